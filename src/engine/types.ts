@@ -1,0 +1,230 @@
+/**
+ * The engine contract: what a run takes and what it gives back.
+ * Everything here is plain data (structured-cloneable, JSON-friendly), so the same objects cross
+ * the worker boundary, feed the UI and are asserted on in Node tests. No React, no engine imports.
+ */
+
+/** The two engines the playground runs. */
+export type Dialect = 'sqlite' | 'postgres';
+
+/** Human labels for the dialects (PGlite embeds PostgreSQL 18). */
+export const DIALECT_LABEL: Record<Dialect, string> = {
+  sqlite: 'SQLite',
+  postgres: 'PostgreSQL',
+};
+
+/** A blob cell, kept as lower-case hex so it survives JSON. */
+export interface BlobValue {
+  blob: string;
+}
+
+/**
+ * One cell value, normalised in the engine:
+ * - SQLite: INTEGER/REAL → number, TEXT → string, BLOB → BlobValue, NULL → null.
+ * - Postgres: int2/int4/float4/float8/oid → number, int8 → number when safe else string,
+ *   bool → boolean, bytea → BlobValue, json/jsonb → their JSON text, everything else
+ *   (numeric, dates, timestamps, arrays, …) → Postgres' own text output.
+ */
+export type Value = null | boolean | number | string | BlobValue;
+
+/** A column of a user table, as introspected by the engine. */
+export interface ColumnInfo {
+  name: string;
+  /** Declared type as the engine reports it ('' for an untyped SQLite column). */
+  type: string;
+  notNull: boolean;
+  /** Default expression text, or null. */
+  defaultExpr: string | null;
+  /** Generated (computed) column: cannot be inserted or SET. */
+  generated: boolean;
+  /** Postgres identity column (GENERATED … AS IDENTITY) or SQLite INTEGER PRIMARY KEY alias. */
+  identity: boolean;
+}
+
+/** A primary key, unique constraint or unique index: the candidates for a conflict target. */
+export interface UniqueKey {
+  /** Constraint or index name (SQLite auto-indexes have generated names like sqlite_autoindex_t_1). */
+  name: string;
+  kind: 'primary' | 'unique' | 'index';
+  columns: string[];
+  /** Predicate of a partial unique index (the text after WHERE), else null. */
+  predicate: string | null;
+  /** True when the key contains expressions, not only plain columns (not usable as a column list). */
+  hasExpressions: boolean;
+}
+
+/** The shape of one user table. */
+export interface TableSchema {
+  /** Display name: the bare name for main/public tables, `schema.name` otherwise. */
+  name: string;
+  /** Postgres schema or SQLite database name ('main', 'temp'). */
+  schema: string;
+  columns: ColumnInfo[];
+  /** Primary key columns in key order (empty when none). */
+  primaryKey: string[];
+  /** Primary key first, then unique constraints, then unique indexes. */
+  uniqueKeys: UniqueKey[];
+  /** SQLite: the table has a rowid (not WITHOUT ROWID). Always false on Postgres. */
+  hasRowid: boolean;
+}
+
+/** How rows of a table were matched between Before and After. */
+export interface RowIdentity {
+  kind: 'primaryKey' | 'rowid' | 'unique' | 'wholeRow';
+  /** Columns of the key (empty for rowid and wholeRow). */
+  columns: string[];
+  /** Name of the unique key used, when kind is 'unique'. */
+  keyName?: string;
+}
+
+/** Rows of one table at one moment. */
+export interface TableData {
+  columns: string[];
+  rows: Value[][];
+  /** Total rows in the table; larger than rows.length when the snapshot was cut at the row limit. */
+  totalRows: number;
+}
+
+/** The kind of change of one row in the After view. */
+export type ChangeKind = 'inserted' | 'updated' | 'deleted' | 'unchanged';
+
+/** One row of the After view, in display order (deleted rows interleaved where they stood). */
+export interface RowChange {
+  change: ChangeKind;
+  /** Index into `before.rows` (absent for inserted rows). */
+  before?: number;
+  /** Index into `after.rows` (absent for deleted rows). */
+  after?: number;
+  /** For updated rows: indexes into `after.columns` of the cells whose value changed. */
+  changed?: number[];
+  /** Updated row whose values are all the same: the statement wrote it with identical values. */
+  sameValues?: boolean;
+  /**
+   * SQLite: the same key came back under a new rowid (INSERT OR REPLACE deletes, then inserts).
+   * Such a pair is reported as a 'deleted' row plus an 'inserted' row, both flagged `replaced`.
+   */
+  replaced?: boolean;
+}
+
+/** Whether the engine can tell a row rewritten with identical values from an untouched one. */
+export type WriteTracking =
+  | 'xmin' // Postgres: a row version written by the run has a new xmin
+  | 'trigger' // SQLite: temporary AFTER UPDATE triggers recorded the rowids the run updated
+  | 'none'; // cannot tell (e.g. SQLite WITHOUT ROWID table): say so in the UI
+
+/** Before/After of one user table and the row-by-row comparison. */
+export interface TableDiff {
+  name: string;
+  /** 'created' / 'dropped' by the statement script, else 'kept'. */
+  status: 'kept' | 'created' | 'dropped';
+  /** Schema after the run (before the run for a dropped table). */
+  schema: TableSchema;
+  identity: RowIdentity;
+  writeTracking: WriteTracking;
+  /** Null when the table did not exist at that moment. */
+  before: TableData | null;
+  after: TableData | null;
+  /** The After view, row by row; deleted rows are included, so it may be longer than after.rows. */
+  changes: RowChange[];
+  counts: Record<ChangeKind, number> & { sameValues: number; replaced: number };
+  /** Human notes for the UI, e.g. why an update shows as delete + insert. */
+  notes: string[];
+}
+
+/** A span of a script, in UTF-16 offsets (as JavaScript strings count). */
+export interface Span {
+  start: number;
+  end: number;
+}
+
+/** An error as the engine reported it, located in the script it came from. */
+export interface EngineError {
+  message: string;
+  /** SQLSTATE (Postgres) or SQLite result code name (e.g. SQLITE_CONSTRAINT_UNIQUE) where given. */
+  code?: string;
+  detail?: string;
+  hint?: string;
+  /** Which script failed, or the engine itself / the time limit. */
+  phase: 'setup' | 'statement' | 'engine' | 'timeout';
+  /** Index of the failing statement within its script (0-based). */
+  statementIndex?: number;
+  /** Span of the failing statement within its script. */
+  span?: Span;
+  /** Exact error offset within its script (0-based), when the engine reports one. */
+  position?: number;
+  /** 1-based line and column of `position` (or of the statement start when there is none). */
+  line?: number;
+  column?: number;
+}
+
+/** The outcome of one statement of a script. */
+export interface StatementResult {
+  /** 0-based index within its script. */
+  index: number;
+  /** The statement text, as run. */
+  sql: string;
+  span: Span;
+  /** Leading keyword(s), upper case: INSERT, UPDATE, MERGE, SELECT, CREATE TABLE, BEGIN, … */
+  kind: string;
+  /** Column names of returned rows (RETURNING or SELECT); null when the statement returns none. */
+  columns: string[] | null;
+  rows: Value[][];
+  /** Rows inserted, updated or deleted, when the engine reports it for this statement. */
+  rowsAffected: number | null;
+  durationMs: number;
+  /** Per-statement inserted/updated/deleted counts from a diff around it, when computed. */
+  diffCounts?: { inserted: number; updated: number; deleted: number };
+  error?: EngineError;
+}
+
+/** Input of one run. */
+export interface RunInput {
+  setup: string;
+  statement: string;
+  /** Maximum rows kept per table snapshot (the UI says what it left out). */
+  rowLimit?: number;
+}
+
+/** Wall-clock time spent in each phase of a run, in ms. */
+export interface RunTimings {
+  reset: number;
+  setup: number;
+  before: number;
+  statements: number;
+  after: number;
+  diff: number;
+  total: number;
+}
+
+/** Everything a run produced; `ok` is false when a script stopped at an error. */
+export interface RunResult {
+  dialect: Dialect;
+  /** e.g. "SQLite 3.54.1" or "PostgreSQL 18.x (PGlite)". */
+  engineVersion: string;
+  ok: boolean;
+  setup: StatementResult[];
+  statements: StatementResult[];
+  /** Statements of the statement script that were not run because an earlier one failed. */
+  notRun: { index: number; sql: string; span: Span }[];
+  tables: TableDiff[];
+  error?: EngineError;
+  /** Notes about the run, e.g. an open transaction that was rolled back. */
+  notes: string[];
+  timings: RunTimings;
+}
+
+/** The engine interface, the same in a Web Worker and in Node tests. */
+export interface Engine {
+  readonly dialect: Dialect;
+  /** Engine name and version for labels. */
+  version(): string;
+  /** Run setup then statement on a clean database and return the whole outcome. Never throws for SQL errors. */
+  run(input: RunInput): Promise<RunResult>;
+  /** Run only the setup script on a clean database and introspect the user tables it creates. */
+  describe(setup: string): Promise<{ tables: TableSchema[]; error?: EngineError }>;
+  /** Release the engine. */
+  close(): Promise<void>;
+}
+
+/** Default per-table snapshot row limit. */
+export const DEFAULT_ROW_LIMIT = 200_000;

@@ -1,0 +1,15 @@
+import { defineConfig } from 'vite';
+import react from '@vitejs/plugin-react';
+
+// Static site: everything (engines' wasm, Monaco and its worker) is bundled and served from the
+// page's own origin; nothing is fetched from elsewhere at run time.
+export default defineConfig({
+  base: './',
+  plugins: [react()],
+  worker: { format: 'es' },
+  optimizeDeps: { exclude: ['@electric-sql/pglite'] },
+  build: {
+    target: 'es2022',
+    chunkSizeWarningLimit: 4000,
+  },
+});
