@@ -1,16 +1,31 @@
 /**
  * The link codec: a scenario in the URL fragment.
- * Format v1: `#s1/` + lz-string `compressToEncodedURIComponent(JSON.stringify(scenario))`.
- * Decoding never throws: it returns a value or a message saying what is wrong.
+ *
+ * Format v1: `#s1/` + lz-string `compressToEncodedURIComponent(JSON.stringify(scenarioToJson(s)))`.
+ * The JSON is the scenario object documented in `file.ts` (the same object an export carries).
+ * A later format gets a new prefix (`s2/`, …); its decoder must keep reading `s1/` links and
+ * migrate them (see `LINK_DECODERS`). Decoding never throws: it returns a scenario or a message
+ * naming what is wrong, and its work is bounded (see `lzDecode.ts`).
  */
-import { compressToEncodedURIComponent, decompressFromEncodedURIComponent } from 'lz-string';
+import { compressToEncodedURIComponent } from 'lz-string';
 import { normalizeScenario, scenarioInputSchema, type Scenario } from './scenario';
+import { describeIssues } from './issues';
+import { lzDecodeUriComponent } from './lzDecode';
 
 /** Prefix of a v1 scenario fragment (without the leading '#'). */
 export const LINK_V1_PREFIX = 's1/';
 
-/** Largest decoded scenario JSON accepted, in characters. */
+/** Newest link format this build writes and reads. */
+export const LINK_FORMAT_VERSION = 1;
+
+/** Largest decoded scenario JSON accepted, in characters (about 1 MB). */
 export const MAX_DECODED_CHARS = 1_000_000;
+
+/**
+ * Largest payload looked at, in characters. Incompressible text (measured: random CJK) encodes to
+ * about 3.1 characters per character, so a scenario just under the decoded limit still fits.
+ */
+export const MAX_PAYLOAD_CHARS = 4 * MAX_DECODED_CHARS;
 
 /** Result of decoding: a scenario, or a message for the person who opened the link. */
 export type DecodeResult = { ok: true; scenario: Scenario } | { ok: false; message: string };
@@ -33,44 +48,99 @@ export function encodeScenario(s: Scenario): string {
   return LINK_V1_PREFIX + compressToEncodedURIComponent(JSON.stringify(scenarioToJson(s)));
 }
 
-/** Validate an already-parsed object as a scenario. */
-export function scenarioFromObject(value: unknown): DecodeResult {
-  const parsed = scenarioInputSchema.safeParse(value);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const where = issue && issue.path.length ? `"${issue.path.join('.')}": ` : '';
-    return { ok: false, message: `The scenario is not valid: ${where}${issue?.message ?? 'unknown problem'}.` };
-  }
+/** Validate an already-parsed object as a scenario; `what` names it in messages. */
+export function scenarioFromObject(value: unknown, what = 'The scenario'): DecodeResult {
+  const parsed = scenarioInputSchema.safeParse(value, { reportInput: true });
+  if (!parsed.success) return { ok: false, message: `${what} is not valid: ${describeIssues(parsed.error.issues)}.` };
   return { ok: true, scenario: normalizeScenario(parsed.data) };
 }
 
-/** Decode a fragment body (with or without the leading '#'). */
+/** Parse scenario JSON text with size and syntax checks; `what` names the source in messages. */
+export function scenarioFromJsonText(json: string, what: string): { ok: true; value: unknown } | { ok: false; message: string } {
+  if (json.length > MAX_DECODED_CHARS) return { ok: false, message: tooLarge(what, json.length) };
+  try {
+    return { ok: true, value: JSON.parse(json) as unknown };
+  } catch (e) {
+    const detail = e instanceof SyntaxError ? ` (${e.message})` : '';
+    return { ok: false, message: `${what} does not contain valid JSON${detail}.` };
+  }
+}
+
+/** The message for content over the 1 MB limit; `chars` is the size found. */
+export function tooLarge(what: string, chars: number): string {
+  return `${what} is too large: ${chars.toLocaleString('en')} characters, over the limit of 1 MB (${MAX_DECODED_CHARS.toLocaleString('en')} characters).`;
+}
+
+/** Decoders by link format version; each returns the latest scenario object shape. */
+const LINK_DECODERS: Record<number, (payload: string) => DecodeResult> = {
+  1: decodeV1Payload,
+};
+
+/**
+ * Decode a fragment (with or without the leading '#'; percent-escapes that chat and mail apps
+ * add are undone). Never throws.
+ */
 export function decodeScenario(fragment: string): DecodeResult {
-  const body = fragment.startsWith('#') ? fragment.slice(1) : fragment;
-  if (!body.startsWith(LINK_V1_PREFIX)) {
-    return { ok: false, message: 'This link is not a scenario link (it should start with #s1/).' };
+  try {
+    return decodeFragment(fragment);
+  } catch (e) {
+    // Nothing above should throw; this is the last line so that a bad link can never blank the page.
+    return { ok: false, message: `This link could not be read (${e instanceof Error ? e.message : String(e)}).` };
   }
-  const payload = body.slice(LINK_V1_PREFIX.length);
+}
+
+function decodeFragment(fragment: string): DecodeResult {
+  let body = fragment.startsWith('#') ? fragment.slice(1) : fragment;
+  if (body.includes('%')) body = safeDecodeURIComponent(body);
+  const m = /^s(\d{1,6})\//.exec(body);
+  if (!m) {
+    return { ok: false, message: 'This link does not contain a scenario (a scenario link has #s1/ after the address).' };
+  }
+  const version = Number(m[1]);
+  const decoder = LINK_DECODERS[version];
+  if (!decoder) {
+    return version > LINK_FORMAT_VERSION
+      ? {
+          ok: false,
+          message: `This link was made by a newer version of Upsert Playground (link format ${version}; this version reads up to ${LINK_FORMAT_VERSION}). Reload the page to get the latest version.`,
+        }
+      : { ok: false, message: `This link has an unknown format (s${m[1]}/).` };
+  }
+  return decoder(body.slice(m[0].length));
+}
+
+function decodeV1Payload(raw: string): DecodeResult {
+  // Links often gain trailing spaces or a newline when pasted; they are never part of a payload.
+  const payload = raw.trim();
   if (payload.length === 0) return { ok: false, message: 'This link is empty after #s1/: it was probably cut off.' };
-  // An lz-string payload of n characters can decompress to far more; refuse absurd inputs early.
-  if (payload.length > MAX_DECODED_CHARS) {
-    return { ok: false, message: `This link is too large (${payload.length.toLocaleString('en')} characters; the limit is 1 MB).` };
+  if (payload.length > MAX_PAYLOAD_CHARS) return { ok: false, message: tooLarge('This link', payload.length) };
+  const lz = lzDecodeUriComponent(payload, MAX_DECODED_CHARS);
+  if (!lz.ok) {
+    switch (lz.reason) {
+      case 'cut-off':
+        return { ok: false, message: `This link is incomplete: it was cut off after ${payload.length.toLocaleString('en')} characters. Copy the whole link again.` };
+      case 'bad-character':
+        return {
+          ok: false,
+          message: `This link is damaged: it contains ${JSON.stringify(lz.character)} at position ${lz.position + 1} of the scenario data, a character links never contain (it was probably edited by hand).`,
+        };
+      case 'too-large':
+        return { ok: false, message: `This link is too large: it decodes to more than ${MAX_DECODED_CHARS.toLocaleString('en')} characters (1 MB), the limit.` };
+      case 'corrupt':
+        return { ok: false, message: 'This link is damaged: its scenario data is not valid compressed data (it was probably edited by hand or garbled).' };
+    }
   }
-  let json: string | null;
+  const json = scenarioFromJsonText(lz.text, 'This link');
+  if (!json.ok) {
+    return { ok: false, message: `${json.message.replace(/\.$/, '')}: it was probably garbled or edited by hand.` };
+  }
+  return scenarioFromObject(json.value, "This link's scenario");
+}
+
+function safeDecodeURIComponent(s: string): string {
   try {
-    json = decompressFromEncodedURIComponent(payload);
+    return decodeURIComponent(s);
   } catch {
-    json = null;
+    return s;
   }
-  if (!json) return { ok: false, message: 'This link could not be decoded: it was probably cut off or changed by hand.' };
-  if (json.length > MAX_DECODED_CHARS) {
-    return { ok: false, message: `This link decodes to ${json.length.toLocaleString('en')} characters; the limit is 1 MB.` };
-  }
-  let value: unknown;
-  try {
-    value = JSON.parse(json);
-  } catch {
-    return { ok: false, message: 'This link could not be decoded: its content is not valid JSON (it was probably cut off).' };
-  }
-  return scenarioFromObject(value);
 }
