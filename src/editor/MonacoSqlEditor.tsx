@@ -1,0 +1,141 @@
+/**
+ * The Monaco SQL editor, bundled from npm (no CDN) and loaded lazily: the first result never
+ * waits for it. Only the editor features a SQL playground needs are registered, to keep it small.
+ */
+import { useEffect, useRef } from 'react';
+import * as monaco from 'monaco-editor/editor';
+import 'monaco-editor/languages/definitions/sql/register';
+import 'monaco-editor/features/bracketMatching/register';
+import 'monaco-editor/features/clipboard/register';
+import 'monaco-editor/features/codicon/register';
+import 'monaco-editor/features/comment/register';
+import 'monaco-editor/features/contextmenu/register';
+import 'monaco-editor/features/cursorUndo/register';
+import 'monaco-editor/features/find/register';
+import 'monaco-editor/features/folding/register';
+import 'monaco-editor/features/gotoError/register';
+import 'monaco-editor/features/hover/register';
+import 'monaco-editor/features/indentation/register';
+import 'monaco-editor/features/linesOperations/register';
+import 'monaco-editor/features/multicursor/register';
+import 'monaco-editor/features/smartSelect/register';
+import 'monaco-editor/features/suggest/register';
+import 'monaco-editor/features/toggleTabFocusMode/register';
+import 'monaco-editor/features/wordHighlighter/register';
+import 'monaco-editor/features/wordOperations/register';
+import EditorWorker from 'monaco-editor/editor/editor.worker?worker';
+import type { SqlEditorProps } from './types';
+
+(self as unknown as { MonacoEnvironment: monaco.Environment }).MonacoEnvironment = {
+  getWorker: () => new EditorWorker(),
+};
+
+const dark = () => window.matchMedia?.('(prefers-color-scheme: dark)').matches ?? false;
+
+/** Monaco-backed SQL editor implementing the shared editor props. */
+export default function MonacoSqlEditor(props: SqlEditorProps) {
+  const host = useRef<HTMLDivElement>(null);
+  const editorRef = useRef<monaco.editor.IStandaloneCodeEditor | null>(null);
+  const latest = useRef(props);
+  latest.current = props;
+  const decorations = useRef<monaco.editor.IEditorDecorationsCollection | null>(null);
+
+  useEffect(() => {
+    const el = host.current!;
+    const editor = monaco.editor.create(el, {
+      value: latest.current.value,
+      language: 'sql',
+      ariaLabel: latest.current.label,
+      theme: dark() ? 'vs-dark' : 'vs',
+      automaticLayout: true,
+      minimap: { enabled: false },
+      scrollBeyondLastLine: false,
+      fontSize: 13,
+      lineNumbersMinChars: 3,
+      tabSize: 2,
+      renderLineHighlight: 'line',
+      wordWrap: 'on',
+      fixedOverflowWidgets: true,
+      overviewRulerLanes: 1,
+      padding: { top: 6, bottom: 6 },
+    });
+    editorRef.current = editor;
+    decorations.current = editor.createDecorationsCollection();
+    const model = editor.getModel()!;
+    editor.onDidChangeModelContent(() => {
+      const v = editor.getValue();
+      if (v !== latest.current.value) latest.current.onChange(v);
+    });
+    editor.onDidChangeCursorPosition(() => {
+      latest.current.onCaret?.(model.getOffsetAt(editor.getPosition()!), editor.hasTextFocus());
+    });
+    editor.addAction({
+      id: 'upsert-playground.run',
+      label: 'Run scenario',
+      keybindings: [monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter],
+      run: () => latest.current.onRun(),
+    });
+    const caret = latest.current.initialCaret?.() ?? null;
+    if (caret !== null) {
+      editor.setPosition(model.getPositionAt(caret));
+      editor.focus();
+    }
+    const scheme = window.matchMedia?.('(prefers-color-scheme: dark)');
+    const onScheme = () => monaco.editor.setTheme(dark() ? 'vs-dark' : 'vs');
+    scheme?.addEventListener('change', onScheme);
+    return () => {
+      scheme?.removeEventListener('change', onScheme);
+      editor.dispose();
+      model.dispose();
+    };
+  }, []);
+
+  // Outside changes (an example, a link, an import) replace the text as one undoable edit.
+  useEffect(() => {
+    const editor = editorRef.current;
+    if (!editor || editor.getValue() === props.value) return;
+    const model = editor.getModel()!;
+    editor.pushUndoStop();
+    editor.executeEdits('external', [{ range: model.getFullModelRange(), text: props.value }]);
+    editor.pushUndoStop();
+  }, [props.value]);
+
+  useEffect(() => {
+    const editor = editorRef.current;
+    if (!editor) return;
+    const model = editor.getModel()!;
+    const m = props.marker;
+    if (!m) {
+      monaco.editor.setModelMarkers(model, 'run', []);
+      decorations.current?.clear();
+      return;
+    }
+    const len = model.getValueLength();
+    const clamp = (n: number) => Math.max(0, Math.min(len, n));
+    const from = model.getPositionAt(clamp(m.position ?? m.start));
+    let to = model.getPositionAt(clamp(m.position !== undefined ? m.position + 1 : m.end));
+    if (to.equals(from)) to = model.getPositionAt(clamp(m.end));
+    monaco.editor.setModelMarkers(model, 'run', [
+      {
+        severity: monaco.MarkerSeverity.Error,
+        message: m.message,
+        startLineNumber: from.lineNumber,
+        startColumn: from.column,
+        endLineNumber: to.lineNumber,
+        endColumn: Math.max(to.column, from.lineNumber === to.lineNumber ? from.column + 1 : to.column),
+      },
+    ]);
+    const s = model.getPositionAt(clamp(m.start));
+    const e = model.getPositionAt(clamp(m.end));
+    decorations.current?.set([
+      {
+        range: new monaco.Range(s.lineNumber, 1, e.lineNumber, 1),
+        options: { isWholeLine: true, className: 'failing-statement-line', linesDecorationsClassName: 'failing-statement-gutter' },
+      },
+    ]);
+    editor.revealLineInCenterIfOutsideViewport(from.lineNumber);
+  }, [props.marker]);
+
+  const lines = props.lines ?? 10;
+  return <div ref={host} className="monaco-host" style={{ height: `${lines * 19 + 12}px` }} data-editor="monaco" />;
+}

@@ -1,0 +1,41 @@
+/** A plain textarea SQL editor: shown at once while Monaco loads, and if Monaco cannot load. */
+import { useEffect, useRef } from 'react';
+import type { SqlEditorProps } from './types';
+
+/** Textarea fallback that honours the same props as the Monaco editor. */
+export function PlainEditor(props: SqlEditorProps) {
+  const { label, value, onChange, onRun, marker, lines = 10, onCaret } = props;
+  const ref = useRef<HTMLTextAreaElement>(null);
+  const id = `editor-${label.replace(/\W+/g, '-').toLowerCase()}`;
+
+  useEffect(() => {
+    const el = ref.current;
+    if (!el || !marker) return;
+    // Make the failing statement visible without stealing focus from where the user is.
+    if (document.activeElement !== el) return;
+    el.setSelectionRange(marker.position ?? marker.start, marker.end);
+  }, [marker]);
+
+  return (
+    <textarea
+      ref={ref}
+      id={id}
+      className={`plain-editor${marker ? ' has-error' : ''}`}
+      aria-label={label}
+      spellCheck={false}
+      autoCapitalize="off"
+      autoComplete="off"
+      rows={lines}
+      value={value}
+      onChange={(e) => onChange(e.target.value)}
+      onSelect={(e) => onCaret?.(e.currentTarget.selectionStart, true)}
+      onBlur={(e) => onCaret?.(e.currentTarget.selectionStart, false)}
+      onKeyDown={(e) => {
+        if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+          e.preventDefault();
+          onRun();
+        }
+      }}
+    />
+  );
+}

@@ -1,0 +1,263 @@
+/**
+ * The page's side of one engine worker: starts it on demand, runs scenarios with a time limit,
+ * and replaces the worker when a run is stopped (the only way to halt sql.js or PGlite).
+ */
+import type { FromWorker, ToWorker } from './protocol';
+import type { Dialect, EngineError, RunInput, RunResult, TableSchema } from './types';
+
+/** Where the engine is in its life, for the UI. */
+export type EngineStatus = 'cold' | 'starting' | 'ready' | 'running' | 'restarting' | 'failed';
+
+/** What the UI shows about an engine. */
+export interface EngineInfo {
+  status: EngineStatus;
+  version: string | null;
+  /** Last start-up time of the worker's engine, in ms. */
+  startupMs: number | null;
+  /** Whether the last start-up came from a stored data-directory snapshot. */
+  fromSnapshot: boolean;
+  /** Message when the engine could not start. */
+  failure: string | null;
+}
+
+/** Optional persistence for a clean data-directory snapshot (PostgreSQL). */
+export interface SnapshotStore {
+  load(): Promise<Blob | null>;
+  save(dataDir: Blob): Promise<void>;
+}
+
+interface Pending {
+  resolve(msg: FromWorker): void;
+  input?: RunInput;
+  timer?: ReturnType<typeof setTimeout>;
+  limitMs?: number;
+}
+
+/** A worker-backed engine with time limits and restarts. */
+export class EngineClient {
+  private worker: Worker | null = null;
+  private ready: Promise<void> | null = null;
+  private nextId = 1;
+  private pending = new Map<number, Pending>();
+  private listeners = new Set<(info: EngineInfo) => void>();
+  private snapshot: Blob | null = null;
+  private snapshotRequested = false;
+  private infoValue: EngineInfo = { status: 'cold', version: null, startupMs: null, fromSnapshot: false, failure: null };
+
+  constructor(
+    readonly dialect: Dialect,
+    private readonly makeWorker: () => Worker,
+    private readonly snapshotStore?: SnapshotStore,
+  ) {}
+
+  /** Current engine info. */
+  get info(): EngineInfo {
+    return this.infoValue;
+  }
+
+  /** Subscribe to info changes; returns the unsubscribe function. */
+  subscribe(cb: (info: EngineInfo) => void): () => void {
+    this.listeners.add(cb);
+    return () => this.listeners.delete(cb);
+  }
+
+  private setInfo(patch: Partial<EngineInfo>): void {
+    this.infoValue = { ...this.infoValue, ...patch };
+    for (const cb of this.listeners) cb(this.infoValue);
+  }
+
+  /** Start the worker and its engine if not yet started; resolves when it is ready. */
+  start(): Promise<void> {
+    if (this.ready) return this.ready;
+    this.setInfo({ status: this.infoValue.status === 'restarting' ? 'restarting' : 'starting', failure: null });
+    const ready = (async () => {
+      if (!this.snapshot && this.snapshotStore) this.snapshot = await this.snapshotStore.load().catch(() => null);
+      const worker = this.makeWorker();
+      this.worker = worker;
+      await new Promise<void>((resolve, reject) => {
+        worker.onmessage = (e: MessageEvent<FromWorker>) => {
+          const msg = e.data;
+          if (msg.type === 'ready') {
+            this.setInfo({ status: 'ready', version: msg.version, startupMs: msg.startupMs, fromSnapshot: msg.fromSnapshot });
+            resolve();
+          } else if (msg.type === 'fatal' && msg.id === undefined) {
+            reject(new Error(msg.message));
+          } else {
+            this.onMessage(msg);
+          }
+        };
+        worker.onerror = (e) => {
+          e.preventDefault();
+          reject(new Error(e.message || 'the engine worker failed to load'));
+        };
+        const init: ToWorker = this.snapshot ? { type: 'init', loadDataDir: this.snapshot } : { type: 'init' };
+        worker.postMessage(init);
+      });
+      worker.onerror = (e) => {
+        e.preventDefault();
+        this.crash(e.message || 'the engine worker crashed');
+      };
+    })();
+    this.ready = ready.catch((err: unknown) => {
+      const message = err instanceof Error ? err.message : String(err);
+      this.worker?.terminate();
+      this.worker = null;
+      this.ready = null;
+      this.setInfo({ status: 'failed', failure: message });
+      throw err;
+    });
+    return this.ready;
+  }
+
+  private onMessage(msg: FromWorker): void {
+    if (msg.type === 'ready' || !('id' in msg) || msg.id === undefined) return;
+    const p = this.pending.get(msg.id);
+    if (!p) return; // a reply for a run that was stopped: drop it
+    if (msg.type === 'started') {
+      // The time limit counts the run itself, not the engine's start-up or queueing.
+      if (p.limitMs !== undefined) p.timer = setTimeout(() => this.stop(msg.id, 'timeout'), p.limitMs);
+      return;
+    }
+    if (p.timer) clearTimeout(p.timer);
+    this.pending.delete(msg.id);
+    p.resolve(msg);
+  }
+
+  private send(msg: ToWorker, extra: Omit<Pending, 'resolve'> = {}): Promise<FromWorker> {
+    return new Promise((resolve) => {
+      if ('id' in msg) this.pending.set(msg.id, { resolve, ...extra });
+      this.worker!.postMessage(msg);
+    });
+  }
+
+  /** Run a scenario's scripts; resolves with a RunResult also when stopped, timed out or crashed. */
+  async run(input: RunInput, limitMs: number): Promise<RunResult> {
+    try {
+      await this.start();
+    } catch (err) {
+      return failedRun(this.dialect, this.infoValue.version, engineError('engine', `The ${label(this.dialect)} engine could not start: ${String((err as Error).message ?? err)}`));
+    }
+    const id = this.nextId++;
+    this.setInfo({ status: 'running' });
+    const reply = await this.send({ type: 'run', id, input }, { limitMs, input });
+    if (this.infoValue.status === 'running') this.setInfo({ status: 'ready' });
+    if (reply.type === 'result') {
+      this.maybeSnapshot();
+      return reply.result;
+    }
+    if (reply.type === 'fatal') return failedRun(this.dialect, this.infoValue.version, engineError(reply.message.startsWith('Stopped') ? 'timeout' : 'engine', reply.message));
+    return failedRun(this.dialect, this.infoValue.version, engineError('engine', 'Unexpected reply from the engine.'));
+  }
+
+  /** Introspect the tables the setup script creates. */
+  async describe(setup: string): Promise<{ tables: TableSchema[]; error?: EngineError }> {
+    try {
+      await this.start();
+    } catch (err) {
+      return { tables: [], error: engineError('engine', String((err as Error).message ?? err)) };
+    }
+    const reply = await this.send({ type: 'describe', id: this.nextId++, setup });
+    if (reply.type === 'described') return { tables: reply.tables, error: reply.error };
+    return { tables: [], error: engineError('engine', reply.type === 'fatal' ? reply.message : 'Unexpected reply from the engine.') };
+  }
+
+  /** Stop the run in flight (or every pending request): terminate the worker and start a new one. */
+  stop(id?: number, why: 'timeout' | 'user' = 'user'): void {
+    const targets = id === undefined ? [...this.pending.keys()] : [id];
+    if (targets.length === 0) return;
+    for (const t of targets) {
+      const p = this.pending.get(t);
+      if (!p) continue;
+      if (p.timer) clearTimeout(p.timer);
+      this.pending.delete(t);
+      const seconds = p.limitMs !== undefined ? formatSeconds(p.limitMs) : '';
+      p.resolve({
+        type: 'fatal',
+        id: t,
+        message:
+          why === 'timeout'
+            ? `Stopped at the time limit of ${seconds}: the run was still going. The engine was restarted; the next run starts from a clean database.`
+            : 'Stopped: you stopped the run. The engine was restarted; the next run starts from a clean database.',
+      });
+    }
+    this.restart();
+  }
+
+  /** Replace the worker (after a stop or crash); starts the replacement at once. */
+  private restart(): void {
+    for (const [id, p] of this.pending) {
+      if (p.timer) clearTimeout(p.timer);
+      p.resolve({ type: 'fatal', id, message: 'The engine was restarted before this request finished.' });
+    }
+    this.pending.clear();
+    this.worker?.terminate();
+    this.worker = null;
+    this.ready = null;
+    this.setInfo({ status: 'restarting' });
+    this.start().catch(() => undefined);
+  }
+
+  private crash(message: string): void {
+    for (const [id, p] of this.pending) {
+      if (p.timer) clearTimeout(p.timer);
+      p.resolve({ type: 'fatal', id, message: `The engine crashed: ${message}. It was restarted.` });
+    }
+    this.pending.clear();
+    this.restart();
+  }
+
+  /** After the first successful run, keep a clean data-directory snapshot for fast restarts. */
+  private maybeSnapshot(): void {
+    if (this.snapshot || this.snapshotRequested || this.dialect !== 'postgres') return;
+    this.snapshotRequested = true;
+    const idle = (cb: () => void) =>
+      typeof (globalThis as { requestIdleCallback?: unknown }).requestIdleCallback === 'function' ? requestIdleCallback(cb, { timeout: 3000 }) : setTimeout(cb, 500);
+    idle(() => {
+      if (!this.worker) return;
+      void this.send({ type: 'dump', id: this.nextId++ }).then((reply) => {
+        if (reply.type === 'dumped' && reply.dataDir) {
+          this.snapshot = reply.dataDir;
+          void this.snapshotStore?.save(reply.dataDir).catch(() => undefined);
+        } else {
+          this.snapshotRequested = false;
+        }
+      });
+    });
+  }
+
+  /** Terminate the worker for good. */
+  dispose(): void {
+    this.worker?.terminate();
+    this.worker = null;
+    this.ready = null;
+  }
+}
+
+function label(d: Dialect): string {
+  return d === 'sqlite' ? 'SQLite' : 'PostgreSQL';
+}
+
+function formatSeconds(ms: number): string {
+  const s = ms / 1000;
+  return `${Number.isInteger(s) ? s : s.toFixed(1)} s`;
+}
+
+function engineError(phase: EngineError['phase'], message: string): EngineError {
+  return { phase, message };
+}
+
+/** A RunResult for a run that produced nothing (stopped, crashed, engine failed to start). */
+export function failedRun(dialect: Dialect, version: string | null, error: EngineError): RunResult {
+  return {
+    dialect,
+    engineVersion: version ?? label(dialect),
+    ok: false,
+    setup: [],
+    statements: [],
+    notRun: [],
+    tables: [],
+    error,
+    notes: [],
+    timings: { reset: 0, setup: 0, before: 0, statements: 0, after: 0, diff: 0, total: 0 },
+  };
+}

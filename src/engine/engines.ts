@@ -1,0 +1,20 @@
+/**
+ * The page's two engine clients, one Web Worker each. Creating a client starts nothing: a worker
+ * (and for PostgreSQL, PGlite's code and wasm) is fetched only when the engine is first needed.
+ */
+import { EngineClient } from './client';
+import { indexedDbSnapshotStore } from './snapshotStore';
+import type { Dialect } from './types';
+
+/** PGlite version, part of the snapshot key: a new PGlite must not load an old data directory. */
+const PGLITE_SNAPSHOT_KEY = 'pglite-0.5.16-pg18';
+
+/** One client per dialect. */
+export const engines: Record<Dialect, EngineClient> = {
+  sqlite: new EngineClient('sqlite', () => new Worker(new URL('./sqlite.worker.ts', import.meta.url), { type: 'module', name: 'sqlite-engine' })),
+  postgres: new EngineClient(
+    'postgres',
+    () => new Worker(new URL('./postgres.worker.ts', import.meta.url), { type: 'module', name: 'postgres-engine' }),
+    indexedDbSnapshotStore(PGLITE_SNAPSHOT_KEY),
+  ),
+};

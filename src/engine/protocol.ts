@@ -1,0 +1,21 @@
+/**
+ * The typed message protocol between the page and an engine worker.
+ * Failures travel as values (RunResult.ok = false, or a 'fatal' message), never as thrown errors.
+ */
+import type { Dialect, EngineError, RunInput, RunResult, TableSchema } from './types';
+
+/** Messages the page sends to a worker. */
+export type ToWorker =
+  | { type: 'init'; loadDataDir?: Blob }
+  | { type: 'run'; id: number; input: RunInput }
+  | { type: 'describe'; id: number; setup: string }
+  | { type: 'dump'; id: number };
+
+/** Messages a worker sends to the page. */
+export type FromWorker =
+  | { type: 'ready'; dialect: Dialect; version: string; startupMs: number; fromSnapshot: boolean }
+  | { type: 'started'; id: number }
+  | { type: 'result'; id: number; result: RunResult }
+  | { type: 'described'; id: number; tables: TableSchema[]; error?: EngineError }
+  | { type: 'dumped'; id: number; dataDir: Blob | null }
+  | { type: 'fatal'; id?: number; message: string };

@@ -1,0 +1,50 @@
+/**
+ * Keeps PGlite's clean data-directory snapshot in IndexedDB, so repeat visits and engine restarts
+ * load it instead of running initdb again. Any storage failure just means a slower start.
+ */
+import type { SnapshotStore } from './client';
+
+const DB_NAME = 'upsert-playground';
+const STORE = 'pg-snapshots';
+
+function openDb(): Promise<IDBDatabase> {
+  return new Promise((resolve, reject) => {
+    const req = indexedDB.open(DB_NAME, 1);
+    req.onupgradeneeded = () => req.result.createObjectStore(STORE);
+    req.onsuccess = () => resolve(req.result);
+    req.onerror = () => reject(req.error ?? new Error('IndexedDB unavailable'));
+  });
+}
+
+function request<T>(mode: IDBTransactionMode, op: (s: IDBObjectStore) => IDBRequest<T>): Promise<T> {
+  return openDb().then(
+    (db) =>
+      new Promise<T>((resolve, reject) => {
+        const tx = db.transaction(STORE, mode);
+        const req = op(tx.objectStore(STORE));
+        tx.oncomplete = () => {
+          db.close();
+          resolve(req.result);
+        };
+        tx.onerror = tx.onabort = () => {
+          db.close();
+          reject(tx.error ?? new Error('IndexedDB transaction failed'));
+        };
+      }),
+  );
+}
+
+/** A snapshot store in IndexedDB under `key` (include the engine version in it). */
+export function indexedDbSnapshotStore(key: string): SnapshotStore {
+  return {
+    async load() {
+      if (typeof indexedDB === 'undefined') return null;
+      const value = await request<unknown>('readonly', (s) => s.get(key));
+      return value instanceof Blob ? value : null;
+    },
+    async save(dataDir) {
+      if (typeof indexedDB === 'undefined') return;
+      await request('readwrite', (s) => s.put(dataDir, key));
+    },
+  };
+}

@@ -1,0 +1,51 @@
+/** Everything a run produced: error, notes, statements with returned rows, tables before/after. */
+import type { RunResult } from '../engine/types';
+import { ErrorBox } from './ErrorBox';
+import { formatMs, plural } from './format';
+import { StatementList } from './StatementList';
+import { TableDiffView } from './TableDiffView';
+
+/** Props of ResultsView. */
+export interface ResultsViewProps {
+  result: RunResult;
+  /** Move the caret to the failing statement. */
+  onShowError?: () => void;
+}
+
+/** The results of one run on one engine. */
+export function ResultsView({ result, onShowError }: ResultsViewProps) {
+  const setupFailed = result.error?.phase === 'setup';
+  const setupMs = result.setup.reduce((a, s) => a + s.durationMs, 0);
+  return (
+    <div className="results" data-dialect={result.dialect}>
+      {result.error && <ErrorBox error={result.error} onShow={onShowError} />}
+      {result.notes.map((n, i) => (
+        <p key={i} className="run-note" role="note">
+          {n}
+        </p>
+      ))}
+      {result.setup.length > 0 && !setupFailed && (
+        <p className="setup-line muted">
+          Setup: {plural(result.setup.length, 'statement')} in {formatMs(setupMs)} · run total {formatMs(result.timings.total)} on {result.engineVersion}
+        </p>
+      )}
+      {!setupFailed && (result.statements.length > 0 || result.notRun.length > 0) && (
+        <section aria-label="Statements" className="statements">
+          <h2>Statements</h2>
+          <StatementList statements={result.statements} notRun={result.notRun} />
+        </section>
+      )}
+      {result.tables.length > 0 && (
+        <section aria-label="Tables" className="tables">
+          <h2>Tables</h2>
+          {result.tables.map((t) => (
+            <TableDiffView key={t.name} diff={t} />
+          ))}
+        </section>
+      )}
+      {!setupFailed && result.tables.length === 0 && result.error?.phase !== 'timeout' && result.error?.phase !== 'engine' && (
+        <p className="muted">The setup created no tables.</p>
+      )}
+    </div>
+  );
+}

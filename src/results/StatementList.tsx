@@ -1,0 +1,77 @@
+/** One summary line per statement, and the rows each statement returned as a table. */
+import type { StatementResult } from '../engine/types';
+import { DataTable } from './DataTable';
+import { formatMs, plural } from './format';
+import { Cell } from './TableDiffView';
+
+function firstLine(sql: string): string {
+  const line = sql.split('\n').find((l) => l.trim() && !l.trim().startsWith('--')) ?? sql;
+  return line.length > 70 ? `${line.slice(0, 70)}…` : line;
+}
+
+/** The summary of one statement: kind, rows affected, diff counts, duration. */
+export function statementSummary(s: StatementResult): string {
+  const parts: string[] = [s.kind];
+  if (s.error) parts.push('failed');
+  else {
+    if (s.rowsAffected !== null) parts.push(`${plural(s.rowsAffected, 'row')} affected`);
+    if (s.diffCounts) {
+      const d = s.diffCounts;
+      const c = [d.inserted && `${d.inserted} inserted`, d.updated && `${d.updated} updated`, d.deleted && `${d.deleted} deleted`].filter(Boolean);
+      if (c.length) parts.push(c.join(', '));
+    }
+    if (s.columns) parts.push(`${plural(s.rows.length, 'row')} returned`);
+  }
+  parts.push(formatMs(s.durationMs));
+  return parts.join(' · ');
+}
+
+/** Results of the statement script, statement by statement. */
+export function StatementList({ statements, notRun }: { statements: StatementResult[]; notRun: { index: number; sql: string }[] }) {
+  if (statements.length === 0 && notRun.length === 0) return <p className="muted">The statement script is empty.</p>;
+  return (
+    <ol className="statement-list">
+      {statements.map((s) => (
+        <li key={s.index} className={s.error ? 'stmt stmt-failed' : 'stmt'}>
+          <p className="stmt-line">
+            <span className="stmt-no">{s.index + 1}</span>
+            <code className="stmt-sql">{firstLine(s.sql)}</code>
+            <span className="stmt-summary">{statementSummary(s)}</span>
+          </p>
+          {s.columns && (
+            <DataTable
+              label={`Statement ${s.index + 1} result`}
+              className="returned-table"
+              colSpan={s.columns.length}
+              empty={s.kind === 'SELECT' ? 'No rows' : 'No rows returned'}
+              header={
+                <tr>
+                  {s.columns.map((c, j) => (
+                    <th key={j} scope="col">{c}</th>
+                  ))}
+                </tr>
+              }
+              rowCount={s.rows.length}
+              renderRow={(i) => (
+                <tr key={i} aria-rowindex={i + 2}>
+                  {s.rows[i]!.map((v, j) => (
+                    <Cell key={j} value={v} />
+                  ))}
+                </tr>
+              )}
+            />
+          )}
+        </li>
+      ))}
+      {notRun.map((s) => (
+        <li key={`n${s.index}`} className="stmt stmt-not-run">
+          <p className="stmt-line">
+            <span className="stmt-no">{s.index + 1}</span>
+            <code className="stmt-sql">{firstLine(s.sql)}</code>
+            <span className="stmt-summary">not run (an earlier statement failed)</span>
+          </p>
+        </li>
+      ))}
+    </ol>
+  );
+}

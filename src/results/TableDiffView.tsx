@@ -1,0 +1,182 @@
+/** Before and After of one table, side by side, with every After row marked by its change. */
+import type { ChangeKind, RowChange, RowIdentity, TableDiff, Value } from '../engine/types';
+import { DataTable } from './DataTable';
+import { plural, valueClass, valueText } from './format';
+
+const CHANGE_LABEL: Record<ChangeKind, { icon: string; text: string }> = {
+  inserted: { icon: '+', text: 'inserted' },
+  updated: { icon: '~', text: 'updated' },
+  deleted: { icon: '−', text: 'deleted' },
+  unchanged: { icon: '·', text: 'unchanged' },
+};
+
+/** One value cell. */
+export function Cell({ value }: { value: Value }) {
+  const text = valueText(value);
+  return (
+    <td className={valueClass(value)} title={text.length > 40 ? text : undefined}>
+      {text}
+    </td>
+  );
+}
+
+function identityText(id: RowIdentity): string {
+  switch (id.kind) {
+    case 'primaryKey':
+      return `Rows matched by primary key (${id.columns.join(', ')}).`;
+    case 'rowid':
+      return 'Rows matched by SQLite rowid (the table has no primary key).';
+    case 'unique':
+      return `Rows matched by unique key ${id.keyName ? `${id.keyName} ` : ''}(${id.columns.join(', ')}).`;
+    case 'wholeRow':
+      return 'This table has no key, so rows are matched by their whole content: an updated row shows as deleted + inserted.';
+  }
+}
+
+function changeLabel(c: RowChange): string {
+  if (c.replaced) return c.change === 'deleted' ? 'deleted (replaced)' : 'inserted (replacement)';
+  if (c.change === 'updated' && c.sameValues) return 'updated, same values';
+  return CHANGE_LABEL[c.change].text;
+}
+
+/** Before/After panel of one table. */
+export function TableDiffView({ diff }: { diff: TableDiff }) {
+  const { before, after, changes, counts } = diff;
+  const afterCols = after?.columns ?? before?.columns ?? [];
+  const beforeCols = before?.columns ?? [];
+  const beforeColIndex = new Map(beforeCols.map((c, i) => [c, i]));
+
+  const summary = [
+    counts.inserted && `${counts.inserted} inserted`,
+    counts.updated && `${counts.updated} updated${counts.sameValues ? ` (${counts.sameValues} with the same values)` : ''}`,
+    counts.deleted && `${counts.deleted} deleted`,
+    `${counts.unchanged} unchanged`,
+  ].filter(Boolean);
+
+  const afterRow = (i: number) => {
+    const c = changes[i]!;
+    const label = CHANGE_LABEL[c.change];
+    const changed = new Set(c.changed ?? []);
+    const beforeRow = c.before !== undefined ? before?.rows[c.before] : undefined;
+    const row = c.after !== undefined ? after?.rows[c.after] : undefined;
+    return (
+      <tr key={i} aria-rowindex={i + 2} data-change={c.change} data-same-values={c.sameValues ? 'true' : undefined} data-replaced={c.replaced ? 'true' : undefined} className={`row-${c.change}`}>
+        <td className="change-mark">
+          <span className="change-icon" aria-hidden="true">
+            {label.icon}
+          </span>
+          <span className="change-text">{changeLabel(c)}</span>
+        </td>
+        {afterCols.map((col, j) => {
+          if (c.change === 'deleted') {
+            const bi = beforeColIndex.get(col);
+            const v = bi !== undefined && beforeRow ? beforeRow[bi]! : null;
+            return (
+              <td key={j} className={valueClass(v)}>
+                <del>{valueText(v)}</del>
+              </td>
+            );
+          }
+          const v = row ? row[j]! : null;
+          if (changed.has(j) && beforeRow) {
+            const bi = beforeColIndex.get(col);
+            const old = bi !== undefined ? beforeRow[bi]! : null;
+            return (
+              <td key={j} className="changed-cell" title={`${valueText(old)} → ${valueText(v)}`}>
+                <del className={valueClass(old)}>{valueText(old)}</del>
+                <span aria-label="changed to"> → </span>
+                <ins className={valueClass(v)}>{valueText(v)}</ins>
+              </td>
+            );
+          }
+          return <Cell key={j} value={v} />;
+        })}
+      </tr>
+    );
+  };
+
+  const cut = (t: typeof before) =>
+    t && t.totalRows > t.rows.length ? (
+      <p className="cut-note">
+        Showing the first {t.rows.length.toLocaleString('en')} of {t.totalRows.toLocaleString('en')} rows: larger tables are cut at the row limit so the page stays fast.
+      </p>
+    ) : null;
+
+  return (
+    <section className="table-diff" aria-label={`Table ${diff.name}`}>
+      <header className="table-diff-head">
+        <h3>
+          {diff.name}
+          {diff.status !== 'kept' && <span className={`badge badge-${diff.status}`}>{diff.status} by the statement</span>}
+        </h3>
+        <p className="table-diff-summary">{summary.join(' · ')}</p>
+      </header>
+      <p className="identity-note">{identityText(diff.identity)}</p>
+      {diff.notes.map((n, i) => (
+        <p key={i} className="table-note">
+          {n}
+        </p>
+      ))}
+      <div className="before-after">
+        <div className="side">
+          <h4>Before</h4>
+          {before ? (
+            <>
+              <DataTable
+                label={`Before: ${diff.name}`}
+                colSpan={beforeCols.length}
+                header={
+                  <tr>
+                    {beforeCols.map((c, j) => (
+                      <th key={j} scope="col">{c}</th>
+                    ))}
+                  </tr>
+                }
+                rowCount={before.rows.length}
+                renderRow={(i) => (
+                  <tr key={i} aria-rowindex={i + 2}>
+                    {before.rows[i]!.map((v, j) => (
+                      <Cell key={j} value={v} />
+                    ))}
+                  </tr>
+                )}
+              />
+              {cut(before)}
+            </>
+          ) : (
+            <p className="absent">The table did not exist before the statement.</p>
+          )}
+        </div>
+        <div className="side">
+          <h4>After</h4>
+          {after || changes.length ? (
+            <>
+              <DataTable
+                label={`After: ${diff.name}`}
+                className="after-table"
+                colSpan={afterCols.length + 1}
+                header={
+                  <tr>
+                    <th scope="col">
+                      <span className="visually-hidden">Change</span>
+                    </th>
+                    {afterCols.map((c, j) => (
+                      <th key={j} scope="col">{c}</th>
+                    ))}
+                  </tr>
+                }
+                rowCount={changes.length}
+                renderRow={afterRow}
+              />
+              {cut(after)}
+            </>
+          ) : (
+            <p className="absent">The statement dropped this table.</p>
+          )}
+          {diff.status === 'dropped' && <p className="absent">The statement dropped this table: every row shows as deleted.</p>}
+        </div>
+      </div>
+      <p className="visually-hidden">{plural(changes.length, 'row')} in the After view.</p>
+    </section>
+  );
+}

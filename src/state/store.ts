@@ -1,0 +1,79 @@
+/**
+ * The playground's one store: the scenario being edited, the last result per dialect, and what
+ * is running. A reducer over plain actions, so it is testable without a browser.
+ */
+import type { Dialect, RunResult } from '../engine/types';
+import type { Scenario, Scripts } from '../scenario/scenario';
+
+/** The result of one run together with the scripts it ran, to tell when it went stale. */
+export interface RunRecord {
+  result: RunResult;
+  ran: Scripts;
+  /** Wall-clock time from pressing Run (or loading) to the result, as the page saw it. */
+  elapsedMs: number;
+}
+
+/** Where the current scenario came from, shown to the user. */
+export type ScenarioSource = 'default' | 'saved' | 'link' | 'example' | 'import' | 'edited';
+
+/** The whole UI state. */
+export interface PlaygroundState {
+  scenario: Scenario;
+  source: ScenarioSource;
+  /** Gallery example id when the scenario is an unedited example. */
+  exampleId: string | null;
+  results: Partial<Record<Dialect, RunRecord>>;
+  running: Partial<Record<Dialect, boolean>>;
+  /** Per-run time limit in seconds. */
+  timeLimitS: number;
+  /** A message about loading (bad link, import problem), shown until dismissed. */
+  message: { kind: 'error' | 'info'; text: string } | null;
+  /** Incremented on every load: a run started before a load must not show its result after it. */
+  loadSeq: number;
+}
+
+/** Everything that changes the state. */
+export type Action =
+  | { type: 'edit'; dialect: Dialect; part: keyof Scripts; text: string }
+  | { type: 'setDialect'; dialect: Dialect }
+  | { type: 'load'; scenario: Scenario; source: ScenarioSource; exampleId?: string | null }
+  | { type: 'patch'; patch: Partial<Pick<Scenario, 'title' | 'notes' | 'compare'>> }
+  | { type: 'runStart'; dialect: Dialect }
+  | { type: 'runDone'; dialect: Dialect; record: RunRecord; loadSeq: number }
+  | { type: 'setTimeLimit'; seconds: number }
+  | { type: 'message'; message: PlaygroundState['message'] };
+
+/** Initial state for a scenario. */
+export function initialState(scenario: Scenario, source: ScenarioSource, message: PlaygroundState['message'] = null, exampleId: string | null = null): PlaygroundState {
+  return { scenario, source, exampleId, results: {}, running: {}, timeLimitS: 5, message, loadSeq: 0 };
+}
+
+/** The reducer. */
+export function reducer(state: PlaygroundState, action: Action): PlaygroundState {
+  switch (action.type) {
+    case 'edit': {
+      const scripts = { ...state.scenario[action.dialect], [action.part]: action.text };
+      return { ...state, scenario: { ...state.scenario, [action.dialect]: scripts }, source: 'edited', exampleId: null };
+    }
+    case 'setDialect':
+      return { ...state, scenario: { ...state.scenario, dialect: action.dialect } };
+    case 'load':
+      return { ...state, scenario: action.scenario, source: action.source, exampleId: action.exampleId ?? null, results: {}, loadSeq: state.loadSeq + 1 };
+    case 'patch':
+      return { ...state, scenario: { ...state.scenario, ...action.patch }, source: state.source === 'example' ? 'edited' : state.source, exampleId: state.source === 'example' && !('compare' in action.patch) ? null : state.exampleId };
+    case 'runStart':
+      return { ...state, running: { ...state.running, [action.dialect]: true } };
+    case 'runDone':
+      if (action.loadSeq !== state.loadSeq) return { ...state, running: { ...state.running, [action.dialect]: false } };
+      return { ...state, running: { ...state.running, [action.dialect]: false }, results: { ...state.results, [action.dialect]: action.record } };
+    case 'setTimeLimit':
+      return { ...state, timeLimitS: action.seconds };
+    case 'message':
+      return { ...state, message: action.message };
+  }
+}
+
+/** True when a result was produced from different scripts than the current ones. */
+export function isStale(record: RunRecord | undefined, scripts: Scripts): boolean {
+  return !!record && (record.ran.setup !== scripts.setup || record.ran.statement !== scripts.statement);
+}

@@ -1,0 +1,11 @@
+/** React hook: the live status of an engine client. */
+import { useSyncExternalStore } from 'react';
+import type { EngineClient, EngineInfo } from '../engine/client';
+
+/** Subscribe to an engine's status (starting, ready, running, restarting…). */
+export function useEngineInfo(client: EngineClient): EngineInfo {
+  return useSyncExternalStore(
+    (cb) => client.subscribe(cb),
+    () => client.info,
+  );
+}

@@ -1,0 +1,46 @@
+/** The results column for one dialect: engine status, staleness, and the run's results. */
+import { engines } from '../engine/engines';
+import { DIALECT_LABEL, type Dialect } from '../engine/types';
+import { ResultsView } from '../results/ResultsView';
+import { formatMs } from '../results/format';
+import type { RunRecord } from '../state/store';
+import { useEngineInfo } from '../state/useEngineInfo';
+import { EngineStatus } from './EngineStatus';
+
+/** Props of ResultsPane. */
+export interface ResultsPaneProps {
+  dialect: Dialect;
+  record: RunRecord | undefined;
+  running: boolean;
+  stale: boolean;
+  /** Show the dialect name as a heading (compare mode). */
+  titled?: boolean;
+  onShowError?: () => void;
+}
+
+/** Results of one dialect. */
+export function ResultsPane({ dialect, record, running, stale, titled, onShowError }: ResultsPaneProps) {
+  const info = useEngineInfo(engines[dialect]);
+  const showTime = record && !running && info.status === 'ready';
+  return (
+    <section className="results-pane" aria-label={`${DIALECT_LABEL[dialect]} results`} aria-busy={running}>
+      {titled && <h2 className="pane-title">{DIALECT_LABEL[dialect]}</h2>}
+      <div className="status-row">
+        <EngineStatus dialect={dialect} info={info} running={running} />
+        {showTime && (
+          <p className="run-time" title="From pressing Run to the rendered result, and the engine's own time for the run">
+            Result in {formatMs(record.elapsedMs)} · engine {formatMs(record.result.timings.total)}
+          </p>
+        )}
+      </div>
+      {stale && !running && <p className="stale-note">The scripts changed since this run. Press Run to see the new outcome.</p>}
+      {record ? (
+        <div className={running ? 'results-dim' : undefined}>
+          <ResultsView result={record.result} onShowError={onShowError} />
+        </div>
+      ) : (
+        !running && info.status === 'ready' && <p className="muted">No results yet.</p>
+      )}
+    </section>
+  );
+}
