@@ -1,0 +1,67 @@
+/** Shared steps for end-to-end tests: they act through the page as a person would. */
+import { expect, type Page } from '@playwright/test';
+
+/** Wait until the results for the current run are on screen (an After table or an error). */
+export async function waitForResult(page: Page): Promise<void> {
+  await expect(page.locator('.results-pane[aria-busy="true"]')).toHaveCount(0);
+  await expect(page.locator('table[aria-label^="After: "], [role="alert"]').first()).toBeVisible();
+}
+
+/** Wait for both Monaco editors to replace the plain ones. */
+export async function waitForMonaco(page: Page): Promise<void> {
+  await expect(page.locator('[data-editor="monaco"]')).toHaveCount(2);
+  await expect(page.locator('[data-editor="monaco"] .view-lines').first()).toBeVisible();
+}
+
+/**
+ * Replace an editor's whole text. Monaco re-indents typed text, so (like a person pasting from
+ * elsewhere) the text goes through the clipboard and is pasted.
+ */
+export async function setEditor(page: Page, name: 'Setup SQL' | 'Statement SQL', text: string): Promise<void> {
+  await waitForMonaco(page);
+  const box = page.getByRole('textbox', { name });
+  await box.waitFor({ state: 'attached' });
+  await box.focus();
+  await page.evaluate((t) => navigator.clipboard.writeText(t), text);
+  await page.keyboard.press('ControlOrMeta+A');
+  await page.keyboard.press('ControlOrMeta+V');
+  // Monaco renders wrapped lines separately: compare without white space.
+  const squash = (t: string) => t.replace(/\s+/g, '');
+  await expect.poll(async () => squash(await editorText(page, name))).toBe(squash(text));
+}
+
+/** Read an editor's text through Monaco's model (what the person sees). */
+export async function editorText(page: Page, name: string): Promise<string> {
+  return page.evaluate((label) => {
+    const boxes = Array.from(document.querySelectorAll<HTMLElement>('[data-editor="monaco"]'));
+    for (const host of boxes) {
+      const tb = host.querySelector(`[aria-label="${label}"]`);
+      if (!tb) continue;
+      // view-lines holds the rendered lines; non-breaking spaces stand for spaces.
+      const lines = Array.from(host.querySelectorAll<HTMLElement>('.view-line'))
+        .map((l) => ({ top: parseFloat(l.style.top || '0'), text: (l.textContent ?? '').replace(/\u00a0/g, ' ') }))
+        .sort((a, b) => a.top - b.top)
+        .map((l) => l.text);
+      return lines.join('\n');
+    }
+    const ta = document.querySelector<HTMLTextAreaElement>(`textarea[aria-label="${label}"]`);
+    return ta?.value ?? '';
+  }, name);
+}
+
+/** The cell texts of a table by accessible name, row by row (header excluded). */
+export async function tableRows(page: Page, name: string): Promise<string[][]> {
+  const table = page.getByRole('table', { name, exact: true });
+  await expect(table).toBeVisible();
+  return table.locator('tbody tr:not(.spacer):not(.empty-row)').evaluateAll((rows) =>
+    rows.map((r) => Array.from(r.querySelectorAll('td')).map((td) => (td.textContent ?? '').trim())),
+  );
+}
+
+/** The data-change marks of an After table's rows. */
+export async function changeMarks(page: Page, table: string): Promise<string[]> {
+  return page
+    .getByRole('table', { name: `After: ${table}`, exact: true })
+    .locator('tbody tr[data-change]')
+    .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-change') ?? ''));
+}
