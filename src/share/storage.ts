@@ -1,0 +1,182 @@
+/**
+ * Autosave: the user's work in localStorage, read synchronously before the first render.
+ *
+ * Keys (each value is JSON `{ "v": 1, "savedAt": <ms since epoch>, "origin": "edited" | "loaded",
+ * "scenario": <the link's scenario object> }`):
+ * - `upsert-playground:v1:work`  — the scenario being worked on, written as it is typed;
+ * - `upsert-playground:v1:stash` — the user's own work set aside when a link or an example was
+ *   opened over it ("Back to my scenario").
+ * Storage may be missing (private mode, sandboxed frame) or full: every function degrades to a
+ * message or null and never throws; corrupted entries read as null.
+ */
+import { decodeScenario, scenarioFromObject, scenarioToJson } from '../scenario/link';
+import { defaultScenario, sameScenario, type Scenario } from '../scenario/scenario';
+
+/** localStorage key of the autosaved work. */
+export const WORK_KEY = 'upsert-playground:v1:work';
+/** localStorage key of the work set aside when a link was opened over it. */
+export const STASH_KEY = 'upsert-playground:v1:stash';
+
+/** How the saved work came to be: typed by the user, or loaded unchanged (link, example, import). */
+export type WorkOrigin = 'edited' | 'loaded';
+
+/** An autosaved scenario with its origin and time. */
+export interface SavedWork {
+  scenario: Scenario;
+  origin: WorkOrigin;
+  savedAt: number;
+}
+
+/** Outcome of a write: saved, or a message to show once. */
+export type StoreResult = { ok: true } | { ok: false; message: string };
+
+/** The subset of the Web Storage API used here (tests pass an in-memory one). */
+export type KeyValueStore = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
+
+/** The page's localStorage, or null where reading it is refused or it does not exist. */
+export function browserStorage(): KeyValueStore | null {
+  try {
+    // Merely reading window.localStorage throws a SecurityError in some sandboxed frames.
+    return typeof globalThis.localStorage === 'undefined' ? null : globalThis.localStorage;
+  } catch {
+    return null;
+  }
+}
+
+const UNAVAILABLE =
+  'This browser does not let the playground store anything (private mode or blocked storage): your work is kept only while this page is open. Use Export or Share to keep it.';
+
+function write(key: string, scenario: Scenario, origin: WorkOrigin, store: KeyValueStore | null): StoreResult {
+  if (!store) return { ok: false, message: UNAVAILABLE };
+  try {
+    store.setItem(key, JSON.stringify({ v: 1, savedAt: Date.now(), origin, scenario: scenarioToJson(scenario) }));
+    return { ok: true };
+  } catch (e) {
+    const quota = e instanceof DOMException && (e.name === 'QuotaExceededError' || e.name === 'NS_ERROR_DOM_QUOTA_REACHED');
+    return {
+      ok: false,
+      message: quota
+        ? 'Browser storage is full, so this scenario could not be autosaved. Export it to keep it.'
+        : `Your work could not be autosaved (${e instanceof Error ? e.message : String(e)}). Export it to keep it.`,
+    };
+  }
+}
+
+function read(key: string, store: KeyValueStore | null): SavedWork | null {
+  if (!store) return null;
+  try {
+    const raw = store.getItem(key);
+    if (raw === null) return null;
+    const rec = JSON.parse(raw) as unknown;
+    if (typeof rec !== 'object' || rec === null || (rec as { v?: unknown }).v !== 1) return null;
+    const { scenario, origin, savedAt } = rec as { scenario?: unknown; origin?: unknown; savedAt?: unknown };
+    const parsed = scenarioFromObject(scenario);
+    if (!parsed.ok) return null;
+    return {
+      scenario: parsed.scenario,
+      origin: origin === 'loaded' ? 'loaded' : 'edited',
+      savedAt: typeof savedAt === 'number' && Number.isFinite(savedAt) ? savedAt : 0,
+    };
+  } catch {
+    return null;
+  }
+}
+
+function remove(key: string, store: KeyValueStore | null): void {
+  try {
+    store?.removeItem(key);
+  } catch {
+    // Nothing to do: the entry simply stays.
+  }
+}
+
+/** Autosave the current work; `origin` 'loaded' marks a link/example/import not yet edited. */
+export function saveWork(scenario: Scenario, origin: WorkOrigin = 'edited', store = browserStorage()): StoreResult {
+  return write(WORK_KEY, scenario, origin, store);
+}
+
+/** The autosaved scenario, or null when there is none or it cannot be read. */
+export function loadWork(store = browserStorage()): Scenario | null {
+  return read(WORK_KEY, store)?.scenario ?? null;
+}
+
+/** The autosaved work with its origin and time, or null. */
+export function loadWorkRecord(store = browserStorage()): SavedWork | null {
+  return read(WORK_KEY, store);
+}
+
+/** Set the user's own work aside (a link or example is being opened over it). */
+export function stashOwnWork(scenario: Scenario, store = browserStorage()): StoreResult {
+  return write(STASH_KEY, scenario, 'edited', store);
+}
+
+/** The work set aside by `stashOwnWork`, or null. */
+export function loadStash(store = browserStorage()): Scenario | null {
+  return read(STASH_KEY, store)?.scenario ?? null;
+}
+
+/** Forget the set-aside work (after "Back to my scenario", or when dismissed). */
+export function clearStash(store = browserStorage()): void {
+  remove(STASH_KEY, store);
+}
+
+/** What to open when the page loads. */
+export interface LoadDecision {
+  scenario: Scenario;
+  source: 'link' | 'example' | 'saved' | 'default';
+  /** The user's own work to set aside (stashOwnWork) because a link or example replaces it. */
+  stash?: Scenario;
+  /** Set when the fragment could not be opened: say so, above the restored work. */
+  message?: string;
+  /** The example opened, when source is 'example'. */
+  exampleId?: string;
+}
+
+/** Inputs of `decideOnLoad`. */
+export interface LoadInput {
+  /** `location.hash` (with or without '#'). */
+  hash: string;
+  /** The autosaved work (loadWork / loadWorkRecord), or null. */
+  saved: Scenario | SavedWork | null;
+  /** Looks up a gallery example by id. */
+  findExample?: (id: string) => Scenario | null | undefined;
+}
+
+/**
+ * Decide what a page load opens. A link or `#example/ID` wins over the saved work, but saved work
+ * that the user edited (and that differs) is returned as `stash`, so it stays one click away. A bad
+ * fragment never costs anything: the saved work (or the default scenario) opens with a message.
+ */
+export function decideOnLoad({ hash, saved, findExample }: LoadInput): LoadDecision {
+  const record: SavedWork | null = saved === null ? null : 'scenario' in saved ? saved : { scenario: saved, origin: 'edited', savedAt: 0 };
+  const fallback = (message?: string): LoadDecision => {
+    const d: LoadDecision = record ? { scenario: record.scenario, source: 'saved' } : { scenario: defaultScenario(), source: 'default' };
+    if (message) d.message = message;
+    return d;
+  };
+  const opened = (scenario: Scenario, source: 'link' | 'example'): LoadDecision => {
+    const d: LoadDecision = { scenario, source };
+    // Saved work that was itself an unedited link or example can be reopened, so it is not stashed.
+    if (record && record.origin === 'edited' && !sameScenario(record.scenario, scenario)) d.stash = record.scenario;
+    return d;
+  };
+
+  const frag = hash.startsWith('#') ? hash.slice(1) : hash;
+  if (frag.trim() === '') return fallback();
+  if (frag.startsWith('example/')) {
+    const id = safeDecode(frag.slice('example/'.length));
+    const ex = id ? findExample?.(id) : null;
+    if (!ex) return fallback(`There is no example called "${id.slice(0, 80)}" (the link may be from a newer or older version).`);
+    return { ...opened(ex, 'example'), exampleId: id };
+  }
+  const r = decodeScenario(frag);
+  return r.ok ? opened(r.scenario, 'link') : fallback(r.message);
+}
+
+function safeDecode(s: string): string {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s;
+  }
+}
