@@ -1,0 +1,137 @@
+/**
+ * The one module that touches `window.location` and `window.history`.
+ *
+ * The rule: browser back and forward move between scenarios the user *loaded* (an example, a
+ * link, an import, "Back to my scenario"), never between keystrokes.
+ * - Loading a scenario → `pushFragment`: a new history entry.
+ * - Editing → `replaceFragment` (ideally through `createFragmentUpdater`, debounced): the current
+ *   entry's URL follows the edits, so reloading or copying the address keeps the work, and going
+ *   back to that entry later returns to the scenario as it was last edited.
+ * - Back/forward (and a fragment typed in the address bar) → `onFragmentChange`: the app decodes
+ *   the fragment and shows that scenario without pushing anything.
+ *
+ * Fragment forms: `#s1/<lz-string>` (a scenario, see link.ts) and `#example/<id>` (a gallery example).
+ */
+
+/** Fragments longer than this are not written into the address (browsers cap URLs near 2 MB). */
+export const MAX_FRAGMENT_CHARS = 1_500_000;
+
+/** The current fragment without its '#', undecoded ('' when there is none). */
+export function readFragment(): string {
+  if (typeof window === 'undefined') return '';
+  const h = window.location.hash;
+  return h.startsWith('#') ? h.slice(1) : h;
+}
+
+/** The fragment that opens a gallery example. */
+export function exampleFragment(id: string): string {
+  return `example/${encodeURIComponent(id)}`;
+}
+
+/** The example id of an `example/<id>` fragment, or null. */
+export function exampleIdOf(fragment: string): string | null {
+  const f = fragment.startsWith('#') ? fragment.slice(1) : fragment;
+  if (!f.startsWith('example/')) return null;
+  try {
+    return decodeURIComponent(f.slice('example/'.length)) || null;
+  } catch {
+    return null;
+  }
+}
+
+/** The last fragment written or seen, so our own writes are not reported back as changes. */
+let current: string | null = null;
+
+function urlFor(frag: string): string {
+  // An empty fragment drops the '#' entirely instead of leaving a bare one.
+  const base = window.location.pathname + window.location.search;
+  return frag === '' ? base : `${base}#${frag}`;
+}
+
+function write(frag: string, mode: 'push' | 'replace'): boolean {
+  if (typeof window === 'undefined') return false;
+  const fits = frag.length <= MAX_FRAGMENT_CHARS;
+  const target = fits ? frag : '';
+  try {
+    if (mode === 'push' && target !== readFragment()) window.history.pushState(null, '', urlFor(target));
+    else window.history.replaceState(window.history.state, '', urlFor(target));
+    current = target;
+    return fits;
+  } catch {
+    // Some browsers throw on very long URLs or on too many history calls per second (Safari).
+    return false;
+  }
+}
+
+/**
+ * Replace the current entry's fragment (on edits): no new history entry.
+ * Returns false when the fragment was too long for the address (it is then cleared, since a
+ * stale fragment would reopen older work; autosave still keeps the work).
+ */
+export function replaceFragment(frag: string): boolean {
+  return write(frag, 'replace');
+}
+
+/** Add a history entry for a newly loaded scenario (example, link, import); same fragment → replace. */
+export function pushFragment(frag: string): boolean {
+  return write(frag, 'push');
+}
+
+/**
+ * Call `cb` with the new fragment when the user moves through history or edits the address bar.
+ * Our own push/replace calls are not reported. Returns an unsubscribe function.
+ */
+export function onFragmentChange(cb: (frag: string) => void): () => void {
+  if (typeof window === 'undefined') return () => {};
+  current = readFragment();
+  const handler = () => {
+    const frag = readFragment();
+    // Back/forward between entries that differ only in the fragment fires both popstate and
+    // hashchange: report once.
+    if (frag === current) return;
+    current = frag;
+    cb(frag);
+  };
+  window.addEventListener('popstate', handler);
+  window.addEventListener('hashchange', handler);
+  return () => {
+    window.removeEventListener('popstate', handler);
+    window.removeEventListener('hashchange', handler);
+  };
+}
+
+/** A debounced `replaceFragment` for edits; the fragment is computed only when it is written. */
+export interface FragmentUpdater {
+  /** Schedule writing `make()` (e.g. `() => encodeScenario(s)`) after the quiet time. */
+  schedule(make: () => string): void;
+  /** Write the pending fragment now. */
+  flush(): void;
+  /** Drop the pending fragment (e.g. before a push of a newly loaded scenario). */
+  cancel(): void;
+}
+
+/** Create a debounced fragment writer for edits (encoding a large scenario per keystroke is slow). */
+export function createFragmentUpdater(delayMs = 500, onTooLong?: () => void): FragmentUpdater {
+  let pending: (() => string) | null = null;
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  const flush = () => {
+    if (timer !== null) clearTimeout(timer);
+    timer = null;
+    const make = pending;
+    pending = null;
+    if (make && !replaceFragment(make())) onTooLong?.();
+  };
+  return {
+    schedule(make) {
+      pending = make;
+      if (timer !== null) clearTimeout(timer);
+      timer = setTimeout(flush, delayMs);
+    },
+    flush,
+    cancel() {
+      if (timer !== null) clearTimeout(timer);
+      timer = null;
+      pending = null;
+    },
+  };
+}

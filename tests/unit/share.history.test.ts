@@ -1,0 +1,82 @@
+// @vitest-environment happy-dom
+// The history module: pushes for loaded scenarios, replaces for edits, reports back/forward once.
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import {
+  createFragmentUpdater,
+  exampleFragment,
+  exampleIdOf,
+  MAX_FRAGMENT_CHARS,
+  onFragmentChange,
+  pushFragment,
+  readFragment,
+  replaceFragment,
+} from '../../src/share/history';
+
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+describe('history', () => {
+  it('replace keeps the entry count, push adds one, same fragment does not', () => {
+    replaceFragment('s1/first');
+    const start = window.history.length;
+    expect(readFragment()).toBe('s1/first');
+    replaceFragment('s1/edited');
+    expect(window.history.length).toBe(start);
+    expect(window.location.hash).toBe('#s1/edited');
+    pushFragment('example/upsert');
+    expect(window.history.length).toBe(start + 1);
+    pushFragment('example/upsert');
+    expect(window.history.length).toBe(start + 1);
+    expect(readFragment()).toBe('example/upsert');
+  });
+
+  it('drops the fragment when it is too long for an address', () => {
+    expect(replaceFragment('s1/' + 'A'.repeat(MAX_FRAGMENT_CHARS))).toBe(false);
+    expect(readFragment()).toBe('');
+    expect(window.location.href.endsWith('#')).toBe(false);
+  });
+
+  it('reports fragment changes from the outside once, and not its own writes', () => {
+    replaceFragment('s1/a');
+    const cb = vi.fn();
+    const off = onFragmentChange(cb);
+    pushFragment('s1/b');
+    replaceFragment('s1/c');
+    expect(cb).not.toHaveBeenCalled();
+    window.location.hash = '#example/x';
+    window.dispatchEvent(new Event('popstate'));
+    window.dispatchEvent(new Event('hashchange'));
+    expect(cb).toHaveBeenCalledTimes(1);
+    expect(cb).toHaveBeenCalledWith('example/x');
+    off();
+    window.location.hash = '#example/y';
+    window.dispatchEvent(new Event('hashchange'));
+    expect(cb).toHaveBeenCalledTimes(1);
+  });
+
+  it('example fragments round-trip their id', () => {
+    expect(exampleFragment('on conflict/do nothing')).toBe('example/on%20conflict%2Fdo%20nothing');
+    expect(exampleIdOf('#' + exampleFragment('on conflict/do nothing'))).toBe('on conflict/do nothing');
+    expect(exampleIdOf('s1/abc')).toBeNull();
+    expect(exampleIdOf('example/%E0%A4%A')).toBeNull();
+  });
+
+  it('the fragment updater debounces edits and computes the fragment once', () => {
+    vi.useFakeTimers();
+    replaceFragment('s1/start');
+    const make = vi.fn(() => 's1/final');
+    const up = createFragmentUpdater(200);
+    up.schedule(() => 's1/never');
+    up.schedule(make);
+    vi.advanceTimersByTime(199);
+    expect(readFragment()).toBe('s1/start');
+    vi.advanceTimersByTime(1);
+    expect(readFragment()).toBe('s1/final');
+    expect(make).toHaveBeenCalledTimes(1);
+    up.schedule(() => 's1/cancelled');
+    up.cancel();
+    vi.advanceTimersByTime(1000);
+    expect(readFragment()).toBe('s1/final');
+  });
+});
