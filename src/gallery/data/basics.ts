@@ -1,0 +1,496 @@
+/**
+ * Gallery examples: the application-side upsert and its race, the single-row and bulk
+ * `ON CONFLICT DO UPDATE`, insert-if-absent, and the ORM's merge() by primary key.
+ */
+import type { Example } from '../types';
+import { USERS_POSTGRES, USERS_SQLITE } from './tables';
+
+const EDSGER = `INSERT INTO users (email, name, age, login_count) VALUES
+  ('edsger@example.com', 'Edsger', 72, 1);
+`;
+
+const MANUAL = `-- The application-side upsert: look first, then decide.
+-- 1. Is Ada there?
+SELECT id, name, age FROM users WHERE email = 'ada@example.com';
+
+-- 2. The SELECT found her, so the application sends an UPDATE.
+UPDATE users SET name = 'Ada Lovelace', age = 37
+WHERE email = 'ada@example.com';
+
+-- 3. Is Linus there?
+SELECT id, name, age FROM users WHERE email = 'linus@example.com';
+
+-- 4. The SELECT found nothing, so the application sends an INSERT.
+INSERT INTO users (email, name, age)
+VALUES ('linus@example.com', 'Linus', 28);
+`;
+
+const RACE = `-- Two sessions, A and B, run the manual upsert for the same new email.
+-- The interleaving is replayed here in ONE connection, statement by statement,
+-- in the order the statements would reach the database.
+
+-- t1  session A: SELECT finds no Linus
+SELECT id FROM users WHERE email = 'linus@example.com';
+
+-- t2  session B: SELECT finds no Linus either (A has not inserted yet)
+SELECT id FROM users WHERE email = 'linus@example.com';
+
+-- t3  session A: INSERT succeeds
+INSERT INTO users (email, name, age)
+VALUES ('linus@example.com', 'Linus', 28);
+
+-- t4  session B: INSERT fails, the email is taken now
+INSERT INTO users (email, name, age)
+VALUES ('linus@example.com', 'Linus T.', 29);
+`;
+
+const SINGLE = `-- Ada's email is taken: the row is updated.
+INSERT INTO users (email, name, age)
+VALUES ('ada@example.com', 'Ada Lovelace', 37)
+ON CONFLICT (email) DO UPDATE SET
+  name = excluded.name,
+  age  = EXCLUDED.age
+RETURNING id, email, name, age, login_count;
+
+-- Linus's email is free: the row is inserted.
+INSERT INTO users (email, name, age)
+VALUES ('linus@example.com', 'Linus', 28)
+ON CONFLICT (email) DO UPDATE SET
+  name = excluded.name,
+  age  = excluded.age
+RETURNING id, email, name, age, login_count;
+`;
+
+const BULK = `-- Four rows in one statement: two emails exist, two are new.
+INSERT INTO users (email, name, age) VALUES
+  ('ada@example.com',      'Ada Lovelace',      37),
+  ('grace@example.com',    'Grace Hopper',      46),
+  ('linus@example.com',    'Linus Torvalds',    28),
+  ('margaret@example.com', 'Margaret Hamilton', 38)
+ON CONFLICT (email) DO UPDATE SET
+  name = excluded.name,
+  age  = excluded.age
+RETURNING id, email, name, age;
+`;
+
+const IF_ABSENT = `-- Ada exists: the row is skipped, nothing is returned.
+INSERT INTO users (email, name, age)
+VALUES ('ada@example.com', 'Somebody else', 99)
+ON CONFLICT (email) DO NOTHING
+RETURNING id, email, name;
+
+-- Linus does not: he is inserted and returned.
+INSERT INTO users (email, name, age)
+VALUES ('linus@example.com', 'Linus', 28)
+ON CONFLICT (email) DO NOTHING
+RETURNING id, email, name;
+`;
+
+const students = (real: string) => `CREATE TABLE students (
+  id    integer PRIMARY KEY,
+  name  text NOT NULL,
+  age   integer,
+  score ${real}
+);
+
+INSERT INTO students (id, name, age, score) VALUES
+  (1, 'John Doe', 24, 78.0),
+  (2, 'Barbara',  30, 88.5);
+`;
+
+const MERGE_BY_PK = `-- What an ORM's merge(Student(id=1, ...)) sends:
+-- look the object up by primary key...
+SELECT id, name, age, score FROM students WHERE id = 1;
+
+-- ...it exists, so UPDATE it.
+UPDATE students SET name = 'John Doe', age = 25, score = 85.5 WHERE id = 1;
+
+-- merge(Student(id=3, ...)): the lookup finds nothing...
+SELECT id, name, age, score FROM students WHERE id = 3;
+
+-- ...so INSERT it.
+INSERT INTO students (id, name, age, score) VALUES (3, 'Ken', 22, 71.0);
+
+-- The same decision made by the database, in one statement:
+INSERT INTO students (id, name, age, score) VALUES (2, 'Barbara', 31, 92.0)
+ON CONFLICT (id) DO UPDATE SET
+  name  = excluded.name,
+  age   = excluded.age,
+  score = excluded.score
+RETURNING id, name, age, score;
+`;
+
+const manualExplanation = [
+  'This is the upsert written in the application: statement 1 looks for Ada and returns her row, so the application sends the UPDATE of statement 2; statement 3 finds no Linus (no rows), so it sends the INSERT of statement 4.',
+  'In After, Ada is marked updated (name and age changed) and Linus is inserted. It took four statements, two round trips per row, and the decision was made in the application, between two statements.',
+  'That gap is the problem: another session can insert the same email after the SELECT and before the INSERT. The example "The race in the manual upsert" replays it.',
+];
+
+const raceExplanation = (errorText: string) => [
+  'Two sessions, A and B, both run the manual upsert for linus@example.com. The interleaving is replayed in one connection, one statement after the other, to show the outcome: statements 1 and 2 are the SELECTs of A and B, and both return no rows.',
+  `So both decide to insert. A's INSERT (statement 3) succeeds; B's INSERT (statement 4) fails with ${errorText}. In After there is one Linus, A's row (age 28): B's data is lost unless the application catches the error and retries as an UPDATE.`,
+  'The fix is to let the database make the decision atomically: `INSERT … ON CONFLICT (email) DO UPDATE` (see "Single-row upsert").',
+];
+
+const singleExplanation = [
+  "Statement 1 proposes a row whose email is already Ada's. The unique index on email reports the conflict, and instead of failing the INSERT becomes the `DO UPDATE`: in After, Ada's row (id 1) is marked updated, name Ada → Ada Lovelace and age 36 → 37.",
+  '`excluded` is the row that was proposed and not inserted. It is an ordinary name: `excluded.name` and `EXCLUDED.age` work the same. login_count is not in the SET list, so it keeps 3; the RETURNING row shows the row as it is after the update.',
+  'Statement 2 proposes a new email: no conflict, a plain insert. Each statement reports 1 row affected, whether it inserted or updated.',
+];
+
+const singleIdNote =
+  "Linus gets id 4, not 3: the identity default was computed for Ada's proposed row in statement 1 before the conflict was found, and that value is used up although the row became an update. Upserts leave gaps in generated ids.";
+
+
+const bulkExplanation = [
+  'One statement, four proposed rows. Each row is checked on its own: Ada and Grace conflict on email and take the `DO UPDATE` path, Linus and Margaret are inserted.',
+  'In After, Ada and Grace are marked updated (name and age changed), Linus and Margaret inserted, and Edsger, who was not in the batch, is unchanged. The statement reports 4 rows affected (2 updated + 2 inserted), and RETURNING gives one row per proposed row, with the ids the rows have now.',
+];
+
+const ifAbsentExplanation = [
+  'Statement 1 proposes Ada\'s email again. With `DO NOTHING` the conflicting row is skipped silently: 0 rows affected, and `RETURNING` returns nothing, because RETURNING only reports rows that were actually written. In After, Ada\'s row is unchanged (still "Ada", age 36).',
+  'Statement 2 proposes a new email: 1 row affected, one row returned, Linus is marked inserted.',
+  'So "rows affected" (or an empty RETURNING) is how an application tells "created" from "already there". It cannot tell whose data is in the existing row: for that, read it back.',
+];
+
+const mergeExplanation = [
+  "Statements 1 to 4 are what an ORM's merge() or save-or-update does for each object: a SELECT by primary key (statement 1 returns John's row, statement 3 returns nothing), then an UPDATE or an INSERT. In After, John (id 1) is updated, age 24 → 25 and score 78 → 85.5, and Ken (id 3) is inserted.",
+  "Statement 5 makes the same decision inside the database: `ON CONFLICT (id)` finds Barbara's id, so her row is updated (age 30 → 31, score 88.5 → 92) in one statement that reports 1 row affected.",
+  'The SELECT-then-write pair has the same race as the manual upsert: two sessions merging the same new id both see no row, and the second INSERT fails on the primary key. `ON CONFLICT (id)` has no such gap.',
+];
+
+/** Basics: the application-side upsert, single and bulk upserts, insert-if-absent, merge by primary key. */
+export const BASICS: Example[] = [
+  {
+    id: 'manual-upsert',
+    title: 'Manual upsert: SELECT, then UPDATE or INSERT',
+    summary: 'The application decides between UPDATE and INSERT after a SELECT.',
+    tags: ['basics'],
+    dialects: {
+      sqlite: {
+        setup: USERS_SQLITE,
+        statement: MANUAL,
+        explanation: manualExplanation,
+        expect: {
+          statements: [
+            { index: 0, columns: ['id', 'name', 'age'], rows: [[1, 'Ada', 36]] },
+            { index: 1, rowsAffected: 1 },
+            { index: 2, rows: [] },
+            { index: 3, rowsAffected: 1 },
+          ],
+          tables: {
+            users: {
+              columns: ['email', 'name', 'age'],
+              rows: [
+                ['ada@example.com', 'Ada Lovelace', 37],
+                ['grace@example.com', 'Grace', 45],
+                ['linus@example.com', 'Linus', 28],
+              ],
+              counts: { inserted: 1, updated: 1, unchanged: 1, deleted: 0 },
+              marks: [
+                { key: { email: 'ada@example.com' }, change: 'updated', changed: ['name', 'age'] },
+                { key: { email: 'linus@example.com' }, change: 'inserted' },
+              ],
+            },
+          },
+        },
+      },
+      postgres: {
+        setup: USERS_POSTGRES,
+        statement: MANUAL,
+        explanation: manualExplanation,
+        expect: {
+          statements: [
+            { index: 0, columns: ['id', 'name', 'age'], rows: [[1, 'Ada', 36]] },
+            { index: 1, rowsAffected: 1 },
+            { index: 2, rows: [] },
+            { index: 3, rowsAffected: 1 },
+          ],
+          tables: {
+            users: {
+              columns: ['email', 'name', 'age'],
+              rows: [
+                ['ada@example.com', 'Ada Lovelace', 37],
+                ['grace@example.com', 'Grace', 45],
+                ['linus@example.com', 'Linus', 28],
+              ],
+              counts: { inserted: 1, updated: 1, unchanged: 1, deleted: 0 },
+              marks: [
+                { key: { email: 'ada@example.com' }, change: 'updated', changed: ['name', 'age'] },
+                { key: { email: 'linus@example.com' }, change: 'inserted' },
+              ],
+            },
+          },
+        },
+      },
+    },
+  },
+  {
+    id: 'manual-upsert-race',
+    title: 'The race in the manual upsert',
+    summary: 'Two sessions both find no row and both insert: the second fails.',
+    tags: ['basics', 'pitfalls'],
+    dialects: {
+      sqlite: {
+        setup: USERS_SQLITE,
+        statement: RACE,
+        explanation: raceExplanation('"UNIQUE constraint failed: users.email"'),
+        expect: {
+          statements: [
+            { index: 0, rows: [] },
+            { index: 1, rows: [] },
+            { index: 2, rowsAffected: 1 },
+          ],
+          tables: {
+            users: {
+              columns: ['email', 'name', 'age'],
+              rows: [
+                ['ada@example.com', 'Ada', 36],
+                ['grace@example.com', 'Grace', 45],
+                ['linus@example.com', 'Linus', 28],
+              ],
+              counts: { inserted: 1, updated: 0, unchanged: 2, deleted: 0 },
+            },
+          },
+          error: { statementIndex: 3, message: 'UNIQUE constraint failed: users.email' },
+        },
+      },
+      postgres: {
+        setup: USERS_POSTGRES,
+        statement: RACE,
+        explanation: raceExplanation('a unique violation (SQLSTATE 23505) on the constraint users_email_key'),
+        expect: {
+          statements: [
+            { index: 0, rows: [] },
+            { index: 1, rows: [] },
+            { index: 2, rowsAffected: 1 },
+          ],
+          tables: {
+            users: {
+              columns: ['email', 'name', 'age'],
+              rows: [
+                ['ada@example.com', 'Ada', 36],
+                ['grace@example.com', 'Grace', 45],
+                ['linus@example.com', 'Linus', 28],
+              ],
+              counts: { inserted: 1, updated: 0, unchanged: 2, deleted: 0 },
+            },
+          },
+          error: {
+            statementIndex: 3,
+            code: '23505',
+            message: 'duplicate key value violates unique constraint "users_email_key"',
+          },
+        },
+      },
+    },
+  },
+  {
+    id: 'single-row-upsert',
+    title: 'Single-row upsert: ON CONFLICT (email) DO UPDATE',
+    summary: 'Insert a user, or update the one with the same email, in one statement.',
+    tags: ['basics'],
+    dialects: {
+      sqlite: {
+        setup: USERS_SQLITE,
+        statement: SINGLE,
+        explanation: singleExplanation,
+        expect: {
+          statements: [
+            {
+              index: 0,
+              rowsAffected: 1,
+              columns: ['id', 'email', 'name', 'age', 'login_count'],
+              rows: [[1, 'ada@example.com', 'Ada Lovelace', 37, 3]],
+            },
+            { index: 1, rowsAffected: 1, rows: [[3, 'linus@example.com', 'Linus', 28, 0]] },
+          ],
+          tables: {
+            users: {
+              columns: ['id', 'email', 'name', 'age', 'login_count'],
+              rows: [
+                [1, 'ada@example.com', 'Ada Lovelace', 37, 3],
+                [2, 'grace@example.com', 'Grace', 45, 7],
+                [3, 'linus@example.com', 'Linus', 28, 0],
+              ],
+              counts: { inserted: 1, updated: 1, unchanged: 1, deleted: 0 },
+              marks: [{ key: { id: 1 }, change: 'updated', changed: ['name', 'age'] }],
+            },
+          },
+        },
+      },
+      postgres: {
+        setup: USERS_POSTGRES,
+        statement: SINGLE,
+        explanation: [...singleExplanation, singleIdNote],
+        expect: {
+          statements: [
+            {
+              index: 0,
+              rowsAffected: 1,
+              columns: ['id', 'email', 'name', 'age', 'login_count'],
+              rows: [[1, 'ada@example.com', 'Ada Lovelace', 37, 3]],
+            },
+            { index: 1, rowsAffected: 1, rows: [[4, 'linus@example.com', 'Linus', 28, 0]] },
+          ],
+          tables: {
+            users: {
+              columns: ['id', 'email', 'name', 'age', 'login_count'],
+              rows: [
+                [1, 'ada@example.com', 'Ada Lovelace', 37, 3],
+                [2, 'grace@example.com', 'Grace', 45, 7],
+                [4, 'linus@example.com', 'Linus', 28, 0],
+              ],
+              counts: { inserted: 1, updated: 1, unchanged: 1, deleted: 0 },
+              marks: [{ key: { id: 1 }, change: 'updated', changed: ['name', 'age'] }],
+            },
+          },
+        },
+      },
+    },
+  },
+  {
+    id: 'bulk-upsert',
+    title: 'Bulk upsert: many rows in one statement',
+    summary: 'A multi-row VALUES list where some rows update and others insert.',
+    tags: ['basics', 'bulk'],
+    dialects: {
+      sqlite: {
+        setup: USERS_SQLITE + EDSGER,
+        statement: BULK,
+        explanation: bulkExplanation,
+        expect: bulkExpect(4, 5),
+      },
+      postgres: {
+        setup: USERS_POSTGRES + EDSGER,
+        statement: BULK,
+        explanation: [
+          ...bulkExplanation,
+          'Linus and Margaret get ids 6 and 7, not 4 and 5: the identity default is computed for every proposed row before its conflict is found, so Ada\'s and Grace\'s rows used up 4 and 5.',
+        ],
+        expect: bulkExpect(6, 7),
+      },
+    },
+  },
+  {
+    id: 'insert-if-absent',
+    title: 'Insert if absent: ON CONFLICT DO NOTHING',
+    summary: 'Skip rows that exist; rows affected and RETURNING tell which were inserted.',
+    tags: ['basics'],
+    dialects: {
+      sqlite: { setup: USERS_SQLITE, statement: IF_ABSENT, explanation: ifAbsentExplanation, expect: ifAbsentExpect(3) },
+      postgres: {
+        setup: USERS_POSTGRES,
+        statement: IF_ABSENT,
+        explanation: [
+          ...ifAbsentExplanation,
+          'Linus gets id 4, not 3: the skipped row of statement 1 used up identity value 3, which was computed before the conflict was found.',
+        ],
+        expect: ifAbsentExpect(4),
+      },
+    },
+  },
+  {
+    id: 'orm-merge-by-primary-key',
+    title: "Upsert by primary key: an ORM's merge() vs ON CONFLICT (id)",
+    summary: 'SELECT by id, then UPDATE or INSERT, next to the single-statement equivalent.',
+    tags: ['basics'],
+    dialects: {
+      sqlite: { setup: students('real'), statement: MERGE_BY_PK, explanation: mergeExplanation, expect: mergeExpect() },
+      postgres: {
+        setup: students('double precision'),
+        statement: MERGE_BY_PK,
+        explanation: mergeExplanation,
+        expect: mergeExpect(),
+      },
+    },
+  },
+];
+
+function bulkExpect(linusId: number, margaretId: number) {
+  return {
+    statements: [
+      {
+        index: 0,
+        rowsAffected: 4,
+        columns: ['id', 'email', 'name', 'age'],
+        rows: [
+          [1, 'ada@example.com', 'Ada Lovelace', 37],
+          [2, 'grace@example.com', 'Grace Hopper', 46],
+          [linusId, 'linus@example.com', 'Linus Torvalds', 28],
+          [margaretId, 'margaret@example.com', 'Margaret Hamilton', 38],
+        ],
+      },
+    ],
+    tables: {
+      users: {
+        columns: ['email', 'name', 'age'],
+        rows: [
+          ['ada@example.com', 'Ada Lovelace', 37],
+          ['grace@example.com', 'Grace Hopper', 46],
+          ['edsger@example.com', 'Edsger', 72],
+          ['linus@example.com', 'Linus Torvalds', 28],
+          ['margaret@example.com', 'Margaret Hamilton', 38],
+        ],
+        counts: { inserted: 2, updated: 2, unchanged: 1, deleted: 0 },
+        marks: [
+          { key: { email: 'ada@example.com' }, change: 'updated' as const, changed: ['name', 'age'] },
+          { key: { email: 'grace@example.com' }, change: 'updated' as const, changed: ['name', 'age'] },
+          { key: { email: 'edsger@example.com' }, change: 'unchanged' as const },
+        ],
+      },
+    },
+  };
+}
+
+function ifAbsentExpect(linusId: number) {
+  return {
+    statements: [
+      { index: 0, rowsAffected: 0, rows: [] },
+      { index: 1, rowsAffected: 1, columns: ['id', 'email', 'name'], rows: [[linusId, 'linus@example.com', 'Linus']] },
+    ],
+    tables: {
+      users: {
+        columns: ['email', 'name', 'age'],
+        rows: [
+          ['ada@example.com', 'Ada', 36],
+          ['grace@example.com', 'Grace', 45],
+          ['linus@example.com', 'Linus', 28],
+        ],
+        counts: { inserted: 1, updated: 0, unchanged: 2, deleted: 0 },
+        marks: [
+          { key: { email: 'ada@example.com' }, change: 'unchanged' as const },
+          { key: { email: 'linus@example.com' }, change: 'inserted' as const },
+        ],
+      },
+    },
+  };
+}
+
+function mergeExpect() {
+  return {
+    statements: [
+      { index: 0, rows: [[1, 'John Doe', 24, 78]] },
+      { index: 1, rowsAffected: 1 },
+      { index: 2, rows: [] },
+      { index: 3, rowsAffected: 1 },
+      { index: 4, rowsAffected: 1, rows: [[2, 'Barbara', 31, 92]] },
+    ],
+    tables: {
+      students: {
+        columns: ['id', 'name', 'age', 'score'],
+        rows: [
+          [1, 'John Doe', 25, 85.5],
+          [2, 'Barbara', 31, 92],
+          [3, 'Ken', 22, 71],
+        ],
+        counts: { inserted: 1, updated: 2, unchanged: 0, deleted: 0 },
+        marks: [
+          { key: { id: 1 }, change: 'updated' as const, changed: ['age', 'score'] },
+          { key: { id: 2 }, change: 'updated' as const, changed: ['age', 'score'] },
+          { key: { id: 3 }, change: 'inserted' as const },
+        ],
+      },
+    },
+  };
+}
