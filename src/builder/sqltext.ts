@@ -1,0 +1,105 @@
+/**
+ * A small SQL tokenizer for the two rewrites the builder needs on text it did not write:
+ * qualifying the column names of a partial index predicate, and replacing `excluded.col`
+ * in custom expressions by a row's literals (for the two-step script). It understands string
+ * literals, quoted identifiers and comments, which is all that is needed to not rewrite inside them.
+ */
+
+interface Token {
+  kind: 'ident' | 'quoted' | 'string' | 'comment' | 'space' | 'other';
+  text: string;
+}
+
+/** Splits SQL text into tokens; concatenating their text gives the input back. */
+function tokenize(sql: string): Token[] {
+  const out: Token[] = [];
+  let i = 0;
+  while (i < sql.length) {
+    const ch = sql[i] ?? '';
+    const rest = sql.slice(i);
+    let m: RegExpExecArray | null;
+    if ((m = /^'(?:[^']|'')*'?/.exec(rest)) && ch === "'") out.push({ kind: 'string', text: m[0] });
+    else if ((m = /^"(?:[^"]|"")*"?/.exec(rest)) && ch === '"') out.push({ kind: 'quoted', text: m[0] });
+    else if ((m = /^--[^\n]*/.exec(rest))) out.push({ kind: 'comment', text: m[0] });
+    else if ((m = /^\/\*[\s\S]*?(\*\/|$)/.exec(rest))) out.push({ kind: 'comment', text: m[0] });
+    else if ((m = /^\s+/.exec(rest))) out.push({ kind: 'space', text: m[0] });
+    else if ((m = /^[\p{L}_][\p{L}\p{N}_$]*/u.exec(rest))) out.push({ kind: 'ident', text: m[0] });
+    else if ((m = /^::/.exec(rest))) out.push({ kind: 'other', text: m[0] });
+    else out.push({ kind: 'other', text: ch });
+    i += out[out.length - 1]?.text.length ?? 1;
+  }
+  return out;
+}
+
+/** The name an identifier token denotes (quoted: exact; bare: as written, compared case-insensitively). */
+function identName(tok: Token): string | null {
+  if (tok.kind === 'ident') return tok.text;
+  if (tok.kind === 'quoted') return tok.text.slice(1, -1).replaceAll('""', '"');
+  return null;
+}
+
+function matches(tok: Token, column: string): boolean {
+  const name = identName(tok);
+  if (name === null) return false;
+  return tok.kind === 'quoted' ? name === column : name.toLowerCase() === column.toLowerCase();
+}
+
+/** Index of the next non-space, non-comment token after i (or -1). */
+function nextSolid(tokens: Token[], i: number, step: 1 | -1): number {
+  for (let j = i + step; j >= 0 && j < tokens.length; j += step) {
+    const k = tokens[j]?.kind;
+    if (k !== 'space' && k !== 'comment') return j;
+  }
+  return -1;
+}
+
+/**
+ * Prefixes every reference to one of `columns` in `expr` with `qualifier.`, leaving alone names
+ * that are already qualified, function names, and type names after `::`.
+ */
+export function qualifyColumns(expr: string, columns: readonly string[], qualifier: string): string {
+  const tokens = tokenize(expr);
+  return tokens
+    .map((tok, i) => {
+      if (tok.kind !== 'ident' && tok.kind !== 'quoted') return tok.text;
+      if (!columns.some((c) => matches(tok, c))) return tok.text;
+      const prev = tokens[nextSolid(tokens, i, -1)];
+      const next = tokens[nextSolid(tokens, i, 1)];
+      if (prev && (prev.text === '.' || prev.text === '::')) return tok.text;
+      if (next && (next.text === '(' || next.text === '.')) return tok.text;
+      return `${qualifier}.${tok.text}`;
+    })
+    .join('');
+}
+
+/**
+ * Replaces `excluded.col` (any quoting, any case for bare names) by `replace(col)`;
+ * `replace` returns null to leave a reference as it is.
+ */
+export function substituteExcluded(expr: string, replace: (column: string, quoted: boolean) => string | null): string {
+  const tokens = tokenize(expr);
+  const out: string[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const tok = tokens[i];
+    if (!tok) continue;
+    const isExcluded =
+      (tok.kind === 'ident' && tok.text.toLowerCase() === 'excluded') || (tok.kind === 'quoted' && tok.text === '"excluded"');
+    const prev = tokens[nextSolid(tokens, i, -1)];
+    if (isExcluded && !(prev && prev.text === '.')) {
+      const dot = nextSolid(tokens, i, 1);
+      const col = dot >= 0 && tokens[dot]?.text === '.' ? nextSolid(tokens, dot, 1) : -1;
+      const colTok = col >= 0 ? tokens[col] : undefined;
+      const name = colTok ? identName(colTok) : null;
+      if (colTok && name !== null) {
+        const replacement = replace(name, colTok.kind === 'quoted');
+        if (replacement !== null) {
+          out.push(replacement);
+          i = col;
+          continue;
+        }
+      }
+    }
+    out.push(tok.text);
+  }
+  return out.join('');
+}
