@@ -86,7 +86,7 @@ export function parseImport(fileName: string, content: Uint8Array | string, curr
   const name = `"${fileName}"`;
   const size = typeof content === 'string' ? content.length : content.byteLength;
   if (size > MAX_IMPORT_BYTES) {
-    return { ok: false, message: `${name} is too large to import: ${formatBytes(size)}; the limit is 1 MB.` };
+    return { ok: false, message: importTooLargeMessage(name, size) };
   }
   const decoded = typeof content === 'string' ? { ok: true as const, text: content } : decodeText(content, name);
   if (!decoded.ok) return decoded;
@@ -231,6 +231,12 @@ function oneLine(s: string): string {
   return s.replace(/[\r\n\u2028\u2029]+/g, ' ');
 }
 
+/** The message for a file over the import limit; `name` is already quoted. */
+export function importTooLargeMessage(name: string, bytes: number): string {
+  return `${name} is too large to import: ${formatBytes(bytes)}; the limit is 1 MB.`;
+}
+
 function formatBytes(n: number): string {
-  return n >= 1_000_000 ? `${(n / 1_000_000).toFixed(1)} MB` : `${Math.ceil(n / 1000)} KB`;
+  // Near the limit, exact bytes say more than "1.0 MB".
+  return n < 2_000_000 ? `${n.toLocaleString('en')} bytes` : `${(n / 1_000_000).toFixed(1)} MB`;
 }

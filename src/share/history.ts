@@ -135,3 +135,17 @@ export function createFragmentUpdater(delayMs = 500, onTooLong?: () => void): Fr
     },
   };
 }
+
+/**
+ * Reload the page on the given fragment (the error boundary's way out: a fresh start on a known
+ * scenario that leaves stored work alone).
+ */
+export function reloadWithFragment(frag: string): void {
+  if (typeof window === 'undefined') return;
+  try {
+    window.history.replaceState(null, '', urlFor(frag.length <= MAX_FRAGMENT_CHARS ? frag : ''));
+  } catch {
+    // Keep going: a reload on the old address is still better than a broken page.
+  }
+  window.location.reload();
+}

@@ -84,7 +84,7 @@ describe('exportJson / parseImport (.json)', () => {
   });
 
   it('refuses files over 1 MB, binary files and invalid UTF-8', () => {
-    expect(fail('big.json', new Uint8Array(MAX_IMPORT_BYTES + 1))).toBe('"big.json" is too large to import: 1.0 MB; the limit is 1 MB.');
+    expect(fail('big.json', new Uint8Array(MAX_IMPORT_BYTES + 1))).toBe('"big.json" is too large to import: 1,000,001 bytes; the limit is 1 MB.');
     expect(fail('big.sql', 'x'.repeat(MAX_IMPORT_BYTES + 1))).toMatch(/too large/);
     expect(fail('db.json', utf8('SQLite format 3\u0000rest'))).toMatch(/not a text file \(it looks like a SQLite database file\)/);
     expect(fail('img.sql', new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0]))).toMatch(/looks like a PNG image/);

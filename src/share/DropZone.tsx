@@ -1,0 +1,99 @@
+/**
+ * Drag-and-drop import: dropping a file anywhere on the page imports it, with a visible overlay
+ * while a file is dragged over the window. Text dragged inside the editors is left alone.
+ */
+import { useEffect, useRef, useState } from 'react';
+import type { ImportResult } from '../scenario/file';
+import type { Scenario } from '../scenario/scenario';
+import { readImportFile } from './download';
+import './share.css';
+
+function hasFiles(e: DragEvent): boolean {
+  return Array.from(e.dataTransfer?.types ?? []).includes('Files');
+}
+
+/**
+ * Listen for files dragged over `target` (default: window). Returns whether a file is over the
+ * page. Listeners run in the capture phase so an editor under the pointer cannot swallow the drop.
+ */
+export function useFileDrop(onFile: (file: File) => void, target?: EventTarget | null): boolean {
+  const [dragging, setDragging] = useState(false);
+  const onFileRef = useRef(onFile);
+  onFileRef.current = onFile;
+
+  useEffect(() => {
+    const t = target === undefined ? (typeof window === 'undefined' ? null : window) : target;
+    if (!t) return;
+    // dragenter/dragleave fire for every child element crossed: count them to know when the
+    // pointer really left the page.
+    let depth = 0;
+    const enter = (ev: Event) => {
+      const e = ev as DragEvent;
+      if (!hasFiles(e)) return;
+      e.preventDefault();
+      depth++;
+      setDragging(true);
+    };
+    const over = (ev: Event) => {
+      const e = ev as DragEvent;
+      if (!hasFiles(e)) return;
+      // Without preventDefault the browser would open the file instead of dropping it here.
+      e.preventDefault();
+      if (e.dataTransfer) e.dataTransfer.dropEffect = 'copy';
+    };
+    const leave = (ev: Event) => {
+      if (!hasFiles(ev as DragEvent)) return;
+      depth = Math.max(0, depth - 1);
+      if (depth === 0) setDragging(false);
+    };
+    const drop = (ev: Event) => {
+      const e = ev as DragEvent;
+      if (!hasFiles(e)) return;
+      e.preventDefault();
+      e.stopPropagation();
+      depth = 0;
+      setDragging(false);
+      const file = e.dataTransfer?.files[0];
+      if (file) onFileRef.current(file);
+    };
+    t.addEventListener('dragenter', enter, true);
+    t.addEventListener('dragover', over, true);
+    t.addEventListener('dragleave', leave, true);
+    t.addEventListener('drop', drop, true);
+    return () => {
+      t.removeEventListener('dragenter', enter, true);
+      t.removeEventListener('dragover', over, true);
+      t.removeEventListener('dragleave', leave, true);
+      t.removeEventListener('drop', drop, true);
+    };
+  }, [target]);
+
+  return dragging;
+}
+
+/** Props of DropZone. */
+export interface DropZoneProps {
+  scenario: Scenario;
+  /** Called with the outcome of every dropped file. */
+  onImport(result: ImportResult): void;
+  /** Where to listen (default: window). */
+  target?: EventTarget | null;
+}
+
+/** Page-wide drop target with an overlay; render it once, anywhere in the app. */
+export function DropZone({ scenario, onImport, target }: DropZoneProps) {
+  const scenarioRef = useRef(scenario);
+  scenarioRef.current = scenario;
+  const dragging = useFileDrop((file) => {
+    void readImportFile(file, scenarioRef.current).then(onImport);
+  }, target);
+  if (!dragging) return null;
+  return (
+    <div className="share-drop-overlay" aria-hidden="true">
+      <div className="share-drop-overlay__box">
+        <strong>Drop to import</strong>
+        <span>a .json scenario, or a .sql script as the setup</span>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,88 @@
+/**
+ * Export and Import buttons: "Export JSON" (the versioned scenario file), "Export SQL" (setup and
+ * statement of the current dialect) and "Import…" (a file picker for .json or .sql).
+ */
+import { useRef, useState } from 'react';
+import { DIALECT_LABEL } from '../engine/types';
+import { exportFileName, exportJson, exportSql, type ImportResult } from '../scenario/file';
+import type { Scenario } from '../scenario/scenario';
+import { downloadText, readImportFile } from './download';
+import './share.css';
+
+/** Props of ImportExport. */
+export interface ImportExportProps {
+  scenario: Scenario;
+  /** Called with every import outcome; on ok:false the current work must stay as it is. */
+  onImport(result: ImportResult): void;
+}
+
+/** File types the picker offers. */
+export const IMPORT_ACCEPT = '.json,.sql,.txt,application/json,application/sql,text/plain';
+
+/** Export JSON / Export SQL / Import… buttons. */
+export function ImportExport({ scenario, onImport }: ImportExportProps) {
+  const input = useRef<HTMLInputElement>(null);
+  const [busy, setBusy] = useState(false);
+
+  const pick = async (files: FileList | null) => {
+    const file = files?.[0];
+    if (!file) return;
+    setBusy(true);
+    try {
+      onImport(await readImportFile(file, scenario));
+    } finally {
+      setBusy(false);
+      // Let the same file be picked again (after fixing it, say).
+      if (input.current) input.current.value = '';
+    }
+  };
+
+  return (
+    <div className="share-toolbar" role="group" aria-label="Export and import">
+      <button
+        type="button"
+        className="share-button"
+        title="Save the scenario (both dialects, title and notes) as a .json file"
+        onClick={() => exportJsonFile(scenario)}
+      >
+        Export JSON
+      </button>
+      <button
+        type="button"
+        className="share-button"
+        title={`Save the ${DIALECT_LABEL[scenario.dialect]} setup and statement as a .sql file`}
+        onClick={() => exportSqlFile(scenario)}
+      >
+        Export SQL
+      </button>
+      <button
+        type="button"
+        className="share-button"
+        disabled={busy}
+        title="Open a .json scenario, or a .sql script as the setup (you can also drop a file on the page)"
+        onClick={() => input.current?.click()}
+      >
+        Import…
+      </button>
+      <input
+        ref={input}
+        type="file"
+        accept={IMPORT_ACCEPT}
+        className="share-file-input"
+        aria-label="Import a scenario file"
+        tabIndex={-1}
+        onChange={(e) => void pick(e.currentTarget.files)}
+      />
+    </div>
+  );
+}
+
+/** Download the scenario as its versioned JSON file. */
+export function exportJsonFile(scenario: Scenario): void {
+  downloadText(exportFileName(scenario, 'json'), exportJson(scenario), 'application/json');
+}
+
+/** Download setup + statement of the current dialect as a .sql file. */
+export function exportSqlFile(scenario: Scenario): void {
+  downloadText(exportFileName(scenario, 'sql'), exportSql(scenario), 'application/sql');
+}

@@ -1,0 +1,69 @@
+/**
+ * A modal dialog on the native <dialog> element: focus moves into it and stays there, the page
+ * behind is inert, Esc closes it (through `onClose`, so the parent stays in control), and focus
+ * returns to what had it before.
+ */
+import { useEffect, useRef, type ReactNode } from 'react';
+
+/** Props of ModalDialog. */
+export interface ModalDialogProps {
+  open: boolean;
+  onClose(): void;
+  /** Id of the heading that names the dialog. */
+  labelledBy: string;
+  className?: string;
+  children: ReactNode;
+}
+
+/** A controlled modal <dialog>. */
+export function ModalDialog({ open, onClose, labelledBy, className, children }: ModalDialogProps) {
+  const ref = useRef<HTMLDialogElement>(null);
+  const closeRef = useRef(onClose);
+  closeRef.current = onClose;
+
+  useEffect(() => {
+    const d = ref.current;
+    if (!d) return;
+    if (open && !d.open) {
+      const before = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+      if (typeof d.showModal === 'function') d.showModal();
+      else d.setAttribute('open', '');
+      return () => {
+        if (d.open) d.close();
+        before?.focus();
+      };
+    }
+    if (!open && d.open) d.close();
+    return undefined;
+  }, [open]);
+
+  return (
+    <dialog
+      ref={ref}
+      className={className ? `share-modal ${className}` : 'share-modal'}
+      aria-labelledby={labelledBy}
+      aria-modal="true"
+      onCancel={(e) => {
+        // Esc: let the parent decide (it normally sets open=false).
+        e.preventDefault();
+        closeRef.current();
+      }}
+      onKeyDown={(e) => {
+        // Browsers without a native cancel event on Esc (and test DOMs) still close.
+        if (e.key === 'Escape' && !e.defaultPrevented) {
+          e.preventDefault();
+          closeRef.current();
+        }
+      }}
+      onClick={(e) => {
+        // A click on the backdrop lands on the <dialog> itself, outside its content box.
+        if (e.target !== e.currentTarget) return;
+        const r = e.currentTarget.getBoundingClientRect();
+        const outside = e.clientX < r.left || e.clientX > r.right || e.clientY < r.top || e.clientY > r.bottom;
+        if (outside && r.width > 0) closeRef.current();
+      }}
+    >
+      {open && children}
+    </dialog>
+  );
+}

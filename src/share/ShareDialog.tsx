@@ -1,0 +1,148 @@
+/**
+ * The Share dialog: copies the link when it opens, shows it selectable with its length, warns when
+ * it is too long for chat apps, and copies Markdown for an issue or a Q&A post.
+ */
+import { useEffect, useId, useRef, useState } from 'react';
+import { copyText } from './clipboard';
+import { ModalDialog } from './ModalDialog';
+import './share.css';
+
+/** Links longer than this get a warning: chat apps and some mail clients cut them. */
+export const LONG_LINK_CHARS = 2000;
+
+/** Props of ShareDialog. */
+export interface ShareDialogProps {
+  open: boolean;
+  onClose(): void;
+  /** The full link to the scenario (page address + `#s1/…`). */
+  url: string;
+  /** Builds the Markdown on demand (it may be large). */
+  markdown: () => string;
+  /** Offered next to the long-link warning when given (e.g. download the scenario as JSON). */
+  onExport?: () => void;
+  /** Copy the link as soon as the dialog opens (default true). */
+  copyOnOpen?: boolean;
+}
+
+type Status =
+  | { kind: 'idle' }
+  | { kind: 'copied'; what: 'link' | 'markdown' }
+  | { kind: 'failed'; what: 'link' | 'markdown' };
+
+/** The Share dialog. */
+export function ShareDialog({ open, onClose, url, markdown, onExport, copyOnOpen = true }: ShareDialogProps) {
+  const [status, setStatus] = useState<Status>({ kind: 'idle' });
+  const [markdownText, setMarkdownText] = useState<string | null>(null);
+  const linkRef = useRef<HTMLInputElement>(null);
+  const mdRef = useRef<HTMLTextAreaElement>(null);
+  const ids = { title: useId(), link: useId(), length: useId(), md: useId() };
+  const long = url.length > LONG_LINK_CHARS;
+
+  const copyLink = async () => {
+    const ok = await copyText(url);
+    setStatus({ kind: ok ? 'copied' : 'failed', what: 'link' });
+    if (!ok) selectAll(linkRef.current);
+  };
+  const copyMarkdown = async () => {
+    const text = markdown();
+    const ok = await copyText(text);
+    setStatus({ kind: ok ? 'copied' : 'failed', what: 'markdown' });
+    // Where the clipboard is refused, the Markdown is shown selected so it can be copied by hand.
+    setMarkdownText(ok ? null : text);
+  };
+
+  useEffect(() => {
+    if (!open) {
+      setStatus({ kind: 'idle' });
+      setMarkdownText(null);
+      return;
+    }
+    if (copyOnOpen) void copyLink();
+    else selectAll(linkRef.current);
+    // Copy once per opening (and when the link changes while open), not on every render.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [open, url]);
+
+  useEffect(() => {
+    if (markdownText !== null) selectAll(mdRef.current);
+  }, [markdownText]);
+
+  const message =
+    status.kind === 'copied'
+      ? status.what === 'link'
+        ? 'Link copied to the clipboard.'
+        : 'Markdown copied to the clipboard.'
+      : status.kind === 'failed'
+        ? `The browser did not allow copying. The ${status.what === 'link' ? 'link' : 'Markdown'} is selected below: press Ctrl+C (⌘C on a Mac) to copy it.`
+        : '';
+
+  return (
+    <ModalDialog open={open} onClose={onClose} labelledBy={ids.title} className="share-dialog">
+      <h2 id={ids.title} className="share-dialog__title">
+        Share this scenario
+      </h2>
+      <div className="share-field">
+        <label htmlFor={ids.link}>Link</label>
+        <div className="share-row">
+          <input
+            id={ids.link}
+            ref={linkRef}
+            className="share-link-input"
+            type="text"
+            readOnly
+            value={url}
+            aria-describedby={ids.length}
+            spellCheck={false}
+            onFocus={(e) => e.currentTarget.select()}
+          />
+          <button type="button" className="share-button share-button--primary" onClick={() => void copyLink()}>
+            Copy link
+          </button>
+        </div>
+        <p id={ids.length} className={long ? 'share-length share-length--long' : 'share-length'}>
+          {url.length.toLocaleString('en')} characters
+        </p>
+      </div>
+      {long && (
+        <div className="share-warning" role="note">
+          <p>
+            This link is longer than {LONG_LINK_CHARS.toLocaleString('en')} characters: chat apps and some mail clients cut
+            long links, and a cut link does not open. Copy Markdown instead (it carries the SQL itself), or export the
+            scenario as a file and send that.
+          </p>
+          {onExport && (
+            <button type="button" className="share-button" onClick={onExport}>
+              Export JSON
+            </button>
+          )}
+        </div>
+      )}
+      <div className="share-row">
+        <button type="button" className="share-button" onClick={() => void copyMarkdown()}>
+          Copy Markdown
+        </button>
+        <span className="share-hint">A link plus the SQL and the Before / After tables, for an issue or a Q&amp;A post.</span>
+      </div>
+      {markdownText !== null && (
+        <div className="share-field">
+          <label htmlFor={ids.md}>Markdown</label>
+          <textarea id={ids.md} ref={mdRef} className="share-markdown" readOnly value={markdownText} rows={8} spellCheck={false} />
+        </div>
+      )}
+      <p role="status" className={status.kind === 'failed' ? 'share-status share-status--failed' : 'share-status'}>
+        {message}
+      </p>
+      <div className="share-actions">
+        <button type="button" className="share-button" onClick={onClose}>
+          Close
+        </button>
+      </div>
+    </ModalDialog>
+  );
+}
+
+function selectAll(el: HTMLInputElement | HTMLTextAreaElement | null): void {
+  if (!el) return;
+  el.focus();
+  el.select();
+}

@@ -1,0 +1,44 @@
+/**
+ * The notice shown while the user's own work is set aside because a link or an example was opened
+ * over it: "Back to my scenario" brings it back; "Dismiss" hides the notice (the work stays stored
+ * until the next link replaces it).
+ */
+import type { Scenario } from '../scenario/scenario';
+import './share.css';
+
+/** Props of StashBanner. */
+export interface StashBannerProps {
+  /** The set-aside work (loadStash / decideOnLoad().stash); nothing renders when null. */
+  stash: Scenario | null;
+  /** What replaced it, for the sentence. */
+  source?: 'link' | 'example' | 'import' | 'reset';
+  /** Load the set-aside work (then clearStash and pushFragment). */
+  onRestore(): void;
+  onDismiss(): void;
+}
+
+const OPENED: Record<NonNullable<StashBannerProps['source']>, string> = {
+  link: 'You opened a shared link',
+  example: 'You opened an example',
+  import: 'You imported a file',
+  reset: 'The playground was reset',
+};
+
+/** "Your scenario was set aside — Back to my scenario". */
+export function StashBanner({ stash, source = 'link', onRestore, onDismiss }: StashBannerProps) {
+  if (!stash) return null;
+  const name = stash.title ? `“${stash.title}”` : 'your previous scenario';
+  return (
+    <div className="share-stash-banner" role="region" aria-label="Your previous scenario">
+      <p>
+        {OPENED[source]}; {name} was kept.
+      </p>
+      <button type="button" className="share-button share-button--primary" onClick={onRestore}>
+        Back to my scenario
+      </button>
+      <button type="button" className="share-button" onClick={onDismiss}>
+        Dismiss
+      </button>
+    </div>
+  );
+}

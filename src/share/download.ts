@@ -1,0 +1,29 @@
+/** Browser file helpers: save text as a download, read a picked or dropped file for import. */
+import { MAX_IMPORT_BYTES, importTooLargeMessage, parseImport, type ImportResult } from '../scenario/file';
+import type { Scenario } from '../scenario/scenario';
+
+/** Offer `text` as a file download named `fileName`. */
+export function downloadText(fileName: string, text: string, mimeType: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type: `${mimeType};charset=utf-8` }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = fileName;
+  a.rel = 'noopener';
+  a.style.display = 'none';
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  // Revoking at once can cancel the download in some browsers; a minute is plenty.
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+/** Read a File for import (size checked before reading anything), never rejecting. */
+export async function readImportFile(file: Blob & { name: string }, current: Scenario): Promise<ImportResult> {
+  if (file.size > MAX_IMPORT_BYTES) return { ok: false, message: importTooLargeMessage(`"${file.name}"`, file.size) };
+  try {
+    const bytes = new Uint8Array(await file.arrayBuffer());
+    return parseImport(file.name, bytes, current);
+  } catch (e) {
+    return { ok: false, message: `"${file.name}" could not be read (${e instanceof Error ? e.message : String(e)}).` };
+  }
+}
