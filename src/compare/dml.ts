@@ -1,0 +1,282 @@
+/**
+ * INSERT translation: INSERT OR REPLACE / OR IGNORE ↔ ON CONFLICT, target inference for SQLite's
+ * target-less DO UPDATE, ON CONSTRAINT name ↔ its columns, several ON CONFLICT clauses,
+ * INSERT … SELECT … ON CONFLICT (SQLite's `WHERE true`), OVERRIDING, booleans in VALUES/SET and
+ * RETURNING items that only PostgreSQL has (xmax, old/new).
+ */
+import type { KeyModel, TableModel } from './schemaModel';
+import { listItems, nameOf } from './schemaModel';
+import { blockComment, quoteIdent, walk, type CstNode } from './sqlSource';
+import { Translator } from './translator';
+
+type AnyNode = CstNode & Record<string, unknown>;
+const get = Translator.get;
+const lower = (s: string) => s.toLowerCase();
+
+/** The parts of an INSERT the rules look at. */
+interface InsertParts {
+  stmt: AnyNode;
+  clause: AnyNode;
+  table: TableModel | undefined;
+  tableName: string;
+  /** Inserted column names as written (null = no list: all columns in order). */
+  columns: string[] | null;
+  upserts: AnyNode[];
+  returning: AnyNode | undefined;
+  source: AnyNode | undefined;
+  /** Offset where a new ON CONFLICT clause goes. */
+  upsertAt: number;
+  sep: string;
+}
+
+function parts(t: Translator, stmt: AnyNode): InsertParts {
+  const clauses = stmt.clauses as AnyNode[];
+  const clause = clauses.find((c) => c.type === 'insert_clause')!;
+  const tableNode = get(clause, 'table');
+  const columnList = get(clause, 'columns') ?? get(tableNode, 'columnAliases');
+  const columns = columnList ? listItems(columnList).map((c) => nameOf(c) ?? t.text(c)) : null;
+  const tableName = nameOf(tableNode) ?? '';
+  const upserts = clauses.filter((c) => c.type === 'upsert_clause');
+  const returning = clauses.find((c) => c.type === 'returning_clause');
+  const source = clauses.find((c) => c.type === 'values_clause' || c.type.endsWith('select_stmt') || c.type === 'default_values');
+  const before = clauses.filter((c) => c.type !== 'upsert_clause' && c.type !== 'returning_clause');
+  const upsertAt = t.span(before[before.length - 1])[1];
+  return {
+    stmt,
+    clause,
+    table: t.schema.get(tableName),
+    tableName,
+    columns,
+    upserts,
+    returning,
+    source,
+    upsertAt,
+    sep: t.text(stmt).includes('\n') ? '\n' : ' ',
+  };
+}
+
+/** Translate one INSERT statement. */
+export function translateInsert(t: Translator, stmt: AnyNode): void {
+  const p = parts(t, stmt);
+  if (t.to === 'postgres') {
+    orActionToPostgres(t, p);
+    if (p.upserts.length > 1) {
+      for (const extra of p.upserts.slice(1)) {
+        t.replace(extra, blockComment(t.text(extra)));
+        t.problem(extra, 'multipleOnConflict', `PostgreSQL allows one ON CONFLICT clause; SQLite tries several in order. Kept the first, commented out: ${t.text(extra).replace(/\s+/g, ' ')}`);
+      }
+    }
+    const first = p.upserts[0];
+    if (first && !get(first, 'conflictTarget') && get(first, 'action')?.type === 'upsert_action_update') inferTarget(t, p, first);
+    valuesToPostgres(t, p);
+    identityValues(t, p);
+  } else {
+    for (const u of p.upserts) onConstraintToSqlite(t, u);
+    const overriding = (stmt.clauses as AnyNode[]).find((c) => c.type === 'overriding_clause');
+    if (overriding) {
+      const user = (overriding.overridingKw as unknown as AnyNode[]).some((k) => k.name === 'USER');
+      t.removeWithSpace(overriding);
+      if (user) t.problem(overriding, 'overriding', 'OVERRIDING USER VALUE (ignore the given ids) has no SQLite form; removed: the given ids are used');
+      else t.change(overriding, 'overriding', 'OVERRIDING SYSTEM VALUE removed (SQLite always accepts explicit ids)');
+    }
+    const select = p.source;
+    const last = (select?.clauses as AnyNode[] | undefined)?.at(-1);
+    if (p.upserts.length && select?.type === 'select_stmt' && last?.type === 'from_clause') {
+      t.insert(t.span(last)[1], ' WHERE true');
+      t.change(last, 'insertSelect', 'INSERT … SELECT … FROM … ON CONFLICT: added WHERE true (without it SQLite reads ON CONFLICT as a join condition)');
+    }
+  }
+  if (p.returning && t.to === 'sqlite') returningToSqlite(t, p.returning);
+}
+
+/** Keys usable as a conflict target for the inserted columns, best first. */
+function candidateKeys(p: InsertParts): KeyModel[] {
+  const table = p.table;
+  if (!table) return [];
+  const cols = new Set((p.columns ?? table.columns.map((c) => c.name)).map(lower));
+  const identity = new Set(table.columns.filter((c) => c.identity).map((c) => lower(c.name)));
+  const usable = table.keys.filter((k) => !k.hasExpressions && k.columns.every((c) => cols.has(lower(c))));
+  return [...usable.filter((k) => !k.columns.some((c) => identity.has(lower(c)))), ...usable.filter((k) => k.columns.some((c) => identity.has(lower(c))))];
+}
+
+const keyText = (k: KeyModel) => `(${k.columns.map(quoteIdent).join(', ')})${k.predicate ? ` WHERE ${k.predicate}` : ''}`;
+
+function inferTarget(t: Translator, p: InsertParts, upsert: AnyNode): void {
+  const keys = candidateKeys(p);
+  const kw = (upsert.onConflictKw as AnyNode[]).at(-1)!;
+  if (!keys.length) {
+    t.problem(upsert, 'conflictTarget', `ON CONFLICT DO UPDATE without a target: PostgreSQL needs one, and no unique key of ${p.tableName || 'the table'} is covered by the inserted columns${p.table ? '' : ' (its definition is unknown: translate the setup too)'}`);
+    return;
+  }
+  const key = keys[0]!;
+  t.insert(t.span(kw)[1], ` ${keyText(key)}`);
+  t.change(upsert, 'conflictTarget', `ON CONFLICT DO UPDATE: added the conflict target ${keyText(key)} (${key.kind === 'primary' ? 'the primary key' : `a unique ${key.kind === 'index' ? 'index' : 'key'} of ${p.tableName}`}); PostgreSQL requires a target for DO UPDATE`);
+  if (keys.length > 1) {
+    const others = keys.slice(1).map(keyText).join(', ');
+    t.warn(upsert, 'conflictTarget', `SQLite's target-less DO UPDATE also handles conflicts on ${others}; in PostgreSQL such a conflict raises a unique violation`);
+  }
+}
+
+function orActionToPostgres(t: Translator, p: InsertParts): void {
+  const insertKw = get(p.clause, 'insertKw')!;
+  const orAction = get(p.clause, 'orAction');
+  const action = insertKw.name === 'REPLACE' ? 'REPLACE' : orAction ? String(get(orAction, 'actionKw')?.name) : null;
+  if (!action) return;
+  if (orAction) t.replace([t.span(insertKw)[1], t.span(orAction)[1]], '');
+  else t.replace(insertKw, 'INSERT');
+  const written = orAction ? `INSERT ${t.text(orAction)}` : 'REPLACE';
+  if (action === 'ABORT') {
+    t.change(p.clause, 'insertOr', 'INSERT OR ABORT → INSERT (the default behaviour)');
+  } else if (action === 'FAIL' || action === 'ROLLBACK') {
+    t.change(p.clause, 'insertOr', `${written} → INSERT`);
+    t.warn(p.clause, 'insertOr', action === 'FAIL' ? 'OR FAIL keeps the rows inserted before the failing one; PostgreSQL undoes the whole statement' : 'OR ROLLBACK ends the transaction; PostgreSQL only fails the statement');
+  } else if (action === 'IGNORE') {
+    if (!p.upserts.length) t.insert(p.upsertAt, `${p.sep}ON CONFLICT DO NOTHING`);
+    t.change(p.clause, 'insertOrIgnore', `${written} → INSERT … ON CONFLICT DO NOTHING`);
+    t.warn(p.clause, 'insertOrIgnore', 'OR IGNORE also skips rows that break NOT NULL or CHECK constraints; ON CONFLICT DO NOTHING skips only unique conflicts');
+  } else if (action === 'REPLACE') {
+    orReplace(t, p, written);
+  }
+}
+
+function orReplace(t: Translator, p: InsertParts, written: string): void {
+  if (p.upserts.length) {
+    t.problem(p.clause, 'insertOrReplace', `${written} together with ON CONFLICT: the REPLACE fallback for other constraints has no PostgreSQL equivalent; removed`);
+    return;
+  }
+  const cols = p.columns ?? p.table?.columns.map((c) => c.name) ?? null;
+  if (!cols) {
+    t.problem(p.clause, 'insertOrReplace', `${written}: the columns of ${p.tableName} are unknown (translate the setup too); no conflict target could be chosen`);
+    return;
+  }
+  const keys = candidateKeys(p).filter((k) => k.predicate === null);
+  const primary = keys.find((k) => k.kind === 'primary');
+  const key = primary ?? keys[0];
+  if (!key) {
+    t.change(p.clause, 'insertOrReplace', `${written} → INSERT (no unique key is covered by the inserted columns, so nothing can be replaced)`);
+    return;
+  }
+  const keyCols = new Set(key.columns.map(lower));
+  const set = cols.filter((c) => !keyCols.has(lower(c))).map((c) => `${quoteIdent(c)} = EXCLUDED.${quoteIdent(c)}`);
+  const action = set.length ? `DO UPDATE SET ${set.join(', ')}` : 'DO NOTHING';
+  t.insert(p.upsertAt, `${p.sep}ON CONFLICT ${keyText(key)} ${action}`);
+  t.change(p.clause, 'insertOrReplace', `${written} → INSERT … ON CONFLICT ${keyText(key)} ${set.length ? 'DO UPDATE SET every inserted column' : 'DO NOTHING'}`);
+  const listed = new Set(cols.map(lower));
+  const unlisted = (p.table?.columns ?? []).filter((c) => !listed.has(lower(c.name)));
+  const idCols = unlisted.filter((c) => c.identity).map((c) => c.name);
+  const others = unlisted.filter((c) => !c.identity).map((c) => c.name);
+  const details = [
+    others.length ? `the columns not listed (${others.join(', ')}) go back to their defaults` : '',
+    idCols.length ? `the row gets a new ${idCols.join(', ')}` : '',
+    'DELETE triggers fire',
+  ].filter(Boolean);
+  t.warn(p.clause, 'insertOrReplace', `OR REPLACE deletes the conflicting row and inserts a new one: ${details.join(', ')}. DO UPDATE keeps the row and changes only the listed columns.`);
+  if (keys.length > 1) {
+    t.warn(p.clause, 'insertOrReplace', `OR REPLACE also removes rows that conflict on ${keys.filter((k) => k !== key).map(keyText).join(', ')}; PostgreSQL raises a unique violation instead`);
+  }
+}
+
+/** Column model of an inserted/assigned column. */
+function column(p: InsertParts, name: string) {
+  return p.table?.columns.find((c) => lower(c.name) === lower(name));
+}
+
+function booleanLiteral(t: Translator, p: InsertParts, colName: string, value: AnyNode): void {
+  const col = column(p, colName);
+  if (!col) return;
+  if (col.isBoolean && value.type === 'number_literal' && (value.value === 0 || value.value === 1)) {
+    t.replace(value, value.value ? 'true' : 'false');
+    t.change(value, 'booleans', `${colName}: ${value.value} → ${value.value ? 'true' : 'false'} (a boolean column in PostgreSQL)`);
+  } else if (!col.isBoolean && /INT/.test(col.type) && value.type === 'boolean_literal') {
+    t.replace(value, value.value ? '1' : '0');
+    t.change(value, 'booleans', `${colName}: ${t.text(value)} → ${value.value ? 1 : 0} (an integer column in PostgreSQL)`);
+  }
+}
+
+function valuesToPostgres(t: Translator, p: InsertParts): void {
+  const cols = p.columns ?? p.table?.columns.map((c) => c.name);
+  if (cols && p.source?.type === 'values_clause') {
+    for (const row of listItems(get(p.source, 'values'))) {
+      listItems(row).forEach((value, i) => cols[i] !== undefined && booleanLiteral(t, p, cols[i]!, value));
+    }
+  }
+  walk(p.upserts[0], (n) => {
+    if (n.type !== 'column_assignment') return;
+    const a = n as AnyNode;
+    const name = nameOf(a.column);
+    if (name && a.expr) booleanLiteral(t, p, name, a.expr as AnyNode);
+  });
+}
+
+function identityValues(t: Translator, p: InsertParts): void {
+  const id = p.table?.columns.find((c) => c.identity && p.columns?.some((x) => lower(x) === lower(c.name)));
+  if (!id || !p.table) return;
+  if (t.role === 'setup') {
+    t.identityFixes.set(lower(p.table.name), { table: p.table.name, column: id.name });
+  } else {
+    t.warn(p.clause, 'identity', `explicit ${id.name} values do not advance PostgreSQL's identity sequence; a later insert without ${id.name} may collide with them`);
+  }
+}
+
+function onConstraintToSqlite(t: Translator, upsert: AnyNode): void {
+  const target = get(upsert, 'conflictTarget');
+  if (target?.type !== 'conflict_target_on_constraint') return;
+  const name = nameOf(get(target, 'constraint')) ?? '';
+  const found = t.schema.findKey(name);
+  if (!found || found.key.hasExpressions) {
+    t.problem(target, 'onConstraint', `ON CONSTRAINT ${name}: SQLite needs the constraint's columns, and ${found ? 'it has expressions' : 'its definition is unknown (translate the setup too)'}; kept as written`);
+    return;
+  }
+  t.replace(target, keyText(found.key));
+  t.change(target, 'onConstraint', `ON CONSTRAINT ${name} → ON CONFLICT ${keyText(found.key)} (SQLite names the columns, not the constraint)`);
+}
+
+const PG_SYSTEM_COLUMNS = new Set(['xmax', 'xmin', 'ctid', 'cmin', 'cmax', 'tableoid']);
+
+/** Why a RETURNING item cannot go to SQLite, or null; rewrites new.x → x on the way. */
+function returningItem(t: Translator, item: AnyNode): string | null {
+  let reason: string | null = null;
+  walk(item, (n) => {
+    const a = n as AnyNode;
+    if (a.type === 'identifier' && PG_SYSTEM_COLUMNS.has(lower(String(a.name)))) {
+      reason = `${String(a.name)} is a PostgreSQL system column (xmax = 0 tells inserted rows from updated ones); SQLite has no way to tell them apart in RETURNING`;
+    } else if (a.type === 'member_expr' && get(a, 'object')?.type === 'identifier') {
+      const obj = lower(String(get(a, 'object')!.name));
+      if (obj === 'old') reason = 'RETURNING old.… (PostgreSQL 18) has no SQLite equivalent: SQLite returns only the new values';
+      else if (obj === 'new') {
+        const prop = get(a, 'property')!;
+        t.replace(a, prop.type === 'all_columns' ? '*' : t.text(prop));
+        t.change(a, 'returning', `${t.text(a)} → ${prop.type === 'all_columns' ? '*' : t.text(prop)} (SQLite's RETURNING gives the new values)`);
+      }
+      return false;
+    } else if (a.type === 'func_call' && lower(String(get(a, 'name')?.name ?? '')) === 'merge_action') {
+      reason = 'merge_action() exists only in PostgreSQL MERGE';
+    }
+  });
+  return reason;
+}
+
+/** Drop or rewrite RETURNING items SQLite cannot express (xmax, old.*, merge_action()). */
+export function returningToSqlite(t: Translator, returning: AnyNode): void {
+  const items = listItems(get(returning, 'columns'));
+  const reasons = items.map((item) => returningItem(t, item));
+  if (reasons.every((r) => r === null)) return;
+  reasons.forEach((r, i) => r && t.problem(items[i], 'returning', `RETURNING ${t.text(items[i])} dropped: ${r}`));
+  if (reasons.every((r) => r !== null)) {
+    t.replace(returning, blockComment(t.text(returning)));
+    return;
+  }
+  const lastKept = reasons.map((r, i) => (r === null ? i : -1)).filter((i) => i >= 0).at(-1)!;
+  items.forEach((item, i) => {
+    if (reasons[i] === null || i > lastKept) return;
+    const nextKept = items.findIndex((_, j) => j > i && reasons[j] === null);
+    const [s] = t.span(item);
+    const [e] = t.span(items[nextKept]);
+    t.replace([s, e], `${blockComment(t.sql.slice(s, e).trimEnd())} `);
+  });
+  if (lastKept < items.length - 1) {
+    const [, s] = t.span(items[lastKept]);
+    const [, e] = t.span(items[items.length - 1]);
+    t.replace([s, e], ` ${blockComment(t.sql.slice(s, e).trim())}`);
+  }
+}

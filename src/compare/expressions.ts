@@ -1,0 +1,188 @@
+/**
+ * Expression-level translation rules, applied to every node of a statement: date/time functions,
+ * boolean literals, casts, operators, quoted identifiers and blob literals.
+ */
+import { blockComment, walk, type CstNode } from './sqlSource';
+import { dataTypeInfo, mapType } from './typeMap';
+import { parseTimestamp } from './values';
+import { Translator } from './translator';
+
+type AnyNode = CstNode & Record<string, unknown>;
+const get = Translator.get;
+
+const PG_NOW = new Set(['NOW', 'TRANSACTION_TIMESTAMP', 'STATEMENT_TIMESTAMP', 'CLOCK_TIMESTAMP', 'LOCALTIMESTAMP']);
+const PG_SEQUENCE = new Set(['NEXTVAL', 'CURRVAL', 'SETVAL', 'LASTVAL', 'PG_GET_SERIAL_SEQUENCE']);
+const SQLITE_ONLY = new Set(['STRFTIME', 'JULIANDAY', 'UNIXEPOCH', 'LAST_INSERT_ROWID', 'CHANGES', 'TOTAL_CHANGES', 'GROUP_CONCAT', 'IIF', 'PRINTF', 'INSTR']);
+
+function funcName(n: AnyNode): string {
+  const name = get(n, 'name');
+  return name ? String(name.name ?? '').toUpperCase() : '';
+}
+
+function args(n: AnyNode): AnyNode[] {
+  const list = get(get(get(n, 'args'), 'expr'), 'args');
+  return list?.type === 'list_expr' ? (list.items as AnyNode[]) : [];
+}
+
+const isNowLiteral = (a: AnyNode | undefined) => a?.type === 'string_literal' && String(a.value).toLowerCase() === 'now';
+
+/** Translate the expressions of one statement. Returns true when the statement must be commented out. */
+export function translateExpressions(t: Translator, stmt: CstNode): boolean {
+  let commentOut = false;
+  walk(stmt, (node) => {
+    const n = node as AnyNode;
+    switch (n.type) {
+      case 'func_call':
+        if (t.to === 'sqlite') commentOut = funcToSqlite(t, n) || commentOut;
+        else funcToPostgres(t, n);
+        return;
+      case 'boolean_literal':
+        if (t.to === 'sqlite') {
+          t.replace(n, n.value ? '1' : '0');
+          t.change(n, 'booleans', 'true/false → 1/0 (SQLite stores booleans as integers)');
+        }
+        return;
+      case 'cast_operator_expr':
+        if (t.to === 'sqlite') castOperatorToSqlite(t, n);
+        return;
+      case 'cast_expr': {
+        const arg = get(get(n, 'args'), 'expr');
+        const dataType = get(arg, 'dataType');
+        if (t.to === 'sqlite' && dataType && timeLiteral(t, n, get(arg, 'expr')!, dataTypeInfo(dataType).base)) return false;
+        if (dataType) {
+          const mapped = mapType(dataTypeInfo(dataType), t.to);
+          if (mapped.text.toLowerCase() !== t.text(dataType).toLowerCase()) {
+            t.replace(dataType, mapped.text);
+            t.change(dataType, 'casts', `CAST(… AS ${t.text(dataType)}) → CAST(… AS ${mapped.text})`);
+          }
+        }
+        return;
+      }
+      case 'binary_expr': {
+        const op = get(n, 'operator');
+        if (t.to === 'sqlite' && op?.type === 'keyword' && String(op.name).endsWith('ILIKE')) {
+          t.replace(op, String(op.name).replace('ILIKE', 'LIKE'));
+          t.change(op, 'functions', 'ILIKE → LIKE (SQLite LIKE ignores case, for ASCII letters only)');
+        } else if (t.to === 'postgres' && n.operator === '==') {
+          const [, le] = t.span(get(n, 'left'));
+          const [rs] = t.span(get(n, 'right'));
+          t.replace([le, rs], t.sql.slice(le, rs).replace('==', '='));
+          t.change(n, 'syntax', '== → =');
+        }
+        return;
+      }
+      case 'identifier': {
+        const text = String(n.text);
+        if (t.to === 'postgres' && (text.startsWith('`') || text.startsWith('['))) {
+          t.replace(n, `"${String(n.name).replace(/"/g, '""')}"`);
+          t.change(n, 'identifiers', `${text} → "${String(n.name)}" (PostgreSQL quotes identifiers with double quotes only)`);
+        }
+        return;
+      }
+      case 'blob_literal':
+        if (t.to === 'postgres') {
+          const hex = (n.value as number[]).map((b) => b.toString(16).padStart(2, '0')).join('');
+          t.replace(n, `'\\x${hex}'::bytea`);
+          t.change(n, 'types', `X'…' blob literal → '\\x…'::bytea`);
+        }
+        return;
+      default:
+        return;
+    }
+  });
+  return commentOut;
+}
+
+function funcToSqlite(t: Translator, n: AnyNode): boolean {
+  const name = funcName(n);
+  if (PG_NOW.has(name)) {
+    t.replace(n, 'CURRENT_TIMESTAMP');
+    t.change(n, 'timestamps', `${t.text(n)} → CURRENT_TIMESTAMP (SQLite: text 'YYYY-MM-DD HH:MM:SS' in UTC, to the second)`);
+  } else if (name === 'CURRENT_TIMESTAMP') {
+    t.warn(n, 'timestamps', "CURRENT_TIMESTAMP is text 'YYYY-MM-DD HH:MM:SS' (UTC, whole seconds) in SQLite, a timestamptz with microseconds in PostgreSQL");
+  } else if (name === 'GREATEST' || name === 'LEAST') {
+    const nameNode = get(n, 'name');
+    t.replace(nameNode, name === 'GREATEST' ? 'max' : 'min');
+    t.change(n, 'functions', `${name.toLowerCase()}() → ${name === 'GREATEST' ? 'max' : 'min'}() (SQLite's multi-argument form; it returns NULL if any argument is NULL, greatest/least ignore NULLs)`);
+  } else if (PG_SEQUENCE.has(name)) {
+    t.problem(n, 'functions', `${name.toLowerCase()}() works on PostgreSQL sequences; SQLite has none (it numbers rows by rowid): the statement is commented out`);
+    return true;
+  } else if (name === 'GEN_RANDOM_UUID') {
+    t.problem(n, 'functions', 'gen_random_uuid() has no SQLite built-in; kept as written (it will fail)');
+  } else if (name === 'MERGE_ACTION') {
+    t.problem(n, 'merge', 'merge_action() exists only in PostgreSQL MERGE … RETURNING');
+  }
+  return false;
+}
+
+function funcToPostgres(t: Translator, n: AnyNode): void {
+  const name = funcName(n);
+  const a = args(n);
+  if ((name === 'DATETIME' || name === 'DATE' || name === 'TIME') && a.length === 1 && isNowLiteral(a[0])) {
+    const out = name === 'DATETIME' ? 'now()' : name === 'DATE' ? 'CURRENT_DATE' : 'LOCALTIME';
+    t.replace(n, out);
+    t.change(n, 'timestamps', `${t.text(n)} → ${out} (PostgreSQL: a timestamptz with microseconds, taken at transaction start)`);
+  } else if (name === 'DATETIME' || name === 'DATE') {
+    t.problem(n, 'timestamps', `${t.text(n)}: SQLite date modifiers have no direct PostgreSQL form (use now() + interval '…'); kept as written`);
+  } else if (name === 'CURRENT_TIMESTAMP') {
+    t.warn(n, 'timestamps', "CURRENT_TIMESTAMP is a timestamptz with microseconds in PostgreSQL, text 'YYYY-MM-DD HH:MM:SS' in SQLite");
+  } else if (name === 'IFNULL') {
+    t.replace(get(n, 'name'), 'coalesce');
+    t.change(n, 'functions', 'ifnull() → coalesce()');
+  } else if (SQLITE_ONLY.has(name)) {
+    t.problem(n, 'functions', `${name.toLowerCase()}() is SQLite-only; kept as written`);
+  }
+}
+
+function castOperatorToSqlite(t: Translator, n: AnyNode): void {
+  const left = get(n, 'left')!;
+  const right = get(n, 'right')!;
+  const info = dataTypeInfo(right);
+  const [ls, le] = t.span(left);
+  const end = t.span(n)[1];
+  const original = t.text(n);
+  if (timeLiteral(t, n, left, info.base)) return;
+  let fn: string | null = null;
+  if (info.base.startsWith('TIMESTAMP')) fn = 'datetime';
+  else if (info.base === 'DATE') fn = 'date';
+  if (fn) {
+    t.insert(ls, `${fn}(`);
+    t.replace([le, end], ')');
+    t.change(n, 'casts', `${original} → ${fn}(…) (SQLite keeps it as UTC text to the second)`);
+    t.warn(n, 'casts', `${fn}() reads time zone offsets only as ±HH:MM and returns NULL for text it cannot read`);
+    return;
+  }
+  if (info.base === 'JSON' || info.base === 'JSONB') {
+    t.replace([le, end], '');
+    t.change(n, 'casts', `${original}: cast removed (SQLite stores JSON as text)`);
+    return;
+  }
+  const mapped = mapType(info, 'sqlite');
+  if (info.base === 'BOOLEAN' || info.base === 'BOOL') {
+    t.problem(n, 'booleans', `${original}: SQLite has no boolean cast ('t'/'true' do not become 1); written as CAST(… AS INTEGER)`);
+  }
+  t.insert(ls, 'CAST(');
+  t.replace([le, end], ` AS ${mapped.text})`);
+  t.change(n, 'casts', `${original} → CAST(… AS ${mapped.text}) (SQLite has no :: operator)`);
+}
+
+/**
+ * A timestamp or date literal cast (`'2026-01-02 03:04:05+02'::timestamptz`) becomes the text SQLite
+ * would store: UTC for timestamptz, as written for timestamp, to the second. True when rewritten.
+ */
+function timeLiteral(t: Translator, cast: AnyNode, operand: AnyNode, base: string): boolean {
+  if (operand.type !== 'string_literal' || !(base.startsWith('TIMESTAMP') || base === 'DATE')) return false;
+  const text = String(operand.value);
+  const ms = parseTimestamp(base === 'TIMESTAMP' ? text.replace(/([+-]\d{2}(:?\d{2})?|Z)$/i, '') : text) ?? (base === 'DATE' ? parseTimestamp(`${text} 00:00:00`) : null);
+  if (ms === null) return false;
+  const iso = new Date(ms).toISOString();
+  const out = base === 'DATE' ? iso.slice(0, 10) : `${iso.slice(0, 10)} ${iso.slice(11, 19)}`;
+  t.replace(cast, `'${out}'`);
+  t.change(cast, 'casts', `${t.text(cast)} → '${out}' (SQLite keeps ${base === 'DATE' ? 'dates' : 'timestamps'} as text${base === 'TIMESTAMPTZ' ? ', in UTC' : ''}, to the second)`);
+  return true;
+}
+
+/** Comment text for a dropped fragment. */
+export function dropped(text: string): string {
+  return blockComment(text);
+}
