@@ -12,7 +12,7 @@ import './share.css';
 
 /** Props of ErrorBoundary. */
 export interface ErrorBoundaryProps {
-  children: ReactNode;
+  children?: ReactNode;
   /** Replaces the default "Reset to default scenario" action (which reloads on the default scenario's link). */
   onReset?: () => void;
   /** Replaces the default "Reload" action (window.location.reload). */
