@@ -1,0 +1,116 @@
+// Warm measures: a click on "Run" to the rendered result (default scenario, both dialects), and
+// bulk upserts end to end against the raw engine running the same SQL in the baseline page.
+import { idle, newProfileDir, openProfile, probeState, removeProfileDir, waitMark, waitPostgresReady } from './browser.mjs';
+import { bulkScripts, linkFragment, scenarioFor } from './scenarios.mjs';
+
+let visits = 0;
+const nextVisit = () => `w${Date.now().toString(36)}${(visits++).toString(36)}`;
+const scopeOf = (dialect) => `.results[data-dialect="${dialect}"]`;
+
+/** Wait until the app shows a finished run (a result or an error) and its engine is idle. */
+async function settled(page, timeout) {
+  await page.waitForFunction(
+    () => document.querySelector('.results-pane[aria-busy="false"]') && (document.querySelector('.run-time') || document.querySelector('.results-pane [role="alert"]')),
+    null,
+    { polling: 100, timeout },
+  );
+}
+
+/**
+ * Click "Run" and time it to the rendered table `label`: returns the end-to-end time, when the
+ * engine's reply arrived, the engine's own timings, and the main thread's long tasks meanwhile.
+ */
+async function timedRun(page, name, dialect, label, timeout, settleMs = 500) {
+  await page.evaluate(({ name, dialect, label, scope }) => window.__bench.watchRun(name, dialect, label, scope), { name, dialect, label, scope: scopeOf(dialect) });
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
+  const mark = await waitMark(page, name, timeout);
+  // Long tasks are reported after they end; give the page a moment after the paint.
+  await idle(settleMs);
+  const state = await probeState(page);
+  const click = state.clicks.findLast((c) => c.t <= mark.dom);
+  const reply = state.messages.findLast((m) => m.type === 'result' && m.worker.includes(dialect) && m.t >= click.t);
+  const tasks = state.longtasks.filter((t) => t.start + t.duration >= click.t && t.start <= mark.paint + settleMs);
+  const dom = await page.evaluate(({ label, scope }) => ({ rows: window.__bench.tableRows(label, scope), trs: window.__bench.domRows(label, scope), cutNotes: document.querySelectorAll(`${scope} .cut-note`).length, tableAria: document.querySelector(`${scope} table[aria-label="${label}"]`)?.getAttribute('aria-rowcount') ?? null }), { label, scope: scopeOf(dialect) });
+  return {
+    ms: mark.paint - click.t,
+    domMs: mark.dom - click.t,
+    replyMs: reply ? reply.t - click.t : null,
+    renderMs: reply ? mark.paint - reply.t : null,
+    engine: reply?.timings ?? null,
+    engineOk: reply?.ok ?? null,
+    longestTaskMs: tasks.reduce((m, t) => Math.max(m, t.duration), 0),
+    longTasks: tasks.map((t) => ({ start: t.start - click.t, duration: t.duration })),
+    dom,
+  };
+}
+
+/** 4: warm run latency of the default scenario on SQLite, then on PostgreSQL, with engine time. */
+export async function warmRuns(env) {
+  const dir = await newProfileDir();
+  const out = { sqlite: [], postgres: [] };
+  const p = await openProfile(dir, { first: { label: 'After: users', scope: scopeOf('sqlite') } });
+  try {
+    await p.page.goto(env.server.url(nextVisit(), 'app', ''), { waitUntil: 'commit' });
+    await waitMark(p.page, 'first', env.timeoutMs);
+    // Let the editor upgrade and the background PostgreSQL warm-up finish: they are not part of a run.
+    await waitPostgresReady(p.page, 30_000);
+    await idle(500);
+    for (let k = 0; k < env.warmRuns; k++) {
+      out.sqlite.push(await timedRun(p.page, `warm-sqlite-${k}`, 'sqlite', 'After: users', env.timeoutMs, 150));
+    }
+    await p.page.evaluate((scope) => window.__bench.watch('to-pg', () => window.__bench.tableRows('After: users', scope) > 0), scopeOf('postgres'));
+    await p.page.getByRole('radio', { name: 'PostgreSQL' }).click();
+    await waitMark(p.page, 'to-pg', env.timeoutMs);
+    await idle(1500); // the first PostgreSQL run triggers the snapshot dump: let it pass
+    for (let k = 0; k < env.warmRuns; k++) {
+      out.postgres.push(await timedRun(p.page, `warm-pg-${k}`, 'postgres', 'After: users', env.timeoutMs, 150));
+    }
+    env.log(`  warm: SQLite ${out.sqlite.map((s) => s.ms.toFixed(0)).join(', ')} ms; PostgreSQL ${out.postgres.map((s) => s.ms.toFixed(0)).join(', ')} ms`);
+  } finally {
+    await p.close();
+    await removeProfileDir(dir);
+  }
+  return out;
+}
+
+/**
+ * 5: bulk upsert of `n` rows (half conflicting) on `dialect`: the app (opened from a link, then
+ * "Run" clicked) against the baseline worker timing the same setup and statement, interleaved.
+ */
+export async function bulk(env, dialect, n) {
+  const scripts = bulkScripts(n);
+  const appDir = await newProfileDir();
+  const baseDir = await newProfileDir();
+  const app = [];
+  const engine = [];
+  const a = await openProfile(appDir, {});
+  const b = await openProfile(baseDir, {});
+  try {
+    await a.page.goto(env.server.url(nextVisit(), 'app', linkFragment(scenarioFor(dialect, scripts))), { waitUntil: 'commit' });
+    await settled(a.page, env.timeoutMs * 3);
+    // The default 5 s limit is for runaway queries; a 100,000-row run on PGlite may need more.
+    await a.page.getByLabel('Time limit (s)').fill('120');
+    if (dialect === 'sqlite') await waitPostgresReady(a.page, 30_000);
+    await b.page.goto(env.server.url(nextVisit(), 'base', `${dialect === 'sqlite' ? 'sqlite' : 'pglite'}.html?autorun=0`), { waitUntil: 'load' });
+    await b.page.waitForFunction(() => window.__baseline !== undefined);
+    const call = () => b.page.evaluate((s) => window.__baseline.call({ type: 'time', setup: s.setup, statement: s.statement, table: 'items' }), scripts[dialect]);
+    const warm = await call(); // engine start-up and first compile, like the app's first run
+    if (warm.error) throw new Error(`baseline ${dialect} ${n}: ${warm.error}`);
+    for (let k = 0; k < env.bulkRuns; k++) {
+      const r = await timedRun(a.page, `bulk-${k}`, dialect, 'After: items', env.timeoutMs * 3);
+      app.push(r);
+      const e = await call();
+      if (e.error) throw new Error(`baseline ${dialect} ${n}: ${e.error}`);
+      engine.push({ ...e.timings, rowCount: e.rowCount, setupAndStatement: e.timings.setup + e.timings.statement, withRead: e.timings.setup + e.timings.statement + e.timings.read });
+      env.log(
+        `  bulk ${dialect} ${n}: app ${r.ms.toFixed(0)} ms (engine in app ${r.engine ? r.engine.total.toFixed(0) : '?'} ms, longest task ${r.longestTaskMs.toFixed(0)} ms, ${r.dom.trs} <tr>) | engine alone: setup ${e.timings.setup.toFixed(0)} + statement ${e.timings.statement.toFixed(0)} + read ${e.timings.read.toFixed(0)} ms`,
+      );
+    }
+  } finally {
+    await a.close();
+    await b.close();
+    await removeProfileDir(appDir);
+    await removeProfileDir(baseDir);
+  }
+  return { dialect, n, app, engine, errors: [...a.errors, ...b.errors] };
+}

@@ -1,0 +1,174 @@
+#!/usr/bin/env node
+// `npm run bench`: build the app and the two baseline pages, serve them on 127.0.0.1, drive
+// headless Chromium (a fresh profile per cold visit), print the table and write the raw samples.
+//
+// Options: --quick (2 runs, fewer warm/bulk runs; results to bench/dist/, README untouched),
+// --runs=N, --no-build, --only=cold-sqlite,cold-postgres,switch,warm,bulk, --idle=MS, --no-readme.
+import { spawnSync, execFileSync } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { CHROMIUM } from './lib/browser.mjs';
+import { bulkTable, bytesTable, markdownTable, summarise, textTable } from './lib/report.mjs';
+import { loadDefaultScenario } from './lib/scenarios.mjs';
+import { startServer } from './lib/server.mjs';
+import { coldPostgres, coldSqlite, dialectSwitch } from './lib/suites-cold.mjs';
+import { bulk, warmRuns } from './lib/suites-warm.mjs';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const APP_DIST = path.join(ROOT, 'dist');
+const BENCH_DIST = path.join(ROOT, 'bench', 'dist');
+const SUITES = ['cold-sqlite', 'cold-postgres', 'switch', 'warm', 'bulk'];
+
+function parseArgs(argv) {
+  const opt = (name) => argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];
+  const quick = argv.includes('--quick');
+  const only = opt('only')?.split(',') ?? SUITES;
+  for (const s of only) if (!SUITES.includes(s)) throw new Error(`unknown suite "${s}" (known: ${SUITES.join(', ')})`);
+  return {
+    quick,
+    build: !argv.includes('--no-build'),
+    readme: !quick && !argv.includes('--no-readme') && only.length === SUITES.length,
+    only,
+    runs: Number(opt('runs') ?? (quick ? 2 : 5)),
+    warmRuns: quick ? 4 : 10,
+    bulkRuns: Number(opt('bulk-runs') ?? (quick ? 2 : 5)),
+    bulkCases: quick
+      ? [['sqlite', 10_000], ['sqlite', 100_000], ['postgres', 10_000]]
+      : [['sqlite', 10_000], ['sqlite', 100_000], ['postgres', 10_000], ['postgres', 100_000]],
+    idleMs: Number(opt('idle') ?? 4000),
+    timeoutMs: 90_000,
+  };
+}
+
+function build(label, args) {
+  const t0 = Date.now();
+  const r = spawnSync('npx', args, { cwd: ROOT, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  if (r.status !== 0) {
+    process.stderr.write(r.stdout + r.stderr);
+    throw new Error(`${label} build failed`);
+  }
+  console.log(`built ${label} in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+}
+
+function machine(chromiumVersion) {
+  const cpus = os.cpus();
+  let commit = null;
+  try {
+    commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT, encoding: 'utf8' }).trim();
+  } catch {
+    commit = null;
+  }
+  return {
+    cpu: cpus[0]?.model ?? 'unknown',
+    cores: cpus.length,
+    memoryGB: Math.round(os.totalmem() / 2 ** 30),
+    os: `${os.type()} ${os.release()}`,
+    node: process.version,
+    chromium: chromiumVersion,
+    commit,
+  };
+}
+
+function chromiumVersion() {
+  try {
+    return execFileSync(CHROMIUM, ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+  } catch {
+    return CHROMIUM;
+  }
+}
+
+function readmeBlock(meta, rows, results) {
+  const m = meta.machine;
+  const parts = [
+    '<!-- bench:start -->',
+    '## Benchmark',
+    '',
+    `\`npm run bench\` builds the production bundle and two minimal baseline pages (raw sql.js and raw PGlite, each in a worker, built with the same Vite setup and rendering the default scenario's After rows as a plain table), serves them on 127.0.0.1 and drives headless Chromium with a fresh profile per cold visit. App and baseline runs alternate; times are taken in the page (navigation start or the click → the frame after the table is in the DOM). \`npm run bench:quick\` runs fewer rounds. Raw samples: \`bench/results/latest.json\`.`,
+    '',
+    `Latest run: ${meta.date.slice(0, 16).replace('T', ' ')} UTC, ${meta.config.runs} runs per cold measure, ${meta.config.bulkRuns} per bulk size, ${meta.config.warmRuns} warm runs. Machine: ${m.cpu}, ${m.cores} cores, ${m.memoryGB} GB, ${m.os}; ${m.chromium} headless; Node ${m.node}; load average ${meta.loadAverage.start.map((x) => x.toFixed(1)).join(' / ')} at start${m.commit ? `; commit ${m.commit}` : ''}. Shared machine: expect ±30% between invocations; ratios come from interleaved runs.`,
+    '',
+    markdownTable(rows),
+    '',
+  ];
+  if (results.coldSqlite) parts.push('Bytes before the first SQLite result (first cold run, gzip level 6 computed from the served files; KB = 1,000 bytes):', '', bytesTable(results.coldSqlite.app[0]), '');
+  if (results.bulk?.length) parts.push('Bulk runs, medians (the app\'s engine timings come from its run result):', '', bulkTable(results.bulk), '');
+  parts.push('<!-- bench:end -->');
+  return parts.join('\n');
+}
+
+function updateReadme(block) {
+  const file = path.join(ROOT, 'README.md');
+  const text = readFileSync(file, 'utf8');
+  const start = text.indexOf('<!-- bench:start -->');
+  const end = text.indexOf('<!-- bench:end -->');
+  if (start < 0 || end < start) {
+    console.log('README has no <!-- bench:start --> … <!-- bench:end --> block: not updated.');
+    return;
+  }
+  writeFileSync(file, text.slice(0, start) + block + text.slice(end + '<!-- bench:end -->'.length));
+  console.log('README benchmark block updated.');
+}
+
+async function main() {
+  const cfg = parseArgs(process.argv.slice(2));
+  const t0 = Date.now();
+  const loadStart = os.loadavg();
+  // The machine is shared: keep a trace of the 1-minute load average next to the samples.
+  const loadSamples = [];
+  const loadTimer = setInterval(() => loadSamples.push({ t: Math.round((Date.now() - t0) / 1000), load1: os.loadavg()[0] }), 5000);
+  if (cfg.build) {
+    build('app', ['vite', 'build', '--logLevel', 'warn']);
+    build('baselines', ['vite', 'build', '--config', 'bench/baselines/vite.config.mjs']);
+  }
+  if (!existsSync(path.join(APP_DIST, 'index.html')) || !existsSync(path.join(BENCH_DIST, 'default-scenario.json'))) {
+    throw new Error('dist/ or bench/dist/ is missing: run without --no-build first');
+  }
+  const server = await startServer({ app: APP_DIST, base: BENCH_DIST });
+  const env = { ...cfg, server, defaultScenario: loadDefaultScenario(BENCH_DIST), log: (s) => console.log(s) };
+  const results = {};
+  const suite = async (name, fn) => {
+    if (!cfg.only.includes(name)) return;
+    const s0 = Date.now();
+    console.log(`\n[${name}]`);
+    const r = await fn();
+    console.log(`  (${((Date.now() - s0) / 1000).toFixed(0)} s)`);
+    return r;
+  };
+  try {
+    results.coldSqlite = await suite('cold-sqlite', () => coldSqlite(env));
+    results.coldPostgres = await suite('cold-postgres', () => coldPostgres(env));
+    results.dialectSwitch = await suite('switch', () => dialectSwitch(env));
+    results.warm = await suite('warm', () => warmRuns(env));
+    results.bulk = await suite('bulk', async () => {
+      const out = [];
+      for (const [d, n] of cfg.bulkCases) out.push(await bulk(env, d, n));
+      return out;
+    });
+  } finally {
+    clearInterval(loadTimer);
+    await server.close();
+  }
+  const rows = summarise(results, cfg);
+  const meta = {
+    date: new Date().toISOString(),
+    durationS: Math.round((Date.now() - t0) / 1000),
+    machine: machine(chromiumVersion()),
+    loadAverage: { start: loadStart, end: os.loadavg(), samples: loadSamples },
+    config: { runs: cfg.runs, warmRuns: cfg.warmRuns, bulkRuns: cfg.bulkRuns, idleMs: cfg.idleMs, quick: cfg.quick, only: cfg.only },
+  };
+  console.log(`\n${textTable(rows)}\n`);
+  if (results.coldSqlite) console.log(`${bytesTable(results.coldSqlite.app[0])}\n`);
+  if (results.bulk?.length) console.log(`${bulkTable(results.bulk)}\n`);
+  const outFile = cfg.quick || cfg.only.length !== SUITES.length ? path.join(BENCH_DIST, 'results-partial.json') : path.join(ROOT, 'bench', 'results', 'latest.json');
+  mkdirSync(path.dirname(outFile), { recursive: true });
+  writeFileSync(outFile, `${JSON.stringify({ meta, summary: rows, results }, null, 1)}\n`);
+  console.log(`wrote ${path.relative(ROOT, outFile)} (${meta.durationS} s in all)`);
+  if (cfg.readme) updateReadme(readmeBlock(meta, rows, results));
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});
