@@ -8,6 +8,7 @@ import { cellLiteral, valueKind } from './coltype';
 import { type BuilderState, actionFor, cellFor, findColumn, insertableColumns } from './model';
 import type { Plan } from './targets';
 import { quoteIdent } from './quote';
+import { replaceColumns } from './sqltext';
 
 /** Everything the statement writers need, resolved once. */
 export interface Ctx {
@@ -207,4 +208,24 @@ export function returningSql(ctx: Ctx, qualify: boolean, action: string | null):
 /** Postgres refuses explicit values for GENERATED ALWAYS identity columns unless told to override. */
 export function overriding(ctx: Ctx): string {
   return ctx.dialect === 'postgres' && ctx.cols.some((c) => c.identity) ? ' OVERRIDING SYSTEM VALUE' : '';
+}
+
+/**
+ * A partial index's predicate evaluated on the new row: a new row conflicts only when it would
+ * itself be in the index. Column references become the new value (`valueOf`), or the column's
+ * default when it is a constant, else NULL.
+ */
+export function newRowPredicate(ctx: Ctx, predicate: string, valueOf: (col: ColumnInfo) => string | null): string {
+  return replaceColumns(
+    predicate,
+    ctx.table.columns.map((c) => c.name),
+    (name) => {
+      const col = ctx.table.columns.find((c) => c.name === name);
+      if (!col) return 'NULL';
+      const v = valueOf(col);
+      if (v !== null) return v;
+      const d = col.defaultExpr?.trim() ?? '';
+      return /^([+-]?\d+(\.\d+)?|'(?:[^']|'')*'|true|false|null)$/i.test(d) ? d : 'NULL';
+    },
+  );
 }

@@ -5,7 +5,7 @@
  */
 import type { ColumnInfo, Dialect, TableSchema } from '../engine/types';
 import { needsCast } from './coltype';
-import { type Ctx, conditionSql, literalRows, overriding, q, renderSet, returningSql, setItems } from './clauses';
+import { type Ctx, conditionSql, literalRows, newRowPredicate, overriding, q, renderSet, returningSql, setItems } from './clauses';
 import { type BuilderState, bareTableName, resolvedInsertColumns } from './model';
 import { quoteIdent, quoteTable } from './quote';
 import { qualifyColumns } from './sqltext';
@@ -101,6 +101,7 @@ function mergeStatement(ctx: Ctx): string {
   if (plan.key?.predicate) {
     // The partial index's predicate names target columns; qualify them, the source has the same names.
     on.push(`(${qualifyColumns(plan.key.predicate, ctx.table.columns.map((c) => c.name), ctx.ref)})`);
+    on.push(`(${newRowPredicate(ctx, plan.key.predicate, excludedRef(ctx))})`);
   }
   const source = excludedRef(ctx);
   const keep = (e: string) => e;

@@ -54,22 +54,28 @@ function nextSolid(tokens: Token[], i: number, step: 1 | -1): number {
 }
 
 /**
- * Prefixes every reference to one of `columns` in `expr` with `qualifier.`, leaving alone names
- * that are already qualified, function names, and type names after `::`.
+ * Rewrites every reference to one of `columns` in `expr` with `replace(column, original token)`,
+ * leaving alone names that are already qualified, function names, and type names after `::`.
  */
-export function qualifyColumns(expr: string, columns: readonly string[], qualifier: string): string {
+export function replaceColumns(expr: string, columns: readonly string[], replace: (column: string, token: string) => string): string {
   const tokens = tokenize(expr);
   return tokens
     .map((tok, i) => {
       if (tok.kind !== 'ident' && tok.kind !== 'quoted') return tok.text;
-      if (!columns.some((c) => matches(tok, c))) return tok.text;
+      const column = columns.find((c) => matches(tok, c));
+      if (column === undefined) return tok.text;
       const prev = tokens[nextSolid(tokens, i, -1)];
       const next = tokens[nextSolid(tokens, i, 1)];
       if (prev && (prev.text === '.' || prev.text === '::')) return tok.text;
       if (next && (next.text === '(' || next.text === '.')) return tok.text;
-      return `${qualifier}.${tok.text}`;
+      return replace(column, tok.text);
     })
     .join('');
+}
+
+/** Prefixes every column reference in `expr` with `qualifier.`. */
+export function qualifyColumns(expr: string, columns: readonly string[], qualifier: string): string {
+  return replaceColumns(expr, columns, (_c, token) => `${qualifier}.${token}`);
 }
 
 /**

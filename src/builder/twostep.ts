@@ -5,7 +5,7 @@
  * application's `if` stands for, which makes the script do what the application would.
  */
 import type { ColumnInfo } from '../engine/types';
-import { type Ctx, conditionSql, overriding, q, returningSql, setItems } from './clauses';
+import { type Ctx, conditionSql, newRowPredicate, overriding, q, returningSql, setItems } from './clauses';
 import { bareTableName } from './model';
 import { quoteTable } from './quote';
 import { substituteExcluded } from './sqltext';
@@ -38,7 +38,8 @@ export function twoStepScript(ctx: Ctx): string {
         return col ? (litOf(col) ?? 'NULL') : 'NULL';
       });
     const match = plan.keyColumns.map((k) => `${q(ctx, k.name)} = ${litOf(k) ?? 'NULL'}`);
-    if (plan.key?.predicate) match.push(`(${plan.key.predicate})`);
+    // A partial unique index only holds rows its predicate accepts: both rows must be in it to conflict.
+    if (plan.key?.predicate) match.push(`(${plan.key.predicate})`, `(${newRowPredicate(ctx, plan.key.predicate, litOf)})`);
     const where = match.join(' AND ');
     const items = setItems(ctx, litOf, custom);
     const cond = conditionSql(ctx, items, litOf, custom);
