@@ -1,0 +1,163 @@
+// @vitest-environment happy-dom
+// The gallery components in a DOM: the dialog's labels, filters, picking, Esc and Tab; the panel's
+// paragraphs, code and the reason shown for a dialect an example cannot run on.
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { act, createElement, type ReactElement } from 'react';
+import { createRoot, type Root } from 'react-dom/client';
+import { ExamplesDialog } from '../../src/gallery/ExamplesDialog';
+import { ExplanationPanel } from '../../src/gallery/ExplanationPanel';
+import { EXAMPLES, findExample } from '../../src/gallery/gallery';
+
+(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+
+let root: Root;
+let host: HTMLElement;
+beforeEach(() => {
+  host = document.createElement('div');
+  document.body.appendChild(host);
+  root = createRoot(host);
+});
+afterEach(() => {
+  act(() => root.unmount());
+  host.remove();
+});
+
+async function render(el: ReactElement): Promise<void> {
+  await act(async () => root.render(el));
+}
+const picks = () => [...document.querySelectorAll<HTMLButtonElement>('button.gallery-pick')];
+const tagButton = (name: string) => {
+  const b = [...document.querySelectorAll<HTMLButtonElement>('[role="group"] button')].find((x) => x.textContent === name);
+  if (!b) throw new Error(`no tag button ${name}`);
+  return b;
+};
+async function key(el: Element, k: string, shiftKey = false) {
+  await act(async () => {
+    el.dispatchEvent(new KeyboardEvent('keydown', { key: k, shiftKey, bubbles: true, cancelable: true }));
+  });
+}
+async function type(input: HTMLInputElement, value: string) {
+  await act(async () => {
+    const setter = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!;
+    setter.call(input, value);
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+  });
+}
+
+function dialogProps(over: Partial<Parameters<typeof ExamplesDialog>[0]> = {}) {
+  return { open: true, onClose: vi.fn(), onPick: vi.fn(), currentDialect: 'sqlite' as const, ...over };
+}
+
+describe('ExamplesDialog', () => {
+  it('is a labelled modal dialog listing every example, with the search focused', async () => {
+    await render(createElement(ExamplesDialog, dialogProps()));
+    const dialog = document.querySelector('dialog')!;
+    expect(dialog.getAttribute('aria-modal')).toBe('true');
+    const heading = document.getElementById(dialog.getAttribute('aria-labelledby')!);
+    expect(heading?.textContent).toBe('Examples');
+    expect(picks()).toHaveLength(EXAMPLES.length);
+    const search = document.querySelector('input[type="search"]') as HTMLInputElement;
+    expect(document.querySelector(`label[for="${search.id}"]`)?.textContent).toBe('Search examples');
+    expect(document.activeElement).toBe(search);
+    expect(document.querySelector('[role="status"]')?.textContent).toBe(`${EXAMPLES.length} examples`);
+  });
+
+  it('renders nothing inside while closed', async () => {
+    await render(createElement(ExamplesDialog, dialogProps({ open: false })));
+    expect(picks()).toHaveLength(0);
+  });
+
+  it('filters by toggle buttons with aria-pressed, and clears them', async () => {
+    await render(createElement(ExamplesDialog, dialogProps()));
+    const pg = tagButton('PostgreSQL only');
+    expect(pg.getAttribute('aria-pressed')).toBe('false');
+    await act(async () => pg.click());
+    expect(pg.getAttribute('aria-pressed')).toBe('true');
+    expect(picks().map((b) => b.textContent)).toEqual(
+      EXAMPLES.filter((e) => e.tags.includes('postgres-only')).map((e) => e.title),
+    );
+    expect(document.querySelector('[role="status"]')?.textContent).toBe('2 examples tagged PostgreSQL only');
+    await act(async () => tagButton('Clear tags').click());
+    expect(picks()).toHaveLength(EXAMPLES.length);
+  });
+
+  it('filters by text and says when nothing matches', async () => {
+    await render(createElement(ExamplesDialog, dialogProps()));
+    const search = document.querySelector('input[type="search"]') as HTMLInputElement;
+    await type(search, 'merge_action');
+    expect(picks().map((b) => b.textContent)).toEqual([findExample('postgres-merge')!.title]);
+    await type(search, 'no such words here');
+    expect(picks()).toHaveLength(0);
+    expect(document.body.textContent).toContain('No example matches');
+  });
+
+  it('picks an example, shows dialect badges and where a one-dialect example opens', async () => {
+    const props = dialogProps();
+    await render(createElement(ExamplesDialog, props));
+    const merge = picks().find((b) => b.textContent === findExample('postgres-merge')!.title)!;
+    const desc = document.getElementById(merge.getAttribute('aria-describedby')!)!;
+    expect(desc.textContent).toContain('PostgreSQL');
+    expect(desc.textContent).not.toContain('SQLite');
+    expect(desc.textContent).toContain('opens in PostgreSQL');
+    await act(async () => merge.click());
+    expect(props.onPick).toHaveBeenCalledWith(findExample('postgres-merge'));
+  });
+
+  it('closes on Esc and keeps Tab inside the dialog', async () => {
+    const props = dialogProps();
+    await render(createElement(ExamplesDialog, props));
+    const dialog = document.querySelector('dialog')!;
+    const all = [...dialog.querySelectorAll<HTMLElement>('button, input')];
+    const last = all[all.length - 1]!;
+    last.focus();
+    await key(last, 'Tab');
+    expect(document.activeElement).toBe(all[0]);
+    await key(all[0]!, 'Tab', true);
+    expect(document.activeElement).toBe(last);
+    await key(dialog, 'Escape');
+    expect(props.onClose).toHaveBeenCalledTimes(1);
+  });
+
+  it('moves between examples with the arrow keys', async () => {
+    await render(createElement(ExamplesDialog, dialogProps()));
+    const [first, second] = picks();
+    first!.focus();
+    await key(first!, 'ArrowDown');
+    expect(document.activeElement).toBe(second);
+    await key(second!, 'End');
+    expect(document.activeElement).toBe(picks()[picks().length - 1]);
+    await key(document.activeElement!, 'Home');
+    expect(document.activeElement).toBe(first);
+  });
+});
+
+describe('ExplanationPanel', () => {
+  it('shows the title and the paragraphs of the dialect, with backticks as <code>', async () => {
+    const ex = findExample('inventory-accumulation')!;
+    await render(createElement(ExplanationPanel, { example: ex, dialect: 'postgres' }));
+    const section = document.querySelector('section[aria-label="Explanation"]')!;
+    expect(section.querySelector('h2')?.textContent).toBe(ex.title);
+    const paragraphs = [...section.querySelectorAll(':scope > p')];
+    expect(paragraphs).toHaveLength(ex.dialects.postgres!.explanation.length);
+    expect([...section.querySelectorAll('code')].map((c) => c.textContent)).toContain('products.stock');
+    expect(section.textContent).not.toContain('`');
+    expect(section.querySelector('a')?.getAttribute('href')).toBe('#example/inventory-accumulation');
+  });
+
+  it('shows the explanation written for the dialect on screen', async () => {
+    const ex = findExample('same-key-twice-in-batch')!;
+    await render(createElement(ExplanationPanel, { example: ex, dialect: 'sqlite' }));
+    expect(document.body.textContent).toContain('SQLite applies the rows one after the other');
+    await render(createElement(ExplanationPanel, { example: ex, dialect: 'postgres' }));
+    expect(document.body.textContent).toContain('cannot affect row a second time');
+  });
+
+  it('gives the reason when the example cannot run on the dialect on screen', async () => {
+    const ex = findExample('postgres-merge')!;
+    await render(createElement(ExplanationPanel, { example: ex, dialect: 'sqlite' }));
+    const text = document.querySelector('section[aria-label="Explanation"]')!.textContent ?? '';
+    expect(text).toContain('This example needs PostgreSQL.');
+    expect(text).toContain('SQLite has no MERGE statement');
+    expect(text).not.toContain(ex.dialects.postgres!.explanation[0]!.slice(0, 30));
+  });
+});
