@@ -23,11 +23,18 @@ function isTimestampDefault(expr: AnyNode | undefined): boolean {
   return name === 'DATETIME' && first?.type === 'string_literal' && String(first.value).toLowerCase() === 'now';
 }
 
+/** CURRENT_DATE, CURRENT_TIME, CURRENT_TIMESTAMP and the now() family: allowed bare in a SQLite DEFAULT (after translation). */
+function isCurrentKeyword(e: AnyNode): boolean {
+  const name = String(get(e, 'name')?.name ?? '').toUpperCase();
+  return (!get(e, 'args') && name.startsWith('CURRENT_')) || ['NOW', 'TRANSACTION_TIMESTAMP', 'STATEMENT_TIMESTAMP', 'CLOCK_TIMESTAMP', 'LOCALTIMESTAMP'].includes(name);
+}
+
 /** Replace a column's data type with the target type, reporting it. */
 function retype(t: Translator, col: AnyNode, text: string, why: string, report = true): void {
   const dataType = get(col, 'dataType');
   if (dataType) {
-    if (t.text(dataType).replace(/\s+/g, ' ').toLowerCase() === text.toLowerCase()) return;
+    const same = report ? t.text(dataType).replace(/\s+/g, ' ').toLowerCase() === text.toLowerCase() : t.text(dataType) === text;
+    if (same) return;
     t.replace(dataType, text);
     if (report) t.change(dataType, 'types', `${nameOf(get(col, 'name'))}: ${t.text(dataType)} → ${text}${why ? ` (${why})` : ''}`);
   } else {
@@ -130,7 +137,7 @@ function columnToSqlite(t: Translator, col: AnyNode, stmt: AnyNode): void {
   if (mapped.problem) t.problem(col, 'types', `${name}: ${mapped.problem}`);
   const def = constraints.find((k) => k.type === 'constraint_default');
   const expr = get(def, 'expr');
-  if (expr && !PLAIN_DEFAULT.has(expr.type) && !(expr.type === 'func_call' && isTimestampDefault(expr))) {
+  if (expr && !PLAIN_DEFAULT.has(expr.type) && !(expr.type === 'func_call' && (isTimestampDefault(expr) || isCurrentKeyword(expr)))) {
     // SQLite accepts only literals, CURRENT_* and parenthesised expressions as a DEFAULT.
     const [s, e] = t.span(expr);
     t.insert(s, '(');
