@@ -2,7 +2,7 @@
  * Title and notes of a scenario: a collapsible editor (kept in links and exports) and a
  * read-only display above the results. Notes are plain text: shown as typed, never as HTML.
  */
-import { useId } from 'react';
+import { useId, useState } from 'react';
 import './share.css';
 
 /** Longest title the scenario schema accepts. */
@@ -23,9 +23,10 @@ export function ScenarioMetaEditor({ title, notes, onChange, defaultOpen }: Scen
   const titleId = useId();
   const notesId = useId();
   const hintId = useId();
-  const open = defaultOpen ?? Boolean(title || notes);
+  // Decided once: following the text would snap the section shut when the last character is deleted.
+  const [open, setOpen] = useState(() => defaultOpen ?? Boolean(title || notes));
   return (
-    <details className="share-meta-editor" open={open}>
+    <details className="share-meta-editor" open={open} onToggle={(e) => setOpen(e.currentTarget.open)}>
       <summary>
         Title and notes{!open && (title || notes) ? <span className="share-hint"> — {title || 'notes'}</span> : null}
       </summary>

@@ -279,6 +279,15 @@ describe('ScenarioMeta', () => {
     });
     expect(onChange).toHaveBeenCalledWith({ notes: 'Look at row 2' });
     expect(document.querySelector('details')?.open).toBe(true);
+    // Deleting the last character must not snap the section shut under the cursor.
+    await render(createElement(ScenarioMetaEditor, { title: '', notes: '', onChange }));
+    expect(document.querySelector('details')?.open).toBe(true);
+  });
+
+  it('starts collapsed when there is nothing to show', async () => {
+    await render(createElement(ScenarioMetaEditor, { title: '', notes: '', onChange: () => {} }));
+    expect(document.querySelector('details')?.open).toBe(false);
+    expect(document.querySelector('summary')?.textContent).toBe('Title and notes');
   });
 
   it('shows notes as plain text, and nothing when empty', async () => {
