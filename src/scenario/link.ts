@@ -77,8 +77,8 @@ const LINK_DECODERS: Record<number, (payload: string) => DecodeResult> = {
 };
 
 /**
- * Decode a fragment (with or without the leading '#'; percent-escapes that chat and mail apps
- * add are undone). Never throws.
+ * Decode a fragment (with or without the leading '#', or a whole address; percent-escapes that
+ * chat and mail apps add are undone). Never throws.
  */
 export function decodeScenario(fragment: string): DecodeResult {
   try {
@@ -90,7 +90,9 @@ export function decodeScenario(fragment: string): DecodeResult {
 }
 
 function decodeFragment(fragment: string): DecodeResult {
-  let body = fragment.startsWith('#') ? fragment.slice(1) : fragment;
+  // A whole address pasted in works too: the payload alphabet has no '#', so the first one starts the fragment.
+  const hashAt = fragment.indexOf('#');
+  let body = hashAt >= 0 ? fragment.slice(hashAt + 1) : fragment;
   if (body.includes('%')) body = safeDecodeURIComponent(body);
   const m = /^s(\d{1,6})\//.exec(body);
   if (!m) {

@@ -39,6 +39,15 @@ export function exampleIdOf(fragment: string): string | null {
   }
 }
 
+/** The page's address with `frag` as its fragment: the link to share. */
+export function addressWithFragment(frag: string): string {
+  if (typeof window === 'undefined') return `#${frag}`;
+  const { origin, pathname, search } = window.location;
+  // file:// pages have the origin "null"; their href up to the fragment still works as a link.
+  const base = origin === 'null' ? window.location.href.replace(/#.*$/, '') : origin + pathname + search;
+  return `${base}#${frag}`;
+}
+
 /** The last fragment written or seen, so our own writes are not reported back as changes. */
 let current: string | null = null;
 

@@ -40,6 +40,12 @@ describe('decodeScenario', () => {
     expect(decodeScenario(frag.replace(/\+/g, ' ') + ' ').ok).toBe(true);
   });
 
+  it('accepts a whole address pasted in', () => {
+    const s = defaultScenario();
+    expect(decodeScenario('https://example.org/upsert/?x=1#' + encodeScenario(s))).toEqual({ ok: true, scenario: s });
+    expect(message('https://example.org/upsert/')).toMatch(/does not contain a scenario/);
+  });
+
   it('says when the fragment is not a scenario link', () => {
     expect(message('')).toMatch(/does not contain a scenario/);
     expect(message('#intro')).toMatch(/does not contain a scenario/);

@@ -2,6 +2,7 @@
 // The history module: pushes for loaded scenarios, replaces for edits, reports back/forward once.
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
+  addressWithFragment,
   createFragmentUpdater,
   exampleFragment,
   exampleIdOf,
@@ -53,6 +54,13 @@ describe('history', () => {
     window.location.hash = '#example/y';
     window.dispatchEvent(new Event('hashchange'));
     expect(cb).toHaveBeenCalledTimes(1);
+  });
+
+  it('builds the address to share from the page address', () => {
+    replaceFragment('s1/old');
+    const link = addressWithFragment('s1/new');
+    expect(link.endsWith('#s1/new')).toBe(true);
+    expect(link).toBe(window.location.href.replace(/#.*$/, '') + '#s1/new');
   });
 
   it('example fragments round-trip their id', () => {
