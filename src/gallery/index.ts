@@ -1,0 +1,16 @@
+/** The examples gallery's public API for the app shell. */
+export { ExamplesDialog, type ExamplesDialogProps } from './ExamplesDialog';
+export { ExplanationPanel, type ExplanationPanelProps } from './ExplanationPanel';
+export {
+  EXAMPLES,
+  EXAMPLE_HASH_PREFIX,
+  dialectFor,
+  exampleHash,
+  exampleToScenario,
+  filterExamples,
+  findExample,
+  parseExampleHash,
+  scenarioIsExample,
+  supportedDialects,
+} from './gallery';
+export type { Example, Tag } from './types';
