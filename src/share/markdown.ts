@@ -17,7 +17,7 @@ export function scenarioMarkdown(scenario: Scenario, link: string, result?: RunR
   const results = result === undefined ? [] : Array.isArray(result) ? (result as readonly RunResult[]) : [result as RunResult];
   const out: string[] = [];
   if (scenario.title) out.push(`### ${inline(scenario.title)}`, '');
-  if (scenario.notes) out.push(...scenario.notes.split(/\r\n|\r|\n/).map((l) => `> ${blockLine(l)}`.trimEnd()), '');
+  if (scenario.notes) out.push(...quote(scenario.notes), '');
 
   const dialects: Dialect[] = results.length
     ? results.map((r) => r.dialect)
@@ -162,6 +162,15 @@ export function inline(s: string): string {
     .replace(/[\u0000-\u001f\u007f]/g, (c) => (c === '\u007f' ? '\u2421' : String.fromCharCode(0x2400 + c.charCodeAt(0))));
   t = t.replace(/^ +| +$/g, (m) => '&nbsp;'.repeat(m.length));
   return t;
+}
+
+/** Plain-text notes as a blockquote that keeps its line breaks (a trailing backslash is a hard break). */
+function quote(text: string): string[] {
+  const lines = text.split(/\r\n|\r|\n/).map(blockLine);
+  return lines.map((l, i) => {
+    const next = lines[i + 1];
+    return `> ${l}${l.trim() && next !== undefined && next.trim() ? '\\' : ''}`.trimEnd();
+  });
 }
 
 /** `inline`, plus escapes for what would start a heading or a list at the start of a line. */

@@ -53,7 +53,7 @@ const LINK = 'https://example.org/upsert/#s1/N4Ig';
 describe('scenarioMarkdown', () => {
   it('writes title, notes, link and both scripts without a run', () => {
     const md = scenarioMarkdown(scenario, LINK);
-    expect(md.startsWith('### Upsert \\| on \\*email\\*\n\n> \\# not a heading\n> 1\\. not a list\n> plain\n\n')).toBe(true);
+    expect(md.startsWith('### Upsert \\| on \\*email\\*\n\n> \\# not a heading\\\n> 1\\. not a list\\\n> plain\n\n')).toBe(true);
     expect(md).toContain(`[Open this scenario in Upsert Playground](${LINK}) (SQLite)`);
     expect(md).toContain('**Setup**\n\n```sql\nCREATE TABLE users (\n');
     expect(md).toContain('**Statement**\n\n```sql\n-- Ada exists');
@@ -160,6 +160,11 @@ describe('helpers', () => {
   it('codeBlock uses a fence longer than any backtick run inside', () => {
     expect(codeBlock('SELECT 1;\n')).toEqual(['```sql', 'SELECT 1;', '```']);
     expect(codeBlock('SELECT "a```b";')).toEqual(['````sql', 'SELECT "a```b";', '````']);
+  });
+
+  it('notes keep their line breaks and paragraphs', () => {
+    const md = scenarioMarkdown({ ...defaultScenario(), notes: 'a\nb\n\nc' }, LINK);
+    expect(md.startsWith('> a\\\n> b\n>\n> c\n\n')).toBe(true);
   });
 
   it('inline keeps text readable while escaping markup', () => {
