@@ -31,7 +31,10 @@ function isCurrentKeyword(e: AnyNode): boolean {
 
 /** Replace a column's data type with the target type, reporting it. */
 function retype(t: Translator, col: AnyNode, text: string, why: string, report = true): void {
-  const dataType = get(col, 'dataType');
+  const node = get(col, 'dataType');
+  const words = dataTypeInfo(node).words;
+  // A stand-in node covering just the type words, when the parser took `GENERATED ALWAYS` into the type.
+  const dataType = words ? ({ type: 'data_type_name', range: [words[0]!.range![0], words[words.length - 1]!.range![1]] } as unknown as AnyNode) : node;
   if (dataType) {
     const same = report ? t.text(dataType).replace(/\s+/g, ' ').toLowerCase() === text.toLowerCase() : t.text(dataType) === text;
     if (same) return;

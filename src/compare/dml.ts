@@ -168,7 +168,7 @@ function orReplace(t: Translator, p: InsertParts, written: string): void {
   const details = [
     others.length ? `the columns not listed (${others.join(', ')}) go back to their defaults` : '',
     idCols.length ? `the row gets a new ${idCols.join(', ')}` : '',
-    'DELETE triggers fire',
+    'DELETE triggers fire, and so do foreign-key ON DELETE actions when foreign keys are on',
   ].filter(Boolean);
   t.warn(p.clause, 'insertOrReplace', `OR REPLACE deletes the conflicting row and inserts a new one: ${details.join(', ')}. DO UPDATE keeps the row and changes only the listed columns.`);
   if (keys.length > 1) {

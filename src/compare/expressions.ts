@@ -58,8 +58,15 @@ export function translateExpressions(t: Translator, stmt: CstNode): boolean {
         }
         return;
       }
+      case 'select_distinct_on':
+        if (t.to === 'sqlite') t.problem(n, 'statement', 'SELECT DISTINCT ON has no SQLite form (use row_number() OVER (PARTITION BY … ORDER BY …) and keep rn = 1); kept as written');
+        return;
       case 'binary_expr': {
         const op = get(n, 'operator');
+        if (t.to === 'postgres' && isOperator(op, ['IS']) !== null) {
+          isToPostgres(t, n, op!);
+          return;
+        }
         if (t.to === 'sqlite' && op?.type === 'keyword' && String(op.name).endsWith('ILIKE')) {
           t.replace(op, String(op.name).replace('ILIKE', 'LIKE'));
           t.change(op, 'functions', 'ILIKE → LIKE (SQLite LIKE ignores case, for ASCII letters only)');
@@ -93,8 +100,36 @@ export function translateExpressions(t: Translator, stmt: CstNode): boolean {
   return commentOut;
 }
 
+/** The keyword names of an operator when it starts with `first`, else null. */
+function isOperator(op: AnyNode | undefined, first: string[]): string[] | null {
+  const words = Array.isArray(op) ? (op as AnyNode[]) : op?.type === 'keyword' ? [op] : [];
+  const names = words.map((w) => String(w.name));
+  return names.length && first.every((f, i) => names[i] === f) ? names : null;
+}
+
+const IS_OPERANDS = new Set(['null_literal', 'boolean_literal']);
+
+/** SQLite's `a IS b` / `a IS NOT b` with any b → PostgreSQL's IS [NOT] DISTINCT FROM. */
+function isToPostgres(t: Translator, n: AnyNode, op: AnyNode): void {
+  const names = isOperator(op, ['IS'])!;
+  const right = get(n, 'right');
+  if (names.includes('DISTINCT') || !right || IS_OPERANDS.has(right.type)) return;
+  const words = Array.isArray(op) ? (op as unknown as AnyNode[]) : [op];
+  const [s] = t.span(words[0]);
+  const [, e] = t.span(words[words.length - 1]);
+  const not = names.includes('NOT');
+  const out = not ? 'IS DISTINCT FROM' : 'IS NOT DISTINCT FROM';
+  t.replace([s, e], out);
+  t.change(n, 'syntax', `${not ? 'IS NOT' : 'IS'} → ${out} (PostgreSQL's IS takes only NULL, TRUE, FALSE or UNKNOWN)`);
+}
+
 function funcToSqlite(t: Translator, n: AnyNode): boolean {
   const name = funcName(n);
+  if (name === 'PG_TYPEOF') {
+    t.replace(get(n, 'name'), 'typeof');
+    t.change(n, 'functions', 'pg_typeof() → typeof() (SQLite names the storage class: integer, real, text, blob or null)');
+    return false;
+  }
   if (PG_NOW.has(name)) {
     t.replace(n, 'CURRENT_TIMESTAMP');
     t.change(n, 'timestamps', `${t.text(n)} → CURRENT_TIMESTAMP (SQLite: text 'YYYY-MM-DD HH:MM:SS' in UTC, to the second)`);
@@ -126,6 +161,9 @@ function funcToPostgres(t: Translator, n: AnyNode): void {
     t.problem(n, 'timestamps', `${t.text(n)}: SQLite date modifiers have no direct PostgreSQL form (use now() + interval '…'); kept as written`);
   } else if (name === 'CURRENT_TIMESTAMP') {
     t.warn(n, 'timestamps', "CURRENT_TIMESTAMP is a timestamptz with microseconds in PostgreSQL, text 'YYYY-MM-DD HH:MM:SS' in SQLite");
+  } else if (name === 'TYPEOF') {
+    t.replace(get(n, 'name'), 'pg_typeof');
+    t.change(n, 'functions', 'typeof() → pg_typeof() (PostgreSQL names the declared type, e.g. timestamp with time zone, not the storage class)');
   } else if (name === 'IFNULL') {
     t.replace(get(n, 'name'), 'coalesce');
     t.change(n, 'functions', 'ifnull() → coalesce()');

@@ -16,6 +16,8 @@ export interface DataTypeInfo {
   /** Source text of a modifier list like `(10,2)`, or null. */
   modifiers: CstNode | null;
   array: boolean;
+  /** When only some words of the node are the type (the rest being `GENERATED ALWAYS`): those words. */
+  words?: CstNode[];
 }
 
 function keywordNames(node: unknown): string {
@@ -31,8 +33,13 @@ export function dataTypeInfo(node: CstNode | undefined): DataTypeInfo {
   const n = node as AnyNode | undefined;
   if (!n) return { base: '', modifiers: null, array: false };
   switch (n.type) {
-    case 'data_type_name':
-      return { base: keywordNames(n.name), modifiers: null, array: false };
+    case 'data_type_name': {
+      // SQLite type names may run into `GENERATED ALWAYS` (the parser reads them as type words).
+      const words = Array.isArray(n.name) ? (n.name as AnyNode[]) : [n.name as AnyNode];
+      const cut = words.findIndex((w) => String(w.name).toUpperCase() === 'GENERATED');
+      const kept = cut > 0 ? words.slice(0, cut) : words;
+      return { base: keywordNames(kept), modifiers: null, array: false, ...(cut > 0 ? { words: kept } : {}) };
+    }
     case 'identifier':
       return { base: String(n.name).toUpperCase(), modifiers: null, array: false };
     case 'modified_data_type':
