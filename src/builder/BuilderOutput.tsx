@@ -1,0 +1,103 @@
+/**
+ * The live outputs: the generated SQL with "Use this statement", and the SQLAlchemy code with
+ * "Copy". Both are read-only text areas so they can be selected, scrolled and read by keyboard.
+ */
+import { useId, useRef, useState } from 'react';
+
+/** Copies text: the async clipboard where allowed, else selects the text for the person to copy. */
+export async function copyText(text: string, fallback: HTMLTextAreaElement | null): Promise<'copied' | 'selected'> {
+  try {
+    if (!navigator.clipboard) throw new Error('no clipboard');
+    await navigator.clipboard.writeText(text);
+    return 'copied';
+  } catch {
+    fallback?.focus();
+    fallback?.select();
+    return 'selected';
+  }
+}
+
+/** Props of the output panels. */
+export interface BuilderOutputProps {
+  sql: string;
+  warnings: string[];
+  errors: string[];
+  sqlalchemy: string;
+  onUseStatement(sql: string): void;
+  onRunStatement?(sql: string): void;
+}
+
+/** Generated SQL and SQLAlchemy panels. */
+export function BuilderOutput({ sql, warnings, errors, sqlalchemy, onUseStatement, onRunStatement }: BuilderOutputProps) {
+  const id = useId();
+  const saRef = useRef<HTMLTextAreaElement>(null);
+  const [copyNote, setCopyNote] = useState('');
+  const [useNote, setUseNote] = useState('');
+  const lines = (t: string) => Math.min(24, Math.max(4, t.split('\n').length + 1));
+  return (
+    <div className="ub-output">
+      {errors.length > 0 && (
+        <ul className="ub-errors" aria-label="Problems">
+          {errors.map((e) => (
+            <li key={e}>{e}</li>
+          ))}
+        </ul>
+      )}
+      {warnings.length > 0 && (
+        <ul className="ub-warnings" aria-label="Notes">
+          {warnings.map((w) => (
+            <li key={w}>{w}</li>
+          ))}
+        </ul>
+      )}
+      <div className="ub-panel">
+        <label htmlFor={`${id}-sql`} className="ub-panel-title">
+          Generated SQL
+        </label>
+        <textarea id={`${id}-sql`} className="ub-code" readOnly value={sql} rows={lines(sql)} spellCheck={false} wrap="off" />
+        <div className="ub-panel-actions">
+          <button
+            type="button"
+            className="ub-primary"
+            disabled={!sql}
+            onClick={() => {
+              onUseStatement(sql);
+              setUseNote('The statement is in the Statement editor.');
+            }}
+          >
+            Use this statement
+          </button>
+          {onRunStatement && (
+            <button type="button" disabled={!sql} onClick={() => onRunStatement(sql)}>
+              Use and run
+            </button>
+          )}
+          <span className="ub-status" role="status">
+            {useNote}
+          </span>
+        </div>
+      </div>
+      <div className="ub-panel">
+        <label htmlFor={`${id}-sa`} className="ub-panel-title">
+          SQLAlchemy code
+        </label>
+        <textarea id={`${id}-sa`} ref={saRef} className="ub-code" readOnly value={sqlalchemy} rows={lines(sqlalchemy)} spellCheck={false} wrap="off" />
+        <div className="ub-panel-actions">
+          <button
+            type="button"
+            onClick={() => {
+              void copyText(sqlalchemy, saRef.current).then((r) =>
+                setCopyNote(r === 'copied' ? 'Copied to the clipboard.' : 'Selected: press Ctrl+C (⌘C) to copy.'),
+              );
+            }}
+          >
+            Copy
+          </button>
+          <span className="ub-status" role="status">
+            {copyNote}
+          </span>
+        </div>
+      </div>
+    </div>
+  );
+}
