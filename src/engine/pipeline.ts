@@ -1,0 +1,252 @@
+/**
+ * The run pipeline shared by both engines: reset → setup → Before → statements → After → diff.
+ * Each engine supplies a Driver (how to reset, run a script, introspect and snapshot); the
+ * pipeline owns the order of the phases, the timings and the per-statement diff rule.
+ */
+import { changeTotals, diffTable, type TableSnapshot } from './diff';
+import {
+  DEFAULT_ROW_LIMIT,
+  type Dialect,
+  type Engine,
+  type EngineError,
+  type RunInput,
+  type RunResult,
+  type RunTimings,
+  type Span,
+  type StatementResult,
+  type TableDiff,
+  type TableSchema,
+  type WriteTracking,
+} from './types';
+import { isReadOnlyKind } from './sqlText';
+
+/** What running one script produced. */
+export interface ScriptOutcome {
+  results: StatementResult[];
+  notRun: { index: number; sql: string; span: Span }[];
+  error?: EngineError;
+}
+
+/** Written rowids per table key (SQLite trigger tracking). */
+export type WrittenRows = Map<string, Set<number>>;
+
+/** The engine-specific half of a run. */
+export interface Driver {
+  readonly dialect: Dialect;
+  readonly versionLabel: string;
+  /** Bring the database to a clean state (nothing from a previous run survives). */
+  reset(): Promise<void>;
+  /** Statement spans of a script, without running it. */
+  split(script: string): Span[];
+  /** Run a script statement by statement (autocommit), stopping at the first error. */
+  runScript(
+    script: string,
+    phase: 'setup' | 'statement',
+    afterEach?: (r: StatementResult) => Promise<void>,
+  ): Promise<ScriptOutcome>;
+  /** The user tables, in creation order. */
+  introspect(): Promise<TableSchema[]>;
+  /** Rows of one table, in identity order, at most `rowLimit`. */
+  snapshot(table: TableSchema, rowLimit: number): Promise<TableSnapshot>;
+  /** Run engine queries so that a failure cannot disturb the user's open transaction. */
+  guard<T>(fn: () => Promise<T>): Promise<T>;
+  /** Start recording writes; the tracking kind per table key. */
+  startTracking(tables: TableSchema[]): Promise<Map<string, WriteTracking>>;
+  /** Rowids written since the previous call (null: the engine uses row versions instead). */
+  writtenSinceLast(): Promise<WrittenRows | null>;
+  /** Every rowid written by the statements and still recorded (writes rolled back are gone). */
+  writtenAll(): Promise<WrittenRows | null>;
+  /** After a script: roll back a failed transaction, report an open one. */
+  settleTransaction(): Promise<{ notes: string[] }>;
+  /** After the After snapshot: roll back whatever transaction the script left open. */
+  finish(): Promise<void>;
+}
+
+/** Key of a table across snapshots. */
+export const tableKey = (t: TableSchema): string => `${t.schema}\u0000${t.name}`;
+
+const now = (): number => performance.now();
+
+/**
+ * Per-statement diff rule: when the statement script has 2–50 statements and the Before tables
+ * hold fewer than PER_STATEMENT_ROWS rows in total, every statement that may write rows (not a
+ * SELECT, BEGIN, SET, …) is followed by a snapshot and a diff against the previous one; this stops
+ * as soon as a snapshot exceeds the budget. Otherwise only a single-statement script gets
+ * diffCounts, taken from the overall diff.
+ */
+const PER_STATEMENT_ROWS = 20_000;
+const PER_STATEMENT_MAX_STATEMENTS = 50;
+
+async function capture(d: Driver, rowLimit: number): Promise<Map<string, TableSnapshot>> {
+  return d.guard(async () => {
+    const out = new Map<string, TableSnapshot>();
+    for (const t of await d.introspect()) out.set(tableKey(t), await d.snapshot(t, rowLimit));
+    return out;
+  });
+}
+
+function totalRows(snaps: Map<string, TableSnapshot>): number {
+  let n = 0;
+  for (const s of snaps.values()) n += s.data.totalRows;
+  return n;
+}
+
+/** Diff every table of two captures, Before's order first, then tables created since. */
+function diffAll(
+  before: Map<string, TableSnapshot>,
+  after: Map<string, TableSnapshot>,
+  tracking: Map<string, WriteTracking>,
+  written: WrittenRows | null,
+  dialect: Dialect,
+): TableDiff[] {
+  const keys = [...before.keys(), ...[...after.keys()].filter((k) => !before.has(k))];
+  return keys.map((k) => {
+    const b = before.get(k) ?? null;
+    const a = after.get(k) ?? null;
+    const kind: WriteTracking = dialect === 'postgres' ? 'xmin' : (tracking.get(k) ?? 'none');
+    const d = diffTable(b, a, { tracking: kind, written: written?.get(k) ?? new Set() }, (a ?? b)!.schema.name);
+    if (kind === 'none' && d.status === 'kept' && dialect === 'sqlite') {
+      d.notes.push(
+        'WITHOUT ROWID table: a row rewritten with identical values cannot be told from an untouched one.',
+      );
+    }
+    return d;
+  });
+}
+
+/** Sum of inserted/updated/deleted over all tables. */
+function sumCounts(diffs: TableDiff[]): { inserted: number; updated: number; deleted: number } {
+  const out = { inserted: 0, updated: 0, deleted: 0 };
+  for (const d of diffs) {
+    const c = changeTotals(d);
+    out.inserted += c.inserted;
+    out.updated += c.updated;
+    out.deleted += c.deleted;
+  }
+  return out;
+}
+
+function engineError(e: unknown): EngineError {
+  return { message: e instanceof Error ? e.message : String(e), phase: 'engine' };
+}
+
+/** Run one scenario on a driver. Never throws: failures come back in the result. */
+export async function runPipeline(d: Driver, input: RunInput): Promise<RunResult> {
+  const rowLimit = input.rowLimit ?? DEFAULT_ROW_LIMIT;
+  const timings: RunTimings = { reset: 0, setup: 0, before: 0, statements: 0, after: 0, diff: 0, total: 0 };
+  const result: RunResult = {
+    dialect: d.dialect,
+    engineVersion: d.versionLabel,
+    ok: true,
+    setup: [],
+    statements: [],
+    notRun: [],
+    tables: [],
+    notes: [],
+    timings,
+  };
+  const start = now();
+  let t = start;
+  const lap = (phase: keyof RunTimings): void => {
+    const n = now();
+    timings[phase] = n - t;
+    t = n;
+  };
+  try {
+    await d.reset();
+    lap('reset');
+    const setup = await d.runScript(input.setup, 'setup');
+    result.setup = setup.results;
+    lap('setup');
+    if (setup.error) {
+      result.ok = false;
+      result.error = setup.error;
+      result.notRun = d.split(input.statement).map((span, index) => ({
+        index,
+        span,
+        sql: input.statement.slice(span.start, span.end),
+      }));
+      result.notes.push('The statement script was not run because the setup failed.');
+      result.notes.push(...(await d.settleTransaction()).notes);
+      // Show the tables as the setup left them (Before = After, nothing changed).
+      const snaps = await capture(d, rowLimit);
+      result.tables = diffAll(snaps, snaps, new Map(), null, d.dialect);
+      await d.finish();
+      lap('after');
+      return result;
+    }
+    const before = await capture(d, rowLimit);
+    const tracking = await d.startTracking([...before.values()].map((s) => s.schema));
+    lap('before');
+
+    const count = d.split(input.statement).length;
+    let perStatement =
+      count > 1 && count <= PER_STATEMENT_MAX_STATEMENTS && totalRows(before) < PER_STATEMENT_ROWS;
+    let prev = before;
+    const afterEach = async (r: StatementResult): Promise<void> => {
+      if (!perStatement || isReadOnlyKind(r.kind)) return;
+      const snap = await capture(d, PER_STATEMENT_ROWS);
+      const written = await d.writtenSinceLast();
+      r.diffCounts = sumCounts(diffAll(prev, snap, tracking, written, d.dialect));
+      prev = snap;
+      if (totalRows(snap) >= PER_STATEMENT_ROWS) perStatement = false;
+    };
+    const stmts = await d.runScript(input.statement, 'statement', perStatement ? afterEach : undefined);
+    result.statements = stmts.results;
+    result.notRun = stmts.notRun;
+    if (stmts.error) {
+      result.ok = false;
+      result.error = stmts.error;
+    }
+    lap('statements');
+
+    result.notes.push(...(await d.settleTransaction()).notes);
+    const after = await capture(d, rowLimit);
+    const written = await d.writtenAll();
+    lap('after');
+    result.tables = diffAll(before, after, tracking, written, d.dialect);
+    const only = result.statements[0];
+    if (result.statements.length === 1 && only && !only.error) only.diffCounts = sumCounts(result.tables);
+    lap('diff');
+    await d.finish();
+  } catch (e) {
+    result.ok = false;
+    result.error = engineError(e);
+  }
+  timings.total = now() - start;
+  return result;
+}
+
+/** Setup on a clean database, then the user tables it created. */
+export async function describePipeline(
+  d: Driver,
+  setup: string,
+): Promise<{ tables: TableSchema[]; error?: EngineError }> {
+  try {
+    await d.reset();
+    const out = await d.runScript(setup, 'setup');
+    await d.settleTransaction();
+    const tables = await d.guard(() => d.introspect());
+    await d.finish();
+    return out.error ? { tables, error: out.error } : { tables };
+  } catch (e) {
+    return { tables: [], error: engineError(e) };
+  }
+}
+
+/** Wrap a driver as an Engine whose runs never overlap (one database, one run at a time). */
+export function engineFromDriver(d: Driver, close: () => Promise<void>): Engine {
+  let queue: Promise<unknown> = Promise.resolve();
+  const serial = <T>(fn: () => Promise<T>): Promise<T> => {
+    const next = queue.then(fn, fn);
+    queue = next.catch(() => undefined);
+    return next;
+  };
+  return {
+    dialect: d.dialect,
+    version: () => d.versionLabel,
+    run: (input) => serial(() => runPipeline(d, input)),
+    describe: (setup) => serial(() => describePipeline(d, setup)),
+    close: () => serial(close),
+  };
+}

@@ -1,0 +1,113 @@
+/**
+ * Small text helpers shared by both engines: statement kinds, trimming a raw statement to its
+ * significant text, and turning offsets into 1-based line/column.
+ */
+import { readToken } from './pgSplit';
+import type { Dialect, Span } from './types';
+
+/** Words that qualify CREATE/DROP/ALTER before the object type (CREATE OR REPLACE TEMP VIEW …). */
+const MODIFIERS = new Set([
+  'OR', 'REPLACE', 'UNIQUE', 'TEMP', 'TEMPORARY', 'UNLOGGED', 'VIRTUAL', 'MATERIALIZED', 'GLOBAL',
+  'LOCAL', 'RECURSIVE', 'CONSTRAINT', 'EVENT', 'FOREIGN', 'DEFAULT', 'TRUSTED', 'PROCEDURAL',
+]);
+const WITH_VERBS = new Set(['SELECT', 'INSERT', 'UPDATE', 'DELETE', 'MERGE', 'VALUES', 'REPLACE', 'TABLE']);
+
+/** The first `max` significant tokens' words (upper case), plus the depth-0 words when asked. */
+function words(sql: string, dialect: Dialect, max: number): { text: string; depth: number }[] {
+  const out: { text: string; depth: number }[] = [];
+  let depth = 0;
+  let i = 0;
+  while (i < sql.length && out.length < max) {
+    const t = readToken(sql, i, dialect);
+    i = t.end;
+    if (t.type === 'punct') {
+      const c = sql.charCodeAt(t.start);
+      if (c === 40) depth++;
+      else if (c === 41) depth--;
+      else if (c === 59) break;
+    } else if (t.type === 'word') out.push({ text: sql.slice(t.start, t.end).toUpperCase(), depth });
+  }
+  return out;
+}
+
+/**
+ * The kind of a statement: its leading keyword(s), upper case. CREATE/DROP/ALTER keep the object
+ * type (CREATE UNIQUE INDEX), SQLite's INSERT OR REPLACE keeps its conflict clause, and a
+ * statement that starts with WITH is named after its main verb (WITH … INSERT → INSERT).
+ */
+export function statementKind(sql: string, dialect: Dialect): string {
+  const w = words(sql, dialect, 400);
+  const head = w[0]?.text;
+  if (head === undefined) return '';
+  if (head === 'CREATE' || head === 'DROP' || head === 'ALTER') {
+    const parts = [head];
+    for (let k = 1; k < w.length && k < 6; k++) {
+      const word = w[k]!.text;
+      parts.push(word);
+      if (!MODIFIERS.has(word)) break;
+    }
+    return parts.join(' ');
+  }
+  if ((head === 'INSERT' || head === 'UPDATE') && w[1]?.text === 'OR' && w[2]) {
+    return `${head} OR ${w[2].text}`;
+  }
+  if (head === 'START' && w[1]?.text === 'TRANSACTION') return 'START TRANSACTION';
+  if (head === 'WITH') {
+    // The first verb at depth 0 after the CTE list is the statement's own verb.
+    for (let k = 1; k < w.length; k++) {
+      const word = w[k]!;
+      if (word.depth === 0 && WITH_VERBS.has(word.text)) return word.text;
+    }
+  }
+  return head;
+}
+
+/** Kinds that change no rows by themselves: no snapshot is taken after them. */
+const READ_ONLY_KINDS = new Set([
+  'SELECT', 'VALUES', 'TABLE', 'SHOW', 'EXPLAIN', 'BEGIN', 'START TRANSACTION', 'SAVEPOINT', 'SET',
+  'RESET', 'PREPARE', 'DEALLOCATE', 'DECLARE', 'FETCH', 'MOVE', 'CLOSE', 'LISTEN', 'NOTIFY',
+  'UNLISTEN', 'LOAD', 'DISCARD', 'ANALYZE', 'VACUUM', 'CHECKPOINT', 'PRAGMA', 'COMMENT',
+]);
+
+/** True when a statement of this kind cannot change table rows (SELECT f() with a writing function aside). */
+export function isReadOnlyKind(kind: string): boolean {
+  return READ_ONLY_KINDS.has(kind);
+}
+
+/** Trim a raw piece of script to its significant text: no surrounding whitespace, comments or `;`. */
+export function trimStatement(script: string, span: Span, dialect: Dialect): Span | null {
+  let first = -1;
+  let last = -1;
+  let i = span.start;
+  while (i < span.end) {
+    const t = readToken(script, i, dialect);
+    i = Math.min(t.end, span.end);
+    if (t.type === 'space' || t.type === 'comment') continue;
+    if (t.type === 'punct' && script.charCodeAt(t.start) === 59) continue;
+    if (first < 0) first = t.start;
+    last = Math.min(t.end, span.end);
+  }
+  return first < 0 ? null : { start: first, end: last };
+}
+
+/** 1-based line and column (UTF-16 units, as editors count) of a 0-based offset. */
+export function lineColumn(text: string, offset: number): { line: number; column: number } {
+  let line = 1;
+  let lineStart = 0;
+  const end = Math.min(offset, text.length);
+  for (let i = text.indexOf('\n'); i >= 0 && i < end; i = text.indexOf('\n', i + 1)) {
+    line++;
+    lineStart = i + 1;
+  }
+  return { line, column: end - lineStart + 1 };
+}
+
+/** UTF-16 offset of the `chars`-th code point (0-based) of `text` from `from`: Postgres counts characters. */
+export function codePointOffset(text: string, from: number, chars: number): number {
+  let i = from;
+  for (let k = 0; k < chars && i < text.length; k++) {
+    const c = text.charCodeAt(i);
+    i += c >= 0xd800 && c <= 0xdbff && i + 1 < text.length ? 2 : 1;
+  }
+  return i;
+}

@@ -1,0 +1,232 @@
+/**
+ * The SQLite engine (sql.js). A fresh in-memory Database per run; scripts are run with sql.js'
+ * own statement iterator, so statements split exactly where SQLite splits them.
+ */
+import initSqlJs, { type Database, type SqlJsStatic, type Statement } from 'sql.js';
+import { splitSqlite } from './pgSplit';
+import { engineFromDriver, tableKey, type Driver, type ScriptOutcome } from './pipeline';
+import { introspectSqlite, snapshotSqlite, WriteRecorder, all } from './sqliteSchema';
+import { lineColumn, statementKind, trimStatement } from './sqlText';
+import type { Engine, EngineError, Span, StatementResult, Value } from './types';
+import { normalizeSqliteRow } from './values';
+
+/** Statement kinds whose row count sqlite3_changes() reports. */
+const WRITE_KINDS = /^(INSERT|UPDATE|DELETE|REPLACE)\b/;
+
+/**
+ * Result code names that a sql.js message makes certain (sql.js gives only the message).
+ * UNIQUE failures are told apart from PRIMARY KEY failures by looking at the table's key.
+ */
+const CODE_PATTERNS: [RegExp, string][] = [
+  [/^NOT NULL constraint failed/, 'SQLITE_CONSTRAINT_NOTNULL'],
+  [/^CHECK constraint failed/, 'SQLITE_CONSTRAINT_CHECK'],
+  [/^FOREIGN KEY constraint failed/, 'SQLITE_CONSTRAINT_FOREIGNKEY'],
+  [/^datatype mismatch/, 'SQLITE_MISMATCH'],
+  [/^cannot store .* value in .* column/, 'SQLITE_CONSTRAINT_DATATYPE'],
+  [/^attempt to write a readonly database/, 'SQLITE_READONLY'],
+  [
+    /^(near ".*": syntax error|incomplete input|no such (table|column|function|index|view|trigger|collation sequence)|unrecognized token|.* already exists|ambiguous column name|cannot (start a transaction within a transaction|commit - no transaction is active|rollback - no transaction is active|UPDATE generated column|INSERT into generated column)|ON CONFLICT clause does not match any PRIMARY KEY or UNIQUE constraint|wrong number of arguments to function|.* values for \d+ columns|table .* has \d+ columns but \d+ values were supplied)/,
+    'SQLITE_ERROR',
+  ],
+];
+
+function errorCode(db: Database, message: string): string | undefined {
+  const unique = /^UNIQUE constraint failed: (.+)$/.exec(message);
+  if (unique) {
+    // "t.a, t.b" — a primary key index raises SQLITE_CONSTRAINT_PRIMARYKEY with the same text.
+    const parts = unique[1]!.split(', ').map((p) => p.split('.'));
+    const table = parts[0]?.[0];
+    const cols = parts.map((p) => p.slice(1).join('.'));
+    if (!table) return 'SQLITE_CONSTRAINT';
+    try {
+      const pk = all(db, 'SELECT name FROM pragma_table_info(?) WHERE pk > 0 ORDER BY pk', [table]).map((r) => String(r[0]));
+      const isPk = pk.length === cols.length && pk.every((c, k) => c === cols[k]);
+      const rowid = cols.length === 1 && cols[0] === 'rowid';
+      return isPk || rowid ? 'SQLITE_CONSTRAINT_PRIMARYKEY' : 'SQLITE_CONSTRAINT_UNIQUE';
+    } catch {
+      return 'SQLITE_CONSTRAINT';
+    }
+  }
+  return CODE_PATTERNS.find(([re]) => re.test(message))?.[1];
+}
+
+/** Locate an error: the statement's span, and the offending token when the message names it once. */
+function locate(script: string, span: Span, message: string): Pick<EngineError, 'position' | 'line' | 'column'> {
+  const text = script.slice(span.start, span.end);
+  let position: number | undefined;
+  const near = /^near "(.*)": syntax error$/.exec(message);
+  if (near && near[1]) {
+    const at = text.indexOf(near[1]);
+    if (at >= 0 && at === text.lastIndexOf(near[1])) position = span.start + at;
+  } else if (message === 'incomplete input') position = span.end;
+  const { line, column } = lineColumn(script, position ?? span.start);
+  return position === undefined ? { line, column } : { position, line, column };
+}
+
+function failed(
+  db: Database,
+  script: string,
+  phase: 'setup' | 'statement',
+  index: number,
+  span: Span,
+  e: unknown,
+): EngineError {
+  const message = e instanceof Error ? e.message : String(e);
+  const code = errorCode(db, message);
+  return {
+    message,
+    ...(code ? { code } : {}),
+    phase,
+    statementIndex: index,
+    span,
+    ...locate(script, span, message),
+  };
+}
+
+/** Run a script with sql.js' iterator: statement by statement, autocommit, stop at the first error. */
+function runSqliteScript(
+  db: Database,
+  script: string,
+  phase: 'setup' | 'statement',
+  afterEach?: (r: StatementResult) => Promise<void>,
+): Promise<ScriptOutcome> {
+  return (async () => {
+    const results: StatementResult[] = [];
+    const it = db.iterateStatements(script);
+    let pos = 0; // where the next statement's text (with its leading whitespace) begins
+    const rest = (from: number, first: number): ScriptOutcome['notRun'] =>
+      splitSqlite(script.slice(from)).map((s, k) => {
+        const span = { start: s.start + from, end: s.end + from };
+        return { index: first + k, span, sql: script.slice(span.start, span.end) };
+      });
+    try {
+      for (let index = 0; ; index++) {
+        let stmt: Statement;
+        try {
+          const next = it.next();
+          if (next.done) break;
+          stmt = next.value;
+        } catch (e) {
+          // Preparing failed: the statement starts at `pos`; SQLite never told where it ends.
+          const pending = rest(pos, index);
+          const span = pending[0]?.span ?? { start: pos, end: script.length };
+          const error = failed(db, script, phase, index, span, e);
+          results.push(errorResult(index, script, span, error));
+          return { results, notRun: pending.slice(1), error };
+        }
+        const raw = stmt.getSQL();
+        const rawSpan = { start: pos, end: pos + raw.length };
+        pos = rawSpan.end;
+        const span = trimStatement(script, rawSpan, 'sqlite') ?? rawSpan;
+        const sql = script.slice(span.start, span.end);
+        const kind = statementKind(sql, 'sqlite');
+        const names = stmt.getColumnNames();
+        const rows: Value[][] = [];
+        const t0 = performance.now();
+        try {
+          while (stmt.step()) rows.push(normalizeSqliteRow(stmt.get()));
+        } catch (e) {
+          const error = failed(db, script, phase, index, span, e);
+          results.push(errorResult(index, script, span, error, kind));
+          return { results, notRun: rest(pos, index + 1), error };
+        }
+        const r: StatementResult = {
+          index,
+          sql,
+          span,
+          kind,
+          columns: names.length ? names : null,
+          rows,
+          rowsAffected: WRITE_KINDS.test(kind) ? db.getRowsModified() : null,
+          durationMs: performance.now() - t0,
+        };
+        results.push(r);
+        if (afterEach) await afterEach(r);
+      }
+    } finally {
+      // Frees the statement in progress (declared by sql.js, missing from its type definitions).
+      (it as { return?: () => unknown }).return?.();
+    }
+    return { results, notRun: [] };
+  })();
+}
+
+function errorResult(index: number, script: string, span: Span, error: EngineError, kind?: string): StatementResult {
+  const sql = script.slice(span.start, span.end);
+  return {
+    index,
+    sql,
+    span,
+    kind: kind ?? statementKind(sql, 'sqlite'),
+    columns: null,
+    rows: [],
+    rowsAffected: null,
+    durationMs: 0,
+    error,
+  };
+}
+
+/** True inside an explicit transaction: BEGIN fails there, and succeeds (then is undone) otherwise. */
+function inTransaction(db: Database): boolean {
+  try {
+    db.run('BEGIN');
+  } catch {
+    return true;
+  }
+  db.run('ROLLBACK');
+  return false;
+}
+
+/** Create the SQLite engine. In Node, sql.js finds its wasm itself; a browser worker passes locateFile. */
+export async function createSqliteEngine(opts?: {
+  locateFile?: (file: string) => string;
+  wasmBinary?: ArrayBuffer;
+}): Promise<Engine> {
+  const config: { locateFile?: (file: string) => string; wasmBinary?: ArrayBuffer } = {};
+  if (opts?.locateFile) config.locateFile = opts.locateFile;
+  if (opts?.wasmBinary) config.wasmBinary = opts.wasmBinary;
+  const SQL: SqlJsStatic = await initSqlJs(config);
+  let db: Database = new SQL.Database();
+  const version = `SQLite ${String(all(db, 'SELECT sqlite_version()')[0]![0])}`;
+  let recorder = new WriteRecorder(db);
+
+  const driver: Driver = {
+    dialect: 'sqlite',
+    versionLabel: version,
+    async reset() {
+      db.close();
+      db = new SQL.Database();
+      recorder = new WriteRecorder(db);
+    },
+    split: splitSqlite,
+    runScript: (script, phase, afterEach) => runSqliteScript(db, script, phase, afterEach),
+    async introspect() {
+      return introspectSqlite(db);
+    },
+    async snapshot(table, rowLimit) {
+      return snapshotSqlite(db, table, rowLimit);
+    },
+    guard: (fn) => fn(),
+    async startTracking(tables) {
+      return recorder.start(tables.map((schema) => ({ key: tableKey(schema), schema })));
+    },
+    async writtenSinceLast() {
+      return recorder.since();
+    },
+    async writtenAll() {
+      return recorder.all();
+    },
+    async settleTransaction() {
+      if (!inTransaction(db)) return { notes: [] };
+      return {
+        notes: [
+          'The script left a transaction open: the After view includes its uncommitted changes, and it was rolled back after the run.',
+        ],
+      };
+    },
+    async finish() {
+      if (inTransaction(db)) db.run('ROLLBACK');
+    },
+  };
+  return engineFromDriver(driver, async () => db.close());
+}

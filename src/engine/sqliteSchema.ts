@@ -1,0 +1,241 @@
+/**
+ * SQLite introspection, snapshots and write tracking on a sql.js Database: the PRAGMA table-valued
+ * functions for the shape, sqlite_schema for partial-index predicates and index expressions, and
+ * temporary AFTER UPDATE triggers to see rows rewritten with identical values.
+ */
+import type { Database, SqlValue } from 'sql.js';
+import type { TableSnapshot } from './diff';
+import { readToken } from './pgSplit';
+import type { ColumnInfo, TableSchema, UniqueKey, Value, WriteTracking } from './types';
+import { normalizeSqliteRow, quoteIdent } from './values';
+
+/** Prefix of the engine's own temporary objects; tables with it are not shown. */
+export const INTERNAL_PREFIX = '__upsert_';
+const WRITTEN = `temp.${INTERNAL_PREFIX}written`;
+
+/** All rows of a query as arrays. */
+export function all(db: Database, sql: string, params: SqlValue[] = []): SqlValue[][] {
+  const st = db.prepare(sql);
+  try {
+    if (params.length) st.bind(params);
+    const out: SqlValue[][] = [];
+    while (st.step()) out.push(st.get());
+    return out;
+  } finally {
+    st.free();
+  }
+}
+
+/** Name under which a table's rowid can be read: the first of rowid/_rowid_/oid that no column shadows. */
+export function rowidAlias(columns: readonly { name: string }[]): string | null {
+  const taken = new Set(columns.map((c) => c.name.toLowerCase()));
+  return ['rowid', '_rowid_', 'oid'].find((a) => !taken.has(a)) ?? null;
+}
+
+/** Top-level WHERE predicate and index terms of a CREATE INDEX statement. */
+function parseIndexSql(sql: string): { predicate: string | null; terms: string[] } {
+  let depth = 0;
+  let i = 0;
+  let termStart = -1;
+  const terms: string[] = [];
+  let predicate: string | null = null;
+  while (i < sql.length) {
+    const t = readToken(sql, i, 'sqlite');
+    i = t.end;
+    if (t.type === 'punct') {
+      const c = sql.charCodeAt(t.start);
+      if (c === 40) {
+        depth++;
+        if (depth === 1 && terms.length === 0 && termStart < 0) termStart = t.end;
+      } else if (c === 41) {
+        depth--;
+        if (depth === 0 && termStart >= 0) {
+          terms.push(sql.slice(termStart, t.start).trim());
+          termStart = -2; // the term list is done
+        }
+      } else if (c === 44 && depth === 1 && termStart >= 0) {
+        terms.push(sql.slice(termStart, t.start).trim());
+        termStart = t.end;
+      }
+    } else if (t.type === 'word' && depth === 0 && sql.slice(t.start, t.end).toUpperCase() === 'WHERE') {
+      predicate = sql.slice(t.end).trim().replace(/;$/, '').trim();
+      break;
+    }
+  }
+  return { predicate, terms };
+}
+
+/** The user tables of 'main' and 'temp', in creation order (main first). */
+export function introspectSqlite(db: Database): TableSchema[] {
+  const out: TableSchema[] = [];
+  for (const schema of ['main', 'temp']) {
+    const master = schema === 'main' ? 'main.sqlite_schema' : 'temp.sqlite_temp_schema';
+    const tables = all(
+      db,
+      `SELECT s.name, l.wr FROM ${master} s JOIN pragma_table_list l ON l.schema = ? AND l.name = s.name
+       WHERE s.type = 'table' AND l.type = 'table' AND s.name NOT LIKE 'sqlite\\_%' ESCAPE '\\'
+         AND s.name NOT LIKE '\\_\\_upsert\\_%' ESCAPE '\\' ORDER BY s.rowid`,
+      [schema],
+    );
+    for (const [name, wr] of tables) out.push(describeTable(db, schema, String(name), wr === 1, master));
+  }
+  return out;
+}
+
+function describeTable(db: Database, schema: string, name: string, withoutRowid: boolean, master: string): TableSchema {
+  const cols = all(db, 'SELECT name, type, "notnull", dflt_value, pk, hidden FROM pragma_table_xinfo(?, ?) ORDER BY cid', [
+    name,
+    schema,
+  ]).filter((r) => r[5] !== 1); // hidden = 1: hidden columns of virtual tables
+  const pkCols = cols.filter((r) => Number(r[4]) > 0).sort((a, b) => Number(a[4]) - Number(b[4]));
+  const primaryKey = pkCols.map((r) => String(r[0]));
+  // A single INTEGER PRIMARY KEY column of a rowid table is the rowid itself.
+  const aliasPk = !withoutRowid && pkCols.length === 1 && String(pkCols[0]![1]).toUpperCase() === 'INTEGER';
+  const columns: ColumnInfo[] = cols.map((r) => {
+    const isPk = Number(r[4]) > 0;
+    return {
+      name: String(r[0]),
+      type: String(r[1] ?? ''),
+      notNull: r[2] === 1 || (isPk && (aliasPk || withoutRowid)),
+      defaultExpr: r[3] === null || r[3] === undefined ? null : String(r[3]),
+      generated: r[5] === 2 || r[5] === 3,
+      identity: aliasPk && isPk,
+    };
+  });
+  const keys: UniqueKey[] = [];
+  const indexes = all(db, 'SELECT name, "unique", origin, partial FROM pragma_index_list(?, ?)', [name, schema]);
+  const pkIndex = indexes.find((r) => r[2] === 'pk');
+  if (primaryKey.length) {
+    keys.push({
+      name: pkIndex ? String(pkIndex[0]) : 'PRIMARY KEY',
+      kind: 'primary',
+      columns: primaryKey,
+      predicate: null,
+      hasExpressions: false,
+    });
+  }
+  const others: UniqueKey[] = [];
+  for (const [idxName, unique, origin, partial] of indexes) {
+    if (unique !== 1 || origin === 'pk') continue;
+    const info = all(db, 'SELECT cid, name FROM pragma_index_info(?, ?) ORDER BY seqno', [String(idxName), schema]);
+    const hasExpressions = info.some((r) => r[0] === -2);
+    let parsed: { predicate: string | null; terms: string[] } = { predicate: null, terms: [] };
+    if (hasExpressions || partial === 1) {
+      const sql = all(db, `SELECT sql FROM ${master} WHERE type = 'index' AND name = ?`, [String(idxName)])[0]?.[0];
+      if (typeof sql === 'string') parsed = parseIndexSql(sql);
+    }
+    others.push({
+      name: String(idxName),
+      kind: origin === 'u' ? 'unique' : 'index',
+      columns: info.map((r, k) => (r[0] === -2 ? (parsed.terms[k] ?? '<expression>') : String(r[1]))),
+      predicate: partial === 1 ? parsed.predicate : null,
+      hasExpressions,
+    });
+  }
+  others.sort((a, b) => (a.kind === b.kind ? a.name.localeCompare(b.name) : a.kind === 'unique' ? -1 : 1));
+  keys.push(...others);
+  return {
+    name: schema === 'main' ? name : `${schema}.${name}`,
+    schema,
+    columns,
+    primaryKey,
+    uniqueKeys: keys,
+    hasRowid: !withoutRowid,
+  };
+}
+
+/** The bare table name of a schema entry (display names carry the schema for temp tables). */
+export function bareName(t: TableSchema): string {
+  return t.schema === 'main' ? t.name : t.name.slice(t.schema.length + 1);
+}
+
+/** Fully qualified, quoted table reference. */
+export function tableRef(t: TableSchema): string {
+  return `${quoteIdent(t.schema)}.${quoteIdent(bareName(t))}`;
+}
+
+/** Rows of a table in identity order (primary key, else rowid), with rowids, at most `limit`. */
+export function snapshotSqlite(db: Database, t: TableSchema, limit: number): TableSnapshot {
+  const alias = t.hasRowid ? rowidAlias(t.columns) : null;
+  const cols = t.columns.map((c) => quoteIdent(c.name));
+  const order = t.primaryKey.map(quoteIdent);
+  if (alias) order.push(alias); // the rowid breaks ties (a non-integer primary key may hold NULLs)
+  if (order.length === 0) order.push(...cols);
+  const select = alias ? [...cols, alias] : cols;
+  const st = db.prepare(`SELECT ${select.join(', ')} FROM ${tableRef(t)} ORDER BY ${order.join(', ')} LIMIT ${limit}`);
+  const rows: Value[][] = [];
+  const rowids: number[] | null = alias ? [] : null;
+  try {
+    while (st.step()) {
+      const row = st.get();
+      if (rowids) rowids.push(row.pop() as number);
+      rows.push(normalizeSqliteRow(row));
+    }
+  } finally {
+    st.free();
+  }
+  const totalRows = rows.length < limit ? rows.length : Number(all(db, `SELECT count(*) FROM ${tableRef(t)}`)[0]![0]);
+  return { schema: t, data: { columns: t.columns.map((c) => c.name), rows, totalRows }, rowids, versions: null };
+}
+
+/** Records which rowids UPDATE statements touched, through temporary AFTER UPDATE triggers. */
+export class WriteRecorder {
+  private keys: string[] = [];
+  private lastId = 0;
+
+  constructor(private readonly db: Database) {}
+
+  /** Create the recording table and one trigger per rowid table; tracking kind per table key. */
+  start(tables: { key: string; schema: TableSchema }[]): Map<string, WriteTracking> {
+    const out = new Map<string, WriteTracking>();
+    this.keys = [];
+    this.lastId = 0;
+    this.db.run(`CREATE TEMP TABLE IF NOT EXISTS ${INTERNAL_PREFIX}written(id INTEGER PRIMARY KEY, tbl INTEGER NOT NULL, rid INTEGER NOT NULL)`);
+    for (const { key, schema } of tables) {
+      const alias = schema.hasRowid ? rowidAlias(schema.columns) : null;
+      if (!alias) {
+        out.set(key, 'none');
+        continue;
+      }
+      const n = this.keys.push(key) - 1;
+      this.db.run(
+        `CREATE TEMP TRIGGER ${quoteIdent(`${INTERNAL_PREFIX}w${n}`)} AFTER UPDATE ON ${tableRef(schema)}
+         BEGIN INSERT INTO ${WRITTEN}(tbl, rid) VALUES (${n}, new.${alias}); END`,
+      );
+      out.set(key, 'trigger');
+    }
+    return out;
+  }
+
+  /** Rowids recorded after id `since`, per table key (the user may have dropped the table: then none). */
+  private read(since: number): { rows: Map<string, Set<number>>; maxId: number } {
+    const rows = new Map<string, Set<number>>();
+    let maxId = 0;
+    try {
+      for (const [id, tbl, rid] of all(this.db, `SELECT id, tbl, rid FROM ${WRITTEN} WHERE id > ?`, [since])) {
+        const key = this.keys[Number(tbl)];
+        if (key === undefined) continue;
+        let set = rows.get(key);
+        if (!set) rows.set(key, (set = new Set()));
+        set.add(Number(rid));
+      }
+      maxId = Number(all(this.db, `SELECT coalesce(max(id), 0) FROM ${WRITTEN}`)[0]![0]);
+    } catch {
+      // The recording table went away with the user's objects: nothing recorded.
+    }
+    return { rows, maxId };
+  }
+
+  /** Rowids written since the previous call. A ROLLBACK may lower the maximum id: follow it. */
+  since(): Map<string, Set<number>> {
+    const r = this.read(this.lastId);
+    this.lastId = r.maxId;
+    return r.rows;
+  }
+
+  /** Every recorded rowid still present (writes rolled back by the script are gone with their rows). */
+  all(): Map<string, Set<number>> {
+    return this.read(0).rows;
+  }
+}
+
