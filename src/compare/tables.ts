@@ -8,7 +8,7 @@
 import type { TableDiff, TableSchema, Value } from '../engine/types';
 import type { NormalisationLog } from './normalisations';
 import type { CellDifference, Difference, RowSample } from './types';
-import { canonicalRow } from './values';
+import { canonicalRow, compareValues } from './values';
 
 /** How many sample rows/cells a difference keeps (totals are always exact). */
 export const MAX_SAMPLES = 20;
@@ -186,6 +186,35 @@ function compareTable(s: TableDiff, p: TableDiff, log: NormalisationLog): Differ
     }
     onlySqlite = keep;
     onlyPostgres = [...pool.values()].flat();
+  }
+
+  // Rows left on both sides that agree once timestamps a clock tick apart are allowed to differ
+  // (whole-row or timestamp keys cannot tolerate that). Quadratic, so only for small leftovers.
+  if (onlySqlite.length && onlyPostgres.length && onlySqlite.length * onlyPostgres.length <= 250_000) {
+    const keep: (readonly Value[])[] = [];
+    for (const row of onlySqlite) {
+      const j = onlyPostgres.findIndex((other) =>
+        cols.names.every((_, i) => {
+          const cmp = compareValues(row[cols.sqliteIdx[i]!] ?? null, other[cols.postgresIdx[i]!] ?? null);
+          return cmp.equal || cmp.clockSeconds !== undefined;
+        }),
+      );
+      if (j < 0) {
+        keep.push(row);
+        continue;
+      }
+      const match = onlyPostgres.splice(j, 1)[0]!;
+      const keySample = sample(keyNames.length ? keyNames : cols.names, row, (keyNames.length ? keyPos : allPos).map((i) => cols.sqliteIdx[i]!));
+      cols.names.forEach((name, i) => {
+        const sv = row[cols.sqliteIdx[i]!] ?? null;
+        const pv = match[cols.postgresIdx[i]!] ?? null;
+        const cmp = log.compare(sv, pv, place(name));
+        if (cmp.clockSeconds === undefined) return;
+        maxClock = Math.max(maxClock, cmp.clockSeconds);
+        if (clock.length < MAX_SAMPLES) clock.push({ key: keySample, column: name, sqlite: sv, postgres: pv });
+      });
+    }
+    onlySqlite = keep;
   }
 
   if (idRows) {

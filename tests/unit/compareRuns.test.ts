@@ -252,3 +252,15 @@ describe('compareRuns', () => {
     expect(hasDifferences(d)).toBe(false);
   });
 });
+
+describe('compareRuns on tables without a usable key', () => {
+  it('pairs whole rows whose timestamps straddle a second boundary as a clock difference', () => {
+    const t = schema('ev', ['name', 'at']);
+    const d = compareRuns(
+      run('sqlite', { tables: [table(t, [['a', '2026-11-21 00:50:40'], ['b', '2026-11-21 00:50:40']])] }),
+      run('postgres', { tables: [table(t, [['b', '2026-11-21T00:50:39.903Z'], ['a', '2026-11-21 00:50:39.9+00']])] }),
+    );
+    expect(kinds(d)).toEqual(['clock']);
+    expect(d[0]).toMatchObject({ table: 'ev', columns: ['at'], maxSeconds: 0.1 });
+  });
+});
