@@ -111,7 +111,15 @@ export function translateScript(sql: string, from: Dialect, to: Dialect, context
   }
   for (const { node, base } of parsed.statements) {
     t.base = base;
-    translateStatement(t, node as AnyNode);
+    const mark = { edits: t.edits.length, changes: t.changes.length };
+    try {
+      translateStatement(t, node as AnyNode);
+    } catch (e) {
+      // A syntax tree shape the rules did not expect: keep the statement as written, and say so.
+      t.edits.length = mark.edits;
+      t.changes.length = mark.changes;
+      t.problem(base + ((node as CstNode).range?.[0] ?? 0), 'syntax', `not translated: this statement has a form the translator does not handle (${e instanceof Error ? e.message : String(e)}); kept as written`);
+    }
   }
   let out = applyEdits(sql, t.edits);
   if (t.identityFixes.size) {
