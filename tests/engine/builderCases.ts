@@ -100,12 +100,12 @@ export interface Case {
 const RETS: Ret[] = ['none', 'all', 'columns', 'allAction'];
 
 /** Builds every case: strategy × available target × (profile × condition) with RETURNING rotating. */
-export function buildCases(dialect: Dialect): Case[] {
+export function buildCases(dialect: Dialect, tables: TableSchema[] = setupTables(dialect)): Case[] {
   const cases: Case[] = [];
   const strategies: Strategy[] = ['doUpdate', 'doNothing', 'orReplace', 'orIgnore', 'merge', 'twoStep'];
   let rot = 0;
   for (const tc of [users, items]) {
-    const table = setupTables(dialect).find((t) => t.name === tc.schemaName);
+    const table = tables.find((t) => t.name === tc.schemaName);
     if (!table) throw new Error(tc.schemaName);
     for (const strategy of strategies) {
       if (!strategyAvailability(strategy, dialect, table).ok) continue;
@@ -147,7 +147,9 @@ function makeCase(dialect: Dialect, tc: TableCase, table: TableSchema, strategy:
     columns: ret === 'columns' ? tc.returnColumns : [],
     action: ret === 'allAction',
   };
-  const keyName = target.kind === 'none' ? null : (tc.keys(dialect).find((k) => k.name === target.name)?.name ?? null);
+  // Match the model's key by its columns: constraint names differ per engine and per introspection.
+  const same = (a: string[], b: string[]) => a.length === b.length && a.every((x) => b.includes(x));
+  const keyName = target.kind === 'none' ? null : (tc.keys(dialect).find((k) => same(k.columns, target.columns))?.name ?? null);
   const actions: Record<string, ModelAction> = Object.fromEntries(
     Object.entries(profile.actions).map(([c, k]) => [c, k === 'custom' && profile.custom ? { kind: 'custom', fn: profile.custom.fn } : { kind: k as Exclude<ActionKind, 'custom'> }]),
   );
