@@ -234,19 +234,23 @@ export async function describePipeline(
   }
 }
 
-/** Wrap a driver as an Engine whose runs never overlap (one database, one run at a time). */
-export function engineFromDriver(d: Driver, close: () => Promise<void>): Engine {
+/** Wrap a driver as an Engine whose calls never overlap (one database, one run at a time). */
+export function engineFromDriver(
+  d: Driver,
+  close: () => Promise<void>,
+): { engine: Engine; serial: <T>(fn: () => Promise<T>) => Promise<T> } {
   let queue: Promise<unknown> = Promise.resolve();
   const serial = <T>(fn: () => Promise<T>): Promise<T> => {
     const next = queue.then(fn, fn);
     queue = next.catch(() => undefined);
     return next;
   };
-  return {
+  const engine: Engine = {
     dialect: d.dialect,
     version: () => d.versionLabel,
     run: (input) => serial(() => runPipeline(d, input)),
     describe: (setup) => serial(() => describePipeline(d, setup)),
     close: () => serial(close),
   };
+  return { engine, serial };
 }

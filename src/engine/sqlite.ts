@@ -228,5 +228,5 @@ export async function createSqliteEngine(opts?: {
       if (inTransaction(db)) db.run('ROLLBACK');
     },
   };
-  return engineFromDriver(driver, async () => db.close());
+  return engineFromDriver(driver, async () => db.close()).engine;
 }

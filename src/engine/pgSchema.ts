@@ -1,0 +1,183 @@
+/**
+ * PostgreSQL introspection and snapshots from pg_catalog, plus the value parsers that keep cells
+ * in the normalised form of the contract (Postgres text output unless a JS type is exact).
+ */
+import type { PGlite, ParserOptions } from '@electric-sql/pglite';
+import type { TableSnapshot } from './diff';
+import type { ColumnInfo, TableSchema, UniqueKey, Value } from './types';
+import { blobOf, quoteIdent } from './values';
+
+const text = (v: string): string => v;
+const num = (v: string): number => Number(v);
+/** Non-finite floats stay text ('NaN', 'Infinity'): JSON has no such numbers. */
+const float = (v: string): number | string => {
+  const n = Number(v);
+  return Number.isFinite(n) ? n : v;
+};
+const int8 = (v: string): number | string => {
+  const n = Number(v);
+  return Number.isSafeInteger(n) ? n : v;
+};
+/** bytea in hex output ('\x…'); the escape output format (bytea_output = escape) stays text. */
+const bytea = (v: string): Value => {
+  if (!v.startsWith('\\x')) return v;
+  const bytes = new Uint8Array((v.length - 2) / 2);
+  for (let i = 0; i < bytes.length; i++) bytes[i] = parseInt(v.substr(2 + i * 2, 2), 16);
+  return blobOf(bytes);
+};
+
+/**
+ * Parsers for every type PGlite knows: its defaults turn dates into Date objects, json into
+ * objects and arrays into JS arrays; the contract wants Postgres' own text for those.
+ */
+export function valueParsers(pg: PGlite): ParserOptions {
+  const out: ParserOptions = {};
+  for (const k of Object.keys(pg.parsers)) {
+    const oid = Number(k);
+    if (Number.isInteger(oid)) out[oid] = text;
+  }
+  for (const oid of [21, 23, 26]) out[oid] = num; // int2, int4, oid
+  out[700] = float;
+  out[701] = float;
+  out[20] = int8;
+  out[16] = (v: string) => v === 't';
+  out[17] = bytea;
+  out[114] = text; // json
+  out[3802] = text; // jsonb
+  return out;
+}
+
+/** Type categories that sort natively; others (json, arrays, geometry, …) are ordered by their text. */
+const SORTABLE = new Set(['B', 'D', 'E', 'N', 'S', 'T', 'V', 'I']);
+
+/** Per-table facts the snapshot needs beyond TableSchema. */
+export interface PgTableInfo {
+  schema: TableSchema;
+  /** Quoted schema-qualified reference. */
+  ref: string;
+  /** pg_type.typcategory of each column. */
+  categories: string[];
+}
+
+const USER_SCHEMA = `(n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg\\_toast%'
+  AND n.nspname NOT LIKE 'pg\\_temp\\_%' OR n.oid = pg_catalog.pg_my_temp_schema())`;
+
+const COLUMNS_SQL = `
+SELECT c.oid, n.nspname, c.relname, n.oid = pg_catalog.pg_my_temp_schema(), a.attname,
+  pg_catalog.format_type(a.atttypid, a.atttypmod), a.attnotnull,
+  CASE WHEN a.attgenerated = '' THEN pg_catalog.pg_get_expr(d.adbin, d.adrelid) END,
+  a.attgenerated <> '', a.attidentity <> '', t.typcategory
+FROM pg_catalog.pg_class c
+JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+JOIN pg_catalog.pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped
+JOIN pg_catalog.pg_type t ON t.oid = a.atttypid
+LEFT JOIN pg_catalog.pg_attrdef d ON d.adrelid = c.oid AND d.adnum = a.attnum
+WHERE c.relkind IN ('r', 'p') AND NOT c.relispartition AND ${USER_SCHEMA}
+ORDER BY c.oid, a.attnum`;
+
+const KEYS_SQL = `
+SELECT i.indrelid, coalesce(con.conname, ci.relname), i.indisprimary, con.contype = 'u',
+  pg_catalog.pg_get_expr(i.indpred, i.indrelid), i.indexprs IS NOT NULL,
+  (SELECT pg_catalog.json_agg(CASE WHEN k.attnum = 0
+            THEN pg_catalog.pg_get_indexdef(i.indexrelid, k.ord::int, true) ELSE a.attname::text END
+          ORDER BY k.ord)
+     FROM pg_catalog.unnest(i.indkey::int2[]) WITH ORDINALITY AS k(attnum, ord)
+     LEFT JOIN pg_catalog.pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = k.attnum
+    WHERE k.ord <= i.indnkeyatts)::text
+FROM pg_catalog.pg_index i
+JOIN pg_catalog.pg_class ci ON ci.oid = i.indexrelid
+JOIN pg_catalog.pg_class c ON c.oid = i.indrelid
+JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+LEFT JOIN pg_catalog.pg_constraint con ON con.conindid = i.indexrelid AND con.contype IN ('p', 'u')
+WHERE i.indisunique AND ${USER_SCHEMA}
+ORDER BY i.indrelid, i.indisprimary DESC, con.contype = 'u' DESC, 2`;
+
+/** The user tables (not views, not partitions), in creation order. */
+export async function introspectPostgres(pg: PGlite, parsers: ParserOptions): Promise<PgTableInfo[]> {
+  const opts = { rowMode: 'array' as const, parsers };
+  const cols = (await pg.query<unknown[]>(COLUMNS_SQL, [], opts)).rows;
+  const keys = (await pg.query<unknown[]>(KEYS_SQL, [], opts)).rows;
+  const byOid = new Map<number, PgTableInfo>();
+  for (const [oid, nsp, rel, isTemp, attname, type, notNull, dflt, generated, identity, category] of cols) {
+    let info = byOid.get(oid as number);
+    if (!info) {
+      const schemaName = isTemp ? 'pg_temp' : String(nsp);
+      info = {
+        schema: {
+          name: schemaName === 'public' ? String(rel) : `${schemaName}.${String(rel)}`,
+          schema: schemaName,
+          columns: [],
+          primaryKey: [],
+          uniqueKeys: [],
+          hasRowid: false,
+        },
+        ref: `${quoteIdent(schemaName)}.${quoteIdent(String(rel))}`,
+        categories: [],
+      };
+      byOid.set(oid as number, info);
+    }
+    const col: ColumnInfo = {
+      name: String(attname),
+      type: String(type),
+      notNull: notNull === true,
+      defaultExpr: dflt === null ? null : String(dflt),
+      generated: generated === true,
+      identity: identity === true,
+    };
+    info.schema.columns.push(col);
+    info.categories.push(String(category));
+  }
+  for (const [relid, name, primary, isUnique, predicate, hasExpr, columnsJson] of keys) {
+    const info = byOid.get(relid as number);
+    if (!info) continue;
+    const columns = JSON.parse(String(columnsJson ?? '[]')) as string[];
+    const key: UniqueKey = {
+      name: String(name),
+      kind: primary === true ? 'primary' : isUnique === true ? 'unique' : 'index',
+      columns,
+      predicate: predicate === null ? null : String(predicate),
+      hasExpressions: hasExpr === true,
+    };
+    if (key.kind === 'primary') info.schema.primaryKey = [...columns];
+    info.schema.uniqueKeys.push(key);
+  }
+  return [...byOid.values()];
+}
+
+/** ORDER BY list: primary key, else a NOT NULL unique key, else every column (text when not sortable). */
+function orderBy(info: PgTableInfo): string {
+  const s = info.schema;
+  if (s.primaryKey.length) return s.primaryKey.map(quoteIdent).join(', ');
+  const notNull = new Set(s.columns.filter((c) => c.notNull).map((c) => c.name));
+  const uk = s.uniqueKeys.find((k) => !k.predicate && !k.hasExpressions && k.columns.every((c) => notNull.has(c)));
+  if (uk) return uk.columns.map(quoteIdent).join(', ');
+  return s.columns
+    .map((c, i) => (SORTABLE.has(info.categories[i] ?? '') ? quoteIdent(c.name) : `${quoteIdent(c.name)}::text`))
+    .join(', ');
+}
+
+/** Rows of a table in identity order with each row's xmin, at most `limit`. */
+export async function snapshotPostgres(
+  pg: PGlite,
+  parsers: ParserOptions,
+  info: PgTableInfo,
+  limit: number,
+): Promise<TableSnapshot> {
+  const s = info.schema;
+  const cols = s.columns.map((c) => quoteIdent(c.name));
+  const order = cols.length ? ` ORDER BY ${orderBy(info)}` : '';
+  const select = [...cols, 'xmin'].join(', ');
+  const res = await pg.query<Value[]>(`SELECT ${select} FROM ${info.ref}${order} LIMIT ${limit}`, [], {
+    rowMode: 'array',
+    parsers,
+  });
+  const rows = res.rows;
+  const versions: string[] = new Array<string>(rows.length);
+  for (let i = 0; i < rows.length; i++) versions[i] = rows[i]!.pop() as string;
+  let totalRows = rows.length;
+  if (rows.length >= limit) {
+    const c = await pg.query<[number]>(`SELECT count(*) FROM ${info.ref}`, [], { rowMode: 'array', parsers });
+    totalRows = Number(c.rows[0]![0]);
+  }
+  return { schema: s, data: { columns: s.columns.map((c) => c.name), rows, totalRows }, rowids: null, versions };
+}
