@@ -200,12 +200,6 @@ function valuesToPostgres(t: Translator, p: InsertParts): void {
       listItems(row).forEach((value, i) => cols[i] !== undefined && booleanLiteral(t, p, cols[i]!, value));
     }
   }
-  walk(p.upserts[0], (n) => {
-    if (n.type !== 'column_assignment') return;
-    const a = n as AnyNode;
-    const name = nameOf(a.column);
-    if (name && a.expr) booleanLiteral(t, p, name, a.expr as AnyNode);
-  });
 }
 
 function identityValues(t: Translator, p: InsertParts): void {

@@ -58,6 +58,15 @@ export function translateExpressions(t: Translator, stmt: CstNode): boolean {
         }
         return;
       }
+      case 'interval_literal':
+        if (t.to === 'sqlite') t.problem(n, 'timestamps', `${t.text(n)}: SQLite has no interval type (use datetime(x, '+1 day') modifiers); kept as written`);
+        return;
+      case 'array_literal_expr':
+        if (t.to === 'sqlite') t.problem(n, 'types', `${t.text(n)}: SQLite has no arrays (a JSON array in text is the usual stand-in); kept as written`);
+        return;
+      case 'column_assignment':
+        if (t.to === 'postgres') assignmentToPostgres(t, n);
+        return;
       case 'select_distinct_on':
         if (t.to === 'sqlite') t.problem(n, 'statement', 'SELECT DISTINCT ON has no SQLite form (use row_number() OVER (PARTITION BY … ORDER BY …) and keep rn = 1); kept as written');
         return;
@@ -66,6 +75,10 @@ export function translateExpressions(t: Translator, stmt: CstNode): boolean {
         if (t.to === 'postgres' && isOperator(op, ['IS']) !== null) {
           isToPostgres(t, n, op!);
           return;
+        }
+        if (t.to === 'postgres' && typeof n.operator === 'string' && ['=', '==', '<>', '!='].includes(n.operator)) {
+          booleanComparison(t, get(n, 'left'), get(n, 'right'));
+          booleanComparison(t, get(n, 'right'), get(n, 'left'));
         }
         if (t.to === 'sqlite' && op?.type === 'keyword' && String(op.name).endsWith('ILIKE')) {
           t.replace(op, String(op.name).replace('ILIKE', 'LIKE'));
@@ -98,6 +111,31 @@ export function translateExpressions(t: Translator, stmt: CstNode): boolean {
     }
   });
   return commentOut;
+}
+
+/** `SET flag = 1` on a boolean column → true; `SET n = TRUE` on an integer column → 1. */
+function assignmentToPostgres(t: Translator, n: AnyNode): void {
+  const col = get(n, 'column');
+  const value = get(n, 'expr');
+  const name = col?.type === 'identifier' ? String(col.name) : '';
+  if (!name || !value) return;
+  const cls = t.schema.columnClass(name);
+  if (cls === 'boolean' && value.type === 'number_literal' && (value.value === 0 || value.value === 1)) {
+    t.replace(value, value.value ? 'true' : 'false');
+    t.change(value, 'booleans', `${name}: ${value.value} → ${value.value ? 'true' : 'false'} (a boolean column in PostgreSQL)`);
+  } else if (cls === 'integer' && value.type === 'boolean_literal') {
+    t.replace(value, value.value ? '1' : '0');
+    t.change(value, 'booleans', `${name}: ${t.text(value)} → ${value.value ? 1 : 0} (an integer column in PostgreSQL)`);
+  }
+}
+
+/** `flag = 1` on a column that is boolean in PostgreSQL: the literal becomes true/false. */
+function booleanComparison(t: Translator, column: AnyNode | undefined, literal: AnyNode | undefined): void {
+  if (literal?.type !== 'number_literal' || (literal.value !== 0 && literal.value !== 1)) return;
+  const name = column?.type === 'identifier' ? String(column.name) : column?.type === 'member_expr' ? String(get(column, 'property')?.name ?? '') : '';
+  if (!name || t.schema.columnClass(name) !== 'boolean') return;
+  t.replace(literal, literal.value ? 'true' : 'false');
+  t.change(literal, 'booleans', `${name} = ${literal.value} → ${name} = ${literal.value ? 'true' : 'false'} (a boolean column in PostgreSQL)`);
 }
 
 /** The keyword names of an operator when it starts with `first`, else null. */

@@ -83,6 +83,19 @@ export class SchemaModel {
     return name === null ? undefined : this.tables.get(lower(name));
   }
 
+  /**
+   * What a column name holds in every known table that has it — 'boolean', 'integer' or 'other' —
+   * or null when no table has it or the tables disagree (then nothing is rewritten).
+   */
+  columnClass(name: string): 'boolean' | 'integer' | 'other' | null {
+    const classes = new Set(
+      [...this.tables.values()]
+        .flatMap((t) => t.columns.filter((c) => lower(c.name) === lower(name)))
+        .map((c) => (c.isBoolean ? 'boolean' : c.type.includes('INT') ? 'integer' : 'other')),
+    );
+    return classes.size === 1 ? ([...classes][0] as 'boolean' | 'integer' | 'other') : null;
+  }
+
   /** A key by constraint or index name, with its table. */
   findKey(name: string): { table: TableModel; key: KeyModel } | undefined {
     for (const table of this.tables.values()) {

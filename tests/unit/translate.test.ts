@@ -220,3 +220,21 @@ describe('edit and value helpers', () => {
     expect(compareValues('abc', 'abd')).toEqual({ equal: false });
   });
 });
+
+describe('translateScript: booleans in conditions, and PostgreSQL-only expressions', () => {
+  it('flag = 1 on a boolean column becomes flag = true for PostgreSQL', () => {
+    const setup = 'CREATE TABLE f (k INTEGER PRIMARY KEY, live BOOLEAN NOT NULL DEFAULT 1, n INTEGER);';
+    expect(toPg(`UPDATE f SET n = 1 WHERE live = 0 AND n = 1;`, setup).sql).toBe(`UPDATE f SET n = 1 WHERE live = false AND n = 1;`);
+    expect(toPg(`CREATE UNIQUE INDEX f_n ON f (n) WHERE live = 1;`, setup).sql).toBe(`CREATE UNIQUE INDEX f_n ON f (n) WHERE live = true;`);
+  });
+
+  it('reports intervals and arrays going to SQLite', () => {
+    const r = toLite(`SELECT now() - interval '1 day', ARRAY[1, 2];`);
+    expect(r.untranslatable.map((p) => p.construct)).toEqual(['timestamps', 'types']);
+  });
+});
+
+it('UPDATE … SET on boolean and integer columns', () => {
+  const setup = 'CREATE TABLE f (k INTEGER PRIMARY KEY, live BOOLEAN, n INTEGER);';
+  expect(toPg(`UPDATE f SET live = 1, n = TRUE;`, setup).sql).toBe(`UPDATE f SET live = true, n = 1;`);
+});
