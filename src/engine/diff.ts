@@ -80,15 +80,25 @@ function commonIdentity(before: TableSnapshot, after: TableSnapshot): RowIdentit
   return { kind: 'wholeRow', columns: [] };
 }
 
+/** Map key of one value: primitives as themselves (a Map tells 1 from '1'), blobs and NULL tagged. */
+const NULL_KEY = '\u0000null';
+function single(v: Value | undefined): RowKey {
+  if (v === null || v === undefined) return NULL_KEY;
+  return typeof v === 'object' ? `\u0000b${v.blob}` : v;
+}
+
+/** A row's identity as a Map key. */
+type RowKey = string | number | boolean;
+
 /** Builds the identity key of each row of one side. */
-function keyFn(id: RowIdentity, snap: TableSnapshot, cols: number[]): (row: Value[], i: number) => string {
+function keyFn(id: RowIdentity, snap: TableSnapshot, cols: number[]): (row: Value[], i: number) => RowKey {
   if (id.kind === 'rowid') {
     const rowids = snap.rowids!;
-    return (_row, i) => String(rowids[i]);
+    return (_row, i) => rowids[i]!;
   }
   if (cols.length === 1) {
     const c = cols[0]!;
-    return (row) => enc(row[c] ?? null);
+    return (row) => single(row[c]);
   }
   return (row) => {
     let k = '';
@@ -142,25 +152,36 @@ export function diffTable(
   const aKey = keyFn(identity, after, indexesOf(aData.columns, idCols));
 
   // Before rows by key; duplicates (whole-row identity, SQLite NULL keys) queue up in order.
-  const first = new Map<string, number>();
-  const more = new Map<string, number[]>();
+  const first = new Map<RowKey, number>();
+  const more = new Map<RowKey, number[]>();
   const bRows = bData.rows;
   for (let i = 0; i < bRows.length; i++) {
     const k = bKey(bRows[i]!, i);
-    if (!first.has(k)) first.set(k, i);
+    if (first.get(k) === undefined) first.set(k, i);
     else {
       const q = more.get(k);
       if (q) q.push(i);
       else more.set(k, [i]);
     }
   }
-  const take = (k: string): number | undefined => {
+  const used = new Uint8Array(bRows.length);
+  const take = (k: RowKey): number | undefined => {
     const i = first.get(k);
     if (i === undefined) return undefined;
-    const q = more.get(k);
-    if (q && q.length > 0) first.set(k, q.shift()!);
-    else first.delete(k);
-    return i;
+    if (!used[i]) {
+      used[i] = 1;
+      return i;
+    }
+    // Already taken: the next duplicate, if any.
+    const q = more.size ? more.get(k) : undefined;
+    while (q && q.length > 0) {
+      const n = q.shift()!;
+      if (!used[n]) {
+        used[n] = 1;
+        return n;
+      }
+    }
+    return undefined;
   };
 
   const bRowids = before.rowids;
@@ -204,7 +225,7 @@ export function diffTable(
     } else perAfter[j] = { change: 'unchanged', before: i, after: j };
   }
   const replacedBefore = new Set(replacedPartner.values());
-  if (identity.kind === 'rowid') pairReplacedByUniqueKey(before, after, matchOf, perAfter, replacedPartner, replacedBefore);
+  if (bRowids !== null && aRowids !== null) pairReplacedByUniqueKey(before, after, matchOf, perAfter, replacedPartner, replacedBefore);
 
   // Display order: After rows in snapshot order; each deleted Before row goes just before the
   // first After row whose Before partner came later (a replacement sits right after its original).
@@ -231,7 +252,7 @@ export function diffTable(
   if (identity.kind === 'wholeRow') notes.push(WHOLE_ROW_NOTE);
   if (counts.replaced > 0) {
     notes.push(
-      'INSERT OR REPLACE removed the conflicting row and inserted a new one (new rowid): shown as a deleted row plus an inserted row.',
+      'A row was removed and a new row with the same key inserted (what INSERT OR REPLACE does on a conflict): shown as a deleted row plus an inserted row.',
     );
   }
   const added = aData.columns.filter((c) => !bData.columns.includes(c));
@@ -251,8 +272,8 @@ function countDeleted(matchOf: Int32Array): number {
 }
 
 /**
- * Rowid identity: a deleted row and an inserted row with the same NOT NULL unique key are one
- * INSERT OR REPLACE (the key stayed, the rowid changed). Flag such pairs as replaced.
+ * SQLite: a deleted row and an inserted row with the same NOT NULL unique key (other than the
+ * primary key) are one INSERT OR REPLACE: the key stayed, the rowid changed. Flag such pairs.
  */
 function pairReplacedByUniqueKey(
   before: TableSnapshot,
