@@ -90,7 +90,7 @@ JOIN pg_catalog.pg_class c ON c.oid = i.indrelid
 JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
 LEFT JOIN pg_catalog.pg_constraint con ON con.conindid = i.indexrelid AND con.contype IN ('p', 'u')
 WHERE i.indisunique AND ${USER_SCHEMA}
-ORDER BY i.indrelid, i.indisprimary DESC, con.contype = 'u' DESC, 2`;
+ORDER BY i.indrelid, i.indisprimary DESC, con.contype IS NOT DISTINCT FROM 'u' DESC, 2`;
 
 /** The user tables (not views, not partitions), in creation order. */
 export async function introspectPostgres(pg: PGlite, parsers: ParserOptions): Promise<PgTableInfo[]> {
