@@ -10,7 +10,7 @@ import { type BuilderState, bareTableName, resolvedInsertColumns } from './model
 import { quoteIdent, quoteTable } from './quote';
 import { qualifyColumns } from './sqltext';
 import { resolvePlan } from './targets';
-import { twoStepScript } from './twostep';
+import { TWO_STEP_HEADER, twoStepStatements } from './twostep';
 
 export { strategyAvailability } from './targets';
 
@@ -76,7 +76,7 @@ function insertStatement(ctx: Ctx): string {
     if (cond) sql += `\nWHERE ${cond}`;
   }
   const action = ctx.dialect === 'postgres' ? `CASE WHEN xmax = 0 THEN 'inserted' ELSE 'updated' END` : null;
-  return `${sql}${returningSql(ctx, false, action)};\n`;
+  return `${sql}${returningSql(ctx, false, action)}`;
 }
 
 /** MERGE INTO … USING (VALUES …) AS excluded … (Postgres 15+; RETURNING needs 17+). */
@@ -113,7 +113,7 @@ function mergeStatement(ctx: Ctx): string {
     `ON ${on.join(' AND ')}\n` +
     `WHEN MATCHED${cond ? ` AND (${cond})` : ''} THEN\n  UPDATE SET\n${renderSet(ctx, items, '    ')}\n` +
     `WHEN NOT MATCHED THEN\n  INSERT (${colList})${overriding(ctx)}\n  VALUES (${ctx.cols.map((c) => `${SOURCE}.${q(ctx, c.name)}`).join(', ')})` +
-    `${returningSql(ctx, true, 'merge_action()')};\n`
+    `${returningSql(ctx, true, 'merge_action()')}`
   );
 }
 
@@ -146,18 +146,26 @@ function duplicateKeyWarnings(ctx: Ctx): void {
   });
 }
 
-/** Generates the statement (or script, for two steps) for the form state in the dialect. */
-export function generateSql(state: BuilderState, table: TableSchema, dialect: Dialect): GeneratedSql {
+/** The statements for the form state (one, or several for two steps), with notes and problems. */
+export function generateStatements(state: BuilderState, table: TableSchema, dialect: Dialect): { statements: string[]; warnings: string[]; errors: string[] } {
   const ctx = makeCtx(state, table, dialect);
-  let sql = '';
+  let statements: string[] = [];
   if (ctx.errors.length === 0) {
     const s = ctx.plan.strategy;
-    sql = s === 'merge' ? mergeStatement(ctx) : s === 'twoStep' ? twoStepScript(ctx) : insertStatement(ctx);
+    statements = s === 'merge' ? [mergeStatement(ctx)] : s === 'twoStep' ? twoStepStatements(ctx) : [insertStatement(ctx)];
     duplicateKeyWarnings(ctx);
     if (s === 'orReplace')
       ctx.warnings.push('INSERT OR REPLACE deletes every row the new one conflicts with (on any unique key) and inserts it afresh: a new rowid, and columns you do not insert get their defaults.');
     if (ctx.table.uniqueKeys.length === 0)
       ctx.warnings.push('This table has no primary key or unique constraint: nothing can conflict, so every row is inserted.');
   }
-  return { sql: ctx.errors.length ? '' : sql, warnings: [...new Set(ctx.warnings)], errors: [...new Set(ctx.errors)] };
+  return { statements: ctx.errors.length ? [] : statements, warnings: [...new Set(ctx.warnings)], errors: [...new Set(ctx.errors)] };
+}
+
+/** Generates the statement (or script, for two steps) for the form state in the dialect. */
+export function generateSql(state: BuilderState, table: TableSchema, dialect: Dialect): GeneratedSql {
+  const g = generateStatements(state, table, dialect);
+  const header = state.strategy === 'twoStep' && g.statements.length ? `${TWO_STEP_HEADER}
+` : '';
+  return { sql: g.statements.length ? `${header}${g.statements.map((st) => `${st};\n`).join('')}` : '', warnings: g.warnings, errors: g.errors };
 }

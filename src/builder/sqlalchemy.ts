@@ -8,7 +8,7 @@ import { isNumericText, parseBoolean, parseHex, utf8Hex } from './quote';
 import { type BuilderState, actionFor, cellFor, findColumn, resolvedInsertColumns } from './model';
 import { type Cell, valueKind } from './coltype';
 import { resolvePlan } from './targets';
-import { generateSql } from './sql';
+import { generateStatements } from './sql';
 import { escapeTextColons, pyIdent, pyStr, tableDefinition } from './satable';
 
 export { escapeTextColons, pyStr } from './satable';
@@ -28,8 +28,9 @@ export function pyValue(cell: Cell, col: ColumnInfo, dialect: Dialect): string {
   const trimmed = cell.trim();
   if ((kind === 'integer' || kind === 'real' || kind === 'untyped') && isNumericText(trimmed)) {
     if (/numeric|decimal/.test(t)) return `Decimal(${pyStr(trimmed)})`;
-    if (kind === 'integer' && /^[+-]?\d+$/.test(trimmed)) return String(BigInt(trimmed));
-    return /^[+-]?\d+$/.test(trimmed) && kind === 'untyped' ? String(BigInt(trimmed)) : `float(${pyStr(trimmed)})`;
+    // Python rejects leading zeros in integer literals (007) but not in floats.
+    if (/^[+-]?\d+$/.test(trimmed)) return String(BigInt(trimmed));
+    return trimmed;
   }
   if (kind === 'boolean') {
     const b = parseBoolean(cell);
@@ -95,8 +96,8 @@ function setAndWhere(state: BuilderState, table: TableSchema, dialect: Dialect, 
 
 /** Generates SQLAlchemy 2.0 code for the form state; a module that defines the table and `stmt` (or `statements`). */
 export function generateSqlAlchemy(state: BuilderState, table: TableSchema, dialect: Dialect): string {
-  const gen = generateSql(state, table, dialect);
-  if (!gen.sql) return `# The form is not complete yet:\n${gen.errors.map((e) => `# - ${e}`).join('\n')}\n`;
+  const gen = generateStatements(state, table, dialect);
+  if (gen.statements.length === 0) return `# The form is not complete yet:\n${gen.errors.map((e) => `# - ${e}`).join('\n')}\n`;
   const plan = resolvePlan(state, table, dialect);
   const mod = dialect === 'sqlite' ? 'sqlite' : 'postgresql';
   const def = tableDefinition(table, dialect);
@@ -117,8 +118,7 @@ export function generateSqlAlchemy(state: BuilderState, table: TableSchema, dial
   };
   const textNote = noConstruct[plan.strategy];
   if (textNote) {
-    const statements = gen.sql.split(/;\n/).map((s) => s.trim()).filter((s) => s && !/^(--[^\n]*\n?)*$/.test(s));
-    const body = statements.map((s) => `text(${pyBlock(`${escapeTextColons(s)}\n`)})`);
+    const body = gen.statements.map((s) => `text(${pyBlock(`${escapeTextColons(s)}\n`)})`);
     const lines = [...header, `# ${textNote}`, '# so the statement is run as text().', '', 'from sqlalchemy import text', ''];
     if (body.length === 1) lines.push(`stmt = ${body[0]}`);
     else lines.push('statements = [', ...body.map((b) => `    ${b.replaceAll('\n', '\n    ')},`), ']', '', '# with engine.begin() as conn:', '#     for statement in statements:', '#         conn.execute(statement)');

@@ -10,22 +10,25 @@ import { bareTableName } from './model';
 import { quoteTable } from './quote';
 import { substituteExcluded } from './sqltext';
 
-/** Writes the per-row SELECT / UPDATE / INSERT script. */
-export function twoStepScript(ctx: Ctx): string {
+/** The comment that opens the script. */
+export const TWO_STEP_HEADER = [
+  '-- Two steps per row: look the key up, then UPDATE the row if it exists, else INSERT it.',
+  '-- An application branches in its own code between the steps, where other writers can race it.',
+  '-- This script guards each step instead, so it does what the application would.',
+].join('\n');
+
+/** The per-row SELECT / UPDATE / INSERT statements (without terminating semicolons). */
+export function twoStepStatements(ctx: Ctx): string[] {
   const { plan } = ctx;
   const indexOf = (col: ColumnInfo) => ctx.cols.findIndex((c) => c.name === col.name);
   for (const k of plan.keyColumns) {
     if (indexOf(k) < 0) ctx.errors.push(`The lookup uses ${k.name}, so it must be one of the inserted columns.`);
   }
-  if (ctx.errors.length) return '';
+  if (ctx.errors.length) return [];
   const target = quoteTable(ctx.table.schema, bareTableName(ctx.table), ctx.dialect);
   const alias = ctx.ref === 't' ? ' AS t' : '';
   const colList = ctx.cols.map((c) => q(ctx, c.name)).join(', ');
-  const out = [
-    '-- Two steps per row: look the key up, then UPDATE the row if it exists, else INSERT it.',
-    '-- An application branches in its own code between the steps (and can race other writers there);',
-    '-- this script guards each step instead, so it does what the application would.',
-  ];
+  const out: string[] = [];
   ctx.rows.forEach((lits, n) => {
     const litOf = (col: ColumnInfo): string | null => {
       const i = indexOf(col);
@@ -45,11 +48,10 @@ export function twoStepScript(ctx: Ctx): string {
     const cond = conditionSql(ctx, items, litOf, custom);
     const set = items.map((i) => `${q(ctx, i.column.name)} = ${i.expr}`).join(', ');
     out.push(
-      `-- Row ${n + 1}`,
-      `SELECT * FROM ${target} WHERE ${where};`,
-      `UPDATE ${target}${alias} SET ${set}\nWHERE ${where}${cond ? ` AND (${cond})` : ''}${returningSql(ctx, false, "'updated'")};`,
-      `INSERT INTO ${target} (${colList})${overriding(ctx)}\nSELECT ${lits.join(', ')}\nWHERE NOT EXISTS (SELECT 1 FROM ${target} WHERE ${where})${returningSql(ctx, false, "'inserted'")};`,
+      `-- Row ${n + 1}\nSELECT * FROM ${target} WHERE ${where}`,
+      `UPDATE ${target}${alias} SET ${set}\nWHERE ${where}${cond ? ` AND (${cond})` : ''}${returningSql(ctx, false, "'updated'")}`,
+      `INSERT INTO ${target} (${colList})${overriding(ctx)}\nSELECT ${lits.join(', ')}\nWHERE NOT EXISTS (SELECT 1 FROM ${target} WHERE ${where})${returningSql(ctx, false, "'inserted'")}`,
     );
   });
-  return `${out.join('\n')}\n`;
+  return out;
 }

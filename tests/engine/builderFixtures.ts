@@ -6,6 +6,7 @@
 import initSqlJs, { type Database, type SqlJsStatic } from 'sql.js';
 import type { PGlite } from '@electric-sql/pglite';
 import type { ColumnInfo, Dialect, TableSchema, UniqueKey } from '../../src/engine/types';
+import { type BuilderState, type Strategy, defaultBuilderState } from '../../src/builder/model';
 
 /** A setup with a partial unique index, a composite unique constraint and hostile names. */
 export const SETUP = `
@@ -33,7 +34,7 @@ CREATE TABLE "Order Items" (
 INSERT INTO "Order Items" VALUES (1, 2, 'it''s', 'x;--y', 'g1');
 `;
 
-function col(name: string, type: string, extra: Partial<ColumnInfo> = {}): ColumnInfo {
+function column(name: string, type: string, extra: Partial<ColumnInfo> = {}): ColumnInfo {
   return { name, type, notNull: false, defaultExpr: null, generated: false, identity: false, ...extra };
 }
 
@@ -48,13 +49,13 @@ export function setupTables(dialect: Dialect): TableSchema[] {
     name: 'users',
     schema: pg ? 'public' : 'main',
     columns: [
-      col('id', 'integer', { notNull: true, identity: !pg }),
-      col('email', 'text', { notNull: true }),
-      col('name', 'text'),
-      col('visits', 'integer', { notNull: true, defaultExpr: '0' }),
-      col('score', 'integer'),
-      col('seen', 'text'),
-      col('deleted', 'integer', { notNull: true, defaultExpr: '0' }),
+      column('id', 'integer', { notNull: true, identity: !pg }),
+      column('email', 'text', { notNull: true }),
+      column('name', 'text'),
+      column('visits', 'integer', { notNull: true, defaultExpr: '0' }),
+      column('score', 'integer'),
+      column('seen', 'text'),
+      column('deleted', 'integer', { notNull: true, defaultExpr: '0' }),
     ],
     primaryKey: ['id'],
     uniqueKeys: [
@@ -67,17 +68,62 @@ export function setupTables(dialect: Dialect): TableSchema[] {
     name: 'Order Items',
     schema: pg ? 'public' : 'main',
     columns: [
-      col('select', 'integer', { notNull: true }),
-      col('Qty', 'integer'),
-      col('a"b', 'text'),
-      col('naïve;--', 'text'),
-      col('group', 'text', { notNull: true }),
+      column('select', 'integer', { notNull: true }),
+      column('Qty', 'integer'),
+      column('a"b', 'text'),
+      column('naïve;--', 'text'),
+      column('group', 'text', { notNull: true }),
     ],
     primaryKey: [],
     uniqueKeys: [key(pg ? 'oi key' : 'sqlite_autoindex_Order Items_1', 'unique', ['select', 'group'])],
     hasRowid: !pg,
   };
   return [users, items];
+}
+
+/** Per-dialect DDL and the matching schema of a table with one column of each literal family. */
+export const TYPED: Record<Dialect, { setup: string; table: TableSchema; select: string }> = {
+  sqlite: {
+    setup: `CREATE TABLE typed (k INTEGER PRIMARY KEY, flag BOOLEAN, day DATE, amount NUMERIC(10,2), data BLOB, ratio REAL, label VARCHAR(20), big BIGINT);
+INSERT INTO typed VALUES (1, 0, '2024-01-01', 1.5, X'00', 0.5, 'old', 1);`,
+    table: {
+      name: 'typed',
+      schema: 'main',
+      columns: [column('k', 'INTEGER', { identity: true }), column('flag', 'BOOLEAN'), column('day', 'DATE'), column('amount', 'NUMERIC(10,2)'), column('data', 'BLOB'), column('ratio', 'REAL'), column('label', 'VARCHAR(20)'), column('big', 'BIGINT')],
+      primaryKey: ['k'],
+      uniqueKeys: [{ name: 'PRIMARY KEY', kind: 'primary', columns: ['k'], predicate: null, hasExpressions: false }],
+      hasRowid: true,
+    },
+    select: `SELECT k, flag, typeof(flag), day, amount, typeof(amount), hex(data), ratio, label, CAST(big AS TEXT), typeof(big) FROM typed ORDER BY k`,
+  },
+  postgres: {
+    setup: `CREATE TABLE typed (k integer PRIMARY KEY, flag boolean, day date, amount numeric(10,2), data bytea, ratio real, label varchar(20), big bigint);
+INSERT INTO typed VALUES (1, false, '2024-01-01', 1.5, '\\x00', 0.5, 'old', 1);`,
+    table: {
+      name: 'typed',
+      schema: 'public',
+      columns: [column('k', 'integer', { notNull: true }), column('flag', 'boolean'), column('day', 'date'), column('amount', 'numeric(10,2)'), column('data', 'bytea'), column('ratio', 'real'), column('label', 'character varying(20)'), column('big', 'bigint')],
+      primaryKey: ['k'],
+      uniqueKeys: [{ name: 'typed_pkey', kind: 'primary', columns: ['k'], predicate: null, hasExpressions: false }],
+      hasRowid: false,
+    },
+    select: `SELECT k, flag::text, day::text, amount::text, encode(data, 'hex'), ratio::text, label, big::text FROM typed ORDER BY k`,
+  },
+};
+
+/** Input cells: spellings people type or paste. */
+export const TYPED_ROWS = [
+  { k: '1', flag: 'yes', day: '2024-02-29', amount: '12.34', data: '0xCAFE', ratio: '0.25', label: "l'a", big: '9007199254740993' },
+  { k: '2', flag: 'f', day: '1999-12-31', amount: '-0.5', data: "X'00ff'", ratio: '1e-3', label: '', big: null },
+];
+
+/** A state for the typed table with a given strategy. */
+export function typedState(dialect: Dialect, strategy: Strategy): BuilderState {
+  const s = defaultBuilderState(TYPED[dialect].table, dialect);
+  s.strategy = strategy;
+  s.insertColumns = TYPED[dialect].table.columns.map((c) => c.name);
+  s.rows = TYPED_ROWS.map((r) => ({ ...r }));
+  return s;
 }
 
 let sqlJs: Promise<SqlJsStatic> | undefined;

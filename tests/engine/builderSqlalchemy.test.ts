@@ -13,9 +13,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { PGlite } from '@electric-sql/pglite';
+import type { Dialect } from '../../src/engine/types';
+import type { Strategy } from '../../src/builder/model';
+import { generateSql } from '../../src/builder/sql';
 import { generateSqlAlchemy } from '../../src/builder/sqlalchemy';
 import { type Case, SKIP_RETURNED, buildCases, expectModel, isWrite } from './builderCases';
-import { SETUP, normalise } from './builderFixtures';
+import { SETUP, TYPED, normalise, sqliteDb, typedState } from './builderFixtures';
 
 const PYTHON = process.env.BUILDER_PYTHON ?? '/usr/bin/python3';
 const HARNESS = join(__dirname, '..', 'python', 'sa_harness.py');
@@ -29,6 +32,12 @@ function probe(): { ok: true; version: string } | { ok: false; reason: string } 
 
 const available = probe();
 const cases = [...buildCases('sqlite'), ...buildCases('postgres')];
+
+/** Typed columns (booleans, dates, numerics, blobs, big integers): SQLAlchemy's result must equal ours. */
+const typedCases: { name: string; dialect: Dialect; strategy: Strategy }[] = [
+  ...(['doUpdate', 'doNothing', 'orReplace', 'twoStep'] as const).map((strategy) => ({ name: `typed sqlite ${strategy}`, dialect: 'sqlite' as const, strategy })),
+  ...(['doUpdate', 'doNothing', 'merge', 'twoStep'] as const).map((strategy) => ({ name: `typed postgres ${strategy}`, dialect: 'postgres' as const, strategy })),
+];
 const title = available.ok
   ? `generated SQLAlchemy code, checked with SQLAlchemy ${available.version}`
   : `generated SQLAlchemy code — SKIPPED: ${available.reason}`;
@@ -37,6 +46,11 @@ if (!available.ok) console.warn(`[builder] SQLAlchemy checks skipped: ${availabl
 type SqliteResult = { after: unknown[][]; returned: unknown[][]; returningStripped: boolean; rendered: string[] };
 type PgResult = { statements: { sql: string; params: unknown[] }[] };
 type Result = (SqliteResult | PgResult | { error: string; trace: string }) & Record<string, unknown>;
+
+/** A harness parameter for PGlite: blobs come as {blob: hex}. */
+function toPgParam(p: unknown): unknown {
+  return p && typeof p === 'object' && 'blob' in p ? Buffer.from(String((p as { blob: string }).blob), 'hex') : p;
+}
 
 describe.skipIf(!available.ok)(title, () => {
   let results: Record<string, Result> = {};
@@ -53,6 +67,13 @@ describe.skipIf(!available.ok)(title, () => {
       modules.set(c.name, code);
       return { id: c.name, module, dialect: c.dialect, setup: SETUP, table: c.tc.schemaName };
     });
+    for (const [i, t] of typedCases.entries()) {
+      const module = join(dir, `typed_${i}.py`);
+      const code = generateSqlAlchemy(typedState(t.dialect, t.strategy), TYPED[t.dialect].table, t.dialect);
+      writeFileSync(module, code);
+      modules.set(t.name, code);
+      manifest.push({ id: t.name, module, dialect: t.dialect, setup: TYPED[t.dialect].setup, table: 'typed', select: TYPED[t.dialect].select } as (typeof manifest)[number]);
+    }
     const manifestPath = join(dir, 'manifest.json');
     writeFileSync(manifestPath, JSON.stringify(manifest));
     const r = spawnSync(PYTHON, [HARNESS, manifestPath], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, timeout: 120_000 });
@@ -67,7 +88,34 @@ describe.skipIf(!available.ok)(title, () => {
 
   test('the harness ran every module', () => {
     expect(version).toMatch(/^\d+\.\d+/);
-    expect(Object.keys(results).length).toBe(cases.length);
+    expect(Object.keys(results).length).toBe(cases.length + typedCases.length);
+  });
+
+  test.each(typedCases.map((t) => [t.name, t] as const))('%s', async (_n, t) => {
+    const res = results[t.name];
+    const code = modules.get(t.name) ?? '';
+    expect(res?.error, `${String(res?.error)}\n${String(res?.trace)}\n${code}`).toBeUndefined();
+    const ours = generateSql(typedState(t.dialect, t.strategy), TYPED[t.dialect].table, t.dialect).sql;
+    if (t.dialect === 'sqlite') {
+      const db = await sqliteDb(TYPED.sqlite.setup);
+      db.exec(ours);
+      const expected = (db.exec(TYPED.sqlite.select)[0]?.values ?? []).map((r) => r.map(normalise));
+      db.close();
+      expect((res as SqliteResult).after, code).toEqual(expected);
+      return;
+    }
+    const read = async () => (await pg.query(TYPED.postgres.select, [], { rowMode: 'array' } as never)).rows;
+    await pg.exec('DROP SCHEMA IF EXISTS public CASCADE; CREATE SCHEMA public;');
+    await pg.exec(TYPED.postgres.setup);
+    await pg.exec(ours);
+    const expected = await read();
+    await pg.exec('DROP SCHEMA IF EXISTS public CASCADE; CREATE SCHEMA public;');
+    await pg.exec(TYPED.postgres.setup);
+    for (const st of (res as PgResult).statements) await pg.query(st.sql, st.params.map(toPgParam));
+    expect(await read(), code).toEqual(expected);
+    // back to the matrix setup for the cases that follow
+    await pg.exec('DROP SCHEMA IF EXISTS public CASCADE; CREATE SCHEMA public;');
+    await pg.exec(SETUP);
   });
 
   test.each(cases.map((c) => [c.name, c] as const))('%s', async (_n, c: Case) => {
@@ -87,8 +135,7 @@ describe.skipIf(!available.ok)(title, () => {
     try {
       const returned: unknown[][] = [];
       for (const st of r.statements) {
-        const params = st.params.map((p) => (p && typeof p === 'object' && 'blob' in p ? Buffer.from(String((p as { blob: string }).blob), 'hex') : p));
-        const q = await pg.query<Record<string, unknown>>(st.sql, params, { rowMode: 'array' } as never);
+        const q = await pg.query<Record<string, unknown>>(st.sql, st.params.map(toPgParam), { rowMode: 'array' } as never);
         if (isWrite(st.sql)) returned.push(...(q.rows as unknown as unknown[][]).map((row) => row.map(normalise)));
       }
       const after = await pg.query(`SELECT * FROM "${c.tc.schemaName.replaceAll('"', '""')}"`, [], { rowMode: 'array' } as never);

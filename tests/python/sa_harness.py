@@ -1,6 +1,7 @@
 """Runs generated SQLAlchemy modules for the builder's tests.
 
-Reads a JSON manifest (path in argv[1]): a list of cases {id, module, dialect, setup, table}.
+Reads a JSON manifest (path in argv[1]): a list of cases {id, module, dialect, setup, table,
+select?} (select: the query that reads the after-state, default SELECT * of the table).
 For each case it executes the module (which defines the table and `stmt` or `statements`), then:
 - sqlite: runs the setup on an in-memory SQLite database, executes the statement(s) through
   SQLAlchemy and reports the table's rows and the returned rows;
@@ -31,7 +32,9 @@ def plain(value):
     if isinstance(value, (bytes, bytearray, memoryview)):
         return {"blob": bytes(value).hex()}
     if isinstance(value, decimal.Decimal):
-        return float(value)
+        return str(value)  # exact; PostgreSQL reads it as numeric
+    if isinstance(value, int) and not isinstance(value, bool) and abs(value) > 2**53:
+        return str(value)  # beyond a JavaScript number's exact range
     if isinstance(value, (datetime.date, datetime.datetime, datetime.time)):
         return value.isoformat()
     return value
@@ -63,7 +66,7 @@ def run_sqlite(case, ns):
             if result.returns_rows and WRITE.match(LEADING_COMMENTS.sub("", text.strip())):
                 returned.extend([[plain(v) for v in row] for row in result])
         table = case["table"].replace('"', '""')
-        rows = conn.exec_driver_sql(f'SELECT * FROM "{table}"').fetchall()
+        rows = conn.exec_driver_sql(case.get("select") or f'SELECT * FROM "{table}"').fetchall()
     return {
         "after": [[plain(v) for v in row] for row in rows],
         "returned": returned,
