@@ -48,6 +48,9 @@ export function compareRuns(sqlite: RunResult, postgres: RunResult): Difference[
   const np = total(postgres);
   if (ns !== np) out.push({ kind: 'statementCount', sqlite: ns, postgres: np });
 
+  const identity = new Set(
+    [...sqlite.tables, ...postgres.tables].flatMap((t) => t.schema.columns.filter((c) => c.identity).map((c) => c.name.toLowerCase())),
+  );
   for (let k = 0; k < Math.max(ns, np); k++) {
     const es = statementError(sqlite, k);
     const ep = statementError(postgres, k);
@@ -66,7 +69,7 @@ export function compareRuns(sqlite: RunResult, postgres: RunResult): Difference[
     if (isDml && s.rowsAffected !== null && p.rowsAffected !== null && s.rowsAffected !== p.rowsAffected) {
       out.push({ kind: 'rowsAffected', statement: k, sqlite: s.rowsAffected, postgres: p.rowsAffected });
     }
-    out.push(...compareReturned(k, s, p, log));
+    out.push(...compareReturned(k, s, p, log, identity));
   }
 
   out.push(...compareTables(sqlite.tables, postgres.tables, log));
@@ -81,7 +84,7 @@ function toSample(names: string[], row: readonly Value[], idx: number[]): RowSam
 }
 
 /** Returned rows of statement k, compared as multisets (RETURNING order is not promised). */
-function compareReturned(k: number, s: StatementResult, p: StatementResult, log: NormalisationLog): Difference[] {
+function compareReturned(k: number, s: StatementResult, p: StatementResult, log: NormalisationLog, identity: Set<string>): Difference[] {
   if (!s.columns && !p.columns) return [];
   const sc = s.columns ?? [];
   const pc = p.columns ?? [];
@@ -126,9 +129,19 @@ function compareReturned(k: number, s: StatementResult, p: StatementResult, log:
     const inOrder = s.rows.every((row, i) => key(row, si) === key(p.rows[i]!, pi));
     return inOrder ? [] : [{ kind: 'order', statement: k }];
   }
+  // Do the leftovers pair up once generated id columns are ignored? Then only the ids drifted.
+  const nonId = names.map((n, i) => (identity.has(n.toLowerCase()) ? -1 : i)).filter((i) => i >= 0);
+  let onlyIdentity: string[] | undefined;
+  if (!columnsDiffer && nonId.length < names.length && onlyS.length === onlyP.length && onlyS.length) {
+    const rest = (row: readonly Value[], idx: number[]) => canonicalRow(nonId.map((i) => row[idx[i]!] ?? null));
+    const left = onlyP.map((r) => rest(r, pi)).sort();
+    const right = onlyS.map((r) => rest(r, si)).sort();
+    if (left.every((x, i) => x === right[i])) onlyIdentity = names.filter((_, i) => !nonId.includes(i));
+  }
   return [
     {
       kind: 'returnedRows',
+      ...(onlyIdentity ? { onlyIdentity } : {}),
       statement: k,
       ...(columnsDiffer ? { columns: { sqlite: s.columns, postgres: p.columns } } : {}),
       compared: names,

@@ -72,6 +72,9 @@ export function describeDifference(d: Difference): string {
       if (d.count.sqlite !== d.count.postgres) parts.push(`${d.count.sqlite} rows on ${S}, ${d.count.postgres} on ${P}`);
       if (d.onlySqlite.length) parts.push(rowsOnly(d.onlySqlite.length, d.onlySqlite, 'sqlite'));
       if (d.onlyPostgres.length) parts.push(rowsOnly(d.onlyPostgres.length, d.onlyPostgres, 'postgres'));
+      if (d.onlyIdentity) {
+        return `Statement ${d.statement + 1}: the same rows came back except for generated ids (${d.onlyIdentity.join(', ')}) — ${parts.join('; ')}.`;
+      }
       return `Statement ${d.statement + 1}: returned rows differ (compared in any order) — ${parts.join('; ')}.`;
     }
     case 'tableMissing':
@@ -99,7 +102,7 @@ export function describeDifference(d: Difference): string {
       const shown = d.samples.slice(0, 3).map(cell).join('; ');
       return (
         `Table ${d.table}: generated ids differ in ${plural(d.rows, 'row')} that otherwise match (${d.columns.join(', ')}) — ${shown}. ` +
-        `${P} takes a new sequence value for every row it tries to insert, even one that then conflicts; ${S} numbers only the rows it actually inserts (or replaces). This is a real divergence.`
+        `${P} takes a new sequence value for every row it tries to insert, even one that then conflicts; a ${S} INTEGER PRIMARY KEY without AUTOINCREMENT numbers only the rows it actually inserts. This is a real divergence.`
       );
     }
     case 'normalisation':

@@ -54,6 +54,8 @@ export type Difference =
       count: { sqlite: number; postgres: number };
       onlySqlite: RowSample[];
       onlyPostgres: RowSample[];
+      /** Set when the rows pair up once generated id columns are ignored: only those differ. */
+      onlyIdentity?: string[];
     }
   /** A table exists after the run on one engine only. */
   | { kind: 'tableMissing'; table: string; presentOn: Dialect }

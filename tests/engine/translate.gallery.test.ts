@@ -5,16 +5,17 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { translateScenario } from '../../src/compare/translate';
-import type { Dialect } from '../../src/engine/types';
+import { createPostgresEngine } from '../../src/engine/postgres';
+import { createSqliteEngine } from '../../src/engine/sqlite';
+import type { Dialect, Engine } from '../../src/engine/types';
 import { EXAMPLES } from '../../src/gallery/examples';
-import { PostgresRaw, runSqliteRaw } from './compareHarness';
 
-let pg: PostgresRaw;
+const engines = {} as Record<Dialect, Engine>;
 beforeAll(async () => {
-  pg = await PostgresRaw.create();
+  [engines.sqlite, engines.postgres] = await Promise.all([createSqliteEngine(), createPostgresEngine()]);
 });
 afterAll(async () => {
-  await pg.close();
+  await Promise.all([engines.sqlite?.close(), engines.postgres?.close()]);
 });
 
 /** Examples whose original and translation legitimately disagree on failing, by direction. */
@@ -39,7 +40,7 @@ describe('gallery examples translate and run on the other engine', () => {
   it.each(cases.map((c) => [`${c.ex.id} ${c.from}`, c] as const))('%s', async (_name, { ex, from }) => {
     const v = ex.dialects[from]!;
     const to: Dialect = from === 'sqlite' ? 'postgres' : 'sqlite';
-    const run = (d: Dialect, setup: string, statement: string) => (d === 'sqlite' ? runSqliteRaw(setup, statement) : pg.run(setup, statement));
+    const run = (d: Dialect, setup: string, statement: string) => engines[d].run({ setup, statement });
     const tr = translateScenario(v, from, to);
     const original = await run(from, v.setup, v.statement);
     const translated = await run(to, tr.setup.sql, tr.statement.sql);

@@ -264,3 +264,13 @@ describe('compareRuns on tables without a usable key', () => {
     expect(d[0]).toMatchObject({ table: 'ev', columns: ['at'], maxSeconds: 0.1 });
   });
 });
+
+it('says when returned rows differ only in generated ids', () => {
+  const cols = ['id', 'email'];
+  const d = compareRuns(
+    run('sqlite', { statements: [stmt(0, { columns: cols, rows: [[3, 'l@x']] })], tables: [table(users, [[3, 'l@x', 1]])] }),
+    run('postgres', { statements: [stmt(0, { columns: cols, rows: [[4, 'l@x']] })], tables: [table(users, [[4, 'l@x', 1]])] }),
+  );
+  expect(d[0]).toMatchObject({ kind: 'returnedRows', onlyIdentity: ['id'] });
+  expect(summarizeDifferences(d)[0]).toMatch(/^Statement 1: the same rows came back except for generated ids \(id\)/);
+});
