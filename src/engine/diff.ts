@@ -228,7 +228,7 @@ export function diffTable(
   if (bRowids !== null && aRowids !== null) pairReplacedByUniqueKey(before, after, matchOf, perAfter, replacedPartner, replacedBefore);
 
   // Display order: After rows in snapshot order; each deleted Before row goes just before the
-  // first After row whose Before partner came later (a replacement sits right after its original).
+  // first After row whose Before partner came later (a replacement right after its original).
   const changes: RowChange[] = [];
   let p = 0;
   const flushTo = (limit: number): void => {
@@ -238,10 +238,19 @@ export function diffTable(
       }
     }
   };
+  // Within a gap between matched rows, deletions come before insertions (an update seen as
+  // delete + insert then reads in that order): an inserted row flushes up to the next anchor.
+  const nextAnchor = new Int32Array(perAfter.length);
+  for (let j = perAfter.length - 1, next = bRows.length; j >= 0; j--) {
+    const rc = perAfter[j]!;
+    const partner = replacedPartner.get(j);
+    if (rc.before !== undefined) next = rc.before;
+    else if (partner !== undefined) next = partner + 1;
+    nextAnchor[j] = next;
+  }
   for (let j = 0; j < perAfter.length; j++) {
     const rc = perAfter[j]!;
-    const anchor = rc.before ?? replacedPartner.get(j);
-    if (anchor !== undefined) flushTo(anchor + (rc.before === undefined ? 1 : 0));
+    flushTo(nextAnchor[j]!);
     changes.push(rc);
     counts[rc.change]++;
     if (rc.sameValues) counts.sameValues++;

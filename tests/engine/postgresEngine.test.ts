@@ -1,0 +1,165 @@
+/** PostgreSQL-only behaviour of the engine: values, RETURNING old/new, resets, data-dir snapshots. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createPostgresEngine, type PostgresEngine } from '../../src/engine/postgres';
+import type { RunResult, TableDiff } from '../../src/engine/types';
+
+let engine: PostgresEngine;
+let coldMs = 0;
+beforeAll(async () => {
+  const t = performance.now();
+  engine = await createPostgresEngine();
+  coldMs = performance.now() - t;
+});
+afterAll(() => engine.close());
+
+const table = (r: RunResult, name: string): TableDiff => r.tables.find((x) => x.name === name)!;
+const kinds = (t: TableDiff): string[] => t.changes.map((c) => c.change + (c.sameValues ? '=' : '') + (c.replaced ? '*' : ''));
+
+describe('postgres engine', () => {
+  it('keeps duplicate column names of RETURNING old.*, new.*', async () => {
+    const r = await engine.run({
+      setup: 'CREATE TABLE t (k int PRIMARY KEY, v int);\nINSERT INTO t VALUES (1, 10);',
+      statement: 'INSERT INTO t VALUES (1, 11), (2, 20) ON CONFLICT (k) DO UPDATE SET v = excluded.v RETURNING old.*, new.*',
+    });
+    const s = r.statements[0]!;
+    expect(s.columns).toEqual(['k', 'v', 'k', 'v']);
+    expect(s.rows).toEqual([
+      [1, 10, 1, 11],
+      [null, null, 2, 20],
+    ]);
+  });
+
+  it('MERGE … RETURNING merge_action()', async () => {
+    const r = await engine.run({
+      setup: 'CREATE TABLE t (k int PRIMARY KEY, v int);\nINSERT INTO t VALUES (1, 10);',
+      statement:
+        'MERGE INTO t USING (VALUES (1, 11), (2, 20)) AS s(k, v) ON t.k = s.k WHEN MATCHED THEN UPDATE SET v = s.v WHEN NOT MATCHED THEN INSERT VALUES (s.k, s.v) RETURNING merge_action(), t.k',
+    });
+    expect(r.statements[0]!.kind).toBe('MERGE');
+    expect(r.statements[0]!.rows).toEqual([
+      ['UPDATE', 1],
+      ['INSERT', 2],
+    ]);
+    expect(r.statements[0]!.rowsAffected).toBe(2);
+  });
+
+  it('matches rows of a table without any key by whole content; an update is delete + insert with a note', async () => {
+    const r = await engine.run({
+      setup: "CREATE TABLE n (a int, b text);\nINSERT INTO n VALUES (1, 'x'), (1, 'x'), (2, 'y');",
+      statement: "UPDATE n SET b = 'z' WHERE a = 2",
+    });
+    const t = table(r, 'n');
+    expect(t.identity.kind).toBe('wholeRow');
+    expect(kinds(t)).toEqual(['unchanged', 'unchanged', 'deleted', 'inserted']);
+    expect(t.notes.join(' ')).toMatch(/deleted \+ inserted/);
+  });
+
+  it('uses a NOT NULL unique key when there is no primary key', async () => {
+    const r = await engine.run({
+      setup: "CREATE TABLE u (email text NOT NULL UNIQUE, n int);\nINSERT INTO u VALUES ('b', 1), ('a', 2);",
+      statement: "INSERT INTO u VALUES ('a', 3) ON CONFLICT (email) DO UPDATE SET n = excluded.n",
+    });
+    const t = table(r, 'u');
+    expect(t.identity).toEqual({ kind: 'unique', columns: ['email'], keyName: 'u_email_key' });
+    expect(t.after!.rows).toEqual([
+      ['a', 3],
+      ['b', 1],
+    ]);
+    expect(kinds(t)).toEqual(['updated', 'unchanged']);
+  });
+
+  it('normalises values: exact numbers, Postgres text for the rest, blobs as hex', async () => {
+    const r = await engine.run({
+      setup: '',
+      statement: `SELECT 1::int2, 2::int4, 3::int8, 9007199254740993::int8, 1.50::numeric, 1.5::float4, 'NaN'::float8,
+        true, '2024-01-02'::date, '2024-01-02 03:04:05+00'::timestamptz, '{"a": 1}'::json, '{"b": 2}'::jsonb,
+        '\\x00ff'::bytea, ARRAY[1, 2], '1 day'::interval, NULL::text`,
+    });
+    expect(r.statements[0]!.rows[0]).toEqual([
+      1, 2, 3, '9007199254740993', '1.50', 1.5, 'NaN', true, '2024-01-02', '2024-01-02 03:04:05+00', '{"a": 1}', '{"b": 2}',
+      { blob: '00ff' }, '{1,2}', '1 day', null,
+    ]);
+  });
+
+  it('orders a keyless table with unsortable columns by their text', async () => {
+    const r = await engine.run({
+      setup: `CREATE TABLE j (doc json, p point);\nINSERT INTO j VALUES ('{"z": 1}', '(1,2)'), ('{"a": 1}', '(0,0)');`,
+      statement: 'SELECT 1',
+    });
+    expect(r.ok).toBe(true);
+    expect(table(r, 'j').before!.rows).toEqual([
+      ['{"a": 1}', '(0,0)'],
+      ['{"z": 1}', '(1,2)'],
+    ]);
+  });
+
+  it('a run leaves nothing behind: schemas, temp tables, settings, prepared statements, roles, cursors', async () => {
+    const probe = {
+      setup: '',
+      statement: `SELECT current_setting('search_path'), current_setting('datestyle'),
+        (SELECT count(*) FROM pg_prepared_statements), (SELECT count(*) FROM pg_cursors WHERE name <> ''),
+        (SELECT count(*) FROM pg_namespace WHERE nspname = 'extra'), (SELECT count(*) FROM pg_roles WHERE rolname = 'somebody'),
+        (SELECT count(*) FROM pg_class WHERE relname IN ('tmp', 'x', 'y'))`,
+    };
+    const clean = (await engine.run(probe)).statements[0]!.rows;
+    expect(clean).toEqual([['public', 'ISO, MDY', 0, 0, 0, 0, 0]]);
+    const r = await engine.run({
+      setup: 'CREATE SCHEMA extra;\nCREATE TABLE extra.x (a int);\nCREATE TEMP TABLE tmp (a int);\nCREATE ROLE somebody;',
+      statement:
+        "SET search_path = extra;\nSET datestyle = 'German';\nPREPARE p AS SELECT 1;\nBEGIN;\nDECLARE c CURSOR WITH HOLD FOR SELECT 1;\nCOMMIT;\nCREATE TABLE y (a int);",
+    });
+    expect(r.ok).toBe(true);
+    expect(r.tables.map((t) => t.name).sort()).toEqual(['extra.x', 'extra.y', 'pg_temp.tmp']);
+    const r2 = await engine.run(probe);
+    expect(r2.statements[0]!.rows).toEqual(clean);
+    expect(r2.tables).toEqual([]);
+  });
+
+  it('a failed transaction (25P02) is rolled back and does not leak', async () => {
+    const r = await engine.run({
+      setup: 'CREATE TABLE t (k int PRIMARY KEY);',
+      statement: 'BEGIN;\nINSERT INTO t VALUES (1);\nSELECT 1 / 0;',
+    });
+    expect(r.error!.code).toBe('22012');
+    expect(r.notes.join(' ')).toMatch(/aborted by the error and rolled back/);
+    expect(table(r, 't').after!.rows).toEqual([]);
+    const r2 = await engine.run({ setup: 'CREATE TABLE t (k int PRIMARY KEY);', statement: 'INSERT INTO t VALUES (2);' });
+    expect(r2.ok).toBe(true);
+    expect(table(r2, 't').after!.rows).toEqual([[2]]);
+  });
+
+  it('collects notices', async () => {
+    const r = await engine.run({ setup: '', statement: 'DROP TABLE IF EXISTS missing' });
+    expect(r.notes.join(' ')).toMatch(/NOTICE: table "missing" does not exist, skipping/);
+  });
+
+  it('per-statement diffs see writes with identical values through xmin', async () => {
+    const r = await engine.run({
+      setup: 'CREATE TABLE t (k int PRIMARY KEY, v int);\nINSERT INTO t VALUES (1, 1), (2, 2);',
+      statement: 'UPDATE t SET v = v WHERE k = 1;\nUPDATE t SET v = 3 WHERE k = 2;',
+    });
+    expect(r.statements.map((s) => s.diffCounts)).toEqual([
+      { inserted: 0, updated: 1, deleted: 0 },
+      { inserted: 0, updated: 1, deleted: 0 },
+    ]);
+    expect(kinds(table(r, 't'))).toEqual(['updated=', 'updated']);
+  });
+
+  it('starts a replacement engine from a data-dir snapshot much faster than initdb', async () => {
+    await engine.run({ setup: 'CREATE TABLE leftover (a int);', statement: 'SELECT 1' });
+    const dump = await engine.dumpDataDir();
+    expect(dump.size).toBeGreaterThan(0);
+    const t = performance.now();
+    const second = await createPostgresEngine({ loadDataDir: dump });
+    const warmMs = performance.now() - t;
+    try {
+      const r = await second.run({ setup: '', statement: "SELECT count(*) FROM pg_class WHERE relname = 'leftover'" });
+      expect(r.statements[0]!.rows).toEqual([[0]]);
+      expect(second.version()).toBe(engine.version());
+      console.log(`PGlite start: cold ${coldMs.toFixed(0)} ms, from snapshot ${warmMs.toFixed(0)} ms`);
+      expect(warmMs).toBeLessThan(coldMs);
+    } finally {
+      await second.close();
+    }
+  });
+});
