@@ -1,0 +1,241 @@
+// Claims the gallery's explanations make beyond what an example's own run shows ("without the
+// WHERE…", "swap the clauses and…", "SQLite has no xmax…"), each checked on the engine it names
+// by running a variant of the example.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createPostgresEngine } from '../../src/engine/postgres';
+import { createSqliteEngine } from '../../src/engine/sqlite';
+import type { Dialect, Engine, RunResult, TableDiff, Value } from '../../src/engine/types';
+import { checkRun } from '../../src/gallery/check';
+import { findExample } from '../../src/gallery/gallery';
+import type { DialectVariant } from '../../src/gallery/types';
+
+const engines = {} as Record<Dialect, Engine>;
+beforeAll(async () => {
+  engines.sqlite = await createSqliteEngine();
+  engines.postgres = await createPostgresEngine();
+});
+afterAll(async () => {
+  await engines.sqlite?.close();
+  await engines.postgres?.close();
+});
+
+function variant(id: string, d: Dialect): DialectVariant {
+  const v = findExample(id)?.dialects[d];
+  if (!v) throw new Error(`no ${d} variant of ${id}`);
+  return v;
+}
+
+/** Replace text that must be there (so a changed example cannot make the variant a no-op). */
+function edit(sql: string, from: string | RegExp, to: string): string {
+  const out = sql.replace(from, to);
+  if (out === sql) throw new Error(`"${String(from)}" not found in:\n${sql}`);
+  return out;
+}
+
+async function run(d: Dialect, setup: string, statement: string): Promise<RunResult> {
+  const r = await engines[d].run({ setup, statement });
+  expect(r.setup.filter((s) => s.error).map((s) => s.error?.message)).toEqual([]);
+  return r;
+}
+
+function table(r: RunResult, name: string): TableDiff {
+  const t = r.tables.find((x) => x.name === name);
+  if (!t?.after) throw new Error(`no table ${name}`);
+  return t;
+}
+
+/** The After row whose column `col` is `value`, as an object. */
+function rowWhere(r: RunResult, name: string, col: string, value: Value): Record<string, Value> | undefined {
+  const t = table(r, name);
+  const cols = t.after!.columns;
+  const row = t.after!.rows.find((x) => x[cols.indexOf(col)] === value);
+  return row ? Object.fromEntries(cols.map((c, i) => [c, row[i] ?? null])) : undefined;
+}
+
+const BOTH = ['sqlite', 'postgres'] as const;
+
+describe('conditional-skip-unchanged', () => {
+  for (const d of BOTH) {
+    const v = variant('conditional-skip-unchanged', d);
+    it(`${d}: without the WHERE, Ada is written with the same values (marked updated, same values)`, async () => {
+      const r = await run(d, v.setup, edit(v.statement, /\nWHERE [^\n]+/, ''));
+      const errs = checkRun(r, {
+        statements: [{ index: 0, rowsAffected: 3 }],
+        tables: {
+          users: {
+            columns: ['email'],
+            rows: [['ada@example.com'], ['grace@example.com'], ['linus@example.com']],
+            counts: { updated: 3, sameValues: 1 },
+            marks: [{ key: { email: 'ada@example.com' }, change: 'updated', sameValues: true }],
+          },
+        },
+      });
+      expect(errs).toEqual([]);
+    });
+
+    it(`${d}: with <> instead, Linus (stored age NULL) is skipped and keeps NULL`, async () => {
+      const op = d === 'sqlite' ? 'IS NOT' : 'IS DISTINCT FROM';
+      const r = await run(d, v.setup, edit(v.statement, op, '<>'));
+      expect(rowWhere(r, 'users', 'email', 'linus@example.com')?.age).toBeNull();
+      expect(r.statements[0]?.rowsAffected).toBe(1);
+    });
+  }
+
+  it('sqlite: IS DISTINCT FROM means the same as IS NOT', async () => {
+    const v = variant('conditional-skip-unchanged', 'sqlite');
+    const r = await run('sqlite', v.setup, edit(v.statement, 'IS NOT', 'IS DISTINCT FROM'));
+    expect(checkRun(r, v.expect)).toEqual([]);
+  });
+});
+
+describe('conditional-last-write-wins', () => {
+  for (const d of BOTH) {
+    it(`${d}: an updated_at timestamp works the same way as a version number`, async () => {
+      const ts = d === 'sqlite' ? 'TEXT' : 'timestamptz';
+      const setup = `CREATE TABLE documents (id integer PRIMARY KEY, title text NOT NULL, updated_at ${ts} NOT NULL);
+INSERT INTO documents VALUES (1, 'Draft plan', '2024-05-01 10:00:00'), (2, 'Budget 2025', '2024-05-03 10:00:00');`;
+      const r = await run(
+        d,
+        setup,
+        `INSERT INTO documents (id, title, updated_at) VALUES
+  (1, 'Final plan', '2024-05-02 09:00:00'), (2, 'Budget', '2024-05-02 09:00:00')
+ON CONFLICT (id) DO UPDATE SET title = excluded.title, updated_at = excluded.updated_at
+WHERE excluded.updated_at > documents.updated_at
+RETURNING id, title;`,
+      );
+      expect(r.statements[0]?.rows).toEqual([[1, 'Final plan']]);
+      expect(r.statements[0]?.rowsAffected).toBe(1);
+    });
+  }
+});
+
+describe('inventory-accumulation', () => {
+  for (const d of BOTH) {
+    it(`${d}: stock = excluded.stock would overwrite the stock with 50`, async () => {
+      const v = variant('inventory-accumulation', d);
+      const r = await run(d, v.setup, edit(v.statement, 'products.stock + excluded.stock', 'excluded.stock'));
+      expect(rowWhere(r, 'products', 'sku', 'IPHONE15')?.stock).toBe(50);
+    });
+  }
+});
+
+describe('login-counter-returning', () => {
+  const v = variant('login-counter-returning', 'sqlite');
+  for (const col of ['xmax', 'old.login_count', 'new.login_count', 'excluded.login_count']) {
+    it(`sqlite: RETURNING ${col} is a "no such column" error`, async () => {
+      const r = await run('sqlite', v.setup, edit(v.statement, 'login_count = 1 AS inserted', col));
+      expect(r.ok).toBe(false);
+      expect(r.error?.message).toContain(`no such column: ${col}`);
+    });
+  }
+
+  it('postgres: the updated row version has xmax = the current transaction, the inserted one 0', async () => {
+    const p = variant('login-counter-returning', 'postgres');
+    const r = await run('postgres', p.setup, edit(p.statement, /RETURNING[\s\S]*;/, "RETURNING email, xmax::text = pg_current_xact_id()::text AS mine, xmax::text AS xmax;"));
+    expect(r.statements[0]?.rows).toContainEqual(['ada@example.com', true, expect.stringMatching(/^[1-9]\d*$/)]);
+    expect(r.statements[0]?.rows).toContainEqual(['linus@example.com', false, '0']);
+  });
+});
+
+describe('timestamps-updated-at', () => {
+  it('sqlite: CURRENT_TIMESTAMP is the current UTC time; datetime(now) has the same format; text compares in time order', async () => {
+    const v = variant('timestamps-updated-at', 'sqlite');
+    const statement = edit(
+      v.statement,
+      /-- The spelling[\s\S]*$/,
+      "SELECT datetime('now') AS dt;\nSELECT email FROM users WHERE updated_at > '2024-06-01' ORDER BY email;\n",
+    );
+    const r = await run('sqlite', v.setup, statement);
+    expect(r.ok).toBe(true);
+    const ada = r.statements[0]?.rows.find((x) => x[0] === 'ada@example.com');
+    const stamp = String(ada?.[2]);
+    const utc = Date.parse(stamp.replace(' ', 'T') + 'Z');
+    expect(Math.abs(Date.now() - utc)).toBeLessThan(10_000);
+    expect(String(r.statements[1]?.rows[0]?.[0])).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/);
+    expect(r.statements[2]?.rows).toEqual([['ada@example.com'], ['linus@example.com']]);
+  });
+
+  it('postgres: one statement, one instant; the session time zone is UTC', async () => {
+    const v = variant('timestamps-updated-at', 'postgres');
+    const r = await run('postgres', v.setup, v.statement + '\nSHOW TimeZone;\n');
+    const rows = r.statements[0]!.rows;
+    const ada = rows.find((x) => x[0] === 'ada@example.com')!;
+    const linus = rows.find((x) => x[0] === 'linus@example.com')!;
+    expect(linus[1]).toBe(ada[2]);
+    expect(linus[2]).toBe(ada[2]);
+    expect(String(ada[2])).toMatch(/\.\d{1,6}\+00$|:\d{2}\+00$/);
+    expect(r.statements[2]?.rows).toEqual([['UTC']]);
+  });
+});
+
+describe('sqlite-several-on-conflict-clauses', () => {
+  const v = variant('sqlite-several-on-conflict-clauses', 'sqlite');
+  const second = v.statement.slice(v.statement.indexOf('-- Both keys conflict'));
+
+  it("swapping the clauses gives the name to Ada's row instead", async () => {
+    const swapped = second.replace(
+      /(ON CONFLICT \(email\)[^\n]*\n)(ON CONFLICT \(id\)[^\n]*\n)/,
+      '$2$1',
+    );
+    expect(swapped).not.toBe(second);
+    const r = await run('sqlite', v.setup, swapped);
+    expect(r.statements[0]?.rows).toEqual([[1, 'ada@example.com', 'G. Hopper (matched by id)']]);
+  });
+
+  it('only the last clause may omit its target', async () => {
+    const ok = await run(
+      'sqlite',
+      v.setup,
+      "INSERT INTO users (id, email, name) VALUES (1, 'x@example.com', 'X')\nON CONFLICT (email) DO NOTHING\nON CONFLICT DO UPDATE SET name = excluded.name\nRETURNING id, name;",
+    );
+    expect(ok.statements[0]?.rows).toEqual([[1, 'X']]);
+    const bad = await run(
+      'sqlite',
+      v.setup,
+      "INSERT INTO users (id, email, name) VALUES (1, 'x@example.com', 'X')\nON CONFLICT DO NOTHING\nON CONFLICT (email) DO UPDATE SET name = excluded.name;",
+    );
+    expect(bad.error?.message).toContain('syntax error');
+  });
+});
+
+describe('orm-merge-by-primary-key', () => {
+  for (const d of BOTH) {
+    it(`${d}: two sessions merging the same new id: the second INSERT fails on the primary key`, async () => {
+      const v = variant('orm-merge-by-primary-key', d);
+      const sel = 'SELECT id FROM students WHERE id = 4;\n';
+      const ins = "INSERT INTO students (id, name) VALUES (4, 'Alan');\n";
+      const r = await run(d, v.setup, sel + sel + ins + ins);
+      expect(r.statements[0]?.rows).toEqual([]);
+      expect(r.statements[1]?.rows).toEqual([]);
+      expect(r.error?.statementIndex).toBe(3);
+      expect(r.error?.message).toContain(d === 'sqlite' ? 'UNIQUE constraint failed: students.id' : 'students_pkey');
+    });
+  }
+});
+
+describe('defaults-and-generated-columns', () => {
+  for (const d of BOTH) {
+    it(`${d}: SET status = users.status keeps the stored value`, async () => {
+      const v = variant('defaults-and-generated-columns', d);
+      const r = await run(d, v.setup, edit(v.statement, 'status    = excluded.status', 'status    = users.status'));
+      expect(rowWhere(r, 'users', 'email', 'ada@example.com')?.status).toBe('suspended');
+    });
+  }
+});
+
+describe('postgres-merge', () => {
+  it('the ON condition needs no unique index', async () => {
+    const r = await run(
+      'postgres',
+      'CREATE TABLE notes (email text, body text);\nINSERT INTO notes VALUES (\'ada@example.com\', \'old\');',
+      "MERGE INTO notes AS n USING (VALUES ('ada@example.com', 'new'), ('linus@example.com', 'hi')) AS s (email, body)\nON n.email = s.email\nWHEN MATCHED THEN UPDATE SET body = s.body\nWHEN NOT MATCHED THEN INSERT VALUES (s.email, s.body)\nRETURNING merge_action(), n.email, n.body;",
+    );
+    expect(r.ok).toBe(true);
+    expect(r.statements[0]?.rows).toEqual(
+      expect.arrayContaining([
+        ['UPDATE', 'ada@example.com', 'new'],
+        ['INSERT', 'linus@example.com', 'hi'],
+      ]),
+    );
+  });
+});
