@@ -156,6 +156,11 @@ export function generateStatements(state: BuilderState, table: TableSchema, dial
     duplicateKeyWarnings(ctx);
     if (s === 'orReplace')
       ctx.warnings.push('INSERT OR REPLACE deletes every row the new one conflicts with (on any unique key) and inserts it afresh: a new rowid, and columns you do not insert get their defaults.');
+    const sequenced = ctx.table.columns.some(
+      (c) => !ctx.cols.includes(c) && (c.identity || /nextval\(/i.test(c.defaultExpr ?? '')),
+    );
+    if (dialect === 'postgres' && sequenced && (s === 'doUpdate' || s === 'doNothing'))
+      ctx.warnings.push('PostgreSQL draws the next identity/sequence value for every row before checking for a conflict, so conflicting rows leave gaps in the ids.');
     if (ctx.table.uniqueKeys.length === 0)
       ctx.warnings.push('This table has no primary key or unique constraint: nothing can conflict, so every row is inserted.');
   }
