@@ -68,16 +68,16 @@ function statementLabel(type: string): string {
 function translateStatement(t: Translator, node: AnyNode): void {
   const type = node.type;
   if (t.to === 'sqlite' && type === 'merge_stmt') {
-    t.commentOut(node);
+    t.commentOut(node, 'MERGE');
     t.problem(
       node,
       'merge',
-      'SQLite has no MERGE: the statement is commented out. Where the join condition is a unique key, write it as INSERT … ON CONFLICT (key) DO UPDATE (WHEN NOT MATCHED → the insert, WHEN MATCHED → the update); otherwise as separate UPDATE, INSERT and DELETE statements.',
+      `SQLite has no MERGE: the statement is commented out${t.role === 'statement' ? ' (a placeholder SELECT keeps the statements paired for Compare)' : ''}. Where the join condition is a unique key, write it as INSERT … ON CONFLICT (key) DO UPDATE (WHEN NOT MATCHED → the insert, WHEN MATCHED → the update); otherwise as separate UPDATE, INSERT and DELETE statements.`,
     );
     return;
   }
   if ((t.to === 'sqlite' && POSTGRES_ONLY_STATEMENTS.has(type)) || (t.to === 'postgres' && SQLITE_ONLY_STATEMENTS.has(type))) {
-    t.commentOut(node);
+    t.commentOut(node, statementLabel(type));
     const why = type === 'create_trigger_stmt' ? ' (PostgreSQL triggers call a trigger function: CREATE FUNCTION … RETURNS trigger, then CREATE TRIGGER … EXECUTE FUNCTION)' : '';
     t.problem(node, 'statement', `${statementLabel(type)} has no ${DIALECT_LABEL[t.to]} equivalent; commented out${why}`);
     return;
@@ -96,7 +96,7 @@ function translateStatement(t: Translator, node: AnyNode): void {
     const returning = (node.clauses as AnyNode[]).find((c) => c.type === 'returning_clause');
     if (returning && t.to === 'sqlite') returningToSqlite(t, returning);
   }
-  if (translateExpressions(t, node)) t.commentOut(node);
+  if (translateExpressions(t, node)) t.commentOut(node, 'sequence function');
 }
 
 /** Translate one script from one dialect to the other. */

@@ -124,8 +124,12 @@ export class Translator {
     this.add(this.warnings, node, construct, message);
   }
 
-  /** Comment a whole statement out (with its semicolon), discarding edits made inside it. */
-  commentOut(stmt: unknown): void {
+  /**
+   * Comment a whole statement out (with its semicolon), discarding edits made inside it. In a
+   * statement script a placeholder SELECT takes its place, so statements stay paired by position
+   * when the two runs are compared.
+   */
+  commentOut(stmt: unknown, label: string): void {
     const [s, e0] = this.span(stmt);
     let e = e0;
     let i = e;
@@ -136,7 +140,8 @@ export class Translator {
       if (ed.start >= s && ed.end <= e) this.edits.splice(k, 1);
     }
     const rest = this.sql.slice(e).match(/^[^\n]*/)?.[0] ?? '';
-    this.edits.push({ start: s, end: e, text: lineComments(this.sql.slice(s, e)) + (rest.trim() ? '\n' : '') });
+    const placeholder = this.role === 'statement' ? `\nSELECT 'not translated: ${label.replace(/'/g, "''")}' AS untranslated;` : '';
+    this.edits.push({ start: s, end: e, text: lineComments(this.sql.slice(s, e)) + placeholder + (rest.trim() ? '\n' : '') });
   }
 
   /** Children of a node by property name, typed loosely. */

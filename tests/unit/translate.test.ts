@@ -149,7 +149,11 @@ describe('translateScript PostgreSQL → SQLite', () => {
 
   it('MERGE is commented out and explained', () => {
     const r = toLite(`MERGE INTO t USING s ON t.k = s.k WHEN MATCHED THEN UPDATE SET v = s.v; SELECT 1;`);
-    expect(r.sql).toBe(`-- MERGE INTO t USING s ON t.k = s.k WHEN MATCHED THEN UPDATE SET v = s.v;\n SELECT 1;`);
+    expect(r.sql).toBe(`-- MERGE INTO t USING s ON t.k = s.k WHEN MATCHED THEN UPDATE SET v = s.v;\nSELECT 'not translated: MERGE' AS untranslated;\n SELECT 1;`);
+    // In a setup script no placeholder is needed: setup statements are not paired.
+    expect(translateScript(`MERGE INTO t USING s ON t.k = s.k WHEN MATCHED THEN DELETE;`, 'postgres', 'sqlite', { role: 'setup' }).sql).toBe(
+      `-- MERGE INTO t USING s ON t.k = s.k WHEN MATCHED THEN DELETE;`,
+    );
     expect(r.untranslatable).toEqual([expect.objectContaining({ construct: 'merge', line: 1 })]);
     expect(r.untranslatable[0]!.message).toMatch(/SQLite has no MERGE/);
   });
@@ -163,7 +167,7 @@ describe('translateScript PostgreSQL → SQLite', () => {
   it('OVERRIDING SYSTEM VALUE is removed; sequence functions comment the statement out', () => {
     expect(toLite(`INSERT INTO t (id) OVERRIDING SYSTEM VALUE VALUES (1);`).sql).toBe(`INSERT INTO t (id) VALUES (1);`);
     const r = toLite(`SELECT setval('t_id_seq', 10);`);
-    expect(r.sql).toBe(`-- SELECT setval('t_id_seq', 10);`);
+    expect(r.sql).toBe(`-- SELECT setval('t_id_seq', 10);\nSELECT 'not translated: sequence function' AS untranslated;`);
     expect(r.untranslatable).toHaveLength(1);
   });
 
