@@ -252,7 +252,7 @@ export const BASICS: Example[] = [
               counts: { inserted: 1, updated: 0, unchanged: 2, deleted: 0 },
             },
           },
-          error: { statementIndex: 3, message: 'UNIQUE constraint failed: users.email' },
+          error: { statementIndex: 3, message: 'UNIQUE constraint failed: users.email', code: 'SQLITE_CONSTRAINT_UNIQUE' },
         },
       },
       postgres: {

@@ -108,8 +108,10 @@ export const CONSTRAINTS: Example[] = [
       sqlite: {
         setup: USERS_SQLITE,
         statement: OTHER_KEY,
-        explanation: otherKeyExplanation('"UNIQUE constraint failed: users.id"'),
-        expect: otherKeyExpect({ message: 'UNIQUE constraint failed: users.id' }),
+        explanation: otherKeyExplanation(
+          '"UNIQUE constraint failed: users.id" (SQLITE_CONSTRAINT_PRIMARYKEY: SQLite words a primary key clash as a UNIQUE failure)',
+        ),
+        expect: otherKeyExpect({ message: 'UNIQUE constraint failed: users.id', code: 'SQLITE_CONSTRAINT_PRIMARYKEY' }),
       },
       postgres: {
         setup: USERS_POSTGRES,
@@ -199,7 +201,7 @@ ON CONFLICT (id)    DO UPDATE SET email = excluded.email, name = excluded.name;
 ON CONFLICT ON CONSTRAINT users_email_key
 DO UPDATE SET name = excluded.name;
 `,
-      error: { message: 'near "ON": syntax error' },
+      error: { message: 'near "ON": syntax error', code: 'SQLITE_ERROR' },
     },
     dialects: {
       postgres: {

@@ -279,7 +279,7 @@ export const COUNTERS: Example[] = [
         setup: USERS_SQLITE,
         statement: COALESCE_NOT_NULL,
         explanation: notNullExplanation('"NOT NULL constraint failed: users.name"'),
-        expect: notNullExpect('NOT NULL constraint failed: users.name'),
+        expect: notNullExpect('NOT NULL constraint failed: users.name', 'SQLITE_CONSTRAINT_NOTNULL'),
       },
       postgres: {
         setup: USERS_POSTGRES,

@@ -166,7 +166,7 @@ VALUES ('ada@example.com', 'Somebody', 50);
               counts: { inserted: 1, unchanged: 2, updated: 0, deleted: 0 },
             },
           },
-          error: { statementIndex: 1, message: 'NOT NULL constraint failed: users.name' },
+          error: { statementIndex: 1, message: 'NOT NULL constraint failed: users.name', code: 'SQLITE_CONSTRAINT_NOTNULL' },
         },
       },
     },
@@ -184,14 +184,14 @@ USING (SELECT 'ada@example.com' AS email, 'Ada Lovelace' AS name) AS src
 ON u.email = src.email
 WHEN MATCHED THEN UPDATE SET name = src.name;
 `,
-      error: { message: 'near "MERGE": syntax error' },
+      error: { message: 'near "MERGE": syntax error', code: 'SQLITE_ERROR' },
     },
     dialects: {
       postgres: {
         setup: USERS_POSTGRES,
         statement: MERGE,
         explanation: [
-          "`MERGE` joins a source (here a VALUES list) to the target table with the `ON` condition, and runs the WHEN MATCHED action for source rows that found a target row and the WHEN NOT MATCHED action for the others. Unlike ON CONFLICT, the condition is any join condition: it does not need a unique index.",
+          "`MERGE` (PostgreSQL 15 and later) joins a source (here a VALUES list) to the target table with the `ON` condition, and runs the WHEN MATCHED action for source rows that found a target row and the WHEN NOT MATCHED action for the others. Unlike ON CONFLICT, the condition is any join condition: it does not need a unique index.",
           "Statement 1 updates Ada (After: name and age changed) and inserts Linus; 2 rows affected. Since PostgreSQL 17, `RETURNING merge_action()` says which action each row took: UPDATE for Ada, INSERT for Linus.",
           'Statement 2 has Grace twice in the source. Both rows match her row, and MERGE refuses to change one row twice: "MERGE command cannot affect row a second time" (SQLSTATE 21000). Grace is unchanged.',
         ],

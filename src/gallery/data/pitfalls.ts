@@ -113,7 +113,7 @@ ON CONFLICT (email) DO UPDATE SET
 RETURNING id, email, name, age;
 `;
 
-const fromSelectExpect = (linusId: number, error?: { message: string }): Expectation => ({
+const fromSelectExpect = (linusId: number, error?: { message: string; code: string }): Expectation => ({
   statements: [
     {
       index: 0,
@@ -310,7 +310,7 @@ export const PITFALLS: Example[] = [
           'Note the `WHERE true`. After `SELECT … FROM import_users`, SQLite reads a following `ON` as the start of a join constraint (`FROM a JOIN b ON …`), and then fails at DO. Any WHERE clause ends the FROM clause, and `WHERE true` filters nothing.',
           'Statement 2 is the same upsert without it: "near "DO": syntax error".',
         ],
-        expect: fromSelectExpect(3, { message: 'near "DO": syntax error' }),
+        expect: fromSelectExpect(3, { message: 'near "DO": syntax error', code: 'SQLITE_ERROR' }),
       },
       postgres: {
         setup: staging(false),
@@ -334,7 +334,7 @@ export const PITFALLS: Example[] = [
         setup: generated(true),
         statement: GENERATED,
         explanation: generatedExplanation('"cannot UPDATE generated column "full_name""'),
-        expect: generatedExpect({ message: 'cannot UPDATE generated column "full_name"' }),
+        expect: generatedExpect({ message: 'cannot UPDATE generated column "full_name"', code: 'SQLITE_ERROR' }),
       },
       postgres: {
         setup: generated(false),

@@ -97,7 +97,7 @@ export const TIMESTAMPS: Example[] = [
               marks: [{ key: { email: 'ada@example.com' }, change: 'updated', changed: ['name', 'updated_at'] }],
             },
           },
-          error: { statementIndex: 1, message: 'no such function: now' },
+          error: { statementIndex: 1, message: 'no such function: now', code: 'SQLITE_ERROR' },
         },
       },
       postgres: {
