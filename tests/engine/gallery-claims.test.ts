@@ -213,6 +213,19 @@ describe('orm-merge-by-primary-key', () => {
   }
 });
 
+describe('partial-update-not-null', () => {
+  for (const d of BOTH) {
+    it(`${d}: an empty name mapped back with NULLIF keeps the stored name`, async () => {
+      const v = variant('partial-update-not-null', d);
+      let statement = edit(v.statement, "VALUES ('ada@example.com', NULL, 37)", "VALUES ('ada@example.com', '', 37)");
+      statement = edit(statement, 'COALESCE(excluded.name, users.name)', "COALESCE(NULLIF(excluded.name, ''), users.name)");
+      const r = await run(d, v.setup, statement);
+      expect(r.ok).toBe(true);
+      expect(rowWhere(r, 'users', 'email', 'ada@example.com')).toMatchObject({ name: 'Ada', age: 37 });
+    });
+  }
+});
+
 describe('defaults-and-generated-columns', () => {
   for (const d of BOTH) {
     it(`${d}: SET status = users.status keeps the stored value`, async () => {

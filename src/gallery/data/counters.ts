@@ -114,7 +114,7 @@ ON CONFLICT (email) DO UPDATE SET
 
 const notNullExplanation = (error: string) => [
   `The statement fails with ${error}, although Ada's row exists and the SET would keep her name. The proposed row is checked against NOT NULL before the engine looks for a conflict, so the \`DO UPDATE\` never runs. In After, Ada's row is unchanged.`,
-  'For a partial update of NOT NULL columns, send a placeholder the column accepts, or write a plain `UPDATE … SET name = COALESCE(?, name)` for rows you know exist.',
+  "For a partial update of a NOT NULL column, send a value the column accepts and map it back in the SET, e.g. an empty name with `name = COALESCE(NULLIF(excluded.name, ''), users.name)`, or use a plain `UPDATE` for rows you know exist.",
 ];
 
 const notNullExpect = (message: string, code?: string): Expectation => ({
