@@ -34,7 +34,7 @@ export function ExplanationPanel({ example, dialect }: ExplanationPanelProps) {
     <section aria-label="Explanation" className="gallery-explanation">
       <header>
         <p className="gallery-kicker">
-          Example · <a href={exampleHash(example.id)}>link</a>
+          Example · <a href={exampleHash(example.id)}>link to this example</a>
         </p>
         <h2>{example.title}</h2>
         <p className="gallery-meta">

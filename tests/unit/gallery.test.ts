@@ -74,6 +74,7 @@ describe('gallery data', () => {
         expect(e.tags, e.id).toContain(ds[0] === 'sqlite' ? 'sqlite-only' : 'postgres-only');
         expect(e.reason, e.id).toBeTruthy();
         expect(e.attempt, e.id).toBeDefined();
+        expect((e.reason!.match(/`/g) ?? []).length % 2, `${e.id}: unbalanced backticks in the reason`).toBe(0);
       } else {
         expect(e.tags, e.id).not.toContain('sqlite-only');
         expect(e.tags, e.id).not.toContain('postgres-only');

@@ -136,7 +136,7 @@ export const CONSTRAINTS: Example[] = [
     title: 'Several ON CONFLICT clauses, tried in order',
     summary: 'One upsert handling email conflicts one way and primary key conflicts another.',
     tags: ['sqlite-only', 'conditional'],
-    reason: 'PostgreSQL accepts a single ON CONFLICT clause per INSERT; a second one is a syntax error.',
+    reason: 'PostgreSQL accepts a single `ON CONFLICT` clause per INSERT; a second one is a syntax error.',
     attempt: {
       setup: USERS_POSTGRES,
       statement: `INSERT INTO users (id, email, name) VALUES (2, 'g.hopper@example.com', 'Grace Hopper')
@@ -194,7 +194,7 @@ ON CONFLICT (id)    DO UPDATE SET email = excluded.email, name = excluded.name;
     title: 'ON CONFLICT ON CONSTRAINT name',
     summary: 'Name the unique constraint as the target; DO UPDATE without any target is an error.',
     tags: ['postgres-only'],
-    reason: 'SQLite names no constraint in ON CONFLICT: its target is a list of indexed columns, and ON CONSTRAINT is a syntax error.',
+    reason: 'SQLite names no constraint in ON CONFLICT: its target is a list of indexed columns, and `ON CONSTRAINT` is a syntax error.',
     attempt: {
       setup: USERS_SQLITE,
       statement: `INSERT INTO users (email, name) VALUES ('ada@example.com', 'Ada Lovelace')

@@ -83,7 +83,7 @@ export const DIALECT_ONLY: Example[] = [
     title: 'INSERT OR REPLACE: delete, then insert',
     summary: 'A new rowid, unlisted columns reset to their defaults, and cascading deletes.',
     tags: ['sqlite-only', 'pitfalls'],
-    reason: 'PostgreSQL has no INSERT OR REPLACE (it is a syntax error there); its upsert is INSERT … ON CONFLICT DO UPDATE.',
+    reason: 'PostgreSQL has no `INSERT OR REPLACE` (it is a syntax error there); its upsert is `INSERT … ON CONFLICT DO UPDATE`.',
     attempt: {
       setup: USERS_POSTGRES,
       statement: `INSERT OR REPLACE INTO users (email, name)
@@ -136,7 +136,7 @@ VALUES ('ada@example.com', 'Ada Lovelace');
     title: 'INSERT OR IGNORE vs ON CONFLICT DO NOTHING',
     summary: 'OR IGNORE skips rows that break NOT NULL too, not only unique keys.',
     tags: ['sqlite-only', 'pitfalls'],
-    reason: 'PostgreSQL has no INSERT OR IGNORE (it is a syntax error there); the nearest is ON CONFLICT DO NOTHING.',
+    reason: 'PostgreSQL has no `INSERT OR IGNORE` (it is a syntax error there); the nearest is `ON CONFLICT DO NOTHING`.',
     attempt: {
       setup: USERS_POSTGRES,
       statement: `INSERT OR IGNORE INTO users (email, name, age)
@@ -176,7 +176,7 @@ VALUES ('ada@example.com', 'Somebody', 50);
     title: 'MERGE as an upsert, with RETURNING merge_action()',
     summary: 'WHEN MATCHED UPDATE / WHEN NOT MATCHED INSERT, and a duplicate source key.',
     tags: ['postgres-only'],
-    reason: 'SQLite has no MERGE statement (it is a syntax error there); use INSERT … ON CONFLICT DO UPDATE.',
+    reason: 'SQLite has no `MERGE` statement (it is a syntax error there); use `INSERT … ON CONFLICT DO UPDATE`.',
     attempt: {
       setup: USERS_SQLITE,
       statement: `MERGE INTO users AS u
