@@ -1,10 +1,11 @@
 /**
  * Scenario-level helpers for Translate: which side a translation should start from, and applying
  * an accepted translation to a scenario (the only way translated text reaches the editors).
+ * Parser-free: the translator itself (and its SQL grammar, ≈240 KB gzip) loads with `loadTranslator`.
  */
 import type { Dialect } from '../engine/types';
 import type { Scenario } from '../scenario/scenario';
-import { translateScenario, type TranslateContext, type TranslationResult } from './translate';
+import type { TranslationResult } from './translate';
 
 const other = (d: Dialect): Dialect => (d === 'sqlite' ? 'postgres' : 'sqlite');
 const blank = (s: { setup: string; statement: string }) => !s.setup.trim() && !s.statement.trim();
@@ -22,12 +23,12 @@ export function suggestedTranslation(s: Scenario): { from: Dialect; to: Dialect 
   return null;
 }
 
-/** Translate a scenario's `from` texts into the other dialect. */
-export function translateFrom(s: Scenario, from: Dialect, context: Pick<TranslateContext, 'tables'> = {}): TranslationResult {
-  return translateScenario(s[from], from, other(from), context);
-}
-
 /** The scenario with the translated texts in the target dialect's editors (call on Accept only). */
 export function applyTranslation(s: Scenario, r: TranslationResult): Scenario {
   return { ...s, [r.to]: { setup: r.setup.sql, statement: r.statement.sql } };
+}
+
+/** Load the translator on demand (it carries the SQL grammar; keep it out of the first load). */
+export function loadTranslator(): Promise<typeof import('./translate')> {
+  return import('./translate');
 }

@@ -5,7 +5,7 @@
  * Nothing is dropped silently: untranslatable text is kept or commented out, and listed.
  */
 import { DIALECT_LABEL, type Dialect, type TableSchema } from '../engine/types';
-import type { Scripts } from '../scenario/scenario';
+import type { Scenario, Scripts } from '../scenario/scenario';
 import { translateCreateTable } from './ddl';
 import { returningToSqlite, translateInsert } from './dml';
 import { translateExpressions } from './expressions';
@@ -147,6 +147,11 @@ export function translateScenario(scripts: Scripts, from: Dialect, to: Dialect, 
     setup: translateScript(scripts.setup, from, to, { ...context, role: 'setup' }),
     statement: translateScript(scripts.statement, from, to, { ...context, setup: scripts.setup, role: 'statement' }),
   };
+}
+
+/** Translate a scenario's `from` texts into the other dialect. */
+export function translateFrom(s: Scenario, from: Dialect, context: { tables?: TableSchema[] } = {}): TranslationResult {
+  return translateScenario(s[from], from, from === 'sqlite' ? 'postgres' : 'sqlite', context);
 }
 
 /** Whether a translation needs the user's attention (something untranslatable or behaving differently). */
