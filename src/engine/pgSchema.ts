@@ -57,6 +57,8 @@ export interface PgTableInfo {
   ref: string;
   /** pg_type.typcategory of each column. */
   categories: string[];
+  /** Type OID of each column. */
+  typeOids: number[];
 }
 
 const USER_SCHEMA = `(n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg\\_toast%'
@@ -66,7 +68,7 @@ const COLUMNS_SQL = `
 SELECT c.oid, n.nspname, c.relname, n.oid = pg_catalog.pg_my_temp_schema(), a.attname,
   pg_catalog.format_type(a.atttypid, a.atttypmod), a.attnotnull,
   CASE WHEN a.attgenerated = '' THEN pg_catalog.pg_get_expr(d.adbin, d.adrelid) END,
-  a.attgenerated <> '', a.attidentity <> '', t.typcategory
+  a.attgenerated <> '', a.attidentity <> '', t.typcategory, a.atttypid
 FROM pg_catalog.pg_class c
 JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
 JOIN pg_catalog.pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped
@@ -98,7 +100,7 @@ export async function introspectPostgres(pg: PGlite, parsers: ParserOptions): Pr
   const cols = (await pg.query<unknown[]>(COLUMNS_SQL, [], opts)).rows;
   const keys = (await pg.query<unknown[]>(KEYS_SQL, [], opts)).rows;
   const byOid = new Map<number, PgTableInfo>();
-  for (const [oid, nsp, rel, isTemp, attname, type, notNull, dflt, generated, identity, category] of cols) {
+  for (const [oid, nsp, rel, isTemp, attname, type, notNull, dflt, generated, identity, category, typeOid] of cols) {
     let info = byOid.get(oid as number);
     if (!info) {
       const schemaName = isTemp ? 'pg_temp' : String(nsp);
@@ -113,6 +115,7 @@ export async function introspectPostgres(pg: PGlite, parsers: ParserOptions): Pr
         },
         ref: `${quoteIdent(schemaName)}.${quoteIdent(String(rel))}`,
         categories: [],
+        typeOids: [],
       };
       byOid.set(oid as number, info);
     }
@@ -126,6 +129,7 @@ export async function introspectPostgres(pg: PGlite, parsers: ParserOptions): Pr
     };
     info.schema.columns.push(col);
     info.categories.push(String(category));
+    info.typeOids.push(Number(typeOid));
   }
   for (const [relid, name, primary, isUnique, predicate, hasExpr, columnsJson] of keys) {
     const info = byOid.get(relid as number);
@@ -156,7 +160,36 @@ function orderBy(info: PgTableInfo): string {
     .join(', ');
 }
 
-/** Rows of a table in identity order with each row's xmin, at most `limit`. */
+/**
+ * One column as JSON in the contract's normalised form: exact numbers as JSON numbers, int8 only
+ * when safe, bytea as {"blob": hex}, and everything else (numeric, dates, json, arrays…) as
+ * Postgres' own text output.
+ */
+function jsonCell(name: string, typeOid: number): string {
+  const c = quoteIdent(name);
+  switch (typeOid) {
+    case 16: // bool
+    case 21: // int2
+    case 23: // int4
+    case 26: // oid
+    case 700: // float4: NaN and ±Infinity come out as JSON strings
+    case 701: // float8
+      return c;
+    case 20:
+      return `CASE WHEN ${c} BETWEEN -9007199254740991 AND 9007199254740991 THEN pg_catalog.to_json(${c}) ELSE pg_catalog.to_json(${c}::text) END`;
+    case 17:
+      return `CASE WHEN ${c} IS NOT NULL THEN pg_catalog.json_build_object('blob', pg_catalog.encode(${c}, 'hex')) END`;
+    default:
+      return `${c}::text`;
+  }
+}
+
+/**
+ * Rows of a table in identity order with each row's xmin, at most `limit`. The rows travel as one
+ * JSON document built by the server: several times faster in PGlite than one wire-protocol
+ * DataRow per row. (An aggregate over a sorted subquery keeps its order; PGlite has no parallel
+ * workers that could reorder it.)
+ */
 export async function snapshotPostgres(
   pg: PGlite,
   parsers: ParserOptions,
@@ -164,14 +197,14 @@ export async function snapshotPostgres(
   limit: number,
 ): Promise<TableSnapshot> {
   const s = info.schema;
-  const cols = s.columns.map((c) => quoteIdent(c.name));
-  const order = cols.length ? ` ORDER BY ${orderBy(info)}` : '';
-  const select = [...cols, 'xmin'].join(', ');
-  const res = await pg.query<Value[]>(`SELECT ${select} FROM ${info.ref}${order} LIMIT ${limit}`, [], {
-    rowMode: 'array',
-    parsers,
-  });
-  const rows = res.rows;
+  const cells = s.columns.map((c, i) => jsonCell(c.name, info.typeOids[i] ?? 0));
+  cells.push('xmin::text');
+  const order = s.columns.length ? ` ORDER BY ${orderBy(info)}` : '';
+  const sql = `SELECT pg_catalog.json_agg(r)::text FROM (SELECT pg_catalog.json_build_array(${cells.join(', ')}) AS r
+    FROM ${info.ref}${order} LIMIT ${limit}) s`;
+  const res = await pg.query<[string | null]>(sql, [], { rowMode: 'array', parsers });
+  const text = res.rows[0]?.[0];
+  const rows = (text ? JSON.parse(text) : []) as Value[][];
   const versions: string[] = new Array<string>(rows.length);
   for (let i = 0; i < rows.length; i++) versions[i] = rows[i]!.pop() as string;
   let totalRows = rows.length;

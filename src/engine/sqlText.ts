@@ -77,17 +77,34 @@ export function isReadOnlyKind(kind: string): boolean {
 /** Trim a raw piece of script to its significant text: no surrounding whitespace, comments or `;`. */
 export function trimStatement(script: string, span: Span, dialect: Dialect): Span | null {
   let first = -1;
-  let last = -1;
   let i = span.start;
   while (i < span.end) {
     const t = readToken(script, i, dialect);
-    i = Math.min(t.end, span.end);
+    if (t.type === 'space' || t.type === 'comment' || (t.type === 'punct' && script.charCodeAt(t.start) === 59)) {
+      i = t.end;
+      continue;
+    }
+    first = t.start;
+    break;
+  }
+  if (first < 0) return null;
+  // The end: drop trailing whitespace and semicolons. Only when a comment may end the text
+  // (a '--' on its last line, or a closing '*/') is the whole statement scanned: statements of
+  // bulk scripts are long, and scanning each of them token by token would cost more than the run.
+  let end = span.end;
+  for (let c = script.charCodeAt(end - 1); end > first && (c === 59 || c <= 32); c = script.charCodeAt(end - 1)) end--;
+  const lastLine = script.lastIndexOf('\n', end - 1) + 1;
+  const tail = script.slice(Math.max(lastLine, first), end);
+  if (!tail.includes('--') && !tail.endsWith('*/')) return { start: first, end };
+  let last = first;
+  for (let k = first; k < end; ) {
+    const t = readToken(script, k, dialect);
+    k = Math.min(t.end, end);
     if (t.type === 'space' || t.type === 'comment') continue;
     if (t.type === 'punct' && script.charCodeAt(t.start) === 59) continue;
-    if (first < 0) first = t.start;
-    last = Math.min(t.end, span.end);
+    last = Math.min(t.end, end);
   }
-  return first < 0 ? null : { start: first, end: last };
+  return { start: first, end: last };
 }
 
 /** 1-based line and column (UTF-16 units, as editors count) of a 0-based offset. */
