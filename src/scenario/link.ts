@@ -7,7 +7,8 @@
  * migrate them (see `LINK_DECODERS`). Decoding never throws: it returns a scenario or a message
  * naming what is wrong, and its work is bounded (see `lzDecode.ts`).
  */
-import { compressToEncodedURIComponent } from 'lz-string';
+import LZString from 'lz-string';
+// lz-string is CommonJS: its default import works in Vite, Vitest and plain Node ESM alike.
 import { normalizeScenario, scenarioInputSchema, type Scenario } from './scenario';
 import { describeIssues } from './issues';
 import { lzDecodeUriComponent } from './lzDecode';
@@ -45,7 +46,7 @@ export function scenarioToJson(s: Scenario): Record<string, unknown> {
 
 /** Encode a scenario as a fragment body, e.g. `s1/N4Ig…` (prepend '#' for a URL). */
 export function encodeScenario(s: Scenario): string {
-  return LINK_V1_PREFIX + compressToEncodedURIComponent(JSON.stringify(scenarioToJson(s)));
+  return LINK_V1_PREFIX + LZString.compressToEncodedURIComponent(JSON.stringify(scenarioToJson(s)));
 }
 
 /** Validate an already-parsed object as a scenario; `what` names it in messages. */
@@ -120,7 +121,10 @@ function decodeV1Payload(raw: string): DecodeResult {
   if (!lz.ok) {
     switch (lz.reason) {
       case 'cut-off':
-        return { ok: false, message: `This link is incomplete: it was cut off after ${payload.length.toLocaleString('en')} characters. Copy the whole link again.` };
+        return {
+          ok: false,
+          message: `This link is incomplete: its scenario data ends early (${payload.length.toLocaleString('en')} characters arrived), so it was probably cut off. Copy the whole link again.`,
+        };
       case 'bad-character':
         return {
           ok: false,

@@ -60,7 +60,7 @@ describe('decodeScenario', () => {
   it('says when the link is empty or cut off', () => {
     expect(message('#s1/')).toMatch(/empty after #s1\/: it was probably cut off/);
     const frag = encodeScenario(defaultScenario());
-    expect(message(frag.slice(0, frag.length - 20))).toMatch(/incomplete: it was cut off after [\d,]+ characters/);
+    expect(message(frag.slice(0, frag.length - 20))).toMatch(/incomplete: its scenario data ends early \([\d,]+ characters arrived\), so it was probably cut off/);
   });
 
   it('names a character that cannot be part of a link, with its position', () => {
