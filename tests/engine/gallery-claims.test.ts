@@ -236,6 +236,19 @@ describe('defaults-and-generated-columns', () => {
   }
 });
 
+describe('sqlite-insert-or-ignore', () => {
+  it('OR IGNORE skips a CHECK or PRIMARY KEY violation silently, but not a foreign key violation', async () => {
+    const setup = `PRAGMA foreign_keys = ON;
+CREATE TABLE t (id INTEGER PRIMARY KEY, n INTEGER CHECK (n >= 0));
+CREATE TABLE c (id INTEGER PRIMARY KEY, t_id INTEGER REFERENCES t (id));
+INSERT INTO t VALUES (1, 5);`;
+    const r = await run('sqlite', setup, 'INSERT OR IGNORE INTO t VALUES (2, -1), (1, 7), (3, 1);\nINSERT OR IGNORE INTO c VALUES (1, 99);');
+    expect(r.statements[0]?.rowsAffected).toBe(1);
+    expect(r.error?.message).toContain('FOREIGN KEY constraint failed');
+    expect(r.error?.statementIndex).toBe(1);
+  });
+});
+
 describe('postgres-merge', () => {
   it('the ON condition needs no unique index', async () => {
     const r = await run(

@@ -150,7 +150,7 @@ const bulkExplanation = [
 const ifAbsentExplanation = [
   'Statement 1 proposes Ada\'s email again. With `DO NOTHING` the conflicting row is skipped silently: 0 rows affected, and `RETURNING` returns nothing, because RETURNING only reports rows that were actually written. In After, Ada\'s row is unchanged (still "Ada", age 36).',
   'Statement 2 proposes a new email: 1 row affected, one row returned, Linus is marked inserted.',
-  'So "rows affected" (or an empty RETURNING) is how an application tells "created" from "already there". It cannot tell whose data is in the existing row: for that, read it back.',
+  'So "rows affected" (or an empty RETURNING) is how an application tells "created" from "already there". The existing row is not returned: to see it, SELECT it.',
 ];
 
 const mergeExplanation = [

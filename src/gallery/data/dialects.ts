@@ -149,7 +149,7 @@ VALUES ('ada@example.com', 'Somebody', 50);
         setup: USERS_SQLITE,
         statement: IGNORE,
         explanation: [
-          '`INSERT OR IGNORE` skips any row that would violate a constraint, without an error. The first row repeats Ada\'s email and is skipped, as with `ON CONFLICT DO NOTHING`.',
+          '`INSERT OR IGNORE` skips, without an error, any row that would break a UNIQUE, PRIMARY KEY, NOT NULL or CHECK constraint. The first row repeats Ada\'s email and is skipped, as with `ON CONFLICT DO NOTHING`.',
           'But the second row is skipped too, silently: its name is NULL in a NOT NULL column. Only Margaret is inserted: 1 row affected, one row returned, and nothing says Linus was lost.',
           'Statement 2 sends Linus with `ON CONFLICT DO NOTHING`, which covers unique keys only, and fails loudly: "NOT NULL constraint failed: users.name". That is usually what you want.',
         ],
