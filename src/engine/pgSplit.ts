@@ -115,8 +115,11 @@ export function readToken(s: string, i: number, dialect: Dialect): Token {
   return { type: 'punct', start: i, end: i + width };
 }
 
-/** Split a script into statement spans: trimmed of whitespace and of leading/trailing comments, empty ones dropped. */
-export function splitStatements(script: string, dialect: Dialect): Span[] {
+/**
+ * Split a script into statement spans: trimmed of whitespace and of leading/trailing comments,
+ * empty ones dropped. With `limit`, stop after that many spans (enough to count "more than N").
+ */
+export function splitStatements(script: string, dialect: Dialect, limit = Infinity): Span[] {
   const spans: Span[] = [];
   const n = script.length;
   let first = -1; // start of the first significant token of the current statement
@@ -137,7 +140,7 @@ export function splitStatements(script: string, dialect: Dialect): Span[] {
     wordCount = 0;
     lastWord = '';
   };
-  while (i < n) {
+  while (i < n && spans.length < limit) {
     const t = readToken(script, i, dialect);
     i = t.end;
     if (t.type === 'space' || t.type === 'comment') continue;
@@ -175,7 +178,7 @@ export function splitStatements(script: string, dialect: Dialect): Span[] {
       else if (w === 'END' && beginDepth > 0) beginDepth--;
     }
   }
-  flush();
+  if (spans.length < limit) flush();
   return spans;
 }
 
@@ -193,11 +196,11 @@ function isTrigger(w: string[]): boolean {
 }
 
 /** Split a PostgreSQL script into statement spans (psql's rules: quotes, dollar quotes, nested comments, BEGIN ATOMIC). */
-export function splitPostgres(script: string): Span[] {
-  return splitStatements(script, 'postgres');
+export function splitPostgres(script: string, limit?: number): Span[] {
+  return splitStatements(script, 'postgres', limit);
 }
 
 /** Split a SQLite script into statement spans (quotes, brackets, backticks, trigger bodies). */
-export function splitSqlite(script: string): Span[] {
-  return splitStatements(script, 'sqlite');
+export function splitSqlite(script: string, limit?: number): Span[] {
+  return splitStatements(script, 'sqlite', limit);
 }

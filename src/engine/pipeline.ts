@@ -36,8 +36,8 @@ export interface Driver {
   readonly versionLabel: string;
   /** Bring the database to a clean state (nothing from a previous run survives). */
   reset(): Promise<void>;
-  /** Statement spans of a script, without running it. */
-  split(script: string): Span[];
+  /** Statement spans of a script, without running it (the first `limit` only, when given). */
+  split(script: string, limit?: number): Span[];
   /** Run a script statement by statement (autocommit), stopping at the first error. */
   runScript(
     script: string,
@@ -179,9 +179,11 @@ export async function runPipeline(d: Driver, input: RunInput): Promise<RunResult
     const tracking = await d.startTracking([...before.values()].map((s) => s.schema));
     lap('before');
 
-    const count = d.split(input.statement).length;
-    let perStatement =
-      count > 1 && count <= PER_STATEMENT_MAX_STATEMENTS && totalRows(before) < PER_STATEMENT_ROWS;
+    let perStatement = totalRows(before) < PER_STATEMENT_ROWS;
+    if (perStatement) {
+      const count = d.split(input.statement, PER_STATEMENT_MAX_STATEMENTS + 1).length;
+      perStatement = count > 1 && count <= PER_STATEMENT_MAX_STATEMENTS;
+    }
     let prev = before;
     const afterEach = async (r: StatementResult): Promise<void> => {
       if (!perStatement || isReadOnlyKind(r.kind)) return;

@@ -36,7 +36,8 @@ function words(sql: string, dialect: Dialect, max: number): { text: string; dept
  * statement that starts with WITH is named after its main verb (WITH … INSERT → INSERT).
  */
 export function statementKind(sql: string, dialect: Dialect): string {
-  const w = words(sql, dialect, 400);
+  // Six words name any statement; only WITH needs the scan up to its main verb.
+  let w = words(sql, dialect, 6);
   const head = w[0]?.text;
   if (head === undefined) return '';
   if (head === 'CREATE' || head === 'DROP' || head === 'ALTER') {
@@ -53,6 +54,7 @@ export function statementKind(sql: string, dialect: Dialect): string {
   }
   if (head === 'START' && w[1]?.text === 'TRANSACTION') return 'START TRANSACTION';
   if (head === 'WITH') {
+    w = words(sql, dialect, 400);
     // The first verb at depth 0 after the CTE list is the statement's own verb.
     for (let k = 1; k < w.length; k++) {
       const word = w[k]!;

@@ -212,12 +212,12 @@ export class WriteRecorder {
     const rows = new Map<string, Set<number>>();
     let maxId = 0;
     try {
-      for (const [id, tbl, rid] of all(this.db, `SELECT id, tbl, rid FROM ${WRITTEN} WHERE id > ?`, [since])) {
+      // One string per table instead of one sql.js row per write: far fewer calls into wasm.
+      const sql = `SELECT tbl, group_concat(rid) FROM ${WRITTEN} WHERE id > ? GROUP BY tbl`;
+      for (const [tbl, list] of all(this.db, sql, [since])) {
         const key = this.keys[Number(tbl)];
-        if (key === undefined) continue;
-        let set = rows.get(key);
-        if (!set) rows.set(key, (set = new Set()));
-        set.add(Number(rid));
+        if (key === undefined || typeof list !== 'string') continue;
+        rows.set(key, new Set(list.split(',').map(Number)));
       }
       maxId = Number(all(this.db, `SELECT coalesce(max(id), 0) FROM ${WRITTEN}`)[0]![0]);
     } catch {
