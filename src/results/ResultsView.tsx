@@ -26,7 +26,7 @@ export function ResultsView({ result, onShowError }: ResultsViewProps) {
       ))}
       {result.setup.length > 0 && !setupFailed && (
         <p className="setup-line muted">
-          Setup: {plural(result.setup.length, 'statement')} in {formatMs(setupMs)} · run total {formatMs(result.timings.total)} on {result.engineVersion}
+          Setup: {plural(result.setup.length, 'statement')} in {formatMs(setupMs)} · whole run {formatMs(result.timings.total)}
         </p>
       )}
       {!setupFailed && (result.statements.length > 0 || result.notRun.length > 0) && (

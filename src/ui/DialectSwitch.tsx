@@ -19,9 +19,10 @@ export function DialectSwitch({ value, onChange, disabled }: { value: Dialect; o
             checked={value === o.value}
             disabled={disabled}
             onChange={() => onChange(o.value)}
+            aria-label={o.name}
             aria-describedby={`dialect-note-${o.value}`}
           />
-          <span>{o.name}</span>
+          <span aria-hidden="true">{o.name}</span>
           <span className="seg-note" id={`dialect-note-${o.value}`}>
             {o.note}
           </span>
