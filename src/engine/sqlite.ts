@@ -107,7 +107,9 @@ function runSqliteScript(
           if (next.done) break;
           stmt = next.value;
         } catch (e) {
-          // Preparing failed: the statement starts at `pos`; SQLite never told where it ends.
+          // Preparing failed. What the iterator had left to read starts with the failing
+          // statement (after the previous one's end); SQLite never says where that one ends.
+          pos = script.length - it.getRemainingSQL().length;
           const pending = rest(pos, index);
           const span = pending[0]?.span ?? { start: pos, end: script.length };
           const error = failed(db, script, phase, index, span, e);
