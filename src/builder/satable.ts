@@ -4,6 +4,7 @@
  */
 import type { ColumnInfo, Dialect, TableSchema } from '../engine/types';
 import { bareTableName } from './model';
+import { isKeyword } from './quote';
 
 /** A Python string literal (JSON's escapes are valid Python). */
 export function pyStr(text: string): string {
@@ -75,6 +76,8 @@ export function tableDefinition(table: TableSchema, dialect: Dialect): { variabl
     if (pk.has(col.name)) args.push('primary_key=True');
     else if (col.notNull) args.push('nullable=False');
     if (col.defaultExpr !== null && !col.identity && !col.generated) args.push(`server_default=text(${pyStr(escapeTextColons(col.defaultExpr))})`);
+    // SQLAlchemy's keyword lists lag the engines' (1.4 leaves SQLite's NOTHING bare): force quotes.
+    if (isKeyword(col.name, dialect)) args.push('quote=True');
     const notes = [ty.note, col.generated ? 'generated column' : undefined].filter(Boolean);
     lines.push(`    Column(${args.join(', ')}),${notes.length ? `  # ${notes.join('; ')}` : ''}`);
   }
@@ -94,7 +97,11 @@ export function tableDefinition(table: TableSchema, dialect: Dialect): { variabl
     }
   }
   const implicit = dialect === 'sqlite' ? table.schema === 'main' : table.schema === 'public';
-  if (!implicit && table.schema) lines.push(`    schema=${JSON.stringify(table.schema)},`);
+  if (!implicit && table.schema) {
+    lines.push(`    schema=${JSON.stringify(table.schema)},`);
+    if (isKeyword(table.schema, dialect)) lines.push('    quote_schema=True,');
+  }
+  if (isKeyword(bareTableName(table), dialect)) lines.push('    quote=True,');
   lines.push(')');
   return { variable, imports: [...imports], lines };
 }

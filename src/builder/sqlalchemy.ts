@@ -116,12 +116,18 @@ export function generateSqlAlchemy(state: BuilderState, table: TableSchema, dial
     merge: 'SQLAlchemy 2.0 has no MERGE construct,',
     twoStep: 'The two-step pattern is application code (a select(), then an update() or an insert() per row), not one construct;',
   };
-  const textNote = noConstruct[plan.strategy];
+  // SQLAlchemy cannot alias an INSERT target, so for a table called "excluded" its
+  // `excluded.col` and the table's own columns would read the same.
+  const aliasNeeded = table.name.toLowerCase() === 'excluded' && (plan.strategy === 'doUpdate' || plan.strategy === 'doNothing');
+  const textNote = aliasNeeded
+    ? 'SQLAlchemy cannot alias the INSERT target, and a table called "excluded" clashes with on_conflict_do_update()\'s excluded;'
+    : noConstruct[plan.strategy];
   if (textNote) {
     const body = gen.statements.map((s) => `text(${pyBlock(`${escapeTextColons(s)}\n`)})`);
     const lines = [...header, `# ${textNote}`, '# so the statement is run as text().', '', 'from sqlalchemy import text', ''];
     if (body.length === 1) lines.push(`stmt = ${body[0]}`);
-    else lines.push('statements = [', ...body.map((b) => `    ${b.replaceAll('\n', '\n    ')},`), ']', '', '# with engine.begin() as conn:', '#     for statement in statements:', '#         conn.execute(statement)');
+    // Not re-indented: the SQL inside the triple quotes must stay byte for byte what was generated.
+    else lines.push('statements = [', ...body.map((b) => `    ${b},`), ']', '', '# with engine.begin() as conn:', '#     for statement in statements:', '#         conn.execute(statement)');
     return `${lines.join('\n')}\n`;
   }
 

@@ -7,6 +7,8 @@ import initSqlJs, { type Database, type SqlJsStatic } from 'sql.js';
 import type { PGlite } from '@electric-sql/pglite';
 import type { ColumnInfo, Dialect, TableSchema, UniqueKey } from '../../src/engine/types';
 import { type BuilderState, type Strategy, defaultBuilderState } from '../../src/builder/model';
+import { POSTGRES_KEYWORDS, SQLITE_KEYWORDS } from '../../src/builder/quote';
+import { strategyAvailability } from '../../src/builder/sql';
 
 /** A setup with a partial unique index, a composite unique constraint and hostile names. */
 export const SETUP = `
@@ -124,6 +126,70 @@ export function typedState(dialect: Dialect, strategy: Strategy): BuilderState {
   s.insertColumns = TYPED[dialect].table.columns.map((c) => c.name);
   s.rows = TYPED_ROWS.map((r) => ({ ...r }));
   return s;
+}
+
+/** Values that break naive escaping in SQL, Python or SQLAlchemy's text(). */
+export const HOSTILE_VALUES = [
+  "'", "''", '"', ';', '--', '/*', '*/', '\\', "\\'", '$$', "E'\\n'", 'line\nbreak', 'tab\there', '🎉', 'é', 'e\u0301', 'שלום',
+  'zero\u200bwidth', 'NULL', '', '%s', '%(x)s', ':name', '?', "'); DROP TABLE t; --", 'excluded.v',
+];
+
+/** A table with a key column and the given text columns, plus its CREATE statement. */
+export function hostileTable(dialect: Dialect, schema: string, name: string, textCols: string[]): { table: TableSchema; create: string } {
+  const q = (n: string) => `"${n.replaceAll('"', '""')}"`;
+  const implicit = schema === (dialect === 'sqlite' ? 'main' : 'public');
+  const full = implicit ? q(name) : `${q(schema)}.${q(name)}`;
+  const create =
+    dialect === 'sqlite' && schema === 'temp'
+      ? `CREATE TEMP TABLE ${q(name)} (${q('Key Col')} integer PRIMARY KEY, ${textCols.map((c) => `${q(c)} text`).join(', ')})`
+      : `CREATE TABLE ${full} (${q('Key Col')} integer PRIMARY KEY, ${textCols.map((c) => `${q(c)} text`).join(', ')})`;
+  const table: TableSchema = {
+    name: implicit ? name : `${schema}.${name}`,
+    schema,
+    columns: [column('Key Col', 'integer', { notNull: true }), ...textCols.map((c) => column(c, 'text'))],
+    primaryKey: ['Key Col'],
+    uniqueKeys: [{ name: 'pk', kind: 'primary', columns: ['Key Col'], predicate: null, hasExpressions: false }],
+    hasRowid: dialect === 'sqlite',
+  };
+  return { table, create: `${create};\nINSERT INTO ${full} (${q('Key Col')}) VALUES (1), (2);` };
+}
+
+/** Rows for a hostile table: row 1 conflicts with key 1, the rest are new; every hostile value appears. */
+export function valuesFor(width: number): (string | null)[][] {
+  // Row 1 conflicts with the existing key 1; rows 3.. are new. Each hostile value appears in some cell.
+  const rows: (string | null)[][] = [];
+  const n = Math.max(2, Math.ceil(HOSTILE_VALUES.length / (width - 1)) + 1);
+  let k = 0;
+  for (let r = 0; r < n; r++) {
+    const key = r === 0 ? '1' : String(r + 2);
+    rows.push([key, ...Array.from({ length: width - 1 }, () => HOSTILE_VALUES[k++ % HOSTILE_VALUES.length] ?? null)]);
+  }
+  return rows;
+}
+
+/** Hostile tables: every keyword as a column, a table named excluded, odd names, non-default schemas. */
+export const HOSTILE_TABLES: { title: string; schema: (d: Dialect) => string; name: string; cols: (d: Dialect) => string[] }[] = [
+  { title: 'every keyword as a column name', schema: (d) => (d === 'sqlite' ? 'main' : 'public'), name: 'order', cols: (d) => [...(d === 'sqlite' ? SQLITE_KEYWORDS : POSTGRES_KEYWORDS)] },
+  { title: 'a table named "excluded"', schema: (d) => (d === 'sqlite' ? 'main' : 'public'), name: 'excluded', cols: () => ['v', 'excluded', 'Mixed Case'] },
+  { title: 'a hostile table name', schema: (d) => (d === 'sqlite' ? 'main' : 'public'), name: `we"ird ;-- table ✓`, cols: () => ["it's", 'a"b', '/*c*/'] },
+  { title: 'a table outside the default schema', schema: (d) => (d === 'sqlite' ? 'temp' : 'My Schema'), name: 'Select', cols: () => ['from', 'v'] },
+];
+
+/** Upserts rows (key 1 conflicts, the others are new) with every strategy and reads the table back. */
+export function hostileStates(table: TableSchema, dialect: Dialect, values: (string | null)[][]): { strategy: Strategy; state: BuilderState }[] {
+  const names = table.columns.map((c) => c.name);
+  const strategies: Strategy[] = ['doUpdate', 'doNothing', 'orReplace', 'orIgnore', 'merge', 'twoStep'];
+  return strategies
+    .filter((s) => strategyAvailability(s, dialect, table).ok)
+    .map((strategy) => {
+      const state = defaultBuilderState(table, dialect);
+      state.strategy = strategy;
+      state.insertColumns = names;
+      state.rows = values.map((v) => Object.fromEntries(names.map((n, i) => [n, v[i] ?? null])));
+      state.condition = { kind: 'changed', column: '', expr: '' };
+      state.returning = { kind: 'all', columns: [], action: dialect === 'postgres' };
+      return { strategy, state };
+    });
 }
 
 let sqlJs: Promise<SqlJsStatic> | undefined;

@@ -18,7 +18,9 @@ import type { Strategy } from '../../src/builder/model';
 import { generateSql } from '../../src/builder/sql';
 import { generateSqlAlchemy } from '../../src/builder/sqlalchemy';
 import { type Case, SKIP_RETURNED, buildCases, expectModel, isWrite } from './builderCases';
-import { SETUP, TYPED, normalise, sqliteDb, typedState } from './builderFixtures';
+import { HOSTILE_TABLES, SETUP, TYPED, hostileStates, hostileTable, normalise, sqliteDb, typedState, valuesFor } from './builderFixtures';
+import type { BuilderState } from '../../src/builder/model';
+import type { TableSchema } from '../../src/engine/types';
 
 const PYTHON = process.env.BUILDER_PYTHON ?? '/usr/bin/python3';
 const HARNESS = join(__dirname, '..', 'python', 'sa_harness.py');
@@ -52,6 +54,34 @@ function toPgParam(p: unknown): unknown {
   return p && typeof p === 'object' && 'blob' in p ? Buffer.from(String((p as { blob: string }).blob), 'hex') : p;
 }
 
+/** Hostile names and values (every keyword as a column, a table named excluded, …) on each strategy. */
+interface ExtraCase {
+  name: string;
+  dialect: Dialect;
+  state: BuilderState;
+  table: TableSchema;
+  setup: string;
+  select: string;
+}
+const hostileCases: ExtraCase[] = (['sqlite', 'postgres'] as const).flatMap((dialect) =>
+  HOSTILE_TABLES.flatMap((h) => {
+    const { table, create } = hostileTable(dialect, h.schema(dialect), h.name, h.cols(dialect));
+    const q = (n: string) => `"${n.replaceAll('"', '""')}"`;
+    const implicit = table.schema === (dialect === 'sqlite' ? 'main' : 'public');
+    const full = implicit ? q(h.name) : `${q(table.schema)}.${q(h.name)}`;
+    // The schema is created for Postgres; SQLite's temp schema always exists.
+    const setup = dialect === 'postgres' && !implicit ? `CREATE SCHEMA ${q(table.schema)};\n${create}` : create;
+    return hostileStates(table, dialect, valuesFor(table.columns.length)).map(({ strategy, state }) => ({
+      name: `hostile ${dialect} ${h.title} ${strategy}`,
+      dialect,
+      state,
+      table,
+      setup,
+      select: `SELECT * FROM ${full} ORDER BY 1`,
+    }));
+  }),
+);
+
 describe.skipIf(!available.ok)(title, () => {
   let results: Record<string, Result> = {};
   let version = '';
@@ -74,6 +104,13 @@ describe.skipIf(!available.ok)(title, () => {
       modules.set(t.name, code);
       manifest.push({ id: t.name, module, dialect: t.dialect, setup: TYPED[t.dialect].setup, table: 'typed', select: TYPED[t.dialect].select } as (typeof manifest)[number]);
     }
+    for (const [i, h] of hostileCases.entries()) {
+      const module = join(dir, `hostile_${i}.py`);
+      const code = generateSqlAlchemy(h.state, h.table, h.dialect);
+      writeFileSync(module, code);
+      modules.set(h.name, code);
+      manifest.push({ id: h.name, module, dialect: h.dialect, setup: h.setup, table: h.table.name, select: h.select } as (typeof manifest)[number]);
+    }
     const manifestPath = join(dir, 'manifest.json');
     writeFileSync(manifestPath, JSON.stringify(manifest));
     const r = spawnSync(PYTHON, [HARNESS, manifestPath], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, timeout: 120_000 });
@@ -88,7 +125,35 @@ describe.skipIf(!available.ok)(title, () => {
 
   test('the harness ran every module', () => {
     expect(version).toMatch(/^\d+\.\d+/);
-    expect(Object.keys(results).length).toBe(cases.length + typedCases.length);
+    expect(Object.keys(results).length).toBe(cases.length + typedCases.length + hostileCases.length);
+  });
+
+  test.each(hostileCases.map((h) => [h.name, h] as const))('%s', async (_n, h) => {
+    const res = results[h.name];
+    const code = modules.get(h.name) ?? '';
+    expect(res?.error, `${String(res?.error)}\n${String(res?.trace)}\n${code.slice(0, 3000)}`).toBeUndefined();
+    const ours = generateSql(h.state, h.table, h.dialect).sql;
+    if (h.dialect === 'sqlite') {
+      const db = await sqliteDb(h.setup);
+      db.exec(ours);
+      const expected = (db.exec(h.select)[0]?.values ?? []).map((r) => r.map(normalise));
+      db.close();
+      expect((res as SqliteResult).after, code.slice(0, 3000)).toEqual(expected);
+      return;
+    }
+    const reset = async () => {
+      await pg.exec('DROP SCHEMA IF EXISTS public CASCADE; DROP SCHEMA IF EXISTS "My Schema" CASCADE; CREATE SCHEMA public;');
+      await pg.exec(h.setup);
+    };
+    const read = async () => (await pg.query(h.select, [], { rowMode: 'array' } as never)).rows;
+    await reset();
+    await pg.exec(ours);
+    const expected = await read();
+    await reset();
+    for (const st of (res as PgResult).statements) await pg.query(st.sql, st.params.map(toPgParam));
+    expect(await read(), code.slice(0, 3000)).toEqual(expected);
+    await pg.exec('DROP SCHEMA IF EXISTS public CASCADE; DROP SCHEMA IF EXISTS "My Schema" CASCADE; CREATE SCHEMA public;');
+    await pg.exec(SETUP);
   });
 
   test.each(typedCases.map((t) => [t.name, t] as const))('%s', async (_n, t) => {

@@ -75,7 +75,7 @@ def run_sqlite(case, ns):
     }
 
 
-PYFORMAT = re.compile(r"%\(([^)]+)\)s")
+PYFORMAT = re.compile(r"%%|%\(([^)]+)\)s")
 
 
 def run_postgres(case, ns):
@@ -86,11 +86,13 @@ def run_postgres(case, ns):
 
         def number(match):
             name = match.group(1)
+            if name is None:  # an escaped percent sign
+                return "%"
             if name not in order:
                 order.append(name)
             return f"${order.index(name) + 1}"
 
-        sql = PYFORMAT.sub(number, compiled.string).replace("%%", "%")
+        sql = PYFORMAT.sub(number, compiled.string)
         params = [plain(compiled.params[name]) for name in order]
         out.append({"sql": sql, "params": params})
     return {"statements": out}
