@@ -1,7 +1,7 @@
 /**
  * The notice shown while the user's own work is set aside because a link or an example was opened
- * over it: "Back to my scenario" brings it back; "Dismiss" hides the notice (the work stays stored
- * until the next link replaces it).
+ * over it: "Back to my scenario" brings it back; "Forget it" discards it (an explicit choice:
+ * until then the notice stays, so the work is never lost silently).
  */
 import type { Scenario } from '../scenario/scenario';
 import './share.css';
@@ -14,6 +14,7 @@ export interface StashBannerProps {
   source?: 'link' | 'example' | 'import' | 'reset';
   /** Load the set-aside work (then clearStash and pushFragment). */
   onRestore(): void;
+  /** Discard the set-aside work (clearStash). */
   onDismiss(): void;
 }
 
@@ -36,8 +37,8 @@ export function StashBanner({ stash, source = 'link', onRestore, onDismiss }: St
       <button type="button" className="share-button share-button--primary" onClick={onRestore}>
         Back to my scenario
       </button>
-      <button type="button" className="share-button" onClick={onDismiss}>
-        Dismiss
+      <button type="button" className="share-button" title="Discard your previous scenario" onClick={onDismiss}>
+        Forget it
       </button>
     </div>
   );

@@ -156,8 +156,11 @@ export function decideOnLoad({ hash, saved, findExample }: LoadInput): LoadDecis
   };
   const opened = (scenario: Scenario, source: 'link' | 'example'): LoadDecision => {
     const d: LoadDecision = { scenario, source };
-    // Saved work that was itself an unedited link or example can be reopened, so it is not stashed.
-    if (record && record.origin === 'edited' && !sameScenario(record.scenario, scenario)) d.stash = record.scenario;
+    // Saved work that was itself an unedited link or example can be reopened, and the untouched
+    // default scenario is always there: neither is stashed.
+    if (record && record.origin === 'edited' && !sameScenario(record.scenario, scenario) && !sameScenario(record.scenario, defaultScenario())) {
+      d.stash = record.scenario;
+    }
     return d;
   };
 

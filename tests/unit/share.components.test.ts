@@ -303,10 +303,13 @@ describe('ScenarioMeta', () => {
 describe('StashBanner', () => {
   it('offers the way back to the set-aside work', async () => {
     const onRestore = vi.fn();
-    await render(createElement(StashBanner, { stash: { ...defaultScenario(), title: 'Mine' }, onRestore, onDismiss: () => {} }));
+    const onDismiss = vi.fn();
+    await render(createElement(StashBanner, { stash: { ...defaultScenario(), title: 'Mine' }, onRestore, onDismiss }));
     expect(document.body.textContent).toContain('You opened a shared link; “Mine” was kept.');
     await click(button('Back to my scenario'));
     expect(onRestore).toHaveBeenCalledTimes(1);
+    await click(button('Forget it'));
+    expect(onDismiss).toHaveBeenCalledTimes(1);
     await render(createElement(StashBanner, { stash: null, onRestore, onDismiss: () => {} }));
     expect(host.innerHTML).toBe('');
   });

@@ -109,6 +109,7 @@ describe('decideOnLoad', () => {
     expect(decideOnLoad({ hash: link, saved: theirs })).toEqual({ scenario: theirs, source: 'link' });
     expect(decideOnLoad({ hash: link, saved: { scenario: mine, origin: 'loaded', savedAt: 1 } })).toEqual({ scenario: theirs, source: 'link' });
     expect(decideOnLoad({ hash: link, saved: null })).toEqual({ scenario: theirs, source: 'link' });
+    expect(decideOnLoad({ hash: link, saved: defaultScenario() })).toEqual({ scenario: theirs, source: 'link' });
   });
 
   it('opens an example by id, stashing edited work', () => {

@@ -1,0 +1,139 @@
+/**
+ * Autosave, the address fragment, history and "Back to my scenario", wired together for the app:
+ * - `startScenario()` decides what the page opens with (once per page load; safe to call from a
+ *   state initializer that React may run twice);
+ * - `usePersistence(scenario, onNavigate)` autosaves every edit, keeps the fragment in step
+ *   (replace on edits), reports back/forward as `onNavigate`, and offers the set-aside work.
+ * The app calls `loaded(s)` whenever it loads a scenario itself (example, import, the stash), which
+ * adds a history entry.
+ */
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { decodeScenario, encodeScenario } from '../scenario/link';
+import { sameScenario, type Scenario } from '../scenario/scenario';
+import { createAutosaver, type Autosaver } from './autosave';
+import { createFragmentUpdater, exampleIdOf, onFragmentChange, pushFragment, readFragment, type FragmentUpdater } from './history';
+import { clearStash, decideOnLoad, loadStash, loadWorkRecord, stashOwnWork, type LoadDecision } from './storage';
+
+/** Looks up a gallery example by id (as a scenario). */
+export type ExampleLookup = (id: string) => Scenario | null | undefined;
+
+let start: (LoadDecision & { unedited: boolean }) | null = null;
+
+/**
+ * What the page opens with: the link or example in the address, else the autosaved work, else the
+ * default scenario. Sets the user's edited work aside when a link replaces it. Computed once.
+ */
+export function startScenario(findExample?: ExampleLookup): LoadDecision & { unedited: boolean } {
+  if (start) return start;
+  const saved = loadWorkRecord();
+  const d = decideOnLoad({ hash: readFragment(), saved, ...(findExample ? { findExample } : {}) });
+  if (d.stash) stashOwnWork(d.stash);
+  // Unedited: a link, an example, the default, or saved work that was itself loaded and not edited.
+  const unedited = d.source !== 'saved' || saved?.origin === 'loaded';
+  start = { ...d, unedited };
+  return start;
+}
+
+/** Forget the cached start decision (tests only). */
+export function resetStartForTests(): void {
+  start = null;
+}
+
+/** What usePersistence gives the app. */
+export interface Persistence {
+  /** The set-aside work to offer "Back to my scenario" for (hidden while it is the current scenario). */
+  stash: Scenario | null;
+  /** A message to show (a bad link, a storage problem), or null. */
+  notice: string | null;
+  dismissNotice(): void;
+  /** Call when the app loads a scenario itself (example, import, restored stash): a new history entry. */
+  loaded(scenario: Scenario, fragment?: string): void;
+  /** Take the set-aside work (it is removed from storage); then load it and call `loaded`. */
+  takeStash(): Scenario | null;
+  /** Forget the set-aside work. */
+  forgetStash(): void;
+}
+
+/** Keep `scenario` saved and in the address; call `onNavigate` for back/forward. */
+export function usePersistence(scenario: Scenario, onNavigate: (s: Scenario) => void, findExample?: ExampleLookup): Persistence {
+  const first = startScenario(findExample);
+  const [notice, setNotice] = useState<string | null>(first.message ?? null);
+  // Kept apart so that storage recovering (null) does not clear a bad-link message.
+  const [storageNotice, setStorageNotice] = useState<string | null>(null);
+  const [stash, setStash] = useState<Scenario | null>(() => loadStash());
+  // The scenario as loaded and not edited since (saved as 'loaded'; its fragment is left as is).
+  const pinned = useRef<Scenario | null>(first.source === 'link' || first.source === 'example' ? first.scenario : null);
+  const unedited = useRef<Scenario | null>(first.unedited ? first.scenario : null);
+  const saver = useRef<Autosaver | null>(null);
+  const updater = useRef<FragmentUpdater | null>(null);
+  const navigate = useRef(onNavigate);
+  navigate.current = onNavigate;
+  const examples = useRef(findExample);
+  examples.current = findExample;
+
+  useEffect(() => {
+    saver.current = createAutosaver({ onError: setStorageNotice });
+    updater.current = createFragmentUpdater(500);
+    const off = onFragmentChange((frag) => {
+      const id = exampleIdOf(frag);
+      let next: Scenario | null = null;
+      if (id !== null) {
+        next = examples.current?.(id) ?? null;
+        if (!next) setNotice(`There is no example called "${id.slice(0, 80)}".`);
+      } else if (frag.trim() !== '') {
+        const r = decodeScenario(frag);
+        if (r.ok) next = r.scenario;
+        else setNotice(`${r.message} Your current work is unchanged.`);
+      }
+      if (!next) return;
+      updater.current?.cancel();
+      pinned.current = next;
+      unedited.current = next;
+      navigate.current(next);
+    });
+    return () => {
+      off();
+      updater.current?.flush();
+      saver.current?.dispose();
+    };
+  }, []);
+
+  useEffect(() => {
+    const isUnedited = unedited.current !== null && sameScenario(unedited.current, scenario);
+    if (!isUnedited) unedited.current = null;
+    saver.current?.save(scenario, isUnedited ? 'loaded' : 'edited');
+    if (pinned.current !== null && sameScenario(pinned.current, scenario)) return;
+    pinned.current = null;
+    updater.current?.schedule(() => encodeScenario(scenario));
+  }, [scenario]);
+
+  const loaded = useCallback((s: Scenario, fragment?: string) => {
+    updater.current?.cancel();
+    pinned.current = s;
+    unedited.current = s;
+    pushFragment(fragment ?? encodeScenario(s));
+  }, []);
+  const takeStash = useCallback(() => {
+    const s = loadStash();
+    clearStash();
+    setStash(null);
+    return s;
+  }, []);
+  const forgetStash = useCallback(() => {
+    clearStash();
+    setStash(null);
+  }, []);
+  const dismissNotice = useCallback(() => {
+    setNotice(null);
+    setStorageNotice(null);
+  }, []);
+
+  return {
+    stash: stash && !sameScenario(stash, scenario) ? stash : null,
+    notice: notice ?? storageNotice,
+    dismissNotice,
+    loaded,
+    takeStash,
+    forgetStash,
+  };
+}

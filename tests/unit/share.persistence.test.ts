@@ -1,0 +1,136 @@
+// @vitest-environment happy-dom
+// startScenario + usePersistence in a DOM: autosave, fragment, links over work, back/forward.
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { act, createElement, useState } from 'react';
+import { createRoot, type Root } from 'react-dom/client';
+import { decodeScenario, encodeScenario } from '../../src/scenario/link';
+import { defaultScenario, type Scenario } from '../../src/scenario/scenario';
+import { readFragment, replaceFragment } from '../../src/share/history';
+import { loadStash, loadWork, loadWorkRecord, saveWork } from '../../src/share/storage';
+import { resetStartForTests, startScenario, usePersistence, type Persistence } from '../../src/share/usePersistence';
+
+(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+
+const mine: Scenario = { ...defaultScenario(), title: 'Mine', sqlite: { setup: 'CREATE TABLE mine(a);', statement: 'SELECT 1;' } };
+const theirs: Scenario = { ...defaultScenario(), dialect: 'postgres', title: 'Theirs' };
+const example: Scenario = { ...defaultScenario(), title: 'Example one' };
+const findExample = (id: string) => (id === 'one' ? example : null);
+
+let root: Root;
+let api: { scenario: Scenario; set: (s: Scenario) => void; p: Persistence };
+function Harness() {
+  const [scenario, set] = useState(() => startScenario(findExample).scenario);
+  const p = usePersistence(scenario, set, findExample);
+  api = { scenario, set, p };
+  return null;
+}
+async function mount(hash: string): Promise<void> {
+  replaceFragment(hash);
+  resetStartForTests();
+  root = createRoot(document.createElement('div'));
+  await act(async () => root.render(createElement(Harness)));
+}
+async function wait(ms: number): Promise<void> {
+  await act(async () => {
+    vi.advanceTimersByTime(ms);
+  });
+}
+
+beforeEach(() => {
+  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+  localStorage.clear();
+});
+afterEach(async () => {
+  await act(async () => root.unmount());
+  vi.useRealTimers();
+});
+
+describe('usePersistence', () => {
+  it('first visit: default scenario, clean start; edits are autosaved and put in the address', async () => {
+    await mount('');
+    expect(api.scenario).toEqual(defaultScenario());
+    await act(async () => api.set(mine));
+    await wait(600);
+    expect(loadWorkRecord()).toMatchObject({ scenario: mine, origin: 'edited' });
+    expect(decodeScenario(readFragment())).toEqual({ ok: true, scenario: mine });
+  });
+
+  it('reopening without a link restores the saved work, dialect included', async () => {
+    saveWork(theirs, 'edited');
+    await mount('');
+    expect(api.scenario).toEqual(theirs);
+    expect(api.p.stash).toBeNull();
+    expect(api.p.notice).toBeNull();
+  });
+
+  it('a link over edited work opens the link, keeps the work one click away, and brings it back', async () => {
+    saveWork(mine, 'edited');
+    await mount(encodeScenario(theirs));
+    expect(api.scenario).toEqual(theirs);
+    expect(api.p.stash).toEqual(mine);
+    expect(loadStash()).toEqual(mine);
+    await wait(600);
+    // The link is saved as the current work, but marked as loaded: a later link does not stash it.
+    expect(loadWorkRecord()).toMatchObject({ scenario: theirs, origin: 'loaded' });
+    expect(readFragment()).toBe(encodeScenario(theirs));
+
+    const entries = window.history.length;
+    await act(async () => {
+      const s = api.p.takeStash()!;
+      api.p.loaded(s);
+      api.set(s);
+    });
+    expect(api.scenario).toEqual(mine);
+    expect(api.p.stash).toBeNull();
+    expect(loadStash()).toBeNull();
+    expect(window.history.length).toBe(entries + 1);
+    expect(readFragment()).toBe(encodeScenario(mine));
+  });
+
+  it('a bad link keeps the current work and says what is wrong', async () => {
+    saveWork(mine, 'edited');
+    await mount('s1/N4IgzghgtgpiBcIAqB');
+    expect(api.scenario).toEqual(mine);
+    expect(api.p.notice).toMatch(/^This link is/);
+    expect(loadWork()).toEqual(mine);
+    expect(loadStash()).toBeNull();
+    await act(async () => api.p.dismissNotice());
+    expect(api.p.notice).toBeNull();
+  });
+
+  it('an example link keeps its #example/ID fragment until edited', async () => {
+    await mount('example/one');
+    expect(api.scenario).toEqual(example);
+    await wait(600);
+    expect(readFragment()).toBe('example/one');
+    await act(async () => api.set({ ...example, notes: 'edited' }));
+    await wait(600);
+    expect(readFragment().startsWith('s1/')).toBe(true);
+  });
+
+  it('back/forward (a fragment change) loads that scenario without stashing; a bad one changes nothing', async () => {
+    saveWork(mine, 'edited');
+    await mount('');
+    await act(async () => {
+      window.location.hash = '#' + encodeScenario(theirs);
+      window.dispatchEvent(new Event('hashchange'));
+    });
+    expect(api.scenario).toEqual(theirs);
+    expect(loadStash()).toBeNull();
+    await act(async () => {
+      window.location.hash = '#s1/!!!';
+      window.dispatchEvent(new Event('hashchange'));
+    });
+    expect(api.scenario).toEqual(theirs);
+    expect(api.p.notice).toMatch(/damaged.*Your current work is unchanged\.$/);
+  });
+
+  it('forgetting the stash removes it', async () => {
+    saveWork(mine, 'edited');
+    await mount(encodeScenario(theirs));
+    expect(api.p.stash).toEqual(mine);
+    await act(async () => api.p.forgetStash());
+    expect(api.p.stash).toBeNull();
+    expect(loadStash()).toBeNull();
+  });
+});
