@@ -111,6 +111,8 @@ export function describeDifference(d: Difference): string {
       return `Table ${d.table}: ${d.columns.join(', ')} — both are timestamps and differ by the clock only (up to ${d.maxSeconds} s): each engine read its own clock at a slightly different moment. Not counted as a difference.`;
     case 'order':
       return `Statement ${d.statement + 1}: the same rows came back in a different order; neither engine promises a RETURNING order, so this is not counted as a difference.`;
+    case 'beforeDiffers':
+      return `Table ${d.table} already differs before the statements run: the two setups do not create the same rows, so part of any difference after comes from them.`;
     case 'truncated':
       return `Table ${d.table}: only the first ${d.kept.sqlite} (${S}) and ${d.kept.postgres} (${P}) rows were kept and compared, of ${d.total.sqlite} and ${d.total.postgres}.`;
   }

@@ -6,8 +6,8 @@
  * rows that then conflict — so ids drift from SQLite's even when everything else agrees.
  */
 import type { TableDiff, TableSchema, Value } from '../engine/types';
-import type { NormalisationLog } from './normalisations';
-import type { CellDifference, Difference, RowSample } from './types';
+import { NormalisationLog } from './normalisations';
+import { isNote, type CellDifference, type Difference, type RowSample } from './types';
 import { canonicalRow, compareValues } from './values';
 
 /** How many sample rows/cells a difference keeps (totals are always exact). */
@@ -71,7 +71,13 @@ export function compareTables(sqlite: TableDiff[], postgres: TableDiff[], log: N
     if (!s.after && (!p || !p.after)) continue;
     if (!p?.after) out.push({ kind: 'tableMissing', table: s.name, presentOn: 'sqlite' });
     else if (!s.after) out.push({ kind: 'tableMissing', table: p.name, presentOn: 'postgres' });
-    else out.push(...compareTable(s, p, log));
+    else {
+      // Differences already present before the statements ran come from the setups: say so.
+      if (s.before && p?.before && compareTable(s, p, new NormalisationLog(), 'before').some((d) => !isNote(d))) {
+        out.push({ kind: 'beforeDiffers', table: s.name });
+      }
+      out.push(...compareTable(s, p, log));
+    }
   }
   for (const p of postgres) {
     if (!seen.has(lower(p.name)) && p.after) out.push({ kind: 'tableMissing', table: p.name, presentOn: 'postgres' });
@@ -79,10 +85,10 @@ export function compareTables(sqlite: TableDiff[], postgres: TableDiff[], log: N
   return out;
 }
 
-function compareTable(s: TableDiff, p: TableDiff, log: NormalisationLog): Difference[] {
+function compareTable(s: TableDiff, p: TableDiff, log: NormalisationLog, moment: 'before' | 'after' = 'after'): Difference[] {
   const out: Difference[] = [];
-  const sa = s.after!;
-  const pa = p.after!;
+  const sa = s[moment]!;
+  const pa = p[moment]!;
   const table = s.name;
   const cols = pairColumns(sa.columns, pa.columns);
   const common = new Set(cols.names.map(lower));

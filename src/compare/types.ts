@@ -82,6 +82,8 @@ export type Difference =
   | { kind: 'clock'; table: string; columns: string[]; maxSeconds: number; samples: CellDifference[] }
   /** Note: the same returned rows came back in a different order. */
   | { kind: 'order'; statement: number }
+  /** Note: the table already differed before the statements ran (the setups differ). */
+  | { kind: 'beforeDiffers'; table: string }
   /** Note: a snapshot was cut at the row limit, so only the kept rows were compared. */
   | { kind: 'truncated'; table: string; total: { sqlite: number; postgres: number }; kept: { sqlite: number; postgres: number } };
 
@@ -95,6 +97,7 @@ export function isNote(d: Difference): boolean {
     d.kind === 'clock' ||
     d.kind === 'order' ||
     d.kind === 'truncated' ||
+    d.kind === 'beforeDiffers' ||
     ((d.kind === 'statementError' || d.kind === 'setupError') && d.failsOn === 'both' && sameFailure(d))
   );
 }
@@ -130,6 +133,7 @@ export function differenceGroup(d: Difference): string {
     case 'identityGap':
     case 'clock':
     case 'truncated':
+    case 'beforeDiffers':
       return `Table ${d.table}`;
     case 'normalisation':
       return 'How values were compared';

@@ -274,3 +274,14 @@ it('says when returned rows differ only in generated ids', () => {
   expect(d[0]).toMatchObject({ kind: 'returnedRows', onlyIdentity: ['id'] });
   expect(summarizeDifferences(d)[0]).toMatch(/^Statement 1: the same rows came back except for generated ids \(id\)/);
 });
+
+it('notes when a table already differs before the statements run', () => {
+  const s = table(users, [[1, 'a@x', 1]]);
+  s.before = { columns: ['id', 'email', 'active'], rows: [[1, 'a@x', 0]], totalRows: 1 };
+  const p = table(users, [[1, 'a@x', true]]);
+  p.before = { columns: ['id', 'email', 'active'], rows: [[1, 'a@x', true]], totalRows: 1 };
+  const d = compareRuns(run('sqlite', { tables: [s] }), run('postgres', { tables: [p] }));
+  expect(kinds(d)).toEqual(['beforeDiffers', 'normalisation']);
+  expect(hasDifferences(d)).toBe(false);
+  expect(summarizeDifferences(d)[1]).toMatch(/^Table users already differs before the statements run/);
+});
