@@ -115,6 +115,22 @@ describe('postgres engine', () => {
     expect(r2.tables).toEqual([]);
   });
 
+  it('removes objects that live outside schemas, even an event trigger that forbids DDL', async () => {
+    const r = await engine.run({
+      setup: '',
+      statement: `CREATE FUNCTION no_ddl() RETURNS event_trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'no DDL'; END $$;
+CREATE EVENT TRIGGER no_ddl ON ddl_command_start EXECUTE FUNCTION no_ddl();
+CREATE TABLE blocked (a int);`,
+    });
+    expect(r.error?.message).toBe('no DDL');
+    const r2 = await engine.run({
+      setup: 'CREATE TABLE fine (a int);',
+      statement: 'SELECT (SELECT count(*) FROM pg_event_trigger), (SELECT count(*) FROM pg_proc WHERE proname = $$no_ddl$$)',
+    });
+    expect(r2.ok).toBe(true);
+    expect(r2.statements[0]!.rows).toEqual([[0, 0]]);
+  });
+
   it('a failed transaction (25P02) is rolled back and does not leak', async () => {
     const r = await engine.run({
       setup: 'CREATE TABLE t (k int PRIMARY KEY);',
