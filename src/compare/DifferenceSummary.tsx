@@ -172,7 +172,7 @@ export function DifferenceSummary({ diffs }: DifferenceSummaryProps) {
       ))}
       {notes.length > 0 && (
         <details className="cmp-notes">
-          <summary>How values were compared ({notes.length === 1 ? '1 note' : `${notes.length} notes`})</summary>
+          <summary>Notes on how the runs were compared ({notes.length})</summary>
           <ul>
             {notes.map((d, i) => (
               <li key={i}>{describeDifference(d)}</li>

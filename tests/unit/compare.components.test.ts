@@ -71,7 +71,7 @@ describe('DifferenceSummary', () => {
     expect(cells).toEqual(["email = 'ada@example.com'", 'name', "'Ada Lovelace'", "'Ada'"]);
     expect(table.querySelectorAll('caption')[1]!.textContent).toBe('Rows only on SQLite');
     const notes = section.querySelector('details.cmp-notes')!;
-    expect(notes.querySelector('summary')!.textContent).toBe('How values were compared (1 note)');
+    expect(notes.querySelector('summary')!.textContent).toBe('Notes on how the runs were compared (1)');
     expect(notes.textContent).toContain('users.active');
   });
 
