@@ -53,6 +53,15 @@ describe('link codec properties', () => {
     );
   });
 
+  it('punctuation glued to the end of a link does not change what it opens', () => {
+    fc.assert(
+      fc.property(scenarioArb, fc.constantFrom(')', '.', ',', '>', '"', "'", ']', ' '), (s, tail) => {
+        expect(decodeScenario(encodeScenario(s) + tail)).toEqual({ ok: true, scenario: s });
+      }),
+      { numRuns: 200 },
+    );
+  });
+
   it('round-trips very long scripts (120 KB of mixed text)', () => {
     fc.assert(
       fc.property(fc.string({ unit: codeUnit, minLength: 1000, maxLength: 2000 }), fc.integer({ min: 101, max: 130 }), (chunk, times) => {

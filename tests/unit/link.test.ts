@@ -40,6 +40,11 @@ describe('decodeScenario', () => {
     expect(decodeScenario(frag.replace(/\+/g, ' ') + ' ').ok).toBe(true);
   });
 
+  it('ignores what a chat app glues to the end of a link', () => {
+    const frag = encodeScenario(defaultScenario());
+    for (const tail of [')', '.', '>', '),', '"']) expect(decodeScenario(frag + tail)).toEqual({ ok: true, scenario: defaultScenario() });
+  });
+
   it('accepts a whole address pasted in', () => {
     const s = defaultScenario();
     expect(decodeScenario('https://example.org/upsert/?x=1#' + encodeScenario(s))).toEqual({ ok: true, scenario: s });
