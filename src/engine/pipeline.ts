@@ -105,9 +105,11 @@ function diffAll(
     const a = after.get(k) ?? null;
     const kind: WriteTracking = dialect === 'postgres' ? 'xmin' : (tracking.get(k) ?? 'none');
     const d = diffTable(b, a, { tracking: kind, written: written?.get(k) ?? new Set() }, (a ?? b)!.schema.name);
-    if (kind === 'none' && d.status === 'kept' && dialect === 'sqlite') {
+    if (kind === 'none' && d.status === 'kept' && dialect === 'sqlite' && tracking.size > 0) {
       d.notes.push(
-        'WITHOUT ROWID table: a row rewritten with identical values cannot be told from an untouched one.',
+        d.schema.hasRowid
+          ? 'Columns named rowid, _rowid_ and oid hide the rowid: a row rewritten with identical values cannot be told from an untouched one.'
+          : 'WITHOUT ROWID table: a row rewritten with identical values cannot be told from an untouched one.',
       );
     }
     return d;

@@ -82,8 +82,10 @@ export async function createPostgresEngine(opts?: { loadDataDir?: Blob }): Promi
       }
       const durationMs = performance.now() - t0;
       const command = (res as { command?: string }).command ?? '';
-      // No RowDescription means no result set; SELECT of zero columns still returns one.
-      const columns = res.fields.length || res.rows.length || command === 'SELECT' ? res.fields.map((f) => f.name) : null;
+      // No RowDescription means no result set; a SELECT of zero columns still returns one
+      // (CREATE TABLE AS reports a SELECT tag too, but returns nothing).
+      const returnsSet = res.fields.length > 0 || res.rows.length > 0 || (command === 'SELECT' && !kind.startsWith('CREATE'));
+      const columns = returnsSet ? res.fields.map((f) => f.name) : null;
       const r: StatementResult = {
         index,
         sql,

@@ -191,6 +191,8 @@ describe.each(['sqlite', 'postgres'] as const)('%s pipeline', (dialect) => {
     expect(r.statements).toEqual([]);
     expect(r.notRun.map((n) => n.sql)).toEqual(['SELECT 1', 'SELECT 2']);
     expect(r.tables.map((t) => t.name)).toEqual(['a']);
+    expect(r.tables[0]!.notes.join(' ')).not.toMatch(/rowid/i);
+    expect(r.tables[0]!.after).toEqual(r.tables[0]!.before);
   });
 
   it('an unfinished BEGIN is reported, shown, and does not leak into the next run', async () => {

@@ -29,6 +29,15 @@ describe('postgres engine', () => {
     ]);
   });
 
+  it('columns is null only when a statement returns no result set', async () => {
+    const r = await engine.run({
+      setup: 'CREATE TABLE t (k int PRIMARY KEY);',
+      statement: 'CREATE TABLE c AS SELECT 1 AS x;\nSELECT FROM t;\nSELECT k FROM t;\nINSERT INTO t VALUES (1);',
+    });
+    expect(r.statements.map((s) => s.columns)).toEqual([null, [], ['k'], null]);
+    expect(r.statements.map((s) => s.kind)).toEqual(['CREATE TABLE', 'SELECT', 'SELECT', 'INSERT']);
+  });
+
   it('MERGE … RETURNING merge_action()', async () => {
     const r = await engine.run({
       setup: 'CREATE TABLE t (k int PRIMARY KEY, v int);\nINSERT INTO t VALUES (1, 10);',
