@@ -18,7 +18,7 @@ import { TAGS, type Example } from '../../src/gallery/types';
 
 const DIALECT_NAMES: Record<Dialect, RegExp> = {
   sqlite: /\bSQLite\b/i,
-  postgres: /\bPostgres(QL)?\b/i,
+  postgres: /\bPostgres(QL)?\b|\bPG ?1[0-9]\b|\bPG\b/i,
 };
 
 /** The dialects a text names. */
