@@ -14,12 +14,16 @@ import { bulkTable, bytesTable, markdownTable, summarise, textTable } from './li
 import { loadDefaultScenario } from './lib/scenarios.mjs';
 import { startServer } from './lib/server.mjs';
 import { coldPostgres, coldSqlite, dialectSwitch } from './lib/suites-cold.mjs';
-import { bulk, warmRuns } from './lib/suites-warm.mjs';
+import { bulk, overLimit, warmRuns } from './lib/suites-warm.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const APP_DIST = path.join(ROOT, 'dist');
-const BENCH_DIST = path.join(ROOT, 'bench', 'dist');
-const SUITES = ['cold-sqlite', 'cold-postgres', 'switch', 'warm', 'bulk'];
+// The app is built with its own vite.config.ts, but into bench/dist/app/ rather than dist/: other
+// people's end-to-end runs serve dist/ from this same tree, and a rebuild under them would pull
+// their files away. BENCH_APP_DIST points the benchmark at another build instead (no rebuild).
+const OUT = path.join(ROOT, 'bench', 'dist');
+const APP_DIST = process.env.BENCH_APP_DIST ?? path.join(OUT, 'app');
+const BENCH_DIST = path.join(OUT, 'baselines');
+const SUITES = ['cold-sqlite', 'cold-postgres', 'switch', 'warm', 'bulk', 'limit'];
 
 function parseArgs(argv) {
   const opt = (name) => argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];
@@ -37,6 +41,8 @@ function parseArgs(argv) {
     bulkCases: quick
       ? [['sqlite', 10_000], ['sqlite', 100_000], ['postgres', 10_000]]
       : [['sqlite', 10_000], ['sqlite', 100_000], ['postgres', 10_000], ['postgres', 100_000]],
+    limitRows: 210_000,
+    limitRuns: quick ? 1 : 2,
     idleMs: Number(opt('idle') ?? 4000),
     timeoutMs: 90_000,
   };
@@ -119,11 +125,11 @@ async function main() {
   const loadSamples = [];
   const loadTimer = setInterval(() => loadSamples.push({ t: Math.round((Date.now() - t0) / 1000), load1: os.loadavg()[0] }), 5000);
   if (cfg.build) {
-    build('app', ['vite', 'build', '--logLevel', 'warn']);
+    if (!process.env.BENCH_APP_DIST) build('app', ['vite', 'build', '--logLevel', 'warn', '--outDir', APP_DIST, '--emptyOutDir']);
     build('baselines', ['vite', 'build', '--config', 'bench/baselines/vite.config.mjs']);
   }
   if (!existsSync(path.join(APP_DIST, 'index.html')) || !existsSync(path.join(BENCH_DIST, 'default-scenario.json'))) {
-    throw new Error('dist/ or bench/dist/ is missing: run without --no-build first');
+    throw new Error('the app or baseline build is missing: run without --no-build first');
   }
   const server = await startServer({ app: APP_DIST, base: BENCH_DIST });
   const env = { ...cfg, server, defaultScenario: loadDefaultScenario(BENCH_DIST), log: (s) => console.log(s) };
@@ -146,6 +152,7 @@ async function main() {
       for (const [d, n] of cfg.bulkCases) out.push(await bulk(env, d, n));
       return out;
     });
+    results.overLimit = await suite('limit', () => overLimit(env, cfg.limitRows));
   } finally {
     clearInterval(loadTimer);
     await server.close();
@@ -161,7 +168,7 @@ async function main() {
   console.log(`\n${textTable(rows)}\n`);
   if (results.coldSqlite) console.log(`${bytesTable(results.coldSqlite.app[0])}\n`);
   if (results.bulk?.length) console.log(`${bulkTable(results.bulk)}\n`);
-  const outFile = cfg.quick || cfg.only.length !== SUITES.length ? path.join(BENCH_DIST, 'results-partial.json') : path.join(ROOT, 'bench', 'results', 'latest.json');
+  const outFile = cfg.quick || cfg.only.length !== SUITES.length ? path.join(OUT, 'results-partial.json') : path.join(ROOT, 'bench', 'results', 'latest.json');
   mkdirSync(path.dirname(outFile), { recursive: true });
   writeFileSync(outFile, `${JSON.stringify({ meta, summary: rows, results }, null, 1)}\n`);
   console.log(`wrote ${path.relative(ROOT, outFile)} (${meta.durationS} s in all)`);

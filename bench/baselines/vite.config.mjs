@@ -1,5 +1,5 @@
 // Builds the two baseline pages (raw sql.js and raw PGlite, each in a worker) with the same
-// tooling and settings as the app, into bench/dist/. The SQL they run is the app's own default
+// tooling and settings as the app, into bench/dist/baselines/. The SQL they run is the app's own default
 // scenario, read from src/ at build time so the two can never drift apart.
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
@@ -28,14 +28,18 @@ export default defineConfig({
     __DEFAULT_SCENARIO__: JSON.stringify({ sqlite: scenario.sqlite, postgres: scenario.postgres }),
   },
   build: {
-    outDir: fileURLToPath(new URL('../dist', import.meta.url)),
+    outDir: fileURLToPath(new URL('../dist/baselines', import.meta.url)),
     emptyOutDir: true,
     target: 'es2022',
     chunkSizeWarningLimit: 20000,
+    // With three pages the polyfill would become a chunk of its own (one more request for the
+    // baselines); Chromium supports modulepreload natively, so it does nothing there anyway.
+    modulePreload: { polyfill: false },
     rollupOptions: {
       input: {
         sqlite: fileURLToPath(new URL('./sqlite.html', import.meta.url)),
         pglite: fileURLToPath(new URL('./pglite.html', import.meta.url)),
+        pipeline: fileURLToPath(new URL('./pipeline.html', import.meta.url)),
       },
     },
   },

@@ -75,6 +75,13 @@ export function summarise(r, cfg) {
     row(label, a, e, 'engine alone: setup + statement + read After rows', rat, target, b.n <= 10_000 ? rat !== null && rat <= 1.5 : null, `engine alone without the read: setup + statement ${vs(ss)}; statement only ${vs(st)}`);
     row('5. … longest main-thread task, <tr> in the DOM', lt, null, '', null, '≤ 200 ms, few rows', lt !== null && lt.max <= 200 && trs <= 500, `${trs} <tr> in the After table`);
   }
+  if (r.overLimit) {
+    const o = r.overLimit;
+    const s = stats(o.runs.map((x) => x.ms));
+    const lt = Math.max(...o.runs.map((x) => x.longestTaskMs));
+    const said = o.runs.every((x) => x.cutNote.length > 0);
+    row(`5. Over the row limit: ${o.rows.toLocaleString('en')}-row SQLite table, Run → After table`, s, null, '', null, 'says what it left out; tasks ≤ 200 ms', said && lt <= 200, `${said ? `"${o.runs[0].cutNote[0]}"` : 'no note about left-out rows'}; longest task ${lt.toFixed(0)} ms`);
+  }
   if (r.coldSqlite) {
     const app = bytesBeforeFirst(r.coldSqlite.app[0]);
     const base = bytesBeforeFirst(r.coldSqlite.baseline[0]);
@@ -112,13 +119,13 @@ export function bytesTable(sample) {
 
 /** Where the time of the bulk runs goes (medians), as a Markdown table. */
 export function bulkTable(bulk) {
-  const out = ['| Bulk run | Run → After table | Reply arrived | Render after reply | Engine in app: setup / before / statements / after / diff | Engine alone: setup / statement / read |', '|---|---|---|---|---|---|'];
+  const out = ['| Bulk run | Run → After table | Reply arrived | Render after reply | Engine in app: setup / before / statements / after / diff | App pipeline in a bare worker: run / round trip | Engine alone: setup / statement / read |', '|---|---|---|---|---|---|---|'];
   const m = (xs) => stats(xs)?.median;
   const f = (x) => (x === undefined ? '?' : ms(x));
   for (const b of bulk) {
     const e = (k) => m(b.app.map((x) => x.engine?.[k]));
     out.push(
-      `| ${b.dialect === 'sqlite' ? 'SQLite' : 'PostgreSQL'} ${b.n.toLocaleString('en')} | ${f(m(b.app.map((x) => x.ms)))} | ${f(m(b.app.map((x) => x.replyMs)))} | ${f(m(b.app.map((x) => x.renderMs)))} | ${['setup', 'before', 'statements', 'after', 'diff'].map((k) => f(e(k))).join(' / ')} | ${['setup', 'statement', 'read'].map((k) => f(m(b.engine.map((x) => x[k])))).join(' / ')} |`,
+      `| ${b.dialect === 'sqlite' ? 'SQLite' : 'PostgreSQL'} ${b.n.toLocaleString('en')} | ${f(m(b.app.map((x) => x.ms)))} | ${f(m(b.app.map((x) => x.replyMs)))} | ${f(m(b.app.map((x) => x.renderMs)))} | ${['setup', 'before', 'statements', 'after', 'diff'].map((k) => f(e(k))).join(' / ')} | ${f(m((b.pipeline ?? []).map((x) => x.runMs)))} / ${f(m((b.pipeline ?? []).map((x) => x.roundTripMs)))} | ${['setup', 'statement', 'read'].map((k) => f(m(b.engine.map((x) => x[k])))).join(' / ')} |`,
     );
   }
   return out.join('\n');

@@ -62,3 +62,31 @@ ON CONFLICT (sku) DO UPDATE SET qty = excluded.qty, price = excluded.price;
 export function scenarioFor(dialect, scripts) {
   return { dialect, sqlite: scripts.sqlite, postgres: scripts.postgres };
 }
+
+/**
+ * A SQLite table above the app's per-table row limit: `rows` existing rows, then 1,000 upserted
+ * (the last 500 existing ones conflict, 500 are new). The app must say what it left out.
+ */
+export function overLimitScripts(rows) {
+  const first = rows - 499;
+  return {
+    sqlite: {
+      setup: `CREATE TABLE items (
+  id         INTEGER PRIMARY KEY,
+  sku        TEXT NOT NULL UNIQUE,
+  qty        INTEGER NOT NULL,
+  price      REAL NOT NULL
+);
+
+WITH RECURSIVE g(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM g WHERE i < ${rows})
+INSERT INTO items (sku, qty, price) SELECT 'sku-' || i, i % 100, i * 0.5 FROM g;
+`,
+      statement: `-- 1,000 rows: 500 of the ${rows.toLocaleString('en')} existing ones (updated) and 500 new.
+WITH RECURSIVE g(i) AS (SELECT ${first} UNION ALL SELECT i + 1 FROM g WHERE i < ${first + 999})
+INSERT INTO items (sku, qty, price)
+SELECT 'sku-' || i, (i * 7) % 100, i * 0.75 FROM g WHERE true
+ON CONFLICT (sku) DO UPDATE SET qty = excluded.qty, price = excluded.price;
+`,
+    },
+  };
+}

@@ -14,11 +14,11 @@ const isEngineChunk = (p) => /pglite|initdb|postgres/i.test(p);
 const isEditorChunk = (p) => /monaco|editor\.worker|codicon/i.test(p);
 
 /** Files a visit requested before epoch time `until`, with raw and gzip sizes. */
-function requestsBefore(server, visit, until) {
+function requestsBefore(server, visit, origin, until) {
   return server
     .requests(visit)
     .filter((r) => r.t <= until)
-    .map((r) => ({ path: r.path, status: r.status, bytes: r.bytes, gzip: r.file && r.status === 200 ? gzipSize(r.file) : 0 }));
+    .map((r) => ({ path: r.path, at: r.t - origin, status: r.status, bytes: r.bytes, gzip: r.file && r.status === 200 ? gzipSize(r.file) : 0 }));
 }
 
 /** Worker messages without bulky fields, times relative to navigation start. */
@@ -37,7 +37,8 @@ async function visit(env, dir, id, root, rel, first, keep = false) {
     const result = {
       ms: mark.paint,
       domMs: mark.dom,
-      requests: requestsBefore(env.server, id, mark.origin + mark.dom),
+      requests: requestsBefore(env.server, id, mark.origin, mark.origin + mark.dom),
+      longTasks: state.longtasks.filter((t) => t.start <= mark.paint),
       workers: state.workers,
       messages: trimMessages(state.messages),
       errors: p.errors,

@@ -1,7 +1,7 @@
 // Warm measures: a click on "Run" to the rendered result (default scenario, both dialects), and
 // bulk upserts end to end against the raw engine running the same SQL in the baseline page.
-import { idle, newProfileDir, openProfile, probeState, removeProfileDir, waitMark, waitPostgresReady } from './browser.mjs';
-import { bulkScripts, linkFragment, scenarioFor } from './scenarios.mjs';
+import { idle, newProfileDir, openProfile, probeState, removeProfileDir, waitMark, waitPostgresReady, waitSnapshotStored } from './browser.mjs';
+import { bulkScripts, linkFragment, overLimitScripts, scenarioFor } from './scenarios.mjs';
 
 let visits = 0;
 const nextVisit = () => `w${Date.now().toString(36)}${(visits++).toString(36)}`;
@@ -61,7 +61,10 @@ export async function warmRuns(env) {
     await p.page.evaluate((scope) => window.__bench.watch('to-pg', () => window.__bench.tableRows('After: users', scope) > 0), scopeOf('postgres'));
     await p.page.getByRole('radio', { name: 'PostgreSQL' }).click();
     await waitMark(p.page, 'to-pg', env.timeoutMs);
-    await idle(1500); // the first PostgreSQL run triggers the snapshot dump: let it pass
+    // The first PostgreSQL run makes the app dump its data directory when the page is idle; a run
+    // clicked meanwhile queues behind the dump. Measure warm runs once the snapshot is stored.
+    out.snapshotStoredAfterMs = await waitSnapshotStored(p.page, 30_000);
+    await idle(300);
     for (let k = 0; k < env.warmRuns; k++) {
       out.postgres.push(await timedRun(p.page, `warm-pg-${k}`, 'postgres', 'After: users', env.timeoutMs, 150));
     }
@@ -81,10 +84,13 @@ export async function bulk(env, dialect, n) {
   const scripts = bulkScripts(n);
   const appDir = await newProfileDir();
   const baseDir = await newProfileDir();
+  const pipeDir = await newProfileDir();
   const app = [];
   const engine = [];
+  const pipeline = [];
   const a = await openProfile(appDir, {});
   const b = await openProfile(baseDir, {});
+  const c = await openProfile(pipeDir, {});
   try {
     await a.page.goto(env.server.url(nextVisit(), 'app', linkFragment(scenarioFor(dialect, scripts))), { waitUntil: 'commit' });
     await settled(a.page, env.timeoutMs * 3);
@@ -96,21 +102,58 @@ export async function bulk(env, dialect, n) {
     const call = () => b.page.evaluate((s) => window.__baseline.call({ type: 'time', setup: s.setup, statement: s.statement, table: 'items' }), scripts[dialect]);
     const warm = await call(); // engine start-up and first compile, like the app's first run
     if (warm.error) throw new Error(`baseline ${dialect} ${n}: ${warm.error}`);
+    // Diagnostic: the app's own engine pipeline in a bare worker (no UI), same SQL.
+    await c.page.goto(env.server.url(nextVisit(), 'base', 'pipeline.html'), { waitUntil: 'load' });
+    await c.page.waitForFunction(() => window.__baseline !== undefined);
+    const pipe = () => c.page.evaluate((s) => window.__baseline.call({ type: 'time', dialect: s.dialect, setup: s.setup, statement: s.statement }), { dialect, ...scripts[dialect] });
+    const pwarm = await pipe();
+    if (pwarm.error) throw new Error(`pipeline ${dialect} ${n}: ${pwarm.error}`);
     for (let k = 0; k < env.bulkRuns; k++) {
       const r = await timedRun(a.page, `bulk-${k}`, dialect, 'After: items', env.timeoutMs * 3);
       app.push(r);
       const e = await call();
       if (e.error) throw new Error(`baseline ${dialect} ${n}: ${e.error}`);
       engine.push({ ...e.timings, rowCount: e.rowCount, setupAndStatement: e.timings.setup + e.timings.statement, withRead: e.timings.setup + e.timings.statement + e.timings.read });
+      const q = await pipe();
+      if (q.error) throw new Error(`pipeline ${dialect} ${n}: ${q.error}`);
+      pipeline.push({ runMs: q.runMs, roundTripMs: q.roundTripMs, timings: q.timings });
       env.log(
-        `  bulk ${dialect} ${n}: app ${r.ms.toFixed(0)} ms (engine in app ${r.engine ? r.engine.total.toFixed(0) : '?'} ms, longest task ${r.longestTaskMs.toFixed(0)} ms, ${r.dom.trs} <tr>) | engine alone: setup ${e.timings.setup.toFixed(0)} + statement ${e.timings.statement.toFixed(0)} + read ${e.timings.read.toFixed(0)} ms`,
+        `  bulk ${dialect} ${n}: app ${r.ms.toFixed(0)} ms (engine in app ${r.engine ? r.engine.total.toFixed(0) : '?'} ms, longest task ${r.longestTaskMs.toFixed(0)} ms, ${r.dom.trs} <tr>) | app pipeline, bare worker: ${q.runMs.toFixed(0)} ms (round trip ${q.roundTripMs.toFixed(0)}) | engine alone: setup ${e.timings.setup.toFixed(0)} + statement ${e.timings.statement.toFixed(0)} + read ${e.timings.read.toFixed(0)} ms`,
       );
     }
   } finally {
     await a.close();
     await b.close();
-    await removeProfileDir(appDir);
-    await removeProfileDir(baseDir);
+    await c.close();
+    for (const d of [appDir, baseDir, pipeDir]) await removeProfileDir(d);
   }
-  return { dialect, n, app, engine, errors: [...a.errors, ...b.errors] };
+  return { dialect, n, app, engine, pipeline, errors: [...a.errors, ...b.errors, ...c.errors] };
+}
+
+/**
+ * Above the row limit: a SQLite table of `rows` rows (more than the app keeps per table). Checks
+ * that the run completes, the page says what it left out, and no main-thread task blocks long.
+ */
+export async function overLimit(env, rows) {
+  const scripts = overLimitScripts(rows);
+  const dir = await newProfileDir();
+  const out = [];
+  const a = await openProfile(dir, {});
+  try {
+    const scenario = { dialect: 'sqlite', sqlite: scripts.sqlite, postgres: scripts.sqlite };
+    await a.page.goto(env.server.url(nextVisit(), 'app', linkFragment(scenario)), { waitUntil: 'commit' });
+    await settled(a.page, env.timeoutMs * 3);
+    await a.page.getByLabel('Time limit (s)').fill('120');
+    await waitPostgresReady(a.page, 30_000);
+    for (let k = 0; k < env.limitRuns; k++) {
+      const r = await timedRun(a.page, `limit-${k}`, 'sqlite', 'After: items', env.timeoutMs * 3, 800);
+      r.cutNote = await a.page.evaluate(() => [...document.querySelectorAll('.results[data-dialect="sqlite"] .cut-note')].map((e) => e.textContent));
+      out.push(r);
+      env.log(`  over the row limit (${rows.toLocaleString('en')} rows): ${r.ms.toFixed(0)} ms, longest task ${r.longestTaskMs.toFixed(0)} ms, note: ${r.cutNote[0] ?? 'NONE'}`);
+    }
+  } finally {
+    await a.close();
+    await removeProfileDir(dir);
+  }
+  return { rows, runs: out, errors: a.errors };
 }
