@@ -186,3 +186,29 @@ export function resolvedInsertColumns(state: BuilderState, table: TableSchema): 
   const exact = new Set(state.insertColumns);
   return insertableColumns(table).filter((c) => exact.has(c.name) || wanted.has(c.name.toLowerCase()));
 }
+
+/**
+ * Problems that keep the form from producing a statement, in words for the form. The generator
+ * reports these too (plus the ones that depend on the dialect's plan, e.g. MERGE key columns).
+ */
+export function validateState(state: BuilderState, table: TableSchema): string[] {
+  const problems: string[] = [];
+  const inserted = resolvedInsertColumns(state, table);
+  if (inserted.length === 0) problems.push('Choose at least one column to insert.');
+  if (state.rows.length === 0) problems.push('Add at least one row.');
+  // Actions and the condition only matter to strategies that update (the SQL generator checks
+  // the dialect's fall-backs, e.g. INSERT OR REPLACE becoming DO UPDATE on PostgreSQL).
+  if (!(state.strategy === 'doUpdate' || state.strategy === 'merge' || state.strategy === 'twoStep')) return problems;
+  for (const col of insertableColumns(table)) {
+    const a = actionFor(state, col.name);
+    if (a.kind === 'custom' && !a.expr.trim()) problems.push(`The custom expression for ${col.name} is empty.`);
+  }
+  const c = state.condition;
+  if (c.kind === 'custom' && !c.expr.trim()) problems.push('The custom update condition is empty.');
+  if (c.kind === 'newer') {
+    const col = findColumn(table, c.column);
+    if (!col) problems.push('Choose the column that tells which row is newer.');
+    else if (!inserted.includes(col)) problems.push(`${col.name} is not inserted, so the new rows have no value to compare.`);
+  }
+  return problems;
+}

@@ -6,7 +6,7 @@
 import type { ColumnInfo, Dialect, TableSchema } from '../engine/types';
 import { needsCast } from './coltype';
 import { type Ctx, conditionSql, literalRows, newRowPredicate, overriding, q, renderSet, returningSql, setItems } from './clauses';
-import { type BuilderState, bareTableName, resolvedInsertColumns } from './model';
+import { type BuilderState, bareTableName, resolvedInsertColumns, validateState } from './model';
 import { quoteIdent, quoteTable } from './quote';
 import { qualifyColumns } from './sqltext';
 import { resolvePlan } from './targets';
@@ -30,8 +30,7 @@ function makeCtx(state: BuilderState, table: TableSchema, dialect: Dialect): Ctx
   const warnings = [...plan.warnings];
   const errors = [...plan.errors];
   const cols = resolvedInsertColumns(state, table);
-  if (cols.length === 0) errors.push('Choose at least one column to insert.');
-  if (state.rows.length === 0) errors.push('Add at least one row.');
+  errors.push(...validateState(state, table));
   const rows = literalRows(state, cols, dialect, warnings);
   const bare = bareTableName(table);
   const ref = bare.toLowerCase() === SOURCE ? 't' : quoteIdent(bare, dialect);

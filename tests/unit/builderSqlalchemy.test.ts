@@ -1,0 +1,125 @@
+// The SQLAlchemy generator's text: constructs per choice, text() where SQLAlchemy has none,
+// Python literals and the Table definition. Running the code is tests/engine/builderSqlalchemy.
+import { describe, expect, test } from 'vitest';
+import type { ColumnInfo, Dialect, TableSchema } from '../../src/engine/types';
+import { type BuilderState, defaultBuilderState, validateState } from '../../src/builder/model';
+import { escapeTextColons, generateSqlAlchemy, pyStr, pyValue } from '../../src/builder/sqlalchemy';
+import { tableDefinition } from '../../src/builder/satable';
+
+const col = (name: string, type: string, extra: Partial<ColumnInfo> = {}): ColumnInfo => ({ name, type, notNull: false, defaultExpr: null, generated: false, identity: false, ...extra });
+
+function table(d: Dialect): TableSchema {
+  return {
+    name: d === 'postgres' ? 'sales.Accounts' : 'Accounts',
+    schema: d === 'postgres' ? 'sales' : 'main',
+    columns: [col('id', 'integer', { notNull: true, identity: d === 'postgres' }), col('email', 'text', { notNull: true }), col('n', 'integer', { defaultExpr: '0' }), col('from', 'text')],
+    primaryKey: ['id'],
+    uniqueKeys: [
+      { name: 'accounts_pkey', kind: 'primary', columns: ['id'], predicate: null, hasExpressions: false },
+      { name: 'accounts_email_key', kind: 'unique', columns: ['email'], predicate: null, hasExpressions: false },
+      { name: 'live', kind: 'index', columns: ['email'], predicate: 'n > 0', hasExpressions: false },
+    ],
+    hasRowid: d === 'sqlite',
+  };
+}
+
+function state(d: Dialect, patch: Partial<BuilderState> = {}): BuilderState {
+  const s = defaultBuilderState(table(d), d);
+  return { ...s, insertColumns: ['id', 'email', 'n', 'from'], rows: [{ id: '1', email: 'a :b', n: '2', from: null }], ...patch };
+}
+
+const sa = (d: Dialect, patch: Partial<BuilderState> = {}) => generateSqlAlchemy(state(d, patch), table(d), d);
+
+describe('generateSqlAlchemy', () => {
+  test('DO UPDATE with the dialect insert(), excluded, index_where and a condition', () => {
+    const code = sa('sqlite', {
+      target: { kind: 'key', name: 'live', columns: ['email'] },
+      actions: { n: { kind: 'add', expr: '' }, from: { kind: 'coalesce', expr: '' } },
+      condition: { kind: 'newer', column: 'n', expr: '' },
+    });
+    expect(code).toContain('from sqlalchemy.dialects.sqlite import insert');
+    expect(code).toContain('stmt = insert(accounts).values(rows)');
+    expect(code).toContain('index_elements=[accounts.c.email],');
+    expect(code).toContain('index_where=text("n > 0"),');
+    expect(code).toContain('"n": accounts.c.n + stmt.excluded.n,');
+    expect(code).toContain('"from": func.coalesce(stmt.excluded["from"], accounts.c["from"]),');
+    expect(code).toContain('where=stmt.excluded.n > accounts.c.n,');
+  });
+  test('constraint= for ON CONSTRAINT, DO NOTHING, RETURNING with the action column', () => {
+    const code = sa('postgres', {
+      target: { kind: 'constraint', name: 'accounts_email_key', columns: ['email'] },
+      returning: { kind: 'columns', columns: ['id'], action: true },
+    });
+    expect(code).toContain('constraint="accounts_email_key",');
+    expect(code).toContain('stmt = stmt.returning(accounts.c.id, case((literal_column("xmax") == 0, "inserted"), else_="updated").label("action"))');
+    expect(sa('postgres', { strategy: 'doNothing', target: { kind: 'none' } })).toContain('stmt = stmt.on_conflict_do_nothing()');
+  });
+  test('no construct: INSERT OR REPLACE, MERGE and two steps are text(), and the panel says so', () => {
+    const replace = sa('sqlite', { strategy: 'orReplace' });
+    expect(replace).toContain('SQLAlchemy has no construct for INSERT OR REPLACE');
+    expect(replace).toMatch(/stmt = text\("""\nINSERT OR REPLACE INTO "Accounts"/);
+    expect(replace).toContain("'a \\\\:b'"); // text() would read :b as a bind parameter (Python source: \\:)
+    const merge = sa('postgres', { strategy: 'merge' });
+    expect(merge).toContain('SQLAlchemy 2.0 has no MERGE construct');
+    expect(merge).toContain('MERGE INTO sales."Accounts"');
+    const two = sa('sqlite', { strategy: 'twoStep' });
+    expect(two).toContain('statements = [');
+    expect(two.match(/text\(/g)?.length).toBe(4); // the import line and three statements for one row
+  });
+  test('incomplete forms say what is missing instead of code', () => {
+    expect(sa('sqlite', { rows: [] })).toBe('# The form is not complete yet:\n# - Add at least one row.\n');
+  });
+  test('the Table matches the schema: types, keys, defaults, identity, partial index, schema, keyword quoting', () => {
+    const pg = tableDefinition(table('postgres'), 'postgres');
+    expect(pg.variable).toBe('accounts');
+    expect(pg.lines).toEqual([
+      'accounts = Table(',
+      '    "Accounts",',
+      '    metadata,',
+      '    Column("id", Integer, Identity(), primary_key=True),',
+      '    Column("email", Text, nullable=False),',
+      '    Column("n", Integer, server_default=text("0")),',
+      '    Column("from", Text, quote=True),',
+      '    UniqueConstraint("email", name="accounts_email_key"),',
+      '    Index("live", "email", unique=True, postgresql_where=text("n > 0")),',
+      '    schema="sales",',
+      ')',
+    ]);
+    const lite = tableDefinition({ ...table('sqlite'), uniqueKeys: [{ name: 'sqlite_autoindex_Accounts_1', kind: 'unique', columns: ['email'], predicate: null, hasExpressions: false }] }, 'sqlite');
+    expect(lite.lines).toContain('    UniqueConstraint("email"),');
+    expect(tableDefinition({ ...table('sqlite'), name: 'stmt' }, 'sqlite').variable).toBe('stmt_table');
+  });
+});
+
+describe('Python literals', () => {
+  test('values typed like the SQL literals', () => {
+    expect(pyValue(null, col('x', 'text'), 'sqlite')).toBe('None');
+    expect(pyValue('007', col('x', 'integer'), 'sqlite')).toBe('7');
+    expect(pyValue('9007199254740993', col('x', 'bigint'), 'postgres')).toBe('9007199254740993');
+    expect(pyValue('1e-3', col('x', 'real'), 'postgres')).toBe('1e-3');
+    expect(pyValue('12.30', col('x', 'numeric(10,2)'), 'postgres')).toBe('Decimal("12.30")');
+    expect(pyValue('yes', col('x', 'boolean'), 'postgres')).toBe('True');
+    expect(pyValue('0xCAFE', col('x', 'bytea'), 'postgres')).toBe('bytes.fromhex("cafe")');
+    expect(pyValue('2024-02-29', col('x', 'date'), 'postgres')).toBe('datetime.date.fromisoformat("2024-02-29")');
+    expect(pyValue('2024-02-29 10:00:00Z', col('x', 'timestamp with time zone'), 'postgres')).toBe('datetime.datetime.fromisoformat("2024-02-29 10:00:00+00:00")');
+    expect(pyValue('2024-02-29', col('x', 'DATE'), 'sqlite')).toBe('"2024-02-29"');
+    expect(pyValue('soon', col('x', 'date'), 'postgres')).toBe('"soon"');
+  });
+  test('strings escape quotes, backslashes, line breaks and stay unicode', () => {
+    expect(pyStr(`it's "x" \\ \n 🎉`)).toBe(`"it's \\"x\\" \\\\ \\n 🎉"`);
+  });
+  test("text()'s bind syntax is escaped, casts and times are not", () => {
+    expect(escapeTextColons("SELECT ':name', x::date, '10:30', a:b, (:p)")).toBe("SELECT '\\:name', x::date, '10:30', a:b, (\\:p)");
+  });
+});
+
+describe('validateState', () => {
+  test('lists what keeps the form from producing a statement', () => {
+    const t = table('sqlite');
+    expect(validateState(state('sqlite'), t)).toEqual([]);
+    expect(validateState(state('sqlite', { rows: [], insertColumns: [] }), t)).toEqual(['Choose at least one column to insert.', 'Add at least one row.']);
+    expect(validateState(state('sqlite', { condition: { kind: 'custom', column: '', expr: '' } }), t)).toEqual(['The custom update condition is empty.']);
+    // conditions do not apply to DO NOTHING
+    expect(validateState(state('sqlite', { strategy: 'doNothing', condition: { kind: 'custom', column: '', expr: '' } }), t)).toEqual([]);
+  });
+});
