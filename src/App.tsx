@@ -1,70 +1,64 @@
-/** The playground's layout: top bar, the two editors, and the results. State lives in usePlayground. */
+/** The playground's layout: top bar, editors, results, and the dialogs. State lives in usePlayground. */
 import { useEffect, useState } from 'react';
-import { SqlEditor } from './editor/SqlEditor';
-import type { EditorMarker } from './editor/types';
-import type { EngineError } from './engine/types';
-import { decodeScenario, encodeScenario } from './scenario/link';
-import { defaultScenario } from './scenario/scenario';
+import type { TranslationResult } from './compare';
+import { ExamplesDialog } from './gallery/ExamplesDialog';
+import { exampleToScenario, findExample } from './gallery/gallery';
+import type { Example } from './gallery/types';
+import type { ImportResult } from './scenario/file';
+import { defaultScenario, sameScenario, type Scenario } from './scenario/scenario';
+import { DropZone } from './share/DropZone';
+import { ImportExport, exportJsonFile } from './share/ImportExport';
+import { ScenarioMetaEditor } from './share/ScenarioMeta';
+import { StashBanner } from './share/StashBanner';
+import { clearStash, decideOnLoad, loadStash, loadWorkRecord, stashOwnWork } from './share/storage';
 import { initialState, type PlaygroundState } from './state/store';
-import { resultIsStale, shownDialects, usePlayground } from './state/usePlayground';
+import { usePersistence, pushLoaded } from './state/usePersistence';
+import { shownDialects, usePlayground } from './state/usePlayground';
 import { DialectSwitch } from './ui/DialectSwitch';
-import { ResultsPane } from './ui/ResultsPane';
+import { EditorsPane } from './ui/EditorsPane';
+import { ResultsArea } from './ui/ResultsArea';
 import { RunControls } from './ui/RunControls';
+import { ShareButtonDialog } from './ui/ShareButtonDialog';
+import { Toolbar } from './ui/Toolbar';
+import { TranslateFlow } from './ui/TranslateFlow';
 
-/** Decide the first scenario from the URL fragment. */
-function startState(): PlaygroundState {
-  const hash = window.location.hash;
-  if (hash.startsWith('#s1/')) {
-    const d = decodeScenario(hash);
-    if (d.ok) return initialState(d.scenario, 'link');
-    return initialState(defaultScenario(), 'default', { kind: 'error', text: `${d.message} The default scenario is shown instead.` });
-  }
-  return initialState(defaultScenario(), 'default');
-}
+type StashSource = 'link' | 'example' | 'import' | 'reset';
 
-function markerFor(error: EngineError | undefined, phase: 'setup' | 'statement'): EditorMarker | null {
-  if (!error || error.phase !== phase || !error.span) return null;
-  return { start: error.span.start, end: error.span.end, position: error.position, message: error.code ? `${error.message} (${error.code})` : error.message };
+/** Decide the first scenario: a link or example wins, else the autosaved work, else the default. */
+function startState(): { state: PlaygroundState; stash: Scenario | null; stashSource: StashSource } {
+  const saved = loadWorkRecord();
+  const d = decideOnLoad({
+    hash: window.location.hash,
+    saved,
+    findExample: (id) => {
+      const ex = findExample(id);
+      return ex ? exampleToScenario(ex, saved?.scenario.dialect ?? 'sqlite') : null;
+    },
+  });
+  if (d.stash) stashOwnWork(d.stash);
+  const message = d.message ? { kind: 'error' as const, text: `${d.message} ${d.source === 'saved' ? 'Your last work was restored instead.' : 'The default scenario is shown instead.'}` } : null;
+  const state = initialState(d.scenario, d.source, message, d.exampleId ?? null);
+  return { state, stash: d.stash ?? loadStash(), stashSource: d.source === 'example' ? 'example' : 'link' };
 }
 
 /** The whole app. */
 export function App() {
-  const [state, actions] = usePlayground(startState);
+  const [start] = useState(startState);
+  const [state, actions] = usePlayground(() => start.state);
+  usePersistence(state, actions);
   const { scenario } = state;
   const dialect = scenario.dialect;
-  const scripts = scenario[dialect];
-  const record = state.results[dialect];
   const running = shownDialects(scenario).some((d) => state.running[d]);
   const [enhanced, setEnhanced] = useState(false);
+  const [stash, setStash] = useState<{ scenario: Scenario; source: StashSource } | null>(start.stash ? { scenario: start.stash, source: start.stashSource } : null);
+  const [dialog, setDialog] = useState<'examples' | 'share' | null>(null);
+  const [translation, setTranslation] = useState<TranslationResult | 'loading' | null>(null);
 
   // Monaco loads only after the first result is on screen.
+  const firstResult = Boolean(state.results.sqlite || state.results.postgres);
   useEffect(() => {
-    if (enhanced || !(state.results.sqlite || state.results.postgres)) return;
-    const t = window.setTimeout(() => setEnhanced(true), 50);
-    return () => window.clearTimeout(t);
-  }, [enhanced, state.results]);
-
-  // The scenario lives in the URL fragment: edits replace the entry, they do not add history.
-  useEffect(() => {
-    const t = window.setTimeout(() => {
-      const frag = `#${encodeScenario(scenario)}`;
-      if (window.location.hash !== frag) history.replaceState(history.state, '', frag);
-    }, 250);
-    return () => window.clearTimeout(t);
-  }, [scenario]);
-
-  // A link pasted into the address bar of an open page loads like a fresh visit.
-  useEffect(() => {
-    const onHash = () => {
-      const d = decodeScenario(window.location.hash);
-      if (d.ok) actions.load(d.scenario, 'link');
-      else if (window.location.hash.startsWith('#s1/')) actions.showMessage('error', d.message);
-    };
-    window.addEventListener('hashchange', onHash);
-    return () => window.removeEventListener('hashchange', onHash);
-    // actions are stable in behaviour (they dispatch); subscribe once.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, []);
+    if (!enhanced && firstResult) setEnhanced(true);
+  }, [enhanced, firstResult]);
 
   // Ctrl/Cmd+Enter anywhere on the page runs (editors handle it themselves first).
   useEffect(() => {
@@ -79,7 +73,39 @@ export function App() {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
-  const fresh = record && !resultIsStale(state, dialect) ? record.result.error : undefined;
+  /** Load a scenario the user chose (example, import): a new history entry; edited work is kept aside. */
+  const loadChosen = (next: Scenario, source: 'example' | 'import', exampleId: string | null = null) => {
+    if (state.source === 'edited' && !sameScenario(scenario, next) && !sameScenario(scenario, defaultScenario())) {
+      stashOwnWork(scenario);
+      setStash({ scenario, source });
+    }
+    actions.load(next, source, exampleId);
+    pushLoaded(next, exampleId);
+  };
+
+  const onPickExample = (ex: Example) => {
+    setDialog(null);
+    loadChosen(exampleToScenario(ex, dialect), 'example', ex.id);
+  };
+
+  const onImport = (r: ImportResult) => {
+    if (!r.ok) {
+      actions.showMessage('error', `${r.message} Your current work was kept.`);
+      return;
+    }
+    loadChosen(r.scenario, 'import');
+    actions.showMessage('info', r.note);
+  };
+
+  const restoreStash = () => {
+    if (!stash) return;
+    actions.load(stash.scenario, 'saved');
+    pushLoaded(stash.scenario, null);
+    clearStash();
+    setStash(null);
+  };
+
+  const explained = state.explainId ? findExample(state.explainId) : undefined;
 
   return (
     <div className="app">
@@ -89,6 +115,14 @@ export function App() {
         </h1>
         <DialectSwitch value={dialect} onChange={actions.setDialect} />
         <RunControls running={running} onRun={() => actions.run()} onStop={() => actions.stop()} timeLimitS={state.timeLimitS} onTimeLimit={actions.setTimeLimit} />
+        <Toolbar
+          compare={Boolean(scenario.compare)}
+          onExamples={() => setDialog('examples')}
+          onCompare={(on) => actions.patch({ compare: on })}
+          onTranslate={() => setTranslation('loading')}
+          translating={translation === 'loading'}
+          onShare={() => setDialog('share')}
+        />
       </header>
       {state.message && (
         <div className={`banner banner-${state.message.kind}`} role={state.message.kind === 'error' ? 'alert' : 'status'}>
@@ -98,21 +132,42 @@ export function App() {
           </button>
         </div>
       )}
+      <StashBanner
+        stash={stash?.scenario ?? null}
+        source={stash?.source}
+        onRestore={restoreStash}
+        onDismiss={() => {
+          clearStash();
+          setStash(null);
+        }}
+      />
       <main className="workspace">
         <section className="editors" aria-label="Scripts">
-          <div className="editor-block">
-            <h2 className="editor-title">Setup SQL</h2>
-            <SqlEditor label="Setup SQL" dialect={dialect} value={scripts.setup} onChange={(t) => actions.edit('setup', t)} onRun={() => actions.run()} marker={markerFor(fresh, 'setup')} lines={12} enhanced={enhanced} />
+          <div className="scenario-tools">
+            <ScenarioMetaEditor key={state.loadSeq} title={scenario.title ?? ''} notes={scenario.notes ?? ''} onChange={(p) => actions.patch(p)} />
+            <ImportExport scenario={scenario} onImport={onImport} />
           </div>
-          <div className="editor-block">
-            <h2 className="editor-title">Statement SQL</h2>
-            <SqlEditor label="Statement SQL" dialect={dialect} value={scripts.statement} onChange={(t) => actions.edit('statement', t)} onRun={() => actions.run()} marker={markerFor(fresh, 'statement')} lines={12} enhanced={enhanced} />
-          </div>
+          <EditorsPane state={state} actions={actions} enhanced={enhanced} />
         </section>
-        <div className="results-col">
-          <ResultsPane dialect={dialect} record={record} running={Boolean(state.running[dialect])} stale={resultIsStale(state, dialect)} />
-        </div>
+        <ResultsArea state={state} explained={explained} onCloseExplanation={actions.closeExplanation} />
       </main>
+      <ExamplesDialog open={dialog === 'examples'} onClose={() => setDialog(null)} onPick={onPickExample} currentDialect={dialect} />
+      <ShareButtonDialog open={dialog === 'share'} onClose={() => setDialog(null)} state={state} onExport={() => exportJsonFile(scenario)} />
+      <TranslateFlow
+        request={translation}
+        scenario={scenario}
+        onReady={setTranslation}
+        onAccept={(next) => {
+          setTranslation(null);
+          actions.setScenario(next);
+        }}
+        onCancel={() => setTranslation(null)}
+        onError={(m) => {
+          setTranslation(null);
+          actions.showMessage('error', m);
+        }}
+      />
+      <DropZone scenario={scenario} onImport={onImport} />
     </div>
   );
 }

@@ -30,6 +30,9 @@ import type { SqlEditorProps } from './types';
   getWorker: () => new EditorWorker(),
 };
 
+const LINE_HEIGHT = 19;
+const MAX_LINES = 30;
+
 const dark = () => window.matchMedia?.('(prefers-color-scheme: dark)').matches ?? false;
 
 /** Monaco-backed SQL editor implementing the shared editor props. */
@@ -51,6 +54,7 @@ export default function MonacoSqlEditor(props: SqlEditorProps) {
       minimap: { enabled: false },
       scrollBeyondLastLine: false,
       fontSize: 13,
+      lineHeight: LINE_HEIGHT,
       lineNumbersMinChars: 3,
       tabSize: 2,
       renderLineHighlight: 'line',
@@ -80,6 +84,14 @@ export default function MonacoSqlEditor(props: SqlEditorProps) {
       editor.setPosition(model.getPositionAt(caret));
       editor.focus();
     }
+    // Grow with the text between the minimum and maximum heights, so short scripts need no scrolling.
+    const fit = () => {
+      const min = (latest.current.lines ?? 10) * LINE_HEIGHT + 12;
+      const h = Math.max(min, Math.min(MAX_LINES * LINE_HEIGHT + 12, editor.getContentHeight()));
+      if (el.style.height !== `${h}px`) el.style.height = `${h}px`;
+    };
+    editor.onDidContentSizeChange(fit);
+    fit();
     const scheme = window.matchMedia?.('(prefers-color-scheme: dark)');
     const onScheme = () => monaco.editor.setTheme(dark() ? 'vs-dark' : 'vs');
     scheme?.addEventListener('change', onScheme);
@@ -137,5 +149,5 @@ export default function MonacoSqlEditor(props: SqlEditorProps) {
   }, [props.marker]);
 
   const lines = props.lines ?? 10;
-  return <div ref={host} className="monaco-host" style={{ height: `${lines * 19 + 12}px` }} data-editor="monaco" />;
+  return <div ref={host} className="monaco-host" style={{ height: `${lines * LINE_HEIGHT + 12}px` }} data-editor="monaco" />;
 }

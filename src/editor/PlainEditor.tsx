@@ -25,7 +25,7 @@ export function PlainEditor(props: SqlEditorProps) {
       spellCheck={false}
       autoCapitalize="off"
       autoComplete="off"
-      rows={lines}
+      rows={Math.min(30, Math.max(lines, value.split('\n').length + 1))}
       value={value}
       onChange={(e) => onChange(e.target.value)}
       onSelect={(e) => onCaret?.(e.currentTarget.selectionStart, true)}

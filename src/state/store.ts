@@ -22,6 +22,8 @@ export interface PlaygroundState {
   source: ScenarioSource;
   /** Gallery example id when the scenario is an unedited example. */
   exampleId: string | null;
+  /** Gallery example whose explanation is shown (kept while the user edits it, with a note). */
+  explainId: string | null;
   results: Partial<Record<Dialect, RunRecord>>;
   running: Partial<Record<Dialect, boolean>>;
   /** Per-run time limit in seconds. */
@@ -36,6 +38,8 @@ export interface PlaygroundState {
 export type Action =
   | { type: 'edit'; dialect: Dialect; part: keyof Scripts; text: string }
   | { type: 'setDialect'; dialect: Dialect }
+  | { type: 'setScenario'; scenario: Scenario }
+  | { type: 'closeExplanation' }
   | { type: 'load'; scenario: Scenario; source: ScenarioSource; exampleId?: string | null }
   | { type: 'patch'; patch: Partial<Pick<Scenario, 'title' | 'notes' | 'compare'>> }
   | { type: 'runStart'; dialect: Dialect }
@@ -45,7 +49,7 @@ export type Action =
 
 /** Initial state for a scenario. */
 export function initialState(scenario: Scenario, source: ScenarioSource, message: PlaygroundState['message'] = null, exampleId: string | null = null): PlaygroundState {
-  return { scenario, source, exampleId, results: {}, running: {}, timeLimitS: 5, message, loadSeq: 0 };
+  return { scenario, source, exampleId, explainId: exampleId, results: {}, running: {}, timeLimitS: 5, message, loadSeq: 0 };
 }
 
 /** The reducer. */
@@ -57,8 +61,12 @@ export function reducer(state: PlaygroundState, action: Action): PlaygroundState
     }
     case 'setDialect':
       return { ...state, scenario: { ...state.scenario, dialect: action.dialect } };
+    case 'setScenario':
+      return { ...state, scenario: action.scenario, source: 'edited', exampleId: null };
+    case 'closeExplanation':
+      return { ...state, explainId: null };
     case 'load':
-      return { ...state, scenario: action.scenario, source: action.source, exampleId: action.exampleId ?? null, results: {}, loadSeq: state.loadSeq + 1 };
+      return { ...state, scenario: action.scenario, source: action.source, exampleId: action.exampleId ?? null, explainId: action.exampleId ?? null, results: {}, loadSeq: state.loadSeq + 1 };
     case 'patch':
       return { ...state, scenario: { ...state.scenario, ...action.patch }, source: state.source === 'example' ? 'edited' : state.source, exampleId: state.source === 'example' && !('compare' in action.patch) ? null : state.exampleId };
     case 'runStart':

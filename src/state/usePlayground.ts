@@ -14,6 +14,9 @@ export interface PlaygroundActions {
   stop(dialect?: Dialect): void;
   edit(part: 'setup' | 'statement', text: string, dialect?: Dialect): void;
   setDialect(dialect: Dialect): void;
+  /** Replace the scenario as an edit (e.g. an accepted translation). */
+  setScenario(scenario: Scenario): void;
+  closeExplanation(): void;
   load(scenario: Scenario, source: ScenarioSource, exampleId?: string | null): void;
   patch(patch: Partial<Pick<Scenario, 'title' | 'notes' | 'compare'>>): void;
   setTimeLimit(seconds: number): void;
@@ -54,6 +57,8 @@ export function usePlayground(init: () => PlaygroundState): [PlaygroundState, Pl
     },
     edit: (part, text, dialect) => dispatch({ type: 'edit', dialect: dialect ?? stateRef.current.scenario.dialect, part, text }),
     setDialect: (dialect) => dispatch({ type: 'setDialect', dialect }),
+    setScenario: (scenario) => dispatch({ type: 'setScenario', scenario }),
+    closeExplanation: () => dispatch({ type: 'closeExplanation' }),
     load: (scenario, source, exampleId) => dispatch({ type: 'load', scenario, source, exampleId }),
     patch: (patch) => dispatch({ type: 'patch', patch }),
     setTimeLimit: (seconds) => dispatch({ type: 'setTimeLimit', seconds }),

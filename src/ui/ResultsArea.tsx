@@ -1,0 +1,52 @@
+/** The results column: title and notes, an example's explanation, and one or two result panes. */
+import { useMemo } from 'react';
+import { compareRuns, DifferenceSummary } from '../compare';
+import { ExplanationPanel } from '../gallery/ExplanationPanel';
+import type { Example } from '../gallery/types';
+import { ScenarioMetaView } from '../share/ScenarioMeta';
+import type { PlaygroundState } from '../state/store';
+import { resultIsStale, shownDialects } from '../state/usePlayground';
+import { ResultsPane } from './ResultsPane';
+
+/** Props of ResultsArea. */
+export interface ResultsAreaProps {
+  state: PlaygroundState;
+  /** The example whose explanation is shown, if any. */
+  explained: Example | undefined;
+  onCloseExplanation(): void;
+}
+
+/** Everything right of the editors. */
+export function ResultsArea({ state, explained, onCloseExplanation }: ResultsAreaProps) {
+  const { scenario, results, running } = state;
+  const compare = Boolean(scenario.compare);
+  const sqlite = results.sqlite;
+  const postgres = results.postgres;
+  const bothFresh = compare && sqlite && postgres && !running.sqlite && !running.postgres && !resultIsStale(state, 'sqlite') && !resultIsStale(state, 'postgres');
+  const diffs = useMemo(() => (bothFresh ? compareRuns(sqlite.result, postgres.result) : null), [bothFresh, sqlite, postgres]);
+
+  return (
+    <div className={`results-col${compare ? ' comparing' : ''}`}>
+      <ScenarioMetaView title={scenario.title} notes={scenario.notes} />
+      {explained && (
+        <div className="explanation-wrap">
+          {state.exampleId !== explained.id && (
+            <p className="explanation-edited">
+              You edited this example: the explanation describes the original.{' '}
+              <button type="button" className="link-button" onClick={onCloseExplanation}>
+                Hide it
+              </button>
+            </p>
+          )}
+          <ExplanationPanel example={explained} dialect={scenario.dialect} />
+        </div>
+      )}
+      {compare && (diffs ? <DifferenceSummary diffs={diffs} /> : <p className="muted compare-wait">The difference summary appears when both engines have run the current scripts.</p>)}
+      <div className={compare ? 'compare-columns' : undefined}>
+        {shownDialects(scenario).map((d) => (
+          <ResultsPane key={d} dialect={d} record={results[d]} running={Boolean(running[d])} stale={resultIsStale(state, d)} titled={compare} />
+        ))}
+      </div>
+    </div>
+  );
+}

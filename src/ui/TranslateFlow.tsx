@@ -1,0 +1,45 @@
+/**
+ * Translate: loads the translator on demand, asks the source engine for the table schemas (so a
+ * target can be inferred from real unique keys), and shows the result for the user to accept.
+ */
+import { useEffect } from 'react';
+import { loadTranslator, TranslateDialog, type TranslationResult, applyTranslation } from '../compare';
+import { engines } from '../engine/engines';
+import type { Scenario } from '../scenario/scenario';
+
+/** Props of TranslateFlow. */
+export interface TranslateFlowProps {
+  /** 'loading' starts a translation of the current dialect; a result shows the dialog. */
+  request: TranslationResult | 'loading' | null;
+  scenario: Scenario;
+  onReady(result: TranslationResult): void;
+  onAccept(next: Scenario): void;
+  onCancel(): void;
+  onError(message: string): void;
+}
+
+/** The translation flow (renders the dialog once a result is ready). */
+export function TranslateFlow({ request, scenario, onReady, onAccept, onCancel, onError }: TranslateFlowProps) {
+  useEffect(() => {
+    if (request !== 'loading') return;
+    let cancelled = false;
+    const from = scenario.dialect;
+    void (async () => {
+      try {
+        const [mod, described] = await Promise.all([loadTranslator(), engines[from].describe(scenario[from].setup)]);
+        if (cancelled) return;
+        onReady(mod.translateFrom(scenario, from, { tables: described.error ? undefined : described.tables }));
+      } catch (err) {
+        if (!cancelled) onError(`The translation failed: ${err instanceof Error ? err.message : String(err)}`);
+      }
+    })();
+    return () => {
+      cancelled = true;
+    };
+    // A request is taken with the scenario as it was when asked.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [request]);
+
+  if (!request || request === 'loading') return null;
+  return <TranslateDialog open from={request.from} to={request.to} result={request} onAccept={() => onAccept(applyTranslation(scenario, request))} onCancel={onCancel} />;
+}
