@@ -128,5 +128,34 @@ describe('offsets', () => {
     const span = trimStatement(s, { start: 0, end: s.length }, 'sqlite')!;
     expect(s.slice(span.start, span.end)).toBe('SELECT 1');
     expect(trimStatement('-- only\n', { start: 0, end: 8 }, 'sqlite')).toBeNull();
+    const t = "SELECT '--' AS a -- trailing\n;";
+    const s2 = trimStatement(t, { start: 0, end: t.length }, 'postgres')!;
+    expect(t.slice(s2.start, s2.end)).toBe("SELECT '--' AS a");
+    const u = "SELECT '--x'\n;";
+    const s3 = trimStatement(u, { start: 0, end: u.length }, 'postgres')!;
+    expect(u.slice(s3.start, s3.end)).toBe("SELECT '--x'");
+  });
+});
+
+describe('splitPostgres (property)', async () => {
+  const fc = await import('fast-check');
+  // Pieces that may contain semicolons without ending a statement.
+  const piece = fc.oneof(
+    fc.constantFrom('SELECT', 'x', '1', '(a; b)', '$1', 'a$b'),
+    fc.string({ unit: fc.constantFrom('a', ';', "''", ' ', '\\') }).map((s) => `'${s}'`),
+    fc.string({ unit: fc.constantFrom('a', ';', "\\'", ' ', '\\\\') }).map((s) => `E'${s}'`),
+    fc.string({ unit: fc.constantFrom('a', ';', '""', ' ') }).map((s) => `"${s}"`),
+    fc.string({ unit: fc.constantFrom('a', ';', '$', ' ', "'") }).map((s) => `$q$${s}$q$`),
+    fc.string({ unit: fc.constantFrom('a', ';', ' ', "'") }).map((s) => `/* ${s} /* ${s} */ */`),
+  );
+  // Ends with a word: trailing comments are trimmed from spans by design.
+  const statement = fc.array(piece, { minLength: 1, maxLength: 6 }).map((p) => `SELECT ${p.join(' ')} end_`);
+  it('recovers the statements of any script joined with semicolons, comments and blank lines', () => {
+    fc.assert(
+      fc.property(fc.array(statement, { minLength: 1, maxLength: 5 }), fc.constantFrom(';', ';\n', ' ;\n-- note; here\n'), (stmts, sep) => {
+        const script = stmts.join(sep) + sep;
+        expect(texts(script)).toEqual(stmts);
+      }),
+    );
   });
 });
