@@ -3,7 +3,7 @@
  * when the page is hidden or unloaded, so a reload right after typing keeps the last keystroke.
  */
 import type { Scenario } from '../scenario/scenario';
-import { browserStorage, saveWork, type KeyValueStore, type WorkOrigin } from './storage';
+import { browserSessionStorage, browserStorage, saveTabWork, saveWork, type KeyValueStore, type WorkOrigin } from './storage';
 
 /** Options of `createAutosaver`. */
 export interface AutosaverOptions {
@@ -17,6 +17,8 @@ export interface AutosaverOptions {
   target?: Pick<EventTarget, 'addEventListener' | 'removeEventListener'> | null;
   /** Reads document.visibilityState (default: the page's document). */
   isHidden?: () => boolean;
+  /** Also keep this tab's work with the address's fragment (see saveTabWork) for reloads. */
+  tab?: { fragment: () => string; store?: KeyValueStore | null };
 }
 
 /** A running autosaver. */
@@ -44,6 +46,9 @@ export function createAutosaver(options: AutosaverOptions = {}): Autosaver {
     timer = null;
     if (!pending) return;
     const r = saveWork(pending.scenario, pending.origin, store);
+    if (options.tab) {
+      saveTabWork(pending.scenario, options.tab.fragment(), options.tab.store === undefined ? browserSessionStorage() : options.tab.store);
+    }
     pending = null;
     const err = r.ok ? null : r.message;
     if (err !== lastError) {

@@ -6,6 +6,11 @@
  * - `upsert-playground:v1:work`  — the scenario being worked on, written as it is typed;
  * - `upsert-playground:v1:stash` — the user's own work set aside when a link or an example was
  *   opened over it ("Back to my scenario").
+ * And in sessionStorage (one per tab, kept across reloads of that tab):
+ * - `upsert-playground:v1:tab` — `{ "v": 1, "fragment": …, "scenario": … }`: this tab's latest work
+ *   and the fragment its address held then. The fragment follows edits only after a pause, so a
+ *   reload right after typing finds an older fragment; this record says the newer work belongs to
+ *   that address, and it keeps two tabs from reopening each other's work.
  * Storage may be missing (private mode, sandboxed frame) or full: every function degrades to a
  * message or null and never throws; corrupted entries read as null.
  */
@@ -16,6 +21,9 @@ import { defaultScenario, sameScenario, type Scenario } from '../scenario/scenar
 export const WORK_KEY = 'upsert-playground:v1:work';
 /** localStorage key of the work set aside when a link was opened over it. */
 export const STASH_KEY = 'upsert-playground:v1:stash';
+
+/** sessionStorage key of this tab's work (see above). */
+export const TAB_KEY = 'upsert-playground:v1:tab';
 
 /** How the saved work came to be: typed by the user, or loaded unchanged (link, example, import). */
 export type WorkOrigin = 'edited' | 'loaded';
@@ -38,6 +46,44 @@ export function browserStorage(): KeyValueStore | null {
   try {
     // Merely reading window.localStorage throws a SecurityError in some sandboxed frames.
     return typeof globalThis.localStorage === 'undefined' ? null : globalThis.localStorage;
+  } catch {
+    return null;
+  }
+}
+
+/** The page's sessionStorage (per tab), or null where it is refused or missing. */
+export function browserSessionStorage(): KeyValueStore | null {
+  try {
+    return typeof globalThis.sessionStorage === 'undefined' ? null : globalThis.sessionStorage;
+  } catch {
+    return null;
+  }
+}
+
+/** This tab's work and the fragment (without '#') its address held when it was saved. */
+export interface TabWork {
+  fragment: string;
+  scenario: Scenario;
+}
+
+/** Remember this tab's work with its address's fragment; failures are ignored (localStorage has it too). */
+export function saveTabWork(scenario: Scenario, fragment: string, store = browserSessionStorage()): void {
+  try {
+    store?.setItem(TAB_KEY, JSON.stringify({ v: 1, fragment, scenario: scenarioToJson(scenario) }));
+  } catch {
+    // Quota or refusal: the reload then falls back to the fragment and localStorage.
+  }
+}
+
+/** This tab's work as saved by `saveTabWork`, or null. */
+export function loadTabWork(store = browserSessionStorage()): TabWork | null {
+  try {
+    const raw = store?.getItem(TAB_KEY);
+    if (!raw) return null;
+    const rec = JSON.parse(raw) as { v?: unknown; fragment?: unknown; scenario?: unknown } | null;
+    if (!rec || rec.v !== 1 || typeof rec.fragment !== 'string') return null;
+    const parsed = scenarioFromObject(rec.scenario);
+    return parsed.ok ? { fragment: rec.fragment, scenario: parsed.scenario } : null;
   } catch {
     return null;
   }
@@ -140,14 +186,17 @@ export interface LoadInput {
   saved: Scenario | SavedWork | null;
   /** Looks up a gallery example by id. */
   findExample?: (id: string) => Scenario | null | undefined;
+  /** This tab's work (loadTabWork): when the address still holds its fragment, it is a reload. */
+  tab?: TabWork | null;
 }
 
 /**
- * Decide what a page load opens. A link or `#example/ID` wins over the saved work, but saved work
+ * Decide what a page load opens. A reload of a tab reopens that tab's latest work. Otherwise a link
+ * or `#example/ID` wins over the saved work, but saved work
  * that the user edited (and that differs) is returned as `stash`, so it stays one click away. A bad
  * fragment never costs anything: the saved work (or the default scenario) opens with a message.
  */
-export function decideOnLoad({ hash, saved, findExample }: LoadInput): LoadDecision {
+export function decideOnLoad({ hash, saved, findExample, tab }: LoadInput): LoadDecision {
   const record: SavedWork | null = saved === null ? null : 'scenario' in saved ? saved : { scenario: saved, origin: 'edited', savedAt: 0 };
   const fallback = (message?: string): LoadDecision => {
     const d: LoadDecision = record ? { scenario: record.scenario, source: 'saved' } : { scenario: defaultScenario(), source: 'default' };
@@ -165,6 +214,8 @@ export function decideOnLoad({ hash, saved, findExample }: LoadInput): LoadDecis
   };
 
   const frag = hash.startsWith('#') ? hash.slice(1) : hash;
+  // A reload of this tab: its own latest work, even if the address had not caught up with it.
+  if (tab && tab.fragment === frag) return { scenario: tab.scenario, source: 'saved' };
   if (frag.trim() === '') return fallback();
   if (frag.startsWith('example/')) {
     const id = safeDecode(frag.slice('example/'.length));

@@ -12,7 +12,7 @@ import { decodeScenario, encodeScenario } from '../scenario/link';
 import { sameScenario, type Scenario } from '../scenario/scenario';
 import { createAutosaver, type Autosaver } from './autosave';
 import { createFragmentUpdater, exampleIdOf, onFragmentChange, pushFragment, readFragment, type FragmentUpdater } from './history';
-import { clearStash, decideOnLoad, loadStash, loadWorkRecord, stashOwnWork, type LoadDecision } from './storage';
+import { clearStash, decideOnLoad, loadStash, loadTabWork, loadWorkRecord, stashOwnWork, type LoadDecision } from './storage';
 
 /** Looks up a gallery example by id (as a scenario). */
 export type ExampleLookup = (id: string) => Scenario | null | undefined;
@@ -26,10 +26,11 @@ let start: (LoadDecision & { unedited: boolean }) | null = null;
 export function startScenario(findExample?: ExampleLookup): LoadDecision & { unedited: boolean } {
   if (start) return start;
   const saved = loadWorkRecord();
-  const d = decideOnLoad({ hash: readFragment(), saved, ...(findExample ? { findExample } : {}) });
+  const d = decideOnLoad({ hash: readFragment(), saved, tab: loadTabWork(), ...(findExample ? { findExample } : {}) });
   if (d.stash) stashOwnWork(d.stash);
-  // Unedited: a link, an example, the default, or saved work that was itself loaded and not edited.
-  const unedited = d.source !== 'saved' || saved?.origin === 'loaded';
+  // Unedited: a link, an example, the default, or saved work that was itself loaded and not edited
+  // (a tab's own work after a reload counts as edited: nothing else records it).
+  const unedited = d.source !== 'saved' || (saved?.origin === 'loaded' && sameScenario(saved.scenario, d.scenario));
   start = { ...d, unedited };
   return start;
 }
@@ -72,7 +73,7 @@ export function usePersistence(scenario: Scenario, onNavigate: (s: Scenario) => 
   examples.current = findExample;
 
   useEffect(() => {
-    saver.current = createAutosaver({ onError: setStorageNotice });
+    saver.current = createAutosaver({ onError: setStorageNotice, tab: { fragment: readFragment } });
     updater.current = createFragmentUpdater(500);
     const off = onFragmentChange((frag) => {
       const id = exampleIdOf(frag);
@@ -88,7 +89,9 @@ export function usePersistence(scenario: Scenario, onNavigate: (s: Scenario) => 
       if (!next) return;
       updater.current?.cancel();
       pinned.current = next;
-      unedited.current = next;
+      // History entries can hold the user's own work as well as links: save what comes back as
+      // edited, so that a link opened later sets it aside rather than overwriting it.
+      unedited.current = null;
       navigate.current(next);
     });
     return () => {

@@ -39,6 +39,7 @@ async function wait(ms: number): Promise<void> {
 beforeEach(() => {
   vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
   localStorage.clear();
+  sessionStorage.clear();
 });
 afterEach(async () => {
   await act(async () => root.unmount());
@@ -53,6 +54,24 @@ describe('usePersistence', () => {
     await wait(600);
     expect(loadWorkRecord()).toMatchObject({ scenario: mine, origin: 'edited' });
     expect(decodeScenario(readFragment())).toEqual({ ok: true, scenario: mine });
+  });
+
+  it('a reload right after typing keeps the last keystroke, though the address had not caught up', async () => {
+    await mount('');
+    await wait(600);
+    const before = readFragment();
+    await act(async () => api.set({ ...mine, title: 'typed just now' }));
+    await wait(100);
+    window.dispatchEvent(new Event('pagehide'));
+    expect(readFragment()).toBe(before); // the address still holds the older scenario
+    await act(async () => root.unmount());
+    // A reload loads the address as it was when the page went away (React's clean-up does not run then).
+    replaceFragment(before);
+    resetStartForTests();
+    root = createRoot(document.createElement('div'));
+    await act(async () => root.render(createElement(Harness)));
+    expect(api.scenario.title).toBe('typed just now');
+    expect(api.p.stash).toBeNull();
   });
 
   it('reopening without a link restores the saved work, dialect included', async () => {
@@ -117,6 +136,10 @@ describe('usePersistence', () => {
     });
     expect(api.scenario).toEqual(theirs);
     expect(loadStash()).toBeNull();
+    await wait(600);
+    // What comes back through history may be the user's own work: saved as edited.
+    expect(loadWorkRecord()).toMatchObject({ scenario: theirs, origin: 'edited' });
+    expect(readFragment()).toBe(encodeScenario(theirs));
     await act(async () => {
       window.location.hash = '#s1/!!!';
       window.dispatchEvent(new Event('hashchange'));

@@ -10,8 +10,11 @@ import {
   loadWork,
   loadWorkRecord,
   saveWork,
+  loadTabWork,
+  saveTabWork,
   stashOwnWork,
   STASH_KEY,
+  TAB_KEY,
   WORK_KEY,
   type KeyValueStore,
 } from '../../src/share/storage';
@@ -126,6 +129,14 @@ describe('decideOnLoad', () => {
     });
   });
 
+  it('a reload of a tab reopens its own latest work when the address still holds the same fragment', () => {
+    const stale = encodeScenario(defaultScenario());
+    expect(decideOnLoad({ hash: '#' + stale, saved: theirs, tab: { fragment: stale, scenario: mine } })).toEqual({ scenario: mine, source: 'saved' });
+    expect(decideOnLoad({ hash: '', saved: theirs, tab: { fragment: '', scenario: mine } })).toEqual({ scenario: mine, source: 'saved' });
+    // Another address in this tab (a link pasted in): the link wins as usual.
+    expect(decideOnLoad({ hash: link, saved: mine, tab: { fragment: stale, scenario: mine } })).toEqual({ scenario: theirs, source: 'link', stash: mine });
+  });
+
   it('keeps the saved work and explains a bad link', () => {
     const cut = link.slice(0, link.length - 30);
     const d = decideOnLoad({ hash: cut, saved: mine });
@@ -134,6 +145,18 @@ describe('decideOnLoad', () => {
     expect(d.stash).toBeUndefined();
     expect(d.message).toMatch(/cut off/);
     expect(decideOnLoad({ hash: '#s9/abc', saved: null })).toMatchObject({ source: 'default', message: expect.stringMatching(/newer version/) });
+  });
+});
+
+describe('tab work', () => {
+  it('round-trips and reads junk as nothing', () => {
+    const store = new MemoryStore();
+    saveTabWork(mine, 's1/abc', store);
+    expect(loadTabWork(store)).toEqual({ fragment: 's1/abc', scenario: mine });
+    store.data.set(TAB_KEY, '{"v":1,"fragment":3}');
+    expect(loadTabWork(store)).toBeNull();
+    expect(loadTabWork(new BrokenStore())).toBeNull();
+    expect(() => saveTabWork(mine, '', new BrokenStore())).not.toThrow();
   });
 });
 
@@ -173,6 +196,20 @@ describe('createAutosaver', () => {
     saver.save({ ...mine, title: 'after dispose' });
     target.dispatchEvent(new Event('pagehide'));
     expect(loadWork(store)?.title).toBe('then closed');
+  });
+
+  it('also keeps the tab record with the fragment the address holds', () => {
+    const store = new MemoryStore();
+    const tabStore = new MemoryStore();
+    let frag = 's1/old';
+    const saver = createAutosaver({ store, delayMs: 5, target: null, tab: { fragment: () => frag, store: tabStore } });
+    saver.save(mine);
+    saver.flush();
+    expect(loadTabWork(tabStore)).toEqual({ fragment: 's1/old', scenario: mine });
+    frag = 's1/new';
+    saver.save(theirs);
+    saver.flush();
+    expect(loadTabWork(tabStore)).toEqual({ fragment: 's1/new', scenario: theirs });
   });
 
   it('reports a failure once, and recovery once', () => {
