@@ -136,6 +136,9 @@ export function checkRun(result: RunResult, expect: Expectation): string[] {
     if (st.columns && show(actual.columns) !== show(st.columns)) {
       out.push(`${where}: columns ${show(actual.columns)}, expected ${show(st.columns)}`);
     }
+    if (st.diffCounts && show(actual.diffCounts) !== show(st.diffCounts)) {
+      out.push(`${where}: diff counts ${show(actual.diffCounts)}, expected ${show(st.diffCounts)}`);
+    }
     if (st.rows && !rowsMatchUnordered(actual.rows, st.rows)) {
       out.push(`${where}: returned ${show(actual.rows)}, expected ${show(st.rows)}`);
     }

@@ -55,6 +55,8 @@ export interface StatementExpect {
   columns?: string[];
   /** Returned rows (any order: neither engine promises a RETURNING order). */
   rows?: CellExpect[][];
+  /** Rows the statement inserted, updated and deleted in all tables, from the diff around it. */
+  diffCounts?: { inserted: number; updated: number; deleted: number };
 }
 
 /** A row the explanation points at, found by its values in After (or in Before for a deleted row). */

@@ -30,7 +30,7 @@ function result(over: Partial<RunResult> = {}): RunResult {
     ok: true,
     setup: [],
     statements: [
-      { index: 0, sql: 'INSERT …', span: { start: 0, end: 9 }, kind: 'INSERT', columns: ['id', 'n'], rows: [[1, 4], [3, 1]], rowsAffected: 2, durationMs: 1 },
+      { index: 0, sql: 'INSERT …', span: { start: 0, end: 9 }, kind: 'INSERT', columns: ['id', 'n'], rows: [[1, 4], [3, 1]], rowsAffected: 2, durationMs: 1, diffCounts: { inserted: 1, updated: 1, deleted: 0 } },
     ],
     notRun: [],
     tables: [table()],
@@ -41,7 +41,7 @@ function result(over: Partial<RunResult> = {}): RunResult {
 }
 
 const good: Expectation = {
-  statements: [{ index: 0, rowsAffected: 2, columns: ['id', 'n'], rows: [[3, 1], [1, 4]] }],
+  statements: [{ index: 0, rowsAffected: 2, columns: ['id', 'n'], rows: [[3, 1], [1, 4]], diffCounts: { inserted: 1, updated: 1, deleted: 0 } }],
   tables: {
     users: {
       columns: ['name', 'n'],
@@ -68,6 +68,7 @@ describe('checkRun', () => {
       [{ ...good, statements: [{ ...st, rows: [[1, 4]] }] }, /statement 0: returned/],
       [{ ...good, statements: [{ ...st, columns: ['n', 'id'] }] }, /columns/],
       [{ ...good, statements: [{ index: 1 }] }, /statement 1: was not run/],
+      [{ ...good, statements: [{ ...st, diffCounts: { inserted: 2, updated: 0, deleted: 0 } }] }, /diff counts/],
       [{ ...good, tables: { users: { ...users, rows: [['Ada', 4], ['Grace', 7]] } } }, /After rows/],
       [{ ...good, tables: { users: { ...users, counts: { updated: 2 } } } }, /updated count 1, expected 2/],
       [{ ...good, tables: { users: { ...users, marks: [{ key: { name: 'Ada' }, change: 'inserted' }] } } }, /marked updated, expected inserted/],

@@ -98,13 +98,24 @@ VALUES ('ada@example.com', 'Ada Lovelace');
         explanation: [
           "`INSERT OR REPLACE` is not an update. When the new row conflicts, SQLite deletes the old row and inserts the new one. In After, Ada's old row (id 1) is marked deleted and a new one inserted, flagged as replaced.",
           'The new row is built from the INSERT alone: it gets a new id, 3, because id was not listed, and login_count falls back to its DEFAULT, 3 → 0. Her history is gone.',
-          'The delete has side effects. With foreign keys on, `ON DELETE CASCADE` removed her order: the orders table shows "Analytical Engine" deleted.',
+          'The delete has side effects. With foreign keys on, `ON DELETE CASCADE` removed her order: the orders table shows "Analytical Engine" deleted. Yet statement 1 reports 1 row affected: the two deletes are not counted, only its summary shows 1 inserted, 2 deleted.',
           "Grace's statement is the update people usually mean: `ON CONFLICT (email) DO UPDATE` changes her row in place. She keeps id 2, login_count 7 and her order; only the name is marked changed.",
         ],
         expect: {
           statements: [
-            { index: 0, rowsAffected: 1, columns: ['id', 'email', 'name', 'login_count'], rows: [[3, 'ada@example.com', 'Ada Lovelace', 0]] },
-            { index: 1, rowsAffected: 1, rows: [[2, 'grace@example.com', 'Grace Hopper', 7]] },
+            {
+              index: 0,
+              rowsAffected: 1,
+              columns: ['id', 'email', 'name', 'login_count'],
+              rows: [[3, 'ada@example.com', 'Ada Lovelace', 0]],
+              diffCounts: { inserted: 1, updated: 0, deleted: 2 },
+            },
+            {
+              index: 1,
+              rowsAffected: 1,
+              rows: [[2, 'grace@example.com', 'Grace Hopper', 7]],
+              diffCounts: { inserted: 0, updated: 1, deleted: 0 },
+            },
           ],
           tables: {
             users: {

@@ -194,6 +194,7 @@ export const PITFALLS: Example[] = [
                 [1, 'ada@example.com', 'Ada Lovelace', 38],
                 [3, 'linus@example.com', 'Linus', 28],
               ],
+              diffCounts: { inserted: 1, updated: 1, deleted: 0 },
             },
           ],
           tables: {
