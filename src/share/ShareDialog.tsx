@@ -10,6 +10,9 @@ import './share.css';
 /** Links longer than this get a warning: chat apps and some mail clients cut them. */
 export const LONG_LINK_CHARS = 2000;
 
+/** GitHub's limit for an issue or comment body, in characters. */
+export const LONG_MARKDOWN_CHARS = 65_536;
+
 /** Props of ShareDialog. */
 export interface ShareDialogProps {
   open: boolean;
@@ -26,7 +29,7 @@ export interface ShareDialogProps {
 
 type Status =
   | { kind: 'idle' }
-  | { kind: 'copied'; what: 'link' | 'markdown' }
+  | { kind: 'copied'; what: 'link' | 'markdown'; chars?: number }
   | { kind: 'failed'; what: 'link' | 'markdown' };
 
 /** The Share dialog. */
@@ -46,7 +49,7 @@ export function ShareDialog({ open, onClose, url, markdown, onExport, copyOnOpen
   const copyMarkdown = async () => {
     const text = markdown();
     const ok = await copyText(text);
-    setStatus({ kind: ok ? 'copied' : 'failed', what: 'markdown' });
+    setStatus(ok ? { kind: 'copied', what: 'markdown', chars: text.length } : { kind: 'failed', what: 'markdown' });
     // Where the clipboard is refused, the Markdown is shown selected so it can be copied by hand.
     setMarkdownText(ok ? null : text);
   };
@@ -71,7 +74,7 @@ export function ShareDialog({ open, onClose, url, markdown, onExport, copyOnOpen
     status.kind === 'copied'
       ? status.what === 'link'
         ? 'Link copied to the clipboard.'
-        : 'Markdown copied to the clipboard.'
+        : markdownCopied(status.chars ?? 0)
       : status.kind === 'failed'
         ? `The browser did not allow copying. The ${status.what === 'link' ? 'link' : 'Markdown'} is selected below: press Ctrl+C (⌘C on a Mac) to copy it.`
         : '';
@@ -139,6 +142,13 @@ export function ShareDialog({ open, onClose, url, markdown, onExport, copyOnOpen
       </div>
     </ModalDialog>
   );
+}
+
+function markdownCopied(chars: number): string {
+  const size = `${chars.toLocaleString('en')} characters`;
+  return chars > LONG_MARKDOWN_CHARS
+    ? `Markdown copied to the clipboard (${size}): longer than a GitHub issue or comment allows (${LONG_MARKDOWN_CHARS.toLocaleString('en')}); share the link or the exported file instead.`
+    : `Markdown copied to the clipboard (${size}).`;
 }
 
 function selectAll(el: HTMLInputElement | HTMLTextAreaElement | null): void {

@@ -91,7 +91,10 @@ describe('ShareDialog', () => {
     expect(markdown).not.toHaveBeenCalled();
     await click(button('Copy Markdown'));
     expect(writeText).toHaveBeenLastCalledWith('### Title');
-    expect(status()).toBe('Markdown copied to the clipboard.');
+    expect(status()).toBe('Markdown copied to the clipboard (9 characters).');
+    markdown.mockReturnValue('x'.repeat(70_000));
+    await click(button('Copy Markdown'));
+    expect(status()).toMatch(/\(70,000 characters\): longer than a GitHub issue or comment allows \(65,536\)/);
   });
 
   it('falls back to selected text when the clipboard is refused', async () => {
