@@ -38,6 +38,11 @@ export function literalRows(state: BuilderState, cols: ColumnInfo[], dialect: Di
     cols.map((col) => {
       const cell = cellFor(row, col.name);
       const lit = cellLiteral(cell, col, dialect);
+      if (cell === null && col.notNull && !col.identity) {
+        const w = `${col.name} is NOT NULL, so its NULL cells will be rejected${col.defaultExpr !== null ? ` (leave the column out to get its default, ${col.defaultExpr})` : ''}.`;
+        if (!seen.has(w)) warnings.push(w);
+        seen.add(w);
+      }
       if (lit.warning && !seen.has(lit.warning)) {
         seen.add(lit.warning);
         warnings.push(lit.warning);

@@ -131,6 +131,12 @@ describe('generateSql', () => {
     expect(gen('sqlite', { rows, strategy: 'doNothing' }).warnings.join()).toMatch(/later row is skipped/);
     expect(gen('sqlite', { rows: [{ id: null }, { id: null }] }).warnings.join()).not.toMatch(/same key/);
   });
+  test('NULL in a NOT NULL column is flagged, pointing to the default', () => {
+    const t = users('sqlite');
+    t.columns[2] = col('n', 'integer', { notNull: true, defaultExpr: '0' });
+    const g = generateSql(state('sqlite', { rows: [{ id: '1', email: 'a', n: null }] }), t, 'sqlite');
+    expect(g.warnings).toContain('n is NOT NULL, so its NULL cells will be rejected (leave the column out to get its default, 0).');
+  });
   test('blocking problems give no SQL', () => {
     expect(gen('sqlite', { rows: [] })).toMatchObject({ sql: '', errors: ['Add at least one row.'] });
     expect(gen('sqlite', { insertColumns: [] }).errors).toContain('Choose at least one column to insert.');
