@@ -3,7 +3,7 @@
  * stays distinct from the empty string; pasting tab- or comma-separated text into a cell fills
  * the grid from that cell, and a paste box takes whole CSV/TSV blocks (with a header row).
  */
-import { type ClipboardEvent, useId, useState } from 'react';
+import { type ClipboardEvent, type KeyboardEvent, useEffect, useId, useState } from 'react';
 import type { ColumnInfo } from '../engine/types';
 import type { Cell } from './coltype';
 import { PASTE_CONVENTION, parseDelimited, pasteRows } from './grid';
@@ -26,6 +26,20 @@ export function RowsGrid({ columns, known, keyColumns, rows, onRowsChange }: Row
   const [pasteText, setPasteText] = useState('');
   const [pasteNote, setPasteNote] = useState('');
   const names = columns.map((c) => c.name);
+  // Enter moves down a row like a spreadsheet, adding one at the end; focus once it is rendered.
+  const [focusNext, setFocusNext] = useState<string | null>(null);
+  useEffect(() => {
+    if (!focusNext) return;
+    document.getElementById(focusNext)?.focus();
+    setFocusNext(null);
+  }, [focusNext, rows.length]);
+
+  const onCellKey = (e: KeyboardEvent<HTMLInputElement>, r: number, c: number) => {
+    if (e.key !== 'Enter' || e.shiftKey || e.altKey || e.ctrlKey || e.metaKey) return;
+    e.preventDefault();
+    if (r + 1 >= rows.length) onRowsChange([...rows, emptyRow(names)]);
+    setFocusNext(`${id}-r${r + 1}-c${c}`);
+  };
 
   const setCell = (r: number, col: string, value: Cell) => {
     onRowsChange(rows.map((row, i) => (i === r ? { ...row, [col]: value } : row)));
@@ -90,6 +104,7 @@ export function RowsGrid({ columns, known, keyColumns, rows, onRowsChange }: Row
                         placeholder={v === null ? 'NULL' : ''}
                         onChange={(e) => setCell(r, c.name, e.target.value)}
                         onPaste={(e) => onCellPaste(e, r, ci)}
+                        onKeyDown={(e) => onCellKey(e, r, ci)}
                         spellCheck={false}
                       />
                       <button
@@ -126,7 +141,7 @@ export function RowsGrid({ columns, known, keyColumns, rows, onRowsChange }: Row
         )}
       </div>
       <p className="ub-hint">
-        An empty box is the empty string; ∅ marks NULL (shown as a grey “NULL”). Pasting several cells into a box fills the grid from there.
+        An empty box is the empty string; ∅ marks NULL (shown as a grey “NULL”). Enter moves down a row (adding one at the end). Pasting several cells into a box fills the grid from there.
       </p>
       <details className="ub-paste">
         <summary>Paste CSV or TSV</summary>

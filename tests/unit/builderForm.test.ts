@@ -148,6 +148,15 @@ describe('BuilderForm', () => {
     expect(host.textContent).toContain('2 row(s) pasted.');
   });
 
+  test('Enter moves down a row and adds one at the end', async () => {
+    await render(createElement(BuilderForm, props('sqlite')));
+    const cell = byLabel<HTMLInputElement>('Row 1, v');
+    await act(async () => {
+      cell.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, cancelable: true }));
+    });
+    expect(document.activeElement).toBe(byLabel('Row 2, v'));
+  });
+
   test('the paste box takes CSV with a header; rows can be removed', async () => {
     await render(createElement(BuilderForm, props('sqlite')));
     await type(byLabel('CSV or TSV text'), 'note,k\n"x, y",k1\n"NULL",k2\n');
