@@ -158,16 +158,18 @@ export async function introspectPostgres(pg: PGlite, parsers: ParserOptions): Pr
   return [...byOid.values()];
 }
 
+/** Alias of the snapshotted table: qualified ORDER BY names can never hit an output column alias. */
+const T = 'upsert_t';
+
 /** ORDER BY list: primary key, else a NOT NULL unique key, else every column (text when not sortable). */
 function orderBy(info: PgTableInfo): string {
   const s = info.schema;
-  if (s.primaryKey.length) return s.primaryKey.map(quoteIdent).join(', ');
+  const col = (name: string): string => `${T}.${quoteIdent(name)}`;
+  if (s.primaryKey.length) return s.primaryKey.map(col).join(', ');
   const notNull = new Set(s.columns.filter((c) => c.notNull).map((c) => c.name));
   const uk = s.uniqueKeys.find((k) => !k.predicate && !k.hasExpressions && k.columns.every((c) => notNull.has(c)));
-  if (uk) return uk.columns.map(quoteIdent).join(', ');
-  return s.columns
-    .map((c, i) => (SORTABLE.has(info.categories[i] ?? '') ? quoteIdent(c.name) : `${quoteIdent(c.name)}::text`))
-    .join(', ');
+  if (uk) return uk.columns.map(col).join(', ');
+  return s.columns.map((c, i) => (SORTABLE.has(info.categories[i] ?? '') ? col(c.name) : `${col(c.name)}::text`)).join(', ');
 }
 
 /**
@@ -211,7 +213,7 @@ export async function snapshotPostgres(
   cells.push('xmin::text');
   const order = s.columns.length ? ` ORDER BY ${orderBy(info)}` : '';
   const sql = `SELECT pg_catalog.json_agg(r)::text FROM (SELECT pg_catalog.json_build_array(${cells.join(', ')}) AS r
-    FROM ${info.ref}${order} LIMIT ${limit}) s`;
+    FROM ${info.ref} AS ${T}${order} LIMIT ${limit}) s`;
   const res = await pg.query<[string | null]>(sql, [], { rowMode: 'array', parsers });
   const text = res.rows[0]?.[0];
   const rows = (text ? JSON.parse(text) : []) as Value[][];
@@ -219,7 +221,7 @@ export async function snapshotPostgres(
   for (let i = 0; i < rows.length; i++) versions[i] = rows[i]!.pop() as string;
   let totalRows = rows.length;
   if (rows.length >= limit) {
-    const c = await pg.query<[number]>(`SELECT count(*) FROM ${info.ref}`, [], { rowMode: 'array', parsers });
+    const c = await pg.query<[number]>(`SELECT pg_catalog.count(*) FROM ${info.ref}`, [], { rowMode: 'array', parsers });
     totalRows = Number(c.rows[0]![0]);
   }
   return { schema: s, data: { columns: s.columns.map((c) => c.name), rows, totalRows }, rowids: null, versions };

@@ -38,6 +38,19 @@ describe('postgres engine', () => {
     expect(r.statements.map((s) => s.kind)).toEqual(['CREATE TABLE', 'SELECT', 'SELECT', 'INSERT']);
   });
 
+  it('snapshots tables whose column names clash with the engine\'s own aliases, and tables without columns', async () => {
+    const r = await engine.run({
+      setup: 'CREATE TABLE clash (r int PRIMARY KEY, s int, upsert_t int);\nINSERT INTO clash VALUES (2, 1, 0), (1, 2, 0);\nCREATE TABLE empty ();\nINSERT INTO empty DEFAULT VALUES;',
+      statement: 'UPDATE clash SET s = 3 WHERE r = 1',
+    });
+    expect(r.ok).toBe(true);
+    expect(table(r, 'clash').after!.rows).toEqual([
+      [1, 3, 0],
+      [2, 1, 0],
+    ]);
+    expect(table(r, 'empty').after).toEqual({ columns: [], rows: [[]], totalRows: 1 });
+  });
+
   it('MERGE … RETURNING merge_action()', async () => {
     const r = await engine.run({
       setup: 'CREATE TABLE t (k int PRIMARY KEY, v int);\nINSERT INTO t VALUES (1, 10);',
