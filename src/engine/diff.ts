@@ -13,6 +13,7 @@ import type {
   Value,
   WriteTracking,
 } from './types';
+import { matcher, type RowKey } from './rowMatch';
 
 /** One table at one moment, as an engine captured it. */
 export interface TableSnapshot {
@@ -87,9 +88,6 @@ function single(v: Value | undefined): RowKey {
   return typeof v === 'object' ? `\u0000b${v.blob}` : v;
 }
 
-/** A row's identity as a Map key. */
-type RowKey = string | number | boolean;
-
 /** Builds the identity key of each row of one side. */
 function keyFn(id: RowIdentity, snap: TableSnapshot, cols: number[]): (row: Value[], i: number) => RowKey {
   if (id.kind === 'rowid') {
@@ -151,38 +149,10 @@ export function diffTable(
   const bKey = keyFn(identity, before, indexesOf(bData.columns, idCols));
   const aKey = keyFn(identity, after, indexesOf(aData.columns, idCols));
 
-  // Before rows by key; duplicates (whole-row identity, SQLite NULL keys) queue up in order.
-  const first = new Map<RowKey, number>();
-  const more = new Map<RowKey, number[]>();
   const bRows = bData.rows;
-  for (let i = 0; i < bRows.length; i++) {
-    const k = bKey(bRows[i]!, i);
-    if (first.get(k) === undefined) first.set(k, i);
-    else {
-      const q = more.get(k);
-      if (q) q.push(i);
-      else more.set(k, [i]);
-    }
-  }
-  const used = new Uint8Array(bRows.length);
-  const take = (k: RowKey): number | undefined => {
-    const i = first.get(k);
-    if (i === undefined) return undefined;
-    if (!used[i]) {
-      used[i] = 1;
-      return i;
-    }
-    // Already taken: the next duplicate, if any.
-    const q = more.size ? more.get(k) : undefined;
-    while (q && q.length > 0) {
-      const n = q.shift()!;
-      if (!used[n]) {
-        used[n] = 1;
-        return n;
-      }
-    }
-    return undefined;
-  };
+  const bKeys: RowKey[] = new Array<RowKey>(bRows.length);
+  for (let i = 0; i < bRows.length; i++) bKeys[i] = bKey(bRows[i]!, i);
+  const take = matcher(bKeys);
 
   const bRowids = before.rowids;
   const aRowids = after.rowids;
