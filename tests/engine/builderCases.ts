@@ -11,6 +11,7 @@ import { targetOptions } from '../../src/builder/targets';
 import { type ModelAction, type ModelChoice, type ModelCondition, type ModelKey, type Row, type V, NOW, simulate } from './builderModel';
 import { setupTables } from './builderFixtures';
 
+/** A table of the matrix: its rows before, the input, its keys and the form choices to try. */
 export interface TableCase {
   schemaName: string;
   columns: string[];
@@ -88,6 +89,7 @@ const items: TableCase = {
 
 type Cond = 'none' | 'changed' | 'newer' | 'custom';
 type Ret = 'none' | 'all' | 'columns' | 'allAction';
+/** One matrix case: a form state and the model's view of the same choices. */
 export interface Case {
   name: string;
   dialect: Dialect;

@@ -4,12 +4,15 @@
  * as plain data and functions, it computes the after-state and the returned rows by the rules
  * of ON CONFLICT / INSERT OR / MERGE / two steps as documented by SQLite and PostgreSQL.
  */
+/** A cell value as the engines return it (after normalisation). */
 export type V = null | number | string;
+/** A row by column name. */
 export type Row = Record<string, V>;
 
 /** Stands for "the current timestamp": any date-like text matches it. */
 export const NOW = '\u0000now';
 
+/** A unique key of the modelled table. */
 export interface ModelKey {
   name: string;
   columns: string[];
@@ -17,16 +20,19 @@ export interface ModelKey {
   where?: (row: Row) => boolean;
 }
 
+/** What happens to a column on conflict. */
 export type ModelAction =
   | { kind: 'excluded' | 'keep' | 'add' | 'coalesce' | 'increment' | 'now' }
   | { kind: 'custom'; fn: (old: Row, neu: Row) => V };
 
+/** When an existing row is updated. */
 export type ModelCondition =
   | { kind: 'none' }
   | { kind: 'changed' }
   | { kind: 'newer'; column: string }
   | { kind: 'custom'; fn: (old: Row, neu: Row) => boolean };
 
+/** The form's choices, as the model sees them. */
 export interface ModelChoice {
   strategy: 'doUpdate' | 'doNothing' | 'orReplace' | 'orIgnore' | 'merge' | 'twoStep';
   /** The conflict target's key name, or null for "any key". */
