@@ -5,14 +5,14 @@ import { ExamplesDialog } from './gallery/ExamplesDialog';
 import { exampleToScenario, findExample } from './gallery/gallery';
 import type { Example } from './gallery/types';
 import type { ImportResult } from './scenario/file';
-import { defaultScenario, sameScenario, type Scenario } from './scenario/scenario';
+import type { Scenario } from './scenario/scenario';
 import { DropZone } from './share/DropZone';
 import { ImportExport, exportJsonFile } from './share/ImportExport';
 import { ScenarioMetaEditor } from './share/ScenarioMeta';
 import { StashBanner } from './share/StashBanner';
-import { clearStash, decideOnLoad, loadStash, loadWorkRecord, stashOwnWork } from './share/storage';
+import { exampleFragment, exampleIdOf, readFragment } from './share/history';
+import { startScenario, usePersistence } from './share/usePersistence';
 import { initialState, type PlaygroundState } from './state/store';
-import { usePersistence, pushLoaded } from './state/usePersistence';
 import { shownDialects, usePlayground } from './state/usePlayground';
 import { DialectSwitch } from './ui/DialectSwitch';
 import { EditorsPane } from './ui/EditorsPane';
@@ -22,35 +22,27 @@ import { ShareButtonDialog } from './ui/ShareButtonDialog';
 import { Toolbar } from './ui/Toolbar';
 import { TranslateFlow } from './ui/TranslateFlow';
 
-type StashSource = 'link' | 'example' | 'import' | 'reset';
+/** A gallery example as a scenario, for `#example/ID` fragments. */
+function lookupExample(id: string): Scenario | null {
+  const ex = findExample(id);
+  return ex ? exampleToScenario(ex, 'sqlite') : null;
+}
 
-/** Decide the first scenario: a link or example wins, else the autosaved work, else the default. */
-function startState(): { state: PlaygroundState; stash: Scenario | null; stashSource: StashSource } {
-  const saved = loadWorkRecord();
-  const d = decideOnLoad({
-    hash: window.location.hash,
-    saved,
-    findExample: (id) => {
-      const ex = findExample(id);
-      return ex ? exampleToScenario(ex, saved?.scenario.dialect ?? 'sqlite') : null;
-    },
-  });
-  if (d.stash) stashOwnWork(d.stash);
-  const message = d.message ? { kind: 'error' as const, text: `${d.message} ${d.source === 'saved' ? 'Your last work was restored instead.' : 'The default scenario is shown instead.'}` } : null;
-  const state = initialState(d.scenario, d.source, message, d.exampleId ?? null);
-  return { state, stash: d.stash ?? loadStash(), stashSource: d.source === 'example' ? 'example' : 'link' };
+/** The first state: a link or example wins, else the autosaved work, else the default scenario. */
+function startState(): PlaygroundState {
+  const first = startScenario(lookupExample);
+  return initialState(first.scenario, first.source, null, first.exampleId ?? null);
 }
 
 /** The whole app. */
 export function App() {
-  const [start] = useState(startState);
-  const [state, actions] = usePlayground(() => start.state);
-  usePersistence(state, actions);
+  const [state, actions] = usePlayground(startState);
+  // Back/forward (or a link pasted into the address bar) load that entry's scenario.
+  const persistence = usePersistence(state.scenario, (s) => actions.load(s, 'link', exampleIdOf(readFragment())), lookupExample);
   const { scenario } = state;
   const dialect = scenario.dialect;
   const running = shownDialects(scenario).some((d) => state.running[d]);
   const [enhanced, setEnhanced] = useState(false);
-  const [stash, setStash] = useState<{ scenario: Scenario; source: StashSource } | null>(start.stash ? { scenario: start.stash, source: start.stashSource } : null);
   const [dialog, setDialog] = useState<'examples' | 'share' | null>(null);
   const [translation, setTranslation] = useState<TranslationResult | 'loading' | null>(null);
 
@@ -73,14 +65,10 @@ export function App() {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
-  /** Load a scenario the user chose (example, import): a new history entry; edited work is kept aside. */
+  /** Load a scenario the user chose (example, import): a new history entry, so Back returns to the work. */
   const loadChosen = (next: Scenario, source: 'example' | 'import', exampleId: string | null = null) => {
-    if (state.source === 'edited' && !sameScenario(scenario, next) && !sameScenario(scenario, defaultScenario())) {
-      stashOwnWork(scenario);
-      setStash({ scenario, source });
-    }
+    persistence.loaded(next, exampleId ? exampleFragment(exampleId) : undefined);
     actions.load(next, source, exampleId);
-    pushLoaded(next, exampleId);
   };
 
   const onPickExample = (ex: Example) => {
@@ -98,11 +86,10 @@ export function App() {
   };
 
   const restoreStash = () => {
-    if (!stash) return;
-    actions.load(stash.scenario, 'saved');
-    pushLoaded(stash.scenario, null);
-    clearStash();
-    setStash(null);
+    const mine = persistence.takeStash();
+    if (!mine) return;
+    persistence.loaded(mine);
+    actions.load(mine, 'saved');
   };
 
   const explained = state.explainId ? findExample(state.explainId) : undefined;
@@ -124,6 +111,14 @@ export function App() {
           onShare={() => setDialog('share')}
         />
       </header>
+      {persistence.notice && (
+        <div className="banner banner-error" role="alert">
+          <p>{persistence.notice}</p>
+          <button type="button" className="link-button" onClick={persistence.dismissNotice}>
+            Dismiss
+          </button>
+        </div>
+      )}
       {state.message && (
         <div className={`banner banner-${state.message.kind}`} role={state.message.kind === 'error' ? 'alert' : 'status'}>
           <p>{state.message.text}</p>
@@ -132,15 +127,7 @@ export function App() {
           </button>
         </div>
       )}
-      <StashBanner
-        stash={stash?.scenario ?? null}
-        source={stash?.source}
-        onRestore={restoreStash}
-        onDismiss={() => {
-          clearStash();
-          setStash(null);
-        }}
-      />
+      <StashBanner stash={persistence.stash} source={startScenario().source === 'example' ? 'example' : 'link'} onRestore={restoreStash} onDismiss={persistence.forgetStash} />
       <main className="workspace">
         <section className="editors" aria-label="Scripts">
           <div className="scenario-tools">

@@ -111,7 +111,8 @@ export function usePersistence(scenario: Scenario, onNavigate: (s: Scenario) => 
   }, [scenario]);
 
   const loaded = useCallback((s: Scenario, fragment?: string) => {
-    updater.current?.cancel();
+    // The entry being left keeps the last edits (back returns to them), then the new one is pushed.
+    updater.current?.flush();
     pinned.current = s;
     unedited.current = s;
     pushFragment(fragment ?? encodeScenario(s));
