@@ -53,6 +53,7 @@ export async function warmRuns(env) {
     await p.page.goto(env.server.url(nextVisit(), 'app', ''), { waitUntil: 'commit' });
     await waitMark(p.page, 'first', env.timeoutMs);
     // Let the editor upgrade and the background PostgreSQL warm-up finish: they are not part of a run.
+    await p.page.waitForSelector('.monaco-editor', { state: 'attached', timeout: 30_000 }).catch(() => undefined);
     await waitPostgresReady(p.page, 30_000);
     await idle(500);
     for (let k = 0; k < env.warmRuns; k++) {
