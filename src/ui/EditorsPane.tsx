@@ -1,9 +1,16 @@
-/** The Setup SQL and Statement SQL editors of the current dialect, with the failing statement marked. */
+/**
+ * The Setup SQL editor and, beside the Statement SQL editor, the "Form" tab that builds the
+ * statement from the introspected schema. The failing statement of the last run is marked.
+ */
+import { useEffect, useId, useRef, useState } from 'react';
+import { BuilderForm } from '../builder/BuilderForm';
+import type { BuilderState } from '../builder/model';
 import { SqlEditor } from '../editor/SqlEditor';
 import type { EditorMarker } from '../editor/types';
 import type { EngineError } from '../engine/types';
 import type { PlaygroundState } from '../state/store';
 import { resultIsStale, type PlaygroundActions } from '../state/usePlayground';
+import { useSchema } from '../state/useSchema';
 
 function markerFor(error: EngineError | undefined, phase: 'setup' | 'statement'): EditorMarker | null {
   if (!error || error.phase !== phase || !error.span) return null;
@@ -18,7 +25,9 @@ export interface EditorsPaneProps {
   enhanced: boolean;
 }
 
-/** Both editors. */
+type Tab = 'sql' | 'form';
+
+/** Both editors and the statement form. */
 export function EditorsPane({ state, actions, enhanced }: EditorsPaneProps) {
   const dialect = state.scenario.dialect;
   const scripts = state.scenario[dialect];
@@ -26,15 +35,84 @@ export function EditorsPane({ state, actions, enhanced }: EditorsPaneProps) {
   // Markers only while the editors still hold the text that produced the error.
   const error = record && !resultIsStale(state, dialect) ? record.result.error : undefined;
   const run = () => actions.run();
+  const [tab, setTab] = useState<Tab>('sql');
+  const [builder, setBuilder] = useState<BuilderState | null>(null);
+  const schema = useSchema(dialect, scripts.setup, tab === 'form');
+  const ids = useId();
+  const tabRefs = { sql: useRef<HTMLButtonElement>(null), form: useRef<HTMLButtonElement>(null) };
+
+  // "Use and run": run once the generated statement is in the store.
+  const [runPending, setRunPending] = useState(false);
+  useEffect(() => {
+    if (!runPending) return;
+    setRunPending(false);
+    actions.run();
+  }, [runPending, scripts.statement, actions]);
+
+  const use = (sql: string, andRun: boolean) => {
+    actions.edit('statement', sql);
+    setTab('sql');
+    if (andRun) setRunPending(true);
+  };
+
+  const tabButton = (t: Tab, label: string) => (
+    <button
+      ref={tabRefs[t]}
+      type="button"
+      role="tab"
+      id={`${ids}-tab-${t}`}
+      aria-selected={tab === t}
+      aria-controls={`${ids}-panel-${t}`}
+      tabIndex={tab === t ? 0 : -1}
+      className={tab === t ? 'tab tab-on' : 'tab'}
+      onClick={() => setTab(t)}
+      onKeyDown={(e) => {
+        if (e.key === 'ArrowRight' || e.key === 'ArrowLeft') {
+          const next: Tab = t === 'sql' ? 'form' : 'sql';
+          setTab(next);
+          tabRefs[next].current?.focus();
+        }
+      }}
+    >
+      {label}
+    </button>
+  );
+
   return (
     <>
       <div className="editor-block">
         <h2 className="editor-title">Setup SQL</h2>
         <SqlEditor label="Setup SQL" dialect={dialect} value={scripts.setup} onChange={(t) => actions.edit('setup', t)} onRun={run} marker={markerFor(error, 'setup')} lines={8} enhanced={enhanced} />
       </div>
-      <div className="editor-block">
-        <h2 className="editor-title">Statement SQL</h2>
-        <SqlEditor label="Statement SQL" dialect={dialect} value={scripts.statement} onChange={(t) => actions.edit('statement', t)} onRun={run} marker={markerFor(error, 'statement')} lines={8} enhanced={enhanced} />
+      <div className={tab === 'form' ? 'editor-block form-open' : 'editor-block'}>
+        <div className="editor-head">
+          <h2 className="editor-title">Statement</h2>
+          <div role="tablist" aria-label="Write the statement as" className="tabs">
+            {tabButton('sql', 'SQL')}
+            {tabButton('form', 'Form')}
+          </div>
+        </div>
+        <div role="tabpanel" id={`${ids}-panel-sql`} aria-labelledby={`${ids}-tab-sql`} hidden={tab !== 'sql'}>
+          <SqlEditor label="Statement SQL" dialect={dialect} value={scripts.statement} onChange={(t) => actions.edit('statement', t)} onRun={run} marker={markerFor(error, 'statement')} lines={8} enhanced={enhanced} />
+        </div>
+        <div role="tabpanel" id={`${ids}-panel-form`} aria-labelledby={`${ids}-tab-form`} hidden={tab !== 'form'}>
+          {tab === 'form' &&
+            (schema.loading && schema.tables.length === 0 && !schema.error ? (
+              <p className="muted" role="status">
+                Reading the tables the setup creates…
+              </p>
+            ) : (
+              <BuilderForm
+                dialect={dialect}
+                tables={schema.tables}
+                schemaError={schema.error}
+                state={builder}
+                onStateChange={setBuilder}
+                onUseStatement={(sql) => use(sql, false)}
+                onRunStatement={(sql) => use(sql, true)}
+              />
+            ))}
+        </div>
       </div>
     </>
   );
