@@ -94,7 +94,7 @@ function readmeBlock(meta, rows, results) {
     '',
     `\`npm run bench\` builds the production bundle and two minimal baseline pages (raw sql.js and raw PGlite, each in a worker, built with the same Vite setup and rendering the default scenario's After rows as a plain table), serves them on 127.0.0.1 and drives headless Chromium with a fresh profile per cold visit. App and baseline runs alternate; times are taken in the page (navigation start or the click → the frame after the table is in the DOM). \`npm run bench:quick\` runs fewer rounds. Raw samples: \`bench/results/latest.json\`.`,
     '',
-    `Latest run: ${meta.date.slice(0, 16).replace('T', ' ')} UTC, ${meta.config.runs} runs per cold measure, ${meta.config.bulkRuns} per bulk size, ${meta.config.warmRuns} warm runs. Machine: ${m.cpu}, ${m.cores} cores, ${m.memoryGB} GB, ${m.os}; ${m.chromium} headless; Node ${m.node}; load average ${meta.loadAverage.start.map((x) => x.toFixed(1)).join(' / ')} at start${m.commit ? `; commit ${m.commit}` : ''}. Shared machine: expect ±30% between invocations; ratios come from interleaved runs.`,
+    `Latest run: ${meta.date.slice(0, 16).replace('T', ' ')} UTC, ${meta.config.runs} runs per cold measure, ${meta.config.bulkRuns} per bulk size, ${meta.config.warmRuns} warm runs. Machine: ${m.cpu}, ${m.cores} cores, ${m.memoryGB} GB, ${m.os}; ${m.chromium} headless; Node ${m.node}; load average ${meta.loadAverage.start.map((x) => x.toFixed(1)).join(' / ')} at start${m.commit ? `; commit ${m.commit}` : ''}. The machine is shared with other jobs (see the load average), so absolute times vary a lot between invocations; the ratios come from app and reference runs interleaved in the same invocation and are the numbers to compare.`,
     '',
     markdownTable(rows),
     '',
@@ -144,13 +144,21 @@ async function main() {
   const server = await startServer({ app: APP_DIST, base: BENCH_DIST });
   const env = { ...cfg, server, defaultScenario: loadDefaultScenario(BENCH_DIST), log: (s) => console.log(s) };
   const results = {};
+  const failures = [];
+  // A suite that fails is reported and the others still run.
   const suite = async (name, fn) => {
-    if (!cfg.only.includes(name)) return;
+    if (!cfg.only.includes(name)) return undefined;
     const s0 = Date.now();
     console.log(`\n[${name}]`);
-    const r = await fn();
-    console.log(`  (${((Date.now() - s0) / 1000).toFixed(0)} s)`);
-    return r;
+    try {
+      return await fn();
+    } catch (err) {
+      console.error(`  FAILED: ${err?.stack ?? err}`);
+      failures.push({ suite: name, error: String(err?.message ?? err) });
+      return undefined;
+    } finally {
+      console.log(`  (${((Date.now() - s0) / 1000).toFixed(0)} s)`);
+    }
   };
   try {
     results.coldSqlite = await suite('cold-sqlite', () => coldSqlite(env));
@@ -173,6 +181,7 @@ async function main() {
     durationS: Math.round((Date.now() - t0) / 1000),
     machine: machine(chromiumVersion()),
     loadAverage: { start: loadStart, end: os.loadavg(), samples: loadSamples },
+    failures,
     config: { runs: cfg.runs, warmRuns: cfg.warmRuns, bulkRuns: cfg.bulkRuns, idleMs: cfg.idleMs, quick: cfg.quick, only: cfg.only },
   };
   console.log(`\n${textTable(rows)}\n`);
@@ -182,7 +191,11 @@ async function main() {
   mkdirSync(path.dirname(outFile), { recursive: true });
   writeFileSync(outFile, `${JSON.stringify({ meta, summary: rows, results }, null, 1)}\n`);
   console.log(`wrote ${path.relative(ROOT, outFile)} (${meta.durationS} s in all)`);
-  if (cfg.readme) updateReadme(readmeBlock(meta, rows, results));
+  if (cfg.readme && failures.length === 0) updateReadme(readmeBlock(meta, rows, results));
+  if (failures.length) {
+    console.error(`${failures.length} suite(s) failed: ${failures.map((f) => f.suite).join(', ')}`);
+    process.exitCode = 1;
+  }
 }
 
 main().catch((err) => {

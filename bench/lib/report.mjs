@@ -73,7 +73,9 @@ export function summarise(r, cfg) {
     const target = b.n <= 10_000 ? '≤ 1.5×' : '—';
     const vs = (s) => (s && a ? `${cell(s)}, app ${(a.median / s.median).toFixed(1)}×` : '?');
     row(label, a, e, 'engine alone: setup + statement + read After rows', rat, target, b.n <= 10_000 ? rat !== null && rat <= 1.5 : null, `engine alone without the read: setup + statement ${vs(ss)}; statement only ${vs(st)}`);
-    row('5. … longest main-thread task, <tr> in the DOM', lt, null, '', null, '≤ 200 ms, few rows', lt !== null && lt.max <= 200 && trs <= 500, `${trs} <tr> in the After table`);
+    // Complete: the After table announces every row (aria-rowcount = rows + header) and no cut note.
+    const complete = b.app.every((x) => Number(x.dom.tableAria) === b.n + 1 && x.dom.cutNotes === 0);
+    row('5. … longest main-thread task; complete and virtualised', lt, null, '', null, '≤ 200 ms, all rows, few DOM rows', lt !== null && lt.max <= 200 && trs <= 500 && complete, `${complete ? `all ${b.n.toLocaleString('en')} rows in the After view, none cut` : 'After view incomplete or cut'}; at most ${trs} \`<tr>\` in the DOM`);
   }
   if (r.overLimit) {
     const o = r.overLimit;
