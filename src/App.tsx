@@ -131,7 +131,7 @@ export function App() {
       <main className="workspace">
         <section className="editors" aria-label="Scripts">
           <div className="scenario-tools">
-            <ScenarioMetaEditor key={state.loadSeq} title={scenario.title ?? ''} notes={scenario.notes ?? ''} onChange={(p) => actions.patch(p)} />
+            <ScenarioMetaEditor key={state.loadSeq} title={scenario.title ?? ''} notes={scenario.notes ?? ''} onChange={(p) => actions.patch(p)} defaultOpen={false} />
             <ImportExport scenario={scenario} onImport={onImport} />
           </div>
           <EditorsPane state={state} actions={actions} enhanced={enhanced} />

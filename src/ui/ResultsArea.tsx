@@ -27,7 +27,8 @@ export function ResultsArea({ state, explained, onCloseExplanation }: ResultsAre
 
   return (
     <div className={`results-col${compare ? ' comparing' : ''}`}>
-      <ScenarioMetaView title={scenario.title} notes={scenario.notes} />
+      {/* An example's title is already the heading of its explanation. */}
+      <ScenarioMetaView title={explained && scenario.title === explained.title ? undefined : scenario.title} notes={scenario.notes} />
       {explained && (
         <div className="explanation-wrap">
           {state.exampleId !== explained.id && (
