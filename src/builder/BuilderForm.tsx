@@ -68,7 +68,7 @@ export function BuilderForm({ dialect, tables, schemaError, onUseStatement, onRu
   const insertedNames = new Set(inserted.map((c) => c.name));
   const keyNames = new Set(plan.keyColumns.map((c) => c.name));
   const notApplicable = updateNotApplicable(plan.strategy);
-  const ctxColumns = updatableColumns({ state, table, dialect, plan, cols: inserted, rows: [], ref: '', warnings: [], errors: [] });
+  const ctxColumns = updatableColumns(table, plan);
   const actionReason = dialect === 'sqlite' && plan.strategy !== 'twoStep' ? 'SQLite cannot tell inserted from updated rows in RETURNING (it has no xmax).' : null;
 
   const toggleColumn = (name: string, on: boolean) => {

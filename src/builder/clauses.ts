@@ -65,11 +65,9 @@ export interface SetItem {
 }
 
 /** The columns an update may touch: insertable and not part of the key that matched the row. */
-export function updatableColumns(ctx: Ctx): ColumnInfo[] {
-  const keyNames = new Set(
-    (ctx.plan.key ? ctx.plan.keyColumns.map((c) => c.name) : ctx.table.primaryKey).map((c) => c.toLowerCase()),
-  );
-  return insertableColumns(ctx.table).filter((c) => !keyNames.has(c.name.toLowerCase()));
+export function updatableColumns(table: TableSchema, plan: Plan): ColumnInfo[] {
+  const keyNames = new Set((plan.key ? plan.keyColumns.map((c) => c.name) : table.primaryKey).map((c) => c.toLowerCase()));
+  return insertableColumns(table).filter((c) => !keyNames.has(c.name.toLowerCase()));
 }
 
 /** SQL for "the current timestamp" in the dialect, suited to the column's type. */
@@ -85,7 +83,7 @@ export function nowSql(column: ColumnInfo, dialect: Dialect): string {
  */
 export function setItems(ctx: Ctx, source: (col: ColumnInfo) => string | null, custom: (expr: string) => string): SetItem[] {
   const items: SetItem[] = [];
-  for (const col of updatableColumns(ctx)) {
+  for (const col of updatableColumns(ctx.table, ctx.plan)) {
     const action = actionFor(ctx.state, col.name);
     const cur = `${ctx.ref}.${q(ctx, col.name)}`;
     const src = source(col);
@@ -121,7 +119,7 @@ export function setItems(ctx: Ctx, source: (col: ColumnInfo) => string | null, c
   if (items.length === 0) {
     // DO UPDATE needs at least one assignment; write a column back unchanged so the row is still
     // "updated" (locked, counted and returned), which is what DO UPDATE with nothing to change means.
-    const col = updatableColumns(ctx)[0] ?? ctx.plan.keyColumns[0] ?? ctx.cols[0];
+    const col = updatableColumns(ctx.table, ctx.plan)[0] ?? ctx.plan.keyColumns[0] ?? ctx.cols[0];
     if (col) {
       items.push({ column: col, expr: `${ctx.ref}.${q(ctx, col.name)}`, data: false });
       ctx.warnings.push('Every column keeps its value: the update writes the row back unchanged. Use DO NOTHING to leave it untouched.');

@@ -12,7 +12,7 @@ import { generateStatements } from './sql';
 import { escapeTextColons, pyIdent, pyStr, tableDefinition } from './satable';
 
 export { escapeTextColons, pyStr } from './satable';
-import { actionAlias, nowSql } from './clauses';
+import { actionAlias, nowSql, updatableColumns } from './clauses';
 
 /** A triple-quoted Python string for multi-line SQL. */
 function pyBlock(text: string): string {
@@ -60,9 +60,8 @@ function accessor(base: string, name: string): string {
 const COLLECTION_ATTRS = new Set(['keys', 'values', 'items', 'get', 'contains', 'index', 'add', 'update', 'clear', 'remove', 'compare', 'corresponding_column', 'as_readonly', 'as_immutable', 'extend', 'replace']);
 
 /** The on-conflict `set_` entries and the `where=` expression, mirroring the SQL generator's choices. */
-function setAndWhere(state: BuilderState, table: TableSchema, dialect: Dialect, n: Names, keyNames: Set<string>, inserted: Set<string>): { set: string[]; where: string | null } {
+function setAndWhere(state: BuilderState, table: TableSchema, dialect: Dialect, n: Names, updatable: ColumnInfo[], inserted: Set<string>): { set: string[]; where: string | null } {
   const set: { col: ColumnInfo; expr: string; data: boolean }[] = [];
-  const updatable = table.columns.filter((c) => !c.generated && !keyNames.has(c.name.toLowerCase()));
   for (const col of updatable) {
     const a = actionFor(state, col.name);
     const has = inserted.has(col.name);
@@ -153,8 +152,7 @@ export function generateSqlAlchemy(state: BuilderState, table: TableSchema, dial
   if (plan.strategy === 'doNothing') {
     out.push(`stmt = stmt.on_conflict_do_nothing(${targetArgs.join(', ')})`);
   } else {
-    const keyNames = new Set((plan.key ? plan.keyColumns.map((c) => c.name) : table.primaryKey).map((c) => c.toLowerCase()));
-    const { set, where } = setAndWhere(state, table, dialect, n, keyNames, insertedNames);
+    const { set, where } = setAndWhere(state, table, dialect, n, updatableColumns(table, plan), insertedNames);
     out.push('stmt = stmt.on_conflict_do_update(', ...targetArgs.map((a) => `    ${a},`), '    set_={', ...set.map((s) => `        ${s},`), '    },');
     if (where) out.push(`    where=${where},`);
     out.push(')');
