@@ -7,7 +7,7 @@ const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
   args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
 });
-const page = await browser.newPage({ viewport: { width: Number(width), height: Number(height) } });
+const page = await browser.newPage({ viewport: { width: Number(width), height: Number(height) }, colorScheme: process.env.SCHEME ?? 'light' });
 const external = [];
 page.on('request', (r) => {
   const u = new URL(r.url());
