@@ -38,6 +38,8 @@ function parseArgs(argv) {
     readme: !quick && !argv.includes('--no-readme') && only.length === SUITES.length,
     only,
     runs: Number(opt('runs') ?? (quick ? 2 : 5)),
+    // Cold SQLite visits are cheap and noisy: more of them steady the median.
+    coldSqliteRuns: Number(opt('runs') ?? (quick ? 2 : 9)),
     warmRuns: quick ? 4 : 10,
     bulkRuns: Number(opt('bulk-runs') ?? (quick ? 2 : 5)),
     // PostgreSQL at 100,000 rows takes minutes on a small machine: only with --all.
@@ -94,7 +96,7 @@ function readmeBlock(meta, rows, results) {
     '',
     `\`npm run bench\` builds the production bundle and two minimal baseline pages (raw sql.js and raw PGlite, each in a worker, built with the same Vite setup and rendering the default scenario's After rows as a plain table), serves them on 127.0.0.1 and drives headless Chromium with a fresh profile per cold visit. App and baseline runs alternate; times are taken in the page (navigation start or the click → the frame after the table is in the DOM). \`npm run bench:quick\` runs fewer rounds. Raw samples: \`bench/results/latest.json\`.`,
     '',
-    `Latest run: ${meta.date.slice(0, 16).replace('T', ' ')} UTC, ${meta.config.runs} runs per cold measure, ${meta.config.bulkRuns} per bulk size, ${meta.config.warmRuns} warm runs. Machine: ${m.cpu}, ${m.cores} cores, ${m.memoryGB} GB, ${m.os}; ${m.chromium} headless; Node ${m.node}; load average ${meta.loadAverage.start.map((x) => x.toFixed(1)).join(' / ')} at start${m.commit ? `; commit ${m.commit}` : ''}. The machine is shared with other jobs (see the load average), so absolute times vary a lot between invocations; the ratios come from app and reference runs interleaved in the same invocation and are the numbers to compare.`,
+    `Latest run: ${meta.date.slice(0, 16).replace('T', ' ')} UTC, ${meta.config.coldSqliteRuns ?? meta.config.runs} cold SQLite visits per side, ${meta.config.runs} per other cold measure, ${meta.config.bulkRuns} per bulk size, ${meta.config.warmRuns} warm runs. Machine: ${m.cpu}, ${m.cores} cores, ${m.memoryGB} GB, ${m.os}; ${m.chromium} headless; Node ${m.node}; load average ${meta.loadAverage.start.map((x) => x.toFixed(1)).join(' / ')} at start${m.commit ? `; commit ${m.commit}` : ''}. The machine is shared with other jobs (see the load average), so absolute times vary a lot between invocations; the ratios come from app and reference runs interleaved in the same invocation and are the numbers to compare.`,
     '',
     markdownTable(rows),
     '',
@@ -141,8 +143,11 @@ async function main() {
   if (!existsSync(path.join(APP_DIST, 'index.html')) || !existsSync(path.join(BENCH_DIST, 'default-scenario.json'))) {
     throw new Error('the app or baseline build is missing: run without --no-build first');
   }
-  const server = await startServer({ app: APP_DIST, base: BENCH_DIST });
-  const env = { ...cfg, server, defaultScenario: loadDefaultScenario(BENCH_DIST), log: (s) => console.log(s) };
+  // BENCH_ALT_DIST: a second build of the app (e.g. with a proposed change) measured alongside in
+  // the cold-start suites, interleaved with the app and the baselines.
+  const alt = process.env.BENCH_ALT_DIST ?? null;
+  const server = await startServer({ app: APP_DIST, base: BENCH_DIST, ...(alt ? { alt } : {}) });
+  const env = { ...cfg, alt: Boolean(alt), server, defaultScenario: loadDefaultScenario(BENCH_DIST), log: (s) => console.log(s) };
   const results = {};
   const failures = [];
   // A suite that fails is reported and the others still run.
@@ -161,7 +166,7 @@ async function main() {
     }
   };
   try {
-    results.coldSqlite = await suite('cold-sqlite', () => coldSqlite(env));
+    results.coldSqlite = await suite('cold-sqlite', () => coldSqlite({ ...env, runs: cfg.coldSqliteRuns }));
     results.coldPostgres = await suite('cold-postgres', () => coldPostgres(env));
     results.dialectSwitch = await suite('switch', () => dialectSwitch(env));
     results.warm = await suite('warm', () => warmRuns(env));
@@ -182,7 +187,7 @@ async function main() {
     machine: machine(chromiumVersion()),
     loadAverage: { start: loadStart, end: os.loadavg(), samples: loadSamples },
     failures,
-    config: { runs: cfg.runs, warmRuns: cfg.warmRuns, bulkRuns: cfg.bulkRuns, idleMs: cfg.idleMs, quick: cfg.quick, only: cfg.only },
+    config: { runs: cfg.runs, coldSqliteRuns: cfg.coldSqliteRuns, warmRuns: cfg.warmRuns, bulkRuns: cfg.bulkRuns, idleMs: cfg.idleMs, quick: cfg.quick, only: cfg.only },
   };
   console.log(`\n${textTable(rows)}\n`);
   if (results.coldSqlite) console.log(`${bytesTable(results.coldSqlite.app[0])}\n`);

@@ -56,42 +56,43 @@ async function visit(env, dir, id, root, rel, first, keep = false) {
 export async function coldSqlite(env) {
   const app = [];
   const baseline = [];
+  const alt = [];
+  const out = { app, baseline, alt };
   for (let i = 0; i < env.runs; i++) {
-    for (const side of ['app', 'baseline']) {
+    for (const side of env.alt ? ['app', 'baseline', 'alt'] : ['app', 'baseline']) {
       const dir = await newProfileDir();
       try {
         const { result } =
-          side === 'app'
-            ? await visit(env, dir, nextVisit(), 'app', '', { label: USERS, scope: scopeOf('sqlite') })
+          side !== 'baseline'
+            ? await visit(env, dir, nextVisit(), side, '', { label: USERS, scope: scopeOf('sqlite') })
             : await visit(env, dir, nextVisit(), 'base', 'sqlite.html', { label: USERS });
         result.editorBeforeFirst = result.requests.filter((r) => isEditorChunk(r.path)).map((r) => r.path);
         result.postgresBeforeFirst = result.requests.filter((r) => isEngineChunk(r.path)).map((r) => r.path);
-        (side === 'app' ? app : baseline).push(result);
+        out[side].push(result);
         env.log(`  cold SQLite ${side} #${i + 1}: ${result.ms.toFixed(0)} ms`);
       } finally {
         await removeProfileDir(dir);
       }
     }
   }
-  return { app, baseline };
+  return out;
 }
 
 /** 2: cold start to the first PostgreSQL result, first and repeat visit, app vs the PGlite baseline. */
 export async function coldPostgres(env) {
   const link = linkFragment(scenarioFor('postgres', env.defaultScenario));
-  const app = [];
-  const baseline = [];
+  const out = { app: [], baseline: [], alt: [] };
   for (let i = 0; i < env.runs; i++) {
-    for (const side of ['app', 'baseline']) {
+    for (const side of env.alt ? ['app', 'baseline', 'alt'] : ['app', 'baseline']) {
       const dir = await newProfileDir();
       const id = nextVisit();
       try {
         const [root, rel, first] =
-          side === 'app' ? ['app', link, { label: USERS, scope: scopeOf('postgres') }] : ['base', 'pglite.html', { label: USERS }];
+          side !== 'baseline' ? [side, link, { label: USERS, scope: scopeOf('postgres') }] : ['base', 'pglite.html', { label: USERS }];
         const { result: firstVisit, p } = await visit(env, dir, id, root, rel, first, true);
         let snapshotWaitMs = null;
         // The app stores its data-directory snapshot after the first run, when the page is idle.
-        if (side === 'app') snapshotWaitMs = await waitSnapshotStored(p.page, 30_000);
+        if (side !== 'baseline') snapshotWaitMs = await waitSnapshotStored(p.page, 30_000);
         await p.close();
         const { result: repeatVisit } = await visit(env, dir, id, root, rel, first);
         const ready = (r) => r.messages.find((m) => m.type === 'ready' && (side === 'baseline' || m.worker.includes('postgres')));
@@ -104,14 +105,14 @@ export async function coldPostgres(env) {
           repeatFromSnapshot: ready(repeatVisit)?.fromSnapshot ?? false,
           sqliteWorkerStarted: firstVisit.workers.some((w) => /sqlite/.test(w.name)),
         };
-        (side === 'app' ? app : baseline).push(sample);
-        env.log(`  cold PostgreSQL ${side} #${i + 1}: first ${firstVisit.ms.toFixed(0)} ms, repeat ${repeatVisit.ms.toFixed(0)} ms${side === 'app' ? ` (snapshot ${sample.repeatFromSnapshot ? 'used' : 'NOT used'})` : ''}`);
+        out[side].push(sample);
+        env.log(`  cold PostgreSQL ${side} #${i + 1}: first ${firstVisit.ms.toFixed(0)} ms, repeat ${repeatVisit.ms.toFixed(0)} ms${side !== 'baseline' ? ` (snapshot ${sample.repeatFromSnapshot ? 'used' : 'NOT used'})` : ''}`);
       } finally {
         await removeProfileDir(dir);
       }
     }
   }
-  return { app, baseline };
+  return out;
 }
 
 /**
