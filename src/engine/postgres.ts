@@ -8,7 +8,7 @@ import { splitPostgres } from './pgSplit';
 import { introspectPostgres, snapshotPostgres, valueParsers, type PgTableInfo } from './pgSchema';
 import { engineFromDriver, tableKey, type Driver, type ScriptOutcome } from './pipeline';
 import { resetPostgres, userObjects } from './pgReset';
-import { codePointOffset, lineColumn, statementKind } from './sqlText';
+import { codePointOffset, copiesFromStdin, lineColumn, statementKind } from './sqlText';
 import type { Engine, EngineError, Span, StatementResult, Value } from './types';
 
 /** The PostgreSQL engine, plus a clean data-directory snapshot for fast replacements. */
@@ -73,6 +73,9 @@ export async function createPostgresEngine(opts?: { loadDataDir?: Blob }): Promi
       const t0 = performance.now();
       let res;
       try {
+        if (kind === 'COPY' && copiesFromStdin(sql)) {
+          throw new Error('COPY … FROM STDIN needs a client that streams the data, which this playground has not: use INSERT … VALUES instead.');
+        }
         res = await pg.query<Value[]>(sql, [], { rowMode: 'array', parsers, onNotice });
       } catch (e) {
         const error = toEngineError(e, script, span, index, phase);

@@ -64,6 +64,16 @@ export function statementKind(sql: string, dialect: Dialect): string {
   return head;
 }
 
+/**
+ * COPY … FROM STDIN: PGlite would wait for data no client can send, blocking its thread for good,
+ * so such a statement is refused before it reaches the server.
+ */
+export function copiesFromStdin(sql: string): boolean {
+  const w = words(sql, 'postgres', 10_000).filter((x) => x.depth === 0);
+  if (w[0]?.text !== 'COPY') return false;
+  return w.some((x, k) => x.text === 'FROM' && w[k + 1]?.text === 'STDIN');
+}
+
 /** Kinds that change no rows by themselves: no snapshot is taken after them. */
 const READ_ONLY_KINDS = new Set([
   'SELECT', 'VALUES', 'TABLE', 'SHOW', 'EXPLAIN', 'BEGIN', 'START TRANSACTION', 'SAVEPOINT', 'SET',

@@ -51,6 +51,13 @@ describe('postgres engine', () => {
     expect(table(r, 'empty').after).toEqual({ columns: [], rows: [[]], totalRows: 1 });
   });
 
+  it('refuses COPY … FROM STDIN (PGlite would block forever waiting for data)', async () => {
+    const r = await engine.run({ setup: 'CREATE TABLE t (k int);', statement: "COPY t (k) FROM STDIN;\nSELECT 'FROM STDIN';" });
+    expect(r.error!.message).toMatch(/COPY … FROM STDIN/);
+    expect(r.error!.statementIndex).toBe(0);
+    expect(r.notRun.map((n) => n.sql)).toEqual(["SELECT 'FROM STDIN'"]);
+  });
+
   it('MERGE … RETURNING merge_action()', async () => {
     const r = await engine.run({
       setup: 'CREATE TABLE t (k int PRIMARY KEY, v int);\nINSERT INTO t VALUES (1, 10);',

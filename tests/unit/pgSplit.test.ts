@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { splitPostgres, splitSqlite } from '../../src/engine/pgSplit';
-import { codePointOffset, lineColumn, statementKind, trimStatement } from '../../src/engine/sqlText';
+import { codePointOffset, copiesFromStdin, lineColumn, statementKind, trimStatement } from '../../src/engine/sqlText';
 
 const texts = (script: string, split = splitPostgres): string[] => split(script).map((s) => script.slice(s.start, s.end));
 
@@ -106,6 +106,15 @@ describe('statementKind', () => {
     expect(statementKind('WITH s AS (SELECT 1) INSERT INTO t SELECT * FROM s', 'postgres')).toBe('INSERT');
     expect(statementKind('WITH RECURSIVE r(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM r) SELECT * FROM r', 'postgres')).toBe('SELECT');
     expect(statementKind('MERGE INTO t USING s ON true WHEN MATCHED THEN DELETE', 'postgres')).toBe('MERGE');
+  });
+});
+
+describe('copiesFromStdin', () => {
+  it('spots COPY … FROM STDIN, not strings or queries that mention it', () => {
+    expect(copiesFromStdin('copy t (a, b) from stdin with (format csv)')).toBe(true);
+    expect(copiesFromStdin('COPY t TO STDOUT')).toBe(false);
+    expect(copiesFromStdin("COPY (SELECT 'FROM STDIN') TO STDOUT")).toBe(false);
+    expect(copiesFromStdin("SELECT 1 FROM stdin")).toBe(false);
   });
 });
 
