@@ -86,6 +86,15 @@ describe.each(['sqlite', 'postgres'] as const)('%s pipeline', (dialect) => {
     expect(kinds(table(r, 't'))).toEqual(['unchanged', 'updated']);
   });
 
+  it('DO UPDATE … WHERE: identical values written (sameValues) versus a row the WHERE left untouched', async () => {
+    const r = await run(KV, 'INSERT INTO t VALUES (1, 5), (2, 20) ON CONFLICT (k) DO UPDATE SET v = excluded.v WHERE excluded.v >= t.v');
+    expect(r.statements[0]!.rowsAffected).toBe(1);
+    const t = table(r, 't');
+    expect(kinds(t)).toEqual(['unchanged', 'updated=']);
+    expect(t.counts).toMatchObject({ updated: 1, sameValues: 1, unchanged: 1 });
+    expect(r.statements[0]!.diffCounts).toEqual({ inserted: 0, updated: 1, deleted: 0 });
+  });
+
   it('SET v = excluded.v with the same value is a write with identical values (sameValues)', async () => {
     const r = await run(KV, 'INSERT INTO t VALUES (1, 10) ON CONFLICT (k) DO UPDATE SET v = excluded.v');
     const t = table(r, 't');
