@@ -10,6 +10,8 @@ const nextVisit = () => `v${Date.now().toString(36)}${(visits++).toString(36)}`;
 
 const USERS = 'After: users';
 const scopeOf = (dialect) => `.results[data-dialect="${dialect}"]`;
+/** Sides of round i: A B, then B A (an ABBA order cancels a steady drift and order effects). */
+const order = (sides, i) => (i % 2 ? [...sides].reverse() : sides);
 const isEngineChunk = (p) => /pglite|initdb|postgres/i.test(p);
 const isEditorChunk = (p) => /monaco|editor\.worker|codicon/i.test(p);
 
@@ -59,7 +61,7 @@ export async function coldSqlite(env) {
   const alt = [];
   const out = { app, baseline, alt };
   for (let i = 0; i < env.runs; i++) {
-    for (const side of env.alt ? ['app', 'baseline', 'alt'] : ['app', 'baseline']) {
+    for (const side of order(env.alt ? ['app', 'baseline', 'alt'] : ['app', 'baseline'], i)) {
       const dir = await newProfileDir();
       try {
         const { result } =
@@ -83,7 +85,7 @@ export async function coldPostgres(env) {
   const link = linkFragment(scenarioFor('postgres', env.defaultScenario));
   const out = { app: [], baseline: [], alt: [] };
   for (let i = 0; i < env.runs; i++) {
-    for (const side of env.alt ? ['app', 'baseline', 'alt'] : ['app', 'baseline']) {
+    for (const side of order(env.alt ? ['app', 'baseline', 'alt'] : ['app', 'baseline'], i)) {
       const dir = await newProfileDir();
       const id = nextVisit();
       try {
