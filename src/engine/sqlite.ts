@@ -129,7 +129,7 @@ function runSqliteScript(
           while (stmt.step()) rows.push(normalizeSqliteRow(stmt.get()));
         } catch (e) {
           const error = failed(db, script, phase, index, span, e);
-          results.push(errorResult(index, script, span, error, kind));
+          results.push({ ...errorResult(index, script, span, error, kind), durationMs: performance.now() - t0 });
           return { results, notRun: rest(pos, index + 1), error };
         }
         const r: StatementResult = {
