@@ -70,9 +70,9 @@ const now = (): number => performance.now();
 /**
  * Per-statement diff rule: when the statement script has 2–50 statements and the Before tables
  * hold fewer than PER_STATEMENT_ROWS rows in total, every statement that may write rows (not a
- * SELECT, BEGIN, SET, …) is followed by a snapshot and a diff against the previous one; this stops
- * as soon as a snapshot exceeds the budget. Otherwise only a single-statement script gets
- * diffCounts, taken from the overall diff.
+ * SELECT, BEGIN, SET, …) is followed by a snapshot and a diff against the previous one; as soon as
+ * a snapshot reaches the budget, that statement and the later ones get no diffCounts. Otherwise
+ * only a single-statement script gets diffCounts, taken from the overall diff.
  */
 const PER_STATEMENT_ROWS = 20_000;
 const PER_STATEMENT_MAX_STATEMENTS = 50;
@@ -191,9 +191,13 @@ export async function runPipeline(d: Driver, input: RunInput): Promise<RunResult
       if (!perStatement || isReadOnlyKind(r.kind)) return;
       const snap = await capture(d, PER_STATEMENT_ROWS);
       const written = await d.writtenSinceLast();
+      if (totalRows(snap) >= PER_STATEMENT_ROWS) {
+        // Over budget (and possibly cut at the limit): counts would be wrong; stop here.
+        perStatement = false;
+        return;
+      }
       r.diffCounts = sumCounts(diffAll(prev, snap, tracking, written, d.dialect));
       prev = snap;
-      if (totalRows(snap) >= PER_STATEMENT_ROWS) perStatement = false;
     };
     const stmts = await d.runScript(input.statement, 'statement', perStatement ? afterEach : undefined);
     result.statements = stmts.results;

@@ -142,6 +142,15 @@ describe.each(['sqlite', 'postgres'] as const)('%s pipeline', (dialect) => {
     expect(kinds(table(r, 't'))).toEqual(['updated', 'updated']);
   });
 
+  it('per-statement counts stop when a statement grows the tables past the budget', async () => {
+    const grow = dialect === 'sqlite'
+      ? 'INSERT INTO t WITH RECURSIVE s(i) AS (SELECT 3 UNION ALL SELECT i + 1 FROM s WHERE i < 30002) SELECT i, i FROM s'
+      : 'INSERT INTO t SELECT i, i FROM generate_series(3, 30002) i';
+    const r = await run(KV, `UPDATE t SET v = 0 WHERE k = 1;\n${grow};\nDELETE FROM t WHERE k = 2;`);
+    expect(r.statements.map((s) => s.diffCounts)).toEqual([{ inserted: 0, updated: 1, deleted: 0 }, undefined, undefined]);
+    expect(table(r, 't').counts).toMatchObject({ inserted: 30000, updated: 1, deleted: 1 });
+  });
+
   it('an error after a successful statement keeps the earlier effects and is located', async () => {
     const statement = 'INSERT INTO t VALUES (3, 30);\n  INSERT INTO t VALUES (1, 1);\nSELECT 1;';
     const r = await run(KV, statement);
