@@ -157,7 +157,10 @@ export function defaultBuilderState(table: TableSchema, dialect: Dialect): Build
     rows: [emptyRow(insertColumns)],
     strategy,
     target: key ? { kind: 'key', name: key.name, columns: [...key.columns] } : { kind: 'none' },
-    actions: Object.fromEntries(insertableColumns(table).map((c) => [c.name, defaultAction(c.name, insertColumns)])),
+    // Identity columns keep their value: Postgres refuses to update GENERATED ALWAYS ones.
+    actions: Object.fromEntries(
+      insertableColumns(table).map((c) => [c.name, c.identity ? { kind: 'keep', expr: '' } : defaultAction(c.name, insertColumns)]),
+    ),
     condition: { kind: 'none', column: '', expr: '' },
     returning: { kind: 'none', columns: [], action: false },
   };

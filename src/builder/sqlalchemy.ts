@@ -13,6 +13,7 @@ import { escapeTextColons, pyIdent, pyStr, tableDefinition } from './satable';
 
 export { escapeTextColons, pyStr } from './satable';
 import { actionAlias, nowSql, updatableColumns } from './clauses';
+import { twoStepFunction } from './satwostep';
 
 /** A triple-quoted Python string for multi-line SQL. */
 function pyBlock(text: string): string {
@@ -113,7 +114,6 @@ export function generateSqlAlchemy(state: BuilderState, table: TableSchema, dial
     orReplace: 'SQLAlchemy has no construct for INSERT OR REPLACE (insert().prefix_with("OR REPLACE") only pastes the words in),',
     orIgnore: 'SQLAlchemy has no construct for INSERT OR IGNORE (on_conflict_do_nothing() is the portable spelling),',
     merge: 'SQLAlchemy 2.0 has no MERGE construct,',
-    twoStep: 'The two-step pattern is application code (a select(), then an update() or an insert() per row), not one construct;',
   };
   // SQLAlchemy cannot alias an INSERT target, so for a table called "excluded" its
   // `excluded.col` and the table's own columns would read the same.
@@ -133,15 +133,22 @@ export function generateSqlAlchemy(state: BuilderState, table: TableSchema, dial
   const inserted = resolvedInsertColumns(state, table);
   const insertedNames = new Set(inserted.map((c) => c.name));
   const rows = state.rows.map((row) => `    {${inserted.map((c) => `${pyStr(c.name)}: ${pyValue(cellFor(row, c.name), c, dialect)}`).join(', ')}},`);
+  const twoStep = plan.strategy === 'twoStep';
+  if (twoStep) header[1] = '# Run it with: with engine.begin() as conn: returned = upsert(conn)';
   const out = [...header, ''];
   const usesDecimal = rows.some((r) => r.includes('Decimal('));
   const usesDatetime = rows.some((r) => r.includes('datetime.'));
   if (usesDatetime) out.push('import datetime');
   if (usesDecimal) out.push('from decimal import Decimal');
   if (usesDatetime || usesDecimal) out.push('');
-  out.push(`from sqlalchemy import ${[...def.imports, 'case', 'func', 'literal_column', 'or_', 'text'].filter((v, i, a) => a.indexOf(v) === i).sort().join(', ')}`);
-  out.push(`from sqlalchemy.dialects.${mod} import insert`, '', 'metadata = MetaData()', '', ...def.lines, '');
-  out.push('rows = [', ...rows, ']', '', `stmt = insert(${def.variable}).values(rows)`);
+  const names = twoStep ? ['and_', 'func', 'insert', 'literal', 'or_', 'select', 'text', 'update'] : ['case', 'func', 'literal_column', 'or_', 'text'];
+  out.push(`from sqlalchemy import ${[...def.imports, ...names].filter((v, i, a) => a.indexOf(v) === i).sort().join(', ')}`);
+  if (!twoStep) out.push(`from sqlalchemy.dialects.${mod} import insert`);
+  out.push('', 'metadata = MetaData()', '', ...def.lines, '', 'rows = [', ...rows, ']', '');
+  if (twoStep) {
+    return `${[...out, ...twoStepFunction(state, table, dialect, plan, inserted, def.variable, n)].join('\n')}\n`;
+  }
+  out.push(`stmt = insert(${def.variable}).values(rows)`);
 
   const targetArgs: string[] = [];
   if (plan.constraint) targetArgs.push(`constraint=${pyStr(plan.constraint)}`);

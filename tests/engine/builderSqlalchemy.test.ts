@@ -46,7 +46,24 @@ const title = available.ok
 if (!available.ok) console.warn(`[builder] SQLAlchemy checks skipped: ${available.reason}`);
 
 type SqliteResult = { after: unknown[][]; returned: unknown[][]; returningStripped: boolean; rendered: string[] };
-type PgResult = { statements: { sql: string; params: unknown[] }[] };
+type PgStatement = { sql: string; params: unknown[] };
+/** Compiled statements, or for two-step code the per-row lookup, update and insert. */
+type PgResult = { statements?: PgStatement[]; twoStep?: { select: PgStatement; update: PgStatement; insert: PgStatement }[] };
+
+/** Runs PostgreSQL-compiled SQLAlchemy output on PGlite; two-step code branches as its Python does. */
+async function runPgResult(pg: PGlite, r: PgResult): Promise<unknown[][]> {
+  const returned: unknown[][] = [];
+  const q = async (st: PgStatement) => (await pg.query(st.sql, st.params.map(toPgParam), { rowMode: 'array' } as never)).rows as unknown as unknown[][];
+  for (const st of r.statements ?? []) {
+    const rows = await q(st);
+    if (isWrite(st.sql)) returned.push(...rows.map((row) => row.map(normalise)));
+  }
+  for (const step of r.twoStep ?? []) {
+    const found = (await q(step.select)).length > 0;
+    returned.push(...(await q(found ? step.update : step.insert)).map((row) => row.map(normalise)));
+  }
+  return returned;
+}
 type Result = (SqliteResult | PgResult | { error: string; trace: string }) & Record<string, unknown>;
 
 /** A harness parameter for PGlite: blobs come as {blob: hex}. */
@@ -164,7 +181,7 @@ describe.skipIf(!available.ok)(title, () => {
     await pg.exec(ours);
     const expected = await read();
     await reset();
-    for (const st of (res as PgResult).statements) await pg.query(st.sql, st.params.map(toPgParam));
+    await runPgResult(pg, res as PgResult);
     expect(await read(), code.slice(0, 3000)).toEqual(expected);
     await pg.exec('DROP SCHEMA IF EXISTS public CASCADE; DROP SCHEMA IF EXISTS "My Schema" CASCADE; CREATE SCHEMA public;');
     await pg.exec(SETUP);
@@ -190,7 +207,7 @@ describe.skipIf(!available.ok)(title, () => {
     const expected = await read();
     await pg.exec('DROP SCHEMA IF EXISTS public CASCADE; CREATE SCHEMA public;');
     await pg.exec(TYPED.postgres.setup);
-    for (const st of (res as PgResult).statements) await pg.query(st.sql, st.params.map(toPgParam));
+    await runPgResult(pg, res as PgResult);
     expect(await read(), code).toEqual(expected);
     // back to the matrix setup for the cases that follow
     await pg.exec('DROP SCHEMA IF EXISTS public CASCADE; CREATE SCHEMA public;');
@@ -212,13 +229,9 @@ describe.skipIf(!available.ok)(title, () => {
     const r = res as PgResult;
     await pg.exec('BEGIN');
     try {
-      const returned: unknown[][] = [];
-      for (const st of r.statements) {
-        const q = await pg.query<Record<string, unknown>>(st.sql, st.params.map(toPgParam), { rowMode: 'array' } as never);
-        if (isWrite(st.sql)) returned.push(...(q.rows as unknown as unknown[][]).map((row) => row.map(normalise)));
-      }
+      const returned = await runPgResult(pg, r);
       const after = await pg.query(`SELECT * FROM "${c.tc.schemaName.replaceAll('"', '""')}"`, [], { rowMode: 'array' } as never);
-      expectModel(c, (after.rows as unknown as unknown[][]).map((row) => row.map(normalise)), returned, `${r.statements.map((s) => s.sql).join(';\n')}\n${code}`);
+      expectModel(c, (after.rows as unknown as unknown[][]).map((row) => row.map(normalise)), returned, `${JSON.stringify(r).slice(0, 3000)}\n${code}`);
     } finally {
       await pg.exec('ROLLBACK');
     }

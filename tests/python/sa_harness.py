@@ -20,6 +20,7 @@ import traceback
 import sqlalchemy
 from sqlalchemy import create_engine
 from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.sql.dml import UpdateBase
 
 MAJOR = int(sqlalchemy.__version__.split(".")[0])
 
@@ -46,6 +47,28 @@ def statements_of(ns):
     return [ns["stmt"]]
 
 
+class _RowlessResult:
+    def __init__(self, result):
+        self.result = result
+
+    def first(self):
+        return self.result.first()
+
+    def all(self):
+        return self.result.all() if self.result.returns_rows else []
+
+
+class _RowlessConn:
+    """A connection whose results answer all() with [] when a statement returned no rows
+    (the RETURNING that 1.4 cannot compile for SQLite was dropped)."""
+
+    def __init__(self, conn):
+        self.conn = conn
+
+    def execute(self, stmt):
+        return _RowlessResult(self.conn.execute(stmt))
+
+
 def run_sqlite(case, ns):
     engine = create_engine("sqlite://")
     stripped = False
@@ -53,6 +76,27 @@ def run_sqlite(case, ns):
     rendered = []
     with engine.begin() as conn:
         conn.connection.executescript(case["setup"])
+        if "upsert" in ns:
+            # Two-step application code: the function runs its select/update/insert itself.
+            original = UpdateBase.returning
+            target = conn
+            if MAJOR < 2 and ".returning(" in case["code"]:
+                # 1.4 cannot compile RETURNING on SQLite: run without it, rows unchecked.
+                UpdateBase.returning = lambda self, *cols, **kw: self
+                stripped = True
+                target = _RowlessConn(conn)
+            try:
+                returned = [[plain(v) for v in row] for row in ns["upsert"](target)]
+            finally:
+                UpdateBase.returning = original
+            table = case["table"].replace('"', '""')
+            rows = conn.exec_driver_sql(case.get("select") or f'SELECT * FROM "{table}"').fetchall()
+            return {
+                "after": [[plain(v) for v in row] for row in rows],
+                "returned": returned,
+                "returningStripped": stripped,
+                "rendered": [],
+            }
         for stmt in statements_of(ns):
             if MAJOR < 2 and getattr(stmt, "_returning", None):
                 # SQLAlchemy 1.4's SQLite dialect cannot compile RETURNING (added in 2.0):
@@ -78,7 +122,56 @@ def run_sqlite(case, ns):
 PYFORMAT = re.compile(r"%%|%\(([^)]+)\)s")
 
 
+def compile_pg(stmt):
+    """The statement's SQL with $n placeholders, and its parameter values in order."""
+    compiled = stmt.compile(dialect=postgresql.dialect())
+    order = []
+
+    def number(match):
+        name = match.group(1)
+        if name is None:  # an escaped percent sign
+            return "%"
+        if name not in order:
+            order.append(name)
+        return f"${order.index(name) + 1}"
+
+    sql = PYFORMAT.sub(number, compiled.string)
+    return {"sql": sql, "params": [plain(compiled.params[name]) for name in order]}
+
+
+class _FakeResult:
+    def __init__(self, found):
+        self.found = found
+
+    def first(self):
+        return (1,) if self.found else None
+
+    def all(self):
+        return []
+
+
+class _Recorder:
+    """Stands in for a PostgreSQL connection: records each statement compiled for PostgreSQL
+    and answers the lookup with "found" or "not found", so both branches can be recorded."""
+
+    def __init__(self, found):
+        self.found = found
+        self.log = []
+
+    def execute(self, stmt):
+        self.log.append(compile_pg(stmt))
+        return _FakeResult(self.found)
+
+
 def run_postgres(case, ns):
+    if "upsert" in ns:
+        found, missing = _Recorder(True), _Recorder(False)
+        ns["upsert"](found)
+        ns["upsert"](missing)
+        steps = []
+        for i in range(0, len(found.log), 2):
+            steps.append({"select": found.log[i], "update": found.log[i + 1], "insert": missing.log[i + 1]})
+        return {"twoStep": steps}
     out = []
     for stmt in statements_of(ns):
         compiled = stmt.compile(dialect=postgresql.dialect())
@@ -104,6 +197,8 @@ def main():
     results = {}
     for case in cases:
         try:
+            with open(case["module"], encoding="utf-8") as f:
+                case["code"] = f.read()
             ns = runpy.run_path(case["module"])
             if case["dialect"] == "sqlite":
                 results[case["id"]] = run_sqlite(case, ns)

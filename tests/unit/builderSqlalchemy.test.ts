@@ -62,9 +62,30 @@ describe('generateSqlAlchemy', () => {
     const merge = sa('postgres', { strategy: 'merge' });
     expect(merge).toContain('SQLAlchemy 2.0 has no MERGE construct');
     expect(merge).toContain('MERGE INTO sales."Accounts"');
-    const two = sa('sqlite', { strategy: 'twoStep' });
-    expect(two).toContain('statements = [');
-    expect(two.match(/text\(/g)?.length).toBe(4); // the import line and three statements for one row
+  });
+  test('two steps are Core application code: select(), then update() or insert()', () => {
+    const two = sa('postgres', {
+      strategy: 'twoStep',
+      target: { kind: 'key', name: 'live', columns: ['email'] },
+      actions: { id: { kind: 'keep', expr: '' }, n: { kind: 'custom', expr: 'excluded.n * 10' } },
+      condition: { kind: 'newer', column: 'n', expr: '' },
+      returning: { kind: 'none', columns: [], action: true },
+    });
+    expect(two).not.toContain('sqlalchemy.dialects');
+    expect(two).toContain('def upsert(conn):');
+    expect(two).toContain('key = and_(accounts.c.email == literal(row["email"]), text("n > 0"), text(":v0 > 0").bindparams(v0=row["n"]))');
+    expect(two).toContain('found = conn.execute(select(accounts).where(key)).first()');
+    expect(two).toContain(
+      [
+        '            stmt = (',
+        '                update(accounts)',
+        '                .where(key, accounts.c.n < literal(row["n"]))',
+        '                .values({"n": text(":v1 * 10").bindparams(v1=row["n"]), "from": row["from"]})',
+        '                .returning(literal("updated").label("action"))',
+        '            )',
+      ].join('\n'),
+    );
+    expect(two).toContain('stmt = insert(accounts).values(row).returning(literal("inserted").label("action"))');
   });
   test('incomplete forms say what is missing instead of code', () => {
     expect(sa('sqlite', { rows: [] })).toBe('# The form is not complete yet:\n# - Add at least one row.\n');
