@@ -9,7 +9,7 @@ import type { Scenario } from './scenario/scenario';
 import { DropZone } from './share/DropZone';
 import { ImportExport, exportJsonFile } from './share/ImportExport';
 import { ScenarioMetaEditor } from './share/ScenarioMeta';
-import { StashBanner } from './share/StashBanner';
+import { StashBanner, type StashBannerProps } from './share/StashBanner';
 import { exampleFragment, exampleIdOf, readFragment } from './share/history';
 import { startScenario, usePersistence } from './share/usePersistence';
 import { initialState, type PlaygroundState } from './state/store';
@@ -21,6 +21,8 @@ import { RunControls } from './ui/RunControls';
 import { ShareButtonDialog } from './ui/ShareButtonDialog';
 import { Toolbar } from './ui/Toolbar';
 import { TranslateFlow } from './ui/TranslateFlow';
+
+type StashSource = NonNullable<StashBannerProps['source']>;
 
 /** A gallery example as a scenario, for `#example/ID` fragments. */
 function lookupExample(id: string): Scenario | null {
@@ -45,6 +47,11 @@ export function App() {
   const [enhanced, setEnhanced] = useState(false);
   const [dialog, setDialog] = useState<'examples' | 'share' | null>(null);
   const [translation, setTranslation] = useState<TranslationResult | 'loading' | null>(null);
+  // What replaced the set-aside work, for the "Back to my scenario" sentence.
+  const [stashSource, setStashSource] = useState<StashSource>(() => {
+    const opened = startScenario().source;
+    return opened === 'example' || opened === 'link' ? opened : 'earlier';
+  });
 
   // Monaco loads only after the first result is on screen.
   const firstResult = Boolean(state.results.sqlite || state.results.postgres);
@@ -67,7 +74,8 @@ export function App() {
 
   /** Load a scenario the user chose (example, import): a new history entry, so Back returns to the work. */
   const loadChosen = (next: Scenario, source: 'example' | 'import', exampleId: string | null = null) => {
-    persistence.loaded(next, exampleId ? exampleFragment(exampleId) : undefined);
+    // Edited work is set aside (as when a link opens over it), so it survives the tab being closed.
+    if (persistence.loaded(next, exampleId ? exampleFragment(exampleId) : undefined, { setAside: true })) setStashSource(source);
     actions.load(next, source, exampleId);
   };
 
@@ -127,7 +135,7 @@ export function App() {
           </button>
         </div>
       )}
-      <StashBanner stash={persistence.stash} source={startScenario().source === 'example' ? 'example' : 'link'} onRestore={restoreStash} onDismiss={persistence.forgetStash} />
+      <StashBanner stash={persistence.stash} source={stashSource} onRestore={restoreStash} onDismiss={persistence.forgetStash} />
       <main className="workspace">
         <section className="editors" aria-label="Scripts">
           <div className="scenario-tools">

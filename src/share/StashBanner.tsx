@@ -11,7 +11,7 @@ export interface StashBannerProps {
   /** The set-aside work (loadStash / decideOnLoad().stash); nothing renders when null. */
   stash: Scenario | null;
   /** What replaced it, for the sentence. */
-  source?: 'link' | 'example' | 'import' | 'reset';
+  source?: 'link' | 'example' | 'import' | 'reset' | 'earlier';
   /** Load the set-aside work (then clearStash and pushFragment). */
   onRestore(): void;
   /** Discard the set-aside work (clearStash). */
@@ -23,6 +23,8 @@ const OPENED: Record<NonNullable<StashBannerProps['source']>, string> = {
   example: 'You opened an example',
   import: 'You imported a file',
   reset: 'The playground was reset',
+  // Set aside in an earlier visit (this page opened on the saved work).
+  earlier: 'Another scenario was opened earlier',
 };
 
 /** "Your scenario was set aside — Back to my scenario". */

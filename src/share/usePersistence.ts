@@ -9,7 +9,7 @@
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { decodeScenario, encodeScenario } from '../scenario/link';
-import { sameScenario, type Scenario } from '../scenario/scenario';
+import { defaultScenario, sameScenario, type Scenario } from '../scenario/scenario';
 import { createAutosaver, type Autosaver } from './autosave';
 import { createFragmentUpdater, exampleIdOf, onFragmentChange, pushFragment, readFragment, type FragmentUpdater } from './history';
 import { clearStash, decideOnLoad, loadStash, loadTabWork, loadWorkRecord, stashOwnWork, type LoadDecision } from './storage';
@@ -47,8 +47,12 @@ export interface Persistence {
   /** A message to show (a bad link, a storage problem), or null. */
   notice: string | null;
   dismissNotice(): void;
-  /** Call when the app loads a scenario itself (example, import, restored stash): a new history entry. */
-  loaded(scenario: Scenario, fragment?: string): void;
+  /**
+   * Call when the app loads a scenario itself (example, import, restored stash): a new history entry.
+   * With `setAside`, edited work being replaced is stashed as on page load ("Back to my scenario"),
+   * so it outlives the tab; returns true when it was.
+   */
+  loaded(scenario: Scenario, fragment?: string, options?: { setAside?: boolean }): boolean;
   /** Take the set-aside work (it is removed from storage); then load it and call `loaded`. */
   takeStash(): Scenario | null;
   /** Forget the set-aside work. */
@@ -71,6 +75,8 @@ export function usePersistence(scenario: Scenario, onNavigate: (s: Scenario) => 
   navigate.current = onNavigate;
   const examples = useRef(findExample);
   examples.current = findExample;
+  const current = useRef(scenario);
+  current.current = scenario;
 
   useEffect(() => {
     saver.current = createAutosaver({ onError: setStorageNotice, tab: { fragment: readFragment } });
@@ -110,12 +116,19 @@ export function usePersistence(scenario: Scenario, onNavigate: (s: Scenario) => 
     updater.current?.schedule(() => encodeScenario(scenario));
   }, [scenario]);
 
-  const loaded = useCallback((s: Scenario, fragment?: string) => {
+  const loaded = useCallback((s: Scenario, fragment?: string, options?: { setAside?: boolean }) => {
+    // Autosave keeps one scenario: without this, edited work replaced by an example or an import
+    // would survive only in this tab's history, and be lost with the tab.
+    const mine = current.current;
+    const setAside =
+      Boolean(options?.setAside) && unedited.current === null && !sameScenario(mine, s) && !sameScenario(mine, defaultScenario()) && stashOwnWork(mine).ok;
+    if (setAside) setStash(mine);
     // The entry being left keeps the last edits (back returns to them), then the new one is pushed.
     updater.current?.flush();
     pinned.current = s;
     unedited.current = s;
     pushFragment(fragment ?? encodeScenario(s));
+    return setAside;
   }, []);
   const takeStash = useCallback(() => {
     const s = loadStash();
