@@ -431,3 +431,40 @@ test('history: Back returns to the previously loaded scenario; typing adds no en
   await expect.poll(async () => squash(await editorText(page, 'Statement SQL'))).toBe(squash(edited));
   await expect.poll(() => changeMarks(page, 'counters')).toEqual(['updated', 'unchanged', 'inserted']);
 });
+
+test('an example or an import opened over edited work sets the work aside, even past closing the tab', async ({ page, context }) => {
+  await page.goto('./');
+  await waitForResult(page);
+  await setEditor(page, 'Statement SQL', EDITED);
+  await setTitleAndNotes(page, 'My own work', '');
+  await page.getByRole('button', { name: 'Examples' }).click();
+  await page.getByRole('dialog', { name: 'Examples' }).getByRole('button', { name: 'Insert if absent: ON CONFLICT DO NOTHING' }).click();
+  await expect.poll(() => changeMarks(page, 'users')).toEqual(['unchanged', 'unchanged', 'inserted']);
+  await expect(page.getByRole('region', { name: 'Your previous scenario' })).toContainText('You opened an example; “My own work” was kept.');
+  await page.close();
+
+  // Another visit opens the saved work (the example) and still offers the own work.
+  const tab = await context.newPage();
+  await tab.goto('./');
+  await waitForResult(tab);
+  expect(await changeMarks(tab, 'users')).toEqual(['unchanged', 'unchanged', 'inserted']);
+  const banner = tab.getByRole('region', { name: 'Your previous scenario' });
+  await expect(banner).toContainText('Another scenario was opened earlier; “My own work” was kept.');
+  await banner.getByRole('button', { name: 'Back to my scenario' }).click();
+  await expect(banner).toBeHidden();
+  await expect.poll(() => changeMarks(tab, 'users')).toEqual(EDITED_MARKS);
+  await waitForResult(tab);
+  expect(await tableRows(tab, 'Statement 1 result')).toEqual(EDITED_RETURNED);
+
+  // An import over it does the same; "Forget it" discards the set-aside work.
+  await setEditor(tab, 'Statement SQL', `${EDITED}\n-- edited again`);
+  const file = { format: 'upsert-playground', version: 1, scenario: COUNTERS };
+  await tab.getByLabel('Import a scenario file').setInputFiles({ name: 'c.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(file)) });
+  await expect(banner).toContainText('You imported a file; “My own work” was kept.');
+  await banner.getByRole('button', { name: 'Forget it' }).click();
+  await expect(banner).toBeHidden();
+  await tab.reload();
+  await waitForResult(tab);
+  expect(await changeMarks(tab, 'counters')).toEqual(['updated', 'unchanged', 'inserted']);
+  await expect(banner).toHaveCount(0);
+});
