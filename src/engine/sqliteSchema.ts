@@ -178,7 +178,11 @@ export function snapshotSqlite(db: Database, t: TableSchema, limit: number): Tab
   return { schema: t, data: { columns: t.columns.map((c) => c.name), rows, totalRows }, rowids, versions: null };
 }
 
-/** Records which rowids UPDATE statements touched, through temporary AFTER UPDATE triggers. */
+/**
+ * Records which rowids UPDATE statements rewrote with identical values, through temporary AFTER
+ * UPDATE triggers. (A row changed by one statement and changed back by a later one is not
+ * recorded: over the whole run it then shows as unchanged, where Postgres' xmin would tell.)
+ */
 export class WriteRecorder {
   private keys: string[] = [];
   private lastId = 0;
@@ -198,9 +202,12 @@ export class WriteRecorder {
         continue;
       }
       const n = this.keys.push(key) - 1;
+      // Only writes that left every value as it was are recorded: a changed value shows in the
+      // diff anyway, and skipping those rows keeps a bulk upsert almost free of tracking cost.
+      const same = schema.columns.map((c) => `old.${quoteIdent(c.name)} IS new.${quoteIdent(c.name)}`).join(' AND ');
       this.db.run(
         `CREATE TEMP TRIGGER ${quoteIdent(`${INTERNAL_PREFIX}w${n}`)} AFTER UPDATE ON ${tableRef(schema)}
-         BEGIN INSERT INTO ${WRITTEN}(tbl, rid) VALUES (${n}, new.${alias}); END`,
+         ${same ? `WHEN ${same}` : ''} BEGIN INSERT INTO ${WRITTEN}(tbl, rid) VALUES (${n}, new.${alias}); END`,
       );
       out.set(key, 'trigger');
     }
