@@ -12,7 +12,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CHROMIUM } from './lib/browser.mjs';
-import { bulkTable, bytesTable, markdownTable, summarise, textTable } from './lib/report.mjs';
+import { bulkTable, bytesTable, coldBreakdownTable, markdownTable, summarise, textTable } from './lib/report.mjs';
 import { loadDefaultScenario } from './lib/scenarios.mjs';
 import { startServer } from './lib/server.mjs';
 import { coldPostgres, coldSqlite, dialectSwitch } from './lib/suites-cold.mjs';
@@ -101,9 +101,14 @@ function readmeBlock(meta, rows, results) {
     markdownTable(rows),
     '',
   ];
+  if (results.coldSqlite) parts.push('Where the cold start goes (phase times are medians of their own, so they need not add up to the total):', '', coldBreakdownTable(results.coldSqlite), '');
   if (results.coldSqlite) parts.push('Bytes before the first SQLite result (first cold run, gzip level 6 computed from the served files; KB = 1,000 bytes):', '', bytesTable(results.coldSqlite.app[0]), '');
   if (results.bulk?.length) parts.push('Bulk runs, medians (the app\'s engine timings come from its run result):', '', bulkTable(results.bulk), '');
-  parts.push('<!-- bench:end -->');
+  parts.push(
+    'PostgreSQL bulk at 100,000 rows runs with `npm run bench -- --all`. To see where a cold start or a bulk run spends its time, `node bench/profile.mjs [--postgres] [--bulk=10000]` records a Chromium trace of the built app and prints the main thread\'s and the engine worker\'s time per phase and function; `BENCH_ALT_DIST=<dist> npm run bench` measures a second build (e.g. with a proposed change) alongside the app in the cold-start suites.',
+    '',
+    '<!-- bench:end -->',
+  );
   return parts.join('\n');
 }
 
@@ -190,7 +195,7 @@ async function main() {
     config: { runs: cfg.runs, coldSqliteRuns: cfg.coldSqliteRuns, warmRuns: cfg.warmRuns, bulkRuns: cfg.bulkRuns, idleMs: cfg.idleMs, quick: cfg.quick, only: cfg.only },
   };
   console.log(`\n${textTable(rows)}\n`);
-  if (results.coldSqlite) console.log(`${bytesTable(results.coldSqlite.app[0])}\n`);
+  if (results.coldSqlite) console.log(`${coldBreakdownTable(results.coldSqlite)}\n\n${bytesTable(results.coldSqlite.app[0])}\n`);
   if (results.bulk?.length) console.log(`${bulkTable(results.bulk)}\n`);
   const outFile = cfg.quick || cfg.only.length !== SUITES.length ? path.join(OUT, 'results-partial.json') : path.join(ROOT, 'bench', 'results', 'latest.json');
   mkdirSync(path.dirname(outFile), { recursive: true });

@@ -154,3 +154,19 @@ export function textTable(rows) {
   for (const r of rows) if (r.note) out.push(`  · ${r.measure}: ${r.note}`);
   return out.join('\n');
 }
+
+/** Where a cold start to the first SQLite result spends its time, app vs baseline (medians). */
+export function coldBreakdownTable(cold) {
+  const phases = (s) => {
+    const w = s.workers[0]?.created ?? null;
+    const reply = s.messages.find((m) => m.type === 'result' || m.type === 'reply')?.t ?? null;
+    return { worker: w, work: w !== null && reply !== null ? reply - w : null, render: reply !== null ? s.ms - reply : null, total: s.ms };
+  };
+  const m = (side, k) => stats(cold[side].map((s) => phases(s)[k]))?.median;
+  const f = (x) => (x === undefined ? '?' : ms(x));
+  const out = ['| Cold start, SQLite (medians) | Navigation → worker created | Worker created → result message | Result message → rendered | Total |', '|---|---|---|---|---|'];
+  for (const side of ['app', 'baseline', ...(cold.alt?.length ? ['alt'] : [])]) {
+    out.push(`| ${side === 'app' ? 'App' : side === 'baseline' ? 'sql.js baseline' : 'Alternative build'} | ${f(m(side, 'worker'))} | ${f(m(side, 'work'))} | ${f(m(side, 'render'))} | ${f(m(side, 'total'))} |`);
+  }
+  return out.join('\n');
+}
