@@ -320,6 +320,10 @@ test('Export JSON then Import on a fresh browser reproduces the scenario; .sql, 
   await expect.poll(() => changeMarks(page, 'users')).toEqual(EDITED_MARKS);
   await waitForResult(page);
   const tools = page.getByRole('group', { name: 'Export and import' });
+  const [sqlDownload] = await Promise.all([page.waitForEvent('download'), tools.getByRole('button', { name: 'Export SQL' }).click()]);
+  expect(sqlDownload.suggestedFilename()).toBe('export-round-trip.sqlite.sql');
+  const sqlFile = test.info().outputPath('export-round-trip.sqlite.sql');
+  await sqlDownload.saveAs(sqlFile);
   const [download] = await Promise.all([page.waitForEvent('download'), tools.getByRole('button', { name: 'Export JSON' }).click()]);
   expect(download.suggestedFilename()).toBe('export-round-trip.json');
   const file = test.info().outputPath('export-round-trip.json');
@@ -383,6 +387,31 @@ test('Export JSON then Import on a fresh browser reproduces the scenario; .sql, 
         '"future.json" was made by a newer version of Upsert Playground (file format version 2; this version reads up to 1). Reload the page to get the latest version. Your current work was kept.',
       );
       await unchanged();
+    });
+    await test.step('the SQL export brings back both scripts', async () => {
+      await input.setInputFiles(sqlFile);
+      await expect(
+        p.getByRole('status').filter({ hasText: 'Imported the setup and the statement of "export-round-trip.sqlite.sql" (SQLite).' }),
+      ).toBeVisible();
+      await expect.poll(() => changeMarks(p, 'users')).toEqual(EDITED_MARKS);
+      await expect.poll(async () => squash(await editorText(p, 'Setup SQL'))).toBe(squash(defaultScenario().sqlite.setup));
+    });
+    await test.step('a file dropped on the editor is imported as well', async () => {
+      const text = JSON.stringify({ format: 'upsert-playground', version: 1, scenario: COUNTERS });
+      const transfer = await p.evaluateHandle((t) => {
+        const dt = new DataTransfer();
+        dt.items.add(new File([t], 'dropped.json', { type: 'application/json' }));
+        return dt;
+      }, text);
+      const target = p.getByRole('textbox', { name: 'Statement SQL' });
+      await target.dispatchEvent('dragenter', { dataTransfer: transfer });
+      await expect(p.getByText('Drop to import')).toBeVisible();
+      await target.dispatchEvent('dragover', { dataTransfer: transfer });
+      await target.dispatchEvent('drop', { dataTransfer: transfer });
+      await expect(p.getByText('Drop to import')).toHaveCount(0);
+      await expect(p.getByRole('status').filter({ hasText: 'Imported "dropped.json".' })).toBeVisible();
+      await expect.poll(() => changeMarks(p, 'counters')).toEqual(['updated', 'unchanged', 'inserted']);
+      await expect(alerts(p)).toHaveCount(0);
     });
   } finally {
     await other.close();
