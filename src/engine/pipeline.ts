@@ -62,6 +62,15 @@ export interface Driver {
   finish(): Promise<void>;
 }
 
+/**
+ * Returned rows beyond the row limit are not sent to the page (a SELECT of millions of rows
+ * would freeze it); `totalRows` keeps the real count so the UI can say what it left out.
+ */
+export function capReturnedRows(r: StatementResult, rowLimit: number): StatementResult {
+  if (r.rows.length <= rowLimit) return r;
+  return { ...r, rows: r.rows.slice(0, rowLimit), totalRows: r.rows.length };
+}
+
 /** Key of a table across snapshots. */
 export const tableKey = (t: TableSchema): string => `${t.schema}\u0000${t.name}`;
 
@@ -200,7 +209,7 @@ export async function runPipeline(d: Driver, input: RunInput): Promise<RunResult
       prev = snap;
     };
     const stmts = await d.runScript(input.statement, 'statement', perStatement ? afterEach : undefined);
-    result.statements = stmts.results;
+    result.statements = stmts.results.map((r) => capReturnedRows(r, rowLimit));
     result.notRun = stmts.notRun;
     if (stmts.error) {
       result.ok = false;

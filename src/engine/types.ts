@@ -169,6 +169,8 @@ export interface StatementResult {
   /** Column names of returned rows (RETURNING or SELECT); null when the statement returns none. */
   columns: string[] | null;
   rows: Value[][];
+  /** Rows the statement returned in all, when more than `rows` holds (cut at the row limit). */
+  totalRows?: number;
   /** Rows inserted, updated or deleted, when the engine reports it for this statement. */
   rowsAffected: number | null;
   durationMs: number;

@@ -20,7 +20,7 @@ export function statementSummary(s: StatementResult): string {
       const c = [d.inserted && `${d.inserted} inserted`, d.updated && `${d.updated} updated`, d.deleted && `${d.deleted} deleted`].filter(Boolean);
       if (c.length) parts.push(c.join(', '));
     }
-    if (s.columns) parts.push(`${plural(s.rows.length, 'row')} returned`);
+    if (s.columns) parts.push(`${plural(s.totalRows ?? s.rows.length, 'row')} returned`);
   }
   parts.push(formatMs(s.durationMs));
   return parts.join(' · ');
@@ -60,6 +60,11 @@ export function StatementList({ statements, notRun }: { statements: StatementRes
                 </tr>
               )}
             />
+          )}
+          {s.totalRows !== undefined && (
+            <p className="cut-note">
+              Showing the first {s.rows.length.toLocaleString('en')} of {s.totalRows.toLocaleString('en')} returned rows: the rest stay in the engine so the page stays fast.
+            </p>
           )}
         </li>
       ))}

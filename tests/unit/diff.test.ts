@@ -163,3 +163,15 @@ describe('diffTable', () => {
     expect(ms).toBeLessThan(2000);
   });
 });
+
+describe('returned rows over the row limit', () => {
+  it('are cut to the limit with the real count kept', async () => {
+    const { capReturnedRows } = await import('../../src/engine/pipeline');
+    const rows = Array.from({ length: 12 }, (_, i) => [i]);
+    const r = { index: 0, sql: 'SELECT', span: { start: 0, end: 6 }, kind: 'SELECT', columns: ['n'], rows, rowsAffected: null, durationMs: 1 };
+    const cut = capReturnedRows(r, 10);
+    expect(cut.rows).toHaveLength(10);
+    expect(cut.totalRows).toBe(12);
+    expect(capReturnedRows(r, 12)).toBe(r);
+  });
+});
