@@ -6,7 +6,7 @@
 import type { ColumnInfo, Dialect, TableSchema } from '../engine/types';
 import { needsCast } from './coltype';
 import { type Ctx, conditionSql, literalRows, newRowPredicate, overriding, q, renderSet, returningSql, setItems } from './clauses';
-import { type BuilderState, bareTableName, resolvedInsertColumns, validateState } from './model';
+import { type BuilderState, type Cell, bareTableName, cellFor, resolvedInsertColumns, validateState } from './model';
 import { quoteIdent, quoteTable } from './quote';
 import { qualifyColumns } from './sqltext';
 import { resolvePlan } from './targets';
@@ -24,14 +24,37 @@ export interface GeneratedSql {
 /** Name of the new-row source in MERGE, matching ON CONFLICT's `excluded` so expressions read the same. */
 const SOURCE = 'excluded';
 
+/** Marks a bound-parameter placeholder in bind mode (replaced by the caller, e.g. with `:name`). */
+export const BIND_MARK = '\u0001';
+
+/** A value bound instead of written as a literal (bind mode). */
+export interface BoundValue {
+  name: string;
+  column: ColumnInfo;
+  cell: Cell;
+}
+
 /** Builds the shared context; the target table is aliased only when its own name is `excluded`. */
-function makeCtx(state: BuilderState, table: TableSchema, dialect: Dialect): Ctx {
+function makeCtx(state: BuilderState, table: TableSchema, dialect: Dialect, params?: BoundValue[]): Ctx {
   const plan = resolvePlan(state, table, dialect);
   const warnings = [...plan.warnings];
   const errors = [...plan.errors];
   const cols = resolvedInsertColumns(state, table);
   errors.push(...validateState(state, table));
-  const rows = literalRows(state, cols, dialect, warnings);
+  let rows = literalRows(state, cols, dialect, warnings);
+  if (params) {
+    // Bind mode: every cell becomes a named placeholder, e.g. for SQLAlchemy's text().bindparams().
+    const names = new Set<string>();
+    rows = state.rows.map((row, r) =>
+      cols.map((col, c) => {
+        let name = `${col.name.toLowerCase().replace(/[^a-z0-9_]/g, '_').replace(/^(?=\d)|^$/, 'c')}_${r + 1}`;
+        if (names.has(name)) name = `c${c}_${r + 1}`;
+        names.add(name);
+        params.push({ name, column: col, cell: cellFor(row, col.name) });
+        return `${BIND_MARK}${name}${BIND_MARK}`;
+      }),
+    );
+  }
   const bare = bareTableName(table);
   const ref = bare.toLowerCase() === SOURCE ? 't' : quoteIdent(bare, dialect);
   return { state, table, dialect, plan, cols, rows, ref, warnings, errors };
@@ -89,6 +112,7 @@ function mergeStatement(ctx: Ctx): string {
   const rows = ctx.rows.map((r) =>
     r.map((lit, i) => {
       const col = ctx.cols[i];
+      if (col && needsCast(col, ctx.dialect) && lit.startsWith(BIND_MARK)) return `CAST(${lit} AS ${col.type})`;
       return col && needsCast(col, ctx.dialect) && (lit.startsWith("'") || lit === 'NULL') && !lit.endsWith('::bytea')
         ? `${lit}::${col.type}`
         : lit;
@@ -145,9 +169,18 @@ function duplicateKeyWarnings(ctx: Ctx): void {
   });
 }
 
-/** The statements for the form state (one, or several for two steps), with notes and problems. */
-export function generateStatements(state: BuilderState, table: TableSchema, dialect: Dialect): { statements: string[]; warnings: string[]; errors: string[] } {
-  const ctx = makeCtx(state, table, dialect);
+/**
+ * The statements for the form state (one, or several for two steps), with notes and problems.
+ * With `bind`, cells are written as BIND_MARK-delimited placeholders and listed in `params`.
+ */
+export function generateStatements(
+  state: BuilderState,
+  table: TableSchema,
+  dialect: Dialect,
+  opts: { bind?: boolean } = {},
+): { statements: string[]; warnings: string[]; errors: string[]; params: BoundValue[] } {
+  const params: BoundValue[] = [];
+  const ctx = makeCtx(state, table, dialect, opts.bind ? params : undefined);
   let statements: string[] = [];
   if (ctx.errors.length === 0) {
     const s = ctx.plan.strategy;
@@ -163,7 +196,7 @@ export function generateStatements(state: BuilderState, table: TableSchema, dial
     if (ctx.table.uniqueKeys.length === 0)
       ctx.warnings.push('This table has no primary key or unique constraint: nothing can conflict, so every row is inserted.');
   }
-  return { statements: ctx.errors.length ? [] : statements, warnings: [...new Set(ctx.warnings)], errors: [...new Set(ctx.errors)] };
+  return { statements: ctx.errors.length ? [] : statements, warnings: [...new Set(ctx.warnings)], errors: [...new Set(ctx.errors)], params };
 }
 
 /** Generates the statement (or script, for two steps) for the form state in the dialect. */

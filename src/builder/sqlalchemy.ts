@@ -8,12 +8,47 @@ import { isNumericText, parseBoolean, parseHex, utf8Hex } from './quote';
 import { type BuilderState, actionFor, cellFor, findColumn, resolvedInsertColumns } from './model';
 import { type Cell, valueKind } from './coltype';
 import { resolvePlan } from './targets';
-import { generateStatements } from './sql';
+import { BIND_MARK, generateStatements } from './sql';
 import { escapeTextColons, pyIdent, pyStr, tableDefinition } from './satable';
 
 export { escapeTextColons, pyStr } from './satable';
 import { actionAlias, nowSql, updatableColumns } from './clauses';
 import { twoStepFunction } from './satwostep';
+
+/**
+ * Python value for a bound text() parameter. No SQLAlchemy type applies to it, so values stay
+ * what the driver binds directly: exact numbers as int, or as text for NUMERIC (sqlite3 cannot
+ * bind Decimal; both engines convert the text), dates as ISO text like the SQL literals.
+ */
+export function pyBindValue(cell: Cell, col: ColumnInfo, dialect: Dialect): string {
+  if (cell === null) return 'None';
+  const kind = valueKind(col.type, dialect);
+  const trimmed = cell.trim();
+  if ((kind === 'integer' || kind === 'real' || kind === 'untyped') && isNumericText(trimmed)) {
+    if (/numeric|decimal/i.test(col.type)) return pyStr(trimmed);
+    return /^[+-]?\d+$/.test(trimmed) ? String(BigInt(trimmed)) : trimmed;
+  }
+  if (kind === 'boolean') {
+    const b = parseBoolean(cell);
+    if (b !== null) return b ? 'True' : 'False';
+  }
+  if (kind === 'blob') return `bytes.fromhex(${pyStr(parseHex(cell) ?? utf8Hex(cell))})`;
+  return pyStr(cell);
+}
+
+/** The text() form with bound parameters, for choices SQLAlchemy has no construct for. */
+function textForm(state: BuilderState, table: TableSchema, dialect: Dialect, header: string[], note: string): string {
+  const gen = generateStatements(state, table, dialect, { bind: true });
+  const lines = [...header, `# ${note}`, '# so the statement is run as text(), with the values as bound parameters.', '', 'from sqlalchemy import text', ''];
+  lines.push('params = {', ...gen.params.map((p) => `    ${pyStr(p.name)}: ${pyBindValue(p.cell, p.column, dialect)},`), '}', '');
+  const mark = new RegExp(`${BIND_MARK}(\\w+)${BIND_MARK}`, 'g');
+  // Escape the SQL's own colons first, then put in the placeholders text() should bind.
+  const body = gen.statements.map((st) => `text(${pyBlock(`${escapeTextColons(st).replace(mark, ':$1')}\n`)})`);
+  if (body.length === 1) lines.push(`stmt = ${body[0]}.bindparams(**params)`);
+  // Not re-indented: the SQL inside the triple quotes must stay byte for byte what was generated.
+  else lines.push('statements = [', ...body.map((b) => `    ${b}.bindparams(**params)`), ']');
+  return `${lines.join('\n')}\n`;
+}
 
 /** A triple-quoted Python string for multi-line SQL. */
 function pyBlock(text: string): string {
@@ -121,14 +156,7 @@ export function generateSqlAlchemy(state: BuilderState, table: TableSchema, dial
   const textNote = aliasNeeded
     ? 'SQLAlchemy cannot alias the INSERT target, and a table called "excluded" clashes with on_conflict_do_update()\'s excluded;'
     : noConstruct[plan.strategy];
-  if (textNote) {
-    const body = gen.statements.map((s) => `text(${pyBlock(`${escapeTextColons(s)}\n`)})`);
-    const lines = [...header, `# ${textNote}`, '# so the statement is run as text().', '', 'from sqlalchemy import text', ''];
-    if (body.length === 1) lines.push(`stmt = ${body[0]}`);
-    // Not re-indented: the SQL inside the triple quotes must stay byte for byte what was generated.
-    else lines.push('statements = [', ...body.map((b) => `    ${b},`), ']', '', '# with engine.begin() as conn:', '#     for statement in statements:', '#         conn.execute(statement)');
-    return `${lines.join('\n')}\n`;
-  }
+  if (textNote) return textForm(state, table, dialect, header, textNote);
 
   const inserted = resolvedInsertColumns(state, table);
   const insertedNames = new Set(inserted.map((c) => c.name));

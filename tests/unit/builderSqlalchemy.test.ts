@@ -58,10 +58,14 @@ describe('generateSqlAlchemy', () => {
     const replace = sa('sqlite', { strategy: 'orReplace' });
     expect(replace).toContain('SQLAlchemy has no construct for INSERT OR REPLACE');
     expect(replace).toMatch(/stmt = text\("""\nINSERT OR REPLACE INTO "Accounts"/);
-    expect(replace).toContain("'a \\\\:b'"); // text() would read :b as a bind parameter (Python source: \\:)
+    // values are bound parameters (the idiom, and SQLAlchemy 2.0 on SQLite misreads "%(x)s" inside text())
+    expect(replace).toContain('params = {\n    "id_1": 1,\n    "email_1": "a :b",\n    "n_1": 2,\n    "from_1": None,\n}');
+    expect(replace).toContain('VALUES\n  (:id_1, :email_1, :n_1, :from_1)\n""").bindparams(**params)');
     const merge = sa('postgres', { strategy: 'merge' });
     expect(merge).toContain('SQLAlchemy 2.0 has no MERGE construct');
     expect(merge).toContain('MERGE INTO sales."Accounts"');
+    // a bound parameter in a VALUES source has no type of its own: cast all but text
+    expect(merge).toContain('(CAST(:id_1 AS integer), :email_1, CAST(:n_1 AS integer), :from_1)');
   });
   test('two steps are Core application code: select(), then update() or insert()', () => {
     const two = sa('postgres', {
