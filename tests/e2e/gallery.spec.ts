@@ -155,6 +155,21 @@ test('editing an example turns the address into a scenario link and flags the ex
   await page.getByRole('button', { name: 'Run' }).click();
   await expect.poll(async () => tableRows(page, 'Statement 1 result')).toEqual([['1', 'Countess']]);
 
+  // The panel's link reopens the original; Back returns to the edit.
+  const original = await tableRows(page, 'Before: users');
+  await panel.getByRole('link', { name: 'link to this example' }).click();
+  await expect(page).toHaveURL(/#example\/single-row-upsert$/);
+  await expect(note).toHaveCount(0);
+  await expect.poll(() => changeMarks(page, 'users')).toEqual(['updated', 'unchanged', 'inserted']);
+  expect(await tableRows(page, 'Before: users')).toEqual(original);
+  await page.goBack();
+  await expect.poll(async () => tableRows(page, 'Statement 1 result')).toEqual([['1', 'Countess']]);
+
+  // Forward again: the example, explained; an edit there flags it again, and the note can hide the panel.
+  await page.goForward();
+  await expect(panel.getByRole('heading', { name: 'Single-row upsert: ON CONFLICT (email) DO UPDATE' })).toBeVisible();
+  await setEditor(page, 'Statement SQL', statement);
+  await expect(note).toBeVisible();
   await page.getByRole('button', { name: 'Hide it' }).click();
   await expect(panel).toHaveCount(0);
   await expect(note).toHaveCount(0);

@@ -176,6 +176,10 @@ test('a link past 2,000 characters gets a warning that offers Markdown and expor
   expect(download.suggestedFilename()).toBe('long-setup.json');
   const file = JSON.parse(await readFile(await download.path(), 'utf8')) as { scenario: { sqlite: { setup: string } } };
   expect(file.scenario.sqlite.setup).toBe(setup);
+  // Escape closes the dialog and gives focus back to the Share button.
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+  await expect(page.getByRole('button', { name: 'Share' })).toBeFocused();
 });
 
 test('autosave: an edit (not run) and the chosen dialect come back after reopening the bare page', async ({ page }) => {
