@@ -3,30 +3,14 @@
 // Translate dialog's panes, lists, Accept/Cancel/Esc and focus.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { act, createElement, type ReactElement } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
+import { mountReactRoot } from './reactDom';
 import { DifferenceSummary } from '../../src/compare/DifferenceSummary';
 import { TranslateDialog } from '../../src/compare/TranslateDialog';
 import { NO_DIFFERENCES } from '../../src/compare/summary';
 import { translateScenario } from '../../src/compare/translate';
 import type { Difference } from '../../src/compare/types';
 
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
-
-let root: Root;
-let host: HTMLElement;
-beforeEach(() => {
-  host = document.createElement('div');
-  document.body.appendChild(host);
-  root = createRoot(host);
-});
-afterEach(() => {
-  act(() => root.unmount());
-  host.remove();
-});
-
-async function render(el: ReactElement): Promise<void> {
-  await act(async () => root.render(el));
-}
+const { render } = mountReactRoot();
 function button(name: string): HTMLButtonElement {
   const b = [...document.querySelectorAll('button')].find((x) => x.textContent === name);
   if (!b) throw new Error(`no button "${name}"`);

@@ -3,28 +3,12 @@
 // paragraphs, code and the reason shown for a dialect an example cannot run on.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { act, createElement, type ReactElement } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
+import { mountReactRoot } from './reactDom';
 import { ExamplesDialog } from '../../src/gallery/ExamplesDialog';
 import { ExplanationPanel } from '../../src/gallery/ExplanationPanel';
 import { EXAMPLES, findExample } from '../../src/gallery/gallery';
 
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
-
-let root: Root;
-let host: HTMLElement;
-beforeEach(() => {
-  host = document.createElement('div');
-  document.body.appendChild(host);
-  root = createRoot(host);
-});
-afterEach(() => {
-  act(() => root.unmount());
-  host.remove();
-});
-
-async function render(el: ReactElement): Promise<void> {
-  await act(async () => root.render(el));
-}
+const { render } = mountReactRoot();
 const picks = () => [...document.querySelectorAll<HTMLButtonElement>('button.gallery-pick')];
 const tagButton = (name: string) => {
   const b = [...document.querySelectorAll<HTMLButtonElement>('[role="group"] button')].find((x) => x.textContent === name);

@@ -3,7 +3,7 @@
 // drag and drop, the error boundary and title/notes.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { act, createElement, type ReactElement } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
+import { mountReactRoot } from './reactDom';
 import { exportJson } from '../../src/scenario/file';
 import { defaultScenario, type Scenario } from '../../src/scenario/scenario';
 import { DropZone } from '../../src/share/DropZone';
@@ -15,24 +15,7 @@ import { StashBanner } from '../../src/share/StashBanner';
 import { decideOnLoad, loadStash, loadWork, loadWorkRecord, saveWork, WORK_KEY } from '../../src/share/storage';
 import { encodeScenario } from '../../src/scenario/link';
 
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
-
-let root: Root;
-let host: HTMLElement;
-beforeEach(() => {
-  host = document.createElement('div');
-  document.body.appendChild(host);
-  root = createRoot(host);
-});
-afterEach(() => {
-  act(() => root.unmount());
-  host.remove();
-  vi.restoreAllMocks();
-});
-
-async function render(el: ReactElement): Promise<void> {
-  await act(async () => root.render(el));
-}
+const { render, host } = mountReactRoot(() => vi.restoreAllMocks());
 function byLabel<T extends HTMLElement>(text: string): T {
   const label = [...document.querySelectorAll('label')].find((l) => l.textContent === text);
   if (!label) throw new Error(`no label "${text}"`);
@@ -299,7 +282,7 @@ describe('ScenarioMeta', () => {
     expect(document.querySelector('b')).toBeNull();
     expect(document.querySelector('.share-meta-view__notes')?.textContent).toBe('<b>not bold</b>\nline 2');
     await render(createElement(ScenarioMetaView, {}));
-    expect(host.innerHTML).toBe('');
+    expect(host().innerHTML).toBe('');
   });
 });
 
@@ -314,6 +297,6 @@ describe('StashBanner', () => {
     await click(button('Forget it'));
     expect(onDismiss).toHaveBeenCalledTimes(1);
     await render(createElement(StashBanner, { stash: null, onRestore, onDismiss: () => {} }));
-    expect(host.innerHTML).toBe('');
+    expect(host().innerHTML).toBe('');
   });
 });
