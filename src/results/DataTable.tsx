@@ -3,6 +3,7 @@
  * view (plus a margin) are in the DOM, with spacer rows keeping the scroll height honest.
  */
 import { useLayoutEffect, useRef, useState, type ReactNode } from 'react';
+import { formatCount } from './format';
 
 /** Rows above this count are virtualised. */
 export const VIRTUALIZE_ABOVE = 150;
@@ -58,7 +59,7 @@ export function DataTable({ label, header, rowCount, renderRow, colSpan, classNa
   for (let i = from; i < to; i++) rows.push(renderRow(i));
 
   return (
-    <div ref={scroller} className={`table-scroll${virtual ? ' virtual' : ''}`} tabIndex={virtual ? 0 : undefined} aria-label={virtual ? `${label} (scrollable, ${rowCount.toLocaleString('en')} rows)` : undefined} role={virtual ? 'region' : undefined}>
+    <div ref={scroller} className={`table-scroll${virtual ? ' virtual' : ''}`} tabIndex={virtual ? 0 : undefined} aria-label={virtual ? `${label} (scrollable, ${formatCount(rowCount)} rows)` : undefined} role={virtual ? 'region' : undefined}>
       <table aria-label={label} className={className} aria-rowcount={virtual ? rowCount + 1 : undefined}>
         <thead>{header}</thead>
         <tbody>

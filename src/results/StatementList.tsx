@@ -1,7 +1,7 @@
 /** One summary line per statement, and the rows each statement returned as a table. */
 import type { StatementResult } from '../engine/types';
 import { DataTable } from './DataTable';
-import { formatMs, plural } from './format';
+import { formatCount, formatMs, plural } from './format';
 import { Cell } from './TableDiffView';
 
 function firstLine(sql: string): string {
@@ -63,7 +63,7 @@ export function StatementList({ statements, notRun }: { statements: StatementRes
           )}
           {s.totalRows !== undefined && (
             <p className="cut-note">
-              Showing the first {s.rows.length.toLocaleString('en')} of {s.totalRows.toLocaleString('en')} returned rows: the rest stay in the engine so the page stays fast.
+              Showing the first {formatCount(s.rows.length)} of {formatCount(s.totalRows)} returned rows: the rest stay in the engine so the page stays fast.
             </p>
           )}
         </li>

@@ -1,7 +1,7 @@
 /** Before and After of one table, side by side, with every After row marked by its change. */
 import type { ChangeKind, RowChange, RowIdentity, TableDiff, Value } from '../engine/types';
 import { DataTable } from './DataTable';
-import { plural, valueClass, valueText } from './format';
+import { formatCount, plural, valueClass, valueText } from './format';
 
 const CHANGE_LABEL: Record<ChangeKind, { icon: string; text: string }> = {
   inserted: { icon: '+', text: 'inserted' },
@@ -98,7 +98,7 @@ export function TableDiffView({ diff }: { diff: TableDiff }) {
   const cut = (t: typeof before) =>
     t && t.totalRows > t.rows.length ? (
       <p className="cut-note">
-        Showing the first {t.rows.length.toLocaleString('en')} of {t.totalRows.toLocaleString('en')} rows: larger tables are cut at the row limit so the page stays fast.
+        Showing the first {formatCount(t.rows.length)} of {formatCount(t.totalRows)} rows: larger tables are cut at the row limit so the page stays fast.
       </p>
     ) : null;
 

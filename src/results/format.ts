@@ -26,7 +26,24 @@ export function formatMs(ms: number): string {
   return `${(ms / 1000).toFixed(1)} s`;
 }
 
+/**
+ * A number with thousands separators, as `n.toLocaleString('en')` writes it ("1,234", "-12,345.679"),
+ * without `Intl`: the first `toLocaleString` call loads ICU data, which costs tens of ms on the path
+ * to the first result.
+ */
+export function formatCount(n: number): string {
+  if (!Number.isFinite(n)) return Number.isNaN(n) ? 'NaN' : n > 0 ? '∞' : '-∞';
+  // Like toLocaleString: at most three fraction digits, trailing zeros dropped, the sign kept ("-0").
+  const fixed = Math.abs(n).toFixed(3);
+  const dot = fixed.indexOf('.');
+  const whole = fixed.slice(0, dot);
+  const fraction = fixed.slice(dot + 1).replace(/0+$/, '');
+  const grouped = whole.replace(/\B(?=(\d{3})+$)/g, ',');
+  const negative = n < 0 || Object.is(n, -0);
+  return `${negative ? '-' : ''}${grouped}${fraction ? `.${fraction}` : ''}`;
+}
+
 /** "1 row" / "3 rows". */
 export function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
+  return `${formatCount(n)} ${n === 1 ? one : many}`;
 }
