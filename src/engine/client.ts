@@ -66,43 +66,60 @@ export class EngineClient {
     for (const cb of this.listeners) cb(this.infoValue);
   }
 
-  /** Start the worker and its engine if not yet started; resolves when it is ready. */
+  /**
+   * Start the worker and its engine if not yet started; resolves when it is ready. The worker is
+   * created at once (requests may be posted right away: it queues them); a stored snapshot is read
+   * meanwhile and handed over with 'init'.
+   */
   start(): Promise<void> {
     if (this.ready) return this.ready;
     this.setInfo({ status: this.infoValue.status === 'restarting' ? 'restarting' : 'starting', failure: null });
-    const ready = (async () => {
-      if (!this.snapshot && this.snapshotStore) this.snapshot = await this.snapshotStore.load().catch(() => null);
-      const worker = this.makeWorker();
-      this.worker = worker;
-      await new Promise<void>((resolve, reject) => {
-        worker.onmessage = (e: MessageEvent<FromWorker>) => {
-          const msg = e.data;
-          if (msg.type === 'ready') {
-            this.setInfo({ status: 'ready', version: msg.version, startupMs: msg.startupMs, fromSnapshot: msg.fromSnapshot });
-            resolve();
-          } else if (msg.type === 'fatal' && msg.id === undefined) {
-            reject(new Error(msg.message));
-          } else {
-            this.onMessage(msg);
-          }
-        };
-        worker.onerror = (e) => {
-          e.preventDefault();
-          reject(new Error(e.message || 'the engine worker failed to load'));
-        };
-        const init: ToWorker = this.snapshot ? { type: 'init', loadDataDir: this.snapshot } : { type: 'init' };
-        worker.postMessage(init);
-      });
+    const worker = this.makeWorker();
+    this.worker = worker;
+    let settled = false;
+    const ready = new Promise<void>((resolve, reject) => {
+      const fail = (err: Error) => {
+        if (settled) return;
+        settled = true;
+        reject(err);
+      };
+      worker.onmessage = (e: MessageEvent<FromWorker>) => {
+        const msg = e.data;
+        if (msg.type === 'ready') {
+          settled = true;
+          this.setInfo({ status: this.pending.size > 0 ? 'running' : 'ready', version: msg.version, startupMs: msg.startupMs, fromSnapshot: msg.fromSnapshot });
+          resolve();
+        } else if (msg.type === 'fatal' && msg.id === undefined) {
+          fail(new Error(msg.message));
+        } else {
+          this.onMessage(msg);
+        }
+      };
       worker.onerror = (e) => {
         e.preventDefault();
-        this.crash(e.message || 'the engine worker crashed');
+        if (!settled) fail(new Error(e.message || 'the engine worker failed to load'));
+        else this.crash(e.message || 'the engine worker crashed');
       };
+    });
+    void (async () => {
+      if (!this.snapshot && this.snapshotStore) this.snapshot = await this.snapshotStore.load().catch(() => null);
+      if (this.worker !== worker) return;
+      const init: ToWorker = this.snapshot ? { type: 'init', loadDataDir: this.snapshot } : { type: 'init' };
+      worker.postMessage(init);
     })();
     this.ready = ready.catch((err: unknown) => {
       const message = err instanceof Error ? err.message : String(err);
-      this.worker?.terminate();
-      this.worker = null;
-      this.ready = null;
+      // Requests already posted to the failed worker get an answer too.
+      for (const [id, p] of this.pending) {
+        if (p.timer) clearTimeout(p.timer);
+        p.resolve({ type: 'fatal', id, message: `The engine could not start: ${message}` });
+      }
+      this.pending.clear();
+      if (this.worker === worker) {
+        worker.terminate();
+        this.worker = null;
+        this.ready = null;
+      }
       this.setInfo({ status: 'failed', failure: message });
       throw err;
     });
@@ -132,30 +149,26 @@ export class EngineClient {
 
   /** Run a scenario's scripts; resolves with a RunResult also when stopped, timed out or crashed. */
   async run(input: RunInput, limitMs: number): Promise<RunResult> {
-    try {
-      await this.start();
-    } catch (err) {
-      return failedRun(this.dialect, this.infoValue.version, engineError('engine', `The ${label(this.dialect)} engine could not start: ${String((err as Error).message ?? err)}`));
-    }
+    // Posted at once: the worker runs it as soon as its engine is up (no round trip in between).
+    this.start().catch(() => undefined);
     const id = this.nextId++;
-    this.setInfo({ status: 'running' });
+    if (this.infoValue.status === 'ready') this.setInfo({ status: 'running' });
     const reply = await this.send({ type: 'run', id, input }, { limitMs, input });
-    if (this.infoValue.status === 'running') this.setInfo({ status: 'ready' });
+    if (this.infoValue.status === 'running' && this.pending.size === 0) this.setInfo({ status: 'ready' });
     if (reply.type === 'result') {
       this.maybeSnapshot();
       return reply.result;
     }
-    if (reply.type === 'fatal') return failedRun(this.dialect, this.infoValue.version, engineError(reply.message.startsWith('Stopped') ? 'timeout' : 'engine', reply.message));
+    if (reply.type === 'fatal') {
+      const phase = reply.message.startsWith('Stopped') ? 'timeout' : 'engine';
+      return failedRun(this.dialect, this.infoValue.version, engineError(phase, reply.message));
+    }
     return failedRun(this.dialect, this.infoValue.version, engineError('engine', 'Unexpected reply from the engine.'));
   }
 
   /** Introspect the tables the setup script creates. */
   async describe(setup: string): Promise<{ tables: TableSchema[]; error?: EngineError }> {
-    try {
-      await this.start();
-    } catch (err) {
-      return { tables: [], error: engineError('engine', String((err as Error).message ?? err)) };
-    }
+    this.start().catch(() => undefined);
     const reply = await this.send({ type: 'describe', id: this.nextId++, setup });
     if (reply.type === 'described') return { tables: reply.tables, error: reply.error };
     return { tables: [], error: engineError('engine', reply.type === 'fatal' ? reply.message : 'Unexpected reply from the engine.') };

@@ -1,6 +1,9 @@
 /**
  * The inside of an engine worker: creates the engine once, then answers the page's messages one
  * at a time. Shared by the SQLite and PostgreSQL workers.
+ *
+ * 'init' is handled as soon as it arrives, so the page may post a run right behind it (or even
+ * before it, while it reads a stored snapshot): queued requests simply wait for the engine.
  */
 import type { FromWorker, ToWorker } from './protocol';
 import type { Engine } from './types';
@@ -15,28 +18,25 @@ export function serveEngine(create: (loadDataDir?: Blob) => Promise<HostedEngine
     addEventListener(type: 'message', cb: (e: MessageEvent<ToWorker>) => void): void;
   };
   const post = (msg: FromWorker) => scope.postMessage(msg);
-  let engine: Promise<HostedEngine> | null = null;
-  // Messages are handled strictly in order: a run never interleaves with another.
+  let begin!: (loadDataDir?: Blob) => void;
+  let started = false;
+  const engine = new Promise<HostedEngine>((resolve, reject) => {
+    begin = (loadDataDir) => {
+      const t0 = performance.now();
+      create(loadDataDir).then((e) => {
+        post({ type: 'ready', dialect: e.dialect, version: e.version(), startupMs: performance.now() - t0, fromSnapshot: Boolean(loadDataDir) });
+        resolve(e);
+      }, (err: unknown) => {
+        post({ type: 'fatal', message: `The engine could not start: ${errorText(err)}` });
+        reject(err);
+      });
+    };
+  });
+  engine.catch(() => undefined); // reported above; queued requests get their own message
+  // Requests are handled strictly in order: a run never interleaves with another.
   let queue: Promise<void> = Promise.resolve();
 
-  const handle = async (msg: ToWorker): Promise<void> => {
-    if (msg.type === 'init') {
-      if (engine) return;
-      const t0 = performance.now();
-      engine = create(msg.loadDataDir);
-      try {
-        const e = await engine;
-        post({ type: 'ready', dialect: e.dialect, version: e.version(), startupMs: performance.now() - t0, fromSnapshot: Boolean(msg.loadDataDir) });
-      } catch (err) {
-        engine = null;
-        post({ type: 'fatal', message: `The engine could not start: ${errorText(err)}` });
-      }
-      return;
-    }
-    if (!engine) {
-      post({ type: 'fatal', id: msg.id, message: 'The engine was not started.' });
-      return;
-    }
+  const handle = async (msg: Exclude<ToWorker, { type: 'init' }>): Promise<void> => {
     try {
       const e = await engine;
       if (msg.type === 'run') {
@@ -45,7 +45,7 @@ export function serveEngine(create: (loadDataDir?: Blob) => Promise<HostedEngine
       } else if (msg.type === 'describe') {
         const d = await e.describe(msg.setup);
         post({ type: 'described', id: msg.id, tables: d.tables, error: d.error });
-      } else if (msg.type === 'dump') {
+      } else {
         post({ type: 'dumped', id: msg.id, dataDir: e.dumpDataDir ? await e.dumpDataDir() : null });
       }
     } catch (err) {
@@ -54,7 +54,15 @@ export function serveEngine(create: (loadDataDir?: Blob) => Promise<HostedEngine
   };
 
   scope.addEventListener('message', (e) => {
-    queue = queue.then(() => handle(e.data));
+    const msg = e.data;
+    if (msg.type === 'init') {
+      if (!started) {
+        started = true;
+        begin(msg.loadDataDir);
+      }
+      return;
+    }
+    queue = queue.then(() => handle(msg));
   });
 }
 

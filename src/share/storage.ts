@@ -17,13 +17,10 @@
 import { decodeScenario, scenarioFromObject, scenarioToJson } from '../scenario/link';
 import { defaultScenario, sameScenario, type Scenario } from '../scenario/scenario';
 
-/** localStorage key of the autosaved work. */
-export const WORK_KEY = 'upsert-playground:v1:work';
-/** localStorage key of the work set aside when a link was opened over it. */
-export const STASH_KEY = 'upsert-playground:v1:stash';
+import { STASH_KEY, TAB_KEY, WORK_KEY } from './keys';
 
-/** sessionStorage key of this tab's work (see above). */
-export const TAB_KEY = 'upsert-playground:v1:tab';
+export { STASH_KEY, TAB_KEY, WORK_KEY };
+
 
 /** How the saved work came to be: typed by the user, or loaded unchanged (link, example, import). */
 export type WorkOrigin = 'edited' | 'loaded';

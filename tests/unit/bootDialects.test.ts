@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { bootDialects } from '../../src/state/bootDialects';
+import { encodeScenario } from '../../src/scenario/link';
+import { defaultScenario } from '../../src/scenario/scenario';
+import { TAB_KEY, WORK_KEY } from '../../src/share/keys';
+
+const store = (entries: Record<string, unknown>) => ({ getItem: (k: string) => (k in entries ? JSON.stringify(entries[k]) : null) });
+
+describe('engines started before the app loads', () => {
+  it('follow the dialect of a link, both in compare mode', () => {
+    const pg = encodeScenario({ ...defaultScenario(), dialect: 'postgres' });
+    expect(bootDialects(`#${pg}`, null, null)).toEqual(['postgres']);
+    const both = encodeScenario({ ...defaultScenario(), compare: true });
+    expect(bootDialects(`#${both}`, null, null)).toEqual(['sqlite', 'postgres']);
+  });
+
+  it('follow the autosaved work when there is no link, and this tab\'s work for its own fragment', () => {
+    const saved = store({ [WORK_KEY]: { v: 1, scenario: { dialect: 'postgres' } } });
+    expect(bootDialects('', saved, null)).toEqual(['postgres']);
+    const tab = store({ [TAB_KEY]: { v: 1, fragment: 's1/abc', scenario: { dialect: 'postgres', compare: true } } });
+    expect(bootDialects('#s1/abc', null, tab)).toEqual(['sqlite', 'postgres']);
+  });
+
+  it('fall back to SQLite for anything they cannot read', () => {
+    expect(bootDialects('#s1/garbage!!', null, null)).toEqual(['sqlite']);
+    expect(bootDialects('#example/postgres-merge', null, null)).toEqual(['sqlite']);
+    expect(bootDialects('', { getItem: () => '{not json' }, null)).toEqual(['sqlite']);
+    expect(bootDialects('', null, null)).toEqual(['sqlite']);
+  });
+});
