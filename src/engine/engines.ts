@@ -3,7 +3,8 @@
  * (and for PostgreSQL, PGlite's code and wasm) is fetched only when the engine is first needed.
  */
 import { EngineClient } from './client';
-import { indexedDbSnapshotStore } from './snapshotStore';
+import { PG_SNAPSHOT_FILE } from './snapshotFile';
+import { indexedDbSnapshotStore, withShippedSnapshot } from './snapshotStore';
 import type { Dialect } from './types';
 
 /** PGlite version, part of the snapshot key: a new PGlite must not load an old data directory. */
@@ -15,6 +16,6 @@ export const engines: Record<Dialect, EngineClient> = {
   postgres: new EngineClient(
     'postgres',
     () => new Worker(new URL('./postgres.worker.ts', import.meta.url), { type: 'module', name: 'postgres-engine' }),
-    indexedDbSnapshotStore(PGLITE_SNAPSHOT_KEY),
+    withShippedSnapshot(indexedDbSnapshotStore(PGLITE_SNAPSHOT_KEY), new URL(PG_SNAPSHOT_FILE, document.baseURI).href),
   ),
 };

@@ -48,3 +48,26 @@ export function indexedDbSnapshotStore(key: string): SnapshotStore {
     },
   };
 }
+
+/**
+ * The stored snapshot if there is one, else the one shipped with the site (a first visit then
+ * skips initdb too). Saves go to `store`.
+ */
+export function withShippedSnapshot(store: SnapshotStore, url: string): SnapshotStore {
+  return {
+    async load() {
+      const stored = await store.load().catch(() => null);
+      if (stored) return stored;
+      try {
+        const res = await fetch(url);
+        if (!res.ok) return null;
+        const blob = await res.blob();
+        void store.save(blob).catch(() => undefined); // offline-ready for the next visit
+        return blob;
+      } catch {
+        return null; // not built with one (dev server) or offline before it was cached
+      }
+    },
+    save: (dataDir) => store.save(dataDir),
+  };
+}

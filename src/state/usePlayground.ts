@@ -86,20 +86,13 @@ export function usePlayground(init: () => PlaygroundState): [PlaygroundState, Pl
       // Safari has no requestIdleCallback.
       const w = window as Partial<Pick<Window, 'requestIdleCallback' | 'cancelIdleCallback'>> & Window;
       if (w.requestIdleCallback && w.cancelIdleCallback) {
-        const h = w.requestIdleCallback(cb, { timeout: 4000 });
+        const h = w.requestIdleCallback(cb, { timeout: 1500 });
         return () => w.cancelIdleCallback!(h);
       }
       const h = w.setTimeout(cb, 1500);
       return () => w.clearTimeout(h);
     };
-    let cancel = () => {};
-    const t = window.setTimeout(() => {
-      cancel = idle(() => void engines.postgres.start().catch(() => undefined));
-    }, 1000);
-    return () => {
-      window.clearTimeout(t);
-      cancel();
-    };
+    return idle(() => void engines.postgres.start().catch(() => undefined));
   }, [firstResult]);
 
   return [state, actions];
