@@ -228,5 +228,5 @@ export interface Engine {
   close(): Promise<void>;
 }
 
-/** Default per-table snapshot row limit. */
-export const DEFAULT_ROW_LIMIT = 200_000;
+/** Default per-table snapshot row limit: larger tables are cut there, and the UI says what it left out. */
+export const DEFAULT_ROW_LIMIT = 100_000;
