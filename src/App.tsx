@@ -1,8 +1,6 @@
 /** The playground's layout: top bar, editors, results, and the dialogs. State lives in usePlayground. */
-import { useEffect, useState } from 'react';
+import { lazy, useEffect, useRef, useState } from 'react';
 import type { TranslationResult } from './compare';
-import { ExamplesDialog } from './gallery/ExamplesDialog';
-import { exampleToScenario, findExample } from './gallery/gallery';
 import type { Example } from './gallery/types';
 import type { ImportResult } from './scenario/file';
 import type { Scenario } from './scenario/scenario';
@@ -11,23 +9,43 @@ import { ImportExport, exportJsonFile } from './share/ImportExport';
 import { ScenarioMetaEditor } from './share/ScenarioMeta';
 import { StashBanner, type StashBannerProps } from './share/StashBanner';
 import { exampleFragment, exampleIdOf, readFragment } from './share/history';
-import { startScenario, usePersistence } from './share/usePersistence';
+import { startScenario, usePersistence, type Persistence } from './share/usePersistence';
 import { initialState, type PlaygroundState } from './state/store';
 import { shownDialects, usePlayground } from './state/usePlayground';
 import { DialectSwitch } from './ui/DialectSwitch';
 import { EditorsPane } from './ui/EditorsPane';
+import { loadGallery, loadedGallery, useGallery, type GalleryModule } from './ui/galleryLoader';
+import { LazyPart } from './ui/LazyPart';
 import { ResultsArea } from './ui/ResultsArea';
 import { RunControls } from './ui/RunControls';
-import { ShareButtonDialog } from './ui/ShareButtonDialog';
 import { Toolbar } from './ui/Toolbar';
 import { TranslateFlow } from './ui/TranslateFlow';
 
+// Not needed for the first result: loaded when first used.
+const ExamplesDialog = lazy(() => import('./gallery/ExamplesDialog').then((m) => ({ default: m.ExamplesDialog })));
+const ShareButtonDialog = lazy(() => import('./ui/ShareButtonDialog').then((m) => ({ default: m.ShareButtonDialog })));
+
 type StashSource = NonNullable<StashBannerProps['source']>;
 
-/** A gallery example as a scenario, for `#example/ID` fragments. */
+/** A gallery example as a scenario. */
+function exampleScenario(gallery: GalleryModule, id: string): Scenario | null {
+  const ex = gallery.findExample(id);
+  return ex ? gallery.exampleToScenario(ex, 'sqlite') : null;
+}
+
+/**
+ * A gallery example as a scenario, for `#example/ID` fragments. main.tsx loads the gallery before the
+ * first render when the address names an example, so the start-up lookup always has it.
+ */
 function lookupExample(id: string): Scenario | null {
-  const ex = findExample(id);
-  return ex ? exampleToScenario(ex, 'sqlite') : null;
+  const gallery = loadedGallery();
+  return gallery ? exampleScenario(gallery, id) : null;
+}
+
+/** Run `fn` when the browser is idle (soon after, where there is no requestIdleCallback). */
+function whenIdle(fn: () => void): void {
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(fn, { timeout: 5000 });
+  else setTimeout(fn, 1000);
 }
 
 /** The first state: a link or example wins, else the autosaved work, else the default scenario. */
@@ -39,13 +57,43 @@ function startState(): PlaygroundState {
 /** The whole app. */
 export function App() {
   const [state, actions] = usePlayground(startState);
+  const persistenceRef = useRef<Persistence | null>(null);
+  const recovering = useRef<string | null>(null);
+  /**
+   * Example lookup for back/forward. If the gallery is not loaded yet, it is loaded and the example
+   * then opened (usePersistence has meanwhile said there is no such example: that notice goes).
+   */
+  const lookupOrLoad = (id: string): Scenario | null => {
+    const found = lookupExample(id);
+    if (found || loadedGallery() || recovering.current === id) return found;
+    recovering.current = id;
+    loadGallery().then(
+      (gallery) => {
+        recovering.current = null;
+        const next = exampleScenario(gallery, id);
+        const persistence = persistenceRef.current;
+        if (!next || !persistence || exampleIdOf(readFragment()) !== id) return;
+        persistence.dismissNotice();
+        // Same fragment: replaces the entry rather than adding one.
+        persistence.loaded(next, exampleFragment(id));
+        actions.load(next, 'link', id);
+      },
+      () => {
+        recovering.current = null;
+      },
+    );
+    return null;
+  };
   // Back/forward (or a link pasted into the address bar) load that entry's scenario.
-  const persistence = usePersistence(state.scenario, (s) => actions.load(s, 'link', exampleIdOf(readFragment())), lookupExample);
+  const persistence = usePersistence(state.scenario, (s) => actions.load(s, 'link', exampleIdOf(readFragment())), lookupOrLoad);
+  persistenceRef.current = persistence;
   const { scenario } = state;
   const dialect = scenario.dialect;
   const running = shownDialects(scenario).some((d) => state.running[d]);
   const [enhanced, setEnhanced] = useState(false);
   const [dialog, setDialog] = useState<'examples' | 'share' | null>(null);
+  // The Examples dialog stays mounted once opened (its search and filters survive closing it).
+  const [examplesMounted, setExamplesMounted] = useState(false);
   const [translation, setTranslation] = useState<TranslationResult | 'loading' | null>(null);
   // What replaced the set-aside work, for the "Back to my scenario" sentence.
   const [stashSource, setStashSource] = useState<StashSource>(() => {
@@ -58,6 +106,10 @@ export function App() {
   useEffect(() => {
     if (!enhanced && firstResult) setEnhanced(true);
   }, [enhanced, firstResult]);
+  // Then, when idle, the gallery: back/forward to an example link finds it ready.
+  useEffect(() => {
+    if (enhanced) whenIdle(() => void loadGallery().catch(() => undefined));
+  }, [enhanced]);
 
   // Ctrl/Cmd+Enter anywhere on the page runs (editors handle it themselves first).
   useEffect(() => {
@@ -81,7 +133,8 @@ export function App() {
 
   const onPickExample = (ex: Example) => {
     setDialog(null);
-    loadChosen(exampleToScenario(ex, dialect), 'example', ex.id);
+    // The dialog imports the gallery, so it is loaded by now (this resolves at once).
+    void loadGallery().then((gallery) => loadChosen(gallery.exampleToScenario(ex, dialect), 'example', ex.id));
   };
 
   const onImport = (r: ImportResult) => {
@@ -100,7 +153,8 @@ export function App() {
     actions.load(mine, 'saved');
   };
 
-  const explained = state.explainId ? findExample(state.explainId) : undefined;
+  const gallery = useGallery(Boolean(state.explainId));
+  const explained = state.explainId && gallery ? gallery.findExample(state.explainId) : undefined;
 
   return (
     <div className="app">
@@ -112,7 +166,10 @@ export function App() {
         <RunControls running={running} onRun={() => actions.run()} onStop={() => actions.stop()} timeLimitS={state.timeLimitS} onTimeLimit={actions.setTimeLimit} />
         <Toolbar
           compare={Boolean(scenario.compare)}
-          onExamples={() => setDialog('examples')}
+          onExamples={() => {
+            setExamplesMounted(true);
+            setDialog('examples');
+          }}
           onCompare={(on) => actions.patch({ compare: on })}
           onTranslate={() => setTranslation('loading')}
           translating={translation === 'loading'}
@@ -146,8 +203,16 @@ export function App() {
         </section>
         <ResultsArea state={state} explained={explained} onCloseExplanation={actions.closeExplanation} />
       </main>
-      <ExamplesDialog open={dialog === 'examples'} onClose={() => setDialog(null)} onPick={onPickExample} currentDialect={dialect} />
-      <ShareButtonDialog open={dialog === 'share'} onClose={() => setDialog(null)} state={state} onExport={() => exportJsonFile(scenario)} />
+      {examplesMounted && (
+        <LazyPart what="the examples" placement="overlay">
+          <ExamplesDialog open={dialog === 'examples'} onClose={() => setDialog(null)} onPick={onPickExample} currentDialect={dialect} />
+        </LazyPart>
+      )}
+      {dialog === 'share' && (
+        <LazyPart what="the Share dialog" placement="overlay">
+          <ShareButtonDialog open onClose={() => setDialog(null)} state={state} onExport={() => exportJsonFile(scenario)} />
+        </LazyPart>
+      )}
       <TranslateFlow
         request={translation}
         scenario={scenario}

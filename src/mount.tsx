@@ -3,7 +3,11 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { ErrorBoundary } from './share/ErrorBoundary';
+import { fragmentNamesExample, loadGallery } from './ui/galleryLoader';
 import './styles.css';
+
+// The gallery is loaded on demand, but an `#example/ID` address needs it for the first render.
+if (fragmentNamesExample(location.hash)) await loadGallery().catch(() => undefined);
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -2,8 +2,7 @@
  * The Setup SQL editor and, beside the Statement SQL editor, the "Form" tab that builds the
  * statement from the introspected schema. The failing statement of the last run is marked.
  */
-import { useEffect, useId, useRef, useState } from 'react';
-import { BuilderForm } from '../builder/BuilderForm';
+import { lazy, useEffect, useId, useRef, useState } from 'react';
 import type { BuilderState } from '../builder/model';
 import { SqlEditor } from '../editor/SqlEditor';
 import type { EditorMarker } from '../editor/types';
@@ -11,6 +10,11 @@ import type { EngineError } from '../engine/types';
 import type { PlaygroundState } from '../state/store';
 import { resultIsStale, type PlaygroundActions } from '../state/usePlayground';
 import { useSchema } from '../state/useSchema';
+import { LazyPart } from './LazyPart';
+
+// The statement builder is loaded when the Form tab is first opened (while the schema is read).
+const loadBuilder = () => import('../builder/BuilderForm');
+const BuilderForm = lazy(() => loadBuilder().then((m) => ({ default: m.BuilderForm })));
 
 function markerFor(error: EngineError | undefined, phase: 'setup' | 'statement'): EditorMarker | null {
   if (!error || error.phase !== phase || !error.span) return null;
@@ -65,7 +69,10 @@ export function EditorsPane({ state, actions, enhanced }: EditorsPaneProps) {
       aria-controls={`${ids}-panel-${t}`}
       tabIndex={tab === t ? 0 : -1}
       className={tab === t ? 'tab tab-on' : 'tab'}
-      onClick={() => setTab(t)}
+      onClick={() => {
+        if (t === 'form') void loadBuilder().catch(() => undefined);
+        setTab(t);
+      }}
       onKeyDown={(e) => {
         if (e.key === 'ArrowRight' || e.key === 'ArrowLeft') {
           const next: Tab = t === 'sql' ? 'form' : 'sql';
@@ -102,15 +109,17 @@ export function EditorsPane({ state, actions, enhanced }: EditorsPaneProps) {
                 Reading the tables the setup creates…
               </p>
             ) : (
-              <BuilderForm
-                dialect={dialect}
-                tables={schema.tables}
-                schemaError={schema.error}
-                state={builder}
-                onStateChange={setBuilder}
-                onUseStatement={(sql) => use(sql, false)}
-                onRunStatement={(sql) => use(sql, true)}
-              />
+              <LazyPart what="the form">
+                <BuilderForm
+                  dialect={dialect}
+                  tables={schema.tables}
+                  schemaError={schema.error}
+                  state={builder}
+                  onStateChange={setBuilder}
+                  onUseStatement={(sql) => use(sql, false)}
+                  onRunStatement={(sql) => use(sql, true)}
+                />
+              </LazyPart>
             ))}
         </div>
       </div>

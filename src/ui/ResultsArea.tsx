@@ -1,12 +1,15 @@
 /** The results column: title and notes, an example's explanation, and one or two result panes. */
-import { useMemo } from 'react';
-import { compareRuns, DifferenceSummary } from '../compare';
-import { ExplanationPanel } from '../gallery/ExplanationPanel';
+import { lazy } from 'react';
 import type { Example } from '../gallery/types';
 import { ScenarioMetaView } from '../share/ScenarioMeta';
 import type { PlaygroundState } from '../state/store';
 import { resultIsStale, shownDialects } from '../state/usePlayground';
+import { LazyPart } from './LazyPart';
 import { ResultsPane } from './ResultsPane';
+
+// Only an opened example and compare mode need these: loaded on first use.
+const ExplanationPanel = lazy(() => import('../gallery/ExplanationPanel').then((m) => ({ default: m.ExplanationPanel })));
+const CompareSummary = lazy(() => import('./CompareSummary').then((m) => ({ default: m.CompareSummary })));
 
 /** Props of ResultsArea. */
 export interface ResultsAreaProps {
@@ -23,7 +26,6 @@ export function ResultsArea({ state, explained, onCloseExplanation }: ResultsAre
   const sqlite = results.sqlite;
   const postgres = results.postgres;
   const bothFresh = compare && sqlite && postgres && !running.sqlite && !running.postgres && !resultIsStale(state, 'sqlite') && !resultIsStale(state, 'postgres');
-  const diffs = useMemo(() => (bothFresh ? compareRuns(sqlite.result, postgres.result) : null), [bothFresh, sqlite, postgres]);
 
   return (
     <div className={`results-col${compare ? ' comparing' : ''}`}>
@@ -39,10 +41,19 @@ export function ResultsArea({ state, explained, onCloseExplanation }: ResultsAre
               </button>
             </p>
           )}
-          <ExplanationPanel example={explained} dialect={scenario.dialect} />
+          <LazyPart what="the explanation">
+            <ExplanationPanel example={explained} dialect={scenario.dialect} />
+          </LazyPart>
         </div>
       )}
-      {compare && (diffs ? <DifferenceSummary diffs={diffs} /> : <p className="muted compare-wait">The difference summary appears when both engines have run the current scripts.</p>)}
+      {compare &&
+        (bothFresh ? (
+          <LazyPart what="the difference summary">
+            <CompareSummary sqlite={sqlite.result} postgres={postgres.result} />
+          </LazyPart>
+        ) : (
+          <p className="muted compare-wait">The difference summary appears when both engines have run the current scripts.</p>
+        ))}
       <div className={compare ? 'compare-columns' : undefined}>
         {shownDialects(scenario).map((d) => (
           <ResultsPane key={d} dialect={d} record={results[d]} running={Boolean(running[d])} stale={resultIsStale(state, d)} titled={compare} />

@@ -2,10 +2,16 @@
  * Translate: loads the translator on demand, asks the source engine for the table schemas (so a
  * target can be inferred from real unique keys), and shows the result for the user to accept.
  */
-import { useEffect } from 'react';
-import { loadTranslator, TranslateDialog, type TranslationResult, applyTranslation } from '../compare';
+import { lazy, useEffect } from 'react';
+import { applyTranslation, loadTranslator } from '../compare/scenarioTranslation';
+import type { TranslationResult } from '../compare/translate';
 import { engines } from '../engine/engines';
 import type { Scenario } from '../scenario/scenario';
+import { LazyPart } from './LazyPart';
+
+// The dialog's code is fetched together with the translator, when a translation is asked for.
+const loadDialog = () => import('../compare/TranslateDialog');
+const TranslateDialog = lazy(() => loadDialog().then((m) => ({ default: m.TranslateDialog })));
 
 /** Props of TranslateFlow. */
 export interface TranslateFlowProps {
@@ -26,7 +32,7 @@ export function TranslateFlow({ request, scenario, onReady, onAccept, onCancel, 
     const from = scenario.dialect;
     void (async () => {
       try {
-        const [mod, described] = await Promise.all([loadTranslator(), engines[from].describe(scenario[from].setup)]);
+        const [mod, described] = await Promise.all([loadTranslator(), engines[from].describe(scenario[from].setup), loadDialog()]);
         if (cancelled) return;
         onReady(mod.translateFrom(scenario, from, { tables: described.error ? undefined : described.tables }));
       } catch (err) {
@@ -41,5 +47,9 @@ export function TranslateFlow({ request, scenario, onReady, onAccept, onCancel, 
   }, [request]);
 
   if (!request || request === 'loading') return null;
-  return <TranslateDialog open from={request.from} to={request.to} result={request} onAccept={() => onAccept(applyTranslation(scenario, request))} onCancel={onCancel} />;
+  return (
+    <LazyPart what="the translation" placement="overlay">
+      <TranslateDialog open from={request.from} to={request.to} result={request} onAccept={() => onAccept(applyTranslation(scenario, request))} onCancel={onCancel} />
+    </LazyPart>
+  );
 }

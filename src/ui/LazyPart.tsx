@@ -1,0 +1,55 @@
+/**
+ * A part of the page loaded on demand (React.lazy): a calm note while its code loads, and a short
+ * message instead of a crashed page if the code cannot be fetched (offline, a redeployed site).
+ */
+import { Component, Suspense, type ErrorInfo, type ReactNode } from 'react';
+
+/** Props of LazyPart. */
+export interface LazyPartProps {
+  /** What is loading, for the note and the failure message ("the examples"). */
+  what: string;
+  /** 'inline' takes a line in the flow; 'overlay' floats (for dialogs), so nothing moves. */
+  placement?: 'inline' | 'overlay';
+  children: ReactNode;
+}
+
+const OVERLAY_STYLE = { position: 'fixed', insetInlineEnd: '1rem', insetBlockEnd: '1rem', margin: 0, padding: '0.4rem 0.75rem', borderRadius: '6px', background: 'Canvas', boxShadow: '0 2px 8px rgb(0 0 0 / 0.2)', zIndex: 20 } as const;
+
+class LoadFailure extends Component<{ what: string; style: object | undefined; children: ReactNode }, { failed: boolean }> {
+  override state = { failed: false };
+
+  static getDerivedStateFromError(): { failed: boolean } {
+    return { failed: true };
+  }
+
+  override componentDidCatch(error: Error, info: ErrorInfo): void {
+    console.error(`Loading ${this.props.what} failed`, error, info.componentStack);
+  }
+
+  override render(): ReactNode {
+    if (!this.state.failed) return this.props.children;
+    return (
+      <p className="banner banner-error" role="alert" style={this.props.style}>
+        Could not load {this.props.what}: check the connection, then reload the page.
+      </p>
+    );
+  }
+}
+
+/** Suspense with a one-line fallback, and a failure message scoped to this part. */
+export function LazyPart({ what, placement = 'inline', children }: LazyPartProps) {
+  const style = placement === 'overlay' ? OVERLAY_STYLE : undefined;
+  return (
+    <LoadFailure what={what} style={style}>
+      <Suspense
+        fallback={
+          <p className="muted lazy-loading" role="status" style={style}>
+            Loading {what}…
+          </p>
+        }
+      >
+        {children}
+      </Suspense>
+    </LoadFailure>
+  );
+}

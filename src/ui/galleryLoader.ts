@@ -1,0 +1,52 @@
+/**
+ * The examples gallery (its data is the biggest part) is loaded on demand, off the path to the first
+ * result. This module holds it once loaded, so that synchronous lookups (start-up `#example/ID`,
+ * back/forward) can use it; main.tsx loads it before the first render when the address names an
+ * example.
+ */
+import { useEffect, useState } from 'react';
+
+/** The gallery helpers module. */
+export type GalleryModule = typeof import('../gallery/gallery');
+
+let gallery: GalleryModule | null = null;
+let loading: Promise<GalleryModule> | null = null;
+
+/** The gallery if it is loaded already, else null. */
+export function loadedGallery(): GalleryModule | null {
+  return gallery;
+}
+
+/** Load the gallery (once; later calls share the same promise). A failed load can be retried. */
+export function loadGallery(): Promise<GalleryModule> {
+  loading ??= import('../gallery/gallery').then(
+    (m) => (gallery = m),
+    (err: unknown) => {
+      loading = null;
+      throw err;
+    },
+  );
+  return loading;
+}
+
+/** True when the address fragment names a gallery example (`#example/ID`). */
+export function fragmentNamesExample(hash: string): boolean {
+  return hash.startsWith('#example/');
+}
+
+/** The gallery module, loading it when `needed` turns true; null until it is there. */
+export function useGallery(needed: boolean): GalleryModule | null {
+  const [mod, setMod] = useState<GalleryModule | null>(gallery);
+  useEffect(() => {
+    if (mod || !needed) return;
+    let live = true;
+    loadGallery().then(
+      (m) => live && setMod(m),
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+  }, [mod, needed]);
+  return mod ?? gallery;
+}
