@@ -22,7 +22,7 @@ import { Toolbar } from './ui/Toolbar';
 import { TranslateFlow } from './ui/TranslateFlow';
 
 // Not needed for the first result: loaded when first used.
-const ExamplesDialog = lazy(() => import('./gallery/ExamplesDialog').then((m) => ({ default: m.ExamplesDialog })));
+const ExamplesDialog = lazy(() => loadGallery().then((m) => ({ default: m.ExamplesDialog })));
 const ShareButtonDialog = lazy(() => import('./ui/ShareButtonDialog').then((m) => ({ default: m.ShareButtonDialog })));
 
 type StashSource = NonNullable<StashBannerProps['source']>;

@@ -4,11 +4,11 @@ import type { Example } from '../gallery/types';
 import { ScenarioMetaView } from '../share/ScenarioMeta';
 import type { PlaygroundState } from '../state/store';
 import { resultIsStale, shownDialects } from '../state/usePlayground';
+import { loadedGallery } from './galleryLoader';
 import { LazyPart } from './LazyPart';
 import { ResultsPane } from './ResultsPane';
 
-// Only an opened example and compare mode need these: loaded on first use.
-const ExplanationPanel = lazy(() => import('../gallery/ExplanationPanel').then((m) => ({ default: m.ExplanationPanel })));
+// Only compare mode needs this: loaded on first use.
 const CompareSummary = lazy(() => import('./CompareSummary').then((m) => ({ default: m.CompareSummary })));
 
 /** Props of ResultsArea. */
@@ -22,6 +22,8 @@ export interface ResultsAreaProps {
 /** Everything right of the editors. */
 export function ResultsArea({ state, explained, onCloseExplanation }: ResultsAreaProps) {
   const { scenario, results, running } = state;
+  // An example is only known once the gallery is loaded, and the gallery brings its explanation panel.
+  const gallery = explained ? loadedGallery() : null;
   const compare = Boolean(scenario.compare);
   const sqlite = results.sqlite;
   const postgres = results.postgres;
@@ -31,7 +33,7 @@ export function ResultsArea({ state, explained, onCloseExplanation }: ResultsAre
     <div className={`results-col${compare ? ' comparing' : ''}`}>
       {/* An example's title is already the heading of its explanation. */}
       <ScenarioMetaView title={explained && scenario.title === explained.title ? undefined : scenario.title} notes={scenario.notes} />
-      {explained && (
+      {explained && gallery && (
         <div className="explanation-wrap">
           {state.exampleId !== explained.id && (
             <p className="explanation-edited">
@@ -41,9 +43,7 @@ export function ResultsArea({ state, explained, onCloseExplanation }: ResultsAre
               </button>
             </p>
           )}
-          <LazyPart what="the explanation">
-            <ExplanationPanel example={explained} dialect={scenario.dialect} />
-          </LazyPart>
+          <gallery.ExplanationPanel example={explained} dialect={scenario.dialect} />
         </div>
       )}
       {compare &&

@@ -1,13 +1,13 @@
 /**
- * The examples gallery (its data is the biggest part) is loaded on demand, off the path to the first
- * result. This module holds it once loaded, so that synchronous lookups (start-up `#example/ID`,
- * back/forward) can use it; main.tsx loads it before the first render when the address names an
- * example.
+ * The examples gallery (its data, the Examples dialog and the explanation panel) is loaded on
+ * demand, off the path to the first result. This module holds it once loaded, so that synchronous
+ * lookups (start-up `#example/ID`, back/forward) and the explanation can use it; mount.tsx loads it
+ * before the first render when the address names an example.
  */
 import { useEffect, useState } from 'react';
 
-/** The gallery helpers module. */
-export type GalleryModule = typeof import('../gallery/gallery');
+/** The gallery's public module (helpers and components). */
+export type GalleryModule = typeof import('../gallery');
 
 let gallery: GalleryModule | null = null;
 let loading: Promise<GalleryModule> | null = null;
@@ -19,7 +19,7 @@ export function loadedGallery(): GalleryModule | null {
 
 /** Load the gallery (once; later calls share the same promise). A failed load can be retried. */
 export function loadGallery(): Promise<GalleryModule> {
-  loading ??= import('../gallery/gallery').then(
+  loading ??= import('../gallery').then(
     (m) => (gallery = m),
     (err: unknown) => {
       loading = null;
