@@ -34,7 +34,7 @@ function exampleScenario(gallery: GalleryModule, id: string): Scenario | null {
 }
 
 /**
- * A gallery example as a scenario, for `#example/ID` fragments. main.tsx loads the gallery before the
+ * A gallery example as a scenario, for `#example/ID` fragments. mount.tsx loads the gallery before the
  * first render when the address names an example, so the start-up lookup always has it.
  */
 function lookupExample(id: string): Scenario | null {
@@ -133,8 +133,9 @@ export function App() {
 
   const onPickExample = (ex: Example) => {
     setDialog(null);
-    // The dialog imports the gallery, so it is loaded by now (this resolves at once).
-    void loadGallery().then((gallery) => loadChosen(gallery.exampleToScenario(ex, dialect), 'example', ex.id));
+    // The dialog comes with the gallery, so the gallery is loaded whenever an example is picked.
+    const gallery = loadedGallery();
+    if (gallery) loadChosen(gallery.exampleToScenario(ex, dialect), 'example', ex.id);
   };
 
   const onImport = (r: ImportResult) => {
