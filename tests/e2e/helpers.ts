@@ -4,7 +4,8 @@ import { expect, type Page } from '@playwright/test';
 /** Wait until the results for the current run are on screen (an After table or an error). */
 export async function waitForResult(page: Page): Promise<void> {
   await expect(page.locator('.results-pane[aria-busy="true"]')).toHaveCount(0);
-  await expect(page.locator('table[aria-label^="After: "], [role="alert"]').first()).toBeVisible();
+  // A page-level banner (a bad link, say) is not a result: look inside the results only.
+  await expect(page.locator('.results-pane table[aria-label^="After: "], .results-pane [role="alert"]').first()).toBeVisible();
 }
 
 /** Wait for both Monaco editors to replace the plain ones. */
