@@ -1,14 +1,13 @@
 // @vitest-environment happy-dom
 // The builder form in a DOM: labels, live SQL, NULL toggles, paste, disabled strategies with
 // visible reasons, dialect switches keeping the form, "Use this statement", copy and its fallback.
-import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
-import { act, createElement, type ReactElement } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
+import { describe, expect, test, vi } from 'vitest';
+import { act, createElement } from 'react';
+import { mountReactRoot } from './reactDom';
 import type { ColumnInfo, Dialect, TableSchema } from '../../src/engine/types';
 import { BuilderForm, type BuilderFormProps } from '../../src/builder/BuilderForm';
 import type { BuilderState } from '../../src/builder/model';
 
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
 const col = (name: string, type: string, extra: Partial<ColumnInfo> = {}): ColumnInfo => ({ name, type, notNull: false, defaultExpr: null, generated: false, identity: false, ...extra });
 
@@ -33,26 +32,11 @@ function tables(d: Dialect): TableSchema[] {
   ];
 }
 
-let root: Root;
-let host: HTMLElement;
-beforeEach(() => {
-  host = document.createElement('div');
-  document.body.appendChild(host);
-  root = createRoot(host);
-});
-afterEach(() => {
-  act(() => root.unmount());
-  host.remove();
-  vi.restoreAllMocks();
-});
-
-async function render(el: ReactElement): Promise<void> {
-  await act(async () => root.render(el));
-}
+const { render, host: currentHost } = mountReactRoot(() => vi.restoreAllMocks());
 
 /** The control a <label> with exactly this text points to. */
 function byLabel<T extends HTMLElement>(text: string): T {
-  const label = [...host.querySelectorAll('label')].find((l) => l.textContent?.trim() === text);
+  const label = [...currentHost().querySelectorAll('label')].find((l) => l.textContent?.trim() === text);
   if (!label) throw new Error(`no label "${text}"`);
   const el = document.getElementById(label.htmlFor);
   if (!el) throw new Error(`label "${text}" points nowhere`);
@@ -60,7 +44,7 @@ function byLabel<T extends HTMLElement>(text: string): T {
 }
 
 function button(name: string): HTMLButtonElement {
-  const b = [...host.querySelectorAll('button')].find((x) => x.getAttribute('aria-label') === name || x.textContent?.trim() === name);
+  const b = [...currentHost().querySelectorAll('button')].find((x) => x.getAttribute('aria-label') === name || x.textContent?.trim() === name);
   if (!b) throw new Error(`no button "${name}"`);
   return b;
 }
@@ -87,9 +71,9 @@ describe('BuilderForm', () => {
   test('every control is labelled and the SQL follows the grid', async () => {
     await render(createElement(BuilderForm, props('sqlite')));
     expect(byLabel<HTMLSelectElement>('Table').value).toBe('kv');
-    expect(host.querySelector('table caption')?.textContent).toBe('Rows to insert');
+    expect(currentHost().querySelector('table caption')?.textContent).toBe('Rows to insert');
     for (const legend of ['Columns to insert', 'Rows', 'Strategy', 'Conflict target', 'On conflict, each column', 'Update the existing row', 'RETURNING']) {
-      expect([...host.querySelectorAll('legend')].map((l) => l.textContent)).toContain(legend);
+      expect([...currentHost().querySelectorAll('legend')].map((l) => l.textContent)).toContain(legend);
     }
     await type(byLabel('Row 1, k'), "it's");
     await type(byLabel('Row 1, v'), '42');
@@ -116,10 +100,10 @@ describe('BuilderForm', () => {
     expect(merge.disabled).toBe(true);
     const why = document.getElementById(merge.getAttribute('aria-describedby') ?? '');
     expect(why?.textContent).toMatch(/PostgreSQL only/);
-    expect(host.textContent).toContain('PostgreSQL only (15+): SQLite has no MERGE.');
+    expect(currentHost().textContent).toContain('PostgreSQL only (15+): SQLite has no MERGE.');
     await render(createElement(BuilderForm, props('postgres')));
     expect(byLabel<HTMLInputElement>('INSERT OR REPLACE').disabled).toBe(true);
-    expect(host.textContent).toContain('SQLite only: PostgreSQL has no INSERT OR');
+    expect(currentHost().textContent).toContain('SQLite only: PostgreSQL has no INSERT OR');
   });
 
   test('switching the dialect regenerates from the same form', async () => {
@@ -130,7 +114,7 @@ describe('BuilderForm', () => {
     await render(createElement(BuilderForm, props('postgres')));
     expect(sql()).toContain(`('x', NULL, NULL)`);
     expect(sql()).toContain('DO NOTHING');
-    expect(host.querySelector('.ub-warnings')?.textContent).toMatch(/INSERT OR IGNORE does not exist in PostgreSQL/);
+    expect(currentHost().querySelector('.ub-warnings')?.textContent).toMatch(/INSERT OR IGNORE does not exist in PostgreSQL/);
     await render(createElement(BuilderForm, props('sqlite')));
     expect(sql()).toMatch(/^INSERT OR IGNORE INTO kv/);
   });
@@ -145,7 +129,7 @@ describe('BuilderForm', () => {
     });
     expect(byLabel<HTMLInputElement>('Row 2, k').value).toBe('b');
     expect(sql()).toContain(`('a', 1, NULL),\n  ('b', 2, '')`);
-    expect(host.textContent).toContain('2 row(s) pasted.');
+    expect(currentHost().textContent).toContain('2 row(s) pasted.');
   });
 
   test('Enter moves down a row and adds one at the end', async () => {
@@ -176,11 +160,11 @@ describe('BuilderForm', () => {
     Object.defineProperty(navigator, 'clipboard', { value: { writeText }, configurable: true });
     await click(button('Copy'));
     expect(writeText).toHaveBeenCalledWith(byLabel<HTMLTextAreaElement>('SQLAlchemy code').value);
-    expect(host.textContent).toContain('Copied to the clipboard.');
+    expect(currentHost().textContent).toContain('Copied to the clipboard.');
     Object.defineProperty(navigator, 'clipboard', { value: { writeText: vi.fn().mockRejectedValue(new Error('denied')) }, configurable: true });
     await click(button('Copy'));
     expect(document.activeElement).toBe(byLabel('SQLAlchemy code'));
-    expect(host.textContent).toContain('Selected: press Ctrl+C');
+    expect(currentHost().textContent).toContain('Selected: press Ctrl+C');
   });
 
   test('a table without keys: only strategies that need none are offered', async () => {
@@ -192,7 +176,7 @@ describe('BuilderForm', () => {
     });
     expect(byLabel<HTMLInputElement>('ON CONFLICT … DO UPDATE').disabled).toBe(true);
     expect(byLabel<HTMLInputElement>('ON CONFLICT … DO NOTHING').checked).toBe(true);
-    expect(host.textContent).toContain('no primary key or unique constraint');
+    expect(currentHost().textContent).toContain('no primary key or unique constraint');
   });
 
   test('controlled: the shell can keep the state', async () => {
@@ -210,8 +194,8 @@ describe('BuilderForm', () => {
 
   test('no tables: says why', async () => {
     await render(createElement(BuilderForm, { dialect: 'sqlite', tables: [], onUseStatement: () => {} }));
-    expect(host.textContent).toContain('The setup script creates no tables yet.');
+    expect(currentHost().textContent).toContain('The setup script creates no tables yet.');
     await render(createElement(BuilderForm, { dialect: 'sqlite', tables: [], schemaError: 'near "CREAT": syntax error', onUseStatement: () => {} }));
-    expect(host.textContent).toContain('The schema could not be read: near "CREAT": syntax error');
+    expect(currentHost().textContent).toContain('The schema could not be read: near "CREAT": syntax error');
   });
 });
