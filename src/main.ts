@@ -1,9 +1,13 @@
 /**
- * The page's entry, kept tiny: it starts the engine worker(s) the page is about to need, then loads
- * the app (React and the UI), so the engine's start-up overlaps the app's download and compile.
+ * The page's entry, kept tiny: it starts the engine worker(s) the page is about to need — and the
+ * first run itself when it can read the scripts — then loads the app (React and the UI), so the
+ * engine's start-up and first run overlap the app's download and compile.
  */
 import { engines } from './engine/engines';
-import { bootDialects } from './state/bootDialects';
+import { bootPlan } from './state/bootDialects';
+
+/** The app's default per-run time limit (the store starts with it too). */
+const DEFAULT_LIMIT_MS = 5000;
 
 function storage(kind: 'localStorage' | 'sessionStorage'): Storage | null {
   try {
@@ -13,8 +17,9 @@ function storage(kind: 'localStorage' | 'sessionStorage'): Storage | null {
   }
 }
 
-for (const d of bootDialects(window.location.hash, storage('localStorage'), storage('sessionStorage'))) {
-  void engines[d].start().catch(() => undefined);
+for (const item of bootPlan(window.location.hash, storage('localStorage'), storage('sessionStorage'))) {
+  if (item.scripts) engines[item.dialect].runEarly(item.scripts, DEFAULT_LIMIT_MS);
+  else void engines[item.dialect].start().catch(() => undefined);
 }
 
 void import('./mount');

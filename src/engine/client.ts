@@ -42,6 +42,8 @@ export class EngineClient {
   private listeners = new Set<(info: EngineInfo) => void>();
   private snapshot: Blob | null = null;
   private snapshotRequested = false;
+  /** A run started before the app loaded (see `runEarly`), taken by the first identical `run`. */
+  private early: { key: string; result: Promise<RunResult> } | null = null;
   private infoValue: EngineInfo = { status: 'cold', version: null, startupMs: null, fromSnapshot: false, failure: null };
 
   constructor(
@@ -147,8 +149,25 @@ export class EngineClient {
     });
   }
 
+  /**
+   * Start a run before the app has loaded (the page's entry guesses the first scenario); the
+   * app's first `run` with exactly these scripts gets this result instead of running again.
+   */
+  runEarly(input: RunInput, limitMs: number): void {
+    this.early = { key: runKey(input), result: this.run(input, limitMs) };
+  }
+
   /** Run a scenario's scripts; resolves with a RunResult also when stopped, timed out or crashed. */
-  async run(input: RunInput, limitMs: number): Promise<RunResult> {
+  run(input: RunInput, limitMs: number): Promise<RunResult> {
+    const early = this.early;
+    if (early) {
+      this.early = null;
+      if (early.key === runKey(input)) return early.result;
+    }
+    return this.runNow(input, limitMs);
+  }
+
+  private async runNow(input: RunInput, limitMs: number): Promise<RunResult> {
     // Posted at once: the worker runs it as soon as its engine is up (no round trip in between).
     this.start().catch(() => undefined);
     const id = this.nextId++;
@@ -244,6 +263,10 @@ export class EngineClient {
     this.worker = null;
     this.ready = null;
   }
+}
+
+function runKey(input: RunInput): string {
+  return `${input.rowLimit ?? ''}\u0000${input.setup}\u0000${input.statement}`;
 }
 
 function label(d: Dialect): string {

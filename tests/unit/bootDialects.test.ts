@@ -28,3 +28,19 @@ describe('engines started before the app loads', () => {
     expect(bootDialects('', null, null)).toEqual(['sqlite']);
   });
 });
+
+describe('scripts run before the app loads', () => {
+  it('are the default scenario on a first visit, and the link\'s own texts for a link', async () => {
+    const { bootPlan } = await import('../../src/state/bootDialects');
+    expect(bootPlan('', null, null)).toEqual([{ dialect: 'sqlite', scripts: defaultScenario().sqlite }]);
+    const scripts = { setup: 'CREATE TABLE t (k text PRIMARY KEY);', statement: "INSERT INTO t VALUES ('a') ON CONFLICT DO NOTHING;" };
+    const link = encodeScenario({ dialect: 'postgres', sqlite: scripts, postgres: scripts });
+    expect(bootPlan(`#${link}`, null, null)).toEqual([{ dialect: 'postgres', scripts }]);
+  });
+
+  it('are left out when the stored texts are not strings', async () => {
+    const { bootPlan } = await import('../../src/state/bootDialects');
+    const saved = store({ [WORK_KEY]: { v: 1, scenario: { dialect: 'sqlite', sqlite: { setup: 42, statement: 'x' } } } });
+    expect(bootPlan('', saved, null)).toEqual([{ dialect: 'sqlite', scripts: null }]);
+  });
+});
