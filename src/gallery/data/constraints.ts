@@ -26,7 +26,8 @@ const otherKeyExplanation = (error: string) => [
   'Which row should "win" when the id matches one row and the email another has no general answer: name the key you mean, and let the other one fail.',
 ];
 
-const otherKeyExpect = (error: { message: string; code?: string }): Expectation => ({
+/** Statement 1 renames Ada (id 1) and statement 2 fails with `error`. */
+const adaRenamedThenFails = (error: { message: string; code?: string }): Expectation => ({
   statements: [{ index: 0, rowsAffected: 1, columns: ['id', 'email', 'name'], rows: [[1, 'ada@example.com', 'Ada Lovelace']] }],
   tables: {
     users: {
@@ -111,13 +112,13 @@ export const CONSTRAINTS: Example[] = [
         explanation: otherKeyExplanation(
           '"UNIQUE constraint failed: users.id" (SQLITE_CONSTRAINT_PRIMARYKEY: SQLite words a primary key clash as a UNIQUE failure)',
         ),
-        expect: otherKeyExpect({ message: 'UNIQUE constraint failed: users.id', code: 'SQLITE_CONSTRAINT_PRIMARYKEY' }),
+        expect: adaRenamedThenFails({ message: 'UNIQUE constraint failed: users.id', code: 'SQLITE_CONSTRAINT_PRIMARYKEY' }),
       },
       postgres: {
         setup: USERS_POSTGRES,
         statement: OTHER_KEY,
         explanation: otherKeyExplanation('a unique violation (SQLSTATE 23505) on the constraint users_pkey'),
-        expect: otherKeyExpect({ message: 'duplicate key value violates unique constraint "users_pkey"', code: '23505' }),
+        expect: adaRenamedThenFails({ message: 'duplicate key value violates unique constraint "users_pkey"', code: '23505' }),
       },
     },
   },
@@ -212,25 +213,7 @@ DO UPDATE SET name = excluded.name;
           "Statement 1 conflicts on that constraint, so Ada's row is updated: After shows name Ada → Ada Lovelace.",
           'Statement 2 has `DO UPDATE` with no target at all, which PostgreSQL refuses before running anything: "ON CONFLICT DO UPDATE requires inference specification or constraint name" (SQLSTATE 42601). Only `DO NOTHING` may omit the target. Grace is unchanged.',
         ],
-        expect: {
-          statements: [{ index: 0, rowsAffected: 1, columns: ['id', 'email', 'name'], rows: [[1, 'ada@example.com', 'Ada Lovelace']] }],
-          tables: {
-            users: {
-              columns: ['id', 'email', 'name'],
-              rows: [
-                [1, 'ada@example.com', 'Ada Lovelace'],
-                [2, 'grace@example.com', 'Grace'],
-              ],
-              counts: { updated: 1, unchanged: 1, inserted: 0, deleted: 0 },
-              marks: [{ key: { id: 1 }, change: 'updated', changed: ['name'] }],
-            },
-          },
-          error: {
-            statementIndex: 1,
-            message: 'ON CONFLICT DO UPDATE requires inference specification or constraint name',
-            code: '42601',
-          },
-        },
+        expect: adaRenamedThenFails({ message: 'ON CONFLICT DO UPDATE requires inference specification or constraint name', code: '42601' }),
       },
     },
   },

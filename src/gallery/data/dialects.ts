@@ -3,7 +3,7 @@
  * PostgreSQL's MERGE.
  */
 import type { Example } from '../types';
-import { USERS_POSTGRES, USERS_SQLITE } from './tables';
+import { USERS_POSTGRES, USERS_SQLITE, adaUpdatedLinusInserted } from './tables';
 
 const REPLACE_SETUP = `PRAGMA foreign_keys = ON;
 
@@ -219,19 +219,7 @@ WHEN MATCHED THEN UPDATE SET name = src.name;
             },
           ],
           tables: {
-            users: {
-              columns: ['email', 'name', 'age'],
-              rows: [
-                ['ada@example.com', 'Ada Lovelace', 37],
-                ['grace@example.com', 'Grace', 45],
-                ['linus@example.com', 'Linus', 28],
-              ],
-              counts: { updated: 1, inserted: 1, unchanged: 1, deleted: 0 },
-              marks: [
-                { key: { email: 'ada@example.com' }, change: 'updated', changed: ['name', 'age'] },
-                { key: { email: 'grace@example.com' }, change: 'unchanged' },
-              ],
-            },
+            users: adaUpdatedLinusInserted(37, [{ key: { email: 'grace@example.com' }, change: 'unchanged' }]),
           },
           error: { statementIndex: 1, message: 'MERGE command cannot affect row a second time', code: '21000' },
         },

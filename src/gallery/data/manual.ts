@@ -3,7 +3,7 @@
  * between two sessions doing it; and an ORM's merge() by primary key next to ON CONFLICT (id).
  */
 import type { ErrorMatch, Example, Expectation } from '../types';
-import { USERS_POSTGRES, USERS_SQLITE } from './tables';
+import { USERS_POSTGRES, USERS_SQLITE, adaUpdatedLinusInserted } from './tables';
 
 const MANUAL = `-- The application-side upsert: look first, then decide.
 -- 1. Is Ada there?
@@ -101,19 +101,7 @@ function manualExpect(): Expectation {
       { index: 3, rowsAffected: 1 },
     ],
     tables: {
-      users: {
-        columns: ['email', 'name', 'age'],
-        rows: [
-          ['ada@example.com', 'Ada Lovelace', 37],
-          ['grace@example.com', 'Grace', 45],
-          ['linus@example.com', 'Linus', 28],
-        ],
-        counts: { inserted: 1, updated: 1, unchanged: 1, deleted: 0 },
-        marks: [
-          { key: { email: 'ada@example.com' }, change: 'updated', changed: ['name', 'age'] },
-          { key: { email: 'linus@example.com' }, change: 'inserted' },
-        ],
-      },
+      users: adaUpdatedLinusInserted(37, [{ key: { email: 'linus@example.com' }, change: 'inserted' }]),
     },
   };
 }

@@ -3,7 +3,7 @@
  * and upserting from a SELECT.
  */
 import type { Example, Expectation } from '../types';
-import { USERS_POSTGRES, USERS_SQLITE } from './tables';
+import { USERS_POSTGRES, USERS_SQLITE, adaUpdatedLinusInserted } from './tables';
 
 const DUPLICATE = `-- The batch carries Ada twice (two edits queued in the app).
 INSERT INTO users (email, name, age) VALUES
@@ -63,16 +63,7 @@ const dedupeExpect = (linusId: number): Expectation => ({
     },
   ],
   tables: {
-    users: {
-      columns: ['email', 'name', 'age'],
-      rows: [
-        ['ada@example.com', 'Ada Lovelace', 38],
-        ['grace@example.com', 'Grace', 45],
-        ['linus@example.com', 'Linus', 28],
-      ],
-      counts: { updated: 1, inserted: 1, unchanged: 1, deleted: 0 },
-      marks: [{ key: { email: 'ada@example.com' }, change: 'updated', changed: ['name', 'age'] }],
-    },
+    users: adaUpdatedLinusInserted(38),
   },
 });
 
@@ -126,16 +117,7 @@ const fromSelectExpect = (linusId: number, error?: { message: string; code: stri
     },
   ],
   tables: {
-    users: {
-      columns: ['email', 'name', 'age'],
-      rows: [
-        ['ada@example.com', 'Ada Lovelace', 37],
-        ['grace@example.com', 'Grace', 45],
-        ['linus@example.com', 'Linus', 28],
-      ],
-      counts: { updated: 1, inserted: 1, unchanged: 1, deleted: 0 },
-      marks: [{ key: { email: 'ada@example.com' }, change: 'updated', changed: ['name', 'age'] }],
-    },
+    users: adaUpdatedLinusInserted(37),
     import_users: {
       columns: ['email'],
       rows: [['ada@example.com'], ['linus@example.com']],
