@@ -4,7 +4,7 @@
  * engine's start-up and first run overlap the app's download and compile.
  */
 import { engines } from './engine/engines';
-import { bootPlan } from './state/bootDialects';
+import { bootPlan } from './state/bootPlan';
 
 /** The app's default per-run time limit (the store starts with it too). */
 const DEFAULT_LIMIT_MS = 5000;

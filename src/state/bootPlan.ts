@@ -62,8 +62,3 @@ export function bootPlan(hash: string, local: Pick<Storage, 'getItem'> | null, s
   }
   return fallback;
 }
-
-/** Just the dialects of `bootPlan`. */
-export function bootDialects(hash: string, local: Pick<Storage, 'getItem'> | null, session: Pick<Storage, 'getItem'> | null): Dialect[] {
-  return bootPlan(hash, local, session).map((i) => i.dialect);
-}

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { bootDialects } from '../../src/state/bootDialects';
+import { bootPlan } from '../../src/state/bootPlan';
 import { encodeScenario } from '../../src/scenario/link';
 import { defaultScenario } from '../../src/scenario/scenario';
 import { TAB_KEY, WORK_KEY } from '../../src/share/keys';
 
+const bootDialects = (...args: Parameters<typeof bootPlan>) => bootPlan(...args).map((i) => i.dialect);
 const store = (entries: Record<string, unknown>) => ({ getItem: (k: string) => (k in entries ? JSON.stringify(entries[k]) : null) });
 
 describe('engines started before the app loads', () => {
@@ -31,7 +32,6 @@ describe('engines started before the app loads', () => {
 
 describe('scripts run before the app loads', () => {
   it('are the default scenario on a first visit, and the link\'s own texts for a link', async () => {
-    const { bootPlan } = await import('../../src/state/bootDialects');
     expect(bootPlan('', null, null)).toEqual([{ dialect: 'sqlite', scripts: defaultScenario().sqlite }]);
     const scripts = { setup: 'CREATE TABLE t (k text PRIMARY KEY);', statement: "INSERT INTO t VALUES ('a') ON CONFLICT DO NOTHING;" };
     const link = encodeScenario({ dialect: 'postgres', sqlite: scripts, postgres: scripts });
@@ -39,7 +39,6 @@ describe('scripts run before the app loads', () => {
   });
 
   it('are left out when the stored texts are not strings', async () => {
-    const { bootPlan } = await import('../../src/state/bootDialects');
     const saved = store({ [WORK_KEY]: { v: 1, scenario: { dialect: 'sqlite', sqlite: { setup: 42, statement: 'x' } } } });
     expect(bootPlan('', saved, null)).toEqual([{ dialect: 'sqlite', scripts: null }]);
   });
