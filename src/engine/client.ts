@@ -3,6 +3,7 @@
  * and replaces the worker when a run is stopped (the only way to halt sql.js or PGlite).
  */
 import type { FromWorker, ToWorker } from './protocol';
+import { fromWire } from './resultCodec';
 import type { Dialect, EngineError, RunInput, RunResult, TableSchema } from './types';
 
 /** Where the engine is in its life, for the UI. */
@@ -50,6 +51,8 @@ export class EngineClient {
     readonly dialect: Dialect,
     private readonly makeWorker: () => Worker,
     private readonly snapshotStore?: SnapshotStore,
+    /** The engine's wasm compiled on the page (null: the worker loads it itself). */
+    private readonly wasmModule?: () => Promise<WebAssembly.Module | null>,
   ) {}
 
   /** Current engine info. */
@@ -70,8 +73,8 @@ export class EngineClient {
 
   /**
    * Start the worker and its engine if not yet started; resolves when it is ready. The worker is
-   * created at once (requests may be posted right away: it queues them); a stored snapshot is read
-   * meanwhile and handed over with 'init'.
+   * created at once (requests may be posted right away: it queues them); a stored snapshot is read,
+   * or the engine's wasm compiled, meanwhile and handed over with 'init'.
    */
   start(): Promise<void> {
     if (this.ready) return this.ready;
@@ -105,8 +108,11 @@ export class EngineClient {
     });
     void (async () => {
       if (!this.snapshot && this.snapshotStore) this.snapshot = await this.snapshotStore.load().catch(() => null);
+      const wasmModule = this.wasmModule ? await this.wasmModule().catch(() => null) : null;
       if (this.worker !== worker) return;
-      const init: ToWorker = this.snapshot ? { type: 'init', loadDataDir: this.snapshot } : { type: 'init' };
+      const init: ToWorker = { type: 'init' };
+      if (this.snapshot) init.loadDataDir = this.snapshot;
+      if (wasmModule) init.wasmModule = wasmModule;
       worker.postMessage(init);
     })();
     this.ready = ready.catch((err: unknown) => {
@@ -176,7 +182,7 @@ export class EngineClient {
     if (this.infoValue.status === 'running' && this.pending.size === 0) this.setInfo({ status: 'ready' });
     if (reply.type === 'result') {
       this.maybeSnapshot();
-      return reply.result;
+      return fromWire(reply);
     }
     if (reply.type === 'fatal') {
       const phase = reply.message.startsWith('Stopped') ? 'timeout' : 'engine';

@@ -3,6 +3,7 @@
  * (and for PostgreSQL, PGlite's code and wasm) is fetched only when the engine is first needed.
  */
 import { EngineClient } from './client';
+import { compiledSqliteWasm } from './sqliteWasm';
 import { PG_SNAPSHOT_FILE } from './snapshotFile';
 import { indexedDbSnapshotStore, withShippedSnapshot } from './snapshotStore';
 import type { Dialect } from './types';
@@ -12,7 +13,12 @@ const PGLITE_SNAPSHOT_KEY = 'pglite-0.5.16-pg18';
 
 /** One client per dialect. */
 export const engines: Record<Dialect, EngineClient> = {
-  sqlite: new EngineClient('sqlite', () => new Worker(new URL('./sqlite.worker.ts', import.meta.url), { type: 'module', name: 'sqlite-engine' })),
+  sqlite: new EngineClient(
+    'sqlite',
+    () => new Worker(new URL('./sqlite.worker.ts', import.meta.url), { type: 'module', name: 'sqlite-engine' }),
+    undefined,
+    compiledSqliteWasm,
+  ),
   postgres: new EngineClient(
     'postgres',
     () => new Worker(new URL('./postgres.worker.ts', import.meta.url), { type: 'module', name: 'postgres-engine' }),

@@ -2,11 +2,12 @@
  * The typed message protocol between the page and an engine worker.
  * Failures travel as values (RunResult.ok = false, or a 'fatal' message), never as thrown errors.
  */
-import type { Dialect, EngineError, RunInput, RunResult, TableSchema } from './types';
+import type { WireResult } from './resultCodec';
+import type { Dialect, EngineError, RunInput, TableSchema } from './types';
 
 /** Messages the page sends to a worker. */
 export type ToWorker =
-  | { type: 'init'; loadDataDir?: Blob }
+  | { type: 'init'; loadDataDir?: Blob; wasmModule?: WebAssembly.Module }
   | { type: 'run'; id: number; input: RunInput }
   | { type: 'describe'; id: number; setup: string }
   | { type: 'dump'; id: number };
@@ -15,7 +16,7 @@ export type ToWorker =
 export type FromWorker =
   | { type: 'ready'; dialect: Dialect; version: string; startupMs: number; fromSnapshot: boolean }
   | { type: 'started'; id: number }
-  | { type: 'result'; id: number; result: RunResult }
+  | ({ type: 'result'; id: number } & WireResult)
   | { type: 'described'; id: number; tables: TableSchema[]; error?: EngineError }
   | { type: 'dumped'; id: number; dataDir: Blob | null }
   | { type: 'fatal'; id?: number; message: string };

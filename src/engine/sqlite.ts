@@ -179,15 +179,42 @@ function inTransaction(db: Database): boolean {
   return false;
 }
 
+type SqlJsConfig = Parameters<typeof initSqlJs>[0];
+
+/**
+ * sql.js on an already compiled module, through Emscripten's instantiateWasm hook. Should
+ * instantiating fail (it should not: same file), sql.js loads its wasm itself as usual.
+ */
+async function fromModule(module: WebAssembly.Module, config: SqlJsConfig): Promise<SqlJsStatic> {
+  let failed!: (e: unknown) => void;
+  const failure = new Promise<never>((_, reject) => (failed = reject));
+  try {
+    return await Promise.race([
+      initSqlJs({
+        ...config,
+        instantiateWasm: (imports: WebAssembly.Imports, done: (instance: WebAssembly.Instance) => void) => {
+          WebAssembly.instantiate(module, imports).then(done, failed);
+          return {};
+        },
+      } as SqlJsConfig),
+      failure,
+    ]);
+  } catch {
+    return initSqlJs(config);
+  }
+}
+
 /** Create the SQLite engine. In Node, sql.js finds its wasm itself; a browser worker passes locateFile. */
 export async function createSqliteEngine(opts?: {
   locateFile?: (file: string) => string;
   wasmBinary?: ArrayBuffer;
+  /** sql.js' wasm, already compiled (the page compiles it while the worker's script loads). */
+  wasmModule?: WebAssembly.Module;
 }): Promise<Engine> {
   const config: { locateFile?: (file: string) => string; wasmBinary?: ArrayBuffer } = {};
   if (opts?.locateFile) config.locateFile = opts.locateFile;
   if (opts?.wasmBinary) config.wasmBinary = opts.wasmBinary;
-  const SQL: SqlJsStatic = await initSqlJs(config);
+  const SQL: SqlJsStatic = opts?.wasmModule ? await fromModule(opts.wasmModule, config) : await initSqlJs(config);
   let db: Database = new SQL.Database();
   const version = `SQLite ${String(all(db, 'SELECT sqlite_version()')[0]![0])}`;
   let recorder = new WriteRecorder(db);

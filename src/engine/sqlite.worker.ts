@@ -5,4 +5,5 @@ import { createSqliteEngine } from './sqlite';
 import { serveEngine } from './workerHost';
 
 // The browser build of sql.js asks for 'sql-wasm-browser.wasm'; the bundled file is identical.
-serveEngine(() => createSqliteEngine({ locateFile: () => wasmUrl }));
+// The page usually compiles the wasm while this worker's script loads and hands the module over.
+serveEngine(({ wasmModule }) => createSqliteEngine({ locateFile: () => wasmUrl, ...(wasmModule ? { wasmModule } : {}) }));

@@ -6,25 +6,32 @@
  * before it, while it reads a stored snapshot): queued requests simply wait for the engine.
  */
 import type { FromWorker, ToWorker } from './protocol';
+import { toWire } from './resultCodec';
 import type { Engine } from './types';
 
 /** An engine that may also snapshot its clean data directory (PGlite). */
 export type HostedEngine = Engine & { dumpDataDir?: () => Promise<Blob> };
 
+/** What the page hands over with 'init': a stored data directory, an already compiled wasm module. */
+export interface InitOptions {
+  loadDataDir?: Blob | undefined;
+  wasmModule?: WebAssembly.Module | undefined;
+}
+
 /** Start answering messages on this worker's global scope. */
-export function serveEngine(create: (loadDataDir?: Blob) => Promise<HostedEngine>): void {
+export function serveEngine(create: (init: InitOptions) => Promise<HostedEngine>): void {
   const scope = self as unknown as {
     postMessage(msg: FromWorker): void;
     addEventListener(type: 'message', cb: (e: MessageEvent<ToWorker>) => void): void;
   };
   const post = (msg: FromWorker) => scope.postMessage(msg);
-  let begin!: (loadDataDir?: Blob) => void;
+  let begin!: (init: InitOptions) => void;
   let started = false;
   const engine = new Promise<HostedEngine>((resolve, reject) => {
-    begin = (loadDataDir) => {
+    begin = (init) => {
       const t0 = performance.now();
-      create(loadDataDir).then((e) => {
-        post({ type: 'ready', dialect: e.dialect, version: e.version(), startupMs: performance.now() - t0, fromSnapshot: Boolean(loadDataDir) });
+      create(init).then((e) => {
+        post({ type: 'ready', dialect: e.dialect, version: e.version(), startupMs: performance.now() - t0, fromSnapshot: Boolean(init.loadDataDir) });
         resolve(e);
       }, (err: unknown) => {
         post({ type: 'fatal', message: `The engine could not start: ${errorText(err)}` });
@@ -41,7 +48,7 @@ export function serveEngine(create: (loadDataDir?: Blob) => Promise<HostedEngine
       const e = await engine;
       if (msg.type === 'run') {
         post({ type: 'started', id: msg.id });
-        post({ type: 'result', id: msg.id, result: await e.run(msg.input) });
+        post({ type: 'result', id: msg.id, ...toWire(await e.run(msg.input)) });
       } else if (msg.type === 'describe') {
         const d = await e.describe(msg.setup);
         post({ type: 'described', id: msg.id, tables: d.tables, error: d.error });
@@ -58,7 +65,7 @@ export function serveEngine(create: (loadDataDir?: Blob) => Promise<HostedEngine
     if (msg.type === 'init') {
       if (!started) {
         started = true;
-        begin(msg.loadDataDir);
+        begin({ loadDataDir: msg.loadDataDir, wasmModule: msg.wasmModule });
       }
       return;
     }
