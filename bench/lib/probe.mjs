@@ -51,7 +51,14 @@ export function probe(cfg) {
           if (!d || typeof d !== 'object') return;
           const m = { worker: w.name, type: d.type ?? 'reply', t: now() };
           if (d.type === 'ready') Object.assign(m, { startupMs: d.startupMs, fromSnapshot: d.fromSnapshot, version: d.version });
-          const timings = d.result ? d.result.timings : d.timings;
+          // A result arrives as an object or as JSON text (large results): read the few fields
+          // needed from the text without parsing all of it (that would add to the measured time).
+          let timings = d.result ? d.result.timings : d.timings;
+          if (typeof d.json === 'string') {
+            const t = /"timings":(\{[^{}]*\})/.exec(d.json.slice(-400));
+            if (t) timings = JSON.parse(t[1]);
+            m.ok = /^\{[^[{]*"ok":true/.test(d.json.slice(0, 400));
+          }
           if (timings) m.timings = timings;
           if (d.result) m.ok = d.result.ok;
           if (d.type === 'fatal') m.message = d.message;
