@@ -8,6 +8,7 @@
 //   node bench/profile.mjs                 cold start, SQLite
 //   node bench/profile.mjs --postgres      cold start, PostgreSQL link
 //   node bench/profile.mjs --bulk=10000    one warm "Run" of a 10,000-row upsert (add --postgres)
+//   --tasks                                also list each main-thread task over 4 ms and what it ran
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { idle, newProfileDir, openProfile, probeState, removeProfileDir, waitMark, waitPostgresReady } from './lib/browser.mjs';
@@ -109,6 +110,14 @@ function report(events, windows, refMs) {
     }
     const names = [...byName].sort((x, y) => y[1] - x[1]).slice(0, 6).map(([n, d]) => `${n} ${d.toFixed(0)}`).join(', ');
     console.log(`\n${label}: ${(b - a).toFixed(0)} ms; main thread busy ${busy.toFixed(0)} ms, longest task ${longest.toFixed(0)} ms (${names})`);
+    if (argv.includes('--tasks')) {
+      // Each main-thread task over 4 ms, with the events directly inside it.
+      for (const t of tasks.filter((e) => e.dur >= 4000)) {
+        const inner = onMain.filter((e) => e !== t && e.ts >= t.ts && e.ts + e.dur <= t.ts + t.dur && e.dur >= 1000);
+        const parts = inner.slice(0, 8).map((e) => `${e.name}${e.args?.data?.url ? `(${String(e.args.data.url).replace(/^.*\//, '')})` : e.args?.data?.functionName ? `(${e.args.data.functionName})` : ''} ${(e.dur / 1000).toFixed(0)}`);
+        console.log(`    task at ${at(t.ts).toFixed(0)} ms, ${(t.dur / 1000).toFixed(0)} ms: ${parts.join(', ')}`);
+      }
+    }
     printFns('main', selfTime(events, main, nav.ts, a, b));
     for (const w of workers) printFns(`worker ${w.tid}`, selfTime(events, w, nav.ts, a, b));
   }
