@@ -1,12 +1,13 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { pgSnapshotPlugin } from './scripts/pgSnapshotPlugin';
+import { preloadAppPlugin } from './scripts/preloadAppPlugin';
 
 // Static site: everything (engines' wasm, Monaco and its worker) is bundled and served from the
 // page's own origin; nothing is fetched from elsewhere at run time.
 export default defineConfig({
   base: './',
-  plugins: [react(), pgSnapshotPlugin()],
+  plugins: [react(), pgSnapshotPlugin(), preloadAppPlugin()],
   worker: { format: 'es' },
   optimizeDeps: { exclude: ['@electric-sql/pglite'] },
   build: {
