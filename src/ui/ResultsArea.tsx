@@ -1,15 +1,49 @@
 /** The results column: title and notes, an example's explanation, and one or two result panes. */
-import { lazy } from 'react';
+import { useEffect, useState } from 'react';
 import type { Example } from '../gallery/types';
 import { ScenarioMetaView } from '../share/ScenarioMeta';
 import type { PlaygroundState } from '../state/store';
 import { resultIsStale, shownDialects } from '../state/usePlayground';
 import { loadedGallery } from './galleryLoader';
-import { LazyPart } from './LazyPart';
 import { ResultsPane } from './ResultsPane';
 
-// Only compare mode needs this: loaded on first use.
-const CompareSummary = lazy(() => import('./CompareSummary').then((m) => ({ default: m.CompareSummary })));
+// Only compare mode needs the summary's code: its download starts as soon as compare mode is on
+// (while the engines run), so the summary does not wait for it once both have run. Held in state
+// rather than behind React.lazy, which would show its fallback for a moment even when the code
+// is already there.
+type SummaryModule = typeof import('./CompareSummary');
+let summaryModule: SummaryModule | null = null;
+let summaryLoading: Promise<SummaryModule> | null = null;
+function loadCompareSummary(): Promise<SummaryModule> {
+  summaryLoading ??= import('./CompareSummary').then(
+    (m) => (summaryModule = m),
+    (e: unknown) => {
+      summaryLoading = null; // after a reload the page tries again
+      throw e;
+    },
+  );
+  return summaryLoading;
+}
+
+/** The summary's module once loaded ('failed' if it could not be fetched), loading it while `active`. */
+function useCompareSummary(active: boolean): SummaryModule | 'failed' | null {
+  const [state, setState] = useState<SummaryModule | 'failed' | null>(summaryModule);
+  useEffect(() => {
+    if (!active || state !== null) return;
+    let live = true;
+    loadCompareSummary().then(
+      (m) => live && setState(m),
+      (e: unknown) => {
+        console.error('Loading the difference summary failed', e);
+        if (live) setState('failed');
+      },
+    );
+    return () => {
+      live = false;
+    };
+  }, [active, state]);
+  return state;
+}
 
 /** Props of ResultsArea. */
 export interface ResultsAreaProps {
@@ -27,6 +61,7 @@ export function ResultsArea({ state, explained, onCloseExplanation }: ResultsAre
   const compare = Boolean(scenario.compare);
   const sqlite = results.sqlite;
   const postgres = results.postgres;
+  const summary = useCompareSummary(compare);
   const bothFresh = compare && sqlite && postgres && !running.sqlite && !running.postgres && !resultIsStale(state, 'sqlite') && !resultIsStale(state, 'postgres');
 
   return (
@@ -48,9 +83,17 @@ export function ResultsArea({ state, explained, onCloseExplanation }: ResultsAre
       )}
       {compare &&
         (bothFresh ? (
-          <LazyPart what="the difference summary">
-            <CompareSummary sqlite={sqlite.result} postgres={postgres.result} />
-          </LazyPart>
+          summary === 'failed' ? (
+            <p className="banner banner-error" role="alert">
+              Could not load the difference summary: check the connection, then reload the page.
+            </p>
+          ) : summary ? (
+            <summary.CompareSummary sqlite={sqlite.result} postgres={postgres.result} />
+          ) : (
+            <p className="muted lazy-loading" role="status">
+              Loading the difference summary…
+            </p>
+          )
         ) : (
           <p className="muted compare-wait">The difference summary appears when both engines have run the current scripts.</p>
         ))}
