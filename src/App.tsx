@@ -101,10 +101,19 @@ export function App() {
     return opened === 'example' || opened === 'link' ? opened : 'earlier';
   });
 
-  // Monaco loads only after the first result is on screen.
+  // Monaco loads only after the first result is on screen: the switch waits for the frame that
+  // shows the result (an effect alone may run before that frame, and would delay it).
   const firstResult = Boolean(state.results.sqlite || state.results.postgres);
   useEffect(() => {
-    if (!enhanced && firstResult) setEnhanced(true);
+    if (enhanced || !firstResult) return;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const frame = requestAnimationFrame(() => {
+      timer = setTimeout(() => setEnhanced(true), 0);
+    });
+    return () => {
+      cancelAnimationFrame(frame);
+      if (timer !== undefined) clearTimeout(timer);
+    };
   }, [enhanced, firstResult]);
   // Then, when idle, the gallery: back/forward to an example link finds it ready.
   useEffect(() => {
