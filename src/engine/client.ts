@@ -112,8 +112,12 @@ export class EngineClient {
       if (this.worker !== worker) return;
       const init: ToWorker = { type: 'init' };
       if (this.snapshot) init.loadDataDir = this.snapshot;
-      if (wasmModule) init.wasmModule = wasmModule;
-      worker.postMessage(init);
+      try {
+        worker.postMessage(wasmModule ? { ...init, wasmModule } : init);
+      } catch {
+        // A browser that cannot pass a compiled module to a worker: the worker loads the wasm itself.
+        worker.postMessage(init);
+      }
     })();
     this.ready = ready.catch((err: unknown) => {
       const message = err instanceof Error ? err.message : String(err);
