@@ -1,0 +1,68 @@
+/**
+ * The page's engine client and its 'init' hand-over: a compiled wasm module goes to the worker
+ * with 'init'; a browser that cannot post one still starts the worker (without it); a failed
+ * compile also starts it without. The worker here is a stand-in that records what it is sent.
+ */
+import { describe, expect, it } from 'vitest';
+import { EngineClient } from '../../src/engine/client';
+import type { ToWorker } from '../../src/engine/protocol';
+
+class RecordingWorker {
+  sent: ToWorker[] = [];
+  onmessage: ((e: MessageEvent) => void) | null = null;
+  onerror: ((e: ErrorEvent) => void) | null = null;
+  constructor(private readonly refuseModules = false) {}
+  postMessage(msg: ToWorker): void {
+    if (this.refuseModules && msg.type === 'init' && msg.wasmModule) throw new DOMException('could not be cloned', 'DataCloneError');
+    this.sent.push(msg);
+  }
+  terminate(): void {}
+  /** Reply as the worker would once its engine is up. */
+  ready(): void {
+    this.onmessage?.({ data: { type: 'ready', dialect: 'sqlite', version: 'SQLite test', startupMs: 1, fromSnapshot: false } } as MessageEvent);
+  }
+}
+
+// The smallest valid wasm module (magic number and version).
+const module = new WebAssembly.Module(new Uint8Array([0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00]));
+
+async function startWith(worker: RecordingWorker, wasm?: () => Promise<WebAssembly.Module | null>): Promise<ToWorker> {
+  const client = new EngineClient('sqlite', () => worker as unknown as Worker, undefined, wasm);
+  const started = client.start();
+  await expect.poll(() => worker.sent.length).toBe(1);
+  worker.ready();
+  await started;
+  expect(client.info.status).toBe('ready');
+  return worker.sent[0]!;
+}
+
+describe('EngineClient init', () => {
+  it('hands the compiled module over with init', async () => {
+    const init = await startWith(new RecordingWorker(), async () => module);
+    expect(init).toEqual({ type: 'init', wasmModule: module });
+  });
+
+  it('starts the worker without the module when the browser cannot post one', async () => {
+    const init = await startWith(new RecordingWorker(true), async () => module);
+    expect(init).toEqual({ type: 'init' });
+  });
+
+  it('starts the worker without the module when compiling failed', async () => {
+    expect(await startWith(new RecordingWorker(), async () => null)).toEqual({ type: 'init' });
+    expect(await startWith(new RecordingWorker(), () => Promise.reject(new Error('offline')))).toEqual({ type: 'init' });
+  });
+
+  it('posts a run at once, before the engine is ready, and resolves with its result', async () => {
+    const worker = new RecordingWorker();
+    const client = new EngineClient('sqlite', () => worker as unknown as Worker, undefined, async () => module);
+    const run = client.run({ setup: 'CREATE TABLE t (a);', statement: 'SELECT 1;' }, 5000);
+    // The run is posted right away; init follows once the module is there.
+    expect(worker.sent[0]).toMatchObject({ type: 'run', input: { setup: 'CREATE TABLE t (a);' } });
+    await expect.poll(() => worker.sent.some((m) => m.type === 'init')).toBe(true);
+    worker.ready();
+    const id = (worker.sent[0] as { id: number }).id;
+    const result = { dialect: 'sqlite', engineVersion: 'SQLite test', ok: true, setup: [], statements: [], notRun: [], tables: [], notes: [], timings: { reset: 0, setup: 0, before: 0, statements: 0, after: 0, diff: 0, total: 0 } };
+    worker.onmessage?.({ data: { type: 'result', id, json: JSON.stringify(result) } } as MessageEvent);
+    expect(await run).toEqual(result);
+  });
+});
