@@ -144,3 +144,30 @@ test('a broken link gives a clear message and the default scenario', async ({ pa
   await waitForResult(page);
   expect(await changeMarks(page, 'users')).toEqual(['updated', 'unchanged', 'inserted']);
 });
+
+test('before the app has loaded the page shows its name and a loading note, then the app replaces them', async ({ page }) => {
+  // Hold the app's code back until the placeholder has been seen.
+  let release!: () => void;
+  const held = new Promise<void>((r) => (release = r));
+  await page.route(/\/assets\/mount-[\w-]+\.js$/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto('./');
+  await expect(page.getByRole('status')).toHaveText('Loading the playground…');
+  await expect(page.getByText(/Upsert Playground$/)).toBeVisible();
+  await expect(page.getByText('needs JavaScript')).toBeHidden();
+  release();
+  await waitForResult(page);
+  await expect(page.getByText('Loading the playground…')).toHaveCount(0);
+  await expect(page.getByRole('heading', { name: 'Upsert Playground', level: 1 })).toBeVisible();
+});
+
+test.describe('without JavaScript', () => {
+  test.use({ javaScriptEnabled: false });
+  test('the page says it needs JavaScript, and no loading note promises otherwise', async ({ page }) => {
+    await page.goto('./');
+    await expect(page.getByText('needs JavaScript')).toBeVisible();
+    await expect(page.getByText('Loading the playground…')).toBeHidden();
+  });
+});
