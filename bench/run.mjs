@@ -39,7 +39,7 @@ function parseArgs(argv) {
     only,
     runs: Number(opt('runs') ?? (quick ? 2 : 5)),
     // Cold SQLite visits are cheap and noisy: more of them steady the median.
-    coldSqliteRuns: Number(opt('runs') ?? (quick ? 2 : 9)),
+    coldSqliteRuns: Number(opt('runs') ?? (quick ? 2 : 15)),
     warmRuns: quick ? 4 : 10,
     bulkRuns: Number(opt('bulk-runs') ?? (quick ? 2 : 5)),
     // PostgreSQL at 100,000 rows takes minutes on a small machine: only with --all.
