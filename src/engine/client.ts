@@ -186,7 +186,7 @@ export class EngineClient {
     if (this.infoValue.status === 'running' && this.pending.size === 0) this.setInfo({ status: 'ready' });
     if (reply.type === 'result') {
       this.maybeSnapshot();
-      return fromWire(reply);
+      return await fromWire(reply);
     }
     if (reply.type === 'fatal') {
       const phase = reply.message.startsWith('Stopped') ? 'timeout' : 'engine';

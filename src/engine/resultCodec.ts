@@ -1,22 +1,34 @@
 /**
  * How a RunResult crosses from the engine worker to the page. Structured cloning a large result
  * (tens of thousands of row arrays and RowChange objects) costs tens of ms on each side, most of
- * it on the page's main thread; one JSON string crosses almost for free and JSON.parse builds the
- * same objects several times faster. JSON cannot carry every value, though: non-finite numbers
- * and -0 (both possible in SQLite REAL columns) would come back as null and 0. A result holding
- * any of them is sent by structured clone instead, unchanged.
+ * it on the page's main thread; JSON text crosses almost for free and JSON.parse builds the same
+ * objects several times faster. JSON cannot carry every value, though: non-finite numbers and -0
+ * (both possible in SQLite REAL columns) would come back as null and 0. A result holding any of
+ * them is sent by structured clone instead, unchanged.
+ *
+ * A large result is sent in parts (each table's Before rows, After rows and row changes as their
+ * own text) that the page parses one per task, so that no single task holds the page for the
+ * whole result: at 100,000 rows one JSON.parse of everything takes over 100 ms.
  */
-import type { RunResult, Value } from './types';
+import type { RunResult, TableDiff, Value } from './types';
 
-/** A RunResult as posted: JSON text when that is exact, else the object itself. */
-export type WireResult = { json: string } | { result: RunResult };
+/**
+ * A RunResult as posted: JSON text when that is exact (`json` holds everything but, when `parts`
+ * is present, the tables' rows and changes, which are in `parts`: three per table), else the
+ * object itself.
+ */
+export type WireResult = { json: string; parts?: (string | null)[] } | { result: RunResult };
 
-function exactInJson(v: Value): boolean {
-  return typeof v !== 'number' || (Number.isFinite(v) && !Object.is(v, -0));
-}
+/** Results whose rows and changes add up to more cells than this are sent in parts. */
+const SPLIT_ABOVE_CELLS = 200_000;
 
 function rowsExact(rows: readonly (readonly Value[])[]): boolean {
-  for (const row of rows) for (const v of row) if (!exactInJson(v)) return false;
+  for (const row of rows) {
+    for (const v of row) {
+      // Finite and not -0 (0 === -0, so the sign is checked through division).
+      if (typeof v === 'number' && (v - v !== 0 || (v === 0 && 1 / v < 0))) return false;
+    }
+  }
   return true;
 }
 
@@ -30,12 +42,44 @@ export function jsonExact(r: RunResult): boolean {
   return true;
 }
 
-/** Encode for postMessage. */
-export function toWire(result: RunResult): WireResult {
-  return jsonExact(result) ? { json: JSON.stringify(result) } : { result };
+function cells(r: RunResult): number {
+  let n = 0;
+  for (const t of r.tables) {
+    const width = Math.max(1, t.schema.columns.length);
+    n += ((t.before?.rows.length ?? 0) + (t.after?.rows.length ?? 0)) * width + t.changes.length;
+  }
+  return n;
 }
 
-/** Decode what toWire produced. */
-export function fromWire(w: WireResult): RunResult {
-  return 'json' in w ? (JSON.parse(w.json) as RunResult) : w.result;
+/** Encode for postMessage. */
+export function toWire(result: RunResult): WireResult {
+  if (!jsonExact(result)) return { result };
+  if (cells(result) <= SPLIT_ABOVE_CELLS) return { json: JSON.stringify(result) };
+  const parts: (string | null)[] = [];
+  const tables = result.tables.map((t): TableDiff => {
+    parts.push(t.before ? JSON.stringify(t.before.rows) : null, t.after ? JSON.stringify(t.after.rows) : null, JSON.stringify(t.changes));
+    return { ...t, before: t.before && { ...t.before, rows: [] }, after: t.after && { ...t.after, rows: [] }, changes: [] };
+  });
+  return { json: JSON.stringify({ ...result, tables }), parts };
+}
+
+/** Let the page handle input and paint between two parts. */
+const nextTask = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
+
+/** Decode what toWire produced: one part per task when it came in parts. */
+export async function fromWire(w: WireResult): Promise<RunResult> {
+  if (!('json' in w)) return w.result;
+  const result = JSON.parse(w.json) as RunResult;
+  if (!w.parts) return result;
+  for (let i = 0; i < result.tables.length; i++) {
+    const t = result.tables[i]!;
+    const [before, after, changes] = w.parts.slice(3 * i, 3 * i + 3);
+    await nextTask();
+    if (t.before && before) t.before.rows = JSON.parse(before) as Value[][];
+    await nextTask();
+    if (t.after && after) t.after.rows = JSON.parse(after) as Value[][];
+    await nextTask();
+    t.changes = JSON.parse(changes!) as TableDiff['changes'];
+  }
+  return result;
 }
