@@ -1,13 +1,21 @@
 /**
- * Build plugin: `<link rel="modulepreload">` in index.html for the app's code (the chunk of
- * src/mount.tsx and the chunks it imports). The entry loads the app with a dynamic import, after
- * starting the engine; without these links the app's download only starts once the entry has
- * arrived and run, with them it downloads and compiles while the entry does.
+ * Build plugin: two early starts in index.html.
  *
- * (Preloading sql.js' wasm from here too was measured and left out: started that early it slowed
- * the first result down, competing with the scripts; the entry fetches it right after they load.)
+ * - `<link rel="modulepreload">` for the app's code (the chunk of src/mount.tsx and the chunks it
+ *   imports). The entry loads the app with a dynamic import, after starting the engine; without
+ *   these links the app's download only starts once the entry has arrived and run.
+ * - A one-line inline script that creates the SQLite engine's worker while the HTML is parsed, so
+ *   the worker's script loads alongside the entry's instead of after it. The worker stays idle
+ *   until the entry sends it 'init' (with the wasm the entry compiles, src/engine/sqliteWasm.ts);
+ *   src/engine/engines.ts takes it over. Where inline scripts are not allowed, the entry simply
+ *   creates the worker itself.
+ *
+ * (Measured and left out: preloading sql.js' wasm from here too, and letting the early worker
+ * fetch the wasm itself. Both slowed the first result down: that early, the downloads and the
+ * compile compete with the page's own scripts on a small machine.)
  */
 import type { Plugin } from 'vite';
+import { BOOT_WORKER_GLOBAL } from '../src/engine/bootWorker';
 
 export function preloadAppPlugin(): Plugin {
   return {
@@ -41,7 +49,12 @@ export function preloadAppPlugin(): Plugin {
           if (c?.type === 'chunk') c.imports.forEach(visit);
         };
         visit(mount.fileName);
+        const worker = Object.values(bundle).find((o) => /(^|\/)sqlite\.worker-[\w-]+\.js$/.test(o.fileName));
+        if (!worker) throw new Error('preload plugin: the SQLite worker was not found');
+        // The global's name is shared with takeBootWorker() in src/engine/engines.ts.
+        const start = `try { window.${BOOT_WORKER_GLOBAL} = new Worker(${JSON.stringify(base + worker.fileName)}, { type: 'module', name: 'sqlite-engine' }); } catch (e) {}`;
         return [
+          { tag: 'script', children: start, injectTo: 'head-prepend' as const },
           ...files.map((f) => ({ tag: 'link', attrs: { rel: 'modulepreload', crossorigin: '', href: base + f }, injectTo: 'head' as const })),
         ];
       },

@@ -1,7 +1,9 @@
 /**
- * The page's two engine clients, one Web Worker each. Creating a client starts nothing: a worker
- * (and for PostgreSQL, PGlite's code and wasm) is fetched only when the engine is first needed.
+ * The page's two engine clients, one Web Worker each. Creating a client starts nothing. The
+ * SQLite worker's script is loaded by index.html while the page loads (the worker then idles
+ * until it is sent 'init'); PostgreSQL's worker, code and wasm are fetched only when first needed.
  */
+import { takeBootWorker } from './bootWorker';
 import { EngineClient } from './client';
 import { compiledSqliteWasm } from './sqliteWasm';
 import { PG_SNAPSHOT_FILE } from './snapshotFile';
@@ -15,7 +17,7 @@ const PGLITE_SNAPSHOT_KEY = 'pglite-0.5.16-pg18';
 export const engines: Record<Dialect, EngineClient> = {
   sqlite: new EngineClient(
     'sqlite',
-    () => new Worker(new URL('./sqlite.worker.ts', import.meta.url), { type: 'module', name: 'sqlite-engine' }),
+    () => takeBootWorker() ?? new Worker(new URL('./sqlite.worker.ts', import.meta.url), { type: 'module', name: 'sqlite-engine' }),
     undefined,
     compiledSqliteWasm,
   ),

@@ -171,3 +171,15 @@ test.describe('without JavaScript', () => {
     await expect(page.getByText('Loading the playground…')).toBeHidden();
   });
 });
+
+test('the page starts one SQLite worker: index.html creates it and the app takes it over', async ({ page }) => {
+  const workers: string[] = [];
+  page.on('worker', (w) => workers.push(w.url()));
+  await page.goto('./');
+  await waitForResult(page);
+  expect(workers.filter((u) => u.includes('sqlite.worker'))).toHaveLength(1);
+  // The engine in that worker answers: a second run goes through it.
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
+  await waitForResult(page);
+  expect(workers.filter((u) => u.includes('sqlite.worker'))).toHaveLength(1);
+});
