@@ -373,7 +373,8 @@ test('Export JSON then Import on a fresh browser reproduces the scenario; .sql, 
 
     const unchanged = async () => {
       expect(await changeMarks(p, 'users')).toEqual(['updated', 'inserted']);
-      expect(squash(await editorText(p, 'Setup SQL'))).toBe(squash(seed));
+      // Polled: Monaco redraws its lines a frame after the message above it changes the layout.
+      await expect.poll(async () => squash(await editorText(p, 'Setup SQL'))).toBe(squash(seed));
       await expect(p.getByText('The scripts changed since this run')).toHaveCount(0);
     };
     await test.step('a binary file is refused', async () => {
@@ -431,6 +432,8 @@ test('history: Back returns to the previously loaded scenario; typing adds no en
   await expect(page).toHaveURL(/#example\/insert-if-absent$/);
   await expect(explanation.getByRole('heading', { name: 'Insert if absent: ON CONFLICT DO NOTHING' })).toBeVisible();
   await expect.poll(() => changeMarks(page, 'users')).toEqual(['unchanged', 'unchanged', 'inserted']);
+  // Read once the editor shows the example (Monaco draws its lines a frame after a change).
+  await expect.poll(() => editorText(page, 'Statement SQL')).toContain('DO NOTHING');
   const exampleStatement = await editorText(page, 'Statement SQL');
 
   const imported: Scenario = { ...COUNTERS, title: 'Imported counters' };
