@@ -84,8 +84,16 @@ export function App() {
     );
     return null;
   };
-  // Back/forward (or a link pasted into the address bar) load that entry's scenario.
-  const persistence = usePersistence(state.scenario, (s) => actions.load(s, 'link', exampleIdOf(readFragment())), lookupOrLoad);
+  // Back/forward (or a link pasted into the address bar) load that entry's scenario; a pasted
+  // link sets edited work aside ("Back to my scenario").
+  const persistence = usePersistence(
+    state.scenario,
+    (s, setAside) => {
+      if (setAside) setStashSource('link');
+      actions.load(s, 'link', exampleIdOf(readFragment()));
+    },
+    lookupOrLoad,
+  );
   persistenceRef.current = persistence;
   const { scenario } = state;
   const dialect = scenario.dialect;

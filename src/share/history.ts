@@ -87,23 +87,47 @@ export function pushFragment(frag: string): boolean {
 }
 
 /**
+ * How the address got its new fragment: 'opened' when the user typed or pasted an address (or
+ * followed a link to one), 'history' for Back/Forward. Told apart through the Navigation API;
+ * where a browser has none, every change is 'history' (the cautious reading: nothing is set
+ * aside that the user can still reach with Back).
+ */
+export type FragmentChangeKind = 'opened' | 'history';
+
+interface NavigateEventLike {
+  navigationType: string;
+  hashChange: boolean;
+}
+
+/**
  * Call `cb` with the new fragment when the user moves through history or edits the address bar.
  * Our own push/replace calls are not reported. Returns an unsubscribe function.
  */
-export function onFragmentChange(cb: (frag: string) => void): () => void {
+export function onFragmentChange(cb: (frag: string, kind: FragmentChangeKind) => void): () => void {
   if (typeof window === 'undefined') return () => {};
   current = readFragment();
+  let lastKind: FragmentChangeKind = 'history';
+  const nav = (window as unknown as { navigation?: EventTarget }).navigation;
+  const onNavigate = (e: Event) => {
+    const n = e as unknown as NavigateEventLike;
+    // Our own pushState/replaceState calls are not fragment navigations (hashChange is false).
+    if (n.hashChange) lastKind = n.navigationType === 'push' || n.navigationType === 'replace' ? 'opened' : 'history';
+  };
+  nav?.addEventListener('navigate', onNavigate);
   const handler = () => {
     const frag = readFragment();
     // Back/forward between entries that differ only in the fragment fires both popstate and
     // hashchange: report once.
     if (frag === current) return;
     current = frag;
-    cb(frag);
+    const kind = lastKind;
+    lastKind = 'history';
+    cb(frag, kind);
   };
   window.addEventListener('popstate', handler);
   window.addEventListener('hashchange', handler);
   return () => {
+    nav?.removeEventListener('navigate', onNavigate);
     window.removeEventListener('popstate', handler);
     window.removeEventListener('hashchange', handler);
   };

@@ -3,7 +3,9 @@
  * - `startScenario()` decides what the page opens with (once per page load; safe to call from a
  *   state initializer that React may run twice);
  * - `usePersistence(scenario, onNavigate)` autosaves every edit, keeps the fragment in step
- *   (replace on edits), reports back/forward as `onNavigate`, and offers the set-aside work.
+ *   (replace on edits), reports back/forward and addresses typed into the address bar as
+ *   `onNavigate` (a typed or pasted link sets edited work aside, as on page load), and offers the
+ *   set-aside work.
  * The app calls `loaded(s)` whenever it loads a scenario itself (example, import, the stash), which
  * adds a history entry.
  */
@@ -59,8 +61,11 @@ export interface Persistence {
   forgetStash(): void;
 }
 
-/** Keep `scenario` saved and in the address; call `onNavigate` for back/forward. */
-export function usePersistence(scenario: Scenario, onNavigate: (s: Scenario) => void, findExample?: ExampleLookup): Persistence {
+/**
+ * Keep `scenario` saved and in the address; call `onNavigate` for back/forward and for an address
+ * opened in this tab (`setAside`: the edited work it replaced was stashed).
+ */
+export function usePersistence(scenario: Scenario, onNavigate: (s: Scenario, setAside: boolean) => void, findExample?: ExampleLookup): Persistence {
   const first = startScenario(findExample);
   const [notice, setNotice] = useState<string | null>(first.message ?? null);
   // Kept apart so that storage recovering (null) does not clear a bad-link message.
@@ -78,10 +83,19 @@ export function usePersistence(scenario: Scenario, onNavigate: (s: Scenario) => 
   const current = useRef(scenario);
   current.current = scenario;
 
+  /** Stash the current work if it is the user's own edits about to be replaced by `next`. */
+  const setAsideOwnWork = (next: Scenario): boolean => {
+    const mine = current.current;
+    const edited = unedited.current === null && !sameScenario(mine, next) && !sameScenario(mine, defaultScenario());
+    if (!edited || !stashOwnWork(mine).ok) return false;
+    setStash(mine);
+    return true;
+  };
+
   useEffect(() => {
     saver.current = createAutosaver({ onError: setStorageNotice, tab: { fragment: readFragment } });
     updater.current = createFragmentUpdater(500);
-    const off = onFragmentChange((frag) => {
+    const off = onFragmentChange((frag, kind) => {
       const id = exampleIdOf(frag);
       let next: Scenario | null = null;
       if (id !== null) {
@@ -93,12 +107,15 @@ export function usePersistence(scenario: Scenario, onNavigate: (s: Scenario) => 
         else setNotice(`${r.message} Your current work is unchanged.`);
       }
       if (!next) return;
+      // A link typed or pasted into this tab's address bar replaces the work like a link opened
+      // in a new tab does: edited work is set aside. Back/Forward leave it in history instead.
+      const setAside = kind === 'opened' && setAsideOwnWork(next);
       updater.current?.cancel();
       pinned.current = next;
       // History entries can hold the user's own work as well as links: save what comes back as
       // edited, so that a link opened later sets it aside rather than overwriting it.
       unedited.current = null;
-      navigate.current(next);
+      navigate.current(next, setAside);
     });
     return () => {
       off();
@@ -119,10 +136,7 @@ export function usePersistence(scenario: Scenario, onNavigate: (s: Scenario) => 
   const loaded = useCallback((s: Scenario, fragment?: string, options?: { setAside?: boolean }) => {
     // Autosave keeps one scenario: without this, edited work replaced by an example or an import
     // would survive only in this tab's history, and be lost with the tab.
-    const mine = current.current;
-    const setAside =
-      Boolean(options?.setAside) && unedited.current === null && !sameScenario(mine, s) && !sameScenario(mine, defaultScenario()) && stashOwnWork(mine).ok;
-    if (setAside) setStash(mine);
+    const setAside = Boolean(options?.setAside) && setAsideOwnWork(s);
     // The entry being left keeps the last edits (back returns to them), then the new one is pushed.
     updater.current?.flush();
     pinned.current = s;

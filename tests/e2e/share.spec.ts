@@ -504,3 +504,32 @@ test('an example or an import opened over edited work sets the work aside, even 
   expect(await changeMarks(tab, 'counters')).toEqual(['updated', 'unchanged', 'inserted']);
   await expect(banner).toHaveCount(0);
 });
+
+test('a link pasted into the address bar of the same tab sets edited work aside; Back and Forward do not', async ({ page }) => {
+  await page.goto('./');
+  await waitForResult(page);
+  // A second history entry (an example), then the user's own edits in it.
+  await page.getByRole('button', { name: 'Examples' }).click();
+  await page.getByRole('dialog', { name: 'Examples' }).getByRole('button', { name: 'Insert if absent: ON CONFLICT DO NOTHING' }).click();
+  await expect.poll(() => changeMarks(page, 'users')).toEqual(['unchanged', 'unchanged', 'inserted']);
+  await setEditor(page, 'Statement SQL', EDITED);
+  await setTitleAndNotes(page, 'My own work', '');
+  await waitForEditedAddress(page, 'My own work');
+  const banner = page.getByRole('region', { name: 'Your previous scenario' });
+
+  // Back and Forward move between this tab's entries: the edits stay in theirs, nothing is set aside.
+  await page.goBack();
+  await expect.poll(() => changeMarks(page, 'users')).toEqual(['updated', 'unchanged', 'inserted']);
+  await page.goForward();
+  await expect(page.getByLabel('Title', { exact: true })).toHaveValue('My own work');
+  await expect(banner).toHaveCount(0);
+
+  // A link typed or pasted into the address bar replaces the work: it is set aside.
+  const url = page.url().replace(/#.*$/, '') + `#${encodeScenario(COUNTERS)}`;
+  await page.goto(url);
+  await expect.poll(() => changeMarks(page, 'counters')).toEqual(['updated', 'unchanged', 'inserted']);
+  await expect(banner).toContainText('You opened a shared link; “My own work” was kept.');
+  await banner.getByRole('button', { name: 'Back to my scenario' }).click();
+  await expect(page.getByLabel('Title', { exact: true })).toHaveValue('My own work');
+  await expect.poll(async () => squash(await editorText(page, 'Statement SQL'))).toBe(squash(EDITED));
+});

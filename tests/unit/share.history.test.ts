@@ -49,11 +49,44 @@ describe('history', () => {
     window.dispatchEvent(new Event('popstate'));
     window.dispatchEvent(new Event('hashchange'));
     expect(cb).toHaveBeenCalledTimes(1);
-    expect(cb).toHaveBeenCalledWith('example/x');
+    expect(cb).toHaveBeenCalledWith('example/x', 'history');
     off();
     window.location.hash = '#example/y';
     window.dispatchEvent(new Event('hashchange'));
     expect(cb).toHaveBeenCalledTimes(1);
+  });
+
+  it("tells an address opened in the tab from Back/Forward where the browser has a Navigation API", () => {
+    // The browser's navigation object, as far as this module uses it: it fires 'navigate' first.
+    const navigation = new EventTarget();
+    (window as unknown as { navigation?: EventTarget }).navigation = navigation;
+    const navigate = (navigationType: string, hashChange: boolean) =>
+      navigation.dispatchEvent(Object.assign(new Event('navigate'), { navigationType, hashChange }));
+    try {
+      replaceFragment('s1/a');
+      const cb = vi.fn();
+      const off = onFragmentChange(cb);
+      // Typed or pasted into the address bar: a 'push' fragment navigation.
+      navigate('push', true);
+      window.location.hash = '#s1/pasted';
+      window.dispatchEvent(new Event('hashchange'));
+      expect(cb).toHaveBeenLastCalledWith('s1/pasted', 'opened');
+      // Back: a 'traverse'.
+      navigate('traverse', true);
+      window.location.hash = '#s1/a';
+      window.dispatchEvent(new Event('popstate'));
+      expect(cb).toHaveBeenLastCalledWith('s1/a', 'history');
+      // The page's own pushState is not a fragment navigation and does not colour the next change.
+      navigate('push', false);
+      pushFragment('s1/own');
+      window.location.hash = '#s1/later';
+      window.dispatchEvent(new Event('hashchange'));
+      expect(cb).toHaveBeenLastCalledWith('s1/later', 'history');
+      expect(cb).toHaveBeenCalledTimes(3);
+      off();
+    } finally {
+      delete (window as unknown as { navigation?: EventTarget }).navigation;
+    }
   });
 
   it('builds the address to share from the page address', () => {
