@@ -18,15 +18,18 @@ import type { Plugin } from 'vite';
 import { BOOT_WORKER_GLOBAL } from '../src/engine/bootWorker';
 
 export function preloadAppPlugin(): Plugin {
+  let base = './';
   return {
     name: 'upsert-preload-app',
     apply: 'build',
+    configResolved(config) {
+      base = config.base;
+    },
     transformIndexHtml: {
       order: 'post',
       handler(_html, ctx) {
         const bundle = ctx.bundle;
         if (!bundle) return [];
-        const base = './';
         const chunks = Object.values(bundle).filter((o) => o.type === 'chunk');
         const mount = chunks.find((c) => c.facadeModuleId?.replace(/\\/g, '/').endsWith('/src/mount.tsx'));
         if (!mount) throw new Error('preload plugin: the chunk of src/mount.tsx was not found');
@@ -51,7 +54,7 @@ export function preloadAppPlugin(): Plugin {
         visit(mount.fileName);
         const worker = Object.values(bundle).find((o) => /(^|\/)sqlite\.worker-[\w-]+\.js$/.test(o.fileName));
         if (!worker) throw new Error('preload plugin: the SQLite worker was not found');
-        // The global's name is shared with takeBootWorker() in src/engine/engines.ts.
+        // src/engine/bootWorker.ts takes the worker from this global.
         const start = `try { window.${BOOT_WORKER_GLOBAL} = new Worker(${JSON.stringify(base + worker.fileName)}, { type: 'module', name: 'sqlite-engine' }); } catch (e) {}`;
         return [
           { tag: 'script', children: start, injectTo: 'head-prepend' as const },

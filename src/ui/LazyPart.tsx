@@ -15,6 +15,24 @@ export interface LazyPartProps {
 
 const OVERLAY_STYLE = { position: 'fixed', insetInlineEnd: '1rem', insetBlockEnd: '1rem', margin: 0, padding: '0.4rem 0.75rem', borderRadius: '6px', background: 'Canvas', boxShadow: '0 2px 8px rgb(0 0 0 / 0.2)', zIndex: 20 } as const;
 
+/** The note shown while a part's code loads. */
+export function LoadingNote({ what, style }: { what: string; style?: object | undefined }) {
+  return (
+    <p className="muted lazy-loading" role="status" style={style}>
+      Loading {what}…
+    </p>
+  );
+}
+
+/** The message shown instead of a part whose code could not be fetched. */
+export function LoadFailedNote({ what, style }: { what: string; style?: object | undefined }) {
+  return (
+    <p className="banner banner-error" role="alert" style={style}>
+      Could not load {what}: check the connection, then reload the page.
+    </p>
+  );
+}
+
 class LoadFailure extends Component<{ what: string; style: object | undefined; children: ReactNode }, { failed: boolean }> {
   override state = { failed: false };
 
@@ -29,9 +47,7 @@ class LoadFailure extends Component<{ what: string; style: object | undefined; c
   override render(): ReactNode {
     if (!this.state.failed) return this.props.children;
     return (
-      <p className="banner banner-error" role="alert" style={this.props.style}>
-        Could not load {this.props.what}: check the connection, then reload the page.
-      </p>
+      <LoadFailedNote what={this.props.what} style={this.props.style} />
     );
   }
 }
@@ -42,11 +58,7 @@ export function LazyPart({ what, placement = 'inline', children }: LazyPartProps
   return (
     <LoadFailure what={what} style={style}>
       <Suspense
-        fallback={
-          <p className="muted lazy-loading" role="status" style={style}>
-            Loading {what}…
-          </p>
-        }
+        fallback={<LoadingNote what={what} style={style} />}
       >
         {children}
       </Suspense>

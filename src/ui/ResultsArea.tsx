@@ -5,6 +5,7 @@ import { ScenarioMetaView } from '../share/ScenarioMeta';
 import type { PlaygroundState } from '../state/store';
 import { resultIsStale, shownDialects } from '../state/usePlayground';
 import { loadedGallery } from './galleryLoader';
+import { LoadFailedNote, LoadingNote } from './LazyPart';
 import { ResultsPane } from './ResultsPane';
 
 // Only compare mode needs the summary's code: its download starts as soon as compare mode is on
@@ -15,13 +16,7 @@ type SummaryModule = typeof import('./CompareSummary');
 let summaryModule: SummaryModule | null = null;
 let summaryLoading: Promise<SummaryModule> | null = null;
 function loadCompareSummary(): Promise<SummaryModule> {
-  summaryLoading ??= import('./CompareSummary').then(
-    (m) => (summaryModule = m),
-    (e: unknown) => {
-      summaryLoading = null; // after a reload the page tries again
-      throw e;
-    },
-  );
+  summaryLoading ??= import('./CompareSummary').then((m) => (summaryModule = m));
   return summaryLoading;
 }
 
@@ -84,15 +79,11 @@ export function ResultsArea({ state, explained, onCloseExplanation }: ResultsAre
       {compare &&
         (bothFresh ? (
           summary === 'failed' ? (
-            <p className="banner banner-error" role="alert">
-              Could not load the difference summary: check the connection, then reload the page.
-            </p>
+            <LoadFailedNote what="the difference summary" />
           ) : summary ? (
             <summary.CompareSummary sqlite={sqlite.result} postgres={postgres.result} />
           ) : (
-            <p className="muted lazy-loading" role="status">
-              Loading the difference summary…
-            </p>
+            <LoadingNote what="the difference summary" />
           )
         ) : (
           <p className="muted compare-wait">The difference summary appears when both engines have run the current scripts.</p>
