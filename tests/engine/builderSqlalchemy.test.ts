@@ -9,7 +9,6 @@
  * BUILDER_PYTHON points the suite at another interpreter, e.g. one with SQLAlchemy 2.x, where
  * RETURNING on SQLite is checked too.
  */
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -19,22 +18,15 @@ import type { Dialect } from '../../src/engine/types';
 import type { Strategy } from '../../src/builder/model';
 import { generateSql } from '../../src/builder/sql';
 import { generateSqlAlchemy } from '../../src/builder/sqlalchemy';
+import { probeSqlAlchemy, runPython } from './saPython';
 import { type Case, SKIP_RETURNED, buildCases, expectModel, isWrite } from './builderCases';
 import { HOSTILE_TABLES, SETUP, TYPED, hostileStates, hostileTable, normalise, sqliteDb, typedState, valuesFor } from './builderFixtures';
 import type { BuilderState } from '../../src/builder/model';
 import type { TableSchema } from '../../src/engine/types';
 
-const PYTHON = process.env.BUILDER_PYTHON ?? '/usr/bin/python3';
 const HARNESS = join(__dirname, '..', 'python', 'sa_harness.py');
 
-function probe(): { ok: true; version: string } | { ok: false; reason: string } {
-  const r = spawnSync(PYTHON, ['-c', 'import sqlalchemy; print(sqlalchemy.__version__)'], { encoding: 'utf8' });
-  if (r.error) return { ok: false, reason: `${PYTHON} not found (${r.error.message})` };
-  if (r.status !== 0) return { ok: false, reason: `${PYTHON} has no sqlalchemy (apt-get install -y python3-sqlalchemy)` };
-  return { ok: true, version: r.stdout.trim() };
-}
-
-const available = probe();
+const available = probeSqlAlchemy();
 const cases = [...buildCases('sqlite'), ...buildCases('postgres')];
 
 /** Typed columns (booleans, dates, numerics, blobs, big integers): SQLAlchemy's result must equal ours. */
@@ -132,7 +124,7 @@ describe.skipIf(!available.ok)(title, () => {
     }
     const manifestPath = join(dir, 'manifest.json');
     writeFileSync(manifestPath, JSON.stringify(manifest));
-    const r = spawnSync(PYTHON, [HARNESS, manifestPath], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, timeout: 120_000 });
+    const r = runPython([HARNESS, manifestPath], { timeout: 120_000 });
     if (r.status !== 0) throw new Error(`harness failed: ${r.stderr}`);
     const parsed = JSON.parse(r.stdout) as { version: string; results: Record<string, Result> };
     results = parsed.results;
