@@ -27,6 +27,8 @@ import type { TableSchema } from '../../src/engine/types';
 const HARNESS = join(__dirname, '..', 'python', 'sa_harness.py');
 
 const available = probeSqlAlchemy();
+/** The Core whole file: it defines the Table and `stmt` (or `upsert`) at module level, main() runs only as a script. */
+const CORE_FILE = { style: 'core', mode: 'sync', form: 'file', setupRows: null } as const;
 const cases = [...buildCases('sqlite'), ...buildCases('postgres')];
 
 /** Typed columns (booleans, dates, numerics, blobs, big integers): SQLAlchemy's result must equal ours. */
@@ -102,7 +104,7 @@ describe.skipIf(!available.ok)(title, () => {
   beforeAll(async () => {
     const dir = mkdtempSync(join(tmpdir(), 'builder-sa-'));
     const manifest = cases.map((c, i) => {
-      const code = generateSqlAlchemy(c.state, c.table, c.dialect);
+      const code = generateSqlAlchemy(c.state, c.table, c.dialect, CORE_FILE);
       const module = join(dir, `case_${i}.py`);
       writeFileSync(module, code);
       modules.set(c.name, code);
@@ -110,14 +112,14 @@ describe.skipIf(!available.ok)(title, () => {
     });
     for (const [i, t] of typedCases.entries()) {
       const module = join(dir, `typed_${i}.py`);
-      const code = generateSqlAlchemy(typedState(t.dialect, t.strategy), TYPED[t.dialect].table, t.dialect);
+      const code = generateSqlAlchemy(typedState(t.dialect, t.strategy), TYPED[t.dialect].table, t.dialect, CORE_FILE);
       writeFileSync(module, code);
       modules.set(t.name, code);
       manifest.push({ id: t.name, module, dialect: t.dialect, setup: TYPED[t.dialect].setup, table: 'typed', select: TYPED[t.dialect].select } as (typeof manifest)[number]);
     }
     for (const [i, h] of hostileCases.entries()) {
       const module = join(dir, `hostile_${i}.py`);
-      const code = generateSqlAlchemy(h.state, h.table, h.dialect);
+      const code = generateSqlAlchemy(h.state, h.table, h.dialect, CORE_FILE);
       writeFileSync(module, code);
       modules.set(h.name, code);
       manifest.push({ id: h.name, module, dialect: h.dialect, setup: h.setup, table: h.table.name, select: h.select } as (typeof manifest)[number]);
@@ -126,7 +128,7 @@ describe.skipIf(!available.ok)(title, () => {
     writeFileSync(manifestPath, JSON.stringify(manifest));
     const r = runPython([HARNESS, manifestPath], { timeout: 120_000 });
     if (r.status !== 0) throw new Error(`harness failed: ${r.stderr}`);
-    const parsed = JSON.parse(r.stdout) as { version: string; results: Record<string, Result> };
+    const parsed = JSON.parse(String(r.stdout)) as { version: string; results: Record<string, Result> };
     results = parsed.results;
     version = parsed.version;
     pg = await PGlite.create();

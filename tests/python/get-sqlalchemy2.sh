@@ -9,7 +9,7 @@ cd "$(dirname "$0")/../.."
 dest="${SQLALCHEMY2_DIR:-$PWD/.cache/sqlalchemy2}"
 site="$dest/usr/lib/python3/dist-packages"
 py=/usr/bin/python3
-check() { PYTHONPATH="$site" "$py" -c 'import sqlalchemy, aiosqlite, greenlet; assert sqlalchemy.__version__.startswith("2.")' >/dev/null 2>&1; }
+check() { PYTHONPATH="$site" "$py" -c 'import sqlalchemy, aiosqlite, greenlet; assert sqlalchemy.__version__.startswith("2.")' >/dev/null 2>&1 && [ -d "$site/sqlalchemy/__pycache__" ]; }
 if check; then echo "$site"; exit 0; fi
 
 apt_dir="$dest/apt"
@@ -21,6 +21,8 @@ apt-get "${opts[@]}" update >&2
 (cd "$apt_dir/debs" && apt-get "${opts[@]}" download python3-sqlalchemy python3-typing-extensions python3-aiosqlite >&2)
 for deb in "$apt_dir"/debs/*.deb; do dpkg-deb -x "$deb" "$dest"; done
 rm -rf "$apt_dir"
+# Debian byte-compiles at install time; unpacked, the modules would be compiled on every import.
+"$py" -m compileall -q "$site" >/dev/null || true
 if ! check; then
   echo "SQLAlchemy 2 unpacked into $site does not import with $py (greenlet: apt-get install python3-greenlet)" >&2
   exit 1
