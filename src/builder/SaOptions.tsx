@@ -62,8 +62,8 @@ export function SaNotes({ dialect, options }: { dialect: Dialect; options: SaOpt
     <div className="ub-sa-notes">
       <p className="ub-hint">
         Written for SQLAlchemy 2.0 and run in this project's tests with SQLAlchemy 2.0 (every variant; SQLite whole files are executed, sync and
-        async, PostgreSQL code is compiled and its SQL run on PostgreSQL here). In 1.4: there is no <code>DeclarativeBase</code>,{' '}
-        <code>Mapped</code> or <code>mapped_column</code> (use <code>declarative_base()</code> and <code>Column</code>), and SQLite has no{' '}
+        async, PostgreSQL code is compiled and its SQL run on PostgreSQL here). In 1.4: there is no <code>DeclarativeBase</code> or{' '}
+        <code>mapped_column</code> (use <code>declarative_base()</code> and <code>Column</code>), and its SQLite dialect cannot compile{' '}
         <code>.returning()</code>.
         {options.form === 'file' && dialect === 'postgres' && ' The async and psycopg drivers need a server, so this file was compiled, not run.'}
       </p>

@@ -109,7 +109,8 @@ export function modelDefinition(table: TableSchema, dialect: Dialect): ModelDefi
     const annotation = py === 'Any' ? 'Any' : nullable ? `${py} | None` : py;
     body.push(`    ${key}: Mapped[${annotation}] = mapped_column(${args.join(', ')})${notes.length ? `  # ${notes.join('; ')}` : ''}`);
   }
-  const keys = keyDefinitions(table, dialect, (c) => attr.get(c) ?? c);
+  // Constraints in __table_args__ name the columns as the database does.
+  const keys = keyDefinitions(table, dialect, (c) => c);
   keys.imports.forEach((i) => imports.add(i));
   const tableArgs = [...keys.lines];
   const implicit = dialect === 'sqlite' ? table.schema === 'main' : table.schema === 'public';

@@ -35,8 +35,10 @@ export interface Names {
   col: (name: string) => string;
   /** The proposed row's column: `stmt.excluded.email`. */
   ex: (name: string) => string;
-  /** The key of a column in values/set_ dictionaries: the column name (Core) or attribute (ORM). */
+  /** The key of a column in values() dictionaries: the column name (Core) or attribute (ORM). */
   key: (name: string) => string;
+  /** The key of a column in set_: SQLAlchemy matches set_ keys with the table's column keys (the names). */
+  setKey: (name: string) => string;
   /** RETURNING every column, in table order. */
   all: string[];
 }
@@ -80,7 +82,7 @@ function setAndWhere(state: BuilderState, table: TableSchema, dialect: Dialect, 
   } else if (c.kind === 'custom' && c.expr.trim()) {
     where = `literal_column(${pyStr(c.expr.trim())})`;
   }
-  return { set: set.map((s) => `${pyStr(n.key(s.col.name))}: ${s.expr}`), where };
+  return { set: set.map((s) => `${pyStr(n.setKey(s.col.name))}: ${s.expr}`), where };
 }
 
 

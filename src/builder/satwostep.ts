@@ -133,8 +133,7 @@ export function twoStepFunction(state: BuilderState, table: TableSchema, dialect
     '            )',
     '        else:',
     `            stmt = insert(${n.t}).values(row)${returning('inserted')}`,
-    `        result = ${aw}${conn}.execute(stmt)`,
-    ...(collects ? ['        returned.extend(result.all())'] : []),
+    ...(collects ? [`        result = ${aw}${conn}.execute(stmt)`, '        returned.extend(result.all())'] : [`        ${aw}${conn}.execute(stmt)`]),
     '    return returned',
   ];
 }

@@ -63,8 +63,8 @@ export function generateSqlAlchemy(state: BuilderState, table: TableSchema, dial
   const model = orm ? modelDefinition(table, dialect) : null;
   const attr = (name: string) => model?.attr.get(findColumn(table, name)?.name ?? name) ?? name;
   const n: Names = model
-    ? { t: model.className, col: (c) => `${model.className}.${attr(c)}`, ex: (c) => accessor('stmt.excluded', attr(c)), key: attr, all: table.columns.map((c) => `${model.className}.${attr(c.name)}`) }
-    : { t: core?.variable ?? 'table', col: (c) => accessor(`${core?.variable}.c`, c), ex: (c) => accessor('stmt.excluded', c), key: (c) => c, all: [`*${core?.variable}.c`] };
+    ? { t: model.className, col: (c) => `${model.className}.${attr(c)}`, ex: (c) => accessor('stmt.excluded', findColumn(table, c)?.name ?? c), key: attr, setKey: (c) => findColumn(table, c)?.name ?? c, all: table.columns.map((c) => `${model.className}.${attr(c.name)}`) }
+    : { t: core?.variable ?? 'table', col: (c) => accessor(`${core?.variable}.c`, c), ex: (c) => accessor('stmt.excluded', c), key: (c) => c, setKey: (c) => c, all: [`*${core?.variable}.c`] };
 
   // SQLAlchemy cannot alias an INSERT target, so for a table called "excluded" its
   // `excluded.col` and the table's own columns would read the same.

@@ -3,6 +3,7 @@
  * run: the SQLAlchemy claims with real SQLAlchemy (tests/python/sa_truths.py, on SQLite), the
  * engine claims on PGlite and sql.js.
  */
+import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { PGlite } from '@electric-sql/pglite';
@@ -89,5 +90,25 @@ describe('xmax and RETURNING old/new: PostgreSQL only', () => {
     expect(() => db.exec("INSERT INTO users VALUES (1, 'A') ON CONFLICT (id) DO UPDATE SET name = excluded.name RETURNING xmax = 0")).toThrow(/no such column: xmax/);
     expect(() => db.exec("INSERT INTO users VALUES (1, 'A') ON CONFLICT (id) DO UPDATE SET name = excluded.name RETURNING old.name")).toThrow(/no such column|old/);
     db.close();
+  });
+});
+
+/** Debian bookworm's own SQLAlchemy, when it is 1.4: what the panel says differs there. */
+const system = spawnSync('/usr/bin/python3', ['-c', 'import sqlalchemy; print(sqlalchemy.__version__)'], { encoding: 'utf8' });
+const system14 = system.status === 0 && system.stdout.startsWith('1.4');
+describe.skipIf(!system14)('what the panel says of SQLAlchemy 1.4, run with 1.4', () => {
+  test('no DeclarativeBase or mapped_column, and no RETURNING on SQLite', () => {
+    const code = [
+      'import sqlalchemy.orm as o',
+      'from sqlalchemy import column, table',
+      'from sqlalchemy.dialects import sqlite',
+      'print(hasattr(o, "DeclarativeBase"), hasattr(o, "mapped_column"))',
+      'try:',
+      '    sqlite.insert(table("t", column("a"))).values(a=1).returning(column("a")).compile(dialect=sqlite.dialect())',
+      'except Exception as exc:',
+      '    print(type(exc).__name__)',
+    ].join('\n');
+    const r = spawnSync('/usr/bin/python3', ['-c', code], { encoding: 'utf8', env: { ...process.env, PYTHONPATH: '' } });
+    expect(r.stdout.trim().split('\n')).toEqual(['False False', 'CompileError']);
   });
 });

@@ -7,8 +7,7 @@ files: {variant: path}, snippets: {variant: path}}. For each case it reports:
   allowed, as in a notebook or `python -m asyncio`; names in `allowed` -- the model or Table
   and the session or connection the snippet says it expects -- may be undefined there);
 - statements: per variant, the statements the code executes, compiled for the dialect
-  (placeholders made uniform, parameter values in order), and `literal`, the first variant's
-  statements rendered with literal values;
+  (placeholders made uniform, parameter values in order);
 - run (SQLite whole files only): the rows main() printed and the table afterwards. The file's
   in-memory URL is pointed at a temporary file so the after-state can be read.
 The async PostgreSQL driver (asyncpg) and psycopg are not available here: PostgreSQL files are
@@ -81,13 +80,6 @@ def compiled(stmt, dialect):
     else:
         params = [c.params[n] for n in names]
     return {"sql": sql, "params": [plain(p) for p in params]}
-
-
-def literal(stmt, dialect):
-    try:
-        return str(stmt.compile(dialect=DIALECTS[dialect], compile_kwargs={"literal_binds": True}))
-    except Exception as exc:  # some values have no literal form; reported, not hidden
-        return f"(no literal rendering: {type(exc).__name__})"
 
 
 class _Result:
@@ -192,10 +184,8 @@ def check_case(case):
         out["lint"] += lint(path, False, ())
         ns = runpy.run_path(path, run_name="generated")
         base_ns = base_ns or ns
-        log, objs = module_statements(ns, dialect, is_async)
+        log, _ = module_statements(ns, dialect, is_async)
         out["statements"][variant] = log
-        if "literal" not in out:
-            out["literal"] = [literal(s, dialect) for s in objs]
         snippet = case["snippets"].get(variant)
         if snippet:
             out["lint"] += lint(snippet, True, case["allowed"])
