@@ -8,6 +8,10 @@ import type { Dialect, TableDiff, Value } from '../engine/types';
 import type { Cell } from './model';
 import type { SaOptions } from './sqlalchemy';
 
+/** Gallery examples the notes link to (`#example/ID`; not imported from the gallery, which loads on its own). */
+export const MERGE_EXAMPLE = 'orm-merge-by-primary-key';
+export const RACE_EXAMPLE = 'manual-upsert-race';
+
 /** The Before rows of a table from the last run, as form cells; null when unknown or cut off. */
 export function setupRowsOf(tables: readonly TableDiff[] | null | undefined, name: string): SaOptions['setupRows'] {
   const t = tables?.find((x) => x.name === name);
@@ -76,7 +80,8 @@ export function SaNotes({ dialect, options }: { dialect: Dialect; options: SaOpt
           </li>
           <li>
             <code>session.merge()</code> is not an upsert: it SELECTs the row by primary key, then INSERTs or UPDATEs it — two statements, so
-            another writer can get in between, and a clash on another unique key still fails.
+            another writer can get in between, and a clash on another unique key still fails. See the examples{' '}
+            <a href={`#example/${MERGE_EXAMPLE}`}>merge() vs ON CONFLICT</a> and <a href={`#example/${RACE_EXAMPLE}`}>the race</a>.
           </li>
           <li>
             A bulk upsert is one statement with many rows: <code>insert(…).values(list_of_dicts)</code>. Passing the list to{' '}

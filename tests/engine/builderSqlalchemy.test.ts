@@ -1,13 +1,15 @@
 /**
- * Checks the generated SQLAlchemy code with real SQLAlchemy (Debian's python3-sqlalchemy, 1.4.46
- * here; the code targets 2.0). Every matrix case's module is run by tests/python/sa_harness.py:
+ * Checks the generated SQLAlchemy code (its Core whole-file form, which defines the Table and the
+ * statement at module level) with real SQLAlchemy: 2.0 from tests/python/get-sqlalchemy2.sh when it
+ * is there (see saPython.ts), else Debian's python3-sqlalchemy 1.4. Every matrix case's module is
+ * run by tests/python/sa_harness.py:
  * - SQLite: executed through SQLAlchemy on an in-memory database; the after-state (and the
  *   returned rows, where the installed version can compile RETURNING) must match the model.
  * - PostgreSQL: compiled with SQLAlchemy's PostgreSQL dialect; the rendered SQL and its
  *   parameters run on PGlite and must give the model's after-state and returned rows.
  * Without /usr/bin/python3 + sqlalchemy the suite is reported as skipped, with the reason.
- * BUILDER_PYTHON points the suite at another interpreter, e.g. one with SQLAlchemy 2.x, where
- * RETURNING on SQLite is checked too.
+ * BUILDER_PYTHON points the suite at another interpreter. With 1.4, RETURNING on SQLite cannot be
+ * compiled and goes unchecked (counted below). The other variants: builderSaVariants.test.ts.
  */
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -8,6 +8,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { PGlite } from '@electric-sql/pglite';
 import { sqliteDb } from './builderFixtures';
+import { findExample } from '../../src/gallery/gallery';
+import { MERGE_EXAMPLE, RACE_EXAMPLE } from '../../src/builder/SaOptions';
 import { probeSqlAlchemy, runPython } from './saPython';
 
 const available = probeSqlAlchemy();
@@ -111,4 +113,9 @@ describe.skipIf(!system14)('what the panel says of SQLAlchemy 1.4, run with 1.4'
     const r = spawnSync('/usr/bin/python3', ['-c', code], { encoding: 'utf8', env: { ...process.env, PYTHONPATH: '' } });
     expect(r.stdout.trim().split('\n')).toEqual(['False False', 'CompileError']);
   });
+});
+
+test('the examples the merge() note links to exist', () => {
+  expect(findExample(MERGE_EXAMPLE)?.title).toMatch(/merge\(\)/);
+  expect(findExample(RACE_EXAMPLE)?.title).toMatch(/race/);
 });
