@@ -6,10 +6,12 @@
  */
 import { spawnSync, type SpawnSyncOptions } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 export const PYTHON = process.env.BUILDER_PYTHON ?? '/usr/bin/python3';
-const SITE = join(__dirname, '..', '..', '.cache', 'sqlalchemy2', 'usr', 'lib', 'python3', 'dist-packages');
+const here = dirname(fileURLToPath(import.meta.url));
+const SITE = join(here, '..', '..', '.cache', 'sqlalchemy2', 'usr', 'lib', 'python3', 'dist-packages');
 
 /** The environment for the checking Python. */
 export function pythonEnv(): NodeJS.ProcessEnv {
