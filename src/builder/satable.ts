@@ -23,7 +23,7 @@ const PY_KEYWORDS = new Set(
 /** Names the generated module already uses; a table variable must not shadow them. */
 const TAKEN = new Set([
   ...'stmt rows metadata insert update select text func case or_ and_ literal literal_column datetime statements'.split(' '),
-  ...'upsert row key found result returned conn'.split(' '),
+  ...'upsert row key found result returned conn session engine main setup_rows params asyncio'.split(' '),
   // builtins the generated code calls or a reader would expect untouched
   ...'bytes float int str bool list dict set tuple len range print type object id'.split(' '),
 ]);
