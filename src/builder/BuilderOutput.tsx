@@ -23,8 +23,8 @@ export interface BuilderOutputProps {
   warnings: string[];
   errors: string[];
   sqlalchemy: string;
-  onUseStatement(sql: string): void;
-  onRunStatement?(sql: string): void;
+  onUseStatement: (sql: string) => void;
+  onRunStatement?: (sql: string) => void;
 }
 
 /** Generated SQL and SQLAlchemy panels. */
