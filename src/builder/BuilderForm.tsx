@@ -24,12 +24,12 @@ export interface BuilderFormProps {
   /** Why the schema could not be read (e.g. the setup script failed). */
   schemaError?: string;
   /** Puts the generated statement into the Statement editor. */
-  onUseStatement(sql: string): void;
+  onUseStatement: (sql: string) => void;
   /** When given, a "Use and run" button puts the statement in the editor and runs it. */
-  onRunStatement?(sql: string): void;
+  onRunStatement?: (sql: string) => void;
   /** Controlled state (null: start from the first table's defaults). */
   state?: BuilderState | null;
-  onStateChange?(state: BuilderState): void;
+  onStateChange?: (state: BuilderState) => void;
   /** The tables of the last run of the current setup (their Before rows go into the whole SQLAlchemy file). */
   ranTables?: TableDiff[] | null;
 }

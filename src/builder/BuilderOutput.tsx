@@ -29,9 +29,9 @@ export interface BuilderOutputProps {
   dialect: Dialect;
   /** The SQLAlchemy variant shown (Style, Mode, snippet or whole file). */
   saOptions: SaOptions;
-  onSaOptionsChange(next: SaOptions): void;
-  onUseStatement(sql: string): void;
-  onRunStatement?(sql: string): void;
+  onSaOptionsChange: (next: SaOptions) => void;
+  onUseStatement: (sql: string) => void;
+  onRunStatement?: (sql: string) => void;
 }
 
 /** Generated SQL and SQLAlchemy panels. */

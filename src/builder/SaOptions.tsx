@@ -34,7 +34,7 @@ const CHOICES = [
 ] as const satisfies readonly Choice<'style' | 'mode' | 'form'>[];
 
 /** Radio groups for the variant. */
-export function SaOptionsFields({ options, onChange }: { options: SaOptions; onChange(next: SaOptions): void }) {
+export function SaOptionsFields({ options, onChange }: { options: SaOptions; onChange: (next: SaOptions) => void }) {
   const id = useId();
   return (
     <div className="ub-sa-options">

@@ -2,7 +2,8 @@
  * The Setup SQL editor and, beside the Statement SQL editor, the "Form" tab that builds the
  * statement from the introspected schema. The failing statement of the last run is marked.
  */
-import { lazy, useEffect, useId, useRef, useState } from 'react';
+import { lazy, useId, useRef, useState } from 'react';
+import { flushSync } from 'react-dom';
 import type { BuilderState } from '../builder/model';
 import { SqlEditor } from '../editor/SqlEditor';
 import type { EditorMarker } from '../editor/types';
@@ -45,18 +46,13 @@ export function EditorsPane({ state, actions, enhanced }: EditorsPaneProps) {
   const ids = useId();
   const tabRefs = { sql: useRef<HTMLButtonElement>(null), form: useRef<HTMLButtonElement>(null) };
 
-  // "Use and run": run once the generated statement is in the store.
-  const [runPending, setRunPending] = useState(false);
-  useEffect(() => {
-    if (!runPending) return;
-    setRunPending(false);
-    actions.run();
-  }, [runPending, scripts.statement, actions]);
-
   const use = (sql: string, andRun: boolean) => {
-    actions.edit('statement', sql);
-    setTab('sql');
-    if (andRun) setRunPending(true);
+    // "Use and run": the statement is committed to the store first, so the run takes it.
+    flushSync(() => {
+      actions.edit('statement', sql);
+      setTab('sql');
+    });
+    if (andRun) actions.run();
   };
 
   const tabButton = (t: Tab, label: string) => (

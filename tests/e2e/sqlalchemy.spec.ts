@@ -70,7 +70,7 @@ test("the articles' bulk upsert: every SQLAlchemy variant is copied, and the SQL
     writeFileSync(file, copied.get(key) ?? '');
     const r = runPython(['-c', RUN_AND_READ, file], { timeout: 60_000 });
     expect(r.status, `${key}: ${String(r.stderr)}`).toBe(0);
-    const printed = (JSON.parse(String(r.stdout)) as unknown[][]).map((row) => row.map((v) => (v === null ? 'NULL' : String(v))));
+    const printed = (JSON.parse(String(r.stdout)) as (string | number | boolean | null)[][]).map((row) => row.map((v) => (v === null ? 'NULL' : String(v))));
     expect(printed, key).toEqual(shown);
   }
 });

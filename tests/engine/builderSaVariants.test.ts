@@ -32,7 +32,7 @@ const VARIANTS = (['core', 'orm'] as const).flatMap((style) => (['sync', 'async'
 const only = process.env.SA_CASES ? new RegExp(process.env.SA_CASES) : null;
 const cases = [...buildCases('sqlite'), ...buildCases('postgres')].filter((c) => !only || only.test(c.name));
 
-type Stmt = { sql: string; params: unknown[] };
+type Stmt = { sql: string; params: (string | number | boolean | null)[] };
 type Result = { lint: string[]; statements: Record<string, Stmt[]>; run: Record<string, { printed?: unknown[][]; after?: unknown[][]; error?: string; trace?: string }>; error?: string; trace?: string };
 
 /** The table's rows before the statement, as the form's cells (text or NULL). */
