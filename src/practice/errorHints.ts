@@ -30,8 +30,12 @@ const RULES: Rule[] = [
     hint: 'PostgreSQL needs a conflict target for DO UPDATE: name the key columns, as in ON CONFLICT (email).',
   },
   {
-    test: (e) => /missing FROM-clause entry for table "excluded"|no such column: excluded\./i.test(e.message),
+    test: (e) => /FROM-clause entry for table "excluded"|no such column: excluded\./i.test(e.message),
     hint: 'EXCLUDED (the proposed row) exists only inside DO UPDATE SET and its WHERE; RETURNING sees the row as it ended up in the table.',
+  },
+  {
+    test: has('unreachable WHEN clause'),
+    hint: 'MERGE tries its WHEN branches in order, and a branch without an AND condition takes every row it matches: put the conditional branch first.',
   },
   {
     test: (e) => e.code === '42702' || has('is ambiguous')(e),
