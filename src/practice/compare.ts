@@ -21,6 +21,8 @@ export interface Problem {
   column?: string;
   /** The learner's returned row index it is about. */
   returned?: number;
+  /** The row should not be there at all. */
+  extra?: boolean;
 }
 
 /** A value as feedback shows it (text quoted as in SQL). */
@@ -144,7 +146,7 @@ function compareTable(ex: Exercise, ref: TableDiff, mine: TableDiff | undefined,
     });
     const extra = myRows.map((_, i) => i).filter((i) => !seen.has(i));
     for (const i of extra) {
-      out.push({ text: `1 extra row in ${name}: ${showRow(myRows[i]!)}.`, summary: `Table ${name}: there is a row that should not be there.`, table: name, row: i });
+      out.push({ text: `1 extra row in ${name}: ${showRow(myRows[i]!)}.`, summary: `Table ${name}: there is a row that should not be there.`, table: name, row: i, extra: true });
     }
     return out;
   }
@@ -154,7 +156,7 @@ function compareTable(ex: Exercise, ref: TableDiff, mine: TableDiff | undefined,
   myRows.forEach((r, i) => {
     const n = left.get(rowKey(r)) ?? 0;
     if (n > 0) left.set(rowKey(r), n - 1);
-    else out.push({ text: `1 extra row in ${name}: ${showRow(r)}.`, summary: `Table ${name}: there is a row that should not be there.`, table: name, row: i });
+    else out.push({ text: `1 extra row in ${name}: ${showRow(r)}.`, summary: `Table ${name}: there is a row that should not be there.`, table: name, row: i, extra: true });
   });
   for (const [k, n] of left) {
     for (let j = 0; j < n; j++) out.push({ text: `Missing row in ${name}: ${showRow(JSON.parse(k) as Value[])}.`, summary: `Table ${name}: a row that should be there is missing.`, table: name });
@@ -200,7 +202,7 @@ function compareReturned(ex: Exercise, ref: RunResult, mine: RunResult, normRef:
   g.forEach((r, i) => {
     const n = left.get(rowKey(r)) ?? 0;
     if (n > 0) left.set(rowKey(r), n - 1);
-    else out.push({ text: `Returned row ${showRow(r)} is not expected.`, summary: 'A returned row differs from the expected one.', returned: i });
+    else out.push({ text: `Returned row ${showRow(r)} is not expected.`, summary: 'A returned row differs from the expected one.', returned: i, extra: true });
   });
   for (const [k, n] of left) {
     for (let j = 0; j < n; j++) out.push({ text: `Expected returned row ${showRow(JSON.parse(k) as Value[])} is missing.`, summary: 'An expected returned row is missing.' });
