@@ -37,6 +37,7 @@ export function ExercisePage({ ex, dialect, onDialect, store, onGo, onOpenInPlay
   const [text, setText] = useState(record.last);
   const [verdict, setVerdict] = useState<Verdict | null>(null);
   const [checking, setChecking] = useState(false);
+  const [checked, setChecked] = useState('');
   const [hints, setHints] = useState(0);
   const [solutionShown, setSolutionShown] = useState(false);
   const [ref, setRef] = useState<RunResult | null>(null);
@@ -72,6 +73,7 @@ export function ExercisePage({ ex, dialect, onDialect, store, onGo, onOpenInPlay
     if (checking || !applies) return;
     const mine = ++seq.current;
     const attempt = text;
+    setChecked(attempt);
     setChecking(true);
     store.update(ex.id, dialect, { attempts: recordOf(store.progress, ex.id, dialect).attempts + 1, last: attempt });
     checkAttempt(ex, dialect, attempt, pageRunner(dialect), referenceCache)
@@ -219,7 +221,7 @@ export function ExercisePage({ ex, dialect, onDialect, store, onGo, onOpenInPlay
               </div>
             )}
           </section>
-          <VerdictBox ex={ex} dialect={dialect} verdict={verdict} checking={checking} attempt={text} next={next} onNext={() => next && onGo(next.id)} />
+          <VerdictBox ex={ex} dialect={dialect} verdict={verdict} checking={checking} attempt={checked} next={next} onNext={() => next && onGo(next.id)} />
         </>
       )}
     </article>

@@ -70,3 +70,26 @@ test('solve a PostgreSQL-only exercise after switching the dialect', async ({ pa
   await page.keyboard.press('ControlOrMeta+Enter');
   await expect(verdict(page)).toContainText('Correct', { timeout: 120_000 });
 });
+
+test("Practice's code is not fetched before the playground's first result, only when opened", async ({ page }) => {
+  const fetched: string[] = [];
+  page.on('request', (r) => fetched.push(r.url()));
+  await page.goto('/');
+  await expect(page.locator('.results-pane table[aria-label^="After: "]').first()).toBeVisible();
+  expect(fetched.filter((u) => /PracticeView/.test(u))).toEqual([]);
+  await page.getByRole('button', { name: 'Practice' }).click();
+  await expect(page).toHaveURL(/#practice$/);
+  await expect(page.getByRole('heading', { name: 'Practice', level: 2 })).toBeVisible();
+  expect(fetched.some((u) => /PracticeView/.test(u))).toBe(true);
+});
+
+test('a hidden-set failure names the kind of case, not its data', async ({ page }) => {
+  test.setTimeout(180_000);
+  await page.goto('/#practice/insert-or-update-name');
+  await expect(page.getByRole('table', { name: 'Expected: users' })).toBeVisible();
+  await typeStatement(page, "INSERT INTO users (email, name) VALUES ('ada@example.com', 'Ada Lovelace') ON CONFLICT (email) DO UPDATE SET name = excluded.name;");
+  await page.keyboard.press('ControlOrMeta+Enter');
+  await expect(verdict(page)).toContainText('not in a hidden check: a user who is not in the table yet');
+  await expect(verdict(page)).toContainText('Table users: a row that should be there is missing.');
+  await expect(verdict(page)).not.toContainText('alan');
+});
