@@ -44,7 +44,7 @@ export const DIALECTS: Exercise[] = [
     lesson: 'PostgreSQL 18 lets RETURNING read `old.` and `new.`; `old` is NULL for an inserted row.',
     hints: ['Plain `price_cents` in RETURNING is the new value.', '`RETURNING sku, old.price_cents AS old_price, new.price_cents AS new_price`.'],
     dialects: ['postgres'],
-    dialectNote: 'RETURNING old/new is PostgreSQL 18 syntax; SQLite cannot return the previous value.',
+    dialectNote: "RETURNING `old.` and `new.` is PostgreSQL 18 syntax; SQLite's RETURNING sees only the row as stored.",
     schema: 'CREATE TABLE prices (sku text PRIMARY KEY, price_cents integer NOT NULL);',
     sets: [
       { rows: "INSERT INTO prices VALUES ('A-1', 500);", params: { sku: 'A-1', price: 550 } },
