@@ -186,9 +186,12 @@ export function ExercisePage({ ex, dialect, onDialect, store, onGo, onOpenInPlay
             <h3 id="practice-editor-h">Your statement</h3>
             <SqlEditor label="Your statement" value={text} onChange={edit} onRun={check} dialect={dialect} lines={6} enhanced={enhanced} />
             <div className="practice-actions">
-              <button type="button" className="run-button" onClick={check} disabled={checking} aria-keyshortcuts="Control+Enter Meta+Enter">
-                Check <kbd className="shortcut">Ctrl+Enter</kbd>
+              <button type="button" className="run-button" onClick={check} disabled={checking} aria-keyshortcuts="Control+Enter Meta+Enter" title="Check (Ctrl/⌘+Enter)">
+                Check
               </button>
+              <kbd className="shortcut" aria-hidden="true">
+                Ctrl/⌘+Enter
+              </kbd>
               <button type="button" className="tool-button" onClick={() => setHints((n) => n + 1)} disabled={hints >= ex.hints.length}>
                 {hints === 0 ? 'Show a hint' : hints < ex.hints.length ? 'Show the next hint' : 'No more hints'}
               </button>

@@ -85,12 +85,22 @@ export async function checkAttempt(ex: Exercise, dialect: Dialect, statement: st
     const about = set > 0 ? data.about : undefined;
     const shown = visible!;
     if (!mine.ok && mine.error) {
-      return { kind: 'error', set, ...(about ? { about } : {}), error: mine.error, hint: learnerHint(mine.error, dialect), visible: shown };
+      const error = bound.sql === statement ? mine.error : withoutPosition(mine.error);
+      return { kind: 'error', set, ...(about ? { about } : {}), error, hint: learnerHint(mine.error, dialect), visible: shown };
     }
     const problems = compareRuns(ex, ref, mine);
     if (problems.length) return { kind: 'not-yet', set, ...(about ? { about } : {}), problems, visible: shown };
   }
   return { kind: 'correct', visible: visible! };
+}
+
+/**
+ * The error without its place in the text: positions count in the statement as run, with the
+ * parameters replaced by values, so they would point at the wrong spot of what the learner wrote.
+ */
+function withoutPosition(e: EngineError): EngineError {
+  const { position: _p, line: _l, column: _c, span: _s, ...rest } = e;
+  return rest;
 }
 
 /** The verdict as sentences (hidden sets without their data): what the page shows and tests read. */
