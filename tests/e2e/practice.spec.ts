@@ -92,4 +92,14 @@ test('a hidden-set failure names the kind of case, not its data', async ({ page 
   await expect(verdict(page)).toContainText('not in a hidden check: a user who is not in the table yet');
   await expect(verdict(page)).toContainText('Table users: a row that should be there is missing.');
   await expect(verdict(page)).not.toContainText('alan');
+
+  await page.getByRole('button', { name: 'Share' }).click();
+  await expect(page.getByText('Link to this exercise copied')).toBeVisible();
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toMatch(/#practice\/insert-or-update-name$/);
+
+  // The attempt moves into the playground as a scenario: the setup, and the statement with the values.
+  await page.getByRole('button', { name: 'Open in playground' }).click();
+  await expect(page).toHaveURL(/#s1\//);
+  await expect(page.getByRole('heading', { name: 'Practice', exact: true })).toHaveCount(0);
+  await expect(page.getByRole('table', { name: 'After: users' })).toContainText('Ada Lovelace');
 });
