@@ -44,6 +44,10 @@ export function ExercisePage({ ex, dialect, onDialect, store, onGo, onOpenInPlay
   const [refProblem, setRefProblem] = useState<string | null>(null);
   const [note, setNote] = useState<string | null>(null);
   const seq = useRef(0);
+  const title = useRef<HTMLHeadingElement>(null);
+
+  // Keyboard and screen-reader users land on the new exercise, not on the link that opened it.
+  useEffect(() => title.current?.focus(), []);
 
   // A new exercise or dialect: its own text, a fresh verdict, and the reference run for the tables.
   useEffect(() => {
@@ -123,7 +127,9 @@ export function ExercisePage({ ex, dialect, onDialect, store, onGo, onOpenInPlay
           All exercises
         </button>
       </p>
-      <h2 id="practice-title">{ex.title}</h2>
+      <h2 id="practice-title" ref={title} tabIndex={-1}>
+        {ex.title}
+      </h2>
       <p className="muted">
         {ex.dialects.length === 2 ? 'For SQLite and PostgreSQL.' : `For ${DIALECT_LABEL[ex.dialects[0]!]} only.`} {record.solved ? 'Solved on this dialect.' : attempted ? `${record.attempts} attempt${record.attempts === 1 ? '' : 's'} so far.` : ''}
       </p>
