@@ -17,6 +17,7 @@ import { DialectSwitch } from './ui/DialectSwitch';
 import { EditorsPane } from './ui/EditorsPane';
 import { loadGallery, loadedGallery, useGallery, type GalleryModule } from './ui/galleryLoader';
 import { LazyPart } from './ui/LazyPart';
+import { practiceIsOpen, usePracticeRoute } from './ui/practiceRoute';
 import { ResultsArea } from './ui/ResultsArea';
 import { RunControls } from './ui/RunControls';
 import { Toolbar } from './ui/Toolbar';
@@ -24,6 +25,7 @@ import { startTranslation, TranslateFlow } from './ui/TranslateFlow';
 
 // Not needed for the first result: loaded when first used.
 const ExamplesDialog = lazy(() => loadGallery().then((m) => ({ default: m.ExamplesDialog })));
+const PracticeView = lazy(() => import('./practice/PracticeView'));
 const ShareButtonDialog = lazy(() => import('./ui/ShareButtonDialog').then((m) => ({ default: m.ShareButtonDialog })));
 
 type StashSource = NonNullable<StashBannerProps['source']>;
@@ -105,6 +107,8 @@ export function App() {
   });
   const { scenario } = state;
   const dialect = scenario.dialect;
+  const practice = usePracticeRoute(scenario);
+  const practicing = practice.id !== null;
   const running = shownDialects(scenario).some((d) => state.running[d]);
   const [enhanced, setEnhanced] = useState(false);
   const [dialog, setDialog] = useState<'examples' | 'share' | null>(null);
@@ -135,7 +139,7 @@ export function App() {
 
   // Ctrl/Cmd+Enter anywhere on the page runs (editors handle it themselves first).
   const onPageKey = useEffectEvent((e: KeyboardEvent) => {
-    if (e.key === 'Enter' && (e.ctrlKey || e.metaKey) && !e.defaultPrevented) {
+    if (e.key === 'Enter' && (e.ctrlKey || e.metaKey) && !e.defaultPrevented && !practiceIsOpen()) {
       e.preventDefault();
       actions.run();
     }
@@ -185,8 +189,11 @@ export function App() {
           <span className="brand-mark" aria-hidden="true">⇅</span> Upsert Playground
         </h1>
         <DialectSwitch value={dialect} onChange={actions.setDialect} />
-        <RunControls running={running} onRun={() => actions.run()} onStop={() => actions.stop()} timeLimitS={state.timeLimitS} onTimeLimit={actions.setTimeLimit} />
-        <Toolbar
+        <button type="button" className="tool-button" aria-pressed={practicing} onClick={() => (practicing ? practice.close() : practice.go())}>
+          Practice
+        </button>
+        {!practicing && <RunControls running={running} onRun={() => actions.run()} onStop={() => actions.stop()} timeLimitS={state.timeLimitS} onTimeLimit={actions.setTimeLimit} />}
+        {!practicing && <Toolbar
           compare={Boolean(scenario.compare)}
           onExamples={() => {
             setExamplesMounted(true);
@@ -206,7 +213,7 @@ export function App() {
             setDialog('share');
             void copyShareLink(scenario).then(setLinkCopied);
           }}
-        />
+        />}
       </header>
       {persistence.notice && (
         <div className="banner banner-error" role="alert">
@@ -225,7 +232,23 @@ export function App() {
         </div>
       )}
       <StashBanner stash={persistence.stash} source={stashSource} onRestore={restoreStash} onDismiss={persistence.forgetStash} />
-      <main className="workspace">
+      {practicing && (
+        <LazyPart what="Practice">
+          <PracticeView
+            id={practice.id ?? ''}
+            dialect={dialect}
+            onDialect={actions.setDialect}
+            onGo={practice.go}
+            onClose={practice.close}
+            enhanced={enhanced}
+            onOpenInPlayground={(s) => {
+              practice.left();
+              loadChosen(s, 'import');
+            }}
+          />
+        </LazyPart>
+      )}
+      <main className="workspace" hidden={practicing} style={practicing ? { display: 'none' } : undefined}>
         <section className="editors" aria-label="Scripts">
           <div className="scenario-tools">
             <ScenarioMetaEditor key={state.loadSeq} title={scenario.title ?? ''} notes={scenario.notes ?? ''} onChange={(p) => actions.patch(p)} defaultOpen={false} />

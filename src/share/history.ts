@@ -10,7 +10,8 @@
  * - Back/forward (and a fragment typed in the address bar) → `onFragmentChange`: the app decodes
  *   the fragment and shows that scenario without pushing anything.
  *
- * Fragment forms: `#s1/<lz-string>` (a scenario, see link.ts) and `#example/<id>` (a gallery example).
+ * Fragment forms: `#s1/<lz-string>` (a scenario, see link.ts), `#example/<id>` (a gallery example)
+ * and `#practice[/<id>]` (Practice, which keeps the scenario out of the address while it is open).
  */
 
 /** Fragments longer than this are not written into the address (browsers cap URLs near 2 MB). */
@@ -36,6 +37,26 @@ export function exampleIdOf(fragment: string): string | null {
     return decodeURIComponent(f.slice('example/'.length)) || null;
   } catch {
     return null;
+  }
+}
+
+/** The fragment that opens Practice (`practice`) or one of its exercises (`practice/<id>`). */
+export function practiceFragment(id?: string | null): string {
+  return id ? `practice/${encodeURIComponent(id)}` : 'practice';
+}
+
+/**
+ * For a Practice fragment: the exercise id, or '' for the path itself; null for any other fragment.
+ * The playground's scenario is not in such an address, so persistence leaves it alone.
+ */
+export function practiceIdOf(fragment: string): string | null {
+  const f = fragment.startsWith('#') ? fragment.slice(1) : fragment;
+  if (f === 'practice') return '';
+  if (!f.startsWith('practice/')) return null;
+  try {
+    return decodeURIComponent(f.slice('practice/'.length));
+  } catch {
+    return '';
   }
 }
 

@@ -17,6 +17,7 @@
 import { decodeScenario, scenarioFromObject, scenarioToJson } from '../scenario/link';
 import { defaultScenario, sameScenario, type Scenario } from '../scenario/scenario';
 
+import { practiceIdOf } from './history';
 import { STASH_KEY, TAB_KEY, WORK_KEY } from './keys';
 
 export { STASH_KEY, TAB_KEY, WORK_KEY };
@@ -213,7 +214,8 @@ export function decideOnLoad({ hash, saved, findExample, tab }: LoadInput): Load
   const frag = hash.startsWith('#') ? hash.slice(1) : hash;
   // A reload of this tab: its own latest work, even if the address had not caught up with it.
   if (tab && tab.fragment === frag) return { scenario: tab.scenario, source: 'saved' };
-  if (frag.trim() === '') return fallback();
+  // Practice in the address: the playground behind it opens the saved work.
+  if (frag.trim() === '' || practiceIdOf(frag) !== null) return fallback();
   if (frag.startsWith('example/')) {
     const id = safeDecode(frag.slice('example/'.length));
     const ex = id ? findExample?.(id) : null;

@@ -13,7 +13,7 @@ import { useCallback, useEffect, useEffectEvent, useLayoutEffect, useRef, useSta
 import { decodeScenario, encodeScenario } from '../scenario/link';
 import { defaultScenario, sameScenario, type Scenario } from '../scenario/scenario';
 import { createAutosaver, type Autosaver } from './autosave';
-import { createFragmentUpdater, exampleIdOf, onFragmentChange, pushFragment, readFragment, type FragmentUpdater } from './history';
+import { createFragmentUpdater, exampleIdOf, onFragmentChange, practiceIdOf, pushFragment, readFragment, type FragmentUpdater } from './history';
 import { clearStash, decideOnLoad, loadStash, loadTabWork, loadWorkRecord, stashOwnWork, type LoadDecision } from './storage';
 
 /** Looks up a gallery example by id (as a scenario). */
@@ -97,6 +97,8 @@ export function usePersistence(scenario: Scenario, onNavigate: (s: Scenario, set
     saver.current = createAutosaver({ onError: setStorageNotice, tab: { fragment: readFragment } });
     updater.current = createFragmentUpdater(500);
     const off = onFragmentChange((frag, kind) => {
+      // Practice's own addresses hold no scenario: the app opens Practice for them.
+      if (practiceIdOf(frag) !== null) return;
       const id = exampleIdOf(frag);
       let next: Scenario | null = null;
       if (id !== null) {
@@ -131,6 +133,8 @@ export function usePersistence(scenario: Scenario, onNavigate: (s: Scenario, set
     saver.current?.save(scenario, isUnedited ? 'loaded' : 'edited');
     if (pinned.current !== null && sameScenario(pinned.current, scenario)) return;
     pinned.current = null;
+    // While Practice is in the address it stays there (autosave above still keeps the work).
+    if (practiceIdOf(readFragment()) !== null) return;
     updater.current?.schedule(() => encodeScenario(scenario));
   }, [scenario]);
 
