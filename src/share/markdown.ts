@@ -180,7 +180,10 @@ function blockLine(s: string): string {
 
 /** A fenced ```sql block that no backtick run inside the code can close early. */
 export function codeBlock(code: string): string[] {
-  const longest = Math.max(2, ...[...code.matchAll(/`+/g)].map((m) => m[0].length));
+  // A loop, not Math.max(...runs): a script with a hundred thousand backtick runs would overflow
+  // the call stack as spread arguments.
+  let longest = 2;
+  for (const m of code.matchAll(/`+/g)) if (m[0].length > longest) longest = m[0].length;
   const fence = '`'.repeat(longest + 1);
   return [`${fence}sql`, ...code.replace(/\s+$/, '').split(/\r\n|\r|\n/), fence];
 }

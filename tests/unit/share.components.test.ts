@@ -80,6 +80,18 @@ describe('ShareDialog', () => {
     expect(status()).toMatch(/\(70,000 characters\): longer than a GitHub issue or comment allows \(65,536\)/);
   });
 
+  it('says so when the Markdown cannot be written, instead of leaving "Link copied" standing', async () => {
+    const writeText = mockClipboard(async () => {});
+    const markdown = () => {
+      throw new RangeError('Maximum call stack size exceeded');
+    };
+    await render(createElement(ShareDialog, { open: true, onClose: () => {}, url: URL_SHORT, markdown }));
+    expect(status()).toBe('Link copied to the clipboard.');
+    await click(button('Copy Markdown'));
+    expect(status()).toMatch(/^The Markdown could not be written \(Maximum call stack size exceeded\)\. Share the link or export a file instead\.$/);
+    expect(writeText).toHaveBeenCalledTimes(1);
+  });
+
   it('falls back to selected text when the clipboard is refused', async () => {
     mockClipboard(async () => {
       throw new DOMException('Write permission denied.', 'NotAllowedError');

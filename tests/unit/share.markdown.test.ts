@@ -157,6 +157,14 @@ describe('scenarioMarkdown', () => {
 });
 
 describe('helpers', () => {
+  it('codeBlock copes with a script of 150,000 backtick runs (no argument-spread stack overflow)', () => {
+    const code = '`a'.repeat(150_000) + ' ``````b';
+    const lines = codeBlock(code);
+    expect(lines[0]).toBe('```````sql');
+    expect(lines.at(-1)).toBe('```````');
+    expect(scenarioMarkdown({ ...defaultScenario(), sqlite: { setup: code, statement: '' } }, 'https://example.org/#s1/x')).toContain(code);
+  });
+
   it('codeBlock uses a fence longer than any backtick run inside', () => {
     expect(codeBlock('SELECT 1;\n')).toEqual(['```sql', 'SELECT 1;', '```']);
     expect(codeBlock('SELECT "a```b";')).toEqual(['````sql', 'SELECT "a```b";', '````']);
