@@ -4,8 +4,11 @@
  * Keys (each value is JSON `{ "v": 1, "savedAt": <ms since epoch>, "origin": "edited" | "loaded",
  * "scenario": <the link's scenario object> }`):
  * - `upsert-playground:v1:work`  — the scenario being worked on, written as it is typed;
- * - `upsert-playground:v1:stash` — the user's own work set aside when a link or an example was
- *   opened over it ("Back to my scenario").
+ * - `upsert-playground:v1:work-owner` — `<tab id>:<revision>` of the last write to `work`, so a tab
+ *   can tell that another tab saved over the work since (autosave.ts keeps that work first);
+ * - `upsert-playground:v1:kept` and `…:kept:<id>` — "Recent work": the user's own scenarios set
+ *   aside when a link, an example or an import replaced them, or another tab saved over them
+ *   (see kept.ts; the single `…:stash` slot of earlier versions is read into it).
  * And in sessionStorage (one per tab, kept across reloads of that tab):
  * - `upsert-playground:v1:tab` — `{ "v": 1, "fragment": …, "scenario": … }`: this tab's latest work
  *   and the fragment its address held then. The fragment follows edits only after a pause, so a
@@ -17,9 +20,11 @@
 import { decodeScenario, scenarioFromObject, scenarioToJson } from '../scenario/link';
 import { defaultScenario, sameScenario, type Scenario } from '../scenario/scenario';
 
-import { STASH_KEY, TAB_KEY, WORK_KEY } from './keys';
+import { forgetKept, isQuotaError, keepWork, listKept, loadKept, type KeyValueStore } from './kept';
+import { KEPT_KEY, OWNER_KEY, STASH_KEY, TAB_KEY, WORK_KEY } from './keys';
 
-export { STASH_KEY, TAB_KEY, WORK_KEY };
+export { KEPT_KEY, OWNER_KEY, STASH_KEY, TAB_KEY, WORK_KEY };
+export type { KeyValueStore };
 
 
 /** How the saved work came to be: typed by the user, or loaded unchanged (link, example, import). */
@@ -35,8 +40,6 @@ export interface SavedWork {
 /** Outcome of a write: saved, or a message to show once. */
 export type StoreResult = { ok: true } | { ok: false; message: string };
 
-/** The subset of the Web Storage API used here (tests pass an in-memory one). */
-export type KeyValueStore = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
 
 /** The page's localStorage, or null where reading it is refused or it does not exist. */
 export function browserStorage(): KeyValueStore | null {
@@ -95,7 +98,7 @@ function write(key: string, scenario: Scenario, origin: WorkOrigin, store: KeyVa
     store.setItem(key, JSON.stringify({ v: 1, savedAt: Date.now(), origin, scenario: scenarioToJson(scenario) }));
     return { ok: true };
   } catch (e) {
-    const quota = e instanceof DOMException && (e.name === 'QuotaExceededError' || e.name === 'NS_ERROR_DOM_QUOTA_REACHED');
+    const quota = isQuotaError(e);
     return {
       ok: false,
       message: quota
@@ -148,18 +151,25 @@ export function loadWorkRecord(store = browserStorage()): SavedWork | null {
   return read(WORK_KEY, store);
 }
 
-/** Set the user's own work aside (a link or example is being opened over it). */
-export function stashOwnWork(scenario: Scenario, store = browserStorage()): StoreResult {
-  return write(STASH_KEY, scenario, 'edited', store);
+/**
+ * Set the user's own work aside (a link or example is being opened over it): it joins Recent work
+ * (kept.ts), where earlier set-aside scenarios stay too.
+ */
+export function stashOwnWork(scenario: Scenario, store = browserStorage()): StoreResult & { id?: string; dropped?: ReturnType<typeof listKept> } {
+  const r = keepWork(scenario, { store });
+  return r.ok ? { ok: true, id: r.id, dropped: r.dropped } : r;
 }
 
-/** The work set aside by `stashOwnWork`, or null. */
+/** The most recently set-aside work, or null. */
 export function loadStash(store = browserStorage()): Scenario | null {
-  return read(STASH_KEY, store)?.scenario ?? null;
+  const newest = listKept(store)[0];
+  return newest ? loadKept(newest.id, store) : null;
 }
 
-/** Forget the set-aside work (after "Back to my scenario", or when dismissed). */
+/** Forget the most recently set-aside work (after "Back to my scenario", or when dismissed). */
 export function clearStash(store = browserStorage()): void {
+  const newest = listKept(store)[0];
+  if (newest) forgetKept(newest.id, store);
   remove(STASH_KEY, store);
 }
 
