@@ -39,6 +39,8 @@ export interface AutosaverOptions {
    * tab is then kept before this tab first writes over it.
    */
   seenOwner?: string | null;
+  /** This page's id among tabs (default: one random id per page load; tests give each saver one). */
+  pageId?: string;
 }
 
 /** A running autosaver. */
@@ -69,6 +71,7 @@ export function createAutosaver(options: AutosaverOptions = {}): Autosaver {
   // The owner stamp as this tab last saw or wrote it: anything else was written by another tab.
   let seenOwner = options.seenOwner === undefined ? readOwner(store) : options.seenOwner;
   let rev = 0;
+  const pageId = options.pageId ?? PAGE_ID;
 
   /**
    * Make sure that overwriting the autosaved work loses nothing: work another tab saved since, or
@@ -102,7 +105,7 @@ export function createAutosaver(options: AutosaverOptions = {}): Autosaver {
     const blocked = makeRoom(pending.scenario, pending.origin);
     const r = blocked === 'skip' ? ({ ok: true } as const) : blocked !== null ? { ok: false as const, message: blocked } : saveWork(pending.scenario, pending.origin, store);
     // The stamp ends in ':e' for edited work (another tab's notice) and ':l' for an unedited load.
-    if (blocked === null && r.ok) seenOwner = writeOwner(store, `${PAGE_ID}:${++rev}:${pending.origin === 'edited' ? 'e' : 'l'}`) ?? seenOwner;
+    if (blocked === null && r.ok) seenOwner = writeOwner(store, `${pageId}:${++rev}:${pending.origin === 'edited' ? 'e' : 'l'}`) ?? seenOwner;
     if (options.tab) {
       saveTabWork(pending.scenario, options.tab.fragment(), options.tab.store === undefined ? browserSessionStorage() : options.tab.store);
     }
