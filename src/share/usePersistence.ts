@@ -21,6 +21,9 @@ import { browserStorage, decideOnLoad, loadTabWork, loadWorkRecord, stashOwnWork
 /** Looks up a gallery example by id (as a scenario). */
 export type ExampleLookup = (id: string) => Scenario | null | undefined;
 
+const OTHER_TAB =
+  "This scenario was changed in another tab too. Nothing is lost: each tab keeps autosaving its own work, and when one saves over the other's, that version goes to Recent work.";
+
 /** The start decision, with what startScenario did about the work it replaced. */
 export type StartDecision = LoadDecision & {
   unedited: boolean;
@@ -163,6 +166,7 @@ export function usePersistence(scenario: Scenario, onNavigate: (s: Scenario, set
       seenOwner: first.seenOwner,
       onOtherTab: (dropped) => {
         setListNotice(droppedNote(dropped));
+        setTabNotice(OTHER_TAB);
         refreshKept();
       },
     });
@@ -173,7 +177,7 @@ export function usePersistence(scenario: Scenario, onNavigate: (s: Scenario, set
       const other = e.key === OWNER_KEY && e.newValue?.endsWith(':e') ? e.newValue.split(':')[0]! : null;
       if (other !== null && unedited.current === null && !warnedTabs.current.has(other)) {
         warnedTabs.current.add(other);
-        setTabNotice('This scenario was changed in another tab too. Nothing is lost: each tab keeps autosaving its own work, and when one saves over the other, the other\'s version goes to Recent work.');
+        setTabNotice(OTHER_TAB);
       }
     };
     window.addEventListener('storage', onStorage);
