@@ -23,7 +23,9 @@
  *
  * ## SQL export (`*.sql`)
  * A header comment (title, dialect, notes), then `-- ===== Setup =====`, the setup script,
- * `-- ===== Statement =====` and the statement script, verbatim. Importing any `.sql` file makes
+ * `-- ===== Statement =====` and the statement script, verbatim except that a script line starting
+ * like a marker (`-- =====`, or `-- \=====` with any number of backslashes) is written with one
+ * more backslash and read back with one less, so export → import is exact. Importing any `.sql` file makes
  * it the setup of the current dialect; a file carrying both markers (an export) gets its two
  * parts back, in the dialect its header names.
  */
@@ -61,7 +63,20 @@ export function exportSql(scenario: Scenario): string {
   header.push(`-- Dialect: ${DIALECT_LABEL[scenario.dialect]}`);
   if (scenario.notes) header.push('-- Notes:', ...scenario.notes.split(/\r\n|\r|\n/).map((l) => `--   ${oneLine(l)}`.trimEnd()));
   header.push('-- Importing this file into Upsert Playground restores the setup and the statement below.');
-  return `${header.join('\n')}\n\n${SQL_SETUP_MARKER}\n${setup}\n${SQL_STATEMENT_MARKER}\n${statement}`;
+  return `${header.join('\n')}\n\n${SQL_SETUP_MARKER}\n${escapeMarkers(setup)}\n${SQL_STATEMENT_MARKER}\n${escapeMarkers(statement)}`;
+}
+
+/**
+ * Inside the exported scripts, a line that starts like a marker ("-- =====", after any number of
+ * backslashes: "-- \\=====") gets one more backslash, so no script line can be taken for a marker;
+ * import takes one away. The escaped line is still a comment, so the file runs as it is.
+ */
+const MARKER_LIKE = /^-- (\\*)=====/gm;
+function escapeMarkers(script: string): string {
+  return script.replace(MARKER_LIKE, (_m, slashes: string) => `-- \\${slashes}=====`);
+}
+function unescapeMarkers(script: string): string {
+  return script.replace(/^-- \\(\\*)=====/gm, (_m, slashes: string) => `-- ${slashes}=====`);
 }
 
 /** A file name for an export, from the title when there is one (e.g. `upsert-on-email.json`). */
@@ -183,8 +198,8 @@ export function splitSqlExport(text: string): { setup: string; statement: string
   const header = text.slice(0, setupAt);
   const m = /^-- Dialect: (SQLite|PostgreSQL)$/m.exec(header);
   const out: { setup: string; statement: string; dialect?: Dialect } = {
-    setup: text.slice(setupStart, Math.max(setupStart, stmtAt)),
-    statement: text.slice(stmtAt + stmtMarker.length),
+    setup: unescapeMarkers(text.slice(setupStart, Math.max(setupStart, stmtAt))),
+    statement: unescapeMarkers(text.slice(stmtAt + stmtMarker.length)),
   };
   if (m) out.dialect = m[1] === 'SQLite' ? 'sqlite' : 'postgres';
   return out;
