@@ -32,6 +32,7 @@
 import { DIALECT_LABEL, type Dialect } from '../engine/types';
 import { scenarioFromJsonText, scenarioFromObject, scenarioToJson } from './link';
 import { valueKind } from './issues';
+import { quoteFileName } from './untrusted';
 import type { Scenario } from './scenario';
 
 /** The `format` value of a scenario file. */
@@ -98,7 +99,7 @@ export function exportFileName(scenario: Scenario, ext: 'json' | 'sql'): string 
  * Never throws; every failure names what is wrong.
  */
 export function parseImport(fileName: string, content: Uint8Array | string, current: Scenario): ImportResult {
-  const name = `"${fileName}"`;
+  const name = quoteFileName(fileName);
   const size = typeof content === 'string' ? content.length : content.byteLength;
   if (size > MAX_IMPORT_BYTES) {
     return { ok: false, message: importTooLargeMessage(name, size) };
@@ -114,7 +115,7 @@ export function parseImport(fileName: string, content: Uint8Array | string, curr
   else if (ext === '' || ext === 'txt') kind = text.trimStart().startsWith('{') ? 'json' : 'sql';
   else return { ok: false, message: `${name} cannot be imported: Upsert Playground imports .json scenario files and .sql scripts, not .${ext} files.` };
 
-  return kind === 'json' ? importJson(text, name) : importSql(text, fileName, current);
+  return kind === 'json' ? importJson(text, name) : importSql(text, name, current);
 }
 
 function importJson(text: string, name: string): ImportResult {
@@ -158,7 +159,7 @@ function migrateFileScenario(version: number, scenario: unknown): unknown {
   return scenario;
 }
 
-function importSql(rawText: string, fileName: string, current: Scenario): ImportResult {
+function importSql(rawText: string, name: string, current: Scenario): ImportResult {
   let text = rawText.replace(/^\uFEFF/, '');
   // A file whose every line ends in CRLF (Windows editors, git autocrlf) is read with LF endings;
   // a mix is kept as is, since a script may contain a carriage return on purpose.
@@ -170,7 +171,7 @@ function importSql(rawText: string, fileName: string, current: Scenario): Import
       ok: true,
       kind: 'sql',
       scenario: { ...current, dialect, [dialect]: { setup: own.setup, statement: own.statement } },
-      note: `Imported the setup and the statement of "${fileName}" (${DIALECT_LABEL[dialect]}).`,
+      note: `Imported the setup and the statement of ${name} (${DIALECT_LABEL[dialect]}).`,
     };
   }
   const d = current.dialect;
@@ -178,7 +179,7 @@ function importSql(rawText: string, fileName: string, current: Scenario): Import
     ok: true,
     kind: 'sql',
     scenario: { ...current, [d]: { setup: text, statement: current[d].statement } },
-    note: `Imported "${fileName}" as the ${DIALECT_LABEL[d]} setup; the statement is unchanged.`,
+    note: `Imported ${name} as the ${DIALECT_LABEL[d]} setup; the statement is unchanged.`,
   };
 }
 

@@ -54,7 +54,9 @@ function errorLines(r: RunResult): string[] {
   const e = r.error!;
   const where: string[] = [];
   if (e.phase === 'setup' || e.phase === 'statement') {
-    where.push(e.statementIndex !== undefined ? `${e.phase} statement ${e.statementIndex + 1}` : `the ${e.phase}`);
+    // "setup statement 2", but "statement 2" (of the statement script), never "statement statement 2".
+    const n = e.statementIndex !== undefined ? `statement ${e.statementIndex + 1}` : null;
+    where.push(n ? (e.phase === 'setup' ? `setup ${n}` : n) : `the ${e.phase}`);
   } else where.push(e.phase === 'timeout' ? 'time limit' : 'engine');
   if (e.line !== undefined) where.push(`line ${e.line}${e.column !== undefined ? `, column ${e.column}` : ''}`);
   const lines = [`**Error** (${where.join(', ')}${e.code ? `, ${inline(e.code)}` : ''}): ${inline(e.message)}`];

@@ -19,6 +19,7 @@
  */
 import { decodeScenario, scenarioFromObject, scenarioToJson } from '../scenario/link';
 import { defaultScenario, sameScenario, type Scenario } from '../scenario/scenario';
+import { exampleIdOf } from './history';
 
 import { forgetKept, isQuotaError, keepWork, listKept, loadKept, type KeyValueStore } from './kept';
 import { KEPT_KEY, OWNER_KEY, STASH_KEY, TAB_KEY, WORK_KEY } from './keys';
@@ -225,19 +226,21 @@ export function decideOnLoad({ hash, saved, findExample, tab }: LoadInput): Load
   if (tab && tab.fragment === frag) return { scenario: tab.scenario, source: 'saved' };
   if (frag.trim() === '') return fallback();
   if (frag.startsWith('example/')) {
-    const id = safeDecode(frag.slice('example/'.length));
+    const id = exampleIdOf(frag);
     const ex = id ? findExample?.(id) : null;
-    if (!ex) return fallback(`There is no example called "${id.slice(0, 80)}" (the link may be from a newer or older version).`);
+    if (!ex || id === null) return fallback(exampleNotFound(id));
     return { ...opened(ex, 'example'), exampleId: id };
   }
   const r = decodeScenario(frag);
   return r.ok ? opened(r.scenario, 'link') : fallback(r.message);
 }
 
-function safeDecode(s: string): string {
-  try {
-    return decodeURIComponent(s);
-  } catch {
-    return s;
-  }
+/**
+ * The message for an `#example/…` fragment that names no example. The name is not repeated: it
+ * comes from whoever made the link, and must not read as the app's own words.
+ */
+export function exampleNotFound(id: string | null): string {
+  return id === null
+    ? 'This example link is damaged: it names no example after #example/ (it was probably cut off or edited by hand).'
+    : 'This link names an example that this version of the playground does not have (the link may be from a newer or older version, or mistyped). Open Examples to pick one.';
 }

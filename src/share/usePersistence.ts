@@ -16,7 +16,7 @@ import { createAutosaver, readOwner, type Autosaver } from './autosave';
 import { createFragmentUpdater, exampleIdOf, onFragmentChange, pushFragment, readFragment, replaceFragment, type FragmentUpdater } from './history';
 import { droppedNote, forgetKept, listKept, loadKept, type KeptMeta } from './kept';
 import { KEPT_KEY, OWNER_KEY } from './keys';
-import { browserStorage, decideOnLoad, loadTabWork, loadWorkRecord, stashOwnWork, type LoadDecision } from './storage';
+import { browserStorage, decideOnLoad, exampleNotFound, loadTabWork, loadWorkRecord, stashOwnWork, type LoadDecision } from './storage';
 
 /** Looks up a gallery example by id (as a scenario). */
 export type ExampleLookup = (id: string) => Scenario | null | undefined;
@@ -184,9 +184,9 @@ export function usePersistence(scenario: Scenario, onNavigate: (s: Scenario, set
     const off = onFragmentChange((frag, kind) => {
       const id = exampleIdOf(frag);
       let next: Scenario | null = null;
-      if (id !== null) {
-        next = examples.current?.(id) ?? null;
-        if (!next) setNotice(`There is no example called "${id.slice(0, 80)}".`);
+      if (id !== null || frag.startsWith('example/')) {
+        next = id === null ? null : (examples.current?.(id) ?? null);
+        if (!next) setNotice(`${exampleNotFound(id)} Your current work is unchanged.`);
       } else if (frag.trim() !== '') {
         const r = decodeScenario(frag);
         if (r.ok) next = r.scenario;

@@ -125,7 +125,7 @@ describe('decideOnLoad', () => {
     expect(decideOnLoad({ hash: '#example/nope', saved: mine, findExample })).toEqual({
       scenario: mine,
       source: 'saved',
-      message: 'There is no example called "nope" (the link may be from a newer or older version).',
+      message: 'This link names an example that this version of the playground does not have (the link may be from a newer or older version, or mistyped). Open Examples to pick one.',
     });
   });
 
