@@ -105,10 +105,13 @@ function newId(): string {
   return `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
 }
 
+let migrating = false;
+
 /** Move the single stash slot of earlier versions into the list (once). */
 function migrateLegacy(store: KeyValueStore | null): void {
   const raw = get(store, STASH_KEY);
-  if (raw === null || !store) return;
+  if (raw === null || !store || migrating) return;
+  migrating = true;
   try {
     const rec = JSON.parse(raw) as { v?: unknown; scenario?: unknown; savedAt?: unknown } | null;
     const parsed = rec && rec.v === 1 ? scenarioFromObject(rec.scenario) : null;
@@ -118,6 +121,8 @@ function migrateLegacy(store: KeyValueStore | null): void {
     }
   } catch {
     // Unreadable: dropped below.
+  } finally {
+    migrating = false;
   }
   del(store, STASH_KEY);
 }
