@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `node bench/large.mjs [--dist=DIR]`: the longest main-thread task (PerformanceObserver 'longtask')
+// `node bench/large.mjs [--dist=DIR] [--rows=N]`: the longest main-thread task (PerformanceObserver 'longtask')
 // when the page handles a scenario near the 1 MB limit, in headless Chromium on the built app
 // (dist/ unless --dist): opening a ~960 KB link, a pause after typing in that scenario, and
 // importing a ~1 MB .sql file. Prints one line per measure and writes bench/results/large.json.
@@ -13,6 +13,9 @@ import LZString from 'lz-string';
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const DIST = process.argv.find((a) => a.startsWith('--dist='))?.slice(7) ?? path.join(ROOT, 'dist');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+// 24,000 single-row INSERTs make a ~960 KB scenario, near the 1 MB limit.
+const ROWS = Number(process.argv.find((a) => a.startsWith('--rows='))?.slice(7) ?? 24_000);
+const TIMEOUT = 300_000;
 const MIME = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.wasm': 'application/wasm', '.json': 'application/json', '.svg': 'image/svg+xml', '.data': 'application/octet-stream', '.ttf': 'font/ttf' };
 
 function serve(dir) {
@@ -52,7 +55,7 @@ async function settle(page, quietMs = 1500) {
       return performance.now() - last > q;
     },
     quietMs,
-    { polling: 250, timeout: 120_000 },
+    { polling: 250, timeout: TIMEOUT },
   );
 }
 
@@ -61,7 +64,7 @@ const base = `http://127.0.0.1:${server.address().port}/`;
 const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
 const results = {};
 try {
-  const setup = inserts(24_000);
+  const setup = inserts(ROWS);
   const scenario = { dialect: 'sqlite', sqlite: { setup, statement: 'SELECT count(*) FROM t;' } };
   const json = JSON.stringify(scenario);
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
@@ -75,7 +78,7 @@ try {
   await page.evaluate((h) => {
     location.hash = h;
   }, `#s1/${LZString.compressToEncodedURIComponent(json)}`);
-  await page.waitForFunction(() => document.querySelector('.results-pane table[aria-label="After: t"]') !== null, null, { timeout: 120_000 });
+  await page.waitForFunction(() => document.querySelector('.results-pane table[aria-label="After: t"]') !== null, null, { timeout: TIMEOUT });
   await settle(page);
   results.openLink = { chars: json.length, longestTaskMs: await longestSince(page, t0) };
 
@@ -86,10 +89,10 @@ try {
   await settle(page);
   results.typePause = { chars: json.length, longestTaskMs: await longestSince(page, t0) };
 
-  const file = inserts(25_000);
+  const file = inserts(Math.round(ROWS * 1.04));
   t0 = await page.evaluate(() => performance.now());
   await page.getByLabel('Import a scenario file').setInputFiles({ name: 'big.sql', mimeType: 'application/sql', buffer: Buffer.from(file) });
-  await page.getByRole('status').filter({ hasText: 'Imported "big.sql"' }).waitFor({ timeout: 120_000 });
+  await page.getByRole('status').filter({ hasText: 'Imported "big.sql"' }).waitFor({ timeout: TIMEOUT });
   await settle(page);
   results.importSql = { chars: file.length, longestTaskMs: await longestSince(page, t0) };
   await context.close();
@@ -99,4 +102,4 @@ try {
 }
 for (const [k, v] of Object.entries(results)) console.log(`${k}: ${v.chars.toLocaleString('en')} characters, longest main-thread task ${v.longestTaskMs.toFixed(0)} ms`);
 mkdirSync(path.join(ROOT, 'bench', 'results'), { recursive: true });
-writeFileSync(path.join(ROOT, 'bench', 'results', 'large.json'), JSON.stringify({ at: new Date().toISOString(), results }, null, 2) + '\n');
+writeFileSync(path.join(ROOT, 'bench', 'results', 'large.json'), JSON.stringify({ at: new Date().toISOString(), rows: ROWS, results }, null, 2) + '\n');
