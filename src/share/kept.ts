@@ -15,6 +15,7 @@
  */
 import { scenarioFromObject, scenarioToJson } from '../scenario/link';
 import { sameScenario, type Scenario } from '../scenario/scenario';
+import { quoteUntrusted } from '../scenario/untrusted';
 import { KEPT_KEY, STASH_KEY } from './keys';
 
 /** The subset of the Web Storage API used here (tests pass an in-memory one). */
@@ -220,6 +221,7 @@ export function keepWork(scenario: Scenario, { store, reason = 'replaced', id, a
 /** The sentence for entries dropped from the list (shown once). */
 export function droppedNote(dropped: readonly KeptMeta[]): string | null {
   if (dropped.length === 0) return null;
-  const names = dropped.map((m) => (m.title ? `“${m.title}”` : `an untitled scenario (${m.summary})`)).join(', ');
+  // Titles and statements may come from someone else's link: quoted as data.
+  const names = dropped.map((m) => (m.title ? quoteUntrusted(m.title, 60) : `an untitled scenario (${quoteUntrusted(m.summary, 60)})`)).join(', ');
   return `Recent work keeps at most ${MAX_KEPT} set-aside scenarios within the browser's storage, so the oldest ${dropped.length === 1 ? 'was' : 'were'} dropped: ${names}.`;
 }

@@ -56,7 +56,7 @@ describe('Recent work', () => {
     const r = keepWork(work('newest'), { store });
     expect(r).toMatchObject({ ok: true, dropped: [{ title: 'w1' }] });
     expect(listKept(store)).toHaveLength(MAX_KEPT);
-    expect(r.ok && droppedNote(r.dropped)).toBe(`Recent work keeps at most ${MAX_KEPT} set-aside scenarios within the browser's storage, so the oldest was dropped: “w1”.`);
+    expect(r.ok && droppedNote(r.dropped)).toBe(`Recent work keeps at most ${MAX_KEPT} set-aside scenarios within the browser's storage, so the oldest was dropped: “\u2068w1\u2069”.`);
     // The dropped entry's own key is gone too.
     expect([...store.data.keys()].filter((k) => k.startsWith(`${KEPT_KEY}:`))).toHaveLength(MAX_KEPT);
   });
