@@ -5,6 +5,7 @@
 // importing a ~1 MB .sql file. Prints one line per measure and writes bench/results/large.json.
 import { createReadStream, existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from '@playwright/test';
@@ -78,7 +79,13 @@ try {
   await page.evaluate((h) => {
     location.hash = h;
   }, `#s1/${LZString.compressToEncodedURIComponent(json)}`);
-  await page.waitForFunction(() => document.querySelector('.results-pane table[aria-label="After: t"]') !== null, null, { timeout: TIMEOUT });
+  // The run's outcome: the After table, or an error (e.g. the time limit) in the results.
+  await page.waitForFunction(
+    () => document.querySelector('.results-pane[aria-busy="true"]') === null && document.querySelector('.results-pane table[aria-label="After: t"], .results-pane [role="alert"]') !== null,
+    null,
+    { timeout: TIMEOUT },
+  );
+  results.openLinkOutcome = await page.evaluate(() => (document.querySelector('.results-pane table[aria-label="After: t"]') ? 'After table' : document.querySelector('.results-pane [role="alert"]')?.textContent?.slice(0, 120)));
   await settle(page);
   results.openLink = { chars: json.length, longestTaskMs: await longestSince(page, t0) };
 
@@ -100,6 +107,7 @@ try {
   await browser.close();
   server.close();
 }
-for (const [k, v] of Object.entries(results)) console.log(`${k}: ${v.chars.toLocaleString('en')} characters, longest main-thread task ${v.longestTaskMs.toFixed(0)} ms`);
+for (const [k, v] of Object.entries(results)) if (typeof v === 'object') console.log(`${k}: ${v.chars.toLocaleString('en')} characters, longest main-thread task ${v.longestTaskMs.toFixed(0)} ms`);
+console.log(`opened link's run: ${results.openLinkOutcome}`);
 mkdirSync(path.join(ROOT, 'bench', 'results'), { recursive: true });
-writeFileSync(path.join(ROOT, 'bench', 'results', 'large.json'), JSON.stringify({ at: new Date().toISOString(), rows: ROWS, results }, null, 2) + '\n');
+writeFileSync(path.join(ROOT, 'bench', 'results', 'large.json'), JSON.stringify({ at: new Date().toISOString(), rows: ROWS, loadAverage: os.loadavg(), results }, null, 2) + '\n');
