@@ -139,7 +139,9 @@ describe('scenarioMarkdown', () => {
         notRun: [{ index: 2, sql: 'SELECT 1', span: { start: 0, end: 0 } }],
       }),
     );
-    expect(md).toContain('**Error** (statement statement 2, line 4, column 3, SQLITE\\_CONSTRAINT\\_UNIQUE): UNIQUE constraint failed: users.email');
+    expect(md).toContain('**Error** (statement 2, line 4, column 3, SQLITE\\_CONSTRAINT\\_UNIQUE): UNIQUE constraint failed: users.email');
+    const inSetup = scenarioMarkdown(defaultScenario(), LINK, run({ ok: false, error: { message: 'syntax error', phase: 'setup', statementIndex: 0 } }));
+    expect(inSetup).toContain('**Error** (setup statement 1): syntax error');
     expect(md).toContain('Hint: Add ON CONFLICT');
     expect(md).toContain('1 statement after it did not run.');
   });
