@@ -152,7 +152,10 @@ export function App() {
   /** Load a scenario the user chose (example, import): a new history entry, so Back returns to the work. */
   const loadChosen = (next: Scenario, source: 'example' | 'import', exampleId: string | null = null) => {
     // Edited work is set aside (as when a link opens over it), so it survives the tab being closed.
-    if (persistence.loaded(next, exampleId ? exampleFragment(exampleId) : undefined, { setAside: true })) setStashSource(source);
+    const r = persistence.loaded(next, exampleId ? exampleFragment(exampleId) : undefined, { setAside: true });
+    // Refused: the work could not be set aside (storage full); the notice says so, nothing changes.
+    if (r === 'refused') return;
+    if (r === 'set-aside') setStashSource(source);
     actions.load(next, source, exampleId);
   };
 
@@ -172,11 +175,11 @@ export function App() {
     actions.showMessage('info', r.note);
   };
 
-  const restoreStash = () => {
-    const mine = persistence.takeStash();
-    if (!mine) return;
-    persistence.loaded(mine);
-    actions.load(mine, 'saved');
+  /** Back to set-aside work (the newest, or one from Recent work); edits it replaces are set aside. */
+  const reopen = (opened: { scenario: Scenario; setAside: boolean } | null) => {
+    if (!opened) return;
+    if (opened.setAside) setStashSource('reopened');
+    actions.load(opened.scenario, 'saved');
   };
 
   const gallery = useGallery(Boolean(state.explainId));
@@ -231,7 +234,15 @@ export function App() {
           </button>
         </div>
       )}
-      <StashBanner stash={persistence.stash} source={stashSource} onRestore={restoreStash} onDismiss={persistence.forgetStash} />
+      <StashBanner
+        stash={persistence.stash}
+        source={stashSource}
+        onRestore={() => reopen(persistence.openStash())}
+        onDismiss={persistence.forgetStash}
+        recent={persistence.kept}
+        onOpenRecent={(id) => reopen(persistence.openKept(id))}
+        onForgetRecent={persistence.forgetKept}
+      />
       {practicing && (
         <LazyPart what="Practice">
           <PracticeView

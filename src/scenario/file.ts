@@ -23,13 +23,16 @@
  *
  * ## SQL export (`*.sql`)
  * A header comment (title, dialect, notes), then `-- ===== Setup =====`, the setup script,
- * `-- ===== Statement =====` and the statement script, verbatim. Importing any `.sql` file makes
+ * `-- ===== Statement =====` and the statement script, verbatim except that a script line starting
+ * like a marker (`-- =====`, or `-- \=====` with any number of backslashes) is written with one
+ * more backslash and read back with one less, so export → import is exact. Importing any `.sql` file makes
  * it the setup of the current dialect; a file carrying both markers (an export) gets its two
  * parts back, in the dialect its header names.
  */
 import { DIALECT_LABEL, type Dialect } from '../engine/types';
 import { scenarioFromJsonText, scenarioFromObject, scenarioToJson } from './link';
 import { valueKind } from './issues';
+import { quoteFileName } from './untrusted';
 import type { Scenario } from './scenario';
 
 /** The `format` value of a scenario file. */
@@ -61,7 +64,20 @@ export function exportSql(scenario: Scenario): string {
   header.push(`-- Dialect: ${DIALECT_LABEL[scenario.dialect]}`);
   if (scenario.notes) header.push('-- Notes:', ...scenario.notes.split(/\r\n|\r|\n/).map((l) => `--   ${oneLine(l)}`.trimEnd()));
   header.push('-- Importing this file into Upsert Playground restores the setup and the statement below.');
-  return `${header.join('\n')}\n\n${SQL_SETUP_MARKER}\n${setup}\n${SQL_STATEMENT_MARKER}\n${statement}`;
+  return `${header.join('\n')}\n\n${SQL_SETUP_MARKER}\n${escapeMarkers(setup)}\n${SQL_STATEMENT_MARKER}\n${escapeMarkers(statement)}`;
+}
+
+/**
+ * Inside the exported scripts, a line that starts like a marker ("-- =====", after any number of
+ * backslashes: "-- \\=====") gets one more backslash, so no script line can be taken for a marker;
+ * import takes one away. The escaped line is still a comment, so the file runs as it is.
+ */
+const MARKER_LIKE = /^-- (\\*)=====/gm;
+function escapeMarkers(script: string): string {
+  return script.replace(MARKER_LIKE, (_m, slashes: string) => `-- \\${slashes}=====`);
+}
+function unescapeMarkers(script: string): string {
+  return script.replace(/^-- \\(\\*)=====/gm, (_m, slashes: string) => `-- ${slashes}=====`);
 }
 
 /** A file name for an export, from the title when there is one (e.g. `upsert-on-email.json`). */
@@ -83,7 +99,7 @@ export function exportFileName(scenario: Scenario, ext: 'json' | 'sql'): string 
  * Never throws; every failure names what is wrong.
  */
 export function parseImport(fileName: string, content: Uint8Array | string, current: Scenario): ImportResult {
-  const name = `"${fileName}"`;
+  const name = quoteFileName(fileName);
   const size = typeof content === 'string' ? content.length : content.byteLength;
   if (size > MAX_IMPORT_BYTES) {
     return { ok: false, message: importTooLargeMessage(name, size) };
@@ -99,7 +115,7 @@ export function parseImport(fileName: string, content: Uint8Array | string, curr
   else if (ext === '' || ext === 'txt') kind = text.trimStart().startsWith('{') ? 'json' : 'sql';
   else return { ok: false, message: `${name} cannot be imported: Upsert Playground imports .json scenario files and .sql scripts, not .${ext} files.` };
 
-  return kind === 'json' ? importJson(text, name) : importSql(text, fileName, current);
+  return kind === 'json' ? importJson(text, name) : importSql(text, name, current);
 }
 
 function importJson(text: string, name: string): ImportResult {
@@ -143,7 +159,7 @@ function migrateFileScenario(version: number, scenario: unknown): unknown {
   return scenario;
 }
 
-function importSql(rawText: string, fileName: string, current: Scenario): ImportResult {
+function importSql(rawText: string, name: string, current: Scenario): ImportResult {
   let text = rawText.replace(/^\uFEFF/, '');
   // A file whose every line ends in CRLF (Windows editors, git autocrlf) is read with LF endings;
   // a mix is kept as is, since a script may contain a carriage return on purpose.
@@ -155,7 +171,7 @@ function importSql(rawText: string, fileName: string, current: Scenario): Import
       ok: true,
       kind: 'sql',
       scenario: { ...current, dialect, [dialect]: { setup: own.setup, statement: own.statement } },
-      note: `Imported the setup and the statement of "${fileName}" (${DIALECT_LABEL[dialect]}).`,
+      note: `Imported the setup and the statement of ${name} (${DIALECT_LABEL[dialect]}).`,
     };
   }
   const d = current.dialect;
@@ -163,7 +179,7 @@ function importSql(rawText: string, fileName: string, current: Scenario): Import
     ok: true,
     kind: 'sql',
     scenario: { ...current, [d]: { setup: text, statement: current[d].statement } },
-    note: `Imported "${fileName}" as the ${DIALECT_LABEL[d]} setup; the statement is unchanged.`,
+    note: `Imported ${name} as the ${DIALECT_LABEL[d]} setup; the statement is unchanged.`,
   };
 }
 
@@ -183,8 +199,8 @@ export function splitSqlExport(text: string): { setup: string; statement: string
   const header = text.slice(0, setupAt);
   const m = /^-- Dialect: (SQLite|PostgreSQL)$/m.exec(header);
   const out: { setup: string; statement: string; dialect?: Dialect } = {
-    setup: text.slice(setupStart, Math.max(setupStart, stmtAt)),
-    statement: text.slice(stmtAt + stmtMarker.length),
+    setup: unescapeMarkers(text.slice(setupStart, Math.max(setupStart, stmtAt))),
+    statement: unescapeMarkers(text.slice(stmtAt + stmtMarker.length)),
   };
   if (m) out.dialect = m[1] === 'SQLite' ? 'sqlite' : 'postgres';
   return out;

@@ -3,6 +3,7 @@
  * JSON file: which field, what was expected, what was found.
  */
 import type { z } from 'zod';
+import { quoteUntrusted } from './untrusted';
 
 type Issue = z.core.$ZodIssue;
 
@@ -71,6 +72,7 @@ export function valueKind(v: unknown): string {
 }
 
 function preview(v: unknown): string {
-  if (typeof v === 'string') return JSON.stringify(v.length > 40 ? `${v.slice(0, 40)}…` : v);
+  // Someone else's text: quoted as data (shortened, invisibles named, bidi-isolated).
+  if (typeof v === 'string') return quoteUntrusted(v);
   return valueKind(v);
 }

@@ -12,6 +12,7 @@ import LZString from 'lz-string';
 import { normalizeScenario, scenarioInputSchema, type Scenario } from './scenario';
 import { describeIssues } from './issues';
 import { lzDecodeUriComponent } from './lzDecode';
+import { describeChar } from './untrusted';
 
 /** Prefix of a v1 scenario fragment (without the leading '#'). */
 export const LINK_V1_PREFIX = 's1/';
@@ -62,9 +63,32 @@ export function scenarioFromJsonText(json: string, what: string): { ok: true; va
   try {
     return { ok: true, value: JSON.parse(json) as unknown };
   } catch (e) {
-    const detail = e instanceof SyntaxError ? ` (${e.message})` : '';
-    return { ok: false, message: `${what} does not contain valid JSON${detail}.` };
+    return { ok: false, message: `${what} does not contain valid JSON (${jsonProblem(e, json)}).` };
   }
+}
+
+/**
+ * What is wrong with JSON text, in the app's own words: the engine's SyntaxError message quotes a
+ * snippet of the text (someone else's, for a link) and prints control characters raw.
+ */
+function jsonProblem(e: unknown, json: string): string {
+  const message = e instanceof Error ? e.message : '';
+  if (/end of (JSON )?(input|data)/i.test(message) || /Unterminated string/i.test(message)) return 'it ends early';
+  const at = /at position (\d+)/.exec(message);
+  const position = at ? Number(at[1]) : badPosition(json);
+  if (position === null || position >= json.length) return 'it ends early';
+  const lines = json.slice(0, position).split('\n');
+  return `${describeChar(String.fromCodePoint(json.codePointAt(position)!))} where it cannot be, at line ${lines.length}, column ${lines.at(-1)!.length + 1}`;
+}
+
+/** The first position JSON.parse would reject, for engines whose message gives none (bounded: one scan). */
+function badPosition(json: string): number | null {
+  // Control characters are never allowed raw inside JSON strings, and never outside white space.
+  // eslint-disable-next-line no-control-regex -- the point is to find control characters
+  const control = /[\u0000-\u0008\u000b\u000c\u000e-\u001f]/.exec(json);
+  if (control) return control.index;
+  const first = /\S/.exec(json);
+  return first ? first.index : null;
 }
 
 /** The message for content over the 1 MB limit; `chars` is the size found. */
@@ -91,8 +115,10 @@ export function decodeScenario(fragment: string): DecodeResult {
 }
 
 function decodeFragment(fragment: string): DecodeResult {
-  // A whole address pasted in works too: the payload alphabet has no '#', so the first one starts the fragment.
-  const hashAt = fragment.indexOf('#');
+  // A whole address pasted in works too: the payload alphabet has no '#', so the first one starts
+  // the fragment. A fragment that already starts with the prefix keeps any later '#' as a damaged
+  // character of its payload (reported as such).
+  const hashAt = /^#?s\d{1,6}\//.test(fragment) ? (fragment.startsWith('#') ? 0 : -1) : fragment.indexOf('#');
   let body = hashAt >= 0 ? fragment.slice(hashAt + 1) : fragment;
   if (body.includes('%')) body = safeDecodeURIComponent(body);
   const m = /^s(\d{1,6})\//.exec(body);
@@ -123,12 +149,12 @@ function decodeV1Payload(raw: string): DecodeResult {
       case 'cut-off':
         return {
           ok: false,
-          message: `This link is incomplete: its scenario data ends early (${payload.length.toLocaleString('en')} characters arrived), so it was probably cut off. Copy the whole link again.`,
+          message: `This link is incomplete: its scenario data ends early (${payload.length.toLocaleString('en')} character${payload.length === 1 ? '' : 's'} arrived), so it was probably cut off. Copy the whole link again.`,
         };
       case 'bad-character':
         return {
           ok: false,
-          message: `This link is damaged: it contains ${JSON.stringify(lz.character)} at position ${lz.position + 1} of the scenario data, a character links never contain (it was probably edited by hand).`,
+          message: `This link is damaged: it contains ${describeChar(lz.character)} at position ${lz.position + 1} of the scenario data, a character links never contain (it was probably edited by hand).`,
         };
       case 'too-large':
         return { ok: false, message: `This link is too large: it decodes to more than ${MAX_DECODED_CHARS.toLocaleString('en')} characters (1 MB), the limit.` };

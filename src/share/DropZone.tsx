@@ -16,7 +16,7 @@ function hasFiles(e: DragEvent): boolean {
  * Listen for files dragged over `target` (default: window). Returns whether a file is over the
  * page. Listeners run in the capture phase so an editor under the pointer cannot swallow the drop.
  */
-export function useFileDrop(onFile: (file: File) => void, target?: EventTarget | null): boolean {
+export function useFileDrop(onFile: (file: File, count: number) => void, target?: EventTarget | null): boolean {
   const [dragging, setDragging] = useState(false);
   const fileDropped = useEffectEvent(onFile);
 
@@ -52,8 +52,9 @@ export function useFileDrop(onFile: (file: File) => void, target?: EventTarget |
       e.stopPropagation();
       depth = 0;
       setDragging(false);
-      const file = e.dataTransfer?.files[0];
-      if (file) fileDropped(file);
+      const files = e.dataTransfer?.files;
+      const file = files?.[0];
+      if (file) fileDropped(file, files.length);
     };
     t.addEventListener('dragenter', enter, true);
     t.addEventListener('dragover', over, true);
@@ -81,7 +82,12 @@ export interface DropZoneProps {
 
 /** Page-wide drop target with an overlay; render it once, anywhere in the app. */
 export function DropZone({ scenario, onImport, target }: DropZoneProps) {
-  const dragging = useFileDrop((file) => {
+  const dragging = useFileDrop((file, count) => {
+    if (count > 1) {
+      // Importing one of them would silently ignore the rest: import none, and say why.
+      onImport({ ok: false, message: `${count} files were dropped; a scenario is imported from one file at a time, so none was imported.` });
+      return;
+    }
     void readImportFile(file, scenario).then(onImport);
   }, target);
   if (!dragging) return null;

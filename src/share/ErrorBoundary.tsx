@@ -7,7 +7,7 @@ import { Component, type ErrorInfo, type ReactNode } from 'react';
 import { encodeScenario } from '../scenario/link';
 import { defaultScenario, sameScenario } from '../scenario/scenario';
 import { reloadWithFragment } from './history';
-import { loadStash, loadWorkRecord, stashOwnWork } from './storage';
+import { loadWorkRecord, stashOwnWork } from './storage';
 import './share.css';
 
 /** Props of ErrorBoundary. */
@@ -96,6 +96,7 @@ export class ErrorBoundary extends Component<ErrorBoundaryProps, State> {
 export function resetToDefaultScenario(): void {
   const fresh = defaultScenario();
   const work = loadWorkRecord();
-  if (work && !loadStash() && !sameScenario(work.scenario, fresh)) stashOwnWork(work.scenario);
+  // Recent work keeps several scenarios and no duplicates: set the work aside whatever is there.
+  if (work && !sameScenario(work.scenario, fresh)) stashOwnWork(work.scenario);
   reloadWithFragment(encodeScenario(fresh));
 }

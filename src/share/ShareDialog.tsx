@@ -34,7 +34,8 @@ export interface ShareDialogProps {
 type Status =
   | { kind: 'idle' }
   | { kind: 'copied'; what: 'link' | 'markdown'; chars?: number }
-  | { kind: 'failed'; what: 'link' | 'markdown' };
+  | { kind: 'failed'; what: 'link' | 'markdown' }
+  | { kind: 'error'; message: string };
 
 /** The Share dialog. Its content mounts on each opening, so nothing said last time stays. */
 export function ShareDialog(props: ShareDialogProps) {
@@ -63,7 +64,15 @@ function ShareContent({ onClose, url, markdown, onExport, linkCopied = null, tit
     if (!ok) selectAll(linkRef.current);
   };
   const copyMarkdown = async () => {
-    const text = markdown();
+    let text: string;
+    try {
+      text = markdown();
+    } catch (e) {
+      // Never leave an earlier "Link copied" standing when the Markdown could not even be written.
+      setStatus({ kind: 'error', message: `The Markdown could not be written (${e instanceof Error ? e.message : String(e)}). Share the link or export a file instead.` });
+      setMarkdownText(null);
+      return;
+    }
     const ok = await copyText(text);
     setStatus(ok ? { kind: 'copied', what: 'markdown', chars: text.length } : { kind: 'failed', what: 'markdown' });
     // Where the clipboard is refused, the Markdown is shown selected so it can be copied by hand.
@@ -84,9 +93,11 @@ function ShareContent({ onClose, url, markdown, onExport, linkCopied = null, tit
       ? status.what === 'link'
         ? 'Link copied to the clipboard.'
         : markdownCopied(status.chars ?? 0)
-      : status.kind === 'failed'
-        ? `The browser did not allow copying. The ${status.what === 'link' ? 'link' : 'Markdown'} is selected below: press Ctrl+C (⌘C on a Mac) to copy it.`
-        : '';
+      : status.kind === 'error'
+        ? status.message
+        : status.kind === 'failed'
+          ? `The browser did not allow copying. The ${status.what === 'link' ? 'link' : 'Markdown'} is selected below: press Ctrl+C (⌘C on a Mac) to copy it.`
+          : '';
 
   return (
     <>
@@ -141,7 +152,7 @@ function ShareContent({ onClose, url, markdown, onExport, linkCopied = null, tit
           <textarea id={ids.md} ref={mdRef} className="share-markdown" readOnly value={markdownText} rows={8} spellCheck={false} />
         </div>
       )}
-      <p role="status" className={status.kind === 'failed' ? 'share-status share-status--failed' : 'share-status'}>
+      <p role="status" className={status.kind === 'failed' || status.kind === 'error' ? 'share-status share-status--failed' : 'share-status'}>
         {message}
       </p>
       <div className="share-actions">

@@ -54,7 +54,9 @@ function errorLines(r: RunResult): string[] {
   const e = r.error!;
   const where: string[] = [];
   if (e.phase === 'setup' || e.phase === 'statement') {
-    where.push(e.statementIndex !== undefined ? `${e.phase} statement ${e.statementIndex + 1}` : `the ${e.phase}`);
+    // "setup statement 2", but "statement 2" (of the statement script), never "statement statement 2".
+    const n = e.statementIndex !== undefined ? `statement ${e.statementIndex + 1}` : null;
+    where.push(n ? (e.phase === 'setup' ? `setup ${n}` : n) : `the ${e.phase}`);
   } else where.push(e.phase === 'timeout' ? 'time limit' : 'engine');
   if (e.line !== undefined) where.push(`line ${e.line}${e.column !== undefined ? `, column ${e.column}` : ''}`);
   const lines = [`**Error** (${where.join(', ')}${e.code ? `, ${inline(e.code)}` : ''}): ${inline(e.message)}`];
@@ -180,7 +182,10 @@ function blockLine(s: string): string {
 
 /** A fenced ```sql block that no backtick run inside the code can close early. */
 export function codeBlock(code: string): string[] {
-  const longest = Math.max(2, ...[...code.matchAll(/`+/g)].map((m) => m[0].length));
+  // A loop, not Math.max(...runs): a script with a hundred thousand backtick runs would overflow
+  // the call stack as spread arguments.
+  let longest = 2;
+  for (const m of code.matchAll(/`+/g)) if (m[0].length > longest) longest = m[0].length;
   const fence = '`'.repeat(longest + 1);
   return [`${fence}sql`, ...code.replace(/\s+$/, '').split(/\r\n|\r|\n/), fence];
 }

@@ -4,8 +4,11 @@
  * Keys (each value is JSON `{ "v": 1, "savedAt": <ms since epoch>, "origin": "edited" | "loaded",
  * "scenario": <the link's scenario object> }`):
  * - `upsert-playground:v1:work`  — the scenario being worked on, written as it is typed;
- * - `upsert-playground:v1:stash` — the user's own work set aside when a link or an example was
- *   opened over it ("Back to my scenario").
+ * - `upsert-playground:v1:work-owner` — `<tab id>:<revision>` of the last write to `work`, so a tab
+ *   can tell that another tab saved over the work since (autosave.ts keeps that work first);
+ * - `upsert-playground:v1:kept` and `…:kept:<id>` — "Recent work": the user's own scenarios set
+ *   aside when a link, an example or an import replaced them, or another tab saved over them
+ *   (see kept.ts; the single `…:stash` slot of earlier versions is read into it).
  * And in sessionStorage (one per tab, kept across reloads of that tab):
  * - `upsert-playground:v1:tab` — `{ "v": 1, "fragment": …, "scenario": … }`: this tab's latest work
  *   and the fragment its address held then. The fragment follows edits only after a pause, so a
@@ -16,11 +19,13 @@
  */
 import { decodeScenario, scenarioFromObject, scenarioToJson } from '../scenario/link';
 import { defaultScenario, sameScenario, type Scenario } from '../scenario/scenario';
+import { exampleIdOf, practiceIdOf } from './history';
 
-import { practiceIdOf } from './history';
-import { STASH_KEY, TAB_KEY, WORK_KEY } from './keys';
+import { forgetKept, isQuotaError, keepWork, listKept, loadKept, type KeyValueStore } from './kept';
+import { KEPT_KEY, OWNER_KEY, STASH_KEY, TAB_KEY, WORK_KEY } from './keys';
 
-export { STASH_KEY, TAB_KEY, WORK_KEY };
+export { KEPT_KEY, OWNER_KEY, STASH_KEY, TAB_KEY, WORK_KEY };
+export type { KeyValueStore };
 
 
 /** How the saved work came to be: typed by the user, or loaded unchanged (link, example, import). */
@@ -36,8 +41,6 @@ export interface SavedWork {
 /** Outcome of a write: saved, or a message to show once. */
 export type StoreResult = { ok: true } | { ok: false; message: string };
 
-/** The subset of the Web Storage API used here (tests pass an in-memory one). */
-export type KeyValueStore = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
 
 /** The page's localStorage, or null where reading it is refused or it does not exist. */
 export function browserStorage(): KeyValueStore | null {
@@ -96,7 +99,7 @@ function write(key: string, scenario: Scenario, origin: WorkOrigin, store: KeyVa
     store.setItem(key, JSON.stringify({ v: 1, savedAt: Date.now(), origin, scenario: scenarioToJson(scenario) }));
     return { ok: true };
   } catch (e) {
-    const quota = e instanceof DOMException && (e.name === 'QuotaExceededError' || e.name === 'NS_ERROR_DOM_QUOTA_REACHED');
+    const quota = isQuotaError(e);
     return {
       ok: false,
       message: quota
@@ -149,18 +152,25 @@ export function loadWorkRecord(store = browserStorage()): SavedWork | null {
   return read(WORK_KEY, store);
 }
 
-/** Set the user's own work aside (a link or example is being opened over it). */
-export function stashOwnWork(scenario: Scenario, store = browserStorage()): StoreResult {
-  return write(STASH_KEY, scenario, 'edited', store);
+/**
+ * Set the user's own work aside (a link or example is being opened over it): it joins Recent work
+ * (kept.ts), where earlier set-aside scenarios stay too.
+ */
+export function stashOwnWork(scenario: Scenario, store = browserStorage()): StoreResult & { id?: string; dropped?: ReturnType<typeof listKept> } {
+  const r = keepWork(scenario, { store });
+  return r.ok ? { ok: true, id: r.id, dropped: r.dropped } : r;
 }
 
-/** The work set aside by `stashOwnWork`, or null. */
+/** The most recently set-aside work, or null. */
 export function loadStash(store = browserStorage()): Scenario | null {
-  return read(STASH_KEY, store)?.scenario ?? null;
+  const newest = listKept(store)[0];
+  return newest ? loadKept(newest.id, store) : null;
 }
 
-/** Forget the set-aside work (after "Back to my scenario", or when dismissed). */
+/** Forget the most recently set-aside work (after "Back to my scenario", or when dismissed). */
 export function clearStash(store = browserStorage()): void {
+  const newest = listKept(store)[0];
+  if (newest) forgetKept(newest.id, store);
   remove(STASH_KEY, store);
 }
 
@@ -217,19 +227,21 @@ export function decideOnLoad({ hash, saved, findExample, tab }: LoadInput): Load
   // Practice in the address: the playground behind it opens the saved work.
   if (frag.trim() === '' || practiceIdOf(frag) !== null) return fallback();
   if (frag.startsWith('example/')) {
-    const id = safeDecode(frag.slice('example/'.length));
+    const id = exampleIdOf(frag);
     const ex = id ? findExample?.(id) : null;
-    if (!ex) return fallback(`There is no example called "${id.slice(0, 80)}" (the link may be from a newer or older version).`);
+    if (!ex || id === null) return fallback(exampleNotFound(id));
     return { ...opened(ex, 'example'), exampleId: id };
   }
   const r = decodeScenario(frag);
   return r.ok ? opened(r.scenario, 'link') : fallback(r.message);
 }
 
-function safeDecode(s: string): string {
-  try {
-    return decodeURIComponent(s);
-  } catch {
-    return s;
-  }
+/**
+ * The message for an `#example/…` fragment that names no example. The name is not repeated: it
+ * comes from whoever made the link, and must not read as the app's own words.
+ */
+export function exampleNotFound(id: string | null): string {
+  return id === null
+    ? 'This example link is damaged: it names no example after #example/ (it was probably cut off or edited by hand).'
+    : 'This link names an example that this version of the playground does not have (the link may be from a newer or older version, or mistyped). Open Examples to pick one.';
 }

@@ -32,6 +32,15 @@ function planOf(s: Peek): BootItem[] | null {
   });
 }
 
+/** Read a key; storage whose calls throw (SecurityError in sandboxed frames, privacy settings) reads as empty. */
+function safeGet(store: Pick<Storage, 'getItem'> | null, key: string): string | null {
+  try {
+    return store?.getItem(key) ?? null;
+  } catch {
+    return null;
+  }
+}
+
 function parse(text: string | null | undefined): unknown {
   if (!text) return null;
   try {
@@ -45,7 +54,7 @@ function parse(text: string | null | undefined): unknown {
 export function bootPlan(hash: string, local: Pick<Storage, 'getItem'> | null, session: Pick<Storage, 'getItem'> | null): BootItem[] {
   const frag = hash.startsWith('#') ? hash.slice(1) : hash;
   const fallback: BootItem[] = [{ dialect: 'sqlite', scripts: null }];
-  const tab = parse(session?.getItem(TAB_KEY)) as { fragment?: unknown; scenario?: Peek } | null;
+  const tab = parse(safeGet(session, TAB_KEY)) as { fragment?: unknown; scenario?: Peek } | null;
   if (tab && tab.fragment === frag) {
     const plan = planOf(tab.scenario ?? null);
     if (plan) return plan;
@@ -55,7 +64,7 @@ export function bootPlan(hash: string, local: Pick<Storage, 'getItem'> | null, s
     return (r.ok && planOf(parse(r.text) as Peek)) || fallback;
   }
   if (frag === '') {
-    const saved = parse(local?.getItem(WORK_KEY)) as { scenario?: Peek } | null;
+    const saved = parse(safeGet(local, WORK_KEY)) as { scenario?: Peek } | null;
     if (saved) return planOf(saved.scenario ?? null) ?? fallback;
     const d = defaultScenario();
     return [{ dialect: d.dialect, scripts: d[d.dialect] }];

@@ -6,6 +6,7 @@ import { useCallback, useEffect, useLayoutEffect, useReducer, useRef } from 'rea
 import { engines } from '../engine/engines';
 import type { Dialect } from '../engine/types';
 import type { Scenario } from '../scenario/scenario';
+import { nulRefusal } from './nulCheck';
 import { isStale, reducer, type PlaygroundState, type ScenarioSource } from './store';
 
 /** Actions the UI calls. */
@@ -47,6 +48,11 @@ export function usePlayground(init: () => PlaygroundState): [PlaygroundState, Pl
       dispatch({ type: 'runStart', dialect: d });
       const t0 = performance.now();
       const loadSeq = s.loadSeq;
+      const refused = nulRefusal(d, scripts);
+      if (refused) {
+        dispatch({ type: 'runDone', dialect: d, record: { result: refused, ran: scripts, elapsedMs: 0 }, loadSeq });
+        continue;
+      }
       void engines[d].run({ setup: scripts.setup, statement: scripts.statement }, s.timeLimitS * 1000).then((result) => {
         dispatch({ type: 'runDone', dialect: d, record: { result, ran: scripts, elapsedMs: performance.now() - t0 }, loadSeq });
       });

@@ -177,7 +177,7 @@ test('editing an example turns the address into a scenario link and flags the ex
 
 test('an unknown #example/ id gives a clear message and a working page', async ({ page }) => {
   await page.goto('./#example/nope');
-  await expect(alerts(page)).toContainText('There is no example called "nope"');
+  await expect(alerts(page)).toContainText('This link names an example that this version of the playground does not have');
   await waitForResult(page);
   expect(await changeMarks(page, 'users')).toEqual(['updated', 'unchanged', 'inserted']);
   await expect(explanation(page)).toHaveCount(0);

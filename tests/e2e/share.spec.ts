@@ -258,7 +258,7 @@ test('malformed links name the problem and open the saved work instead', async (
     {
       name: 'garbled characters',
       fragment: `${good.slice(0, 40)}!~${good.slice(40)}`,
-      message: 'This link is damaged: it contains "!" at position 38 of the scenario data',
+      message: 'This link is damaged: it contains “\u2068!\u2069” at position 38 of the scenario data',
     },
     {
       name: 'wrong types',
@@ -268,7 +268,7 @@ test('malformed links name the problem and open the saved work instead', async (
     {
       name: 'unknown dialect',
       fragment: lz('{"dialect":"mysql","sqlite":{"setup":"","statement":""}}'),
-      message: 'This link\'s scenario is not valid: "dialect" should be one of "sqlite", "postgres", not "mysql".',
+      message: 'This link\'s scenario is not valid: "dialect" should be one of "sqlite", "postgres", not “\u2068mysql\u2069”.',
     },
     {
       name: 'not JSON',

@@ -43,3 +43,17 @@ describe('scripts run before the app loads', () => {
     expect(bootPlan('', saved, null)).toEqual([{ dialect: 'sqlite', scripts: null }]);
   });
 });
+
+describe('storage that refuses every call', () => {
+  it('reads as empty instead of throwing out of the early boot', () => {
+    const refusing = {
+      getItem(): string | null {
+        throw new DOMException('The operation is insecure.', 'SecurityError');
+      },
+    };
+    const link = encodeScenario({ ...defaultScenario(), dialect: 'postgres' });
+    expect(() => bootPlan('', refusing, refusing)).not.toThrow();
+    expect(bootPlan('', refusing, refusing)).toEqual([{ dialect: 'sqlite', scripts: defaultScenario().sqlite }]);
+    expect(bootDialects(`#${link}`, refusing, refusing)).toEqual(['postgres']);
+  });
+});

@@ -72,7 +72,8 @@ describe('decodeScenario', () => {
     const frag = encodeScenario(defaultScenario());
     // Position counts from the first character after #s1/.
     const broken = frag.slice(0, 10) + '!' + frag.slice(11);
-    expect(message(broken)).toMatch(/damaged: it contains "!" at position 8 of the scenario data/);
+    // The character is quoted as data, in a bidi isolate.
+    expect(message(broken)).toMatch(/damaged: it contains “\u2068!\u2069” at position 8 of the scenario data/);
   });
 
   it('says when the data is not valid compressed data', () => {
@@ -85,7 +86,7 @@ describe('decodeScenario', () => {
     expect(message(link('hello'))).toMatch(/does not contain valid JSON/);
     expect(message(link([1, 2]))).toMatch(/is not valid: it should be an object, not a list/);
     expect(message(link({ dialect: 'mysql', sqlite: { setup: '', statement: '' } }))).toBe(
-      'This link\'s scenario is not valid: "dialect" should be one of "sqlite", "postgres", not "mysql".',
+      'This link\'s scenario is not valid: "dialect" should be one of "sqlite", "postgres", not “\u2068mysql\u2069”.',
     );
     expect(message(link({ dialect: 'sqlite', sqlite: { setup: 42, statement: 'x' } }))).toMatch(/"sqlite\.setup" should be text, not a number/);
     expect(message(link({ dialect: 'sqlite', sqlite: { setup: 'x' } }))).toMatch(/"sqlite\.statement" is missing/);

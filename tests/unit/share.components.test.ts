@@ -85,6 +85,18 @@ describe('ShareDialog', () => {
     expect(status()).toMatch(/\(70,000 characters\): longer than a GitHub issue or comment allows \(65,536\)/);
   });
 
+  it('says so when the Markdown cannot be written, instead of leaving "Link copied" standing', async () => {
+    const writeText = mockClipboard(async () => {});
+    const markdown = () => {
+      throw new RangeError('Maximum call stack size exceeded');
+    };
+    await render(createElement(ShareDialog, { open: true, onClose: () => {}, url: URL_SHORT, markdown }));
+    expect(status()).toBe('Link copied to the clipboard.');
+    await click(button('Copy Markdown'));
+    expect(status()).toMatch(/^The Markdown could not be written \(Maximum call stack size exceeded\)\. Share the link or export a file instead\.$/);
+    expect(writeText).toHaveBeenCalledTimes(1);
+  });
+
   it('falls back to selected text when the clipboard is refused', async () => {
     mockClipboard(async () => {
       throw new DOMException('Write permission denied.', 'NotAllowedError');
@@ -188,6 +200,16 @@ describe('DropZone', () => {
     expect(document.querySelector('.share-drop-overlay')).toBeNull();
     await vi.waitFor(() => expect(onImport).toHaveBeenCalledTimes(1));
     expect(onImport.mock.calls[0]![0]).toMatchObject({ ok: true, kind: 'sql', scenario: { sqlite: { setup: 'CREATE TABLE dropped(a);' } } });
+  });
+
+  it('two files dropped at once: none is imported, and the message says why', async () => {
+    const onImport = vi.fn();
+    await render(createElement(DropZone, { scenario: defaultScenario(), onImport }));
+    await act(async () => {
+      window.dispatchEvent(dragEvent('drop', [new File(['SELECT 1;'], 'a.sql'), new File(['SELECT 2;'], 'b.sql')]));
+    });
+    await vi.waitFor(() => expect(onImport).toHaveBeenCalledTimes(1));
+    expect(onImport.mock.calls[0]![0]).toEqual({ ok: false, message: '2 files were dropped; a scenario is imported from one file at a time, so none was imported.' });
   });
 
   it('ignores drags that carry no files (text moved inside an editor)', async () => {
@@ -304,5 +326,22 @@ describe('StashBanner', () => {
     expect(onDismiss).toHaveBeenCalledTimes(1);
     await render(createElement(StashBanner, { stash: null, onRestore, onDismiss: () => {} }));
     expect(host().innerHTML).toBe('');
+  });
+
+  it('shows titles from links as isolated data, and lists the other kept scenarios with open and forget', async () => {
+    const onOpenRecent = vi.fn();
+    const onForgetRecent = vi.fn();
+    const recent = [{ id: 'k1', title: '', summary: 'SQLite: SELECT 1;', savedAt: Date.UTC(2026, 0, 2, 3, 4), reason: 'other-tab' as const, chars: 10 }];
+    await render(
+      createElement(StashBanner, { stash: { ...defaultScenario(), title: '\u202Eevil' }, onRestore: () => {}, onDismiss: () => {}, recent, onOpenRecent, onForgetRecent }),
+    );
+    const bdi = document.querySelector('.share-stash-banner p bdi');
+    expect(bdi?.textContent).toBe('\u202Eevil');
+    expect(document.querySelector('summary')?.textContent).toBe('Recent work (1 more)');
+    expect(document.querySelector('ul[aria-label="Recent work"] li')?.textContent).toMatch(/^“SQLite: SELECT 1;” saved in another tab /);
+    await click(document.querySelector<HTMLButtonElement>('button[aria-label="Open “SQLite: SELECT 1;”"]')!);
+    expect(onOpenRecent).toHaveBeenCalledWith('k1');
+    await click(document.querySelector<HTMLButtonElement>('button[aria-label="Forget “SQLite: SELECT 1;”"]')!);
+    expect(onForgetRecent).toHaveBeenCalledWith('k1');
   });
 });

@@ -139,7 +139,9 @@ describe('scenarioMarkdown', () => {
         notRun: [{ index: 2, sql: 'SELECT 1', span: { start: 0, end: 0 } }],
       }),
     );
-    expect(md).toContain('**Error** (statement statement 2, line 4, column 3, SQLITE\\_CONSTRAINT\\_UNIQUE): UNIQUE constraint failed: users.email');
+    expect(md).toContain('**Error** (statement 2, line 4, column 3, SQLITE\\_CONSTRAINT\\_UNIQUE): UNIQUE constraint failed: users.email');
+    const inSetup = scenarioMarkdown(defaultScenario(), LINK, run({ ok: false, error: { message: 'syntax error', phase: 'setup', statementIndex: 0 } }));
+    expect(inSetup).toContain('**Error** (setup statement 1): syntax error');
     expect(md).toContain('Hint: Add ON CONFLICT');
     expect(md).toContain('1 statement after it did not run.');
   });
@@ -157,6 +159,14 @@ describe('scenarioMarkdown', () => {
 });
 
 describe('helpers', () => {
+  it('codeBlock copes with a script of 150,000 backtick runs (no argument-spread stack overflow)', () => {
+    const code = '`a'.repeat(150_000) + ' ``````b';
+    const lines = codeBlock(code);
+    expect(lines[0]).toBe('```````sql');
+    expect(lines.at(-1)).toBe('```````');
+    expect(scenarioMarkdown({ ...defaultScenario(), sqlite: { setup: code, statement: '' } }, 'https://example.org/#s1/x')).toContain(code);
+  });
+
   it('codeBlock uses a fence longer than any backtick run inside', () => {
     expect(codeBlock('SELECT 1;\n')).toEqual(['```sql', 'SELECT 1;', '```']);
     expect(codeBlock('SELECT "a```b";')).toEqual(['````sql', 'SELECT "a```b";', '````']);

@@ -63,7 +63,7 @@ describe('scenarioMarkdown on a real SQLite run', () => {
     const failing = await engine.run({ setup: 'CREATE TABLE t(a INTEGER PRIMARY KEY);', statement: 'INSERT INTO t VALUES (1);\nINSERT INTO t VALUES (1);\nSELECT 1;' });
     expect(failing.ok).toBe(false);
     const md2 = scenarioMarkdown(defaultScenario(), link, failing);
-    expect(md2).toMatch(/\*\*Error\*\* \(statement statement 2, line 2.*\): UNIQUE constraint failed: t\.a/);
+    expect(md2).toMatch(/\*\*Error\*\* \(statement 2, line 2.*\): UNIQUE constraint failed: t\.a/);
     expect(md2).toContain('1 statement after it did not run.');
   });
 });
