@@ -20,6 +20,7 @@ import { ResultsArea } from './ui/ResultsArea';
 import { RunControls } from './ui/RunControls';
 import { Toolbar } from './ui/Toolbar';
 import { TranslateFlow } from './ui/TranslateFlow';
+import { SplitWorkspace } from './ux/SplitWorkspace';
 
 // Not needed for the first result: loaded when first used.
 const ExamplesDialog = lazy(() => loadGallery().then((m) => ({ default: m.ExamplesDialog })));
@@ -211,7 +212,7 @@ export function App() {
         </div>
       )}
       <StashBanner stash={persistence.stash} source={stashSource} onRestore={restoreStash} onDismiss={persistence.forgetStash} />
-      <main className="workspace">
+      <SplitWorkspace compare={Boolean(scenario.compare)}>
         <section className="editors" aria-label="Scripts">
           <div className="scenario-tools">
             <ScenarioMetaEditor key={state.loadSeq} title={scenario.title ?? ''} notes={scenario.notes ?? ''} onChange={(p) => actions.patch(p)} defaultOpen={false} />
@@ -220,7 +221,7 @@ export function App() {
           <EditorsPane state={state} actions={actions} enhanced={enhanced} />
         </section>
         <ResultsArea state={state} explained={explained} onCloseExplanation={actions.closeExplanation} />
-      </main>
+      </SplitWorkspace>
       {examplesMounted && (
         <LazyPart what="the examples" placement="overlay">
           <ExamplesDialog open={dialog === 'examples'} onClose={() => setDialog(null)} onPick={onPickExample} currentDialect={dialect} />

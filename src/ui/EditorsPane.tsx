@@ -4,12 +4,16 @@
  */
 import { lazy, useEffect, useId, useRef, useState } from 'react';
 import type { BuilderState } from '../builder/model';
+import { onRevealRequest } from '../editor/reveal';
 import { SqlEditor } from '../editor/SqlEditor';
 import type { EditorMarker } from '../editor/types';
 import type { EngineError } from '../engine/types';
 import type { PlaygroundState } from '../state/store';
 import { resultIsStale, type PlaygroundActions } from '../state/usePlayground';
 import { useSchema } from '../state/useSchema';
+import { FirstVisitNote } from '../ux/FirstVisitNote';
+import { KeyHint } from '../ux/KeyboardHelp';
+import { revealResultsAfterRun } from '../ux/revealResults';
 import { LazyPart } from './LazyPart';
 
 // The statement builder is loaded when the Form tab is first opened (while the schema is read).
@@ -44,6 +48,9 @@ export function EditorsPane({ state, actions, enhanced }: EditorsPaneProps) {
   const schema = useSchema(dialect, scripts.setup, tab === 'form');
   const ids = useId();
   const tabRefs = { sql: useRef<HTMLButtonElement>(null), form: useRef<HTMLButtonElement>(null) };
+  const [leaving, setLeaving] = useState(false);
+  // "Show in editor" for a statement error: the SQL tab must be showing for its editor to take focus.
+  useEffect(() => onRevealRequest((name) => name === 'Statement SQL' && setTab('sql'), 'prepare'), []);
 
   // "Use and run": run once the generated statement is in the store.
   const [runPending, setRunPending] = useState(false);
@@ -56,7 +63,10 @@ export function EditorsPane({ state, actions, enhanced }: EditorsPaneProps) {
   const use = (sql: string, andRun: boolean) => {
     actions.edit('statement', sql);
     setTab('sql');
-    if (andRun) setRunPending(true);
+    if (andRun) {
+      revealResultsAfterRun();
+      setRunPending(true);
+    }
   };
 
   const tabButton = (t: Tab, label: string) => (
@@ -87,9 +97,10 @@ export function EditorsPane({ state, actions, enhanced }: EditorsPaneProps) {
 
   return (
     <>
+      <FirstVisitNote />
       <div className="editor-block">
         <h2 className="editor-title">Setup SQL</h2>
-        <SqlEditor label="Setup SQL" dialect={dialect} value={scripts.setup} onChange={(t) => actions.edit('setup', t)} onRun={run} marker={markerFor(error, 'setup')} lines={8} enhanced={enhanced} />
+        <SqlEditor label="Setup SQL" dialect={dialect} value={scripts.setup} onChange={(t) => actions.edit('setup', t)} onRun={run} marker={markerFor(error, 'setup')} lines={8} enhanced={enhanced} onTabLeaves={setLeaving} />
       </div>
       <div className={tab === 'form' ? 'editor-block form-open' : 'editor-block'}>
         <div className="editor-head">
@@ -100,7 +111,7 @@ export function EditorsPane({ state, actions, enhanced }: EditorsPaneProps) {
           </div>
         </div>
         <div role="tabpanel" id={`${ids}-panel-sql`} aria-labelledby={`${ids}-tab-sql`} hidden={tab !== 'sql'}>
-          <SqlEditor label="Statement SQL" dialect={dialect} value={scripts.statement} onChange={(t) => actions.edit('statement', t)} onRun={run} marker={markerFor(error, 'statement')} lines={8} enhanced={enhanced} />
+          <SqlEditor label="Statement SQL" dialect={dialect} value={scripts.statement} onChange={(t) => actions.edit('statement', t)} onRun={run} marker={markerFor(error, 'statement')} lines={8} enhanced={enhanced} onTabLeaves={setLeaving} />
         </div>
         <div role="tabpanel" id={`${ids}-panel-form`} aria-labelledby={`${ids}-tab-form`} hidden={tab !== 'form'}>
           {tab === 'form' &&
@@ -123,6 +134,7 @@ export function EditorsPane({ state, actions, enhanced }: EditorsPaneProps) {
             ))}
         </div>
       </div>
+      <KeyHint leaving={leaving} />
     </>
   );
 }
