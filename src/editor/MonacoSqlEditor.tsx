@@ -43,6 +43,10 @@ export default function MonacoSqlEditor(props: SqlEditorProps) {
   const latest = useRef(props);
   latest.current = props;
   const decorations = useRef<monaco.editor.IEditorDecorationsCollection | null>(null);
+  // Texts this editor reported since the store last caught up with it. A render may commit an
+  // older one of them while typing goes on (React renders concurrently); that is not an outside
+  // change, and writing it back would drop keystrokes and move the caret.
+  const emitted = useRef<string[]>([]);
 
   useEffect(() => {
     const el = host.current!;
@@ -73,7 +77,10 @@ export default function MonacoSqlEditor(props: SqlEditorProps) {
     const model = editor.getModel()!;
     editor.onDidChangeModelContent(() => {
       const v = editor.getValue();
-      if (v !== latest.current.value) latest.current.onChange(v);
+      if (v === latest.current.value) return;
+      emitted.current.push(v);
+      if (emitted.current.length > 200) emitted.current.shift();
+      latest.current.onChange(v);
     });
     editor.onDidChangeCursorPosition(() => {
       latest.current.onCaret?.(model.getOffsetAt(editor.getPosition()!), editor.hasTextFocus());
@@ -133,7 +140,13 @@ export default function MonacoSqlEditor(props: SqlEditorProps) {
   // Outside changes (an example, a link, an import) replace the text as one undoable edit.
   useEffect(() => {
     const editor = editorRef.current;
-    if (!editor || editor.getValue() === props.value) return;
+    if (!editor) return;
+    if (editor.getValue() === props.value) {
+      emitted.current = [];
+      return;
+    }
+    if (emitted.current.includes(props.value)) return;
+    emitted.current = [];
     const model = editor.getModel()!;
     editor.pushUndoStop();
     editor.executeEdits('external', [{ range: model.getFullModelRange(), text: props.value }]);

@@ -13,7 +13,8 @@ const MOD = isMac ? '⌘' : 'Ctrl';
 /** True when a key typed at `target` is text for a field, not a page shortcut. */
 function typingInto(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
-  if (target.isContentEditable) return true;
+  // Monaco takes keys on an element of its own (an EditContext host, not a textarea, in Chromium).
+  if (target.isContentEditable || target.closest('.monaco-editor')) return true;
   const tag = target.tagName;
   if (tag === 'TEXTAREA' || tag === 'SELECT') return true;
   if (tag !== 'INPUT') return false;
