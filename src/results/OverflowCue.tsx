@@ -35,8 +35,9 @@ export function measureOverflow(scroller: HTMLElement): Overflow {
   let changedRight = 0;
   for (const cell of scroller.querySelectorAll('.changed-cell')) {
     const r = cell.getBoundingClientRect();
-    if (r.left >= span.right - 8) changedRight++;
-    else if (r.right <= span.left + 8) changedLeft++;
+    // Cut off counts as out of sight: the new value is at the cell's end.
+    if (r.right > span.right + 2) changedRight++;
+    else if (r.left < span.left - 2) changedLeft++;
   }
   const max = scroller.scrollWidth - scroller.clientWidth;
   return { wide: max > 1, moreLeft: scroller.scrollLeft > 1, moreRight: scroller.scrollLeft < max - 1, changedLeft, changedRight };
@@ -94,7 +95,7 @@ export function OverflowCue({ children, onWide, contentKey }: OverflowCueProps) 
     if (!el) return;
     const span = visibleSpan(el);
     const cells = [...el.querySelectorAll<HTMLElement>('.changed-cell')].map((c) => c.getBoundingClientRect());
-    const target = side === 'right' ? cells.find((r) => r.left >= span.right - 8) : cells.reverse().find((r) => r.right <= span.left + 8);
+    const target = side === 'right' ? cells.find((r) => r.right > span.right + 2) : cells.reverse().find((r) => r.left < span.left - 2);
     if (!target) return;
     el.scrollBy({ left: side === 'right' ? target.right - span.right + 24 : target.left - span.left - 24 });
   };

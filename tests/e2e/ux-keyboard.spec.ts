@@ -3,6 +3,9 @@
 import { expect, test, type Page } from '@playwright/test';
 import { changeMarks, editorText, setEditor, waitForMonaco, waitForResult } from './helpers';
 
+// Real engines on a shared two-core machine: generous per-test time, never a sleep.
+test.describe.configure({ timeout: 240_000 });
+
 const focused = (page: Page, role: 'textbox' | 'tab' | 'button', name: string) =>
   page.getByRole(role, { name, exact: true }).evaluate((el) => el === document.activeElement);
 

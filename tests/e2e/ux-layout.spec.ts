@@ -4,6 +4,9 @@
 import { expect, test, type Page } from '@playwright/test';
 import { waitForResult } from './helpers';
 
+// Real engines on a shared two-core machine: generous per-test time, never a sleep.
+test.describe.configure({ timeout: 240_000 });
+
 const editorsWidth = async (page: Page) => (await page.getByRole('region', { name: 'Scripts' }).boundingBox())!.width;
 
 test.describe('1,280 px', () => {
