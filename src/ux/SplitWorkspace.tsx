@@ -36,6 +36,8 @@ export function SplitWorkspace({ compare, children }: SplitWorkspaceProps) {
   const share = shares[mode];
   const main = useRef<HTMLElement>(null);
   const dragging = useRef(false);
+  // Pointer moves are applied once per frame: each change relays out both columns.
+  const pending = useRef<{ x: number; frame: number } | null>(null);
 
   const set = (n: number) => {
     const v = clamp(n);
@@ -52,13 +54,26 @@ export function SplitWorkspace({ compare, children }: SplitWorkspaceProps) {
   };
 
   const fromPointer = (e: PointerEvent) => {
+    if (pending.current) {
+      pending.current.x = e.clientX;
+      return;
+    }
+    const frame = requestAnimationFrame(() => {
+      const x = pending.current?.x ?? e.clientX;
+      pending.current = null;
+      applyPointer(x);
+    });
+    pending.current = { x: e.clientX, frame };
+  };
+
+  const applyPointer = (clientX: number) => {
     const el = main.current;
     if (!el) return;
     const style = getComputedStyle(el);
     const r = el.getBoundingClientRect();
     const left = r.left + parseFloat(style.paddingLeft);
     const width = r.width - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
-    if (width > 0) set(((e.clientX - left) / width) * 100);
+    if (width > 0) set(((clientX - left) / width) * 100);
   };
 
   return (
