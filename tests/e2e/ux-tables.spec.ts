@@ -10,6 +10,11 @@ const after = (page: Page, scope = page.locator('body')) => scope.getByRole('tab
 const headers = (page: Page, name: string) =>
   page.getByRole('table', { name, exact: true }).getByRole('columnheader').allInnerTexts();
 
+/** A loaded machine can take PGlite past the default 5 s limit: give runs a minute, as a user may. */
+async function patientLimit(page: Page): Promise<void> {
+  await page.getByLabel('Time limit (s)').fill('60');
+}
+
 test.describe('wide tables at 1,280 px', () => {
   test.use({ viewport: { width: 1280, height: 800 } });
 
@@ -47,6 +52,7 @@ test.describe('wide tables at 1,280 px', () => {
   test('in Compare, both engines’ After tables announce the changes to the right', async ({ page }) => {
     await page.goto('./#example/timestamps-updated-at');
     await waitForResult(page);
+    await patientLimit(page);
     await page.getByRole('button', { name: 'Compare' }).click();
     for (const engine of ['SQLite', 'PostgreSQL']) {
       const pane = page.getByRole('region', { name: `${engine} results` });
@@ -59,6 +65,7 @@ test.describe('wide tables at 1,280 px', () => {
 test('Compare counts the identity gap once, under one heading, though it shows in two places', async ({ page }) => {
   await page.goto('./');
   await waitForResult(page);
+  await patientLimit(page);
   await page.getByRole('button', { name: 'Compare' }).click();
   const summary = page.getByRole('region', { name: 'Differences' });
   await expect(summary.getByRole('status')).toHaveText('1 difference (seen in 2 places) between SQLite and PostgreSQL.', { timeout: 60_000 });
@@ -121,6 +128,7 @@ test('the examples: the login counter states its caveat; the timestamps match th
 
   await page.goto('./#example/timestamps-updated-at');
   await waitForResult(page);
+  await patientLimit(page);
   await page.getByRole('radio', { name: 'PostgreSQL', exact: true }).check();
   await expect(page.locator('.results[data-dialect="postgres"]')).toBeVisible({ timeout: 60_000 });
   await expect(explanation).toContainText('at most three decimals');
