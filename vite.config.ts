@@ -2,13 +2,16 @@ import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { pgSnapshotPlugin } from './scripts/pgSnapshotPlugin';
 import { preloadAppPlugin } from './scripts/preloadAppPlugin';
+import { licensePlugins } from './scripts/licensePlugin';
+
+const licenses = licensePlugins();
 
 // Static site: everything (engines' wasm, Monaco and its worker) is bundled and served from the
 // page's own origin; nothing is fetched from elsewhere at run time.
 export default defineConfig({
   base: './',
-  plugins: [react(), pgSnapshotPlugin(), preloadAppPlugin()],
-  worker: { format: 'es' },
+  plugins: [react(), pgSnapshotPlugin(), preloadAppPlugin(), ...licenses.page],
+  worker: { format: 'es', plugins: licenses.worker },
   optimizeDeps: { exclude: ['@electric-sql/pglite'] },
   build: {
     target: 'es2022',

@@ -1,5 +1,5 @@
 /** The playground's layout: top bar, editors, results, and the dialogs. State lives in usePlayground. */
-import { lazy, useEffect, useRef, useState } from 'react';
+import { lazy, useEffect, useEffectEvent, useLayoutEffect, useRef, useState } from 'react';
 import type { TranslationResult } from './compare';
 import type { Example } from './gallery/types';
 import type { ImportResult } from './scenario/file';
@@ -9,6 +9,7 @@ import { ImportExport, exportJsonFile } from './share/ImportExport';
 import { ScenarioMetaEditor } from './share/ScenarioMeta';
 import { StashBanner, type StashBannerProps } from './share/StashBanner';
 import { exampleFragment, exampleIdOf, readFragment } from './share/history';
+import { copyShareLink } from './share/shareLink';
 import { startScenario, usePersistence, type Persistence } from './share/usePersistence';
 import { initialState, type PlaygroundState } from './state/store';
 import { shownDialects, usePlayground } from './state/usePlayground';
@@ -19,7 +20,7 @@ import { LazyPart } from './ui/LazyPart';
 import { ResultsArea } from './ui/ResultsArea';
 import { RunControls } from './ui/RunControls';
 import { Toolbar } from './ui/Toolbar';
-import { TranslateFlow } from './ui/TranslateFlow';
+import { startTranslation, TranslateFlow } from './ui/TranslateFlow';
 import { SplitWorkspace } from './ux/SplitWorkspace';
 
 // Not needed for the first result: loaded when first used.
@@ -58,6 +59,11 @@ function startState(): PlaygroundState {
 /** The whole app. */
 export function App() {
   const [state, actions] = usePlayground(startState);
+  // What replaced the set-aside work, for the "Back to my scenario" sentence.
+  const [stashSource, setStashSource] = useState<StashSource>(() => {
+    const opened = startScenario().source;
+    return opened === 'example' || opened === 'link' ? opened : 'earlier';
+  });
   const persistenceRef = useRef<Persistence | null>(null);
   const recovering = useRef<string | null>(null);
   /**
@@ -95,20 +101,19 @@ export function App() {
     },
     lookupOrLoad,
   );
-  persistenceRef.current = persistence;
+  useLayoutEffect(() => {
+    persistenceRef.current = persistence;
+  });
   const { scenario } = state;
   const dialect = scenario.dialect;
   const running = shownDialects(scenario).some((d) => state.running[d]);
   const [enhanced, setEnhanced] = useState(false);
   const [dialog, setDialog] = useState<'examples' | 'share' | null>(null);
+  // Whether the Share click copied the link (null while copying).
+  const [linkCopied, setLinkCopied] = useState<boolean | null>(null);
   // The Examples dialog stays mounted once opened (its search and filters survive closing it).
   const [examplesMounted, setExamplesMounted] = useState(false);
   const [translation, setTranslation] = useState<TranslationResult | 'loading' | null>(null);
-  // What replaced the set-aside work, for the "Back to my scenario" sentence.
-  const [stashSource, setStashSource] = useState<StashSource>(() => {
-    const opened = startScenario().source;
-    return opened === 'example' || opened === 'link' ? opened : 'earlier';
-  });
 
   // Monaco loads only after the first result is on screen: the switch waits for the frame that
   // shows the result (an effect alone may run before that frame, and would delay it).
@@ -130,16 +135,15 @@ export function App() {
   }, [enhanced]);
 
   // Ctrl/Cmd+Enter anywhere on the page runs (editors handle it themselves first).
+  const onPageKey = useEffectEvent((e: KeyboardEvent) => {
+    if (e.key === 'Enter' && (e.ctrlKey || e.metaKey) && !e.defaultPrevented) {
+      e.preventDefault();
+      actions.run();
+    }
+  });
   useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key === 'Enter' && (e.ctrlKey || e.metaKey) && !e.defaultPrevented) {
-        e.preventDefault();
-        actions.run();
-      }
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    window.addEventListener('keydown', onPageKey);
+    return () => window.removeEventListener('keydown', onPageKey);
   }, []);
 
   /** Load a scenario the user chose (example, import): a new history entry, so Back returns to the work. */
@@ -190,9 +194,19 @@ export function App() {
             setDialog('examples');
           }}
           onCompare={(on) => actions.patch({ compare: on })}
-          onTranslate={() => setTranslation('loading')}
+          onTranslate={() => {
+            setTranslation('loading');
+            startTranslation(scenario, setTranslation, (m) => {
+              setTranslation(null);
+              actions.showMessage('error', m);
+            });
+          }}
           translating={translation === 'loading'}
-          onShare={() => setDialog('share')}
+          onShare={() => {
+            setLinkCopied(null);
+            setDialog('share');
+            void copyShareLink(scenario).then(setLinkCopied);
+          }}
         />
       </header>
       {persistence.notice && (
@@ -229,22 +243,17 @@ export function App() {
       )}
       {dialog === 'share' && (
         <LazyPart what="the Share dialog" placement="overlay">
-          <ShareButtonDialog open onClose={() => setDialog(null)} state={state} onExport={() => exportJsonFile(scenario)} />
+          <ShareButtonDialog open onClose={() => setDialog(null)} state={state} onExport={() => exportJsonFile(scenario)} linkCopied={linkCopied} />
         </LazyPart>
       )}
       <TranslateFlow
         request={translation}
         scenario={scenario}
-        onReady={setTranslation}
         onAccept={(next) => {
           setTranslation(null);
           actions.setScenario(next);
         }}
         onCancel={() => setTranslation(null)}
-        onError={(m) => {
-          setTranslation(null);
-          actions.showMessage('error', m);
-        }}
       />
       <DropZone scenario={scenario} onImport={onImport} />
     </div>

@@ -3,7 +3,8 @@
  * stays distinct from the empty string; pasting tab- or comma-separated text into a cell fills
  * the grid from that cell, and a paste box takes whole CSV/TSV blocks (with a header row).
  */
-import { type ClipboardEvent, type KeyboardEvent, useEffect, useId, useState } from 'react';
+import { type ClipboardEvent, type KeyboardEvent, useId, useState } from 'react';
+import { flushSync } from 'react-dom';
 import type { ColumnInfo } from '../engine/types';
 import type { Cell } from './coltype';
 import { PASTE_CONVENTION, parseDelimited, pasteRows } from './grid';
@@ -17,7 +18,7 @@ export interface RowsGridProps {
   known: string[];
   keyColumns: ReadonlySet<string>;
   rows: Record<string, Cell>[];
-  onRowsChange(rows: Record<string, Cell>[], addColumns?: string[]): void;
+  onRowsChange: (rows: Record<string, Cell>[], addColumns?: string[]) => void;
 }
 
 /** The editable rows grid. */
@@ -26,19 +27,13 @@ export function RowsGrid({ columns, known, keyColumns, rows, onRowsChange }: Row
   const [pasteText, setPasteText] = useState('');
   const [pasteNote, setPasteNote] = useState('');
   const names = columns.map((c) => c.name);
-  // Enter moves down a row like a spreadsheet, adding one at the end; focus once it is rendered.
-  const [focusNext, setFocusNext] = useState<string | null>(null);
-  useEffect(() => {
-    if (!focusNext) return;
-    document.getElementById(focusNext)?.focus();
-    setFocusNext(null);
-  }, [focusNext, rows.length]);
-
+  // Enter moves down a row like a spreadsheet, adding one at the end (rendered at once, so that
+  // it can take the focus).
   const onCellKey = (e: KeyboardEvent<HTMLInputElement>, r: number, c: number) => {
     if (e.key !== 'Enter' || e.shiftKey || e.altKey || e.ctrlKey || e.metaKey) return;
     e.preventDefault();
-    if (r + 1 >= rows.length) onRowsChange([...rows, emptyRow(names)]);
-    setFocusNext(`${id}-r${r + 1}-c${c}`);
+    if (r + 1 >= rows.length) flushSync(() => onRowsChange([...rows, emptyRow(names)]));
+    document.getElementById(`${id}-r${r + 1}-c${c}`)?.focus();
   };
 
   const setCell = (r: number, col: string, value: Cell) => {

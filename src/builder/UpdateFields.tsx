@@ -19,7 +19,7 @@ export function updateNotApplicable(strategy: Strategy): string | null {
 
 interface FieldProps {
   state: BuilderState;
-  onChange(state: BuilderState): void;
+  onChange: (state: BuilderState) => void;
 }
 
 /** Per-column on-conflict actions. */

@@ -94,7 +94,7 @@ export function pasteRows(
   const headerCols = first.map((h) => (h === null ? undefined : (known.find((k) => k === h) ?? byLower.get(h.trim().toLowerCase()))));
   const isHeader = first.length > 0 && headerCols.every((c) => c !== undefined) && new Set(headerCols).size === first.length;
   if (isHeader) {
-    const cols = headerCols as string[];
+    const cols = headerCols;
     const added = parsed.slice(1).map((cells) => {
       const row: Record<string, Cell> = Object.fromEntries(visible.map((c) => [c, null]));
       cols.forEach((c, i) => (row[c] = cells[i] ?? null));

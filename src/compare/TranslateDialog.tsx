@@ -15,8 +15,8 @@ export interface TranslateDialogProps {
   to: Dialect;
   result: TranslationResult;
   /** Put the translated texts into the `to` dialect's editors. */
-  onAccept(): void;
-  onCancel(): void;
+  onAccept: () => void;
+  onCancel: () => void;
 }
 
 function Findings({ title, items, kind }: { title: string; items: Problem[]; kind: string }) {
@@ -44,7 +44,7 @@ function ScriptPane({ label, script, to }: { label: string; script: ScriptTransl
       <h3 id={headingId}>
         {DIALECT_LABEL[to]} {label}
       </h3>
-      <pre className="cmp-sql" tabIndex={0} aria-label={`Translated ${label.toLowerCase()} (${DIALECT_LABEL[to]})`}>
+      <pre className="cmp-sql" role="region" tabIndex={0} aria-label={`Translated ${label.toLowerCase()} (${DIALECT_LABEL[to]})`}>
         {script.sql || '(empty)'}
       </pre>
       <Findings title="Could not translate" items={script.untranslatable} kind="problems" />
@@ -60,8 +60,6 @@ function ScriptPane({ label, script, to }: { label: string; script: ScriptTransl
 /** A modal dialog proposing a translation; Accept applies it, Cancel or Esc discards it. */
 export function TranslateDialog({ open, from, to, result, onAccept, onCancel }: TranslateDialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
-  const cancelRef = useRef(onCancel);
-  cancelRef.current = onCancel;
   const titleId = useId();
 
   useEffect(() => {
@@ -86,15 +84,17 @@ export function TranslateDialog({ open, from, to, result, onAccept, onCancel }: 
       ref={ref}
       className="cmp-dialog"
       aria-labelledby={titleId}
-      aria-modal="true"
       onCancel={(e) => {
+        // Esc: the parent decides (it normally closes the dialog).
         e.preventDefault();
-        cancelRef.current();
+        onCancel();
       }}
       onKeyDown={(e) => {
+        // Esc also where the browser does not turn it into a cancel event (a search field eats the
+        // first one; test DOMs have none).
         if (e.key === 'Escape' && !e.defaultPrevented) {
           e.preventDefault();
-          cancelRef.current();
+          onCancel();
         }
       }}
     >
@@ -114,7 +114,7 @@ export function TranslateDialog({ open, from, to, result, onAccept, onCancel }: 
             <ScriptPane label="Statement" script={result.statement} to={to} />
           </div>
           <div className="cmp-actions">
-            <button type="button" onClick={() => cancelRef.current()}>
+            <button type="button" onClick={onCancel}>
               Cancel
             </button>
             <button type="button" className="cmp-primary" onClick={onAccept}>

@@ -16,7 +16,7 @@ const unwrap = (n: AnyNode | undefined): AnyNode | undefined => (n?.type === 'pa
 function isTimestampDefault(expr: AnyNode | undefined): boolean {
   const e = unwrap(expr);
   if (e?.type !== 'func_call') return false;
-  const name = String(get(e, 'name')?.name ?? '').toUpperCase();
+  const name = (nameOf(get(e, 'name')) ?? '').toUpperCase();
   if (name === 'CURRENT_TIMESTAMP' || name === 'NOW') return true;
   const list = get(get(get(e, 'args'), 'expr'), 'args');
   const first = (list?.items as AnyNode[] | undefined)?.[0];
@@ -25,7 +25,7 @@ function isTimestampDefault(expr: AnyNode | undefined): boolean {
 
 /** CURRENT_DATE, CURRENT_TIME, CURRENT_TIMESTAMP and the now() family: allowed bare in a SQLite DEFAULT (after translation). */
 function isCurrentKeyword(e: AnyNode): boolean {
-  const name = String(get(e, 'name')?.name ?? '').toUpperCase();
+  const name = (nameOf(get(e, 'name')) ?? '').toUpperCase();
   return (!get(e, 'args') && name.startsWith('CURRENT_')) || ['NOW', 'TRANSACTION_TIMESTAMP', 'STATEMENT_TIMESTAMP', 'CLOCK_TIMESTAMP', 'LOCALTIMESTAMP'].includes(name);
 }
 

@@ -197,7 +197,7 @@ function valuesToPostgres(t: Translator, p: InsertParts): void {
   const cols = p.columns ?? p.table?.columns.map((c) => c.name);
   if (cols && p.source?.type === 'values_clause') {
     for (const row of listItems(get(p.source, 'values'))) {
-      listItems(row).forEach((value, i) => cols[i] !== undefined && booleanLiteral(t, p, cols[i]!, value));
+      listItems(row).forEach((value, i) => cols[i] !== undefined && booleanLiteral(t, p, cols[i], value));
     }
   }
 }
@@ -243,7 +243,7 @@ function returningItem(t: Translator, item: AnyNode): string | null {
         t.change(a, 'returning', `${t.text(a)} → ${prop.type === 'all_columns' ? '*' : t.text(prop)} (SQLite's RETURNING gives the new values)`);
       }
       return false;
-    } else if (a.type === 'func_call' && lower(String(get(a, 'name')?.name ?? '')) === 'merge_action') {
+    } else if (a.type === 'func_call' && lower((nameOf(get(a, 'name')) ?? '')) === 'merge_action') {
       reason = 'merge_action() exists only in PostgreSQL MERGE';
     }
   });

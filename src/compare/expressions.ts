@@ -4,6 +4,7 @@
  */
 import { blockComment, walk, type CstNode } from './sqlSource';
 import { dataTypeInfo, mapType } from './typeMap';
+import { nameOf } from './schemaModel';
 import { parseTimestamp } from './values';
 import { Translator } from './translator';
 
@@ -16,7 +17,7 @@ const SQLITE_ONLY = new Set(['STRFTIME', 'JULIANDAY', 'UNIXEPOCH', 'LAST_INSERT_
 
 function funcName(n: AnyNode): string {
   const name = get(n, 'name');
-  return name ? String(name.name ?? '').toUpperCase() : '';
+  return (nameOf(name) ?? '').toUpperCase();
 }
 
 function args(n: AnyNode): AnyNode[] {
@@ -101,7 +102,7 @@ export function translateExpressions(t: Translator, stmt: CstNode): boolean {
       }
       case 'blob_literal':
         if (t.to === 'postgres') {
-          const hex = (n.value as number[]).map((b) => b.toString(16).padStart(2, '0')).join('');
+          const hex = (n.value).map((b) => b.toString(16).padStart(2, '0')).join('');
           t.replace(n, `'\\x${hex}'::bytea`);
           t.change(n, 'types', `X'…' blob literal → '\\x…'::bytea`);
         }
@@ -132,7 +133,7 @@ function assignmentToPostgres(t: Translator, n: AnyNode): void {
 /** `flag = 1` on a column that is boolean in PostgreSQL: the literal becomes true/false. */
 function booleanComparison(t: Translator, column: AnyNode | undefined, literal: AnyNode | undefined): void {
   if (literal?.type !== 'number_literal' || (literal.value !== 0 && literal.value !== 1)) return;
-  const name = column?.type === 'identifier' ? String(column.name) : column?.type === 'member_expr' ? String(get(column, 'property')?.name ?? '') : '';
+  const name = column?.type === 'identifier' ? String(column.name) : column?.type === 'member_expr' ? (nameOf(get(column, 'property')) ?? '') : '';
   if (!name || t.schema.columnClass(name) !== 'boolean') return;
   t.replace(literal, literal.value ? 'true' : 'false');
   t.change(literal, 'booleans', `${name} = ${literal.value} → ${name} = ${literal.value ? 'true' : 'false'} (a boolean column in PostgreSQL)`);

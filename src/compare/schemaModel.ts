@@ -155,7 +155,7 @@ export class SchemaModel {
       const c = (item.type === 'constraint' ? item.constraint : item) as AnyNode;
       if (c.type === 'column_definition') {
         const col = String(nameOf(c.name));
-        const info = dataTypeInfo(c.dataType as CstNode | undefined);
+        const info = dataTypeInfo(c.dataType);
         const constraints = (c.constraints as AnyNode[]).map((k) => (k.type === 'constraint' ? (k.constraint as AnyNode) : k));
         const pk = constraints.some((k) => k.type === 'constraint_primary_key');
         const identity =

@@ -75,7 +75,7 @@ function firstLine(message: string): string {
 export function parseScript(sql: string, dialect: Dialect): { statements: ParsedStatement[]; failures: ParseFailure[] } {
   try {
     const program = parseProgram(sql, dialect);
-    const statements = program.statements.filter((s) => s.type !== 'empty').map((node) => ({ node: node as CstNode, base: 0 }));
+    const statements = program.statements.filter((s) => s.type !== 'empty').map((node) => ({ node: node, base: 0 }));
     return { statements, failures: [] };
   } catch {
     const statements: ParsedStatement[] = [];
@@ -83,7 +83,7 @@ export function parseScript(sql: string, dialect: Dialect): { statements: Parsed
     for (const part of splitStatements(sql)) {
       try {
         const program = parseProgram(sql.slice(part.start, part.end), dialect);
-        for (const node of program.statements) if (node.type !== 'empty') statements.push({ node: node as CstNode, base: part.start });
+        for (const node of program.statements) if (node.type !== 'empty') statements.push({ node: node, base: part.start });
       } catch (e) {
         const lead = sql.slice(part.start, part.end).search(/\S/);
         failures.push({ start: part.start + Math.max(lead, 0), end: part.end, message: firstLine(e instanceof Error ? e.message : String(e)) });

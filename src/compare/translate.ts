@@ -118,7 +118,7 @@ export function translateScript(sql: string, from: Dialect, to: Dialect, context
       // A syntax tree shape the rules did not expect: keep the statement as written, and say so.
       t.edits.length = mark.edits;
       t.changes.length = mark.changes;
-      t.problem(base + ((node as CstNode).range?.[0] ?? 0), 'syntax', `not translated: this statement has a form the translator does not handle (${e instanceof Error ? e.message : String(e)}); kept as written`);
+      t.problem(base + ((node).range?.[0] ?? 0), 'syntax', `not translated: this statement has a form the translator does not handle (${e instanceof Error ? e.message : String(e)}); kept as written`);
     }
   }
   let out = applyEdits(sql, t.edits);

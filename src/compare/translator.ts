@@ -145,7 +145,5 @@ export class Translator {
   }
 
   /** Children of a node by property name, typed loosely. */
-  static get(node: unknown, key: string): AnyNode | undefined {
-    return (node as AnyNode | undefined)?.[key] as AnyNode | undefined;
-  }
+  static readonly get = (node: unknown, key: string): AnyNode | undefined => (node as AnyNode | undefined)?.[key] as AnyNode | undefined;
 }

@@ -43,14 +43,14 @@ export function dataTypeInfo(node: CstNode | undefined): DataTypeInfo {
     case 'identifier':
       return { base: String(n.name).toUpperCase(), modifiers: null, array: false };
     case 'modified_data_type':
-      return { ...dataTypeInfo(n.dataType as CstNode), modifiers: n.modifiers as CstNode };
+      return { ...dataTypeInfo(n.dataType), modifiers: n.modifiers as CstNode };
     case 'time_data_type': {
       const base = keywordNames(n.timeKw);
       const withZone = keywordNames(n.timeZoneKw).startsWith('WITH ');
       return { base: withZone ? `${base}TZ` : base, modifiers: null, array: false };
     }
     case 'array_data_type':
-      return { ...dataTypeInfo(n.dataType as CstNode), array: true };
+      return { ...dataTypeInfo(n.dataType), array: true };
     default:
       return { base: keywordNames((n as AnyNode).name) || n.type.toUpperCase(), modifiers: null, array: false };
   }

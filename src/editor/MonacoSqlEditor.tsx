@@ -2,7 +2,7 @@
  * The Monaco SQL editor, bundled from npm (no CDN) and loaded lazily: the first result never
  * waits for it. Only the editor features a SQL playground needs are registered, to keep it small.
  */
-import { useEffect, useRef } from 'react';
+import { useEffect, useLayoutEffect, useRef } from 'react';
 import * as monaco from 'monaco-editor/editor';
 import 'monaco-editor/languages/definitions/sql/register';
 import 'monaco-editor/features/bracketMatching/register';
@@ -40,8 +40,11 @@ const dark = () => window.matchMedia?.('(prefers-color-scheme: dark)').matches ?
 export default function MonacoSqlEditor(props: SqlEditorProps) {
   const host = useRef<HTMLDivElement>(null);
   const editorRef = useRef<monaco.editor.IStandaloneCodeEditor | null>(null);
+  // The latest props, for Monaco's listeners (the editor is created once).
   const latest = useRef(props);
-  latest.current = props;
+  useLayoutEffect(() => {
+    latest.current = props;
+  });
   const decorations = useRef<monaco.editor.IEditorDecorationsCollection | null>(null);
   // Texts this editor reported since the store last caught up with it. A render may commit an
   // older one of them while typing goes on (React renders concurrently); that is not an outside

@@ -15,9 +15,9 @@ export interface SqlEditorProps {
   /** Accessible name, e.g. "Setup SQL" (a stable contract). */
   label: string;
   value: string;
-  onChange(value: string): void;
+  onChange: (value: string) => void;
   /** Ctrl/Cmd+Enter. */
-  onRun(): void;
+  onRun: () => void;
   dialect: Dialect;
   marker?: EditorMarker | null;
   /** Visible height in lines. */
@@ -25,7 +25,7 @@ export interface SqlEditorProps {
   /** Where to put the caret when the editor mounts (Monaco replacing the plain editor); null: leave focus alone. */
   initialCaret?: () => number | null;
   /** Report caret position changes (so the replacement editor can keep it). */
-  onCaret?(offset: number, focused: boolean): void;
+  onCaret?: (offset: number, focused: boolean) => void;
   /** Esc was pressed in the editor: the next Tab leaves it (true), or that ended (false). */
-  onTabLeaves?(on: boolean): void;
+  onTabLeaves?: (on: boolean) => void;
 }

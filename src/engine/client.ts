@@ -23,12 +23,12 @@ export interface EngineInfo {
 
 /** Optional persistence for a clean data-directory snapshot (PostgreSQL). */
 export interface SnapshotStore {
-  load(): Promise<Blob | null>;
-  save(dataDir: Blob): Promise<void>;
+  load: () => Promise<Blob | null>;
+  save: (dataDir: Blob) => Promise<void>;
 }
 
 interface Pending {
-  resolve(msg: FromWorker): void;
+  resolve: (msg: FromWorker) => void;
   input?: RunInput;
   timer?: ReturnType<typeof setTimeout>;
   limitMs?: number;

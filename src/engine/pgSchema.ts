@@ -123,7 +123,7 @@ export async function introspectPostgres(pg: PGlite, parsers: ParserOptions): Pr
       name: String(attname),
       type: String(type),
       notNull: notNull === true,
-      defaultExpr: dflt === null ? null : String(dflt),
+      defaultExpr: dflt === null ? null : (dflt as string),
       generated: generated === true,
       identity: identity === true,
     };
@@ -142,14 +142,14 @@ export async function introspectPostgres(pg: PGlite, parsers: ParserOptions): Pr
       else {
         // An expression: the server prints it (rare, so one small query each).
         const def = await q(`SELECT pg_catalog.pg_get_indexdef(${Number(indexrelid)}, ${k + 1}, true)`);
-        columns.push(String(def[0]?.[0] ?? ''));
+        columns.push((def[0]?.[0] as string | undefined) ?? '');
       }
     }
     const key: UniqueKey = {
       name: String(name),
       kind: primary === true ? 'primary' : isUnique === true ? 'unique' : 'index',
       columns,
-      predicate: predicate === null ? null : String(predicate),
+      predicate: predicate === null ? null : (predicate as string),
       hasExpressions: hasExpr === true,
     };
     if (key.kind === 'primary') info.schema.primaryKey = [...columns];

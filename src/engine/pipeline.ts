@@ -35,31 +35,31 @@ export interface Driver {
   readonly dialect: Dialect;
   readonly versionLabel: string;
   /** Bring the database to a clean state (nothing from a previous run survives). */
-  reset(): Promise<void>;
+  reset: () => Promise<void>;
   /** Statement spans of a script, without running it (the first `limit` only, when given). */
-  split(script: string, limit?: number): Span[];
+  split: (script: string, limit?: number) => Span[];
   /** Run a script statement by statement (autocommit), stopping at the first error. */
-  runScript(
+  runScript: (
     script: string,
     phase: 'setup' | 'statement',
     afterEach?: (r: StatementResult) => Promise<void>,
-  ): Promise<ScriptOutcome>;
+  ) => Promise<ScriptOutcome>;
   /** The user tables, in creation order. */
-  introspect(): Promise<TableSchema[]>;
+  introspect: () => Promise<TableSchema[]>;
   /** Rows of one table, in identity order, at most `rowLimit`. */
-  snapshot(table: TableSchema, rowLimit: number): Promise<TableSnapshot>;
+  snapshot: (table: TableSchema, rowLimit: number) => Promise<TableSnapshot>;
   /** Run engine queries so that a failure cannot disturb the user's open transaction. */
-  guard<T>(fn: () => Promise<T>): Promise<T>;
+  guard: <T>(fn: () => Promise<T>) => Promise<T>;
   /** Start recording writes; the tracking kind per table key. */
-  startTracking(tables: TableSchema[]): Promise<Map<string, WriteTracking>>;
+  startTracking: (tables: TableSchema[]) => Promise<Map<string, WriteTracking>>;
   /** Rowids written since the previous call (null: the engine uses row versions instead). */
-  writtenSinceLast(): Promise<WrittenRows | null>;
+  writtenSinceLast: () => Promise<WrittenRows | null>;
   /** Every rowid written by the statements and still recorded (writes rolled back are gone). */
-  writtenAll(): Promise<WrittenRows | null>;
+  writtenAll: () => Promise<WrittenRows | null>;
   /** After a script: roll back a failed transaction, report an open one. */
-  settleTransaction(): Promise<{ notes: string[] }>;
+  settleTransaction: () => Promise<{ notes: string[] }>;
   /** After the After snapshot: roll back whatever transaction the script left open. */
-  finish(): Promise<void>;
+  finish: () => Promise<void>;
 }
 
 /**

@@ -14,7 +14,7 @@ import type { Engine, EngineError, Span, StatementResult, Value } from './types'
 /** The PostgreSQL engine, plus a clean data-directory snapshot for fast replacements. */
 export interface PostgresEngine extends Engine {
   /** A gzip tarball of a clean, freshly initialised data directory (for `loadDataDir`). */
-  dumpDataDir(): Promise<Blob>;
+  dumpDataDir: () => Promise<Blob>;
 }
 
 const WRITE_COMMANDS = new Set(['INSERT', 'UPDATE', 'DELETE', 'MERGE', 'COPY']);
@@ -48,7 +48,7 @@ export async function createPostgresEngine(opts?: { loadDataDir?: Blob }): Promi
   const pg = opts?.loadDataDir ? await PGlite.create({ loadDataDir: opts.loadDataDir }) : await PGlite.create();
   const parsers: ParserOptions = valueParsers(pg);
   const q = (sql: string) => pg.query<Value[]>(sql, [], { rowMode: 'array', parsers });
-  const version = `PostgreSQL ${String((await q('SHOW server_version')).rows[0]![0])} (PGlite)`;
+  const version = `PostgreSQL ${(await q('SHOW server_version')).rows[0]![0] as string} (PGlite)`;
   // Objects outside schemas that exist in a clean cluster: anything else was made by a run.
   const baseline = new Set(await userObjects(pg));
   let tables = new Map<string, PgTableInfo>();

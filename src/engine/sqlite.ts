@@ -196,7 +196,7 @@ async function fromModule(module: WebAssembly.Module, config: SqlJsConfig): Prom
           WebAssembly.instantiate(module, imports).then(done, failed);
           return {};
         },
-      } as SqlJsConfig),
+      }),
       failure,
     ]);
   } catch {

@@ -219,13 +219,13 @@ export interface RunResult {
 export interface Engine {
   readonly dialect: Dialect;
   /** Engine name and version for labels. */
-  version(): string;
+  version: () => string;
   /** Run setup then statement on a clean database and return the whole outcome. Never throws for SQL errors. */
-  run(input: RunInput): Promise<RunResult>;
+  run: (input: RunInput) => Promise<RunResult>;
   /** Run only the setup script on a clean database and introspect the user tables it creates. */
-  describe(setup: string): Promise<{ tables: TableSchema[]; error?: EngineError }>;
+  describe: (setup: string) => Promise<{ tables: TableSchema[]; error?: EngineError }>;
   /** Release the engine. */
-  close(): Promise<void>;
+  close: () => Promise<void>;
 }
 
 /** Default per-table snapshot row limit: larger tables are cut there, and the UI says what it left out. */

@@ -21,8 +21,8 @@ export interface InitOptions {
 /** Start answering messages on this worker's global scope. */
 export function serveEngine(create: (init: InitOptions) => Promise<HostedEngine>): void {
   const scope = self as unknown as {
-    postMessage(msg: FromWorker): void;
-    addEventListener(type: 'message', cb: (e: MessageEvent<ToWorker>) => void): void;
+    postMessage: (msg: FromWorker) => void;
+    addEventListener: (type: 'message', cb: (e: MessageEvent<ToWorker>) => void) => void;
   };
   const post = (msg: FromWorker) => scope.postMessage(msg);
   let begin!: (init: InitOptions) => void;
@@ -35,7 +35,7 @@ export function serveEngine(create: (init: InitOptions) => Promise<HostedEngine>
         resolve(e);
       }, (err: unknown) => {
         post({ type: 'fatal', message: `The engine could not start: ${errorText(err)}` });
-        reject(err);
+        reject(err instanceof Error ? err : new Error(errorText(err)));
       });
     };
   });

@@ -12,21 +12,17 @@ import './gallery.css';
 /** Props of ExamplesDialog. */
 export interface ExamplesDialogProps {
   open: boolean;
-  onClose(): void;
-  onPick(example: Example): void;
+  onClose: () => void;
+  onPick: (example: Example) => void;
   /** The dialect examples open in when they support it. */
   currentDialect: Dialect;
 }
-
-const FOCUSABLE = 'button:not([disabled]), input:not([disabled]), a[href], [tabindex]:not([tabindex="-1"])';
 
 /** The gallery dialog. */
 export function ExamplesDialog({ open, onClose, onPick, currentDialect }: ExamplesDialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
   const searchRef = useRef<HTMLInputElement>(null);
   const listRef = useRef<HTMLUListElement>(null);
-  const closeRef = useRef(onClose);
-  closeRef.current = onClose;
   const [tags, setTags] = useState<Tag[]>([]);
   const [query, setQuery] = useState('');
   const ids = useId();
@@ -50,29 +46,7 @@ export function ExamplesDialog({ open, onClose, onPick, currentDialect }: Exampl
 
   const toggle = (t: Tag) => setTags((cur) => (cur.includes(t) ? cur.filter((x) => x !== t) : [...cur, t]));
 
-  function onKeyDown(e: KeyboardEvent<HTMLDialogElement>) {
-    if (e.key === 'Escape') {
-      e.preventDefault();
-      closeRef.current();
-      return;
-    }
-    if (e.key === 'Tab') {
-      // Keep Tab inside the dialog, also where the browser would move on to its own UI.
-      const items = [...(ref.current?.querySelectorAll<HTMLElement>(FOCUSABLE) ?? [])];
-      const first = items[0];
-      const last = items[items.length - 1];
-      if (!first || !last) return;
-      if (e.shiftKey && document.activeElement === first) {
-        e.preventDefault();
-        last.focus();
-      } else if (!e.shiftKey && document.activeElement === last) {
-        e.preventDefault();
-        first.focus();
-      }
-    }
-  }
-
-  function onListKeyDown(e: KeyboardEvent<HTMLUListElement>) {
+  function onPickKeyDown(e: KeyboardEvent<HTMLButtonElement>) {
     // Up/Down move between examples, Home/End jump to the ends.
     const buttons = [...(listRef.current?.querySelectorAll<HTMLButtonElement>('button.gallery-pick') ?? [])];
     const at = buttons.indexOf(document.activeElement as HTMLButtonElement);
@@ -89,18 +63,24 @@ export function ExamplesDialog({ open, onClose, onPick, currentDialect }: Exampl
       ref={ref}
       className="gallery-dialog"
       aria-labelledby={`${ids}-title`}
-      aria-modal="true"
       onCancel={(e) => {
+        // Esc: the parent decides (it normally closes the dialog).
         e.preventDefault();
-        closeRef.current();
+        onClose();
       }}
-      onKeyDown={onKeyDown}
+      onKeyDown={(e) => {
+        // Esc closes at once, also from the search field (where the browser would first clear it).
+        if (e.key === 'Escape') {
+          e.preventDefault();
+          onClose();
+        }
+      }}
     >
       {open && (
         <div className="gallery-dialog-body">
           <header className="gallery-dialog-head">
             <h2 id={`${ids}-title`}>Examples</h2>
-            <button type="button" className="gallery-close" onClick={() => closeRef.current()}>
+            <button type="button" className="gallery-close" onClick={onClose}>
               Close
             </button>
           </header>
@@ -134,9 +114,9 @@ export function ExamplesDialog({ open, onClose, onPick, currentDialect }: Exampl
           {shown.length === 0 ? (
             <p className="gallery-empty">No example matches. Remove a tag or change the search.</p>
           ) : (
-            <ul ref={listRef} className="gallery-list" aria-label="Examples" onKeyDown={onListKeyDown}>
+            <ul ref={listRef} className="gallery-list" aria-label="Examples">
               {shown.map((ex) => (
-                <ExampleItem key={ex.id} example={ex} currentDialect={currentDialect} onPick={onPick} idBase={ids} />
+                <ExampleItem key={ex.id} example={ex} currentDialect={currentDialect} onPick={onPick} onKeyDown={onPickKeyDown} idBase={ids} />
               ))}
             </ul>
           )}
@@ -149,17 +129,19 @@ export function ExamplesDialog({ open, onClose, onPick, currentDialect }: Exampl
 interface ItemProps {
   example: Example;
   currentDialect: Dialect;
-  onPick(example: Example): void;
+  onPick: (example: Example) => void;
+  /** Up/Down/Home/End between the examples. */
+  onKeyDown: (e: KeyboardEvent<HTMLButtonElement>) => void;
   idBase: string;
 }
 
 /** One example in the list: the title is the button; summary, tags and dialects describe it. */
-function ExampleItem({ example, currentDialect, onPick, idBase }: ItemProps) {
+function ExampleItem({ example, currentDialect, onPick, onKeyDown, idBase }: ItemProps) {
   const descId = `${idBase}-${example.id}-desc`;
   const opensIn = dialectFor(example, currentDialect);
   return (
     <li className="gallery-item">
-      <button type="button" className="gallery-pick" aria-describedby={descId} onClick={() => onPick(example)}>
+      <button type="button" className="gallery-pick" aria-describedby={descId} onClick={() => onPick(example)} onKeyDown={onKeyDown}>
         {example.title}
       </button>
       <div id={descId} className="gallery-item-desc">

@@ -18,7 +18,7 @@ export interface DataTableProps {
   header: ReactNode;
   rowCount: number;
   /** Render row i as a <tr>. */
-  renderRow(i: number): ReactNode;
+  renderRow: (i: number) => ReactNode;
   /** Number of columns, for spacer rows. */
   colSpan: number;
   className?: string;

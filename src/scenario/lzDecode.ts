@@ -31,8 +31,10 @@ const INVALID = -1;
 /** Sentinel for a position past the end of the input. */
 const PAST_END = -2;
 
-class Stop {
-  constructor(readonly result: Extract<LzDecodeResult, { ok: false }>) {}
+class Stop extends Error {
+  constructor(readonly result: Extract<LzDecodeResult, { ok: false }>) {
+    super(result.reason);
+  }
 }
 
 /**

@@ -2,7 +2,7 @@
  * Drag-and-drop import: dropping a file anywhere on the page imports it, with a visible overlay
  * while a file is dragged over the window. Text dragged inside the editors is left alone.
  */
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useEffectEvent, useState } from 'react';
 import type { ImportResult } from '../scenario/file';
 import type { Scenario } from '../scenario/scenario';
 import { readImportFile } from './download';
@@ -18,8 +18,7 @@ function hasFiles(e: DragEvent): boolean {
  */
 export function useFileDrop(onFile: (file: File) => void, target?: EventTarget | null): boolean {
   const [dragging, setDragging] = useState(false);
-  const onFileRef = useRef(onFile);
-  onFileRef.current = onFile;
+  const fileDropped = useEffectEvent(onFile);
 
   useEffect(() => {
     const t = target === undefined ? (typeof window === 'undefined' ? null : window) : target;
@@ -54,7 +53,7 @@ export function useFileDrop(onFile: (file: File) => void, target?: EventTarget |
       depth = 0;
       setDragging(false);
       const file = e.dataTransfer?.files[0];
-      if (file) onFileRef.current(file);
+      if (file) fileDropped(file);
     };
     t.addEventListener('dragenter', enter, true);
     t.addEventListener('dragover', over, true);
@@ -75,17 +74,15 @@ export function useFileDrop(onFile: (file: File) => void, target?: EventTarget |
 export interface DropZoneProps {
   scenario: Scenario;
   /** Called with the outcome of every dropped file. */
-  onImport(result: ImportResult): void;
+  onImport: (result: ImportResult) => void;
   /** Where to listen (default: window). */
   target?: EventTarget | null;
 }
 
 /** Page-wide drop target with an overlay; render it once, anywhere in the app. */
 export function DropZone({ scenario, onImport, target }: DropZoneProps) {
-  const scenarioRef = useRef(scenario);
-  scenarioRef.current = scenario;
   const dragging = useFileDrop((file) => {
-    void readImportFile(file, scenarioRef.current).then(onImport);
+    void readImportFile(file, scenario).then(onImport);
   }, target);
   if (!dragging) return null;
   return (

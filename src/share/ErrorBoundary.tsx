@@ -56,7 +56,7 @@ export class ErrorBoundary extends Component<ErrorBoundaryProps, State> {
   override render(): ReactNode {
     const { error, componentStack } = this.state;
     if (error === null) return this.props.children;
-    const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+    const message = error instanceof Error ? `${error.name}: ${error.message}` : typeof error === 'string' ? error : JSON.stringify(error);
     const stack = error instanceof Error ? error.stack : undefined;
     return (
       <section className="share-error-boundary" role="alert" aria-labelledby="share-error-title">

@@ -13,7 +13,7 @@ import './share.css';
 export interface ImportExportProps {
   scenario: Scenario;
   /** Called with every import outcome; on ok:false the current work must stay as it is. */
-  onImport(result: ImportResult): void;
+  onImport: (result: ImportResult) => void;
 }
 
 /** File types the picker offers. */

@@ -1,14 +1,14 @@
 /**
- * A modal dialog on the native <dialog> element: focus moves into it and stays there, the page
- * behind is inert, Esc closes it (through `onClose`, so the parent stays in control), and focus
- * returns to what had it before.
+ * A modal dialog on the native <dialog> element: showModal() moves focus into it and makes the page
+ * behind inert, Esc (the dialog's cancel event) closes it through `onClose`, so the parent stays in
+ * control, and focus returns to what had it before.
  */
 import { useEffect, useRef, type ReactNode } from 'react';
 
 /** Props of ModalDialog. */
 export interface ModalDialogProps {
   open: boolean;
-  onClose(): void;
+  onClose: () => void;
   /** Id of the heading that names the dialog. */
   labelledBy: string;
   className?: string;
@@ -18,8 +18,6 @@ export interface ModalDialogProps {
 /** A controlled modal <dialog>. */
 export function ModalDialog({ open, onClose, labelledBy, className, children }: ModalDialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
-  const closeRef = useRef(onClose);
-  closeRef.current = onClose;
 
   useEffect(() => {
     const d = ref.current;
@@ -38,21 +36,23 @@ export function ModalDialog({ open, onClose, labelledBy, className, children }: 
   }, [open]);
 
   return (
+    // The backdrop click below is a pointer shortcut for Esc, which keyboards have.
+    // eslint-disable-next-line jsx-a11y/no-noninteractive-element-interactions
     <dialog
       ref={ref}
       className={className ? `share-modal ${className}` : 'share-modal'}
       aria-labelledby={labelledBy}
-      aria-modal="true"
       onCancel={(e) => {
         // Esc: let the parent decide (it normally sets open=false).
         e.preventDefault();
-        closeRef.current();
+        onClose();
       }}
       onKeyDown={(e) => {
-        // Browsers without a native cancel event on Esc (and test DOMs) still close.
+        // Esc also where the browser does not turn it into a cancel event (a search field eats the
+        // first one; test DOMs have none).
         if (e.key === 'Escape' && !e.defaultPrevented) {
           e.preventDefault();
-          closeRef.current();
+          onClose();
         }
       }}
       onClick={(e) => {
@@ -60,7 +60,7 @@ export function ModalDialog({ open, onClose, labelledBy, className, children }: 
         if (e.target !== e.currentTarget) return;
         const r = e.currentTarget.getBoundingClientRect();
         const outside = e.clientX < r.left || e.clientX > r.right || e.clientY < r.top || e.clientY > r.bottom;
-        if (outside && r.width > 0) closeRef.current();
+        if (outside && r.width > 0) onClose();
       }}
     >
       {open && children}

@@ -13,7 +13,7 @@ export interface ScenarioMetaEditorProps {
   title: string;
   notes: string;
   /** Called on every keystroke with the changed field. */
-  onChange(patch: { title?: string; notes?: string }): void;
+  onChange: (patch: { title?: string; notes?: string }) => void;
   /** Start expanded (default: expanded when there is a title or notes). */
   defaultOpen?: boolean;
 }

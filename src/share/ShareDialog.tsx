@@ -1,6 +1,7 @@
 /**
- * The Share dialog: copies the link when it opens, shows it selectable with its length, warns when
- * it is too long for chat apps, and copies Markdown for an issue or a Q&A post.
+ * The Share dialog: says whether the click that opened it copied the link, shows the link selectable
+ * with its length, warns when it is too long for chat apps, and copies Markdown for an issue or a
+ * Q&A post.
  */
 import { useEffect, useId, useRef, useState } from 'react';
 import { copyText } from './clipboard';
@@ -16,15 +17,18 @@ export const LONG_MARKDOWN_CHARS = 65_536;
 /** Props of ShareDialog. */
 export interface ShareDialogProps {
   open: boolean;
-  onClose(): void;
+  onClose: () => void;
   /** The full link to the scenario (page address + `#s1/…`). */
   url: string;
   /** Builds the Markdown on demand (it may be large). */
   markdown: () => string;
   /** Offered next to the long-link warning when given (e.g. download the scenario as JSON). */
   onExport?: () => void;
-  /** Copy the link as soon as the dialog opens (default true). */
-  copyOnOpen?: boolean;
+  /**
+   * Whether the click that opened the dialog copied the link (see copyShareLink): true, false
+   * (refused: the link is shown selected), or null/absent (not tried, or not finished yet).
+   */
+  linkCopied?: boolean | null;
 }
 
 type Status =
@@ -32,13 +36,25 @@ type Status =
   | { kind: 'copied'; what: 'link' | 'markdown'; chars?: number }
   | { kind: 'failed'; what: 'link' | 'markdown' };
 
-/** The Share dialog. */
-export function ShareDialog({ open, onClose, url, markdown, onExport, copyOnOpen = true }: ShareDialogProps) {
-  const [status, setStatus] = useState<Status>({ kind: 'idle' });
+/** The Share dialog. Its content mounts on each opening, so nothing said last time stays. */
+export function ShareDialog(props: ShareDialogProps) {
+  const { open, onClose } = props;
+  const titleId = useId();
+  return (
+    <ModalDialog open={open} onClose={onClose} labelledBy={titleId} className="share-dialog">
+      <ShareContent {...props} titleId={titleId} />
+    </ModalDialog>
+  );
+}
+
+function ShareContent({ onClose, url, markdown, onExport, linkCopied = null, titleId }: ShareDialogProps & { titleId: string }) {
+  // What the dialog's own buttons did; until then, what the opening click did.
+  const [pressed, setStatus] = useState<Status | null>(null);
+  const status: Status = pressed ?? (linkCopied === null ? { kind: 'idle' } : { kind: linkCopied ? 'copied' : 'failed', what: 'link' });
   const [markdownText, setMarkdownText] = useState<string | null>(null);
   const linkRef = useRef<HTMLInputElement>(null);
   const mdRef = useRef<HTMLTextAreaElement>(null);
-  const ids = { title: useId(), link: useId(), length: useId(), md: useId() };
+  const ids = { title: titleId, link: useId(), length: useId(), md: useId() };
   const long = url.length > LONG_LINK_CHARS;
 
   const copyLink = async () => {
@@ -54,17 +70,10 @@ export function ShareDialog({ open, onClose, url, markdown, onExport, copyOnOpen
     setMarkdownText(ok ? null : text);
   };
 
+  // Unless the link is known to be on the clipboard, it is shown selected, ready for Ctrl+C.
   useEffect(() => {
-    if (!open) {
-      setStatus({ kind: 'idle' });
-      setMarkdownText(null);
-      return;
-    }
-    if (copyOnOpen) void copyLink();
-    else selectAll(linkRef.current);
-    // Copy once per opening (and when the link changes while open), not on every render.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [open, url]);
+    if (linkCopied !== true) selectAll(linkRef.current);
+  }, [linkCopied, url]);
 
   useEffect(() => {
     if (markdownText !== null) selectAll(mdRef.current);
@@ -80,7 +89,7 @@ export function ShareDialog({ open, onClose, url, markdown, onExport, copyOnOpen
         : '';
 
   return (
-    <ModalDialog open={open} onClose={onClose} labelledBy={ids.title} className="share-dialog">
+    <>
       <h2 id={ids.title} className="share-dialog__title">
         Share this scenario
       </h2>
@@ -140,7 +149,7 @@ export function ShareDialog({ open, onClose, url, markdown, onExport, copyOnOpen
           Close
         </button>
       </div>
-    </ModalDialog>
+    </>
   );
 }
 

@@ -13,9 +13,9 @@ export interface StashBannerProps {
   /** What replaced it, for the sentence. */
   source?: 'link' | 'example' | 'import' | 'reset' | 'earlier';
   /** Load the set-aside work (then clearStash and pushFragment). */
-  onRestore(): void;
+  onRestore: () => void;
   /** Discard the set-aside work (clearStash). */
-  onDismiss(): void;
+  onDismiss: () => void;
 }
 
 const OPENED: Record<NonNullable<StashBannerProps['source']>, string> = {

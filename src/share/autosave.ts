@@ -24,11 +24,11 @@ export interface AutosaverOptions {
 /** A running autosaver. */
 export interface Autosaver {
   /** Schedule a save of this scenario (replaces any pending one). */
-  save(scenario: Scenario, origin?: WorkOrigin): void;
+  save: (scenario: Scenario, origin?: WorkOrigin) => void;
   /** Write the pending scenario now, if any. */
-  flush(): void;
+  flush: () => void;
   /** Flush, then stop listening. */
-  dispose(): void;
+  dispose: () => void;
 }
 
 /** Start an autosaver. */

@@ -136,11 +136,11 @@ export function onFragmentChange(cb: (frag: string, kind: FragmentChangeKind) =>
 /** A debounced `replaceFragment` for edits; the fragment is computed only when it is written. */
 export interface FragmentUpdater {
   /** Schedule writing `make()` (e.g. `() => encodeScenario(s)`) after the quiet time. */
-  schedule(make: () => string): void;
+  schedule: (make: () => string) => void;
   /** Write the pending fragment now. */
-  flush(): void;
+  flush: () => void;
   /** Drop the pending fragment (e.g. before a push of a newly loaded scenario). */
-  cancel(): void;
+  cancel: () => void;
 }
 
 /** Create a debounced fragment writer for edits (encoding a large scenario per keystroke is slow). */

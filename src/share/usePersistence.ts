@@ -9,7 +9,7 @@
  * The app calls `loaded(s)` whenever it loads a scenario itself (example, import, the stash), which
  * adds a history entry.
  */
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useEffectEvent, useLayoutEffect, useRef, useState } from 'react';
 import { decodeScenario, encodeScenario } from '../scenario/link';
 import { defaultScenario, sameScenario, type Scenario } from '../scenario/scenario';
 import { createAutosaver, type Autosaver } from './autosave';
@@ -48,17 +48,17 @@ export interface Persistence {
   stash: Scenario | null;
   /** A message to show (a bad link, a storage problem), or null. */
   notice: string | null;
-  dismissNotice(): void;
+  dismissNotice: () => void;
   /**
    * Call when the app loads a scenario itself (example, import, restored stash): a new history entry.
    * With `setAside`, edited work being replaced is stashed as on page load ("Back to my scenario"),
    * so it outlives the tab; returns true when it was.
    */
-  loaded(scenario: Scenario, fragment?: string, options?: { setAside?: boolean }): boolean;
+  loaded: (scenario: Scenario, fragment?: string, options?: { setAside?: boolean }) => boolean;
   /** Take the set-aside work (it is removed from storage); then load it and call `loaded`. */
-  takeStash(): Scenario | null;
+  takeStash: () => Scenario | null;
   /** Forget the set-aside work. */
-  forgetStash(): void;
+  forgetStash: () => void;
 }
 
 /**
@@ -76,12 +76,13 @@ export function usePersistence(scenario: Scenario, onNavigate: (s: Scenario, set
   const unedited = useRef<Scenario | null>(first.unedited ? first.scenario : null);
   const saver = useRef<Autosaver | null>(null);
   const updater = useRef<FragmentUpdater | null>(null);
-  const navigate = useRef(onNavigate);
-  navigate.current = onNavigate;
-  const examples = useRef(findExample);
-  examples.current = findExample;
+  const navigate = useEffectEvent(onNavigate);
+  const lookupExample = useEffectEvent((id: string) => findExample?.(id) ?? null);
+  // The committed scenario, for the event handlers that set it aside.
   const current = useRef(scenario);
-  current.current = scenario;
+  useLayoutEffect(() => {
+    current.current = scenario;
+  });
 
   /** Stash the current work if it is the user's own edits about to be replaced by `next`. */
   const setAsideOwnWork = (next: Scenario): boolean => {
@@ -99,7 +100,7 @@ export function usePersistence(scenario: Scenario, onNavigate: (s: Scenario, set
       const id = exampleIdOf(frag);
       let next: Scenario | null = null;
       if (id !== null) {
-        next = examples.current?.(id) ?? null;
+        next = lookupExample(id);
         if (!next) setNotice(`There is no example called "${id.slice(0, 80)}".`);
       } else if (frag.trim() !== '') {
         const r = decodeScenario(frag);
@@ -115,7 +116,7 @@ export function usePersistence(scenario: Scenario, onNavigate: (s: Scenario, set
       // History entries can hold the user's own work as well as links: save what comes back as
       // edited, so that a link opened later sets it aside rather than overwriting it.
       unedited.current = null;
-      navigate.current(next, setAside);
+      navigate(next, setAside);
     });
     return () => {
       off();

@@ -2,26 +2,26 @@
  * The playground hook: the store plus the effects that talk to the engines (runs, auto-runs on
  * load and dialect switch, background warm-up of PostgreSQL).
  */
-import { useCallback, useEffect, useReducer, useRef } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useReducer, useRef } from 'react';
 import { engines } from '../engine/engines';
 import type { Dialect } from '../engine/types';
 import type { Scenario } from '../scenario/scenario';
-import { initialState, isStale, reducer, type PlaygroundState, type ScenarioSource } from './store';
+import { isStale, reducer, type PlaygroundState, type ScenarioSource } from './store';
 
 /** Actions the UI calls. */
 export interface PlaygroundActions {
-  run(dialect?: Dialect): void;
-  stop(dialect?: Dialect): void;
-  edit(part: 'setup' | 'statement', text: string, dialect?: Dialect): void;
-  setDialect(dialect: Dialect): void;
+  run: (dialect?: Dialect) => void;
+  stop: (dialect?: Dialect) => void;
+  edit: (part: 'setup' | 'statement', text: string, dialect?: Dialect) => void;
+  setDialect: (dialect: Dialect) => void;
   /** Replace the scenario as an edit (e.g. an accepted translation). */
-  setScenario(scenario: Scenario): void;
-  closeExplanation(): void;
-  load(scenario: Scenario, source: ScenarioSource, exampleId?: string | null): void;
-  patch(patch: Partial<Pick<Scenario, 'title' | 'notes' | 'compare'>>): void;
-  setTimeLimit(seconds: number): void;
-  dismissMessage(): void;
-  showMessage(kind: 'error' | 'info', text: string): void;
+  setScenario: (scenario: Scenario) => void;
+  closeExplanation: () => void;
+  load: (scenario: Scenario, source: ScenarioSource, exampleId?: string | null) => void;
+  patch: (patch: Partial<Pick<Scenario, 'title' | 'notes' | 'compare'>>) => void;
+  setTimeLimit: (seconds: number) => void;
+  dismissMessage: () => void;
+  showMessage: (kind: 'error' | 'info', text: string) => void;
 }
 
 /** Dialects a scenario shows results for (both in compare mode). */
@@ -32,8 +32,11 @@ export function shownDialects(s: Scenario): Dialect[] {
 /** State and actions of the playground. */
 export function usePlayground(init: () => PlaygroundState): [PlaygroundState, PlaygroundActions] {
   const [state, dispatch] = useReducer(reducer, undefined, init);
+  // The committed state, for actions called from event handlers and engine callbacks.
   const stateRef = useRef(state);
-  stateRef.current = state;
+  useLayoutEffect(() => {
+    stateRef.current = state;
+  });
 
   const run = useCallback((dialect?: Dialect) => {
     const s = stateRef.current;
@@ -87,7 +90,7 @@ export function usePlayground(init: () => PlaygroundState): [PlaygroundState, Pl
       const w = window as Partial<Pick<Window, 'requestIdleCallback' | 'cancelIdleCallback'>> & Window;
       if (w.requestIdleCallback && w.cancelIdleCallback) {
         const h = w.requestIdleCallback(cb, { timeout: 1500 });
-        return () => w.cancelIdleCallback!(h);
+        return () => w.cancelIdleCallback(h);
       }
       const h = w.setTimeout(cb, 1500);
       return () => w.clearTimeout(h);

@@ -12,15 +12,17 @@ export interface SchemaState {
 
 /** Describe `setup` on the dialect's engine while `enabled`, debounced as the setup is edited. */
 export function useSchema(dialect: Dialect, setup: string, enabled: boolean): SchemaState {
-  const [state, setState] = useState<SchemaState>({ tables: [], loading: true });
+  // The latest description, with the dialect and setup it describes: loading until it is this one's.
+  const [described, setDescribed] = useState<{ of: string; tables: TableSchema[]; error?: string } | null>(null);
+  const of = `${dialect}\n${setup}`;
   useEffect(() => {
     if (!enabled) return;
     let cancelled = false;
-    setState((s) => ({ ...s, loading: true }));
     const t = window.setTimeout(() => {
       void engines[dialect].describe(setup).then((d) => {
         if (cancelled) return;
-        setState({ tables: d.tables, error: d.error ? `${d.error.message}${d.error.line ? ` (Setup SQL, line ${d.error.line})` : ''}` : undefined, loading: false });
+        const error = d.error ? `${d.error.message}${d.error.line ? ` (Setup SQL, line ${d.error.line})` : ''}` : undefined;
+        setDescribed({ of: `${dialect}\n${setup}`, tables: d.tables, error });
       });
     }, 300);
     return () => {
@@ -28,5 +30,6 @@ export function useSchema(dialect: Dialect, setup: string, enabled: boolean): Sc
       window.clearTimeout(t);
     };
   }, [dialect, setup, enabled]);
-  return state;
+  const loading = described?.of !== of;
+  return { tables: described?.tables ?? [], error: loading ? undefined : described.error, loading };
 }

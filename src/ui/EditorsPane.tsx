@@ -3,6 +3,7 @@
  * statement from the introspected schema. The failing statement of the last run is marked.
  */
 import { lazy, useEffect, useId, useRef, useState } from 'react';
+import { flushSync } from 'react-dom';
 import type { BuilderState } from '../builder/model';
 import { onRevealRequest } from '../editor/reveal';
 import { SqlEditor } from '../editor/SqlEditor';
@@ -52,20 +53,15 @@ export function EditorsPane({ state, actions, enhanced }: EditorsPaneProps) {
   // "Show in editor" for a statement error: the SQL tab must be showing for its editor to take focus.
   useEffect(() => onRevealRequest((name) => name === 'Statement SQL' && setTab('sql'), 'prepare'), []);
 
-  // "Use and run": run once the generated statement is in the store.
-  const [runPending, setRunPending] = useState(false);
-  useEffect(() => {
-    if (!runPending) return;
-    setRunPending(false);
-    actions.run();
-  }, [runPending, scripts.statement, actions]);
-
   const use = (sql: string, andRun: boolean) => {
-    actions.edit('statement', sql);
-    setTab('sql');
+    // "Use and run": the statement is committed to the store first, so the run takes it.
+    flushSync(() => {
+      actions.edit('statement', sql);
+      setTab('sql');
+    });
     if (andRun) {
       revealResultsAfterRun();
-      setRunPending(true);
+      actions.run();
     }
   };
 
@@ -127,6 +123,7 @@ export function EditorsPane({ state, actions, enhanced }: EditorsPaneProps) {
                   schemaError={schema.error}
                   state={builder}
                   onStateChange={setBuilder}
+                  ranTables={record && record.ran.setup === scripts.setup ? record.result.tables : null}
                   onUseStatement={(sql) => use(sql, false)}
                   onRunStatement={(sql) => use(sql, true)}
                 />

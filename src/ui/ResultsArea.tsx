@@ -48,7 +48,7 @@ export interface ResultsAreaProps {
   state: PlaygroundState;
   /** The example whose explanation is shown, if any. */
   explained: Example | undefined;
-  onCloseExplanation(): void;
+  onCloseExplanation: () => void;
 }
 
 /**

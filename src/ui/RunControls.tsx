@@ -7,10 +7,10 @@ const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigat
 /** Props of RunControls. */
 export interface RunControlsProps {
   running: boolean;
-  onRun(): void;
-  onStop(): void;
+  onRun: () => void;
+  onStop: () => void;
   timeLimitS: number;
-  onTimeLimit(seconds: number): void;
+  onTimeLimit: (seconds: number) => void;
 }
 
 /** Run / Stop and the time limit field. */

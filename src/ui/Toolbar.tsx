@@ -3,10 +3,10 @@
 /** Props of Toolbar. */
 export interface ToolbarProps {
   compare: boolean;
-  onExamples(): void;
-  onCompare(on: boolean): void;
-  onTranslate(): void;
-  onShare(): void;
+  onExamples: () => void;
+  onCompare: (on: boolean) => void;
+  onTranslate: () => void;
+  onShare: () => void;
   translating: boolean;
 }
 

@@ -2,7 +2,7 @@
  * Translate: loads the translator on demand, asks the source engine for the table schemas (so a
  * target can be inferred from real unique keys), and shows the result for the user to accept.
  */
-import { lazy, useEffect } from 'react';
+import { lazy } from 'react';
 import { applyTranslation, loadTranslator } from '../compare/scenarioTranslation';
 import type { TranslationResult } from '../compare/translate';
 import { engines } from '../engine/engines';
@@ -13,39 +13,30 @@ import { LazyPart } from './LazyPart';
 const loadDialog = () => import('../compare/TranslateDialog');
 const TranslateDialog = lazy(() => loadDialog().then((m) => ({ default: m.TranslateDialog })));
 
-/** Props of TranslateFlow. */
-export interface TranslateFlowProps {
-  /** 'loading' starts a translation of the current dialect; a result shows the dialog. */
-  request: TranslationResult | 'loading' | null;
-  scenario: Scenario;
-  onReady(result: TranslationResult): void;
-  onAccept(next: Scenario): void;
-  onCancel(): void;
-  onError(message: string): void;
+/**
+ * Translate `scenario` from its current dialect (called from the Translate button's click): loads
+ * the translator and the dialog, describes the setup, then calls `onReady` with the result, or
+ * `onError` with a sentence for the user.
+ */
+export function startTranslation(scenario: Scenario, onReady: (result: TranslationResult) => void, onError: (message: string) => void): void {
+  const from = scenario.dialect;
+  Promise.all([loadTranslator(), engines[from].describe(scenario[from].setup), loadDialog()]).then(
+    ([mod, described]) => onReady(mod.translateFrom(scenario, from, { tables: described.error ? undefined : described.tables })),
+    (err: unknown) => onError(`The translation failed: ${err instanceof Error ? err.message : String(err)}`),
+  );
 }
 
-/** The translation flow (renders the dialog once a result is ready). */
-export function TranslateFlow({ request, scenario, onReady, onAccept, onCancel, onError }: TranslateFlowProps) {
-  useEffect(() => {
-    if (request !== 'loading') return;
-    let cancelled = false;
-    const from = scenario.dialect;
-    void (async () => {
-      try {
-        const [mod, described] = await Promise.all([loadTranslator(), engines[from].describe(scenario[from].setup), loadDialog()]);
-        if (cancelled) return;
-        onReady(mod.translateFrom(scenario, from, { tables: described.error ? undefined : described.tables }));
-      } catch (err) {
-        if (!cancelled) onError(`The translation failed: ${err instanceof Error ? err.message : String(err)}`);
-      }
-    })();
-    return () => {
-      cancelled = true;
-    };
-    // A request is taken with the scenario as it was when asked.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [request]);
+/** Props of TranslateFlow. */
+export interface TranslateFlowProps {
+  /** A result shows the dialog ('loading': a translation is being made). */
+  request: TranslationResult | 'loading' | null;
+  scenario: Scenario;
+  onAccept: (next: Scenario) => void;
+  onCancel: () => void;
+}
 
+/** The translation dialog, once a result is ready. */
+export function TranslateFlow({ request, scenario, onAccept, onCancel }: TranslateFlowProps) {
   if (!request || request === 'loading') return null;
   return (
     <LazyPart what="the translation" placement="overlay">

@@ -6,7 +6,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { PGlite } from '@electric-sql/pglite';
 import fc from 'fast-check';
-import type { Dialect, TableSchema } from '../../src/engine/types';
 import type { Strategy } from '../../src/builder/model';
 import { POSTGRES_KEYWORDS, quoteIdent } from '../../src/builder/quote';
 import { generateSql } from '../../src/builder/sql';

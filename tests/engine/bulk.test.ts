@@ -35,7 +35,7 @@ function statement(): string {
 
 const fmt = (r: RunResult): string =>
   Object.entries(r.timings)
-    .map(([k, v]) => `${k} ${v.toFixed(0)}`)
+    .map(([k, v]: [string, number]) => `${k} ${v.toFixed(0)}`)
     .join(', ');
 
 let sqlite: Engine;

@@ -177,7 +177,7 @@ describe.each(['sqlite', 'postgres'] as const)('%s pipeline', (dialect) => {
     expect(e.statementIndex).toBe(1);
     if (dialect === 'postgres') {
       expect(e.code).toBe('42703');
-      expect(statement.slice(e.position!, e.position! + 4)).toBe('nope');
+      expect(statement.slice(e.position, e.position! + 4)).toBe('nope');
       expect([e.line, e.column]).toEqual([3, 3]);
     } else {
       expect(e.message).toMatch(/no such column: nope/);

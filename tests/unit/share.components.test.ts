@@ -1,8 +1,8 @@
 // @vitest-environment happy-dom
 // The share components in a DOM: labels, clipboard and its fallback, Esc, downloads, file picker,
 // drag and drop, the error boundary and title/notes.
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { act, createElement, type ReactElement } from 'react';
+import { describe, expect, it, vi } from 'vitest';
+import { act, createElement } from 'react';
 import { mountReactRoot } from './reactDom';
 import { exportJson } from '../../src/scenario/file';
 import { defaultScenario, type Scenario } from '../../src/scenario/scenario';
@@ -11,6 +11,7 @@ import { ErrorBoundary } from '../../src/share/ErrorBoundary';
 import { ImportExport } from '../../src/share/ImportExport';
 import { ScenarioMetaEditor, ScenarioMetaView } from '../../src/share/ScenarioMeta';
 import { LONG_LINK_CHARS, ShareDialog } from '../../src/share/ShareDialog';
+import { copyShareLink, shareLink } from '../../src/share/shareLink';
 import { StashBanner } from '../../src/share/StashBanner';
 import { decideOnLoad, loadStash, loadWork, loadWorkRecord, saveWork, WORK_KEY } from '../../src/share/storage';
 import { encodeScenario } from '../../src/scenario/link';
@@ -43,15 +44,19 @@ function mockClipboard(impl: (text: string) => Promise<void>) {
 const URL_SHORT = 'https://example.org/#s1/N4IgdghgtgpiBcIDCA';
 
 describe('ShareDialog', () => {
-  it('copies the link on open and confirms it', async () => {
+  it('the Share click copies the link; the dialog confirms it', async () => {
     const writeText = mockClipboard(async () => {});
-    await render(createElement(ShareDialog, { open: true, onClose: () => {}, url: URL_SHORT, markdown: () => 'md' }));
-    expect(writeText).toHaveBeenCalledWith(URL_SHORT);
+    const scenario = defaultScenario();
+    await expect(copyShareLink(scenario)).resolves.toBe(true);
+    expect(writeText).toHaveBeenCalledWith(shareLink(scenario));
+    expect(shareLink(scenario)).toMatch(/#s1\//);
+    await render(createElement(ShareDialog, { open: true, onClose: () => {}, url: URL_SHORT, markdown: () => 'md', linkCopied: null }));
+    expect(status()).toBe('');
+    await render(createElement(ShareDialog, { open: true, onClose: () => {}, url: URL_SHORT, markdown: () => 'md', linkCopied: true }));
     expect(status()).toBe('Link copied to the clipboard.');
     const input = byLabel<HTMLInputElement>('Link');
     expect(input.value).toBe(URL_SHORT);
     expect(input.readOnly).toBe(true);
-    expect(document.querySelector('dialog')?.getAttribute('aria-modal')).toBe('true');
     expect(document.body.textContent).toContain(`${URL_SHORT.length} characters`);
     expect(document.querySelector('.share-warning')).toBeNull();
   });
@@ -85,7 +90,8 @@ describe('ShareDialog', () => {
       throw new DOMException('Write permission denied.', 'NotAllowedError');
     });
     document.execCommand = vi.fn(() => false);
-    await render(createElement(ShareDialog, { open: true, onClose: () => {}, url: URL_SHORT, markdown: () => '| a |' }));
+    await expect(copyShareLink(defaultScenario())).resolves.toBe(false);
+    await render(createElement(ShareDialog, { open: true, onClose: () => {}, url: URL_SHORT, markdown: () => '| a |', linkCopied: false }));
     expect(status()).toMatch(/did not allow copying\. The link is selected below/);
     const input = byLabel<HTMLInputElement>('Link');
     expect(document.activeElement).toBe(input);
@@ -103,7 +109,8 @@ describe('ShareDialog', () => {
     const onClose = vi.fn();
     await render(createElement(ShareDialog, { open: true, onClose, url: URL_SHORT, markdown: () => '' }));
     await act(async () => {
-      byLabel('Link').dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, cancelable: true }));
+      // A browser turns Esc into the dialog's cancel event (the test DOM does not).
+      document.querySelector('dialog')!.dispatchEvent(new Event('cancel', { cancelable: true }));
     });
     expect(onClose).toHaveBeenCalledTimes(1);
     await click(button('Close'));
@@ -257,10 +264,9 @@ describe('ScenarioMeta', () => {
     const title = byLabel<HTMLInputElement>('Title');
     expect(title.value).toBe('T');
     expect(title.maxLength).toBe(200);
-    const setter = Object.getOwnPropertyDescriptor(HTMLTextAreaElement.prototype, 'value')!.set!;
     await act(async () => {
       const notes = byLabel<HTMLTextAreaElement>('Notes');
-      setter.call(notes, 'Look at row 2');
+      Object.getOwnPropertyDescriptor(HTMLTextAreaElement.prototype, 'value')!.set!.call(notes, 'Look at row 2');
       notes.dispatchEvent(new Event('input', { bubbles: true }));
     });
     expect(onChange).toHaveBeenCalledWith({ notes: 'Look at row 2' });

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 // startScenario + usePersistence in a DOM: autosave, fragment, links over work, back/forward.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { act, createElement, useState } from 'react';
+import { act, createElement, useLayoutEffect, useState } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { decodeScenario, encodeScenario } from '../../src/scenario/link';
 import { defaultScenario, type Scenario } from '../../src/scenario/scenario';
@@ -21,7 +21,9 @@ let api: { scenario: Scenario; set: (s: Scenario) => void; p: Persistence };
 function Harness() {
   const [scenario, set] = useState(() => startScenario(findExample).scenario);
   const p = usePersistence(scenario, set, findExample);
-  api = { scenario, set, p };
+  useLayoutEffect(() => {
+    api = { scenario, set, p };
+  }, [scenario, p]);
   return null;
 }
 async function mount(hash: string): Promise<void> {
