@@ -47,7 +47,7 @@ export function measureOverflow(scroller: HTMLElement): Overflow {
 export interface OverflowCueProps {
   children: ReactNode;
   /** Told whenever the table starts or stops being wider than its box. */
-  onWide?(wide: boolean): void;
+  onWide?: (wide: boolean) => void;
   /** Changes when the table's content does (re-measure). */
   contentKey?: unknown;
 }
@@ -57,7 +57,9 @@ export function OverflowCue({ children, onWide, contentKey }: OverflowCueProps) 
   const wrap = useRef<HTMLDivElement>(null);
   const [o, setO] = useState<Overflow>(NONE);
   const wideRef = useRef(onWide);
-  wideRef.current = onWide;
+  useEffect(() => {
+    wideRef.current = onWide;
+  });
   const scroller = () => wrap.current?.querySelector<HTMLElement>('.table-scroll') ?? null;
 
   useEffect(() => {

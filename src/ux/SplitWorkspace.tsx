@@ -79,6 +79,8 @@ export function SplitWorkspace({ compare, children }: SplitWorkspaceProps) {
   return (
     <main ref={main} className="workspace split-workspace" style={{ ['--editors-share' as string]: `${share}%` }}>
       {children[0]}
+      {/* A focusable separator is a widget in ARIA (a window splitter), so it takes keys and focus. */}
+      {/* eslint-disable-next-line jsx-a11y/no-noninteractive-element-interactions */}
       <div
         role="separator"
         aria-orientation="vertical"
@@ -87,6 +89,7 @@ export function SplitWorkspace({ compare, children }: SplitWorkspaceProps) {
         aria-valuemax={SPLIT_MAX}
         aria-valuenow={share}
         aria-valuetext={`Editors ${share}% of the width`}
+        // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex
         tabIndex={0}
         className="split-handle"
         title="Drag, or focus and use the arrow keys (Enter: default width)"
