@@ -22,6 +22,7 @@ import { ResultsArea } from './ui/ResultsArea';
 import { RunControls } from './ui/RunControls';
 import { Toolbar } from './ui/Toolbar';
 import { startTranslation, TranslateFlow } from './ui/TranslateFlow';
+import { SplitWorkspace } from './ux/SplitWorkspace';
 
 // Not needed for the first result: loaded when first used.
 const ExamplesDialog = lazy(() => loadGallery().then((m) => ({ default: m.ExamplesDialog })));
@@ -259,7 +260,7 @@ export function App() {
           />
         </LazyPart>
       )}
-      <main className="workspace" hidden={practicing} style={practicing ? { display: 'none' } : undefined}>
+      <SplitWorkspace compare={Boolean(scenario.compare)} hidden={practicing}>
         <section className="editors" aria-label="Scripts">
           <div className="scenario-tools">
             <ScenarioMetaEditor key={state.loadSeq} title={scenario.title ?? ''} notes={scenario.notes ?? ''} onChange={(p) => actions.patch(p)} defaultOpen={false} />
@@ -268,7 +269,7 @@ export function App() {
           <EditorsPane state={state} actions={actions} enhanced={enhanced} />
         </section>
         <ResultsArea state={state} explained={explained} onCloseExplanation={actions.closeExplanation} />
-      </main>
+      </SplitWorkspace>
       {examplesMounted && (
         <LazyPart what="the examples" placement="overlay">
           <ExamplesDialog open={dialog === 'examples'} onClose={() => setDialog(null)} onPick={onPickExample} currentDialect={dialect} />

@@ -159,7 +159,7 @@ export function BuilderForm({ dialect, tables, schemaError, onUseStatement, onRu
           {targetOptions(plan.strategy, dialect, table).map((o, i) => (
             <div className="ub-choice" key={`${o.choice.kind}-${i}`}>
               <input type="radio" id={`${id}-t${i}`} name={`${id}-target`} checked={targetChecked(o.choice, plan)} disabled={!o.availability.ok} onChange={() => update({ ...state, target: o.choice })} />
-              <label htmlFor={`${id}-t${i}`}>
+              <label htmlFor={`${id}-t${i}`} title={o.choice.kind === 'key' && o.choice.name ? `Index ${o.choice.name}` : undefined}>
                 <code>{o.label}</code>
               </label>
               {!o.availability.ok && <span className="ub-reason">{o.availability.reason}</span>}

@@ -3,7 +3,8 @@
  * PostgreSQL run, grouped by statement and by table, then the notes on how values were compared.
  */
 import { DIALECT_LABEL, type EngineError } from '../engine/types';
-import { differenceGroup, isNote, type CellDifference, type Difference, type RowSample } from './types';
+import { causeCount, groupByCause } from './causes';
+import { isNote, type CellDifference, type Difference, type RowSample } from './types';
 import { describeDifference, NO_DIFFERENCES } from './summary';
 import { formatValue } from './values';
 import './compare.css';
@@ -11,15 +12,6 @@ import './compare.css';
 /** Props of DifferenceSummary. */
 export interface DifferenceSummaryProps {
   diffs: Difference[];
-}
-
-function groupBy(diffs: Difference[]): [string, Difference[]][] {
-  const groups = new Map<string, Difference[]>();
-  for (const d of diffs) {
-    const g = differenceGroup(d);
-    groups.set(g, [...(groups.get(g) ?? []), d]);
-  }
-  return [...groups];
 }
 
 function ErrorPair({ sqlite, postgres }: { sqlite: EngineError | null; postgres: EngineError | null }) {
@@ -148,6 +140,7 @@ function Item({ d }: { d: Difference }) {
 export function DifferenceSummary({ diffs }: DifferenceSummaryProps) {
   const real = diffs.filter((d) => !isNote(d));
   const notes = diffs.filter(isNote);
+  const groups = groupByCause(real);
   return (
     <section aria-label="Differences" className="cmp-summary">
       <h2 className="cmp-title">Differences</h2>
@@ -157,12 +150,12 @@ export function DifferenceSummary({ diffs }: DifferenceSummaryProps) {
         </p>
       ) : (
         <p className="cmp-count" role="status">
-          {real.length === 1 ? '1 difference' : `${real.length} differences`} between {DIALECT_LABEL.sqlite} and {DIALECT_LABEL.postgres}.
+          {causeCount(groups)} between {DIALECT_LABEL.sqlite} and {DIALECT_LABEL.postgres}.
         </p>
       )}
-      {groupBy(real).map(([group, items]) => (
-        <section key={group} className="cmp-group" aria-label={group}>
-          <h3>{group}</h3>
+      {groups.map(({ heading, diffs: items }) => (
+        <section key={heading} className="cmp-group" aria-label={heading}>
+          <h3>{heading}</h3>
           <ul>
             {items.map((d, i) => (
               <Item key={i} d={d} />

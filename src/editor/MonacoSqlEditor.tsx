@@ -24,6 +24,7 @@ import 'monaco-editor/features/toggleTabFocusMode/register';
 import 'monaco-editor/features/wordHighlighter/register';
 import 'monaco-editor/features/wordOperations/register';
 import EditorWorker from 'monaco-editor/editor/editor.worker?worker';
+import { onRevealRequest } from './reveal';
 import type { SqlEditorProps } from './types';
 
 (self as unknown as { MonacoEnvironment: monaco.Environment }).MonacoEnvironment = {
@@ -45,6 +46,10 @@ export default function MonacoSqlEditor(props: SqlEditorProps) {
     latest.current = props;
   });
   const decorations = useRef<monaco.editor.IEditorDecorationsCollection | null>(null);
+  // Texts this editor reported since the store last caught up with it. A render may commit an
+  // older one of them while typing goes on (React renders concurrently); that is not an outside
+  // change, and writing it back would drop keystrokes and move the caret.
+  const emitted = useRef<string[]>([]);
 
   useEffect(() => {
     const el = host.current!;
@@ -65,13 +70,20 @@ export default function MonacoSqlEditor(props: SqlEditorProps) {
       fixedOverflowWidgets: true,
       overviewRulerLanes: 1,
       padding: { top: 6, bottom: 6 },
+      // A bracket closed for you on the line you open it is left behind when the list goes on over
+      // several lines and is closed by hand with `);`: SQL is written that way, so no auto-closing.
+      autoClosingBrackets: 'never',
+      autoClosingQuotes: 'never',
     });
     editorRef.current = editor;
     decorations.current = editor.createDecorationsCollection();
     const model = editor.getModel()!;
     editor.onDidChangeModelContent(() => {
       const v = editor.getValue();
-      if (v !== latest.current.value) latest.current.onChange(v);
+      if (v === latest.current.value) return;
+      emitted.current.push(v);
+      if (emitted.current.length > 200) emitted.current.shift();
+      latest.current.onChange(v);
     });
     editor.onDidChangeCursorPosition(() => {
       latest.current.onCaret?.(model.getOffsetAt(editor.getPosition()!), editor.hasTextFocus());
@@ -81,6 +93,28 @@ export default function MonacoSqlEditor(props: SqlEditorProps) {
       label: 'Run scenario',
       keybindings: [monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter],
       run: () => latest.current.onRun(),
+    });
+    // Esc, then Tab (or Shift+Tab), leaves the editor: Esc turns on Monaco's "Tab moves focus" for
+    // this editor until another key is pressed or the editor loses focus. Ctrl+M toggles it for good.
+    let leaving = false;
+    const setLeaving = (on: boolean) => {
+      if (leaving === on) return;
+      leaving = on;
+      editor.updateOptions({ tabFocusMode: on });
+      latest.current.onTabLeaves?.(on);
+    };
+    editor.onKeyDown((e) => {
+      if (e.keyCode === monaco.KeyCode.Escape) setLeaving(true);
+      else if (e.keyCode !== monaco.KeyCode.Tab && e.keyCode !== monaco.KeyCode.Shift) setLeaving(false);
+    });
+    editor.onDidBlurEditorText(() => setLeaving(false));
+    const stopReveal = onRevealRequest((name, offset) => {
+      if (name !== latest.current.label) return;
+      const at = model.getPositionAt(offset);
+      editor.setPosition(at);
+      editor.revealPositionInCenterIfOutsideViewport(at);
+      el.scrollIntoView({ block: 'nearest' });
+      editor.focus();
     });
     const caret = latest.current.initialCaret?.() ?? null;
     if (caret !== null) {
@@ -99,6 +133,7 @@ export default function MonacoSqlEditor(props: SqlEditorProps) {
     const onScheme = () => monaco.editor.setTheme(dark() ? 'vs-dark' : 'vs');
     scheme?.addEventListener('change', onScheme);
     return () => {
+      stopReveal();
       scheme?.removeEventListener('change', onScheme);
       editor.dispose();
       model.dispose();
@@ -108,7 +143,13 @@ export default function MonacoSqlEditor(props: SqlEditorProps) {
   // Outside changes (an example, a link, an import) replace the text as one undoable edit.
   useEffect(() => {
     const editor = editorRef.current;
-    if (!editor || editor.getValue() === props.value) return;
+    if (!editor) return;
+    if (editor.getValue() === props.value) {
+      emitted.current = [];
+      return;
+    }
+    if (emitted.current.includes(props.value)) return;
+    emitted.current = [];
     const model = editor.getModel()!;
     editor.pushUndoStop();
     editor.executeEdits('external', [{ range: model.getFullModelRange(), text: props.value }]);

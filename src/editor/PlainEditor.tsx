@@ -1,5 +1,6 @@
 /** A plain textarea SQL editor: shown at once while Monaco loads, and if Monaco cannot load. */
 import { useEffect, useRef } from 'react';
+import { onRevealRequest } from './reveal';
 import type { SqlEditorProps } from './types';
 
 /** Textarea fallback that honours the same props as the Monaco editor. */
@@ -15,6 +16,17 @@ export function PlainEditor(props: SqlEditorProps) {
     if (document.activeElement !== el) return;
     el.setSelectionRange(marker.position ?? marker.start, marker.end);
   }, [marker]);
+
+  useEffect(
+    () =>
+      onRevealRequest((name, offset) => {
+        const el = ref.current;
+        if (!el || name !== label) return;
+        el.focus();
+        el.setSelectionRange(offset, offset);
+      }),
+    [label],
+  );
 
   return (
     <textarea

@@ -26,4 +26,6 @@ export interface SqlEditorProps {
   initialCaret?: () => number | null;
   /** Report caret position changes (so the replacement editor can keep it). */
   onCaret?: (offset: number, focused: boolean) => void;
+  /** Esc was pressed in the editor: the next Tab leaves it (true), or that ended (false). */
+  onTabLeaves?: (on: boolean) => void;
 }

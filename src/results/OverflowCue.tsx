@@ -21,17 +21,23 @@ const NONE: Overflow = { wide: false, moreLeft: false, moreRight: false, changed
 const same = (a: Overflow, b: Overflow) =>
   a.wide === b.wide && a.moreLeft === b.moreLeft && a.moreRight === b.moreRight && a.changedLeft === b.changedLeft && a.changedRight === b.changedRight;
 
-/** Measure `scroller`: pinned cells (`.change-mark`) cover the left edge. */
-export function measureOverflow(scroller: HTMLElement): Overflow {
+/** The visible horizontal span of `scroller`'s content: pinned cells (`.change-mark`) cover its left. */
+function visibleSpan(scroller: HTMLElement): { left: number; right: number } {
   const box = scroller.getBoundingClientRect();
-  const pinned = scroller.querySelector('thead .change-mark, thead th.pinned');
-  const leftEdge = box.left + (pinned ? pinned.getBoundingClientRect().width : 0);
+  const pinned = scroller.querySelector('thead .change-mark');
+  return { left: box.left + (pinned ? pinned.getBoundingClientRect().width : 0), right: box.left + scroller.clientWidth };
+}
+
+/** Measure `scroller`. */
+export function measureOverflow(scroller: HTMLElement): Overflow {
+  const span = visibleSpan(scroller);
   let changedLeft = 0;
   let changedRight = 0;
   for (const cell of scroller.querySelectorAll('.changed-cell')) {
     const r = cell.getBoundingClientRect();
-    if (r.left >= box.right - 8) changedRight++;
-    else if (r.right <= leftEdge + 8) changedLeft++;
+    // Cut off counts as out of sight: the new value is at the cell's end.
+    if (r.right > span.right + 2) changedRight++;
+    else if (r.left < span.left - 2) changedLeft++;
   }
   const max = scroller.scrollWidth - scroller.clientWidth;
   return { wide: max > 1, moreLeft: scroller.scrollLeft > 1, moreRight: scroller.scrollLeft < max - 1, changedLeft, changedRight };
@@ -41,7 +47,7 @@ export function measureOverflow(scroller: HTMLElement): Overflow {
 export interface OverflowCueProps {
   children: ReactNode;
   /** Told whenever the table starts or stops being wider than its box. */
-  onWide?(wide: boolean): void;
+  onWide?: (wide: boolean) => void;
   /** Changes when the table's content does (re-measure). */
   contentKey?: unknown;
 }
@@ -51,28 +57,31 @@ export function OverflowCue({ children, onWide, contentKey }: OverflowCueProps) 
   const wrap = useRef<HTMLDivElement>(null);
   const [o, setO] = useState<Overflow>(NONE);
   const wideRef = useRef(onWide);
-  wideRef.current = onWide;
+  useEffect(() => {
+    wideRef.current = onWide;
+  });
+  const scroller = () => wrap.current?.querySelector<HTMLElement>('.table-scroll') ?? null;
 
   useEffect(() => {
-    const scroller = wrap.current?.querySelector<HTMLElement>('.table-scroll');
-    if (!scroller) return;
+    const el = scroller();
+    if (!el) return;
     let frame = 0;
     const update = () => {
       frame = 0;
-      const next = measureOverflow(scroller);
+      const next = measureOverflow(el);
       setO((prev) => (same(prev, next) ? prev : next));
     };
     const later = () => {
       if (!frame) frame = requestAnimationFrame(update);
     };
     update();
-    scroller.addEventListener('scroll', later, { passive: true });
+    el.addEventListener('scroll', later, { passive: true });
     const resize = typeof ResizeObserver === 'function' ? new ResizeObserver(later) : null;
-    resize?.observe(scroller);
-    const table = scroller.querySelector('table');
+    resize?.observe(el);
+    const table = el.querySelector('table');
     if (table) resize?.observe(table);
     return () => {
-      scroller.removeEventListener('scroll', later);
+      el.removeEventListener('scroll', later);
       resize?.disconnect();
       if (frame) cancelAnimationFrame(frame);
     };
@@ -82,21 +91,20 @@ export function OverflowCue({ children, onWide, contentKey }: OverflowCueProps) 
     wideRef.current?.(o.wide);
   }, [o.wide]);
 
+  /** Scroll sideways until the nearest hidden changed cell on `side` is in view. */
   const reveal = (side: 'left' | 'right') => {
-    const scroller = wrap.current?.querySelector<HTMLElement>('.table-scroll');
-    if (!scroller) return;
-    const box = scroller.getBoundingClientRect();
-    const cells = [...scroller.querySelectorAll<HTMLElement>('.changed-cell')];
-    const target = side === 'right' ? cells.find((c) => c.getBoundingClientRect().left >= box.right - 8) : cells.reverse().find((c) => c.getBoundingClientRect().right <= box.left + 8);
+    const el = scroller();
+    if (!el) return;
+    const span = visibleSpan(el);
+    const cells = [...el.querySelectorAll<HTMLElement>('.changed-cell')].map((c) => c.getBoundingClientRect());
+    const target = side === 'right' ? cells.find((r) => r.right > span.right + 2) : cells.reverse().find((r) => r.left < span.left - 2);
     if (!target) return;
-    const r = target.getBoundingClientRect();
-    const by = side === 'right' ? r.right - box.right + 24 : r.left - box.left - box.width / 3;
-    scroller.scrollBy({ left: by });
+    el.scrollBy({ left: side === 'right' ? target.right - span.right + 24 : target.left - span.left - 24 });
   };
 
   const cue = (n: number, side: 'left' | 'right') =>
     n > 0 && (
-      <button type="button" className={`overflow-cue overflow-cue-${side}`} onClick={() => reveal(side)}>
+      <button type="button" className={`link-button overflow-cue overflow-cue-${side}`} onClick={() => reveal(side)}>
         {side === 'left' ? '← ' : ''}
         {n} changed {n === 1 ? 'cell' : 'cells'} to the {side}
         {side === 'right' ? ' →' : ''}
@@ -104,8 +112,8 @@ export function OverflowCue({ children, onWide, contentKey }: OverflowCueProps) 
     );
 
   return (
-    <div ref={wrap} className={`overflow-wrap${o.moreLeft ? ' more-left' : ''}${o.moreRight ? ' more-right' : ''}`}>
-      {children}
+    <div ref={wrap} className="overflow-wrap">
+      <div className={`overflow-frame${o.moreLeft ? ' more-left' : ''}${o.moreRight ? ' more-right' : ''}`}>{children}</div>
       {(o.changedLeft > 0 || o.changedRight > 0) && (
         <p className="overflow-cues">
           {cue(o.changedLeft, 'left')}

@@ -2,12 +2,9 @@
 import type { StatementResult } from '../engine/types';
 import { DataTable } from './DataTable';
 import { formatCount, formatMs, plural } from './format';
+import { statementLabel } from './statementLabel';
 import { Cell } from './TableDiffView';
 
-function firstLine(sql: string): string {
-  const line = sql.split('\n').find((l) => l.trim() && !l.trim().startsWith('--')) ?? sql;
-  return line.length > 70 ? `${line.slice(0, 70)}…` : line;
-}
 
 /** The summary of one statement: kind, rows affected, diff counts, duration. */
 export function statementSummary(s: StatementResult): string {
@@ -35,7 +32,7 @@ export function StatementList({ statements, notRun }: { statements: StatementRes
         <li key={s.index} className={s.error ? 'stmt stmt-failed' : 'stmt'}>
           <p className="stmt-line">
             <span className="stmt-no">{s.index + 1}</span>
-            <code className="stmt-sql">{firstLine(s.sql)}</code>
+            <code className="stmt-sql" title={s.sql.trim()}>{statementLabel(s.sql)}</code>
             <span className="stmt-summary">{statementSummary(s)}</span>
           </p>
           {s.columns && (
@@ -72,7 +69,7 @@ export function StatementList({ statements, notRun }: { statements: StatementRes
         <li key={`n${s.index}`} className="stmt stmt-not-run">
           <p className="stmt-line">
             <span className="stmt-no">{s.index + 1}</span>
-            <code className="stmt-sql">{firstLine(s.sql)}</code>
+            <code className="stmt-sql" title={s.sql.trim()}>{statementLabel(s.sql)}</code>
             <span className="stmt-summary">not run (an earlier statement failed)</span>
           </p>
         </li>

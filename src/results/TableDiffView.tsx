@@ -1,7 +1,10 @@
 /** Before and After of one table, side by side, with every After row marked by its change. */
+import { useState, type ReactNode } from 'react';
 import type { ChangeKind, RowChange, RowIdentity, TableDiff, Value } from '../engine/types';
 import { DataTable } from './DataTable';
 import { formatCount, plural, valueClass, valueText } from './format';
+import { OverflowCue } from './OverflowCue';
+import { changedColumns, diffSummary, keyColumns } from './tableColumns';
 
 const CHANGE_LABEL: Record<ChangeKind, { icon: string; text: string }> = {
   inserted: { icon: '+', text: 'inserted' },
@@ -20,14 +23,30 @@ export function Cell({ value }: { value: Value }) {
   );
 }
 
-function identityText(id: RowIdentity): string {
+function identityText(id: RowIdentity): ReactNode {
   switch (id.kind) {
     case 'primaryKey':
       return `Rows matched by primary key (${id.columns.join(', ')}).`;
     case 'rowid':
       return 'Rows matched by SQLite rowid (the table has no primary key).';
-    case 'unique':
-      return `Rows matched by unique key ${id.keyName ? `${id.keyName} ` : ''}(${id.columns.join(', ')}).`;
+    case 'unique': {
+      // Index names are often generated (sqlite_autoindex_users_1): the key is shown by its
+      // columns, its name on hover.
+      const key = `UNIQUE (${id.columns.join(', ')})`;
+      return (
+        <>
+          Rows matched by unique key{' '}
+          {id.keyName ? (
+            <abbr className="key-name" title={`Index ${id.keyName}`}>
+              {key}
+            </abbr>
+          ) : (
+            key
+          )}
+          .
+        </>
+      );
+    }
     case 'wholeRow':
       return 'This table has no key, so rows are matched by their whole content: an updated row shows as deleted + inserted.';
   }
@@ -41,17 +60,19 @@ function changeLabel(c: RowChange): string {
 
 /** Before/After panel of one table. */
 export function TableDiffView({ diff }: { diff: TableDiff }) {
-  const { before, after, changes, counts } = diff;
+  const { before, after, changes } = diff;
   const afterCols = after?.columns ?? before?.columns ?? [];
   const beforeCols = before?.columns ?? [];
   const beforeColIndex = new Map(beforeCols.map((c, i) => [c, i]));
-
-  const summary = [
-    counts.inserted && `${counts.inserted} inserted`,
-    counts.updated && `${counts.updated} updated${counts.sameValues ? ` (${counts.sameValues} with the same values)` : ''}`,
-    counts.deleted && `${counts.deleted} deleted`,
-    `${counts.unchanged} unchanged`,
-  ].filter(Boolean);
+  // "Only changed columns" for wide tables: the key columns and those changed in some row.
+  const [wide, setWide] = useState(false);
+  const [onlyChanged, setOnlyChanged] = useState(false);
+  const changedCols = changedColumns(diff);
+  const kept = new Set([...keyColumns(diff.identity), ...changedCols]);
+  const canNarrow = changedCols.size > 0 && afterCols.some((c) => !kept.has(c));
+  const narrow = onlyChanged && canNarrow;
+  const afterShown = afterCols.map((c, j) => [c, j] as const).filter(([c]) => !narrow || kept.has(c));
+  const beforeShown = beforeCols.map((c, j) => [c, j] as const).filter(([c]) => !narrow || kept.has(c));
 
   const afterRow = (i: number) => {
     const c = changes[i]!;
@@ -67,7 +88,7 @@ export function TableDiffView({ diff }: { diff: TableDiff }) {
           </span>
           <span className="change-text">{changeLabel(c)}</span>
         </td>
-        {afterCols.map((col, j) => {
+        {afterShown.map(([col, j]) => {
           if (c.change === 'deleted') {
             const bi = beforeColIndex.get(col);
             const v = bi !== undefined && beforeRow ? beforeRow[bi]! : null;
@@ -109,8 +130,18 @@ export function TableDiffView({ diff }: { diff: TableDiff }) {
           {diff.name}
           {diff.status !== 'kept' && <span className={`badge badge-${diff.status}`}>{diff.status} by the statement</span>}
         </h3>
-        <p className="table-diff-summary">{summary.join(' · ')}</p>
+        <p className="table-diff-summary">{diffSummary(diff.counts)}</p>
+        {canNarrow && (wide || onlyChanged) && (
+          <label className="only-changed">
+            <input type="checkbox" checked={onlyChanged} onChange={(e) => setOnlyChanged(e.target.checked)} /> Only changed columns
+          </label>
+        )}
       </header>
+      {narrow && (
+        <p className="table-note">
+          Showing {afterShown.length} of {plural(afterCols.length, 'column')}: the key and those the statement changed.
+        </p>
+      )}
       <p className="identity-note">{identityText(diff.identity)}</p>
       {diff.notes.map((n, i) => (
         <p key={i} className="table-note">
@@ -124,10 +155,10 @@ export function TableDiffView({ diff }: { diff: TableDiff }) {
             <>
               <DataTable
                 label={`Before: ${diff.name}`}
-                colSpan={beforeCols.length}
+                colSpan={beforeShown.length}
                 header={
                   <tr>
-                    {beforeCols.map((c, j) => (
+                    {beforeShown.map(([c, j]) => (
                       <th key={j} scope="col">{c}</th>
                     ))}
                   </tr>
@@ -135,8 +166,8 @@ export function TableDiffView({ diff }: { diff: TableDiff }) {
                 rowCount={before.rows.length}
                 renderRow={(i) => (
                   <tr key={i} aria-rowindex={i + 2}>
-                    {before.rows[i]!.map((v, j) => (
-                      <Cell key={j} value={v} />
+                    {beforeShown.map(([, j]) => (
+                      <Cell key={j} value={before.rows[i]![j]!} />
                     ))}
                   </tr>
                 )}
@@ -151,23 +182,27 @@ export function TableDiffView({ diff }: { diff: TableDiff }) {
           <h4>After</h4>
           {after || changes.length ? (
             <>
-              <DataTable
-                label={`After: ${diff.name}`}
-                className="after-table"
-                colSpan={afterCols.length + 1}
-                header={
-                  <tr>
-                    <th scope="col">
-                      <span className="visually-hidden">Change</span>
-                    </th>
-                    {afterCols.map((c, j) => (
-                      <th key={j} scope="col">{c}</th>
-                    ))}
-                  </tr>
-                }
-                rowCount={changes.length}
-                renderRow={afterRow}
-              />
+              <OverflowCue onWide={setWide} contentKey={`${changes.length}:${afterShown.length}`}>
+                <DataTable
+                  label={`After: ${diff.name}`}
+                  className="after-table"
+                  colSpan={afterShown.length + 1}
+                  header={
+                    <tr>
+                      <th scope="col" className="change-mark">
+                        <span className="visually-hidden">Change</span>
+                      </th>
+                      {afterShown.map(([c, j]) => (
+                        <th key={j} scope="col" className={changedCols.has(c) ? 'has-changes' : undefined}>
+                          {c}
+                        </th>
+                      ))}
+                    </tr>
+                  }
+                  rowCount={changes.length}
+                  renderRow={afterRow}
+                />
+              </OverflowCue>
               {cut(after)}
             </>
           ) : (

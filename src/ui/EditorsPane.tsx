@@ -2,15 +2,19 @@
  * The Setup SQL editor and, beside the Statement SQL editor, the "Form" tab that builds the
  * statement from the introspected schema. The failing statement of the last run is marked.
  */
-import { lazy, useId, useRef, useState } from 'react';
+import { lazy, useEffect, useId, useRef, useState } from 'react';
 import { flushSync } from 'react-dom';
 import type { BuilderState } from '../builder/model';
+import { onRevealRequest } from '../editor/reveal';
 import { SqlEditor } from '../editor/SqlEditor';
 import type { EditorMarker } from '../editor/types';
 import type { EngineError } from '../engine/types';
 import type { PlaygroundState } from '../state/store';
 import { resultIsStale, type PlaygroundActions } from '../state/usePlayground';
 import { useSchema } from '../state/useSchema';
+import { FirstVisitNote } from '../ux/FirstVisitNote';
+import { KeyHint } from '../ux/KeyboardHelp';
+import { revealResultsAfterRun } from '../ux/revealResults';
 import { LazyPart } from './LazyPart';
 
 // The statement builder is loaded when the Form tab is first opened (while the schema is read).
@@ -45,6 +49,9 @@ export function EditorsPane({ state, actions, enhanced }: EditorsPaneProps) {
   const schema = useSchema(dialect, scripts.setup, tab === 'form');
   const ids = useId();
   const tabRefs = { sql: useRef<HTMLButtonElement>(null), form: useRef<HTMLButtonElement>(null) };
+  const [leaving, setLeaving] = useState(false);
+  // "Show in editor" for a statement error: the SQL tab must be showing for its editor to take focus.
+  useEffect(() => onRevealRequest((name) => name === 'Statement SQL' && setTab('sql'), 'prepare'), []);
 
   const use = (sql: string, andRun: boolean) => {
     // "Use and run": the statement is committed to the store first, so the run takes it.
@@ -52,7 +59,10 @@ export function EditorsPane({ state, actions, enhanced }: EditorsPaneProps) {
       actions.edit('statement', sql);
       setTab('sql');
     });
-    if (andRun) actions.run();
+    if (andRun) {
+      revealResultsAfterRun();
+      actions.run();
+    }
   };
 
   const tabButton = (t: Tab, label: string) => (
@@ -83,9 +93,10 @@ export function EditorsPane({ state, actions, enhanced }: EditorsPaneProps) {
 
   return (
     <>
+      <FirstVisitNote />
       <div className="editor-block">
         <h2 className="editor-title">Setup SQL</h2>
-        <SqlEditor label="Setup SQL" dialect={dialect} value={scripts.setup} onChange={(t) => actions.edit('setup', t)} onRun={run} marker={markerFor(error, 'setup')} lines={8} enhanced={enhanced} />
+        <SqlEditor label="Setup SQL" dialect={dialect} value={scripts.setup} onChange={(t) => actions.edit('setup', t)} onRun={run} marker={markerFor(error, 'setup')} lines={8} enhanced={enhanced} onTabLeaves={setLeaving} />
       </div>
       <div className={tab === 'form' ? 'editor-block form-open' : 'editor-block'}>
         <div className="editor-head">
@@ -96,7 +107,7 @@ export function EditorsPane({ state, actions, enhanced }: EditorsPaneProps) {
           </div>
         </div>
         <div role="tabpanel" id={`${ids}-panel-sql`} aria-labelledby={`${ids}-tab-sql`} hidden={tab !== 'sql'}>
-          <SqlEditor label="Statement SQL" dialect={dialect} value={scripts.statement} onChange={(t) => actions.edit('statement', t)} onRun={run} marker={markerFor(error, 'statement')} lines={8} enhanced={enhanced} />
+          <SqlEditor label="Statement SQL" dialect={dialect} value={scripts.statement} onChange={(t) => actions.edit('statement', t)} onRun={run} marker={markerFor(error, 'statement')} lines={8} enhanced={enhanced} onTabLeaves={setLeaving} />
         </div>
         <div role="tabpanel" id={`${ids}-panel-form`} aria-labelledby={`${ids}-tab-form`} hidden={tab !== 'form'}>
           {tab === 'form' &&
@@ -120,6 +131,7 @@ export function EditorsPane({ state, actions, enhanced }: EditorsPaneProps) {
             ))}
         </div>
       </div>
+      <KeyHint leaving={leaving} />
     </>
   );
 }

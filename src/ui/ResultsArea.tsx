@@ -1,11 +1,14 @@
 /** The results column: title and notes, an example's explanation, and one or two result panes. */
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
+import { revealInEditor } from '../editor/reveal';
+import type { Dialect } from '../engine/types';
 import type { Example } from '../gallery/types';
 import { ScenarioMetaView } from '../share/ScenarioMeta';
 import type { PlaygroundState } from '../state/store';
 import { resultIsStale, shownDialects } from '../state/usePlayground';
 import { loadedGallery } from './galleryLoader';
 import { LoadFailedNote, LoadingNote } from './LazyPart';
+import { useRevealResults } from '../ux/revealResults';
 import { ResultsPane } from './ResultsPane';
 
 // Only compare mode needs the summary's code: its download starts as soon as compare mode is on
@@ -48,6 +51,18 @@ export interface ResultsAreaProps {
   onCloseExplanation: () => void;
 }
 
+/**
+ * "Show in editor" for a run's error: only where the editors hold the very text that failed (the
+ * current dialect, not edited since).
+ */
+function showErrorFor(state: PlaygroundState, d: Dialect): (() => void) | undefined {
+  const error = state.results[d]?.result.error;
+  if (d !== state.scenario.dialect || resultIsStale(state, d) || !error?.span) return undefined;
+  if (error.phase !== 'setup' && error.phase !== 'statement') return undefined;
+  const span = error.span;
+  return () => revealInEditor(error.phase === 'setup' ? 'Setup SQL' : 'Statement SQL', error.position ?? span.start);
+}
+
 /** Everything right of the editors. */
 export function ResultsArea({ state, explained, onCloseExplanation }: ResultsAreaProps) {
   const { scenario, results, running } = state;
@@ -57,10 +72,12 @@ export function ResultsArea({ state, explained, onCloseExplanation }: ResultsAre
   const sqlite = results.sqlite;
   const postgres = results.postgres;
   const summary = useCompareSummary(compare);
+  const col = useRef<HTMLDivElement>(null);
+  useRevealResults(col, shownDialects(scenario).some((d) => running[d]));
   const bothFresh = compare && sqlite && postgres && !running.sqlite && !running.postgres && !resultIsStale(state, 'sqlite') && !resultIsStale(state, 'postgres');
 
   return (
-    <div className={`results-col${compare ? ' comparing' : ''}`}>
+    <div ref={col} className={`results-col${compare ? ' comparing' : ''}`}>
       {/* An example's title is already the heading of its explanation. */}
       <ScenarioMetaView title={explained && scenario.title === explained.title ? undefined : scenario.title} notes={scenario.notes} />
       {explained && gallery && (
@@ -90,7 +107,7 @@ export function ResultsArea({ state, explained, onCloseExplanation }: ResultsAre
         ))}
       <div className={compare ? 'compare-columns' : undefined}>
         {shownDialects(scenario).map((d) => (
-          <ResultsPane key={d} dialect={d} record={results[d]} running={Boolean(running[d])} stale={resultIsStale(state, d)} titled={compare} />
+          <ResultsPane key={d} dialect={d} record={results[d]} running={Boolean(running[d])} stale={resultIsStale(state, d)} titled={compare} onShowError={showErrorFor(state, d)} />
         ))}
       </div>
     </div>

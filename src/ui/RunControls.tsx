@@ -1,4 +1,7 @@
 /** The Run button (stable name "Run"), Stop while running, and the per-run time limit. */
+import { useLayoutEffect, useRef } from 'react';
+import { revealResultsAfterRun } from '../ux/revealResults';
+
 const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
 
 /** Props of RunControls. */
@@ -12,21 +15,41 @@ export interface RunControlsProps {
 
 /** Run / Stop and the time limit field. */
 export function RunControls({ running, onRun, onStop, timeLimitS, onTimeLimit }: RunControlsProps) {
+  const runRef = useRef<HTMLButtonElement>(null);
+  const stopRef = useRef<HTMLButtonElement>(null);
+  // Stop takes Run's place while a run is under way (both share one grid cell, so the top bar
+  // never changes width); keyboard focus follows from one to the other.
+  useLayoutEffect(() => {
+    const from = running ? runRef.current : stopRef.current;
+    const to = running ? stopRef.current : runRef.current;
+    if (from && document.activeElement === from) to?.focus();
+  }, [running]);
   return (
     <div className="run-controls">
-      <button type="button" className="run-button" onClick={onRun} disabled={running} aria-keyshortcuts={isMac ? 'Meta+Enter' : 'Control+Enter'} title={`Run (${isMac ? '⌘' : 'Ctrl'}+Enter)`}>
-        <span aria-hidden="true">▶</span> Run
-      </button>
+      <span className={`run-slot${running ? ' is-running' : ''}`}>
+        <button
+          ref={runRef}
+          type="button"
+          className="run-button"
+          onClick={() => {
+            revealResultsAfterRun();
+            onRun();
+          }}
+          disabled={running}
+          aria-keyshortcuts={isMac ? 'Meta+Enter' : 'Control+Enter'}
+          title={`Run (${isMac ? '⌘' : 'Ctrl'}+Enter)`}
+        >
+          <span aria-hidden="true">▶</span> Run
+        </button>
+        <button ref={stopRef} type="button" className="stop-button" onClick={onStop} hidden={!running}>
+          <span aria-hidden="true">■</span> Stop
+        </button>
+      </span>
       <kbd className="shortcut" aria-hidden="true">
         {isMac ? '⌘' : 'Ctrl'}+Enter
       </kbd>
-      {running && (
-        <button type="button" className="stop-button" onClick={onStop}>
-          Stop
-        </button>
-      )}
-      <label className="time-limit">
-        Time limit (s)
+      <label className="time-limit" title="Time limit (seconds)">
+        <span className="time-limit-words">Time limit (s)</span>
         <input
           type="number"
           min={1}
@@ -38,6 +61,9 @@ export function RunControls({ running, onRun, onStop, timeLimitS, onTimeLimit }:
             if (Number.isFinite(n) && n >= 1 && n <= 120) onTimeLimit(n);
           }}
         />
+        <span className="time-limit-unit" aria-hidden="true">
+          s
+        </span>
       </label>
     </div>
   );

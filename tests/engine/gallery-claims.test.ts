@@ -129,6 +129,18 @@ describe('login-counter-returning', () => {
     });
   }
 
+  it('sqlite: a stored count of 0 (the DEFAULT) updated to 1 is flagged as inserted; CHECK (login_count >= 1) rules that row out', async () => {
+    const setup = v.setup + "\nINSERT INTO users (email, name) VALUES ('linus@example.com', 'Linus');\n";
+    const r = await run('sqlite', setup, v.statement);
+    expect(r.statements[0]?.rows).toContainEqual(['linus@example.com', 1, 1]);
+    const t = table(r, 'users');
+    const linus = t.changes.find((c) => c.after !== undefined && t.after!.rows[c.after]![1] === 'linus@example.com');
+    expect(linus?.change).toBe('updated');
+    const checked = edit(v.setup, /login_count INTEGER NOT NULL DEFAULT 0/, 'login_count INTEGER NOT NULL DEFAULT 0 CHECK (login_count >= 1)');
+    const bad = await engines.sqlite.run({ setup: edit(checked, /\('ada@example.com',\s*'Ada',\s*36, 3\)/, "('ada@example.com', 'Ada', 36, 0)"), statement: '' });
+    expect(bad.error?.message).toContain('CHECK constraint failed');
+  });
+
   it('postgres: the updated row version has xmax = the current transaction, the inserted one 0', async () => {
     const p = variant('login-counter-returning', 'postgres');
     const r = await run('postgres', p.setup, edit(p.statement, /RETURNING[\s\S]*;/, "RETURNING email, xmax::text = pg_current_xact_id()::text AS mine, xmax::text AS xmax;"));
@@ -166,6 +178,13 @@ describe('timestamps-updated-at', () => {
     expect(linus[2]).toBe(ada[2]);
     expect(ada[2]).toMatch(/\.\d{1,6}\+00$|:\d{2}\+00$/);
     expect(r.statements[2]?.rows).toEqual([['UTC']]);
+  });
+
+  it('postgres: the clock PGlite reads ticks in milliseconds (at most three decimals)', async () => {
+    const r = await run('postgres', '', 'SELECT clock_timestamp()::text FROM generate_series(1, 200);');
+    const stamps = r.statements[0]!.rows.map((x) => String(x[0]));
+    expect(stamps).toHaveLength(200);
+    for (const s of stamps) expect(s).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(\.\d{1,3})?\+00$/);
   });
 });
 

@@ -77,7 +77,8 @@ export const RETURNING_FLAGS: Example[] = [
         explanation: [
           "Ada exists, so her login_count goes 3 → 4 (After: updated); Linus is inserted with 1. RETURNING shows each row as it is after the statement.",
           "SQLite's RETURNING sees only that final row: it has no `xmax` system column and no `old` or `new` (both are \"no such column\" errors), and it cannot read `excluded`. So the flag has to come from the data.",
-          'Here it can: a new user starts at 1 and an update always adds 1 to a count of at least 1, so `login_count = 1` is true exactly for inserted rows (1 for Linus, 0 for Ada).',
+          'Here it can: this statement inserts new users with 1, and an update adds 1 to a stored count, so `login_count = 1` is true for inserted rows (1 for Linus, 0 for Ada).',
+          'The trick has a hole: the column\'s `DEFAULT 0` lets a stored count be 0 (a user added without login_count), and such a user\'s first update goes 0 → 1 and is flagged as inserted. It is exact only while no stored count can be 0, for example with `CHECK (login_count >= 1)`.',
         ],
         expect: {
           statements: [
