@@ -4,7 +4,7 @@
  * first of them into view. Measured from the rendered cells, so it follows scrolling, resizing
  * and the rows a virtualised table has in the page.
  */
-import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useEffectEvent, useRef, useState, type ReactNode } from 'react';
 
 /** What is out of sight in a scrolled table. */
 export interface Overflow {
@@ -41,7 +41,7 @@ export function measureOverflow(scroller: HTMLElement): Overflow {
 export interface OverflowCueProps {
   children: ReactNode;
   /** Told whenever the table starts or stops being wider than its box. */
-  onWide?(wide: boolean): void;
+  onWide?: (wide: boolean) => void;
   /** Changes when the table's content does (re-measure). */
   contentKey?: unknown;
 }
@@ -50,8 +50,7 @@ export interface OverflowCueProps {
 export function OverflowCue({ children, onWide, contentKey }: OverflowCueProps) {
   const wrap = useRef<HTMLDivElement>(null);
   const [o, setO] = useState<Overflow>(NONE);
-  const wideRef = useRef(onWide);
-  wideRef.current = onWide;
+  const tellWide = useEffectEvent((wide: boolean) => onWide?.(wide));
 
   useEffect(() => {
     const scroller = wrap.current?.querySelector<HTMLElement>('.table-scroll');
@@ -79,7 +78,7 @@ export function OverflowCue({ children, onWide, contentKey }: OverflowCueProps) 
   }, [contentKey]);
 
   useEffect(() => {
-    wideRef.current?.(o.wide);
+    tellWide(o.wide);
   }, [o.wide]);
 
   const reveal = (side: 'left' | 'right') => {
