@@ -1,8 +1,8 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
-import { pgSnapshotPlugin } from './scripts/pgSnapshotPlugin';
-import { preloadAppPlugin } from './scripts/preloadAppPlugin';
-import { licensePlugins } from './scripts/licensePlugin';
+import { pgSnapshotPlugin } from './scripts/pgSnapshotPlugin.ts';
+import { preloadAppPlugin } from './scripts/preloadAppPlugin.ts';
+import { licensePlugins } from './scripts/licensePlugin.ts';
 
 const licenses = licensePlugins();
 

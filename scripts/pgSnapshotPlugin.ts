@@ -4,8 +4,8 @@
  * (seconds of CPU). Made at build time by the same engine code the page runs.
  */
 import type { Plugin } from 'vite';
-import { createPostgresEngine } from '../src/engine/postgres';
-import { PG_SNAPSHOT_FILE } from '../src/engine/snapshotFile';
+import { createPostgresEngine } from '../src/engine/postgres.ts';
+import { PG_SNAPSHOT_FILE } from '../src/engine/snapshotFile.ts';
 
 /** Emit the clean data-directory snapshot as a static asset (production builds only). */
 export function pgSnapshotPlugin(): Plugin {

@@ -15,7 +15,7 @@
  * compile compete with the page's own scripts on a small machine.)
  */
 import type { Plugin } from 'vite';
-import { BOOT_WORKER_GLOBAL } from '../src/engine/bootWorker';
+import { BOOT_WORKER_GLOBAL } from '../src/engine/bootWorker.ts';
 
 export function preloadAppPlugin(): Plugin {
   let base = './';

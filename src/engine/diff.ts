@@ -13,7 +13,7 @@ import type {
   Value,
   WriteTracking,
 } from './types';
-import { matcher, type RowKey } from './rowMatch';
+import { matcher, type RowKey } from './rowMatch.ts';
 
 /** One table at one moment, as an engine captured it. */
 export interface TableSnapshot {

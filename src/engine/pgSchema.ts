@@ -5,7 +5,7 @@
 import type { PGlite, ParserOptions } from '@electric-sql/pglite';
 import type { TableSnapshot } from './diff';
 import type { ColumnInfo, TableSchema, UniqueKey, Value } from './types';
-import { blobOf, quoteIdent } from './values';
+import { blobOf, quoteIdent } from './values.ts';
 
 const text = (v: string): string => v;
 const num = (v: string): number => Number(v);

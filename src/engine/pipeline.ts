@@ -3,7 +3,7 @@
  * Each engine supplies a Driver (how to reset, run a script, introspect and snapshot); the
  * pipeline owns the order of the phases, the timings and the per-statement diff rule.
  */
-import { changeTotals, diffTable, type TableSnapshot } from './diff';
+import { changeTotals, diffTable, type TableSnapshot } from './diff.ts';
 import {
   DEFAULT_ROW_LIMIT,
   type Dialect,
@@ -17,8 +17,8 @@ import {
   type TableDiff,
   type TableSchema,
   type WriteTracking,
-} from './types';
-import { isReadOnlyKind } from './sqlText';
+} from './types.ts';
+import { isReadOnlyKind } from './sqlText.ts';
 
 /** What running one script produced. */
 export interface ScriptOutcome {

@@ -4,11 +4,11 @@
  * a fresh initdb costs seconds.
  */
 import { PGlite, type ParserOptions } from '@electric-sql/pglite';
-import { splitPostgres } from './pgSplit';
-import { introspectPostgres, snapshotPostgres, valueParsers, type PgTableInfo } from './pgSchema';
-import { engineFromDriver, tableKey, type Driver, type ScriptOutcome } from './pipeline';
-import { resetPostgres, userObjects } from './pgReset';
-import { codePointOffset, copiesFromStdin, lineColumn, statementKind } from './sqlText';
+import { splitPostgres } from './pgSplit.ts';
+import { introspectPostgres, snapshotPostgres, valueParsers, type PgTableInfo } from './pgSchema.ts';
+import { engineFromDriver, tableKey, type Driver, type ScriptOutcome } from './pipeline.ts';
+import { resetPostgres, userObjects } from './pgReset.ts';
+import { codePointOffset, copiesFromStdin, lineColumn, statementKind } from './sqlText.ts';
 import type { Engine, EngineError, Span, StatementResult, Value } from './types';
 
 /** The PostgreSQL engine, plus a clean data-directory snapshot for fast replacements. */

@@ -2,7 +2,7 @@
  * Small text helpers shared by both engines: statement kinds, trimming a raw statement to its
  * significant text, and turning offsets into 1-based line/column.
  */
-import { readToken } from './pgSplit';
+import { readToken } from './pgSplit.ts';
 import type { Dialect, Span } from './types';
 
 /** Words that qualify CREATE/DROP/ALTER before the object type (CREATE OR REPLACE TEMP VIEW …). */
