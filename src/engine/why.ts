@@ -1,0 +1,38 @@
+/**
+ * Turning each statement's account into the result's "why": proposed rows with their fates, and
+ * updated rows of key-less tables paired through the engine's update events.
+ */
+import type { AccountEvent } from './account';
+import { pairUpdatesByEvents } from './eventPairing';
+import { proposedRows } from './fates';
+import type { Dialect, RunResult } from './types';
+
+/** Above this many rows in the Before tables the account is off unless asked for. */
+export const ACCOUNT_AUTO_ROWS = 20_000;
+
+/** Whether to record the account for a run. */
+export function accountDecision(asked: boolean | undefined, beforeRows: number): { on: boolean; note?: string } {
+  if (asked === false) return { on: false, note: 'The row-by-row account was switched off for this run.' };
+  if (asked === undefined && beforeRows > ACCOUNT_AUTO_ROWS) {
+    return {
+      on: false,
+      note: `The row-by-row account is off by default when the tables hold more than ${ACCOUNT_AUTO_ROWS.toLocaleString('en')} rows; switch it on to record it.`,
+    };
+  }
+  return { on: true };
+}
+
+/** Fill each traced statement's proposed rows and pair key-less updates, in place. */
+export function explainStatements(dialect: Dialect, result: RunResult): void {
+  const all: AccountEvent[] = [];
+  for (const s of result.statements) {
+    if (!s.account) continue;
+    const step = result.steps?.find((st) => st.statementIndex === s.index);
+    if (step && step.tables !== result.tables) for (const t of step.tables) pairUpdatesByEvents(t, s.account.events);
+    const p = proposedRows(dialect, s.sql, s.kind, s.account, s.error, s.error ? undefined : step?.tables);
+    if (p) s.proposed = p;
+    // A failed statement's writes were rolled back: they are not part of the run's changes.
+    if (!s.error) all.push(...s.account.events);
+  }
+  for (const t of result.tables) pairUpdatesByEvents(t, all);
+}
