@@ -34,6 +34,11 @@ export interface StatementAccount {
   events: AccountEvent[];
   /** Column names of every table named by an event. */
   columns: Record<string, string[]>;
+  /**
+   * SQLite: per table, the column that is the rowid (INTEGER PRIMARY KEY). A BEFORE INSERT trigger
+   * sees -1 there when SQLite has not yet assigned it.
+   */
+  autoRowid?: Record<string, number>;
   /** True when the events were cut at ACCOUNT_EVENT_LIMIT (the rest were not recorded). */
   cut?: boolean;
 }
@@ -46,6 +51,7 @@ export class AccountLog {
   events: AccountEvent[] = [];
   cut = false;
   columns: Record<string, string[]> = {};
+  autoRowid: Record<string, number> = {};
 
   push(e: AccountEvent): void {
     if (this.events.length >= ACCOUNT_EVENT_LIMIT) {
@@ -57,7 +63,14 @@ export class AccountLog {
 
   result(): StatementAccount {
     const used: Record<string, string[]> = {};
-    for (const e of this.events) if (!used[e.table] && this.columns[e.table]) used[e.table] = this.columns[e.table]!;
-    return this.cut ? { events: this.events, columns: used, cut: true } : { events: this.events, columns: used };
+    const auto: Record<string, number> = {};
+    for (const e of this.events) {
+      if (!used[e.table] && this.columns[e.table]) used[e.table] = this.columns[e.table]!;
+      if (this.autoRowid[e.table] !== undefined) auto[e.table] = this.autoRowid[e.table]!;
+    }
+    const out: StatementAccount = { events: this.events, columns: used };
+    if (Object.keys(auto).length) out.autoRowid = auto;
+    if (this.cut) out.cut = true;
+    return out;
   }
 }

@@ -133,6 +133,7 @@ export function proposedRows(
   account: StatementAccount,
   error: EngineError | undefined,
   step: TableDiff[] | undefined,
+  schemas: TableSchema[] = [],
 ): ProposedRows | undefined {
   const events = account.events;
   const upsert = /^(INSERT|REPLACE)\b/.test(kind);
@@ -141,15 +142,30 @@ export function proposedRows(
   const table = first.table;
   const columns = account.columns[table] ?? [];
   const diff = step?.find((d) => d.name === table);
-  const schema = diff?.schema;
+  const schema = diff?.schema ?? schemas.find((t) => t.name === table);
   const notes: string[] = [];
   const rows: ProposedRow[] = [];
   const mine = events.filter((e) => e.table === table);
   // PostgreSQL drops the AFTER row events of a statement that fails.
   const afterEvents = !(error && dialect === 'postgres');
-  if (upsert) readUpsert(mine, rows, afterEvents);
+  if (upsert) readUpsert(mine, rows, afterEvents, dialect === 'sqlite');
   else readActions(mine, rows);
 
+  const auto = account.autoRowid?.[table];
+  if (auto !== undefined && upsert) {
+    let shown = false;
+    for (const r of rows) {
+      if (r.values[auto] === -1 && (!r.written || r.written[auto] !== -1)) {
+        r.values = r.values.map((v, i) => (i === auto ? null : v));
+        shown = true;
+      }
+    }
+    if (shown) {
+      notes.push(
+        `SQLite assigns the rowid (${columns[auto]}) after the BEFORE INSERT triggers have seen the row: it is shown as NULL in the proposed rows.`,
+      );
+    }
+  }
   const last = rows[rows.length - 1];
   for (const row of rows) {
     if (row === last && error && !row.written) {
@@ -195,7 +211,7 @@ export function proposedRows(
  * AFTER INSERT events come in the order of the rows inserted (at once on SQLite, at the end of the
  * statement on PostgreSQL): each is the next proposed row, in order, that it equals.
  */
-function readUpsert(events: AccountEvent[], rows: ProposedRow[], afterEvents: boolean): void {
+function readUpsert(events: AccountEvent[], rows: ProposedRow[], afterEvents: boolean, immediate: boolean): void {
   let cur: ProposedRow | null = null;
   let awaiting = false; // cur has had no BEFORE UPDATE yet
   const updating: ProposedRow[] = [];
@@ -214,7 +230,12 @@ function readUpsert(events: AccountEvent[], rows: ProposedRow[], afterEvents: bo
       updating.push(cur);
       awaiting = false;
     } else if (e.op === 'deleted' && cur && awaiting) (cur.removed ??= []).push(e.old!);
-    else if (e.op === 'inserted') inserted.push(e);
+    else if (e.op === 'inserted' && immediate && cur && awaiting) {
+      // SQLite fires AFTER INSERT right after the row: it is the current proposed row's insert.
+      cur.fate = 'inserted';
+      cur.written = e.new!;
+      awaiting = false;
+    } else if (e.op === 'inserted' && !immediate) inserted.push(e);
     else if (e.op === 'updated') updated.push(e);
   }
   updating.forEach((r, k) => {
@@ -249,7 +270,7 @@ function proposes(proposed: Value[], written: Value[]): boolean {
 /** MERGE / UPDATE / DELETE: each write is one row acted on. */
 function readActions(events: AccountEvent[], rows: ProposedRow[]): void {
   for (const e of events) {
-    if (e.op === 'proposed') continue;
+    if (e.op === 'proposed' || e.op === 'updating') continue;
     const n = rows.length + 1;
     if (e.op === 'inserted') rows.push({ n, values: e.new!, written: e.new!, fate: 'inserted', action: 'inserted' });
     else if (e.op === 'deleted') rows.push({ n, values: e.old!, existing: e.old!, fate: 'deleted', action: 'deleted' });
@@ -291,11 +312,13 @@ function link(
     if (r.action === 'deleted') continue;
     r.afterRow = take(afterIdx, r.written, used);
   }
-  // Rows deleted by the statement, for INSERT OR REPLACE.
+  // Before rows the statement removed or rewrote, for INSERT OR REPLACE (a replacement under the
+  // same rowid is matched to the old row, so it shows as an update of it).
   const deletedBefore: number[] = [];
   diff?.changes.forEach((c) => {
-    if (c.change === 'deleted' && c.before !== undefined) deletedBefore.push(c.before);
+    if ((c.change === 'deleted' || (c.change === 'updated' && !c.sameValues)) && c.before !== undefined) deletedBefore.push(c.before);
   });
+  deletedBefore.sort((a, b) => a - b);
   const claimed = new Set<number>();
   for (const r of rows) {
     if (r.existing) r.beforeRow = take(beforeIdx, r.existing);

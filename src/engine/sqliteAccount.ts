@@ -75,6 +75,8 @@ export class SqliteAccount {
       const n = t.columns.length;
       if (n === 0 || 2 + 2 * n > MAX_ARGS) return;
       this.log!.columns[t.name] = t.columns.map((c) => c.name);
+      const rowid = t.columns.findIndex((c) => c.identity);
+      if (rowid >= 0) this.log!.autoRowid[t.name] = rowid;
       const cols = (side: 'new' | 'old'): string => t.columns.map((c) => `${side}.${quoteIdent(c.name)}`).join(', ');
       const call = (op: number, args: string): string =>
         `SELECT ${FN}${op === 2 || op === 4 ? 2 + 2 * n : 2 + n}(${k}, ${op}, ${args});`;

@@ -29,7 +29,8 @@ export function explainStatements(dialect: Dialect, result: RunResult): void {
     if (!s.account) continue;
     const step = result.steps?.find((st) => st.statementIndex === s.index);
     if (step && step.tables !== result.tables) for (const t of step.tables) pairUpdatesByEvents(t, s.account.events);
-    const p = proposedRows(dialect, s.sql, s.kind, s.account, s.error, s.error ? undefined : step?.tables);
+    const schemas = result.tables.map((t) => t.schema);
+    const p = proposedRows(dialect, s.sql, s.kind, s.account, s.error, s.error ? undefined : step?.tables, schemas);
     if (p) s.proposed = p;
     // A failed statement's writes were rolled back: they are not part of the run's changes.
     if (!s.error) all.push(...s.account.events);

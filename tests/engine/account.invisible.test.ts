@@ -17,7 +17,7 @@ beforeAll(async () => {
   SQL = await initSqlJs();
   sqlite = await createSqliteEngine();
   pg = await createPostgresEngine();
-}, 60_000);
+}, 300_000);
 afterAll(async () => {
   await pg?.close();
 });
