@@ -235,7 +235,7 @@ export async function runPipeline(d: Driver, input: RunInput): Promise<RunResult
     const only = result.statements[0];
     if (result.statements.length === 1 && only && !only.error) {
       only.diffCounts = sumCounts(result.tables);
-      if (totalRows(before) < PER_STATEMENT_ROWS && !isReadOnlyKind(only.kind)) steps.push({ statementIndex: 0, tables: result.tables });
+      if (totalRows(before) < PER_STATEMENT_ROWS && !isReadOnlyKind(only.kind)) result.singleStep = true;
     }
     if (steps.length) result.steps = steps;
     explainStatements(d.dialect, result);

@@ -226,6 +226,11 @@ export interface RunResult {
    * alone (diffed against the tables just before it). Present for small runs (see pipeline).
    */
   steps?: StatementStep[];
+  /**
+   * A one-statement script whose tables around that statement are `tables` itself (not repeated in
+   * `steps`). Read steps through tablesAround() in steps.ts.
+   */
+  singleStep?: boolean;
   /** Whether the row-by-row account was recorded, and why not when it was not. */
   account?: { on: boolean; note?: string };
   error?: EngineError;

@@ -5,6 +5,7 @@
 import type { AccountEvent } from './account';
 import { pairUpdatesByEvents } from './eventPairing';
 import { proposedRows } from './fates';
+import { tablesAround } from './steps';
 import type { Dialect, RunResult } from './types';
 
 /** Above this many rows in the Before tables the account is off unless asked for. */
@@ -28,12 +29,14 @@ export function explainStatements(dialect: Dialect, result: RunResult): void {
   for (const s of result.statements) {
     if (!s.account) continue;
     const step = result.steps?.find((st) => st.statementIndex === s.index);
-    if (step && step.tables !== result.tables) for (const t of step.tables) pairUpdatesByEvents(t, s.account.events);
+    if (step) for (const t of step.tables) pairUpdatesByEvents(t, s.account.events);
     const schemas = result.tables.map((t) => t.schema);
-    const p = proposedRows(dialect, s.sql, s.kind, s.account, s.error, s.error ? undefined : step?.tables, schemas);
+    if (!step && !s.error) for (const t of result.tables) pairUpdatesByEvents(t, s.account.events);
+    const around = step?.tables ?? tablesAround(result, s.index);
+    const p = proposedRows(dialect, s.sql, s.kind, s.account, s.error, s.error ? undefined : around, schemas);
     if (p) s.proposed = p;
     // A failed statement's writes were rolled back: they are not part of the run's changes.
     if (!s.error) all.push(...s.account.events);
   }
-  for (const t of result.tables) pairUpdatesByEvents(t, all);
+  if (result.steps?.length) for (const t of result.tables) pairUpdatesByEvents(t, all);
 }

@@ -3,6 +3,7 @@
  * change marks of that statement alone ("Whole script" by default). The steps come from the
  * engine (RunResult.steps): snapshots it took around each statement that may write.
  */
+import { tablesAround } from '../../engine/steps';
 import type { RunResult, TableDiff } from '../../engine/types';
 
 /** 'whole' or the index of a statement of the statement script. */
@@ -16,17 +17,16 @@ function firstLine(sql: string): string {
 /** The tables to show for a view, and a sentence saying what they are. */
 export function tablesFor(result: RunResult, view: TablesView): { tables: TableDiff[]; caption: string | null } {
   if (view === 'whole') return { tables: result.tables, caption: null };
-  const step = result.steps?.find((s) => s.statementIndex === view);
+  const tables = tablesAround(result, view);
   const sql = result.statements[view]?.sql ?? '';
-  if (!step) return { tables: [], caption: `The tables were not captured around statement ${view + 1}.` };
-  return { tables: step.tables, caption: `Just before and just after statement ${view + 1} (${firstLine(sql)}): only its own changes are marked.` };
+  if (!tables) return { tables: [], caption: `The tables were not captured around statement ${view + 1}.` };
+  return { tables, caption: `Just before and just after statement ${view + 1} (${firstLine(sql)}): only its own changes are marked.` };
 }
 
 /** The statement whose proposed rows match the tables shown (links between them work then). */
 export function linkedStatement(result: RunResult, view: TablesView): number | undefined {
   if (view !== 'whole') return view;
-  const only = result.steps?.length === 1 ? result.steps[0] : undefined;
-  return only && only.tables === result.tables ? only.statementIndex : undefined;
+  return result.singleStep ? 0 : undefined;
 }
 
 /** The picker: a native select, so it is keyboard operable as it is. */
