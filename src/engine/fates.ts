@@ -82,6 +82,35 @@ export function sharedKeys(schema: TableSchema, a: Value[], b: Value[]): string[
   return out;
 }
 
+/** Lookup keys of a row: one per unique key over plain columns whose values are all non-NULL. */
+function keyStrings(schema: TableSchema, row: Value[]): string[] {
+  const col = new Map(schema.columns.map((c, i) => [c.name, i]));
+  const out: string[] = [];
+  for (const k of schema.uniqueKeys) {
+    if (k.hasExpressions) continue;
+    const idx = k.columns.map((c) => col.get(c));
+    if (idx.some((i) => i === undefined || row[i] === null || row[i] === undefined)) continue;
+    out.push(`${k.name}\u0002${rowKey(row, idx as number[])}`);
+  }
+  return out;
+}
+
+/** Rows by each of their key strings (first row wins). */
+class KeyIndex {
+  private m = new Map<string, number>();
+  constructor(private readonly schema: TableSchema) {}
+  add(row: Value[], i: number): void {
+    for (const k of keyStrings(this.schema, row)) if (!this.m.has(k)) this.m.set(k, i);
+  }
+  find(row: Value[]): number | undefined {
+    for (const k of keyStrings(this.schema, row)) {
+      const i = this.m.get(k);
+      if (i !== undefined) return i;
+    }
+    return undefined;
+  }
+}
+
 /** Index of each row of a table side by content, to link account rows to Before/After rows. */
 function indexRows(rows: Value[][] | undefined): Map<string, number[]> {
   const m = new Map<string, number[]>();
@@ -320,21 +349,30 @@ function link(
   });
   deletedBefore.sort((a, b) => a - b);
   const claimed = new Set<number>();
+  // Lookups by content and by key, built once (a statement may propose thousands of rows).
+  const writtenBy = new Map<string, number>(); // written row content → index in rows
+  const writtenKeys = schema ? new KeyIndex(schema) : null;
+  let beforeKeys: KeyIndex | null = null;
   for (const r of rows) {
     if (r.existing) r.beforeRow = take(beforeIdx, r.existing);
     if (schema && r.existing && r.fate !== 'error') r.keys = sharedKeys(schema, r.values, r.existing);
     if (schema && r.existing && r.action === undefined) {
-      const earlier = rows.find((p) => p.n < r.n && p.written && rowKey(p.written) === rowKey(r.existing!));
-      if (earlier) r.earlier = earlier.n;
+      const k = writtenBy.get(rowKey(r.existing));
+      if (k !== undefined) r.earlier = rows[k]!.n;
     }
     if ((r.fate === 'skipped' || r.fate === 'ignored') && schema && diff?.before) {
-      const hit = diff.before.rows.findIndex((b) => sharedKeys(schema, r.values, b).length > 0);
+      if (!beforeKeys) {
+        beforeKeys = new KeyIndex(schema);
+        diff.before.rows.forEach((b, i) => beforeKeys!.add(b, i));
+      }
+      const hit = beforeKeys.find(r.values) ?? -1;
       if (hit >= 0) {
         r.beforeRow = hit;
         r.existing = diff.before.rows[hit];
         r.keys = sharedKeys(schema, r.values, r.existing!);
       } else {
-        const earlier = rows.find((p) => p.n < r.n && p.written && sharedKeys(schema, r.values, p.written).length > 0);
+        const k = writtenKeys?.find(r.values);
+        const earlier = k === undefined ? undefined : rows[k];
         if (earlier) {
           r.earlier = earlier.n;
           r.keys = sharedKeys(schema, r.values, earlier.written!);
@@ -352,6 +390,12 @@ function link(
       }
     }
     if (r.removed?.length && r.fate === 'inserted') r.fate = 'replaced';
+    if (r.written) {
+      const i = r.n - 1;
+      const c = rowKey(r.written);
+      if (!writtenBy.has(c)) writtenBy.set(c, i);
+      writtenKeys?.add(r.written, i);
+    }
   }
   if (dialect === 'sqlite' && SQLITE_REPLACE.test(kind)) {
     notes.push(

@@ -191,7 +191,7 @@ export async function runPipeline(d: Driver, input: RunInput): Promise<RunResult
     }
     const before = await capture(d, rowLimit);
     const tracking = await d.startTracking([...before.values()].map((s) => s.schema));
-    const account = accountDecision(input.account, totalRows(before));
+    const account = accountDecision(input.account, totalRows(before), d.dialect);
     result.account = account;
     const steps: StatementStep[] = [];
     lap('before');

@@ -82,7 +82,10 @@ export async function createPostgresEngine(opts?: { loadDataDir?: Blob }): Promi
       const sql = script.slice(span.start, span.end);
       const kind = statementKind(sql, 'postgres');
       let armed = false;
-      if (tracing && TRACED_KINDS.has(kind)) {
+      // A plain INSERT is not traced: it can write any number of rows (INSERT … SELECT
+      // generate_series), and each event costs a NOTICE; UPDATE/DELETE/MERGE touch table rows.
+      const traced = TRACED_KINDS.has(kind) && (kind !== 'INSERT' || /\bON\s+CONFLICT\b/i.test(sql));
+      if (tracing && traced) {
         try {
           accountTables ??= await driver.guard(() => introspectPostgres(pg, parsers));
           armed = await account.arm(accountTables, driver.guard);
