@@ -9,9 +9,9 @@ import { tablesAround } from './steps';
 import type { Dialect, RunResult } from './types';
 
 /**
- * Above this many rows in the Before tables the account is off unless asked for. PostgreSQL's
- * events travel as NOTICEs, which cost PGlite about a third of a millisecond each: its limit is
- * lower. (SQLite, measured: a 10,000-row upsert took about 3 times as long with the account.)
+ * Above this many rows in the Before tables the account is off unless asked for. Measured in
+ * Node on a busy machine: a 10,000-row upsert took about 3 times as long on SQLite with the
+ * account, and far longer on PostgreSQL, whose events travel as NOTICEs.
  */
 export const ACCOUNT_AUTO_ROWS: Record<Dialect, number> = { sqlite: 2_000, postgres: 2_000 };
 
