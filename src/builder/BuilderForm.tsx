@@ -4,13 +4,14 @@
  * `onStateChange` to keep it in the app's store, or let the form keep it while it stays mounted.
  */
 import { useId, useMemo, useState } from 'react';
-import { DIALECT_LABEL, type Dialect, type TableSchema } from '../engine/types';
+import { DIALECT_LABEL, type Dialect, type TableDiff, type TableSchema } from '../engine/types';
 import { BuilderOutput } from './BuilderOutput';
 import { RowsGrid } from './RowsGrid';
 import { ActionsFieldset, ConditionFieldset, ReturningFieldset, updateNotApplicable } from './UpdateFields';
 import { STRATEGIES, STRATEGY_LABEL, type BuilderState, type TargetChoice, actionFor, defaultBuilderState, findTable, insertableColumns, resolvedInsertColumns } from './model';
 import { generateSql, strategyAvailability } from './sql';
-import { generateSqlAlchemy } from './sqlalchemy';
+import { DEFAULT_SA_OPTIONS, type SaOptions, generateSqlAlchemy } from './sqlalchemy';
+import { setupRowsOf } from './SaOptions';
 import { type Plan, resolvePlan, targetOptions } from './targets';
 import { updatableColumns } from './clauses';
 import './builder.css';
@@ -29,6 +30,8 @@ export interface BuilderFormProps {
   /** Controlled state (null: start from the first table's defaults). */
   state?: BuilderState | null;
   onStateChange?(state: BuilderState): void;
+  /** The tables of the last run of the current setup (their Before rows go into the whole SQLAlchemy file). */
+  ranTables?: TableDiff[] | null;
 }
 
 function targetChecked(choice: TargetChoice, plan: Plan): boolean {
@@ -38,9 +41,10 @@ function targetChecked(choice: TargetChoice, plan: Plan): boolean {
 }
 
 /** The upsert builder. */
-export function BuilderForm({ dialect, tables, schemaError, onUseStatement, onRunStatement, state: controlled, onStateChange }: BuilderFormProps) {
+export function BuilderForm({ dialect, tables, schemaError, onUseStatement, onRunStatement, state: controlled, onStateChange, ranTables }: BuilderFormProps) {
   const id = useId();
   const [local, setLocal] = useState<BuilderState | null>(null);
+  const [saOptions, setSaOptions] = useState<SaOptions>(DEFAULT_SA_OPTIONS);
   const raw = onStateChange ? (controlled ?? null) : local;
   const table = (raw ? findTable(tables, raw.table) : undefined) ?? tables[0];
   const state = useMemo(() => (raw && table && findTable(tables, raw.table) === table ? raw : table ? defaultBuilderState(table, dialect) : null), [raw, table, tables, dialect]);
@@ -49,8 +53,9 @@ export function BuilderForm({ dialect, tables, schemaError, onUseStatement, onRu
   const out = useMemo(() => {
     if (!state || !table) return null;
     const gen = generateSql(state, table, dialect);
-    return { gen, sa: generateSqlAlchemy(state, table, dialect), plan: resolvePlan(state, table, dialect) };
-  }, [state, table, dialect]);
+    const setupRows = saOptions.form === 'file' ? setupRowsOf(ranTables, table.name) : null;
+    return { gen, sa: generateSqlAlchemy(state, table, dialect, { ...saOptions, setupRows }), plan: resolvePlan(state, table, dialect) };
+  }, [state, table, dialect, saOptions, ranTables]);
 
   if (!state || !table || !out) {
     return (
@@ -171,7 +176,7 @@ export function BuilderForm({ dialect, tables, schemaError, onUseStatement, onRu
         </div>
       </div>
 
-      <BuilderOutput sql={out.gen.sql} warnings={out.gen.warnings} errors={out.gen.errors} sqlalchemy={out.sa} onUseStatement={onUseStatement} onRunStatement={onRunStatement} />
+      <BuilderOutput sql={out.gen.sql} warnings={out.gen.warnings} errors={out.gen.errors} sqlalchemy={out.sa} dialect={dialect} saOptions={saOptions} onSaOptionsChange={setSaOptions} onUseStatement={onUseStatement} onRunStatement={onRunStatement} />
     </section>
   );
 }

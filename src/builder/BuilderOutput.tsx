@@ -3,6 +3,9 @@
  * "Copy". Both are read-only text areas so they can be selected, scrolled and read by keyboard.
  */
 import { useId, useRef, useState } from 'react';
+import type { Dialect } from '../engine/types';
+import type { SaOptions } from './sqlalchemy';
+import { SaNotes, SaOptionsFields } from './SaOptions';
 
 /** Copies text: the async clipboard where allowed, else selects the text for the person to copy. */
 export async function copyText(text: string, fallback: HTMLTextAreaElement | null): Promise<'copied' | 'selected'> {
@@ -23,12 +26,16 @@ export interface BuilderOutputProps {
   warnings: string[];
   errors: string[];
   sqlalchemy: string;
+  dialect: Dialect;
+  /** The SQLAlchemy variant shown (Style, Mode, snippet or whole file). */
+  saOptions: SaOptions;
+  onSaOptionsChange(next: SaOptions): void;
   onUseStatement(sql: string): void;
   onRunStatement?(sql: string): void;
 }
 
 /** Generated SQL and SQLAlchemy panels. */
-export function BuilderOutput({ sql, warnings, errors, sqlalchemy, onUseStatement, onRunStatement }: BuilderOutputProps) {
+export function BuilderOutput({ sql, warnings, errors, sqlalchemy, dialect, saOptions, onSaOptionsChange, onUseStatement, onRunStatement }: BuilderOutputProps) {
   const id = useId();
   const saRef = useRef<HTMLTextAreaElement>(null);
   const [copyNote, setCopyNote] = useState('');
@@ -81,6 +88,7 @@ export function BuilderOutput({ sql, warnings, errors, sqlalchemy, onUseStatemen
         <label htmlFor={`${id}-sa`} className="ub-panel-title">
           SQLAlchemy code
         </label>
+        <SaOptionsFields options={saOptions} onChange={onSaOptionsChange} />
         <textarea id={`${id}-sa`} ref={saRef} className="ub-code" readOnly value={sqlalchemy} rows={lines(sqlalchemy)} spellCheck={false} wrap="off" />
         <div className="ub-panel-actions">
           <button
@@ -97,6 +105,7 @@ export function BuilderOutput({ sql, warnings, errors, sqlalchemy, onUseStatemen
             {copyNote}
           </span>
         </div>
+        <SaNotes dialect={dialect} options={saOptions} />
       </div>
     </div>
   );

@@ -23,7 +23,7 @@ const PY_KEYWORDS = new Set(
 /** Names the generated module already uses; a table variable must not shadow them. */
 const TAKEN = new Set([
   ...'stmt rows metadata insert update select text func case or_ and_ literal literal_column datetime statements'.split(' '),
-  ...'upsert row key found result returned conn'.split(' '),
+  ...'upsert row key found result returned conn session engine main setup_rows params asyncio'.split(' '),
   // builtins the generated code calls or a reader would expect untouched
   ...'bytes float int str bool list dict set tuple len range print type object id'.split(' '),
 ]);
@@ -62,6 +62,31 @@ export function saType(col: ColumnInfo, dialect: Dialect): { expr: string; impor
   return { expr: 'Text', imports: ['Text'], note: `${col.type} in the database` };
 }
 
+/**
+ * The unique constraints and unique indexes other than the primary key, one per line ending in a
+ * comma (`ref` names a column the way the Table or model refers to it: its key).
+ */
+export function keyDefinitions(table: TableSchema, dialect: Dialect, ref: (column: string) => string): { imports: string[]; lines: string[] } {
+  const imports = new Set<string>();
+  const lines: string[] = [];
+  for (const key of table.uniqueKeys) {
+    if (key.kind === 'primary') continue;
+    const cols = key.columns.map((c) => pyStr(ref(c))).join(', ');
+    const autoName = key.name.startsWith('sqlite_autoindex_');
+    if (key.hasExpressions) {
+      lines.push(`# unique index ${key.name} on expressions: ${key.columns.join(', ')}`);
+    } else if (key.kind === 'unique') {
+      imports.add('UniqueConstraint');
+      lines.push(`UniqueConstraint(${cols}${autoName ? '' : `, name=${JSON.stringify(key.name)}`}),`);
+    } else {
+      imports.add('Index');
+      const where = key.predicate ? `, ${dialect === 'sqlite' ? 'sqlite' : 'postgresql'}_where=text(${pyStr(escapeTextColons(key.predicate))})` : '';
+      lines.push(`Index(${JSON.stringify(key.name)}, ${cols}, unique=True${where}),`);
+    }
+  }
+  return { imports: [...imports], lines };
+}
+
 /** The Table(...) lines, the Python variable naming the table, and the names to import. */
 export function tableDefinition(table: TableSchema, dialect: Dialect): { variable: string; imports: string[]; lines: string[] } {
   let variable = pyIdent(bareTableName(table).toLowerCase());
@@ -86,21 +111,9 @@ export function tableDefinition(table: TableSchema, dialect: Dialect): { variabl
     const notes = [ty.note, col.generated ? 'generated column' : undefined].filter(Boolean);
     lines.push(`    Column(${args.join(', ')}),${notes.length ? `  # ${notes.join('; ')}` : ''}`);
   }
-  for (const key of table.uniqueKeys) {
-    if (key.kind === 'primary') continue;
-    const cols = key.columns.map((c) => JSON.stringify(c)).join(', ');
-    const autoName = key.name.startsWith('sqlite_autoindex_');
-    if (key.hasExpressions) {
-      lines.push(`    # unique index ${key.name} on expressions: ${key.columns.join(', ')}`);
-    } else if (key.kind === 'unique') {
-      imports.add('UniqueConstraint');
-      lines.push(`    UniqueConstraint(${cols}${autoName ? '' : `, name=${JSON.stringify(key.name)}`}),`);
-    } else {
-      imports.add('Index');
-      const where = key.predicate ? `, ${dialect === 'sqlite' ? 'sqlite' : 'postgresql'}_where=text(${pyStr(escapeTextColons(key.predicate))})` : '';
-      lines.push(`    Index(${JSON.stringify(key.name)}, ${cols}, unique=True${where}),`);
-    }
-  }
+  const keys = keyDefinitions(table, dialect, (c) => c);
+  keys.imports.forEach((i) => imports.add(i));
+  lines.push(...keys.lines.map((l) => `    ${l}`));
   const implicit = dialect === 'sqlite' ? table.schema === 'main' : table.schema === 'public';
   if (!implicit && table.schema) {
     lines.push(`    schema=${JSON.stringify(table.schema)},`);

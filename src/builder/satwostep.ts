@@ -10,15 +10,27 @@ import { escapeTextColons, pyStr } from './satable';
 import { replaceColumns, substituteExcluded } from './sqltext';
 import type { Plan } from './targets';
 
-/** Names the generated code uses for table columns and row values. */
+/** Names the generated code uses for the table, its columns and row keys. */
 export interface TwoStepNames {
+  t: string;
   col: (name: string) => string;
+  key: (name: string) => string;
+  all: string[];
+}
+
+/** How the function runs: on a Core connection or an ORM session, sync or async. */
+export interface TwoStepRun {
+  orm: boolean;
+  async: boolean;
 }
 
 /** Writes `text(...).bindparams(...)` for SQL whose column references became bound row values. */
 class TextBinder {
   private n = 0;
-  constructor(private readonly inserted: ColumnInfo[]) {}
+  constructor(
+    private readonly inserted: ColumnInfo[],
+    private readonly key: (name: string) => string,
+  ) {}
 
   /** `expr` with `excluded.col` bound to the row's value. */
   custom(expr: string): string {
@@ -27,7 +39,7 @@ class TextBinder {
       const col = this.inserted.find((c) => (quoted ? c.name === name : c.name.toLowerCase() === name.toLowerCase()));
       if (!col) return 'NULL';
       const p = `v${this.n++}`;
-      binds.push(`${p}=row[${pyStr(col.name)}]`);
+      binds.push(`${p}=row[${pyStr(this.key(col.name))}]`);
       return `:${p}`;
     });
     return binds.length ? `text(${pyStr(sql)}).bindparams(${binds.join(', ')})` : `text(${pyStr(sql)})`;
@@ -40,7 +52,7 @@ class TextBinder {
       const col = table.columns.find((c) => c.name === name);
       if (col && this.inserted.includes(col)) {
         const p = `v${this.n++}`;
-        binds.push(`${p}=row[${pyStr(col.name)}]`);
+        binds.push(`${p}=row[${pyStr(this.key(col.name))}]`);
         return `:${p}`;
       }
       const d = col?.defaultExpr?.trim() ?? '';
@@ -51,10 +63,10 @@ class TextBinder {
 }
 
 /** The `def upsert(conn)` function body lines for the two-step pattern. */
-export function twoStepFunction(state: BuilderState, table: TableSchema, dialect: Dialect, plan: Plan, inserted: ColumnInfo[], variable: string, n: TwoStepNames): string[] {
-  const binder = new TextBinder(inserted);
+export function twoStepFunction(state: BuilderState, table: TableSchema, dialect: Dialect, plan: Plan, inserted: ColumnInfo[], n: TwoStepNames, run: TwoStepRun): string[] {
+  const binder = new TextBinder(inserted, n.key);
   const has = (c: ColumnInfo) => inserted.includes(c);
-  const rowOf = (c: ColumnInfo) => `row[${pyStr(c.name)}]`;
+  const rowOf = (c: ColumnInfo) => `row[${pyStr(n.key(c.name))}]`;
   const key = plan.keyColumns.map((k) => `${n.col(k.name)} == literal(${rowOf(k)})`);
   if (plan.key?.predicate) key.push(`text(${pyStr(escapeTextColons(plan.key.predicate))})`, binder.predicate(plan.key.predicate, table));
 
@@ -89,7 +101,7 @@ export function twoStepFunction(state: BuilderState, table: TableSchema, dialect
 
   const r = state.returning;
   const ret: string[] = [];
-  if (r.kind === 'all') ret.push(`*${variable}.c`);
+  if (r.kind === 'all') ret.push(...n.all);
   if (r.kind === 'columns') for (const name of r.columns) { const col = findColumn(table, name); if (col) ret.push(n.col(col.name)); }
   const returning = (word: string) => {
     const cols = [...ret];
@@ -97,8 +109,10 @@ export function twoStepFunction(state: BuilderState, table: TableSchema, dialect
     return cols.length ? `.returning(${cols.join(', ')})` : '';
   };
   const collects = ret.length > 0 || r.action;
+  const conn = run.orm ? 'session' : 'conn';
+  const aw = run.async ? 'await ' : '';
   return [
-    'def upsert(conn):',
+    `${run.async ? 'async ' : ''}def upsert(${conn}):`,
     '    """Two steps per row: look the key up, then UPDATE the row if it exists, else INSERT it.',
     '',
     '    Another writer can insert or change the row between the two steps; ON CONFLICT exists',
@@ -107,18 +121,19 @@ export function twoStepFunction(state: BuilderState, table: TableSchema, dialect
     '    for row in rows:',
     '        # literal(): a NULL key never matches, as in ON CONFLICT (== None would mean IS NULL).',
     `        key = and_(${key.join(', ')})`,
-    `        found = conn.execute(select(${variable}).where(key)).first()`,
+    `        found = ${run.async ? `(await ${conn}.execute(select(${n.t}).where(key)))` : `${conn}.execute(select(${n.t}).where(key))`}.first()`,
     '        if found is not None:',
     '            stmt = (',
-    `                update(${variable})`,
+    `                update(${n.t})`,
     `                .where(${['key', ...cond].join(', ')})`,
-    `                .values({${set.map((s) => `${pyStr(s.col.name)}: ${s.expr}`).join(', ')}})`,
+    `                .values({${set.map((s) => `${pyStr(n.key(s.col.name))}: ${s.expr}`).join(', ')}})`,
     ...(returning('updated') ? [`                ${returning('updated')}`] : []),
+    // The ORM would otherwise try to bring loaded objects up to date by evaluating the WHERE in Python.
+    ...(run.orm ? ['                .execution_options(synchronize_session=False)'] : []),
     '            )',
     '        else:',
-    `            stmt = insert(${variable}).values(row)${returning('inserted')}`,
-    '        result = conn.execute(stmt)',
-    ...(collects ? ['        returned.extend(result.all())'] : []),
+    `            stmt = insert(${n.t}).values(row)${returning('inserted')}`,
+    ...(collects ? [`        result = ${aw}${conn}.execute(stmt)`, '        returned.extend(result.all())'] : [`        ${aw}${conn}.execute(stmt)`]),
     '    return returned',
   ];
 }

@@ -1,207 +1,147 @@
 /**
- * The form's statement as SQLAlchemy 2.0 Core code: a Table matching the introspected schema,
- * `insert()` from the dialect module with `on_conflict_do_update` / `on_conflict_do_nothing`
- * and `.returning()`. Choices SQLAlchemy has no construct for are shown as `text()`.
+ * The form's statement as SQLAlchemy 2.0 code, the way its users write it: Core (a `Table`,
+ * `conn.execute`) or ORM (a declarative model, `session.execute`), sync or async, as a snippet
+ * (the statement and the imports it uses) or a whole file that runs as is (engine, create_all,
+ * the setup's rows, the upsert, the returned rows printed). The statement itself is the same in
+ * every variant: the dialect's `insert()` with `on_conflict_do_update` / `on_conflict_do_nothing`
+ * and `.returning()`, or `text()` where SQLAlchemy has no construct.
  */
-import type { ColumnInfo, Dialect, TableSchema } from '../engine/types';
-import { isNumericText, parseBoolean, parseHex, utf8Hex } from './quote';
-import { type BuilderState, actionFor, cellFor, findColumn, resolvedInsertColumns } from './model';
-import { type Cell, valueKind } from './coltype';
+import type { Dialect, TableSchema } from '../engine/types';
+import { type BuilderState, type Cell, findColumn, resolvedInsertColumns } from './model';
 import { resolvePlan } from './targets';
-import { BIND_MARK, generateStatements } from './sql';
-import { escapeTextColons, pyIdent, pyStr, tableDefinition } from './satable';
-
-export { escapeTextColons, pyStr } from './satable';
-import { actionAlias, nowSql, updatableColumns } from './clauses';
+import { generateStatements } from './sql';
+import { pyStr, tableDefinition } from './satable';
+import { modelDefinition } from './saorm';
+import { type Names, accessor, constructBody, textForm } from './sastmt';
+import { importBlock } from './saimports';
+import { pyValue } from './savalues';
 import { twoStepFunction } from './satwostep';
 
-/**
- * Python value for a bound text() parameter. No SQLAlchemy type applies to it, so values stay
- * what the driver binds directly: exact numbers as int, or as text for NUMERIC (sqlite3 cannot
- * bind Decimal; both engines convert the text), dates as ISO text like the SQL literals.
- */
-export function pyBindValue(cell: Cell, col: ColumnInfo, dialect: Dialect): string {
-  if (cell === null) return 'None';
-  const kind = valueKind(col.type, dialect);
-  const trimmed = cell.trim();
-  if ((kind === 'integer' || kind === 'real' || kind === 'untyped') && isNumericText(trimmed)) {
-    if (/numeric|decimal/i.test(col.type)) return pyStr(trimmed);
-    return /^[+-]?\d+$/.test(trimmed) ? String(BigInt(trimmed)) : trimmed;
-  }
-  if (kind === 'boolean') {
-    const b = parseBoolean(cell);
-    if (b !== null) return b ? 'True' : 'False';
-  }
-  if (kind === 'blob') return `bytes.fromhex(${pyStr(parseHex(cell) ?? utf8Hex(cell))})`;
-  return pyStr(cell);
+export { escapeTextColons, pyStr } from './satable';
+export { pyBindValue, pyValue } from './savalues';
+
+/** Which SQLAlchemy the panel shows. */
+export interface SaOptions {
+  style: 'core' | 'orm';
+  mode: 'sync' | 'async';
+  form: 'snippet' | 'file';
+  /** The table's rows before the statement (for the whole file), or null when they are not known. */
+  setupRows?: { columns: string[]; rows: Cell[][] } | null;
 }
 
-/** The text() form with bound parameters, for choices SQLAlchemy has no construct for. */
-function textForm(state: BuilderState, table: TableSchema, dialect: Dialect, header: string[], note: string): string {
-  const gen = generateStatements(state, table, dialect, { bind: true });
-  const lines = [...header, `# ${note}`, '# so the statement is run as text(), with the values as bound parameters.', '', 'from sqlalchemy import text', ''];
-  lines.push('params = {', ...gen.params.map((p) => `    ${pyStr(p.name)}: ${pyBindValue(p.cell, p.column, dialect)},`), '}', '');
-  const mark = new RegExp(`${BIND_MARK}(\\w+)${BIND_MARK}`, 'g');
-  // Escape the SQL's own colons first, then put in the placeholders text() should bind.
-  const body = gen.statements.map((st) => `text(${pyBlock(`${escapeTextColons(st).replace(mark, ':$1')}\n`)})`);
-  if (body.length === 1) lines.push(`stmt = ${body[0]}.bindparams(**params)`);
-  // Not re-indented: the SQL inside the triple quotes must stay byte for byte what was generated.
-  else lines.push('statements = [', ...body.map((b) => `    ${b}.bindparams(**params)`), ']');
-  return `${lines.join('\n')}\n`;
+/** What the panel starts with: the articles' form. */
+export const DEFAULT_SA_OPTIONS: SaOptions = { style: 'orm', mode: 'async', form: 'snippet' };
+
+const NO_CONSTRUCT: Record<string, string> = {
+  orReplace: 'SQLAlchemy has no construct for INSERT OR REPLACE (insert().prefix_with("OR REPLACE") only pastes the words in),',
+  orIgnore: 'SQLAlchemy has no construct for INSERT OR IGNORE (on_conflict_do_nothing() is the portable spelling),',
+  merge: 'SQLAlchemy 2.0 has no MERGE construct,',
+};
+
+/** The engine URL line, with what it needs. */
+function engineLines(dialect: Dialect, async: boolean): string[] {
+  if (dialect === 'sqlite') {
+    return async
+      ? ['    # An in-memory database through aiosqlite (pip install aiosqlite); a file: "sqlite+aiosqlite:///app.db".', '    engine = create_async_engine("sqlite+aiosqlite:///:memory:")']
+      : ['    # An in-memory database; a file: "sqlite:///app.db".', '    engine = create_engine("sqlite:///:memory:")'];
+  }
+  return async
+    ? ['    # Your server through asyncpg (pip install asyncpg). This creates the table and the setup rows:', '    # point it at a scratch database.', '    engine = create_async_engine("postgresql+asyncpg://user:password@localhost:5432/scratch")']
+    : ['    # Your server through psycopg 3 (pip install "psycopg[binary]"). This creates the table and the', '    # setup rows: point it at a scratch database.', '    engine = create_engine("postgresql+psycopg://user:password@localhost:5432/scratch")'];
 }
 
-/** A triple-quoted Python string for multi-line SQL. */
-function pyBlock(text: string): string {
-  const body = text.replaceAll('\\', '\\\\').replaceAll('"""', '\\"\\"\\"').replace(/"$/, '\\"');
-  return `"""\n${body}"""`;
-}
-
-/** Python literal for one cell, typed like the SQL literal (dates become datetime objects where SQLAlchemy types them). */
-export function pyValue(cell: Cell, col: ColumnInfo, dialect: Dialect): string {
-  if (cell === null) return 'None';
-  const t = col.type.toLowerCase();
-  const kind = valueKind(col.type, dialect);
-  const trimmed = cell.trim();
-  if ((kind === 'integer' || kind === 'real' || kind === 'untyped') && isNumericText(trimmed)) {
-    if (/numeric|decimal/.test(t)) return `Decimal(${pyStr(trimmed)})`;
-    // Python rejects leading zeros in integer literals (007) but not in floats.
-    if (/^[+-]?\d+$/.test(trimmed)) return String(BigInt(trimmed));
-    return trimmed;
-  }
-  if (kind === 'boolean') {
-    const b = parseBoolean(cell);
-    if (b !== null) return b ? 'True' : 'False';
-  }
-  if (kind === 'blob') return `bytes.fromhex(${pyStr(parseHex(cell) ?? utf8Hex(cell))})`;
-  if (dialect === 'postgres') {
-    if (t === 'date' && /^\d{4}-\d{2}-\d{2}$/.test(trimmed)) return `datetime.date.fromisoformat(${pyStr(trimmed)})`;
-    if (t.startsWith('timestamp') && /^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}(:\d{2}(\.\d+)?)?([+-]\d{2}(:?\d{2})?|Z)?$/.test(trimmed))
-      return `datetime.datetime.fromisoformat(${pyStr(trimmed.replace(/Z$/, '+00:00'))})`;
-  }
-  return pyStr(cell);
-}
-
-interface Names {
-  t: string;
-  col: (name: string) => string;
-  ex: (name: string) => string;
-}
-
-/** `users.c.name` or `users.c["odd name"]` (attribute access only for plain names that are not collection methods). */
-function accessor(base: string, name: string): string {
-  const plain = /^[a-z_][a-z0-9_]*$/i.test(name) && pyIdent(name) === name && !COLLECTION_ATTRS.has(name) && !name.startsWith('_');
-  return plain ? `${base}.${name}` : `${base}[${pyStr(name)}]`;
-}
-
-const COLLECTION_ATTRS = new Set(['keys', 'values', 'items', 'get', 'contains', 'index', 'add', 'update', 'clear', 'remove', 'compare', 'corresponding_column', 'as_readonly', 'as_immutable', 'extend', 'replace']);
-
-/** The on-conflict `set_` entries and the `where=` expression, mirroring the SQL generator's choices. */
-function setAndWhere(state: BuilderState, table: TableSchema, dialect: Dialect, n: Names, updatable: ColumnInfo[], inserted: Set<string>): { set: string[]; where: string | null } {
-  const set: { col: ColumnInfo; expr: string; data: boolean }[] = [];
-  for (const col of updatable) {
-    const a = actionFor(state, col.name);
-    const has = inserted.has(col.name);
-    const cur = n.col(col.name);
-    const ex = n.ex(col.name);
-    if ((a.kind === 'excluded' || a.kind === 'add' || a.kind === 'coalesce') && !has) continue;
-    if (a.kind === 'excluded') set.push({ col, expr: ex, data: true });
-    if (a.kind === 'add') set.push({ col, expr: `${cur} + ${ex}`, data: true });
-    if (a.kind === 'coalesce') set.push({ col, expr: `func.coalesce(${ex}, ${cur})`, data: true });
-    if (a.kind === 'increment') set.push({ col, expr: `${cur} + 1`, data: false });
-    if (a.kind === 'now') set.push({ col, expr: nowSql(col, dialect) === 'unixepoch()' ? 'func.unixepoch()' : dialect === 'postgres' ? 'func.now()' : 'func.current_timestamp()', data: false });
-    if (a.kind === 'custom' && a.expr.trim()) set.push({ col, expr: `literal_column(${pyStr(a.expr.trim())})`, data: true });
-  }
-  if (set.length === 0) {
-    const col = updatable[0] ?? table.columns[0];
-    if (col) set.push({ col, expr: n.col(col.name), data: false });
-  }
-  let where: string | null = null;
-  const c = state.condition;
-  if (c.kind === 'changed') {
-    const parts = set.filter((s) => s.data).map((s) => `${n.col(s.col.name)}.is_distinct_from(${s.expr})`);
-    where = parts.length > 1 ? `or_(\n        ${parts.join(',\n        ')},\n    )` : (parts[0] ?? null);
-  } else if (c.kind === 'newer') {
-    const col = findColumn(table, c.column);
-    if (col) where = `${n.ex(col.name)} > ${n.col(col.name)}`;
-  } else if (c.kind === 'custom' && c.expr.trim()) {
-    where = `literal_column(${pyStr(c.expr.trim())})`;
-  }
-  return { set: set.map((s) => `${pyStr(s.col.name)}: ${s.expr}`), where };
-}
-
-/** Generates SQLAlchemy 2.0 code for the form state; a module that defines the table and `stmt` (or `statements`). */
-export function generateSqlAlchemy(state: BuilderState, table: TableSchema, dialect: Dialect): string {
+/** Generates the SQLAlchemy code for the form state in the chosen variant. */
+export function generateSqlAlchemy(state: BuilderState, table: TableSchema, dialect: Dialect, options: SaOptions = DEFAULT_SA_OPTIONS): string {
   const gen = generateStatements(state, table, dialect);
   if (gen.statements.length === 0) return `# The form is not complete yet:\n${gen.errors.map((e) => `# - ${e}`).join('\n')}\n`;
   const plan = resolvePlan(state, table, dialect);
-  const mod = dialect === 'sqlite' ? 'sqlite' : 'postgresql';
-  const def = tableDefinition(table, dialect);
-  const n: Names = {
-    t: def.variable,
-    col: (name) => accessor(`${def.variable}.c`, name),
-    ex: (name) => accessor('stmt.excluded', name),
-  };
-  const header = [
-    `# SQLAlchemy 2.0 Core for the ${dialect === 'sqlite' ? 'SQLite' : 'PostgreSQL'} statement.`,
-    '# Run it with: with engine.begin() as conn: result = conn.execute(stmt)',
-  ];
-  const noConstruct: Record<string, string> = {
-    orReplace: 'SQLAlchemy has no construct for INSERT OR REPLACE (insert().prefix_with("OR REPLACE") only pastes the words in),',
-    orIgnore: 'SQLAlchemy has no construct for INSERT OR IGNORE (on_conflict_do_nothing() is the portable spelling),',
-    merge: 'SQLAlchemy 2.0 has no MERGE construct,',
-  };
+  const orm = options.style === 'orm';
+  const async = options.mode === 'async';
+  const mod = `sqlalchemy.dialects.${dialect === 'sqlite' ? 'sqlite' : 'postgresql'}`;
+
+  const core = orm ? null : tableDefinition(table, dialect);
+  const model = orm ? modelDefinition(table, dialect) : null;
+  const attr = (name: string) => model?.attr.get(findColumn(table, name)?.name ?? name) ?? name;
+  const n: Names = model
+    ? { t: model.className, col: (c) => `${model.className}.${attr(c)}`, ex: (c) => accessor('stmt.excluded', findColumn(table, c)?.name ?? c), key: attr, setKey: (c) => findColumn(table, c)?.name ?? c, all: table.columns.map((c) => `${model.className}.${attr(c.name)}`) }
+    : { t: core?.variable ?? 'table', col: (c) => accessor(`${core?.variable}.c`, c), ex: (c) => accessor('stmt.excluded', c), key: (c) => c, setKey: (c) => c, all: [`*${core?.variable}.c`] };
+
   // SQLAlchemy cannot alias an INSERT target, so for a table called "excluded" its
   // `excluded.col` and the table's own columns would read the same.
   const aliasNeeded = table.name.toLowerCase() === 'excluded' && (plan.strategy === 'doUpdate' || plan.strategy === 'doNothing');
   const textNote = aliasNeeded
     ? 'SQLAlchemy cannot alias the INSERT target, and a table called "excluded" clashes with on_conflict_do_update()\'s excluded;'
-    : noConstruct[plan.strategy];
-  if (textNote) return textForm(state, table, dialect, header, textNote);
+    : NO_CONSTRUCT[plan.strategy];
 
-  const inserted = resolvedInsertColumns(state, table);
-  const insertedNames = new Set(inserted.map((c) => c.name));
-  const rows = state.rows.map((row) => `    {${inserted.map((c) => `${pyStr(c.name)}: ${pyValue(cellFor(row, c.name), c, dialect)}`).join(', ')}},`);
-  const twoStep = plan.strategy === 'twoStep';
-  if (twoStep) header[1] = '# Run it with: with engine.begin() as conn: returned = upsert(conn)';
-  const out = [...header, ''];
-  const usesDecimal = rows.some((r) => r.includes('Decimal('));
-  const usesDatetime = rows.some((r) => r.includes('datetime.'));
-  if (usesDatetime) out.push('import datetime');
-  if (usesDecimal) out.push('from decimal import Decimal');
-  if (usesDatetime || usesDecimal) out.push('');
-  const names = twoStep ? ['and_', 'func', 'insert', 'literal', 'or_', 'select', 'text', 'update'] : ['case', 'func', 'literal_column', 'or_', 'text'];
-  out.push(`from sqlalchemy import ${[...def.imports, ...names].filter((v, i, a) => a.indexOf(v) === i).sort().join(', ')}`);
-  if (!twoStep) out.push(`from sqlalchemy.dialects.${mod} import insert`);
-  out.push('', 'metadata = MetaData()', '', ...def.lines, '', 'rows = [', ...rows, ']', '');
-  if (twoStep) {
-    return `${[...out, ...twoStepFunction(state, table, dialect, plan, inserted, def.variable, n)].join('\n')}\n`;
-  }
-  out.push(`stmt = insert(${def.variable}).values(rows)`);
-
-  const targetArgs: string[] = [];
-  if (plan.constraint) targetArgs.push(`constraint=${pyStr(plan.constraint)}`);
-  else if (plan.key) {
-    targetArgs.push(`index_elements=[${plan.keyColumns.map((c) => n.col(c.name)).join(', ')}]`);
-    if (plan.key.predicate) targetArgs.push(`index_where=text(${pyStr(escapeTextColons(plan.key.predicate))})`);
-  }
-  if (plan.strategy === 'doNothing') {
-    out.push(`stmt = stmt.on_conflict_do_nothing(${targetArgs.join(', ')})`);
+  const conn = orm ? 'session' : 'conn';
+  const aw = async ? 'await ' : '';
+  let body: string[];
+  let run: string[];
+  let insertFrom = mod;
+  const printRows = (what: string) => [`for row in ${what}:`, '    print(row)'];
+  if (textNote) {
+    const t = textForm(state, table, dialect, textNote);
+    body = t.lines;
+    insertFrom = 'sqlalchemy';
+    const each = [`result = ${aw}${conn}.execute(stmt)`, 'if result.returns_rows:', ...printRows('result').map((l) => `    ${l}`)];
+    run = t.count === 1 ? each : ['for stmt in statements:', ...each.map((l) => `    ${l}`)];
+  } else if (plan.strategy === 'twoStep') {
+    insertFrom = 'sqlalchemy';
+    const rows = constructBody(state, table, dialect, plan, n).lines;
+    body = [...rows.slice(0, rows.indexOf(']') + 1), '', '', ...twoStepFunction(state, table, dialect, plan, resolvedInsertColumns(state, table), n, { orm, async })];
+    const collects = state.returning.kind !== 'none' || state.returning.action;
+    run = collects ? [`returned = ${aw}upsert(${conn})`, ...printRows('returned')] : [`${aw}upsert(${conn})`];
   } else {
-    const { set, where } = setAndWhere(state, table, dialect, n, updatableColumns(table, plan), insertedNames);
-    out.push('stmt = stmt.on_conflict_do_update(', ...targetArgs.map((a) => `    ${a},`), '    set_={', ...set.map((s) => `        ${s},`), '    },');
-    if (where) out.push(`    where=${where},`);
-    out.push(')');
+    const c = constructBody(state, table, dialect, plan, n);
+    body = c.lines;
+    run = c.returns ? [`result = ${aw}${conn}.execute(stmt)`, ...printRows('result')] : [`${aw}${conn}.execute(stmt)`];
   }
-  const ret: string[] = [];
-  const r = state.returning;
-  if (r.kind === 'all') ret.push(`*${def.variable}.c`);
-  if (r.kind === 'columns') for (const c of r.columns) if (findColumn(table, c)) ret.push(n.col(findColumn(table, c)?.name ?? c));
-  if (r.action && dialect === 'postgres')
-    ret.push(`case((literal_column("xmax") == 0, "inserted"), else_="updated").label(${pyStr(actionAlias(table))})`);
-  if (ret.length) {
-    if (dialect === 'sqlite') out.push('# RETURNING on SQLite needs SQLAlchemy 2.0 and SQLite 3.35+.');
-    out.push(`stmt = stmt.returning(${ret.join(', ')})`);
-  }
-  return `${out.join('\n')}\n`;
-}
+  const commit = orm ? [`${aw}session.commit()`] : [];
+  const label = `${orm ? 'ORM' : 'Core'}, ${async ? 'async' : 'sync'}, ${dialect === 'sqlite' ? 'SQLite' : 'PostgreSQL'}`;
 
+  if (options.form === 'snippet') {
+    const where = orm
+      ? async ? '# session: an AsyncSession ("async with AsyncSession(engine) as session:").' : '# session: a Session ("with Session(engine) as session:").'
+      : async ? '# conn: from "async with engine.begin() as conn:" (commits when the block ends).' : '# conn: from "with engine.begin() as conn:" (commits when the block ends).';
+    const code = [...body, '', where, ...run, ...commit];
+    const imports = importBlock(code.join('\n'), insertFrom);
+    return `${[`# SQLAlchemy 2.0 (${label}): the statement. ${orm ? `${n.t} is` : `${n.t} is the Table`} in the whole file.`, ...imports, '', ...code].join('\n')}\n`;
+  }
+
+  // The whole file: the definition, the statement at module level, and main() that runs it.
+  const definition = model ? model.lines : ['metadata = MetaData()', '', ...(core?.lines ?? [])];
+  const setup: string[] = [];
+  const known = options.setupRows;
+  if (known && known.rows.length > 0) {
+    const cols = known.columns.map((name) => findColumn(table, name));
+    setup.push('# The rows the setup script put in the table (the Before table).', 'setup_rows = [');
+    for (const row of known.rows) {
+      const cells = cols.flatMap((col, i) => (col && !col.generated ? [`${pyStr(n.key(col.name))}: ${pyValue(row[i] ?? null, col, dialect)}`] : []));
+      setup.push(`    {${cells.join(', ')}},`);
+    }
+    setup.push(']', '');
+  }
+  const fill = setup.length ? [`${aw}${conn}.execute(insert(${n.t}), setup_rows)`] : [];
+  const createAll = orm ? 'Base.metadata.create_all' : 'metadata.create_all';
+  const mainBody: string[] = [...engineLines(dialect, async)];
+  const inner = [...(known ? fill : ['# The setup rows are not included: run the scenario, then copy again.']), ...run, ...commit];
+  if (async) {
+    mainBody.push('    async with engine.begin() as conn:', `        await conn.run_sync(${createAll})`);
+    if (orm) mainBody.push('    async with AsyncSession(engine) as session:', ...inner.map((l) => `        ${l}`));
+    else mainBody.push(...inner.map((l) => `        ${l}`));
+    mainBody.push('    await engine.dispose()');
+  } else {
+    mainBody.push(`    ${createAll}(engine)`);
+    mainBody.push(orm ? '    with Session(engine) as session:' : '    with engine.begin() as conn:', ...inner.map((l) => `        ${l}`));
+  }
+  const code = [
+    ...definition, '', '',
+    ...setup,
+    ...body, '', '',
+    `${async ? 'async ' : ''}def main() -> None:`, ...mainBody, '', '',
+    'if __name__ == "__main__":',
+    async ? '    asyncio.run(main())' : '    main()',
+  ];
+  const doc = `"""Upsert with SQLAlchemy 2.0 (${label}), as built in Upsert Playground."""`;
+  return `${[doc, '', ...importBlock(code.join('\n'), insertFrom), '', '', ...code].join('\n')}\n`;
+}

@@ -116,6 +116,7 @@ export function EditorsPane({ state, actions, enhanced }: EditorsPaneProps) {
                   schemaError={schema.error}
                   state={builder}
                   onStateChange={setBuilder}
+                  ranTables={record && record.ran.setup === scripts.setup ? record.result.tables : null}
                   onUseStatement={(sql) => use(sql, false)}
                   onRunStatement={(sql) => use(sql, true)}
                 />

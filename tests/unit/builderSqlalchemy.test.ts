@@ -28,7 +28,8 @@ function state(d: Dialect, patch: Partial<BuilderState> = {}): BuilderState {
   return { ...s, insertColumns: ['id', 'email', 'n', 'from'], rows: [{ id: '1', email: 'a :b', n: '2', from: null }], ...patch };
 }
 
-const sa = (d: Dialect, patch: Partial<BuilderState> = {}) => generateSqlAlchemy(state(d, patch), table(d), d);
+const CORE_FILE = { style: 'core', mode: 'sync', form: 'file', setupRows: null } as const;
+const sa = (d: Dialect, patch: Partial<BuilderState> = {}) => generateSqlAlchemy(state(d, patch), table(d), d, CORE_FILE);
 
 describe('generateSqlAlchemy', () => {
   test('DO UPDATE with the dialect insert(), excluded, index_where and a condition', () => {
@@ -51,7 +52,7 @@ describe('generateSqlAlchemy', () => {
       returning: { kind: 'columns', columns: ['id'], action: true },
     });
     expect(code).toContain('constraint="accounts_email_key",');
-    expect(code).toContain('stmt = stmt.returning(accounts.c.id, case((literal_column("xmax") == 0, "inserted"), else_="updated").label("action"))');
+    expect(code).toContain('stmt = stmt.returning(\n    accounts.c.id,\n    case((literal_column("xmax") == 0, "inserted"), else_="updated").label("action"),\n)');
     expect(sa('postgres', { strategy: 'doNothing', target: { kind: 'none' } })).toContain('stmt = stmt.on_conflict_do_nothing()');
   });
   test('no construct: INSERT OR REPLACE, MERGE and two steps are text(), and the panel says so', () => {
@@ -146,5 +147,28 @@ describe('validateState', () => {
     expect(validateState(state('sqlite', { condition: { kind: 'custom', column: '', expr: '' } }), t)).toEqual(['The custom update condition is empty.']);
     // conditions do not apply to DO NOTHING
     expect(validateState(state('sqlite', { strategy: 'doNothing', condition: { kind: 'custom', column: '', expr: '' } }), t)).toEqual([]);
+  });
+
+  test('variants: ORM model with Mapped/mapped_column, async session, snippet with only the imports it uses', () => {
+    const s = state('sqlite', { target: { kind: 'key', name: 'live', columns: ['email'] }, returning: { kind: 'columns', columns: ['id'], action: false } });
+    const snippet = generateSqlAlchemy(s, table('sqlite'), 'sqlite', { style: 'orm', mode: 'async', form: 'snippet' });
+    expect(snippet).toContain('from sqlalchemy.dialects.sqlite import insert');
+    expect(snippet).toContain('stmt = insert(Account).values(rows)');
+    expect(snippet).toContain('index_elements=[Account.email],');
+    expect(snippet).toContain('result = await session.execute(stmt)');
+    expect(snippet).not.toMatch(/literal_column|\bcase\b|or_/);
+    const file = generateSqlAlchemy(s, table('sqlite'), 'sqlite', { style: 'orm', mode: 'async', form: 'file', setupRows: { columns: ['id', 'email', 'n', 'from'], rows: [['7', 'z@x', '1', null]] } });
+    expect(file).toContain('class Account(Base):');
+    expect(file).toContain('email: Mapped[str] = mapped_column(Text)');
+    expect(file).toContain('from_: Mapped[str | None] = mapped_column("from", Text, quote=True)');
+    expect(file).toContain('engine = create_async_engine("sqlite+aiosqlite:///:memory:")');
+    expect(file).toContain('await conn.run_sync(Base.metadata.create_all)');
+    expect(file).toContain('setup_rows = [\n    {"id": 7, "email": "z@x", "n": 1, "from_": None},\n]');
+    expect(file).toContain('await session.execute(insert(Account), setup_rows)');
+    expect(file).toContain('asyncio.run(main())');
+    const pg = generateSqlAlchemy(state('postgres'), table('postgres'), 'postgres', { style: 'core', mode: 'sync', form: 'file', setupRows: null });
+    expect(pg).toContain('create_engine("postgresql+psycopg://');
+    expect(pg).toContain('# The setup rows are not included: run the scenario, then copy again.');
+    expect(generateSqlAlchemy(state('postgres'), table('postgres'), 'postgres', { style: 'orm', mode: 'async', form: 'file' })).toContain('create_async_engine("postgresql+asyncpg://');
   });
 });
