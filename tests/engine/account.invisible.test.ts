@@ -138,7 +138,7 @@ BEGIN
   GET DIAGNOSTICS n = ROW_COUNT;
   RETURN n;
 END $$;`,
-      statement: 'INSERT INTO rc SELECT up();\nSELECT n FROM rc;',
+      statement: 'INSERT INTO rc SELECT up() ON CONFLICT DO NOTHING;\nSELECT n FROM rc;',
     });
     expect(r.error).toBeUndefined();
     expect(r.statements[0]!.rowsAffected).toBe(1);
