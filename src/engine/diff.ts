@@ -28,7 +28,7 @@ export interface TableSnapshot {
 /** How writes with identical values are recognised for one table. */
 export interface WriteInfo {
   tracking: WriteTracking;
-  /** 'trigger': rowids the statements updated. */
+  /** 'hook': rowids the statements updated. */
   written?: ReadonlySet<number> | null;
 }
 

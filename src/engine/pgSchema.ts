@@ -177,7 +177,7 @@ function orderBy(info: PgTableInfo): string {
  * when safe, bytea as {"blob": hex}, and everything else (numeric, dates, json, arrays…) as
  * Postgres' own text output.
  */
-function jsonCell(name: string, typeOid: number): string {
+export function jsonCell(name: string, typeOid: number): string {
   const c = quoteIdent(name);
   switch (typeOid) {
     case 16: // bool

@@ -14,11 +14,13 @@ import {
   type RunTimings,
   type Span,
   type StatementResult,
+  type StatementStep,
   type TableDiff,
   type TableSchema,
   type WriteTracking,
 } from './types.ts';
 import { isReadOnlyKind } from './sqlText.ts';
+import { accountDecision, explainStatements } from './why.ts';
 
 /** What running one script produced. */
 export interface ScriptOutcome {
@@ -43,6 +45,7 @@ export interface Driver {
     script: string,
     phase: 'setup' | 'statement',
     afterEach?: (r: StatementResult) => Promise<void>,
+    opts?: { account?: boolean },
   ) => Promise<ScriptOutcome>;
   /** The user tables, in creation order. */
   introspect: () => Promise<TableSchema[]>;
@@ -188,6 +191,9 @@ export async function runPipeline(d: Driver, input: RunInput): Promise<RunResult
     }
     const before = await capture(d, rowLimit);
     const tracking = await d.startTracking([...before.values()].map((s) => s.schema));
+    const account = accountDecision(input.account, totalRows(before), d.dialect);
+    result.account = account;
+    const steps: StatementStep[] = [];
     lap('before');
 
     let perStatement = totalRows(before) < PER_STATEMENT_ROWS;
@@ -205,10 +211,14 @@ export async function runPipeline(d: Driver, input: RunInput): Promise<RunResult
         perStatement = false;
         return;
       }
-      r.diffCounts = sumCounts(diffAll(prev, snap, tracking, written, d.dialect));
+      const diffs = diffAll(prev, snap, tracking, written, d.dialect);
+      r.diffCounts = sumCounts(diffs);
+      steps.push({ statementIndex: r.index, tables: diffs });
       prev = snap;
     };
-    const stmts = await d.runScript(input.statement, 'statement', perStatement ? afterEach : undefined);
+    const stmts = await d.runScript(input.statement, 'statement', perStatement ? afterEach : undefined, {
+      account: account.on,
+    });
     result.statements = stmts.results.map((r) => capReturnedRows(r, rowLimit));
     result.notRun = stmts.notRun;
     if (stmts.error) {
@@ -223,7 +233,12 @@ export async function runPipeline(d: Driver, input: RunInput): Promise<RunResult
     lap('after');
     result.tables = diffAll(before, after, tracking, written, d.dialect);
     const only = result.statements[0];
-    if (result.statements.length === 1 && only && !only.error) only.diffCounts = sumCounts(result.tables);
+    if (result.statements.length === 1 && only && !only.error) {
+      only.diffCounts = sumCounts(result.tables);
+      if (totalRows(before) < PER_STATEMENT_ROWS && !isReadOnlyKind(only.kind)) result.singleStep = true;
+    }
+    if (steps.length) result.steps = steps;
+    explainStatements(d.dialect, result);
     lap('diff');
     await d.finish();
   } catch (e) {

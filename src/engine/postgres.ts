@@ -8,7 +8,8 @@ import { splitPostgres } from './pgSplit.ts';
 import { introspectPostgres, snapshotPostgres, valueParsers, type PgTableInfo } from './pgSchema.ts';
 import { engineFromDriver, tableKey, type Driver, type ScriptOutcome } from './pipeline.ts';
 import { resetPostgres, userObjects } from './pgReset.ts';
-import { codePointOffset, copiesFromStdin, lineColumn, statementKind } from './sqlText.ts';
+import { PgAccount } from './pgAccount.ts';
+import { codePointOffset, copiesFromStdin, isReadOnlyKind, lineColumn, statementKind } from './sqlText.ts';
 import type { Engine, EngineError, Span, StatementResult, Value } from './types';
 
 /** The PostgreSQL engine, plus a clean data-directory snapshot for fast replacements. */
@@ -18,6 +19,8 @@ export interface PostgresEngine extends Engine {
 }
 
 const WRITE_COMMANDS = new Set(['INSERT', 'UPDATE', 'DELETE', 'MERGE', 'COPY']);
+/** Statement kinds the row-by-row account traces. */
+const TRACED_KINDS = new Set(['INSERT', 'UPDATE', 'DELETE', 'MERGE']);
 const MAX_NOTICES = 20;
 
 interface PgErrorLike {
@@ -55,7 +58,12 @@ export async function createPostgresEngine(opts?: { loadDataDir?: Blob }): Promi
   let notices: string[] = [];
   let used = false;
   let cleanDump: Blob | null = opts?.loadDataDir ?? null;
+  const account = new PgAccount(pg);
+  let tracing = false;
+  // The tables the account's triggers go on; read again after any statement that may change the schema.
+  let accountTables: PgTableInfo[] | null = null;
   const onNotice = (n: { message?: string; severity?: string }): void => {
+    if (account.notice(n.message)) return;
     if (notices.length < MAX_NOTICES) notices.push(`${n.severity ?? 'NOTICE'}: ${n.message ?? ''}`);
   };
 
@@ -63,13 +71,33 @@ export async function createPostgresEngine(opts?: { loadDataDir?: Blob }): Promi
     script: string,
     phase: 'setup' | 'statement',
     afterEach?: (r: StatementResult) => Promise<void>,
+    opts?: { account?: boolean },
   ): Promise<ScriptOutcome> {
+    tracing = phase === 'statement' && (opts?.account ?? false);
+    accountTables = null;
     const spans = splitPostgres(script);
     const results: StatementResult[] = [];
     for (let index = 0; index < spans.length; index++) {
       const span = spans[index]!;
       const sql = script.slice(span.start, span.end);
       const kind = statementKind(sql, 'postgres');
+      let armed = false;
+      // A plain INSERT is not traced: it can write any number of rows (INSERT … SELECT
+      // generate_series), and each event costs a NOTICE; UPDATE/DELETE/MERGE touch table rows.
+      const traced = TRACED_KINDS.has(kind) && (kind !== 'INSERT' || /\bON\s+CONFLICT\b/i.test(sql));
+      if (tracing && traced) {
+        try {
+          accountTables ??= await driver.guard(() => introspectPostgres(pg, parsers));
+          armed = await account.arm(accountTables, driver.guard);
+        } catch {
+          armed = false;
+        }
+      } else if (!isReadOnlyKind(kind) && !TRACED_KINDS.has(kind)) accountTables = null;
+      const disarm = async (r: StatementResult): Promise<void> => {
+        if (!armed) return;
+        const log = await account.disarm(driver.guard);
+        if (log) r.account = log.result();
+      };
       const t0 = performance.now();
       let res;
       try {
@@ -79,7 +107,9 @@ export async function createPostgresEngine(opts?: { loadDataDir?: Blob }): Promi
         res = await pg.query<Value[]>(sql, [], { rowMode: 'array', parsers, onNotice });
       } catch (e) {
         const error = toEngineError(e, script, span, index, phase);
-        results.push({ index, sql, span, kind, columns: null, rows: [], rowsAffected: null, durationMs: performance.now() - t0, error });
+        const failedResult: StatementResult = { index, sql, span, kind, columns: null, rows: [], rowsAffected: null, durationMs: performance.now() - t0, error };
+        await disarm(failedResult);
+        results.push(failedResult);
         const notRun = spans.slice(index + 1).map((s, k) => ({ index: index + 1 + k, span: s, sql: script.slice(s.start, s.end) }));
         return { results, notRun, error };
       }
@@ -99,6 +129,7 @@ export async function createPostgresEngine(opts?: { loadDataDir?: Blob }): Promi
         rowsAffected: WRITE_COMMANDS.has(command) ? (res.rowCount ?? res.affectedRows ?? null) : null,
         durationMs,
       };
+      await disarm(r);
       results.push(r);
       if (afterEach) await afterEach(r);
     }

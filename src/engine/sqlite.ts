@@ -5,10 +5,15 @@
 import initSqlJs, { type Database, type SqlJsStatic, type Statement } from 'sql.js';
 import { splitSqlite } from './pgSplit';
 import { engineFromDriver, tableKey, type Driver, type ScriptOutcome } from './pipeline';
-import { introspectSqlite, snapshotSqlite, WriteRecorder, all } from './sqliteSchema';
+import { SqliteAccount } from './sqliteAccount';
+import { introspectSqlite, snapshotSqlite, all } from './sqliteSchema';
+import { HookRecorder } from './sqliteWrites';
 import { lineColumn, statementKind, trimStatement } from './sqlText';
-import type { Engine, EngineError, Span, StatementResult, Value } from './types';
+import type { Engine, EngineError, Span, StatementResult, TableSchema, Value } from './types';
 import { normalizeSqliteRow } from './values';
+
+/** Statement kinds the row-by-row account traces. */
+const TRACED_KINDS = /^(INSERT|UPDATE|DELETE|REPLACE)\b/;
 
 /** Statement kinds whose row count sqlite3_changes() reports. */
 const WRITE_KINDS = /^(INSERT|UPDATE|DELETE|REPLACE)\b/;
@@ -84,11 +89,18 @@ function failed(
 }
 
 /** Run a script with sql.js' iterator: statement by statement, autocommit, stop at the first error. */
+/** Called around each statement of a script (after it is prepared, before and after it runs). */
+interface StatementWatch {
+  begin: (sql: string, kind: string) => void;
+  end: (sql: string, kind: string, r: StatementResult) => void;
+}
+
 function runSqliteScript(
   db: Database,
   script: string,
   phase: 'setup' | 'statement',
   afterEach?: (r: StatementResult) => Promise<void>,
+  watch?: StatementWatch,
 ): Promise<ScriptOutcome> {
   return (async () => {
     const results: StatementResult[] = [];
@@ -124,12 +136,15 @@ function runSqliteScript(
         const kind = statementKind(sql, 'sqlite');
         const names = stmt.getColumnNames();
         const rows: Value[][] = [];
+        watch?.begin(sql, kind);
         const t0 = performance.now();
         try {
           while (stmt.step()) rows.push(normalizeSqliteRow(stmt.get()));
         } catch (e) {
           const error = failed(db, script, phase, index, span, e);
-          results.push({ ...errorResult(index, script, span, error, kind), durationMs: performance.now() - t0 });
+          const r = { ...errorResult(index, script, span, error, kind), durationMs: performance.now() - t0 };
+          watch?.end(sql, kind, r);
+          results.push(r);
           return { results, notRun: rest(pos, index + 1), error };
         }
         const r: StatementResult = {
@@ -142,6 +157,7 @@ function runSqliteScript(
           rowsAffected: WRITE_KINDS.test(kind) ? db.getRowsModified() : null,
           durationMs: performance.now() - t0,
         };
+        watch?.end(sql, kind, r);
         results.push(r);
         if (afterEach) await afterEach(r);
       }
@@ -217,18 +233,60 @@ export async function createSqliteEngine(opts?: {
   const SQL: SqlJsStatic = opts?.wasmModule ? await fromModule(opts.wasmModule, config) : await initSqlJs(config);
   let db: Database = new SQL.Database();
   const version = `SQLite ${String(all(db, 'SELECT sqlite_version()')[0]![0])}`;
-  let recorder = new WriteRecorder(db);
+  let recorder = new HookRecorder(db);
+  const createFunctionV2 = (SQL as unknown as { cwrap: (n: string, r: string, a: string[]) => (...x: unknown[]) => number }).cwrap(
+    'sqlite3_create_function_v2',
+    'number',
+    ['number', 'string', 'number', 'number', 'number', 'number', 'number', 'number', 'number'],
+  );
+  const deleteFunction = (name: string, arity: number): void => {
+    createFunctionV2((db as unknown as { db: number }).db, name, arity, 1, 0, 0, 0, 0, 0);
+  };
+  let account = new SqliteAccount(db, deleteFunction);
+  // Tables for the account's triggers, re-read only when a schema changed.
+  let known: { version: string; tables: TableSchema[] } | null = null;
+  const schemaVersion = (): string => `${String(all(db, 'PRAGMA main.schema_version')[0]![0])}/${String(all(db, 'PRAGMA temp.schema_version')[0]![0])}`;
+  const currentTables = (): TableSchema[] => {
+    const version = schemaVersion();
+    if (known?.version !== version) known = { version, tables: introspectSqlite(db) };
+    return known.tables;
+  };
+  const watch = {
+    begin(sql: string, kind: string): void {
+      if (!tracing || !TRACED_KINDS.test(kind) || !SqliteAccount.traceable(sql)) return;
+      try {
+        account.arm(currentTables());
+      } catch {
+        account.disarm();
+      }
+    },
+    end(sql: string, _kind: string, r: StatementResult): void {
+      const log = account.disarm();
+      if (log) {
+        known = known && { ...known, version: schemaVersion() };
+        r.account = log.result();
+      }
+      recorder.statementEnded(sql, !r.error, inTransaction(db));
+    },
+  };
+  let tracing = true;
 
   const driver: Driver = {
     dialect: 'sqlite',
     versionLabel: version,
     async reset() {
+      recorder.stop();
       db.close();
       db = new SQL.Database();
-      recorder = new WriteRecorder(db);
+      recorder = new HookRecorder(db);
+      account = new SqliteAccount(db, deleteFunction);
+      known = null;
     },
     split: splitSqlite,
-    runScript: (script, phase, afterEach) => runSqliteScript(db, script, phase, afterEach),
+    runScript: (script, phase, afterEach, opts) => {
+      tracing = opts?.account ?? false;
+      return runSqliteScript(db, script, phase, afterEach, phase === 'statement' ? watch : undefined);
+    },
     async introspect() {
       return introspectSqlite(db);
     },
@@ -237,7 +295,10 @@ export async function createSqliteEngine(opts?: {
     },
     guard: (fn) => fn(),
     async startTracking(tables) {
-      return recorder.start(tables.map((schema) => ({ key: tableKey(schema), schema })));
+      return recorder.start(
+        tables.map((schema) => ({ key: tableKey(schema), schema })),
+        inTransaction(db),
+      );
     },
     async writtenSinceLast() {
       return recorder.since();
@@ -254,6 +315,7 @@ export async function createSqliteEngine(opts?: {
       };
     },
     async finish() {
+      recorder.stop();
       if (inTransaction(db)) db.run('ROLLBACK');
     },
   };

@@ -1,17 +1,15 @@
 /**
  * SQLite introspection, snapshots and write tracking on a sql.js Database: the PRAGMA table-valued
- * functions for the shape, sqlite_schema for partial-index predicates and index expressions, and
- * temporary AFTER UPDATE triggers to see rows rewritten with identical values.
+ * functions for the shape, and sqlite_schema for partial-index predicates and index expressions.
  */
 import type { Database, SqlValue } from 'sql.js';
 import type { TableSnapshot } from './diff';
 import { readToken } from './pgSplit';
-import type { ColumnInfo, TableSchema, UniqueKey, Value, WriteTracking } from './types';
+import type { ColumnInfo, TableSchema, UniqueKey, Value } from './types';
 import { normalizeSqliteRow, quoteIdent } from './values';
 
 /** Prefix of the engine's own temporary objects; tables with it are not shown. */
 export const INTERNAL_PREFIX = '__upsert_';
-const WRITTEN = `temp.${INTERNAL_PREFIX}written`;
 
 /** All rows of a query as arrays. */
 export function all(db: Database, sql: string, params: SqlValue[] = []): SqlValue[][] {
@@ -177,72 +175,3 @@ export function snapshotSqlite(db: Database, t: TableSchema, limit: number): Tab
   const totalRows = rows.length < limit ? rows.length : Number(all(db, `SELECT count(*) FROM ${tableRef(t)}`)[0]![0]);
   return { schema: t, data: { columns: t.columns.map((c) => c.name), rows, totalRows }, rowids, versions: null };
 }
-
-/**
- * Records which rowids UPDATE statements rewrote with identical values, through temporary AFTER
- * UPDATE triggers. (A row changed by one statement and changed back by a later one is not
- * recorded: over the whole run it then shows as unchanged, where Postgres' xmin would tell.)
- */
-export class WriteRecorder {
-  private keys: string[] = [];
-  private lastId = 0;
-
-  constructor(private readonly db: Database) {}
-
-  /** Create the recording table and one trigger per rowid table; tracking kind per table key. */
-  start(tables: { key: string; schema: TableSchema }[]): Map<string, WriteTracking> {
-    const out = new Map<string, WriteTracking>();
-    this.keys = [];
-    this.lastId = 0;
-    this.db.run(`CREATE TEMP TABLE IF NOT EXISTS ${INTERNAL_PREFIX}written(id INTEGER PRIMARY KEY, tbl INTEGER NOT NULL, rid INTEGER NOT NULL)`);
-    for (const { key, schema } of tables) {
-      const alias = schema.hasRowid ? rowidAlias(schema.columns) : null;
-      if (!alias) {
-        out.set(key, 'none');
-        continue;
-      }
-      const n = this.keys.push(key) - 1;
-      // Only writes that left every value as it was are recorded: a changed value shows in the
-      // diff anyway, and skipping those rows keeps a bulk upsert almost free of tracking cost.
-      const same = schema.columns.map((c) => `old.${quoteIdent(c.name)} IS new.${quoteIdent(c.name)}`).join(' AND ');
-      this.db.run(
-        `CREATE TEMP TRIGGER ${quoteIdent(`${INTERNAL_PREFIX}w${n}`)} AFTER UPDATE ON ${tableRef(schema)}
-         ${same ? `WHEN ${same}` : ''} BEGIN INSERT INTO ${WRITTEN}(tbl, rid) VALUES (${n}, new.${alias}); END`,
-      );
-      out.set(key, 'trigger');
-    }
-    return out;
-  }
-
-  /** Rowids recorded after id `since`, per table key (the user may have dropped the table: then none). */
-  private read(since: number): { rows: Map<string, Set<number>>; maxId: number } {
-    const rows = new Map<string, Set<number>>();
-    let maxId = 0;
-    try {
-      // One string per table instead of one sql.js row per write: far fewer calls into wasm.
-      const sql = `SELECT tbl, group_concat(rid) FROM ${WRITTEN} WHERE id > ? GROUP BY tbl`;
-      for (const [tbl, list] of all(this.db, sql, [since])) {
-        const key = this.keys[Number(tbl)];
-        if (key === undefined || typeof list !== 'string') continue;
-        rows.set(key, new Set(list.split(',').map(Number)));
-      }
-      maxId = Number(all(this.db, `SELECT coalesce(max(id), 0) FROM ${WRITTEN}`)[0]![0]);
-    } catch {
-      // The recording table went away with the user's objects: nothing recorded.
-    }
-    return { rows, maxId };
-  }
-
-  /** Rowids written since the previous call. A ROLLBACK may lower the maximum id: follow it. */
-  since(): Map<string, Set<number>> {
-    const r = this.read(this.lastId);
-    this.lastId = r.maxId;
-    return r.rows;
-  }
-
-  /** Every recorded rowid still present (writes rolled back by the script are gone with their rows). */
-  all(): Map<string, Set<number>> {
-    return this.read(0).rows;
-  }
-}
-

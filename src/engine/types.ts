@@ -4,6 +4,9 @@
  * the worker boundary, feed the UI and are asserted on in Node tests. No React, no engine imports.
  */
 
+import type { StatementAccount } from './account';
+import type { ProposedRows } from './fates';
+
 /** The two engines the playground runs. */
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -109,7 +112,7 @@ export interface RowChange {
 /** Whether the engine can tell a row rewritten with identical values from an untouched one. */
 export type WriteTracking =
   | 'xmin' // Postgres: a row version written by the run has a new xmin
-  | 'trigger' // SQLite: temporary AFTER UPDATE triggers recorded the rowids the run updated
+  | 'hook' // SQLite: the update hook (sqlite3_update_hook) reported the rowids the run updated
   | 'none'; // cannot tell (e.g. SQLite WITHOUT ROWID table): say so in the UI
 
 /** Before/After of one user table and the row-by-row comparison. */
@@ -177,6 +180,10 @@ export interface StatementResult {
   /** Per-statement inserted/updated/deleted counts from a diff around it, when computed. */
   diffCounts?: { inserted: number; updated: number; deleted: number };
   error?: EngineError;
+  /** The row events the engine fired while this statement ran (INSERT/UPDATE/DELETE/MERGE), when traced. */
+  account?: StatementAccount;
+  /** The proposed rows of an upsert and what became of each, read from `account`. */
+  proposed?: ProposedRows;
 }
 
 /** Input of one run. */
@@ -185,6 +192,11 @@ export interface RunInput {
   statement: string;
   /** Maximum rows kept per table snapshot (the UI says what it left out). */
   rowLimit?: number;
+  /**
+   * Record the row-by-row account of each writing statement (default: on while the Before tables
+   * hold at most ACCOUNT_AUTO_ROWS rows).
+   */
+  account?: boolean;
 }
 
 /** Wall-clock time spent in each phase of a run, in ms. */
@@ -209,6 +221,18 @@ export interface RunResult {
   /** Statements of the statement script that were not run because an earlier one failed. */
   notRun: { index: number; sql: string; span: Span }[];
   tables: TableDiff[];
+  /**
+   * The tables just after each statement that may write, with the change marks of that statement
+   * alone (diffed against the tables just before it). Present for small runs (see pipeline).
+   */
+  steps?: StatementStep[];
+  /**
+   * A one-statement script whose tables around that statement are `tables` itself (not repeated in
+   * `steps`). Read steps through tablesAround() in steps.ts.
+   */
+  singleStep?: boolean;
+  /** Whether the row-by-row account was recorded, and why not when it was not. */
+  account?: { on: boolean; note?: string };
   error?: EngineError;
   /** Notes about the run, e.g. an open transaction that was rolled back. */
   notes: string[];
@@ -226,6 +250,14 @@ export interface Engine {
   describe: (setup: string) => Promise<{ tables: TableSchema[]; error?: EngineError }>;
   /** Release the engine. */
   close: () => Promise<void>;
+}
+
+/** The tables around one statement of the statement script. */
+export interface StatementStep {
+  /** Index of the statement within the statement script. */
+  statementIndex: number;
+  /** Each table before → after this statement, marked with this statement's changes. */
+  tables: TableDiff[];
 }
 
 /** Default per-table snapshot row limit: larger tables are cut there, and the UI says what it left out. */

@@ -1,9 +1,11 @@
 /** Everything a run produced: error, notes, statements with returned rows, tables before/after. */
+import { useState } from 'react';
 import type { RunResult } from '../engine/types';
 import { ErrorBox } from './ErrorBox';
 import { formatMs, plural } from './format';
 import { StatementList } from './StatementList';
 import { TableDiffView } from './TableDiffView';
+import { linkedStatement, StepPicker, tablesFor, type TablesView } from './why/StepThrough';
 
 /** Props of ResultsView. */
 export interface ResultsViewProps {
@@ -16,6 +18,10 @@ export interface ResultsViewProps {
 export function ResultsView({ result, onShowError }: ResultsViewProps) {
   const setupFailed = result.error?.phase === 'setup';
   const setupMs = result.setup.reduce((a, s) => a + s.durationMs, 0);
+  const [viewState, setView] = useState<{ of: RunResult; view: TablesView }>({ of: result, view: 'whole' });
+  // A new result starts on the whole script again.
+  const view = viewState.of === result ? viewState.view : 'whole';
+  const shown = tablesFor(result, view);
   return (
     <div className="results" data-dialect={result.dialect}>
       {result.error && <ErrorBox error={result.error} onShow={onShowError} />}
@@ -32,13 +38,16 @@ export function ResultsView({ result, onShowError }: ResultsViewProps) {
       {!setupFailed && (result.statements.length > 0 || result.notRun.length > 0) && (
         <section aria-label="Statements" className="statements">
           <h2>Statements</h2>
-          <StatementList statements={result.statements} notRun={result.notRun} />
+          <StatementList statements={result.statements} notRun={result.notRun} linked={linkedStatement(result, view)} />
+          {result.account?.note && <p className="run-note">{result.account.note}</p>}
         </section>
       )}
       {result.tables.length > 0 && (
         <section aria-label="Tables" className="tables">
           <h2>Tables</h2>
-          {result.tables.map((t) => (
+          <StepPicker result={result} view={view} onView={(v) => setView({ of: result, view: v })} />
+          {shown.caption && <p className="step-caption">{shown.caption}</p>}
+          {shown.tables.map((t) => (
             <TableDiffView key={t.name} diff={t} />
           ))}
         </section>

@@ -4,6 +4,7 @@ import { DataTable } from './DataTable';
 import { formatCount, formatMs, plural } from './format';
 import { statementLabel } from './statementLabel';
 import { Cell } from './TableDiffView';
+import { ProposedRowsView } from './why/ProposedRowsView';
 
 
 /** The summary of one statement: kind, rows affected, diff counts, duration. */
@@ -24,7 +25,16 @@ export function statementSummary(s: StatementResult): string {
 }
 
 /** Results of the statement script, statement by statement. */
-export function StatementList({ statements, notRun }: { statements: StatementResult[]; notRun: { index: number; sql: string }[] }) {
+export function StatementList({
+  statements,
+  notRun,
+  linked,
+}: {
+  statements: StatementResult[];
+  notRun: { index: number; sql: string }[];
+  /** The statement whose proposed rows link to the tables shown. */
+  linked?: number;
+}) {
   if (statements.length === 0 && notRun.length === 0) return <p className="muted">The statement script is empty.</p>;
   return (
     <ol className="statement-list">
@@ -58,6 +68,7 @@ export function StatementList({ statements, notRun }: { statements: StatementRes
               )}
             />
           )}
+          {s.proposed && <ProposedRowsView statementNo={s.index + 1} proposed={s.proposed} linked={linked === s.index} />}
           {s.totalRows !== undefined && (
             <p className="cut-note">
               Showing the first {formatCount(s.rows.length)} of {formatCount(s.totalRows)} returned rows: the rest stay in the engine so the page stays fast.

@@ -5,6 +5,7 @@ import { DataTable } from './DataTable';
 import { formatCount, plural, valueClass, valueText } from './format';
 import { OverflowCue } from './OverflowCue';
 import { changedColumns, diffSummary, keyColumns } from './tableColumns';
+import { linkHandlers } from './why/linkHandlers';
 
 const CHANGE_LABEL: Record<ChangeKind, { icon: string; text: string }> = {
   inserted: { icon: '+', text: 'inserted' },
@@ -81,7 +82,7 @@ export function TableDiffView({ diff }: { diff: TableDiff }) {
     const beforeRow = c.before !== undefined ? before?.rows[c.before] : undefined;
     const row = c.after !== undefined ? after?.rows[c.after] : undefined;
     return (
-      <tr key={i} aria-rowindex={i + 2} data-change={c.change} data-same-values={c.sameValues ? 'true' : undefined} data-replaced={c.replaced ? 'true' : undefined} className={`row-${c.change}`}>
+      <tr key={i} aria-rowindex={i + 2} data-change={c.change} data-same-values={c.sameValues ? 'true' : undefined} data-replaced={c.replaced ? 'true' : undefined} className={`row-${c.change}`} data-after={c.after} {...linkHandlers(diff.name, c.after, c.before)}>
         <td className="change-mark">
           <span className="change-icon" aria-hidden="true">
             {label.icon}
@@ -155,6 +156,7 @@ export function TableDiffView({ diff }: { diff: TableDiff }) {
             <>
               <DataTable
                 label={`Before: ${diff.name}`}
+                className="before-table"
                 colSpan={beforeShown.length}
                 header={
                   <tr>
@@ -165,7 +167,7 @@ export function TableDiffView({ diff }: { diff: TableDiff }) {
                 }
                 rowCount={before.rows.length}
                 renderRow={(i) => (
-                  <tr key={i} aria-rowindex={i + 2}>
+                  <tr key={i} aria-rowindex={i + 2} data-before={i} {...linkHandlers(diff.name, undefined, i)}>
                     {beforeShown.map(([, j]) => (
                       <Cell key={j} value={before.rows[i]![j]!} />
                     ))}

@@ -55,7 +55,7 @@ describe.each(['sqlite', 'postgres'] as const)('%s pipeline', (dialect) => {
     expect(kinds(users)).toEqual(['updated', 'unchanged', 'inserted']);
     expect(users.changes[0]!.changed).toEqual([2, 3, 4]);
     expect(users.identity).toEqual({ kind: 'primaryKey', columns: ['id'] });
-    expect(users.writeTracking).toBe(dialect === 'sqlite' ? 'trigger' : 'xmin');
+    expect(users.writeTracking).toBe(dialect === 'sqlite' ? 'hook' : 'xmin');
     // The statement span skips the leading comments of the script.
     expect(r.statements[0]!.sql.startsWith('INSERT INTO users')).toBe(true);
     expect(r.timings.total).toBeGreaterThan(0);

@@ -72,15 +72,38 @@ describe('postgres engine', () => {
     expect(r.statements[0]!.rowsAffected).toBe(2);
   });
 
-  it('matches rows of a table without any key by whole content; an update is delete + insert with a note', async () => {
+  it('matches rows of a table without any key by whole content, and pairs an update through the engine\'s update event', async () => {
     const r = await engine.run({
       setup: "CREATE TABLE n (a int, b text);\nINSERT INTO n VALUES (1, 'x'), (1, 'x'), (2, 'y');",
       statement: "UPDATE n SET b = 'z' WHERE a = 2",
     });
     const t = table(r, 'n');
     expect(t.identity.kind).toBe('wholeRow');
+    expect(kinds(t)).toEqual(['unchanged', 'unchanged', 'updated']);
+    expect(t.changes[2]).toMatchObject({ before: 2, after: 2, changed: [1] });
+    expect(t.counts).toMatchObject({ updated: 1, inserted: 0, deleted: 0 });
+    expect(t.notes.join(' ')).toMatch(/paired with their old version/);
+  });
+
+  it('without the row-by-row account, an update of a key-less table is delete + insert with a note', async () => {
+    const r = await engine.run({
+      setup: "CREATE TABLE n (a int, b text);\nINSERT INTO n VALUES (1, 'x'), (1, 'x'), (2, 'y');",
+      statement: "UPDATE n SET b = 'z' WHERE a = 2",
+      account: false,
+    });
+    const t = table(r, 'n');
     expect(kinds(t)).toEqual(['unchanged', 'unchanged', 'deleted', 'inserted']);
     expect(t.notes.join(' ')).toMatch(/deleted \+ inserted/);
+  });
+
+  it('an upsert into a key-less table (unique index on a nullable column) is an update, not 2 inserted + 1 deleted', async () => {
+    const r = await engine.run({
+      setup: "CREATE TABLE k (email text UNIQUE, n int);\nINSERT INTO k VALUES ('a', 1), ('b', 2);",
+      statement: "INSERT INTO k VALUES ('a', 5), ('c', 1) ON CONFLICT (email) DO UPDATE SET n = excluded.n",
+    });
+    const t = table(r, 'k');
+    expect(t.identity.kind).toBe('wholeRow');
+    expect(t.counts).toMatchObject({ inserted: 1, updated: 1, deleted: 0, unchanged: 1 });
   });
 
   it('uses a NOT NULL unique key when there is no primary key', async () => {

@@ -61,7 +61,7 @@ describe('sqlite engine', () => {
     });
     expect(r.ok).toBe(true);
     const t = table(r, 'q');
-    expect(t.writeTracking).toBe('trigger');
+    expect(t.writeTracking).toBe('hook');
     expect(t.after!.columns).toEqual(['rowid', 'v']);
     expect(t.after!.rows).toEqual([
       ['a', 1],

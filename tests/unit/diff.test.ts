@@ -85,14 +85,14 @@ describe('diffTable', () => {
   it('reports a row rewritten with identical values through the trigger-recorded rowids', () => {
     const before = snap(s, [[1, 'a'], [2, 'b']], { rowids: [1, 2] });
     const after = snap(s, [[1, 'a'], [2, 'b']], { rowids: [1, 2] });
-    const d = diffTable(before, after, { tracking: 'trigger', written: new Set([1]) }, 't');
+    const d = diffTable(before, after, { tracking: 'hook', written: new Set([1]) }, 't');
     expect(kinds(d)).toEqual(['updated=', 'unchanged']);
   });
 
   it('shows INSERT OR REPLACE (same key, new rowid) as a deleted plus an inserted row', () => {
     const before = snap(s, [[1, 'a'], [2, 'b']], { rowids: [1, 2] });
     const after = snap(s, [[1, 'a'], [2, 'B']], { rowids: [1, 3] });
-    const d = diffTable(before, after, { tracking: 'trigger', written: new Set() }, 't');
+    const d = diffTable(before, after, { tracking: 'hook', written: new Set() }, 't');
     expect(kinds(d)).toEqual(['unchanged', 'deleted*', 'inserted*']);
     expect(d.counts).toMatchObject({ inserted: 1, deleted: 1, updated: 0, replaced: 1 });
     expect(d.notes.join(' ')).toMatch(/INSERT OR REPLACE/);
@@ -104,7 +104,7 @@ describe('diffTable', () => {
     const d = diffTable(
       snap(r, [['x', 1], ['y', 2]], { rowids: [1, 2] }),
       snap(r, [['x', 1], ['y', 3]], { rowids: [1, 3] }),
-      { tracking: 'trigger', written: new Set() },
+      { tracking: 'hook', written: new Set() },
       't',
     );
     expect(d.identity.kind).toBe('rowid');

@@ -10,7 +10,7 @@ function table(): TableDiff {
     status: 'kept',
     schema: { name: 'users', schema: 'main', columns: [], primaryKey: ['id'], uniqueKeys: [], hasRowid: true },
     identity: { kind: 'primaryKey', columns: ['id'] },
-    writeTracking: 'trigger',
+    writeTracking: 'hook',
     before: { columns: ['id', 'name', 'n'], rows: [[1, 'Ada', 3], [2, 'Grace', 7]], totalRows: 2 },
     after: { columns: ['id', 'name', 'n'], rows: [[1, 'Ada', 4], [2, 'Grace', 7], [3, 'Linus', 1]], totalRows: 3 },
     changes: [

@@ -14,7 +14,7 @@ const base: Exercise = {
 function table(rows: (string | number)[][], beforeRows: (string | number)[][] = []): TableDiff {
   return {
     name: 't', status: 'kept', schema: { name: 't', schema: 'main', columns: [], primaryKey: ['k'], uniqueKeys: [], hasRowid: true },
-    identity: { kind: 'primaryKey', columns: ['k'] }, writeTracking: 'trigger',
+    identity: { kind: 'primaryKey', columns: ['k'] }, writeTracking: 'hook',
     before: { columns: ['k', 'at'], rows: beforeRows, totalRows: beforeRows.length },
     after: { columns: ['k', 'at'], rows, totalRows: rows.length },
     changes: rows.map((_, i) => ({ change: 'unchanged', before: i, after: i })),

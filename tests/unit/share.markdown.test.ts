@@ -14,7 +14,7 @@ function usersDiff(): TableDiff {
     status: 'kept',
     schema,
     identity: { kind: 'primaryKey', columns: ['id'] },
-    writeTracking: 'trigger',
+    writeTracking: 'hook',
     before: { columns: ['id', 'email', 'name', 'age'], rows: [[1, 'ada@example.com', 'Ada', 36], [2, 'grace@example.com', 'Grace', 45], [9, 'gone@example.com', 'Gone', null]], totalRows: 3 },
     after: { columns: ['id', 'email', 'name', 'age'], rows: [[1, 'ada@example.com', 'Ada Lovelace', 37], [2, 'grace@example.com', 'Grace', 45], [3, 'linus@example.com', 'Linus', 28]], totalRows: 3 },
     changes: [
