@@ -9,6 +9,7 @@ import { introspectSqlite, snapshotSqlite, WriteRecorder, all } from './sqliteSc
 import { lineColumn, statementKind, trimStatement } from './sqlText';
 import type { Engine, EngineError, Span, StatementResult, Value } from './types';
 import { normalizeSqliteRow } from './values';
+import { sqliteRefusal } from './sqliteBlocked';
 
 /** Statement kinds whose row count sqlite3_changes() reports. */
 const WRITE_KINDS = /^(INSERT|UPDATE|DELETE|REPLACE)\b/;
@@ -126,6 +127,8 @@ function runSqliteScript(
         const rows: Value[][] = [];
         const t0 = performance.now();
         try {
+          const refused = sqliteRefusal(sql, kind);
+          if (refused) throw new Error(refused);
           while (stmt.step()) rows.push(normalizeSqliteRow(stmt.get()));
         } catch (e) {
           const error = failed(db, script, phase, index, span, e);

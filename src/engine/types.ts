@@ -213,6 +213,11 @@ export interface RunResult {
   /** Notes about the run, e.g. an open transaction that was rolled back. */
   notes: string[];
   timings: RunTimings;
+  /**
+   * Set when the run left the engine unusable or changed beyond what a reset undoes (why, in a
+   * learner's words): the engine is restarted from a clean copy before the next run.
+   */
+  restart?: string;
 }
 
 /** The engine interface, the same in a Web Worker and in Node tests. */
@@ -223,7 +228,7 @@ export interface Engine {
   /** Run setup then statement on a clean database and return the whole outcome. Never throws for SQL errors. */
   run(input: RunInput): Promise<RunResult>;
   /** Run only the setup script on a clean database and introspect the user tables it creates. */
-  describe(setup: string): Promise<{ tables: TableSchema[]; error?: EngineError }>;
+  describe(setup: string): Promise<{ tables: TableSchema[]; error?: EngineError; restart?: string }>;
   /** Release the engine. */
   close(): Promise<void>;
 }
