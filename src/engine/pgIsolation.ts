@@ -13,24 +13,34 @@
  */
 import type { PGlite } from '@electric-sql/pglite';
 
-/** search_path as initdb sets it. */
-const DEFAULT_SEARCH_PATH = '"$user", public';
-
 const STATE_SQL = `SELECT session_user::text, pg_catalog.current_setting('role'), pg_catalog.current_setting('search_path')`;
 
+/** Who the engine is: its superuser and the search_path of a reset session. */
+export interface EngineIdentity {
+  superuser: string;
+  searchPath: string;
+}
+
+/** The session's identity as the engine starts (call it on a fresh session). */
+export async function engineIdentity(pg: PGlite): Promise<EngineIdentity> {
+  const [superuser, searchPath] = (await pg.query<[string, string]>(`SELECT current_user::text, pg_catalog.current_setting('search_path')`, [], { rowMode: 'array' })).rows[0]!;
+  return { superuser, searchPath };
+}
+
 /**
- * Run `fn` (engine queries only) as `superuser` with the default search_path, then give the
+ * Run `fn` (engine queries only) as the superuser with the engine's search_path, then give the
  * session back the session user, role and search_path the script had set.
  */
-export async function withEngineRights<T>(pg: PGlite, superuser: string, fn: () => Promise<T>): Promise<T> {
+export async function withEngineRights<T>(pg: PGlite, id: EngineIdentity, fn: () => Promise<T>): Promise<T> {
+  const { superuser } = id;
   const [session, role, path] = (await pg.query<[string, string, string]>(STATE_SQL, [], { rowMode: 'array' })).rows[0]!;
-  if (session === superuser && role === 'none' && path === DEFAULT_SEARCH_PATH) return fn();
+  if (session === superuser && role === 'none' && path === id.searchPath) return fn();
   // Inside the script's transaction SET LOCAL: at its end the script's own values take over again.
   const local = pg.isInTransaction();
   const set = (name: string, value: string) => pg.query('SELECT pg_catalog.set_config($1, $2, $3)', [name, value, local]);
   await set('session_authorization', superuser);
   await set('role', 'none');
-  await set('search_path', DEFAULT_SEARCH_PATH);
+  await set('search_path', id.searchPath);
   try {
     return await fn();
   } finally {

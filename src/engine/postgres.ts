@@ -9,9 +9,9 @@ import { introspectPostgres, snapshotPostgres, valueParsers, type PgTableInfo } 
 import { engineFromDriver, tableKey, type Driver, type ScriptOutcome } from './pipeline';
 import { resetPostgres, userObjects } from './pgReset';
 import { browserRefusal } from './pgBlocked';
-import { FileWatch, restoreSession, systemFingerprint, withEngineRights } from './pgIsolation';
+import { engineIdentity, FileWatch, restoreSession, systemFingerprint, withEngineRights } from './pgIsolation';
 import { codePointOffset, copiesFromStdin, lineColumn, statementKind } from './sqlText';
-import type { Engine, EngineError, Span, StatementResult, Value } from './types';
+import type { Engine, EngineError, EngineNotice, Span, StatementResult, Value } from './types';
 
 /** The PostgreSQL engine, plus a clean data-directory snapshot for fast replacements. */
 export interface PostgresEngine extends Engine {
@@ -55,7 +55,8 @@ export async function createPostgresEngine(opts?: {
   const parsers: ParserOptions = valueParsers(pg);
   const q = (sql: string) => pg.query<Value[]>(sql, [], { rowMode: 'array', parsers });
   const version = `PostgreSQL ${String((await q('SHOW server_version')).rows[0]![0])} (PGlite)`;
-  const superuser = String((await q('SELECT current_user')).rows[0]![0]);
+  const identity = await engineIdentity(pg);
+  const { superuser } = identity;
   // Objects outside schemas that exist in a clean cluster: anything else was made by a run.
   const baseline = new Set(await userObjects(pg));
   // Everything outside the user schemas as a clean cluster has it, after the first reset (which
@@ -69,8 +70,16 @@ export async function createPostgresEngine(opts?: {
   let notices: string[] = [];
   let used = false;
   let cleanDump: Blob | null = opts?.loadDataDir ?? null;
-  const onNotice = (n: { message?: string; severity?: string }): void => {
+  /** The current statement's notices, as the engine sent them. */
+  let statementNotices: EngineNotice[] = [];
+  const onNotice = (n: { message?: string; severity?: string; detail?: string; hint?: string }): void => {
     if (notices.length < MAX_NOTICES) notices.push(`${n.severity ?? 'NOTICE'}: ${n.message ?? ''}`);
+    if (statementNotices.length < MAX_NOTICES) {
+      const notice: EngineNotice = { severity: n.severity ?? 'NOTICE', message: n.message ?? '' };
+      if (n.detail) notice.detail = n.detail;
+      if (n.hint) notice.hint = n.hint;
+      statementNotices.push(notice);
+    }
   };
 
   async function runScript(
@@ -85,6 +94,7 @@ export async function createPostgresEngine(opts?: {
       const sql = script.slice(span.start, span.end);
       const kind = statementKind(sql, 'postgres');
       const t0 = performance.now();
+      statementNotices = [];
       let res;
       try {
         if (kind === 'COPY' && copiesFromStdin(sql)) {
@@ -95,7 +105,9 @@ export async function createPostgresEngine(opts?: {
         res = await pg.query<Value[]>(sql, [], { rowMode: 'array', parsers, onNotice });
       } catch (e) {
         const error = toEngineError(e, script, span, index, phase);
-        results.push({ index, sql, span, kind, columns: null, rows: [], rowsAffected: null, durationMs: performance.now() - t0, error });
+        const failed: StatementResult = { index, sql, span, kind, columns: null, rows: [], rowsAffected: null, durationMs: performance.now() - t0, error };
+        if (statementNotices.length) failed.notices = statementNotices;
+        results.push(failed);
         const notRun = spans.slice(index + 1).map((s, k) => ({ index: index + 1 + k, span: s, sql: script.slice(s.start, s.end) }));
         return { results, notRun, error };
       }
@@ -115,6 +127,7 @@ export async function createPostgresEngine(opts?: {
         rowsAffected: WRITE_COMMANDS.has(command) ? (res.rowCount ?? res.affectedRows ?? null) : null,
         durationMs,
       };
+      if (statementNotices.length) r.notices = statementNotices;
       results.push(r);
       if (afterEach) await afterEach(r);
     }
@@ -145,7 +158,7 @@ export async function createPostgresEngine(opts?: {
     },
     async guard(userFn) {
       // The engine's queries run with its own rights, whatever role the script set.
-      const fn = () => withEngineRights(pg, superuser, userFn);
+      const fn = () => withEngineRights(pg, identity, userFn);
       // Inside the user's transaction a failing engine query must not abort it: use a savepoint.
       if (!pg.isInTransaction()) return fn();
       await pg.query(`SAVEPOINT ${SP}`);

@@ -157,6 +157,15 @@ export interface EngineError {
   column?: number;
 }
 
+/** A notice or warning the engine sent while a statement ran. */
+export interface EngineNotice {
+  /** NOTICE, WARNING, INFO, … */
+  severity: string;
+  message: string;
+  detail?: string;
+  hint?: string;
+}
+
 /** The outcome of one statement of a script. */
 export interface StatementResult {
   /** 0-based index within its script. */
@@ -174,6 +183,8 @@ export interface StatementResult {
   /** Rows inserted, updated or deleted, when the engine reports it for this statement. */
   rowsAffected: number | null;
   durationMs: number;
+  /** PostgreSQL: the notices and warnings this statement raised (at most 20). */
+  notices?: EngineNotice[];
   /** Per-statement inserted/updated/deleted counts from a diff around it, when computed. */
   diffCounts?: { inserted: number; updated: number; deleted: number };
   error?: EngineError;
