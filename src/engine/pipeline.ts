@@ -20,6 +20,7 @@ import {
   type WriteTracking,
 } from './types';
 import { isReadOnlyKind } from './sqlText';
+import { capLongValues } from './cellCap';
 
 /** What running one script produced. */
 export interface ScriptOutcome {
@@ -255,6 +256,7 @@ export async function runPipeline(d: Driver, input: RunInput): Promise<RunResult
 }
 
 async function finishRun(d: Driver, result: RunResult, start: number): Promise<RunResult> {
+  capLongValues(result);
   const reason = await restartReason(d, [result.error, ...result.setup.map((s) => s.error), ...result.statements.map((s) => s.error)]);
   if (reason) markRestart(result, reason);
   result.timings.total = now() - start;

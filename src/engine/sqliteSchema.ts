@@ -154,6 +154,9 @@ export function tableRef(t: TableSchema): string {
   return `${quoteIdent(t.schema)}.${quoteIdent(bareName(t))}`;
 }
 
+/** SQLite's default limit on the columns of a result (and of a table). */
+const MAX_RESULT_COLUMNS = 2000;
+
 /** Rows of a table in identity order (primary key, else rowid), with rowids, at most `limit`. */
 export function snapshotSqlite(db: Database, t: TableSchema, limit: number): TableSnapshot {
   const alias = t.hasRowid ? rowidAlias(t.columns) : null;
@@ -161,21 +164,36 @@ export function snapshotSqlite(db: Database, t: TableSchema, limit: number): Tab
   const order = t.primaryKey.map(quoteIdent);
   if (alias) order.push(alias); // the rowid breaks ties (a non-integer primary key may hold NULLs)
   if (order.length === 0) order.push(...cols);
-  const select = alias ? [...cols, alias] : cols;
-  const st = db.prepare(`SELECT ${select.join(', ')} FROM ${tableRef(t)} ORDER BY ${order.join(', ')} LIMIT ${limit}`);
+  // A result has at most 2,000 columns (SQLITE_MAX_COLUMN): the rowid of a table that wide comes
+  // from a second query in the same (total) order.
+  const apart = alias !== null && cols.length >= MAX_RESULT_COLUMNS;
+  const select = alias && !apart ? [...cols, alias] : cols;
+  const tail = `FROM ${tableRef(t)} ORDER BY ${order.join(', ')} LIMIT ${limit}`;
+  const st = db.prepare(`SELECT ${select.join(', ')} ${tail}`);
   const rows: Value[][] = [];
-  const rowids: number[] | null = alias ? [] : null;
+  let rowids: number[] | null = alias ? [] : null;
   try {
     while (st.step()) {
       const row = st.get();
-      if (rowids) rowids.push(row.pop() as number);
+      if (rowids && !apart) rowids.push(row.pop() as number);
       rows.push(normalizeSqliteRow(row));
     }
   } finally {
     st.free();
   }
+  if (apart) rowids = all(db, `SELECT ${alias} ${tail}`).map((r) => r[0] as number);
   const totalRows = rows.length < limit ? rows.length : Number(all(db, `SELECT count(*) FROM ${tableRef(t)}`)[0]![0]);
   return { schema: t, data: { columns: t.columns.map((c) => c.name), rows, totalRows }, rowids, versions: null };
+}
+
+/**
+ * Terms joined by AND as a balanced tree: a flat chain of a thousand ANDs is a tree a thousand
+ * deep, past SQLite's expression depth limit (1,000); balanced, 2,000 columns nest 11 deep.
+ */
+function balancedAnd(terms: string[]): string {
+  if (terms.length <= 2) return terms.join(' AND ');
+  const mid = terms.length >> 1;
+  return `(${balancedAnd(terms.slice(0, mid))}) AND (${balancedAnd(terms.slice(mid))})`;
 }
 
 /**
@@ -204,7 +222,7 @@ export class WriteRecorder {
       const n = this.keys.push(key) - 1;
       // Only writes that left every value as it was are recorded: a changed value shows in the
       // diff anyway, and skipping those rows keeps a bulk upsert almost free of tracking cost.
-      const same = schema.columns.map((c) => `old.${quoteIdent(c.name)} IS new.${quoteIdent(c.name)}`).join(' AND ');
+      const same = balancedAnd(schema.columns.map((c) => `old.${quoteIdent(c.name)} IS new.${quoteIdent(c.name)}`));
       this.db.run(
         `CREATE TEMP TRIGGER ${quoteIdent(`${INTERNAL_PREFIX}w${n}`)} AFTER UPDATE ON ${tableRef(schema)}
          ${same ? `WHEN ${same}` : ''} BEGIN INSERT INTO ${WRITTEN}(tbl, rid) VALUES (${n}, new.${alias}); END`,
