@@ -36,7 +36,7 @@ beforeAll(async () => {
   // The client keeps the clean data directory after the first run: restarts load it.
   for (let i = 0; i < 600 && !stored; i++) await new Promise((resolve) => setTimeout(resolve, 100));
   expect(stored).not.toBeNull();
-});
+}, 600_000);
 afterAll(() => client.dispose());
 
 describe('PostgreSQL session state does not outlive a run', () => {
@@ -135,7 +135,7 @@ describe('a change no reset undoes restarts the engine from its clean copy', () 
     }
   });
 
-  it.each(poisons)('%s', async (name, poison, probe) => {
+  it.each(poisons)('%s', { timeout: 300_000 }, async (name, poison, probe) => {
     const before = workers;
     const r = await run('', poison);
     expect(r.error, name).toBeUndefined();
@@ -185,7 +185,7 @@ CREATE TRIGGER tr BEFORE INSERT ON t FOR EACH ROW EXECUTE FUNCTION tf();`,
       'INSERT INTO t VALUES (0);',
     ],
   ];
-  it.each(cases)('%s', async (_name, setup, statement) => {
+  it.each(cases)('%s', { timeout: 300_000 }, async (_name, setup, statement) => {
     const before = workers;
     const r = await run(setup, statement);
     expect(r.ok).toBe(false);

@@ -9,7 +9,7 @@ let sqlite: Engine;
 let postgres: Engine;
 beforeAll(async () => {
   [sqlite, postgres] = await Promise.all([createSqliteEngine(), createPostgresEngine()]);
-});
+}, 600_000);
 afterAll(async () => {
   await Promise.all([sqlite.close(), postgres.close()]);
 });

@@ -16,7 +16,7 @@ const read = (name: string): string => readFileSync(new URL(name, dir), 'utf8');
 let engine: Engine;
 beforeAll(async () => {
   engine = await createPostgresEngine();
-});
+}, 600_000);
 afterAll(() => engine.close());
 
 function summary(r: RegressReport): string {
@@ -33,5 +33,5 @@ describe('PostgreSQL regression suites through the engine API', () => {
     console.log(summary(report));
     expect(report.differences, summary(report)).toEqual([]);
     expect(report.same).toBe(report.statements);
-  });
+  }, 600_000);
 });
