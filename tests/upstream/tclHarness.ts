@@ -113,9 +113,10 @@ export async function runTclFile(engine: Engine, file: string, text: string): Pr
   const subst = (w: Word, vars: Map<string, string>): string => {
     if (w.braced) return w.text;
     if (w.text.includes('[')) throw new Skip('a Tcl command substitution');
-    return w.text.replace(/\$\{?([A-Za-z_][A-Za-z0-9_]*)\}?(\([^)]*\))?/g, (m, name: string, index?: string) => {
-      if (index) throw new Skip('a Tcl array');
-      const v = vars.get(name);
+    return w.text.replace(/\$\{?([A-Za-z_][A-Za-z0-9_]*)\}?(?:\(([^)]*)\))?/g, (m, name: string, index?: string) => {
+      // An array element: $name($i) is the variable "name(<value of i>)".
+      const key = index === undefined ? name : `${name}(${index.replace(/\$([A-Za-z_]\w*)/g, (_, v: string) => vars.get(v) ?? '')})`;
+      const v = vars.get(key);
       if (v === undefined) throw new Skip(`the Tcl variable ${m}`);
       return v;
     });
@@ -204,7 +205,7 @@ export async function runTclFile(engine: Engine, file: string, text: string): Pr
             break;
           }
           case 'set':
-            if (words.length === 3 && !words[1]!.text.includes('(')) vars.set(words[1]!.text, subst(words[2]!, vars));
+            if (words.length === 3) vars.set(subst(words[1]!, vars), subst(words[2]!, vars));
             break;
           case 'sqlite3_test_control':
           case 'sqlite3_db_config':
@@ -240,6 +241,8 @@ export async function runTclFile(engine: Engine, file: string, text: string): Pr
 
 /** do_catchsql_test's expected {0 {values}} or {1 {message}}. */
 function compareCatch(got: string[], expected: string): boolean {
+  const whole = expected.trim();
+  if (whole.startsWith('/') && whole.endsWith('/')) return new RegExp(whole.slice(1, -1)).test(got.join(' '));
   const want = tclList(expected);
   if (want[0] !== got[0]) return false;
   if (want[0] === '1') {
