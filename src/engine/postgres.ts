@@ -208,15 +208,18 @@ export async function createPostgresEngine(opts?: {
    * a clean cluster has it? Else the engine must be restarted (a learner's message says why).
    */
   async function checkEngine(errors: string[]): Promise<string | null> {
-    const recursion = errors.some((m) => /ERRORDATA_STACK_SIZE|stack depth limit/i.test(m));
+    const seen = [...errors];
+    const recursion = (): boolean => seen.some((m) => /ERRORDATA_STACK_SIZE|stack depth limit|call stack/i.test(m));
     try {
       // A deep recursion leaves PGlite answering each query with the previous one's reply.
       const token = ++health;
       const r = await pg.query<[number]>(`SELECT ${token}::int4`, [], { rowMode: 'array' });
       if (r.rows[0]?.[0] !== token) throw new Error('out of step');
       await restoreSession(pg, superuser);
-    } catch {
-      return recursion
+    } catch (e) {
+      // The reply that comes late is often the recursion's own error.
+      seen.push(e instanceof Error ? e.message : String(e));
+      return recursion()
         ? 'The PostgreSQL engine hit its recursion limit (a function, trigger or recursive query calling itself too deeply) and was restarted; your next run starts clean.'
         : 'The PostgreSQL engine stopped answering correctly and was restarted; your next run starts clean.';
     }
