@@ -16,6 +16,7 @@ export function pgSnapshotPlugin(): Plugin {
       const engine = await createPostgresEngine();
       try {
         const dump = await engine.dumpDataDir();
+        if (!dump) throw new Error('the PostgreSQL engine gave no clean data directory');
         this.emitFile({ type: 'asset', fileName: PG_SNAPSHOT_FILE, source: new Uint8Array(await dump.arrayBuffer()) });
       } finally {
         await engine.close();

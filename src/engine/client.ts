@@ -29,6 +29,8 @@ export interface SnapshotStore {
 
 interface Pending {
   resolve: (msg: FromWorker) => void;
+  /** The request, to hand it to a replacement worker. */
+  msg?: ToWorker;
   input?: RunInput;
   timer?: ReturnType<typeof setTimeout>;
   limitMs?: number;
@@ -150,11 +152,31 @@ export class EngineClient {
     if (p.timer) clearTimeout(p.timer);
     this.pending.delete(msg.id);
     p.resolve(msg);
+    if ((msg.type === 'result' || msg.type === 'described') && msg.restart) this.replaceWorker();
+  }
+
+  /**
+   * The engine said the last run left it unusable or changed beyond a reset: start a new worker
+   * (from the clean snapshot, like after a time-out) and hand it the requests still waiting,
+   * which the old worker no longer runs.
+   */
+  private replaceWorker(): void {
+    const waiting = [...this.pending.values()];
+    this.worker?.terminate();
+    this.worker = null;
+    this.ready = null;
+    this.setInfo({ status: 'restarting' });
+    this.start().catch(() => undefined);
+    for (const p of waiting) {
+      if (p.timer) clearTimeout(p.timer);
+      delete p.timer;
+      if (p.msg) this.worker!.postMessage(p.msg);
+    }
   }
 
   private send(msg: ToWorker, extra: Omit<Pending, 'resolve'> = {}): Promise<FromWorker> {
     return new Promise((resolve) => {
-      if ('id' in msg) this.pending.set(msg.id, { resolve, ...extra });
+      if ('id' in msg) this.pending.set(msg.id, { resolve, msg, ...extra });
       this.worker!.postMessage(msg);
     });
   }
@@ -196,7 +218,7 @@ export class EngineClient {
   }
 
   /** Introspect the tables the setup script creates. */
-  async describe(setup: string): Promise<{ tables: TableSchema[]; error?: EngineError }> {
+  async describe(setup: string): Promise<{ tables: TableSchema[]; error?: EngineError; restart?: string }> {
     this.start().catch(() => undefined);
     const reply = await this.send({ type: 'describe', id: this.nextId++, setup });
     if (reply.type === 'described') return { tables: reply.tables, error: reply.error };
@@ -229,7 +251,7 @@ export class EngineClient {
   private restart(): void {
     for (const [id, p] of this.pending) {
       if (p.timer) clearTimeout(p.timer);
-      p.resolve({ type: 'fatal', id, message: 'The engine was restarted before this request finished.' });
+      p.resolve({ type: 'fatal', id, message: `The ${label(this.dialect)} engine was restarted (after a stop, a time-out or a crash) before this run began; run it again.` });
     }
     this.pending.clear();
     this.worker?.terminate();
@@ -242,7 +264,7 @@ export class EngineClient {
   private crash(message: string): void {
     for (const [id, p] of this.pending) {
       if (p.timer) clearTimeout(p.timer);
-      p.resolve({ type: 'fatal', id, message: `The engine crashed: ${message}. It was restarted.` });
+      p.resolve({ type: 'fatal', id, message: `The ${label(this.dialect)} engine crashed (${message}) and was restarted; your next run starts clean.` });
     }
     this.pending.clear();
     this.restart();

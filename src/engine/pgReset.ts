@@ -5,6 +5,7 @@
  * live outside schemas (roles, event triggers, extensions, casts, …) when a run created some.
  */
 import type { PGlite } from '@electric-sql/pglite';
+import { restoreSession } from './pgIsolation';
 
 /** Objects outside schemas, as "kind\tname" (OIDs from 16384 are user-created). */
 const OBJECTS_SQL = `
@@ -60,10 +61,9 @@ GRANT USAGE ON SCHEMA public TO PUBLIC;
 COMMENT ON SCHEMA public IS 'standard public schema'`;
 
 /** Reset the session and drop everything a run created. `baseline`: userObjects() of a clean cluster. */
-export async function resetPostgres(pg: PGlite, baseline: ReadonlySet<string>): Promise<void> {
-  if (pg.isInTransaction()) await pg.exec('ROLLBACK');
-  // Settings, prepared statements, cursors, temp tables, advisory locks, LISTEN, session role.
-  await pg.exec('DISCARD ALL');
+export async function resetPostgres(pg: PGlite, baseline: ReadonlySet<string>, superuser: string): Promise<void> {
+  // Session user and role, settings, prepared statements, cursors, temp tables, advisory locks, LISTEN.
+  await restoreSession(pg, superuser);
   // Event triggers first: a user's ddl_command_start trigger could block the drops below.
   const extra = (await userObjects(pg)).filter((o) => !baseline.has(o));
   const order = ['event trigger', 'publication', 'database', 'extension', 'cast', 'server', 'foreign data wrapper', 'language', 'large object', 'setting', 'role'];

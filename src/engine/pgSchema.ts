@@ -158,6 +158,15 @@ export async function introspectPostgres(pg: PGlite, parsers: ParserOptions): Pr
   return [...byOid.values()];
 }
 
+/** PostgreSQL's limit on function arguments (FUNC_MAX_ARGS). */
+const MAX_ARGS = 100;
+
+function chunks<T>(list: T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < list.length; i += size) out.push(list.slice(i, i + size));
+  return out;
+}
+
 /** Alias of the snapshotted table: qualified ORDER BY names can never hit an output column alias. */
 const T = 'upsert_t';
 
@@ -212,11 +221,15 @@ export async function snapshotPostgres(
   const cells = s.columns.map((c, i) => jsonCell(c.name, info.typeOids[i] ?? 0));
   cells.push('xmin::text');
   const order = s.columns.length ? ` ORDER BY ${orderBy(info)}` : '';
-  const sql = `SELECT pg_catalog.json_agg(r)::text FROM (SELECT pg_catalog.json_build_array(${cells.join(', ')}) AS r
+  // A function takes at most 100 arguments: a wider row is built as an array of arrays.
+  const nested = cells.length > MAX_ARGS;
+  const row = nested ? `pg_catalog.json_build_array(${chunks(cells, MAX_ARGS).map((c) => `pg_catalog.json_build_array(${c.join(', ')})`).join(', ')})` : `pg_catalog.json_build_array(${cells.join(', ')})`;
+  const sql = `SELECT pg_catalog.json_agg(r)::text FROM (SELECT ${row} AS r
     FROM ${info.ref} AS ${T}${order} LIMIT ${limit}) s`;
   const res = await pg.query<[string | null]>(sql, [], { rowMode: 'array', parsers });
   const text = res.rows[0]?.[0];
-  const rows = (text ? JSON.parse(text) : []) as Value[][];
+  const parsed = (text ? JSON.parse(text) : []) as Value[][];
+  const rows = nested ? (parsed as unknown as Value[][][]).map((r) => r.flat()) : parsed;
   const versions: string[] = new Array<string>(rows.length);
   for (let i = 0; i < rows.length; i++) versions[i] = rows[i]!.pop() as string;
   let totalRows = rows.length;

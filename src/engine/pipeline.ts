@@ -6,6 +6,7 @@
 import { changeTotals, diffTable, type TableSnapshot } from './diff.ts';
 import {
   DEFAULT_ROW_LIMIT,
+  DIALECT_LABEL,
   type Dialect,
   type Engine,
   type EngineError,
@@ -21,6 +22,7 @@ import {
 } from './types.ts';
 import { isReadOnlyKind } from './sqlText.ts';
 import { accountDecision, explainStatements } from './why.ts';
+import { capLongValues } from './cellCap.ts';
 
 /** What running one script produced. */
 export interface ScriptOutcome {
@@ -63,6 +65,11 @@ export interface Driver {
   settleTransaction: () => Promise<{ notes: string[] }>;
   /** After the After snapshot: roll back whatever transaction the script left open. */
   finish: () => Promise<void>;
+  /**
+   * At the very end of a run: null when the engine is fine for the next run, else why it must be
+   * restarted from a clean copy (in a learner's words). `errors`: the messages the run met.
+   */
+  afterRun?: (errors: string[]) => Promise<string | null>;
 }
 
 /**
@@ -144,6 +151,21 @@ function engineError(e: unknown): EngineError {
   return { message: e instanceof Error ? e.message : String(e), phase: 'engine' };
 }
 
+/** Ask the driver whether the engine needs a restart; an engine that cannot even answer does. */
+async function restartReason(d: Driver, errors: (EngineError | undefined)[]): Promise<string | null> {
+  if (!d.afterRun) return null;
+  const messages = errors.filter((e): e is EngineError => e !== undefined).map((e) => e.message);
+  return d.afterRun(messages).catch(() => `The ${DIALECT_LABEL[d.dialect]} engine stopped answering correctly and was restarted; your next run starts clean.`);
+}
+
+/** Put a restart reason into a result: it replaces an engine failure, else it is the first note. */
+function markRestart(result: RunResult, reason: string): void {
+  result.restart = reason;
+  const e = result.error;
+  if (e && e.phase === 'engine') result.error = { phase: 'engine', message: reason, detail: `The engine said: ${e.message}` };
+  else result.notes.unshift(reason);
+}
+
 /** Run one scenario on a driver. Never throws: failures come back in the result. */
 export async function runPipeline(d: Driver, input: RunInput): Promise<RunResult> {
   const rowLimit = input.rowLimit ?? DEFAULT_ROW_LIMIT;
@@ -187,7 +209,7 @@ export async function runPipeline(d: Driver, input: RunInput): Promise<RunResult
       result.tables = diffAll(snaps, snaps, new Map(), null, d.dialect);
       await d.finish();
       lap('after');
-      return result;
+      return await finishRun(d, result, start);
     }
     const before = await capture(d, rowLimit);
     const tracking = await d.startTracking([...before.values()].map((s) => s.schema));
@@ -245,7 +267,14 @@ export async function runPipeline(d: Driver, input: RunInput): Promise<RunResult
     result.ok = false;
     result.error = engineError(e);
   }
-  timings.total = now() - start;
+  return finishRun(d, result, start);
+}
+
+async function finishRun(d: Driver, result: RunResult, start: number): Promise<RunResult> {
+  capLongValues(result);
+  const reason = await restartReason(d, [result.error, ...result.setup.map((s) => s.error), ...result.statements.map((s) => s.error)]);
+  if (reason) markRestart(result, reason);
+  result.timings.total = now() - start;
   return result;
 }
 
@@ -253,17 +282,24 @@ export async function runPipeline(d: Driver, input: RunInput): Promise<RunResult
 export async function describePipeline(
   d: Driver,
   setup: string,
-): Promise<{ tables: TableSchema[]; error?: EngineError }> {
+): Promise<{ tables: TableSchema[]; error?: EngineError; restart?: string }> {
+  let out: { tables: TableSchema[]; error?: EngineError; restart?: string };
   try {
     await d.reset();
-    const out = await d.runScript(setup, 'setup');
+    const script = await d.runScript(setup, 'setup');
     await d.settleTransaction();
     const tables = await d.guard(() => d.introspect());
     await d.finish();
-    return out.error ? { tables, error: out.error } : { tables };
+    out = script.error ? { tables, error: script.error } : { tables };
   } catch (e) {
-    return { tables: [], error: engineError(e) };
+    out = { tables: [], error: engineError(e) };
   }
+  const reason = await restartReason(d, [out.error]);
+  if (reason) {
+    out.restart = reason;
+    if (out.error?.phase === 'engine') out.error = { phase: 'engine', message: reason, detail: `The engine said: ${out.error.message}` };
+  }
+  return out;
 }
 
 /** Wrap a driver as an Engine whose calls never overlap (one database, one run at a time). */

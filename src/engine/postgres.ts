@@ -9,13 +9,15 @@ import { introspectPostgres, snapshotPostgres, valueParsers, type PgTableInfo } 
 import { engineFromDriver, tableKey, type Driver, type ScriptOutcome } from './pipeline.ts';
 import { resetPostgres, userObjects } from './pgReset.ts';
 import { PgAccount } from './pgAccount.ts';
+import { browserRefusal } from './pgBlocked.ts';
+import { engineIdentity, FileWatch, restoreSession, systemFingerprint, withEngineRights } from './pgIsolation.ts';
 import { codePointOffset, copiesFromStdin, isReadOnlyKind, lineColumn, statementKind } from './sqlText.ts';
-import type { Engine, EngineError, Span, StatementResult, Value } from './types';
+import type { Engine, EngineError, EngineNotice, Span, StatementResult, Value } from './types';
 
 /** The PostgreSQL engine, plus a clean data-directory snapshot for fast replacements. */
 export interface PostgresEngine extends Engine {
   /** A gzip tarball of a clean, freshly initialised data directory (for `loadDataDir`). */
-  dumpDataDir: () => Promise<Blob>;
+  dumpDataDir: () => Promise<Blob | null>;
 }
 
 const WRITE_COMMANDS = new Set(['INSERT', 'UPDATE', 'DELETE', 'MERGE', 'COPY']);
@@ -47,13 +49,26 @@ function toEngineError(e: unknown, script: string, span: Span, index: number, ph
 }
 
 /** Create the PostgreSQL engine; `loadDataDir` (from dumpDataDir) skips initdb. */
-export async function createPostgresEngine(opts?: { loadDataDir?: Blob }): Promise<PostgresEngine> {
+export async function createPostgresEngine(opts?: {
+  loadDataDir?: Blob;
+  /** Without loadDataDir: dump the clean data directory before the first run (for restarts). */
+  keepCleanDump?: boolean;
+}): Promise<PostgresEngine> {
   const pg = opts?.loadDataDir ? await PGlite.create({ loadDataDir: opts.loadDataDir }) : await PGlite.create();
   const parsers: ParserOptions = valueParsers(pg);
   const q = (sql: string) => pg.query<Value[]>(sql, [], { rowMode: 'array', parsers });
-  const version = `PostgreSQL ${(await q('SHOW server_version')).rows[0]![0] as string} (PGlite)`;
+  const version = `PostgreSQL ${String((await q('SHOW server_version')).rows[0]![0])} (PGlite)`;
+  const identity = await engineIdentity(pg);
+  const { superuser } = identity;
   // Objects outside schemas that exist in a clean cluster: anything else was made by a run.
   const baseline = new Set(await userObjects(pg));
+  // Everything outside the user schemas as a clean cluster has it, after the first reset (which
+  // recreates public): a run that changes it gets the engine restarted.
+  await resetPostgres(pg, baseline, superuser);
+  await pg.exec('DO $$ BEGIN END $$'); // loads plpgsql, whose settings then show in pg_settings
+  const cleanSystem = await systemFingerprint(pg);
+  const files = new FileWatch((pg as unknown as { Module?: { FS?: ConstructorParameters<typeof FileWatch>[0] } }).Module?.FS);
+  let health = 0;
   let tables = new Map<string, PgTableInfo>();
   let notices: string[] = [];
   let used = false;
@@ -62,9 +77,17 @@ export async function createPostgresEngine(opts?: { loadDataDir?: Blob }): Promi
   let tracing = false;
   // The tables the account's triggers go on; read again after any statement that may change the schema.
   let accountTables: PgTableInfo[] | null = null;
-  const onNotice = (n: { message?: string; severity?: string }): void => {
+  /** The current statement's notices, as the engine sent them. */
+  let statementNotices: EngineNotice[] = [];
+  const onNotice = (n: { message?: string; severity?: string; detail?: string; hint?: string }): void => {
     if (account.notice(n.message)) return;
     if (notices.length < MAX_NOTICES) notices.push(`${n.severity ?? 'NOTICE'}: ${n.message ?? ''}`);
+    if (statementNotices.length < MAX_NOTICES) {
+      const notice: EngineNotice = { severity: n.severity ?? 'NOTICE', message: n.message ?? '' };
+      if (n.detail) notice.detail = n.detail;
+      if (n.hint) notice.hint = n.hint;
+      statementNotices.push(notice);
+    }
   };
 
   async function runScript(
@@ -99,17 +122,21 @@ export async function createPostgresEngine(opts?: { loadDataDir?: Blob }): Promi
         if (log) r.account = log.result();
       };
       const t0 = performance.now();
+      statementNotices = [];
       let res;
       try {
         if (kind === 'COPY' && copiesFromStdin(sql)) {
           throw new Error('COPY … FROM STDIN needs a client that streams the data, which this playground has not: use INSERT … VALUES instead.');
         }
+        const refused = browserRefusal(sql);
+        if (refused) throw refused;
         res = await pg.query<Value[]>(sql, [], { rowMode: 'array', parsers, onNotice });
       } catch (e) {
         const error = toEngineError(e, script, span, index, phase);
-        const failedResult: StatementResult = { index, sql, span, kind, columns: null, rows: [], rowsAffected: null, durationMs: performance.now() - t0, error };
-        await disarm(failedResult);
-        results.push(failedResult);
+        const failed: StatementResult = { index, sql, span, kind, columns: null, rows: [], rowsAffected: null, durationMs: performance.now() - t0, error };
+        if (statementNotices.length) failed.notices = statementNotices;
+        await disarm(failed);
+        results.push(failed);
         const notRun = spans.slice(index + 1).map((s, k) => ({ index: index + 1 + k, span: s, sql: script.slice(s.start, s.end) }));
         return { results, notRun, error };
       }
@@ -129,6 +156,7 @@ export async function createPostgresEngine(opts?: { loadDataDir?: Blob }): Promi
         rowsAffected: WRITE_COMMANDS.has(command) ? (res.rowCount ?? res.affectedRows ?? null) : null,
         durationMs,
       };
+      if (statementNotices.length) r.notices = statementNotices;
       await disarm(r);
       results.push(r);
       if (afterEach) await afterEach(r);
@@ -141,9 +169,11 @@ export async function createPostgresEngine(opts?: { loadDataDir?: Blob }): Promi
     dialect: 'postgres',
     versionLabel: version,
     async reset() {
+      if (!used && !cleanDump && opts?.keepCleanDump) cleanDump = await pg.dumpDataDir('gzip');
       used = true;
       notices = [];
-      await resetPostgres(pg, baseline);
+      files.clear();
+      await resetPostgres(pg, baseline, superuser);
     },
     split: splitPostgres,
     runScript,
@@ -156,7 +186,9 @@ export async function createPostgresEngine(opts?: { loadDataDir?: Blob }): Promi
       if (!info) throw new Error(`table ${table.name} was not introspected`);
       return snapshotPostgres(pg, parsers, info, rowLimit);
     },
-    async guard(fn) {
+    async guard(userFn) {
+      // The engine's queries run with its own rights, whatever role the script set.
+      const fn = () => withEngineRights(pg, identity, userFn);
       // Inside the user's transaction a failing engine query must not abort it: use a savepoint.
       if (!pg.isInTransaction()) return fn();
       await pg.query(`SAVEPOINT ${SP}`);
@@ -196,14 +228,47 @@ export async function createPostgresEngine(opts?: { loadDataDir?: Blob }): Promi
     async finish() {
       if (pg.isInTransaction()) await pg.query('ROLLBACK');
     },
+    async afterRun(errors) {
+      return checkEngine(errors);
+    },
   };
+
+  /**
+   * After each run: is the engine still answering, and is everything outside the user schemas as
+   * a clean cluster has it? Else the engine must be restarted (a learner's message says why).
+   */
+  async function checkEngine(errors: string[]): Promise<string | null> {
+    const seen = [...errors];
+    const recursion = (): boolean => seen.some((m) => /ERRORDATA_STACK_SIZE|stack depth limit|call stack/i.test(m));
+    try {
+      // A deep recursion leaves PGlite answering each query with the previous one's reply.
+      const token = ++health;
+      const r = await pg.query<[number]>(`SELECT ${token}::int4`, [], { rowMode: 'array' });
+      if (r.rows[0]?.[0] !== token) throw new Error('out of step');
+      await restoreSession(pg, superuser);
+    } catch (e) {
+      // The reply that comes late is often the recursion's own error.
+      seen.push(e instanceof Error ? e.message : String(e));
+      return recursion()
+        ? 'The PostgreSQL engine hit its recursion limit (a function, trigger or recursive query calling itself too deeply) and was restarted; your next run starts clean.'
+        : 'The PostgreSQL engine stopped answering correctly and was restarted; your next run starts clean.';
+    }
+    if (files.written.length > 0) {
+      return "The script wrote to the engine's file system, which a reset cannot undo, so the PostgreSQL engine was restarted from a clean copy; your next run starts clean.";
+    }
+    if ((await systemFingerprint(pg)) !== cleanSystem) {
+      return 'The script changed the database outside your own schemas (system catalogs, settings, roles or extensions), which a reset cannot undo, so the PostgreSQL engine was restarted from a clean copy; your next run starts clean.';
+    }
+    return null;
+  }
   const { engine, serial } = engineFromDriver(driver, () => pg.close());
   return {
     ...engine,
     dumpDataDir: () =>
       serial(async () => {
         if (!cleanDump) {
-          if (used) await resetPostgres(pg, baseline);
+          // Only a data directory that no script has touched is ever kept (it may be stored).
+          if (used) return null;
           cleanDump = await pg.dumpDataDir('gzip');
         }
         return cleanDump;

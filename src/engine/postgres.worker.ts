@@ -3,4 +3,4 @@
 import { createPostgresEngine } from './postgres';
 import { serveEngine } from './workerHost';
 
-serveEngine(({ loadDataDir }) => createPostgresEngine(loadDataDir ? { loadDataDir } : undefined));
+serveEngine(({ loadDataDir }) => createPostgresEngine(loadDataDir ? { loadDataDir } : { keepCleanDump: true }));

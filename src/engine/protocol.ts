@@ -16,7 +16,7 @@ export type ToWorker =
 export type FromWorker =
   | { type: 'ready'; dialect: Dialect; version: string; startupMs: number; fromSnapshot: boolean }
   | { type: 'started'; id: number }
-  | ({ type: 'result'; id: number } & WireResult)
-  | { type: 'described'; id: number; tables: TableSchema[]; error?: EngineError }
+  | ({ type: 'result'; id: number; restart?: true } & WireResult)
+  | { type: 'described'; id: number; tables: TableSchema[]; error?: EngineError; restart?: true }
   | { type: 'dumped'; id: number; dataDir: Blob | null }
   | { type: 'fatal'; id?: number; message: string };

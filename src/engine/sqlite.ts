@@ -11,6 +11,7 @@ import { HookRecorder } from './sqliteWrites';
 import { lineColumn, statementKind, trimStatement } from './sqlText';
 import type { Engine, EngineError, Span, StatementResult, TableSchema, Value } from './types';
 import { normalizeSqliteRow } from './values';
+import { sqliteRefusal } from './sqliteBlocked';
 
 /** Statement kinds the row-by-row account traces. */
 const TRACED_KINDS = /^(INSERT|UPDATE|DELETE|REPLACE)\b/;
@@ -139,6 +140,8 @@ function runSqliteScript(
         watch?.begin(sql, kind);
         const t0 = performance.now();
         try {
+          const refused = sqliteRefusal(sql, kind);
+          if (refused) throw new Error(refused);
           while (stmt.step()) rows.push(normalizeSqliteRow(stmt.get()));
         } catch (e) {
           const error = failed(db, script, phase, index, span, e);

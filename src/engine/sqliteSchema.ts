@@ -152,6 +152,9 @@ export function tableRef(t: TableSchema): string {
   return `${quoteIdent(t.schema)}.${quoteIdent(bareName(t))}`;
 }
 
+/** SQLite's default limit on the columns of a result (and of a table). */
+const MAX_RESULT_COLUMNS = 2000;
+
 /** Rows of a table in identity order (primary key, else rowid), with rowids, at most `limit`. */
 export function snapshotSqlite(db: Database, t: TableSchema, limit: number): TableSnapshot {
   const alias = t.hasRowid ? rowidAlias(t.columns) : null;
@@ -159,19 +162,24 @@ export function snapshotSqlite(db: Database, t: TableSchema, limit: number): Tab
   const order = t.primaryKey.map(quoteIdent);
   if (alias) order.push(alias); // the rowid breaks ties (a non-integer primary key may hold NULLs)
   if (order.length === 0) order.push(...cols);
-  const select = alias ? [...cols, alias] : cols;
-  const st = db.prepare(`SELECT ${select.join(', ')} FROM ${tableRef(t)} ORDER BY ${order.join(', ')} LIMIT ${limit}`);
+  // A result has at most 2,000 columns (SQLITE_MAX_COLUMN): the rowid of a table that wide comes
+  // from a second query in the same (total) order.
+  const apart = alias !== null && cols.length >= MAX_RESULT_COLUMNS;
+  const select = alias && !apart ? [...cols, alias] : cols;
+  const tail = `FROM ${tableRef(t)} ORDER BY ${order.join(', ')} LIMIT ${limit}`;
+  const st = db.prepare(`SELECT ${select.join(', ')} ${tail}`);
   const rows: Value[][] = [];
-  const rowids: number[] | null = alias ? [] : null;
+  let rowids: number[] | null = alias ? [] : null;
   try {
     while (st.step()) {
       const row = st.get();
-      if (rowids) rowids.push(row.pop() as number);
+      if (rowids && !apart) rowids.push(row.pop() as number);
       rows.push(normalizeSqliteRow(row));
     }
   } finally {
     st.free();
   }
+  if (apart) rowids = all(db, `SELECT ${alias} ${tail}`).map((r) => r[0] as number);
   const totalRows = rows.length < limit ? rows.length : Number(all(db, `SELECT count(*) FROM ${tableRef(t)}`)[0]![0]);
   return { schema: t, data: { columns: t.columns.map((c) => c.name), rows, totalRows }, rowids, versions: null };
 }

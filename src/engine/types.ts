@@ -160,6 +160,15 @@ export interface EngineError {
   column?: number;
 }
 
+/** A notice or warning the engine sent while a statement ran. */
+export interface EngineNotice {
+  /** NOTICE, WARNING, INFO, … */
+  severity: string;
+  message: string;
+  detail?: string;
+  hint?: string;
+}
+
 /** The outcome of one statement of a script. */
 export interface StatementResult {
   /** 0-based index within its script. */
@@ -177,6 +186,8 @@ export interface StatementResult {
   /** Rows inserted, updated or deleted, when the engine reports it for this statement. */
   rowsAffected: number | null;
   durationMs: number;
+  /** PostgreSQL: the notices and warnings this statement raised (at most 20). */
+  notices?: EngineNotice[];
   /** Per-statement inserted/updated/deleted counts from a diff around it, when computed. */
   diffCounts?: { inserted: number; updated: number; deleted: number };
   error?: EngineError;
@@ -237,6 +248,11 @@ export interface RunResult {
   /** Notes about the run, e.g. an open transaction that was rolled back. */
   notes: string[];
   timings: RunTimings;
+  /**
+   * Set when the run left the engine unusable or changed beyond what a reset undoes (why, in a
+   * learner's words): the engine is restarted from a clean copy before the next run.
+   */
+  restart?: string;
 }
 
 /** The engine interface, the same in a Web Worker and in Node tests. */
@@ -247,7 +263,7 @@ export interface Engine {
   /** Run setup then statement on a clean database and return the whole outcome. Never throws for SQL errors. */
   run: (input: RunInput) => Promise<RunResult>;
   /** Run only the setup script on a clean database and introspect the user tables it creates. */
-  describe: (setup: string) => Promise<{ tables: TableSchema[]; error?: EngineError }>;
+  describe: (setup: string) => Promise<{ tables: TableSchema[]; error?: EngineError; restart?: string }>;
   /** Release the engine. */
   close: () => Promise<void>;
 }

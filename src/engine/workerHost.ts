@@ -10,7 +10,7 @@ import { toWire } from './resultCodec';
 import type { Engine } from './types';
 
 /** An engine that may also snapshot its clean data directory (PGlite). */
-export type HostedEngine = Engine & { dumpDataDir?: () => Promise<Blob> };
+export type HostedEngine = Engine & { dumpDataDir?: () => Promise<Blob | null> };
 
 /** What the page hands over with 'init': a stored data directory, an already compiled wasm module. */
 export interface InitOptions {
@@ -18,12 +18,14 @@ export interface InitOptions {
   wasmModule?: WebAssembly.Module | undefined;
 }
 
-/** Start answering messages on this worker's global scope. */
-export function serveEngine(create: (init: InitOptions) => Promise<HostedEngine>): void {
-  const scope = self as unknown as {
-    postMessage: (msg: FromWorker) => void;
-    addEventListener: (type: 'message', cb: (e: MessageEvent<ToWorker>) => void) => void;
-  };
+/** The worker's global scope, as far as serving needs it. */
+export interface WorkerScope {
+  postMessage(msg: FromWorker): void;
+  addEventListener(type: 'message', cb: (e: MessageEvent<ToWorker>) => void): void;
+}
+
+/** Start answering messages on this worker's global scope (or on `scope`, for tests in Node). */
+export function serveEngine(create: (init: InitOptions) => Promise<HostedEngine>, scope: WorkerScope = self as unknown as WorkerScope): void {
   const post = (msg: FromWorker) => scope.postMessage(msg);
   let begin!: (init: InitOptions) => void;
   let started = false;
@@ -42,16 +44,23 @@ export function serveEngine(create: (init: InitOptions) => Promise<HostedEngine>
   engine.catch(() => undefined); // reported above; queued requests get their own message
   // Requests are handled strictly in order: a run never interleaves with another.
   let queue: Promise<void> = Promise.resolve();
+  // Once a run says the engine needs a restart, nothing more runs here: the page replaces this
+  // worker and hands the requests still waiting to the new one.
+  let retired = false;
 
   const handle = async (msg: Exclude<ToWorker, { type: 'init' }>): Promise<void> => {
+    if (retired) return;
     try {
       const e = await engine;
       if (msg.type === 'run') {
         post({ type: 'started', id: msg.id });
-        post({ type: 'result', id: msg.id, ...toWire(await e.run(msg.input)) });
+        const r = await e.run(msg.input);
+        if (r.restart) retired = true;
+        post({ type: 'result', id: msg.id, ...(r.restart ? { restart: true } : {}), ...toWire(r) });
       } else if (msg.type === 'describe') {
         const d = await e.describe(msg.setup);
-        post({ type: 'described', id: msg.id, tables: d.tables, error: d.error });
+        if (d.restart) retired = true;
+        post({ type: 'described', id: msg.id, tables: d.tables, error: d.error, ...(d.restart ? { restart: true } : {}) });
       } else {
         post({ type: 'dumped', id: msg.id, dataDir: e.dumpDataDir ? await e.dumpDataDir() : null });
       }

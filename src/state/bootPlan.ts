@@ -1,12 +1,14 @@
 /**
- * What to run before the app itself has loaded: a cheap peek at what the page will open (this
- * tab's work for its fragment, else the link, else the autosaved work, else the default scenario),
- * without validating it. The app validates for real and reuses an early run only when its own
- * first run has exactly the same scripts; a wrong guess only costs an idle engine.
+ * What to run before the app itself has loaded: what the page will open (this tab's work for its
+ * fragment, else the link, else the autosaved work, else the default scenario), validated by the
+ * app's own decoder and schema, so that a link the app refuses never runs. The app reuses an
+ * early run only when its own first run has exactly the same scripts; a wrong guess only costs an
+ * idle engine.
  */
 import type { Dialect } from '../engine/types';
 import { defaultScenario } from '../scenario/defaults';
-import { lzDecodeUriComponent } from '../scenario/lzDecode';
+import { decodeScenario, scenarioFromObject } from '../scenario/link';
+import type { Scenario } from '../scenario/scenario';
 import { TAB_KEY, WORK_KEY } from '../share/keys';
 
 /** One engine to start, with the scripts to run on it when they could be read. */
@@ -17,19 +19,18 @@ export interface BootItem {
 
 type Peek = Record<string, unknown> | null;
 
-function isScripts(v: unknown): v is { setup: string; statement: string } {
-  return typeof v === 'object' && v !== null && typeof (v as { setup?: unknown }).setup === 'string' && typeof (v as { statement?: unknown }).statement === 'string';
+function planOfScenario(s: Scenario): BootItem[] {
+  const dialects: Dialect[] = s.compare ? ['sqlite', 'postgres'] : [s.dialect];
+  return dialects.map((d) => ({ dialect: d, scripts: { setup: s[d].setup, statement: s[d].statement } }));
 }
 
+/** A stored scenario as the app would take it: validated, else nothing runs (the engine still starts). */
 function planOf(s: Peek): BootItem[] | null {
   if (!s || (s.dialect !== 'sqlite' && s.dialect !== 'postgres')) return null;
+  const valid = scenarioFromObject(s);
+  if (valid.ok) return planOfScenario(valid.scenario);
   const dialects: Dialect[] = s.compare === true ? ['sqlite', 'postgres'] : [s.dialect];
-  return dialects.map((d) => {
-    const own = s[d];
-    const other = s[d === 'sqlite' ? 'postgres' : 'sqlite'];
-    const scripts = isScripts(own) ? own : isScripts(other) ? other : null;
-    return { dialect: d, scripts: scripts ? { setup: scripts.setup, statement: scripts.statement } : null };
-  });
+  return dialects.map((d) => ({ dialect: d, scripts: null }));
 }
 
 /** Read a key; storage whose calls throw (SecurityError in sandboxed frames, privacy settings) reads as empty. */
@@ -60,8 +61,9 @@ export function bootPlan(hash: string, local: Pick<Storage, 'getItem'> | null, s
     if (plan) return plan;
   }
   if (frag.startsWith('s1/')) {
-    const r = lzDecodeUriComponent(frag.slice(3), 1_000_000);
-    return (r.ok && planOf(parse(r.text) as Peek)) || fallback;
+    // The app's own decoder: a link it refuses (too long a title, a wrong field) runs nothing.
+    const r = decodeScenario(frag);
+    return r.ok ? planOfScenario(r.scenario) : fallback;
   }
   if (frag === '') {
     const saved = parse(safeGet(local, WORK_KEY)) as { scenario?: Peek } | null;

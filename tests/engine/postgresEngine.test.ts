@@ -7,7 +7,7 @@ let engine: PostgresEngine;
 let coldMs = 0;
 beforeAll(async () => {
   const t = performance.now();
-  engine = await createPostgresEngine();
+  engine = await createPostgresEngine({ keepCleanDump: true });
   coldMs = performance.now() - t;
 });
 afterAll(() => engine.close());
@@ -215,7 +215,7 @@ CREATE TABLE blocked (a int);`,
 
   it('starts a replacement engine from a data-dir snapshot much faster than initdb', async () => {
     await engine.run({ setup: 'CREATE TABLE leftover (a int);', statement: 'SELECT 1' });
-    const dump = await engine.dumpDataDir();
+    const dump = (await engine.dumpDataDir())!;
     expect(dump.size).toBeGreaterThan(0);
     const t = performance.now();
     const second = await createPostgresEngine({ loadDataDir: dump });

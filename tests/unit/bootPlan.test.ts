@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import LZString from 'lz-string';
 import { bootPlan } from '../../src/state/bootPlan';
 import { encodeScenario } from '../../src/scenario/link';
 import { defaultScenario } from '../../src/scenario/scenario';
@@ -41,6 +42,17 @@ describe('scripts run before the app loads', () => {
   it('are left out when the stored texts are not strings', async () => {
     const saved = store({ [WORK_KEY]: { v: 1, scenario: { dialect: 'sqlite', sqlite: { setup: 42, statement: 'x' } } } });
     expect(bootPlan('', saved, null)).toEqual([{ dialect: 'sqlite', scripts: null }]);
+  });
+
+  it('are never those of a link or stored work the app refuses', () => {
+    const scripts = { setup: 'CREATE ROLE u1;', statement: 'SET SESSION AUTHORIZATION u1;' };
+    const refused = (extra: Record<string, unknown>) =>
+      `#s1/${LZString.compressToEncodedURIComponent(JSON.stringify({ dialect: 'postgres', postgres: scripts, ...extra }))}`;
+    expect(bootPlan(refused({ title: 'x'.repeat(200) }), null, null)).toEqual([{ dialect: 'postgres', scripts }]);
+    expect(bootPlan(refused({ title: 'x'.repeat(201) }), null, null)).toEqual([{ dialect: 'sqlite', scripts: null }]);
+    expect(bootPlan(refused({ compare: 'yes' }), null, null)).toEqual([{ dialect: 'sqlite', scripts: null }]);
+    const tab = store({ [TAB_KEY]: { v: 1, fragment: '', scenario: { dialect: 'postgres', postgres: scripts, title: 'x'.repeat(201) } } });
+    expect(bootPlan('', null, tab)).toEqual([{ dialect: 'postgres', scripts: null }]);
   });
 });
 
