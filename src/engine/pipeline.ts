@@ -10,6 +10,7 @@ import {
   type Engine,
   type EngineError,
   type RunInput,
+  type RunParams,
   type RunResult,
   type RunTimings,
   type Span,
@@ -19,6 +20,7 @@ import {
   type WriteTracking,
 } from './types';
 import { isReadOnlyKind } from './sqlText';
+import { resolveParams, unboundError, type ResolvedParams, type Scalar } from './binding';
 
 /** What running one script produced. */
 export interface ScriptOutcome {
@@ -38,12 +40,15 @@ export interface Driver {
   reset(): Promise<void>;
   /** Statement spans of a script, without running it (the first `limit` only, when given). */
   split(script: string, limit?: number): Span[];
-  /** Run a script statement by statement (autocommit), stopping at the first error. */
+  /** Run a script statement by statement (autocommit), stopping at the first error; placeholders bind `params`. */
   runScript(
     script: string,
     phase: 'setup' | 'statement',
     afterEach?: (r: StatementResult) => Promise<void>,
+    params?: ResolvedParams,
   ): Promise<ScriptOutcome>;
+  /** The value of one SQL expression (SELECT expr), for parameters given as expressions. */
+  evaluate(expr: string): Promise<Scalar>;
   /** The user tables, in creation order. */
   introspect(): Promise<TableSchema[]>;
   /** Rows of one table, in identity order, at most `rowLimit`. */
@@ -163,10 +168,20 @@ export async function runPipeline(d: Driver, input: RunInput): Promise<RunResult
     timings[phase] = n - t;
     t = n;
   };
+  // A placeholder without a value stops the run before anything runs (never a silent NULL).
+  const unbound =
+    unboundError(input.setup, 'setup', d.dialect, input.params, d.split(input.setup)) ??
+    unboundError(input.statement, 'statement', d.dialect, input.params, d.split(input.statement));
+  if (unbound) {
+    result.ok = false;
+    result.error = unbound;
+    return result;
+  }
   try {
     await d.reset();
+    const params = await resolveParams(input.params, (expr) => d.evaluate(expr));
     lap('reset');
-    const setup = await d.runScript(input.setup, 'setup');
+    const setup = await d.runScript(input.setup, 'setup', undefined, params);
     result.setup = setup.results;
     lap('setup');
     if (setup.error) {
@@ -208,7 +223,7 @@ export async function runPipeline(d: Driver, input: RunInput): Promise<RunResult
       r.diffCounts = sumCounts(diffAll(prev, snap, tracking, written, d.dialect));
       prev = snap;
     };
-    const stmts = await d.runScript(input.statement, 'statement', perStatement ? afterEach : undefined);
+    const stmts = await d.runScript(input.statement, 'statement', perStatement ? afterEach : undefined, params);
     result.statements = stmts.results.map((r) => capReturnedRows(r, rowLimit));
     result.notRun = stmts.notRun;
     if (stmts.error) {
@@ -238,10 +253,14 @@ export async function runPipeline(d: Driver, input: RunInput): Promise<RunResult
 export async function describePipeline(
   d: Driver,
   setup: string,
+  params?: RunParams,
 ): Promise<{ tables: TableSchema[]; error?: EngineError }> {
+  const unbound = unboundError(setup, 'setup', d.dialect, params, d.split(setup));
+  if (unbound) return { tables: [], error: unbound };
   try {
     await d.reset();
-    const out = await d.runScript(setup, 'setup');
+    const resolved = await resolveParams(params, (expr) => d.evaluate(expr));
+    const out = await d.runScript(setup, 'setup', undefined, resolved);
     await d.settleTransaction();
     const tables = await d.guard(() => d.introspect());
     await d.finish();
@@ -266,7 +285,7 @@ export function engineFromDriver(
     dialect: d.dialect,
     version: () => d.versionLabel,
     run: (input) => serial(() => runPipeline(d, input)),
-    describe: (setup) => serial(() => describePipeline(d, setup)),
+    describe: (setup, params) => serial(() => describePipeline(d, setup, params)),
     close: () => serial(close),
   };
   return { engine, serial };

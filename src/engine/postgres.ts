@@ -10,6 +10,7 @@ import { engineFromDriver, tableKey, type Driver, type ScriptOutcome } from './p
 import { resetPostgres, userObjects } from './pgReset';
 import { codePointOffset, copiesFromStdin, lineColumn, statementKind } from './sqlText';
 import type { Engine, EngineError, Span, StatementResult, Value } from './types';
+import { postgresStatementArgs, type ResolvedParams, type Scalar } from './binding';
 
 /** The PostgreSQL engine, plus a clean data-directory snapshot for fast replacements. */
 export interface PostgresEngine extends Engine {
@@ -29,14 +30,24 @@ interface PgErrorLike {
 }
 
 /** An error of one statement, located in the whole script (Postgres counts characters, 1-based). */
-function toEngineError(e: unknown, script: string, span: Span, index: number, phase: 'setup' | 'statement'): EngineError {
+function toEngineError(
+  e: unknown,
+  script: string,
+  span: Span,
+  index: number,
+  phase: 'setup' | 'statement',
+  bound?: { sql: string; toOriginal(offset: number): number } | null,
+): EngineError {
   const err = (typeof e === 'object' && e !== null ? e : { message: String(e) }) as PgErrorLike;
   const out: EngineError = { message: err.message ?? String(e), phase, statementIndex: index, span };
   if (err.code) out.code = err.code;
   if (err.detail) out.detail = err.detail;
   if (err.hint) out.hint = err.hint;
   const pos = Number(err.position);
-  if (Number.isInteger(pos) && pos > 0) out.position = codePointOffset(script, span.start, pos - 1);
+  if (Number.isInteger(pos) && pos > 0) {
+    // With placeholders respelled as $n, the server counts in the respelled text: map back.
+    out.position = bound ? span.start + bound.toOriginal(codePointOffset(bound.sql, 0, pos - 1)) : codePointOffset(script, span.start, pos - 1);
+  }
   const { line, column } = lineColumn(script, out.position ?? span.start);
   out.line = line;
   out.column = column;
@@ -63,6 +74,7 @@ export async function createPostgresEngine(opts?: { loadDataDir?: Blob }): Promi
     script: string,
     phase: 'setup' | 'statement',
     afterEach?: (r: StatementResult) => Promise<void>,
+    params: ResolvedParams = {},
   ): Promise<ScriptOutcome> {
     const spans = splitPostgres(script);
     const results: StatementResult[] = [];
@@ -72,13 +84,14 @@ export async function createPostgresEngine(opts?: { loadDataDir?: Blob }): Promi
       const kind = statementKind(sql, 'postgres');
       const t0 = performance.now();
       let res;
+      const bound = postgresStatementArgs(sql, params);
       try {
         if (kind === 'COPY' && copiesFromStdin(sql)) {
           throw new Error('COPY … FROM STDIN needs a client that streams the data, which this playground has not: use INSERT … VALUES instead.');
         }
-        res = await pg.query<Value[]>(sql, [], { rowMode: 'array', parsers, onNotice });
+        res = await pg.query<Value[]>(bound ? bound.sql : sql, bound ? bound.args : [], { rowMode: 'array', parsers, onNotice });
       } catch (e) {
-        const error = toEngineError(e, script, span, index, phase);
+        const error = toEngineError(e, script, span, index, phase, bound);
         results.push({ index, sql, span, kind, columns: null, rows: [], rowsAffected: null, durationMs: performance.now() - t0, error });
         const notRun = spans.slice(index + 1).map((s, k) => ({ index: index + 1 + k, span: s, sql: script.slice(s.start, s.end) }));
         return { results, notRun, error };
@@ -116,6 +129,11 @@ export async function createPostgresEngine(opts?: { loadDataDir?: Blob }): Promi
     },
     split: splitPostgres,
     runScript,
+    async evaluate(expr) {
+      const v = (await q(`SELECT ${expr}`)).rows[0]?.[0] ?? null;
+      if (v !== null && typeof v === 'object') throw new Error('a bytea cannot be a parameter value here');
+      return v as Scalar;
+    },
     async introspect() {
       tables = new Map((await introspectPostgres(pg, parsers)).map((t) => [tableKey(t.schema), t]));
       return [...tables.values()].map((t) => t.schema);

@@ -8,6 +8,8 @@ import { engineFromDriver, tableKey, type Driver, type ScriptOutcome } from './p
 import { introspectSqlite, snapshotSqlite, WriteRecorder, all } from './sqliteSchema';
 import { lineColumn, statementKind, trimStatement } from './sqlText';
 import type { Engine, EngineError, Span, StatementResult, Value } from './types';
+import { sqliteStatementArgs, type ResolvedParams, type Scalar } from './binding';
+import { findPlaceholders } from './placeholders';
 import { normalizeSqliteRow } from './values';
 
 /** Statement kinds whose row count sqlite3_changes() reports. */
@@ -89,10 +91,11 @@ function runSqliteScript(
   script: string,
   phase: 'setup' | 'statement',
   afterEach?: (r: StatementResult) => Promise<void>,
+  params: ResolvedParams = {},
 ): Promise<ScriptOutcome> {
   return (async () => {
     const results: StatementResult[] = [];
-    const it = db.iterateStatements(script);
+    const it = db.iterateStatements(respellPyformat(script));
     let pos = 0; // where the next statement's text (with its leading whitespace) begins
     const rest = (from: number, first: number): ScriptOutcome['notRun'] =>
       splitSqlite(script.slice(from)).map((s, k) => {
@@ -126,6 +129,8 @@ function runSqliteScript(
         const rows: Value[][] = [];
         const t0 = performance.now();
         try {
+          const { args } = sqliteStatementArgs(raw, params);
+          if (args) stmt.bind(args.map((v) => (typeof v === 'boolean' ? Number(v) : v)));
           while (stmt.step()) rows.push(normalizeSqliteRow(stmt.get()));
         } catch (e) {
           const error = failed(db, script, phase, index, span, e);
@@ -151,6 +156,15 @@ function runSqliteScript(
     }
     return { results, notRun: [] };
   })();
+}
+
+/** `%(name)s` as `:name` padded to the same length (SQLite does not read the psycopg style; offsets stay put). */
+function respellPyformat(script: string): string {
+  let out = script;
+  for (const p of findPlaceholders(script, 'sqlite')) {
+    if (p.style === 'pyformat') out = out.slice(0, p.start) + `:${p.key}`.padEnd(p.end - p.start, ' ') + out.slice(p.end);
+  }
+  return out;
 }
 
 function errorResult(index: number, script: string, span: Span, error: EngineError, kind?: string): StatementResult {
@@ -228,7 +242,12 @@ export async function createSqliteEngine(opts?: {
       recorder = new WriteRecorder(db);
     },
     split: splitSqlite,
-    runScript: (script, phase, afterEach) => runSqliteScript(db, script, phase, afterEach),
+    runScript: (script, phase, afterEach, params) => runSqliteScript(db, script, phase, afterEach, params),
+    async evaluate(expr) {
+      const v = all(db, `SELECT ${expr}`)[0]?.[0] ?? null;
+      if (v instanceof Uint8Array) throw new Error('a blob cannot be a parameter value here');
+      return v as Scalar;
+    },
     async introspect() {
       return introspectSqlite(db);
     },

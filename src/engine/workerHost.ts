@@ -50,7 +50,7 @@ export function serveEngine(create: (init: InitOptions) => Promise<HostedEngine>
         post({ type: 'started', id: msg.id });
         post({ type: 'result', id: msg.id, ...toWire(await e.run(msg.input)) });
       } else if (msg.type === 'describe') {
-        const d = await e.describe(msg.setup);
+        const d = await e.describe(msg.setup, msg.params);
         post({ type: 'described', id: msg.id, tables: d.tables, error: d.error });
       } else {
         post({ type: 'dumped', id: msg.id, dataDir: e.dumpDataDir ? await e.dumpDataDir() : null });
