@@ -20,6 +20,11 @@ import { ResultsArea } from './ui/ResultsArea';
 import { RunControls } from './ui/RunControls';
 import { Toolbar } from './ui/Toolbar';
 import { TranslateFlow } from './ui/TranslateFlow';
+import { CarryNotes } from './ui/CarryNotes';
+import { ParametersPanel } from './ui/ParametersPanel';
+import { otherDialect } from './scenario/provenance';
+import { acceptedMessage, useTranslationOpener } from './ui/translationFocus';
+import type { Dialect } from './engine/types';
 
 // Not needed for the first result: loaded when first used.
 const ExamplesDialog = lazy(() => loadGallery().then((m) => ({ default: m.ExamplesDialog })));
@@ -103,6 +108,14 @@ export function App() {
   // The Examples dialog stays mounted once opened (its search and filters survive closing it).
   const [examplesMounted, setExamplesMounted] = useState(false);
   const [translation, setTranslation] = useState<TranslationResult | 'loading' | null>(null);
+  const [translateFrom, setTranslateFrom] = useState<Dialect | undefined>(undefined);
+  // Focus goes back to the control that asked for a translation when its dialog closes.
+  const opener = useTranslationOpener(translation);
+  const requestTranslation = (from?: Dialect) => {
+    opener.remember();
+    setTranslateFrom(from);
+    setTranslation('loading');
+  };
   // What replaced the set-aside work, for the "Back to my scenario" sentence.
   const [stashSource, setStashSource] = useState<StashSource>(() => {
     const opened = startScenario().source;
@@ -189,7 +202,7 @@ export function App() {
             setDialog('examples');
           }}
           onCompare={(on) => actions.patch({ compare: on })}
-          onTranslate={() => setTranslation('loading')}
+          onTranslate={() => requestTranslation()}
           translating={translation === 'loading'}
           onShare={() => setDialog('share')}
         />
@@ -217,7 +230,9 @@ export function App() {
             <ScenarioMetaEditor key={state.loadSeq} title={scenario.title ?? ''} notes={scenario.notes ?? ''} onChange={(p) => actions.patch(p)} defaultOpen={false} />
             <ImportExport scenario={scenario} onImport={onImport} />
           </div>
+          <CarryNotes state={state} onUndo={actions.undoCarry} onDismiss={actions.dismissCarry} onReplace={(d) => requestTranslation(otherDialect(d))} />
           <EditorsPane state={state} actions={actions} enhanced={enhanced} />
+          <ParametersPanel scenario={scenario} dialect={dialect} onChange={actions.setParam} />
         </section>
         <ResultsArea state={state} explained={explained} onCloseExplanation={actions.closeExplanation} />
       </main>
@@ -234,8 +249,10 @@ export function App() {
       <TranslateFlow
         request={translation}
         scenario={scenario}
+        from={translateFrom}
         onReady={setTranslation}
         onAccept={(next) => {
+          if (translation && translation !== 'loading') actions.showMessage('info', acceptedMessage(scenario, next, translation));
           setTranslation(null);
           actions.setScenario(next);
         }}

@@ -50,6 +50,8 @@ export function carryDecision(s: Scenario, d: Dialect): 'carry' | 'own' | 'keep'
   const mine = originOf(s, d);
   const other = otherDialect(d);
   const theirs = originOf(s, other);
+  // An empty part in a scenario that says nothing about origins (an older link) was never written.
+  if (!s.origin && blank(s[d]) && !blank(s[other])) return 'carry';
   if (mine === 'edited') {
     const differ = s[d].setup !== s[other].setup || s[d].statement !== s[other].statement;
     return theirs === 'edited' && differ ? 'own' : 'keep';
@@ -59,6 +61,8 @@ export function carryDecision(s: Scenario, d: Dialect): 'carry' | 'own' | 'keep'
   if (isTranslated(theirs)) return 'keep';
   return mine.version !== scriptsVersion(s[other]) ? 'carry' : 'keep';
 }
+
+const blank = (x: Scripts): boolean => !x.setup.trim() && !x.statement.trim();
 
 /** The scenario with one dialect's origin set. */
 export function withOrigin(s: Scenario, d: Dialect, origin: Origin): Scenario {

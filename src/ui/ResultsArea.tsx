@@ -7,6 +7,7 @@ import { resultIsStale, shownDialects } from '../state/usePlayground';
 import { loadedGallery } from './galleryLoader';
 import { LoadFailedNote, LoadingNote } from './LazyPart';
 import { ResultsPane } from './ResultsPane';
+import { RanNote } from './RanNote';
 
 // Only compare mode needs the summary's code: its download starts as soon as compare mode is on
 // (while the engines run), so the summary does not wait for it once both have run. Held in state
@@ -90,7 +91,7 @@ export function ResultsArea({ state, explained, onCloseExplanation }: ResultsAre
         ))}
       <div className={compare ? 'compare-columns' : undefined}>
         {shownDialects(scenario).map((d) => (
-          <ResultsPane key={d} dialect={d} record={results[d]} running={Boolean(running[d])} stale={resultIsStale(state, d)} titled={compare} />
+          <ResultsPane key={d} dialect={d} record={results[d]} running={Boolean(running[d])} stale={resultIsStale(state, d)} titled={compare} ranNote={<RanNote dialect={d} record={results[d]} carry={state.carry} always={compare} />} />
         ))}
       </div>
     </div>

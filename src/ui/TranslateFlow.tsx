@@ -7,6 +7,7 @@ import { applyTranslation, loadTranslator } from '../compare/scenarioTranslation
 import type { TranslationResult } from '../compare/translate';
 import { engines } from '../engine/engines';
 import type { Scenario } from '../scenario/scenario';
+import type { Dialect } from '../engine/types';
 import { LazyPart } from './LazyPart';
 
 // The dialog's code is fetched together with the translator, when a translation is asked for.
@@ -18,6 +19,8 @@ export interface TranslateFlowProps {
   /** 'loading' starts a translation of the current dialect; a result shows the dialog. */
   request: TranslationResult | 'loading' | null;
   scenario: Scenario;
+  /** The dialect to translate from (default: the shown one). */
+  from?: Dialect;
   onReady(result: TranslationResult): void;
   onAccept(next: Scenario): void;
   onCancel(): void;
@@ -25,11 +28,11 @@ export interface TranslateFlowProps {
 }
 
 /** The translation flow (renders the dialog once a result is ready). */
-export function TranslateFlow({ request, scenario, onReady, onAccept, onCancel, onError }: TranslateFlowProps) {
+export function TranslateFlow({ request, scenario, from: fromProp, onReady, onAccept, onCancel, onError }: TranslateFlowProps) {
   useEffect(() => {
     if (request !== 'loading') return;
     let cancelled = false;
-    const from = scenario.dialect;
+    const from = fromProp ?? scenario.dialect;
     void (async () => {
       try {
         const [mod, described] = await Promise.all([loadTranslator(), engines[from].describe(scenario[from].setup), loadDialog()]);

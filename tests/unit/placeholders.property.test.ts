@@ -68,7 +68,8 @@ describe('the gallery and the default scenario', () => {
     const { EXAMPLES } = await import('../../src/gallery/examples');
     const { defaultScenario } = await import('../../src/scenario/defaults');
     const found: string[] = [];
-    const scripts = EXAMPLES.flatMap((e) => (['sqlite', 'postgres'] as const).flatMap((d) => (e.dialects[d] ? [{ id: e.id, d, ...e.dialects[d] }] : [])));
+    type S = { id: string; d: 'sqlite' | 'postgres'; setup: string; statement: string };
+    const scripts: S[] = EXAMPLES.flatMap((e) => (['sqlite', 'postgres'] as const).flatMap((d) => (e.dialects[d] ? [{ id: e.id, d, setup: e.dialects[d].setup, statement: e.dialects[d].statement }] : [])));
     const def = defaultScenario();
     scripts.push({ id: 'default', d: 'sqlite', ...def.sqlite }, { id: 'default', d: 'postgres', ...def.postgres });
     for (const s of scripts) for (const p of findPlaceholders(`${s.setup}\n;\n${s.statement}`, s.d)) found.push(`${s.id} (${s.d}): ${p.text}`);
