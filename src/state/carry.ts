@@ -39,6 +39,8 @@ function without<T>(rec: Partial<Record<Dialect, T>>, d: Dialect): Partial<Recor
   return out;
 }
 
+const bump = (state: PlaygroundState, d: Dialect) => ({ ...state.scriptSeq, [d]: (state.scriptSeq?.[d] ?? 0) + 1 });
+
 /** The reducer cases of the carry-over. */
 export function carryReducer(state: PlaygroundState, action: CarryAction): PlaygroundState {
   const d = action.dialect;
@@ -53,6 +55,7 @@ export function carryReducer(state: PlaygroundState, action: CarryAction): Playg
         ...state,
         scenario: withTranslation(state.scenario, d, action.scripts, action.source),
         results: without(state.results, d),
+        scriptSeq: bump(state, d),
         carry: { ...state.carry, [d]: { ...action.note, undo } },
       };
     }
@@ -67,6 +70,7 @@ export function carryReducer(state: PlaygroundState, action: CarryAction): Playg
         ...state,
         scenario,
         results: without(state.results, d),
+        scriptSeq: bump(state, d),
         carry: without(state.carry, d),
         message: { kind: 'info', text: `Undone: ${DIALECT_LABEL[d]} has its own scripts again; they are not replaced when you switch dialects.` },
       };

@@ -40,6 +40,8 @@ export interface PlaygroundState {
   loadSeq: number;
   /** Scripts carried over from the other dialect: under way, or done (with notes and Undo). */
   carry: CarryState;
+  /** Per dialect, incremented when its scripts are replaced (carry-over, Undo): a run of the old ones shows nothing. */
+  scriptSeq?: Partial<Record<Dialect, number>>;
 }
 
 /** Everything that changes the state. */
@@ -51,7 +53,7 @@ export type Action =
   | { type: 'load'; scenario: Scenario; source: ScenarioSource; exampleId?: string | null }
   | { type: 'patch'; patch: Partial<Pick<Scenario, 'title' | 'notes' | 'compare'>> }
   | { type: 'runStart'; dialect: Dialect }
-  | { type: 'runDone'; dialect: Dialect; record: RunRecord; loadSeq: number }
+  | { type: 'runDone'; dialect: Dialect; record: RunRecord; loadSeq: number; scriptSeq?: number }
   | { type: 'setTimeLimit'; seconds: number }
   | { type: 'message'; message: PlaygroundState['message'] }
   | { type: 'setParams'; params: Scenario['params'] }
@@ -100,7 +102,7 @@ export function reducer(state: PlaygroundState, action: Action): PlaygroundState
     case 'runStart':
       return { ...state, running: { ...state.running, [action.dialect]: true } };
     case 'runDone':
-      if (action.loadSeq !== state.loadSeq) return { ...state, running: { ...state.running, [action.dialect]: false } };
+      if (action.loadSeq !== state.loadSeq || (action.scriptSeq ?? 0) !== (state.scriptSeq?.[action.dialect] ?? 0)) return { ...state, running: { ...state.running, [action.dialect]: false } };
       return { ...state, running: { ...state.running, [action.dialect]: false }, results: { ...state.results, [action.dialect]: action.record } };
     case 'setTimeLimit':
       return { ...state, timeLimitS: action.seconds };

@@ -91,10 +91,11 @@ export function usePlayground(init: () => PlaygroundState): [PlaygroundState, Pl
       dispatch({ type: 'runStart', dialect: d });
       const t0 = performance.now();
       const loadSeq = s.loadSeq;
+      const scriptSeq = s.scriptSeq?.[d] ?? 0;
       const origin = originOf(s.scenario, d);
       const ranParams = paramsKey(s.scenario);
       void engines[d].run(params ? { setup: scripts.setup, statement: scripts.statement, params } : { setup: scripts.setup, statement: scripts.statement }, s.timeLimitS * 1000).then((result) => {
-        dispatch({ type: 'runDone', dialect: d, record: { result, ran: scripts, elapsedMs: performance.now() - t0, origin, params: ranParams }, loadSeq });
+        dispatch({ type: 'runDone', dialect: d, record: { result, ran: scripts, elapsedMs: performance.now() - t0, origin, params: ranParams }, loadSeq, scriptSeq });
       });
     }
   }, [carryIfNeeded]);

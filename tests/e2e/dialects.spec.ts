@@ -22,8 +22,14 @@ const squash = (t: string) => t.replace(/\s+/g, '');
 const radio = (page: Page, name: 'SQLite' | 'PostgreSQL') => page.getByRole('radio', { name, exact: true });
 const pane = (page: Page, name: 'SQLite' | 'PostgreSQL') => page.getByRole('region', { name: `${name} results` });
 
+/** Open the playground with a generous time limit (PostgreSQL's first runs are slow on a busy machine). */
+async function open(page: Page, hash = ''): Promise<void> {
+  await page.goto(`./${hash}`);
+  await page.getByLabel('Time limit (s)').fill('60');
+}
+
 async function writeProducts(page: Page): Promise<void> {
-  await page.goto('./');
+  await open(page);
   await waitForResult(page);
   await setEditor(page, 'Setup SQL', PRODUCTS_SETUP);
   await setEditor(page, 'Statement SQL', PRODUCTS_STATEMENT);
@@ -114,7 +120,7 @@ test('Translate: accepting says what changed and focus returns to the button; Es
 });
 
 test('SQL pasted from a text() call: :email and :now bound through Parameters on both engines', async ({ page }) => {
-  await page.goto('./');
+  await open(page);
   await waitForResult(page);
   await setEditor(page, 'Setup SQL', "CREATE TABLE users (id INTEGER PRIMARY KEY, email TEXT NOT NULL UNIQUE, updated_at TEXT);\nINSERT INTO users (email) VALUES ('ada@example.com');");
   await setEditor(page, 'Statement SQL', 'INSERT INTO users (email, updated_at) VALUES (:email, :now)\nON CONFLICT (email) DO UPDATE SET updated_at = :now\nRETURNING email, updated_at IS NOT NULL AS stamped;');
@@ -143,7 +149,7 @@ test('the README\'s #s1/ link (one dialect part, no origin) opens exactly as bef
     dialect: 'sqlite',
     sqlite: { setup: 'CREATE TABLE t (k text PRIMARY KEY, n int);', statement: "INSERT INTO t VALUES ('a', 1) ON CONFLICT (k) DO UPDATE SET n = t.n + excluded.n RETURNING *;" },
   };
-  await page.goto(`./#s1/${LZString.compressToEncodedURIComponent(JSON.stringify(scenario))}`);
+  await open(page, `#s1/${LZString.compressToEncodedURIComponent(JSON.stringify(scenario))}`);
   await expect(radio(page, 'SQLite')).toBeChecked();
   await waitForResult(page);
   expect(await tableRows(page, 'Statement 1 result')).toEqual([['a', '1']]);
@@ -164,7 +170,7 @@ test('an old link with both parts and no origin keeps each dialect\'s scripts on
     sqlite: { setup: 'CREATE TABLE a (k int PRIMARY KEY);', statement: 'INSERT INTO a VALUES (1) ON CONFLICT DO NOTHING;' },
     postgres: { setup: 'CREATE TABLE b (k int PRIMARY KEY);', statement: 'INSERT INTO b VALUES (2) ON CONFLICT DO NOTHING;' },
   };
-  await page.goto(`./#s1/${LZString.compressToEncodedURIComponent(JSON.stringify(scenario))}`);
+  await open(page, `#s1/${LZString.compressToEncodedURIComponent(JSON.stringify(scenario))}`);
   await waitForResult(page);
   await expect(pane(page, 'SQLite').getByRole('table', { name: 'After: a', exact: true })).toBeVisible();
   await radio(page, 'PostgreSQL').check();
