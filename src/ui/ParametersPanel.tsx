@@ -59,7 +59,6 @@ export function ParametersPanel({ scenario, dialect, onChange }: ParametersPanel
             <th scope="col">Placeholder</th>
             <th scope="col">Value</th>
             <th scope="col">Type</th>
-            <th scope="col">State</th>
           </tr>
         </thead>
         <tbody>
@@ -78,8 +77,12 @@ export function ParametersPanel({ scenario, dialect, onChange }: ParametersPanel
                     placeholder={p?.type === 'null' ? 'NULL' : p?.type === 'sql' ? 'CURRENT_TIMESTAMP' : ''}
                     disabled={p?.type === 'null'}
                     spellCheck={false}
+                    aria-describedby={`${titleId}-${k}`}
                     onChange={(e) => onChange(k, { type: p?.type ?? 'text', value: e.target.value })}
                   />
+                  <span id={`${titleId}-${k}`} className={`params-state ${st.cls}`}>
+                    {st.text}
+                  </span>
                 </td>
                 <td>
                   <select aria-label={`Type of ${label}`} value={p?.type ?? ''} onChange={(e) => onChange(k, e.target.value ? { type: e.target.value as ParamType, value: p?.value ?? '' } : null)}>
@@ -91,7 +94,6 @@ export function ParametersPanel({ scenario, dialect, onChange }: ParametersPanel
                     ))}
                   </select>
                 </td>
-                <td className={`params-state ${st.cls}`}>{st.text}</td>
               </tr>
             );
           })}

@@ -22,7 +22,7 @@ export function RanNote({ dialect, record, carry, always }: RanNoteProps) {
   const note = carry[dialect];
   const notes = note && note !== 'working' && note.from === from ? [...note.untranslatable, ...note.warnings, ...note.changes] : [];
   return (
-    <p className="ran-note">
+    <div className="ran-note">
       Ran {DIALECT_LABEL[from]}'s scripts, translated to {DIALECT_LABEL[dialect]}
       {notes.length > 0 ? (
         <>
@@ -39,6 +39,6 @@ export function RanNote({ dialect, record, carry, always }: RanNoteProps) {
       ) : (
         '.'
       )}
-    </p>
+    </div>
   );
 }

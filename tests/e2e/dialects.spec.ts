@@ -78,7 +78,7 @@ test('Undo puts back PostgreSQL\'s own scripts, and they stay', async ({ page })
   await radio(page, 'SQLite').check();
   await expect.poll(() => squashed(page, 'Setup SQL')).toContain(squash('CREATE TABLE products'));
   await radio(page, 'PostgreSQL').check();
-  await expect(page.getByText('PostgreSQL has its own scripts')).toBeVisible();
+  await expect(page.getByText('PostgreSQL has its own scripts', { exact: true })).toBeVisible();
   await expect.poll(() => squashed(page, 'Setup SQL')).toContain(squash('CREATE TABLE users'));
 });
 
@@ -90,10 +90,10 @@ test('scripts edited separately in each dialect are never overwritten; a transla
   await setEditor(page, 'Statement SQL', 'SELECT sku FROM products ORDER BY sku;');
   await radio(page, 'SQLite').check();
   await expect.poll(() => squashed(page, 'Statement SQL')).toContain(squash("('pen', 2.0), ('pad', 3.0)"));
-  await expect(page.getByText('SQLite has its own scripts')).toBeVisible();
+  await expect(page.getByText('SQLite has its own scripts', { exact: true })).toBeVisible();
   await radio(page, 'PostgreSQL').check();
   await expect.poll(() => editorText(page, 'Statement SQL')).toContain('SELECT sku FROM products ORDER BY sku;');
-  await expect(page.getByText('PostgreSQL has its own scripts')).toBeVisible();
+  await expect(page.getByText('PostgreSQL has its own scripts', { exact: true })).toBeVisible();
   await page.getByRole('button', { name: "Replace with a translation of SQLite's" }).click();
   const dialog = page.getByRole('dialog', { name: /Translate SQLite → PostgreSQL/ });
   await dialog.getByRole('button', { name: 'Use in the PostgreSQL editors' }).click();
