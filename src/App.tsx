@@ -234,7 +234,15 @@ export function App() {
           <EditorsPane state={state} actions={actions} enhanced={enhanced} />
           <ParametersPanel scenario={scenario} dialect={dialect} onChange={actions.setParam} />
         </section>
-        <ResultsArea state={state} explained={explained} onCloseExplanation={actions.closeExplanation} />
+        <ResultsArea
+          state={state}
+          explained={explained}
+          onCloseExplanation={actions.closeExplanation}
+          onFix={(d, fix) => {
+            actions.edit(fix.part, fix.text, d);
+            actions.showMessage('info', `${fix.label}: done in the ${fix.part === 'setup' ? 'Setup' : 'Statement'} editor. Press Run to try it.`);
+          }}
+        />
       </main>
       {examplesMounted && (
         <LazyPart what="the examples" placement="overlay">
