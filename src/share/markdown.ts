@@ -26,6 +26,12 @@ export function scenarioMarkdown(scenario: Scenario, link: string, result?: RunR
       : [scenario.dialect];
   out.push(`[Open this scenario in Upsert Playground](${safeUrl(link)}) (${dialects.map((d) => DIALECT_LABEL[d]).join(' and ')})`, '');
 
+  const params = Object.entries(scenario.params ?? {});
+  if (params.length) {
+    // Bound by the engine, not part of the SQL: listed so a reader can run the same thing.
+    out.push('**Parameters**', '', ...params.map(([k, p]) => `- \`${/^[0-9]+$/.test(k) ? `$${k}` : `:${k}`}\` = ${p.type === 'null' ? 'NULL' : p.type === 'text' ? `\`${inline(JSON.stringify(p.value))}\`` : `\`${inline(p.value)}\`` + (p.type === 'sql' ? ' (SQL expression, evaluated by the engine)' : '')}`), '');
+  }
+
   const several = dialects.length > 1;
   dialects.forEach((d, i) => {
     const r = results[i];

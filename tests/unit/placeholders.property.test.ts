@@ -76,3 +76,15 @@ describe('the gallery and the default scenario', () => {
     expect(found).toEqual([]);
   });
 });
+
+describe('Markdown export', () => {
+  it('lists the parameter values, NULL apart from the empty string', async () => {
+    const { scenarioMarkdown } = await import('../../src/share/markdown');
+    const { defaultScenario } = await import('../../src/scenario/defaults');
+    const md = scenarioMarkdown(
+      { ...defaultScenario(), params: { email: { type: 'text', value: '' }, now: { type: 'sql', value: 'CURRENT_TIMESTAMP' }, name: { type: 'null', value: '' }, '1': { type: 'number', value: '5' } } },
+      'https://example.org/#s1/x',
+    );
+    expect(md).toContain('**Parameters**\n\n- `$1` = `5`\n- `:email` = `""`\n- `:now` = `CURRENT_TIMESTAMP` (SQL expression, evaluated by the engine)\n- `:name` = NULL');
+  });
+});
