@@ -29,7 +29,7 @@ export function scenarioMarkdown(scenario: Scenario, link: string, result?: RunR
   const params = Object.entries(scenario.params ?? {});
   if (params.length) {
     // Bound by the engine, not part of the SQL: listed so a reader can run the same thing.
-    out.push('**Parameters**', '', ...params.map(([k, p]) => `- \`${/^[0-9]+$/.test(k) ? `$${k}` : `:${k}`}\` = ${p.type === 'null' ? 'NULL' : p.type === 'text' ? `\`${inline(JSON.stringify(p.value))}\`` : `\`${inline(p.value)}\`` + (p.type === 'sql' ? ' (SQL expression, evaluated by the engine)' : '')}`), '');
+    out.push('**Parameters**', '', ...params.map(([k, p]) => `- \`${/^[0-9]+$/.test(k) ? `$${k}` : `:${k}`}\` = ${p.type === 'null' ? 'NULL' : p.type === 'text' ? codeSpan(JSON.stringify(p.value)) : codeSpan(p.value) + (p.type === 'sql' ? ' (SQL expression, evaluated by the engine)' : '')}`), '');
   }
 
   const several = dialects.length > 1;
@@ -189,6 +189,12 @@ export function codeBlock(code: string): string[] {
   const longest = Math.max(2, ...[...code.matchAll(/`+/g)].map((m) => m[0].length));
   const fence = '`'.repeat(longest + 1);
   return [`${fence}sql`, ...code.replace(/\s+$/, '').split(/\r\n|\r|\n/), fence];
+}
+
+/** A one-line code span that holds any text (a backtick in it gets a longer fence). */
+function codeSpan(t: string): string {
+  const one = t.replace(/[\r\n\u2028\u2029]+/g, ' ');
+  return one.includes('`') ? `\`\` ${one} \`\`` : `\`${one}\``;
 }
 
 function safeUrl(url: string): string {
