@@ -23,6 +23,11 @@ import { RunControls } from './ui/RunControls';
 import { Toolbar } from './ui/Toolbar';
 import { startTranslation, TranslateFlow } from './ui/TranslateFlow';
 import { SplitWorkspace } from './ux/SplitWorkspace';
+import { CarryNotes } from './ui/CarryNotes';
+import { ParametersPanel } from './ui/ParametersPanel';
+import { otherDialect } from './scenario/provenance';
+import { acceptedMessage, useTranslationOpener } from './ui/translationFocus';
+import type { Dialect } from './engine/types';
 
 // Not needed for the first result: loaded when first used.
 const ExamplesDialog = lazy(() => loadGallery().then((m) => ({ default: m.ExamplesDialog })));
@@ -118,6 +123,22 @@ export function App() {
   // The Examples dialog stays mounted once opened (its search and filters survive closing it).
   const [examplesMounted, setExamplesMounted] = useState(false);
   const [translation, setTranslation] = useState<TranslationResult | 'loading' | null>(null);
+  // Focus goes back to the control that asked for a translation when its dialog closes.
+  const opener = useTranslationOpener(translation);
+  /** Start a translation from a click (from `from`, default the shown dialect). */
+  const requestTranslation = (from?: Dialect) => {
+    opener.remember();
+    setTranslation('loading');
+    startTranslation(
+      scenario,
+      setTranslation,
+      (m) => {
+        setTranslation(null);
+        actions.showMessage('error', m);
+      },
+      from,
+    );
+  };
 
   // Monaco loads only after the first result is on screen: the switch waits for the frame that
   // shows the result (an effect alone may run before that frame, and would delay it).
@@ -204,13 +225,7 @@ export function App() {
             setDialog('examples');
           }}
           onCompare={(on) => actions.patch({ compare: on })}
-          onTranslate={() => {
-            setTranslation('loading');
-            startTranslation(scenario, setTranslation, (m) => {
-              setTranslation(null);
-              actions.showMessage('error', m);
-            });
-          }}
+          onTranslate={() => requestTranslation()}
           translating={translation === 'loading'}
           onShare={() => {
             setLinkCopied(null);
@@ -266,9 +281,19 @@ export function App() {
             <ScenarioMetaEditor key={state.loadSeq} title={scenario.title ?? ''} notes={scenario.notes ?? ''} onChange={(p) => actions.patch(p)} defaultOpen={false} />
             <ImportExport scenario={scenario} onImport={onImport} />
           </div>
+          <CarryNotes state={state} onUndo={actions.undoCarry} onDismiss={actions.dismissCarry} onReplace={(d) => requestTranslation(otherDialect(d))} />
           <EditorsPane state={state} actions={actions} enhanced={enhanced} />
+          <ParametersPanel scenario={scenario} dialect={dialect} onChange={actions.setParam} />
         </section>
-        <ResultsArea state={state} explained={explained} onCloseExplanation={actions.closeExplanation} />
+        <ResultsArea
+          state={state}
+          explained={explained}
+          onCloseExplanation={actions.closeExplanation}
+          onFix={(d, fix) => {
+            actions.edit(fix.part, fix.text, d);
+            actions.showMessage('info', `${fix.label}: done in the ${fix.part === 'setup' ? 'Setup' : 'Statement'} editor. Press Run to try it.`);
+          }}
+        />
       </SplitWorkspace>
       {examplesMounted && (
         <LazyPart what="the examples" placement="overlay">
@@ -284,6 +309,7 @@ export function App() {
         request={translation}
         scenario={scenario}
         onAccept={(next) => {
+          if (translation && translation !== 'loading') actions.showMessage('info', acceptedMessage(scenario, next, translation));
           setTranslation(null);
           actions.setScenario(next);
         }}

@@ -8,7 +8,7 @@ import { DIALECT_LABEL, type Dialect, type TableDiff, type TableSchema } from '.
 import { BuilderOutput } from './BuilderOutput';
 import { RowsGrid } from './RowsGrid';
 import { ActionsFieldset, ConditionFieldset, ReturningFieldset, updateNotApplicable } from './UpdateFields';
-import { STRATEGIES, STRATEGY_LABEL, type BuilderState, type TargetChoice, actionFor, defaultBuilderState, findTable, insertableColumns, resolvedInsertColumns } from './model';
+import { STRATEGIES, STRATEGY_LABEL, type BuilderState, type TargetChoice, actionFor, defaultBuilderState, findTable, insertableColumns, numberedColumn, resolvedInsertColumns } from './model';
 import { generateSql, strategyAvailability } from './sql';
 import { DEFAULT_SA_OPTIONS, type SaOptions, generateSqlAlchemy } from './sqlalchemy';
 import { setupRowsOf } from './SaOptions';
@@ -115,7 +115,7 @@ export function BuilderForm({ dialect, tables, schemaError, onUseStatement, onRu
               <input type="checkbox" id={`${id}-ic${i}`} checked={insertedNames.has(c.name)} disabled={c.generated} onChange={(e) => toggleColumn(c.name, e.target.checked)} />
               <label htmlFor={`${id}-ic${i}`}>
                 {c.name}
-                {c.generated ? ' (generated)' : c.identity ? ' (identity)' : ''}
+                {c.generated ? ' (generated)' : c.identity ? ' (identity)' : numberedColumn(c) ? ' (serial)' : ''}
               </label>
             </span>
           ))}

@@ -128,12 +128,21 @@ export function defaultAction(column: string, insertColumns: readonly string[]):
   return { kind: insertColumns.includes(column) ? 'excluded' : 'keep', expr: '' };
 }
 
+/**
+ * A column whose values come from a sequence: an identity column, SQLite's INTEGER PRIMARY KEY, or
+ * a SERIAL / DEFAULT nextval(…) column (what SQLAlchemy's Column(Integer, primary_key=True) makes
+ * on PostgreSQL). The form treats them alike: not inserted nor updated unless chosen.
+ */
+export function numberedColumn(c: ColumnInfo): boolean {
+  return c.identity || /^nextval\(/i.test(c.defaultExpr ?? '');
+}
+
 /** Default insert columns: everything insertable, leaving out identity columns that are not in the primary key
  *  when another key exists (they usually come from a sequence). */
 export function defaultInsertColumns(table: TableSchema): string[] {
   const otherKey = table.uniqueKeys.some((k) => k.kind !== 'primary' && keyUnusableReason(k) === null);
   return insertableColumns(table)
-    .filter((c) => !(c.identity && otherKey))
+    .filter((c) => !(numberedColumn(c) && otherKey))
     .map((c) => c.name);
 }
 
@@ -159,7 +168,7 @@ export function defaultBuilderState(table: TableSchema, dialect: Dialect): Build
     target: key ? { kind: 'key', name: key.name, columns: [...key.columns] } : { kind: 'none' },
     // Identity columns keep their value: Postgres refuses to update GENERATED ALWAYS ones.
     actions: Object.fromEntries(
-      insertableColumns(table).map((c) => [c.name, c.identity ? { kind: 'keep', expr: '' } : defaultAction(c.name, insertColumns)]),
+      insertableColumns(table).map((c) => [c.name, numberedColumn(c) ? { kind: 'keep', expr: '' } : defaultAction(c.name, insertColumns)]),
     ),
     condition: { kind: 'none', column: '', expr: '' },
     returning: { kind: 'none', columns: [], action: false },

@@ -5,6 +5,7 @@
  */
 import type { Dialect } from '../engine/types';
 import type { Scenario } from '../scenario/scenario';
+import { withTranslation } from '../scenario/provenance';
 import type { TranslationResult } from './translate';
 
 const other = (d: Dialect): Dialect => (d === 'sqlite' ? 'postgres' : 'sqlite');
@@ -23,9 +24,9 @@ export function suggestedTranslation(s: Scenario): { from: Dialect; to: Dialect 
   return null;
 }
 
-/** The scenario with the translated texts in the target dialect's editors (call on Accept only). */
+/** The scenario with the translated texts in the target dialect's editors, marked as translated from the source (call on Accept only). */
 export function applyTranslation(s: Scenario, r: TranslationResult): Scenario {
-  return { ...s, [r.to]: { setup: r.setup.sql, statement: r.statement.sql } };
+  return withTranslation(s, r.to, { setup: r.setup.sql, statement: r.statement.sql }, s[r.from]);
 }
 
 /** Load the translator on demand (it carries the SQL grammar; keep it out of the first load). */

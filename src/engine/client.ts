@@ -4,7 +4,7 @@
  */
 import type { FromWorker, ToWorker } from './protocol';
 import { fromWire } from './resultCodec';
-import type { Dialect, EngineError, RunInput, RunResult, TableSchema } from './types';
+import type { Dialect, EngineError, RunInput, RunParams, RunResult, TableSchema } from './types';
 
 /** Where the engine is in its life, for the UI. */
 export type EngineStatus = 'cold' | 'starting' | 'ready' | 'running' | 'restarting' | 'failed';
@@ -218,9 +218,9 @@ export class EngineClient {
   }
 
   /** Introspect the tables the setup script creates. */
-  async describe(setup: string): Promise<{ tables: TableSchema[]; error?: EngineError; restart?: string }> {
+  async describe(setup: string, params?: RunParams): Promise<{ tables: TableSchema[]; error?: EngineError; restart?: string }> {
     this.start().catch(() => undefined);
-    const reply = await this.send({ type: 'describe', id: this.nextId++, setup });
+    const reply = await this.send(params ? { type: 'describe', id: this.nextId++, setup, params } : { type: 'describe', id: this.nextId++, setup });
     if (reply.type === 'described') return { tables: reply.tables, error: reply.error };
     return { tables: [], error: engineError('engine', reply.type === 'fatal' ? reply.message : 'Unexpected reply from the engine.') };
   }
@@ -298,7 +298,7 @@ export class EngineClient {
 }
 
 function runKey(input: RunInput): string {
-  return `${input.rowLimit ?? ''}\u0000${input.setup}\u0000${input.statement}`;
+  return `${input.rowLimit ?? ''}\u0000${input.setup}\u0000${input.statement}\u0000${JSON.stringify(input.params ?? null)}`;
 }
 
 function label(d: Dialect): string {

@@ -11,6 +11,7 @@ import {
   type Engine,
   type EngineError,
   type RunInput,
+  type RunParams,
   type RunResult,
   type RunTimings,
   type Span,
@@ -23,6 +24,7 @@ import {
 import { isReadOnlyKind } from './sqlText.ts';
 import { accountDecision, explainStatements } from './why.ts';
 import { capLongValues } from './cellCap.ts';
+import { resolveParams, unboundError, type ResolvedParams, type Scalar } from './binding.ts';
 
 /** What running one script produced. */
 export interface ScriptOutcome {
@@ -42,13 +44,18 @@ export interface Driver {
   reset: () => Promise<void>;
   /** Statement spans of a script, without running it (the first `limit` only, when given). */
   split: (script: string, limit?: number) => Span[];
-  /** Run a script statement by statement (autocommit), stopping at the first error. */
+  /**
+   * Run a script statement by statement (autocommit), stopping at the first error; placeholders
+   * bind `opts.params`; `opts.account` records the row-by-row account of writing statements.
+   */
   runScript: (
     script: string,
     phase: 'setup' | 'statement',
     afterEach?: (r: StatementResult) => Promise<void>,
-    opts?: { account?: boolean },
+    opts?: { account?: boolean; params?: ResolvedParams },
   ) => Promise<ScriptOutcome>;
+  /** The value of one SQL expression (SELECT expr), for parameters given as expressions. */
+  evaluate: (expr: string) => Promise<Scalar>;
   /** The user tables, in creation order. */
   introspect: () => Promise<TableSchema[]>;
   /** Rows of one table, in identity order, at most `rowLimit`. */
@@ -188,10 +195,20 @@ export async function runPipeline(d: Driver, input: RunInput): Promise<RunResult
     timings[phase] = n - t;
     t = n;
   };
+  // A placeholder without a value stops the run before anything runs (never a silent NULL).
+  const unbound =
+    unboundError(input.setup, 'setup', d.dialect, input.params, d.split(input.setup)) ??
+    unboundError(input.statement, 'statement', d.dialect, input.params, d.split(input.statement));
+  if (unbound) {
+    result.ok = false;
+    result.error = unbound;
+    return result;
+  }
   try {
     await d.reset();
+    const params = await resolveParams(input.params, (expr) => d.evaluate(expr));
     lap('reset');
-    const setup = await d.runScript(input.setup, 'setup');
+    const setup = await d.runScript(input.setup, 'setup', undefined, { params });
     result.setup = setup.results;
     lap('setup');
     if (setup.error) {
@@ -240,6 +257,7 @@ export async function runPipeline(d: Driver, input: RunInput): Promise<RunResult
     };
     const stmts = await d.runScript(input.statement, 'statement', perStatement ? afterEach : undefined, {
       account: account.on,
+      params,
     });
     result.statements = stmts.results.map((r) => capReturnedRows(r, rowLimit));
     result.notRun = stmts.notRun;
@@ -282,11 +300,15 @@ async function finishRun(d: Driver, result: RunResult, start: number): Promise<R
 export async function describePipeline(
   d: Driver,
   setup: string,
+  params?: RunParams,
 ): Promise<{ tables: TableSchema[]; error?: EngineError; restart?: string }> {
+  const unbound = unboundError(setup, 'setup', d.dialect, params, d.split(setup));
+  if (unbound) return { tables: [], error: unbound };
   let out: { tables: TableSchema[]; error?: EngineError; restart?: string };
   try {
     await d.reset();
-    const script = await d.runScript(setup, 'setup');
+    const resolved = await resolveParams(params, (expr) => d.evaluate(expr));
+    const script = await d.runScript(setup, 'setup', undefined, { params: resolved });
     await d.settleTransaction();
     const tables = await d.guard(() => d.introspect());
     await d.finish();
@@ -317,7 +339,7 @@ export function engineFromDriver(
     dialect: d.dialect,
     version: () => d.versionLabel,
     run: (input) => serial(() => runPipeline(d, input)),
-    describe: (setup) => serial(() => describePipeline(d, setup)),
+    describe: (setup, params) => serial(() => describePipeline(d, setup, params)),
     close: () => serial(close),
   };
   return { engine, serial };

@@ -13,6 +13,7 @@ import { browserRefusal } from './pgBlocked.ts';
 import { engineIdentity, FileWatch, restoreSession, systemFingerprint, withEngineRights } from './pgIsolation.ts';
 import { codePointOffset, copiesFromStdin, isReadOnlyKind, lineColumn, statementKind } from './sqlText.ts';
 import type { Engine, EngineError, EngineNotice, Span, StatementResult, Value } from './types';
+import { postgresStatementArgs, type ResolvedParams } from './binding.ts';
 
 /** The PostgreSQL engine, plus a clean data-directory snapshot for fast replacements. */
 export interface PostgresEngine extends Engine {
@@ -34,14 +35,24 @@ interface PgErrorLike {
 }
 
 /** An error of one statement, located in the whole script (Postgres counts characters, 1-based). */
-function toEngineError(e: unknown, script: string, span: Span, index: number, phase: 'setup' | 'statement'): EngineError {
+function toEngineError(
+  e: unknown,
+  script: string,
+  span: Span,
+  index: number,
+  phase: 'setup' | 'statement',
+  bound?: { sql: string; toOriginal: (offset: number) => number } | null,
+): EngineError {
   const err = (typeof e === 'object' && e !== null ? e : { message: String(e) }) as PgErrorLike;
   const out: EngineError = { message: err.message ?? String(e), phase, statementIndex: index, span };
   if (err.code) out.code = err.code;
   if (err.detail) out.detail = err.detail;
   if (err.hint) out.hint = err.hint;
   const pos = Number(err.position);
-  if (Number.isInteger(pos) && pos > 0) out.position = codePointOffset(script, span.start, pos - 1);
+  if (Number.isInteger(pos) && pos > 0) {
+    // With placeholders respelled as $n, the server counts in the respelled text: map back.
+    out.position = bound ? span.start + bound.toOriginal(codePointOffset(bound.sql, 0, pos - 1)) : codePointOffset(script, span.start, pos - 1);
+  }
   const { line, column } = lineColumn(script, out.position ?? span.start);
   out.line = line;
   out.column = column;
@@ -57,7 +68,7 @@ export async function createPostgresEngine(opts?: {
   const pg = opts?.loadDataDir ? await PGlite.create({ loadDataDir: opts.loadDataDir }) : await PGlite.create();
   const parsers: ParserOptions = valueParsers(pg);
   const q = (sql: string) => pg.query<Value[]>(sql, [], { rowMode: 'array', parsers });
-  const version = `PostgreSQL ${String((await q('SHOW server_version')).rows[0]![0])} (PGlite)`;
+  const version = `PostgreSQL ${(await q('SHOW server_version')).rows[0]![0] as string} (PGlite)`;
   const identity = await engineIdentity(pg);
   const { superuser } = identity;
   // Objects outside schemas that exist in a clean cluster: anything else was made by a run.
@@ -94,7 +105,7 @@ export async function createPostgresEngine(opts?: {
     script: string,
     phase: 'setup' | 'statement',
     afterEach?: (r: StatementResult) => Promise<void>,
-    opts?: { account?: boolean },
+    opts?: { account?: boolean; params?: ResolvedParams },
   ): Promise<ScriptOutcome> {
     tracing = phase === 'statement' && (opts?.account ?? false);
     accountTables = null;
@@ -124,15 +135,16 @@ export async function createPostgresEngine(opts?: {
       const t0 = performance.now();
       statementNotices = [];
       let res;
+      const bound = postgresStatementArgs(sql, opts?.params ?? {});
       try {
         if (kind === 'COPY' && copiesFromStdin(sql)) {
           throw new Error('COPY … FROM STDIN needs a client that streams the data, which this playground has not: use INSERT … VALUES instead.');
         }
         const refused = browserRefusal(sql);
-        if (refused) throw refused;
-        res = await pg.query<Value[]>(sql, [], { rowMode: 'array', parsers, onNotice });
+        if (refused) throw Object.assign(new Error(refused.message), refused);
+        res = await pg.query<Value[]>(bound ? bound.sql : sql, bound ? bound.args : [], { rowMode: 'array', parsers, onNotice });
       } catch (e) {
-        const error = toEngineError(e, script, span, index, phase);
+        const error = toEngineError(e, script, span, index, phase, bound);
         const failed: StatementResult = { index, sql, span, kind, columns: null, rows: [], rowsAffected: null, durationMs: performance.now() - t0, error };
         if (statementNotices.length) failed.notices = statementNotices;
         await disarm(failed);
@@ -177,6 +189,11 @@ export async function createPostgresEngine(opts?: {
     },
     split: splitPostgres,
     runScript,
+    async evaluate(expr) {
+      const v = (await q(`SELECT ${expr}`)).rows[0]?.[0] ?? null;
+      if (v !== null && typeof v === 'object') throw new Error('a bytea cannot be a parameter value here');
+      return v;
+    },
     async introspect() {
       tables = new Map((await introspectPostgres(pg, parsers)).map((t) => [tableKey(t.schema), t]));
       return [...tables.values()].map((t) => t.schema);

@@ -3,13 +3,13 @@
  * Failures travel as values (RunResult.ok = false, or a 'fatal' message), never as thrown errors.
  */
 import type { WireResult } from './resultCodec';
-import type { Dialect, EngineError, RunInput, TableSchema } from './types';
+import type { Dialect, EngineError, RunInput, RunParams, TableSchema } from './types';
 
 /** Messages the page sends to a worker. */
 export type ToWorker =
   | { type: 'init'; loadDataDir?: Blob; wasmModule?: WebAssembly.Module }
   | { type: 'run'; id: number; input: RunInput }
-  | { type: 'describe'; id: number; setup: string }
+  | { type: 'describe'; id: number; setup: string; params?: RunParams }
   | { type: 'dump'; id: number };
 
 /** Messages a worker sends to the page. */

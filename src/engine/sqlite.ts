@@ -10,6 +10,8 @@ import { introspectSqlite, snapshotSqlite, all } from './sqliteSchema';
 import { HookRecorder } from './sqliteWrites';
 import { lineColumn, statementKind, trimStatement } from './sqlText';
 import type { Engine, EngineError, Span, StatementResult, TableSchema, Value } from './types';
+import { sqliteStatementArgs, type ResolvedParams } from './binding';
+import { findPlaceholders } from './placeholders';
 import { normalizeSqliteRow } from './values';
 import { sqliteRefusal } from './sqliteBlocked';
 
@@ -102,10 +104,11 @@ function runSqliteScript(
   phase: 'setup' | 'statement',
   afterEach?: (r: StatementResult) => Promise<void>,
   watch?: StatementWatch,
+  params: ResolvedParams = {},
 ): Promise<ScriptOutcome> {
   return (async () => {
     const results: StatementResult[] = [];
-    const it = db.iterateStatements(script);
+    const it = db.iterateStatements(respellPyformat(script));
     let pos = 0; // where the next statement's text (with its leading whitespace) begins
     const rest = (from: number, first: number): ScriptOutcome['notRun'] =>
       splitSqlite(script.slice(from)).map((s, k) => {
@@ -142,6 +145,8 @@ function runSqliteScript(
         try {
           const refused = sqliteRefusal(sql, kind);
           if (refused) throw new Error(refused);
+          const { args } = sqliteStatementArgs(raw, params);
+          if (args) stmt.bind(args.map((v) => (typeof v === 'boolean' ? Number(v) : v)));
           while (stmt.step()) rows.push(normalizeSqliteRow(stmt.get()));
         } catch (e) {
           const error = failed(db, script, phase, index, span, e);
@@ -170,6 +175,15 @@ function runSqliteScript(
     }
     return { results, notRun: [] };
   })();
+}
+
+/** `%(name)s` as `:name` padded to the same length (SQLite does not read the psycopg style; offsets stay put). */
+function respellPyformat(script: string): string {
+  let out = script;
+  for (const p of findPlaceholders(script, 'sqlite')) {
+    if (p.style === 'pyformat') out = out.slice(0, p.start) + `:${p.key}`.padEnd(p.end - p.start, ' ') + out.slice(p.end);
+  }
+  return out;
 }
 
 function errorResult(index: number, script: string, span: Span, error: EngineError, kind?: string): StatementResult {
@@ -288,7 +302,12 @@ export async function createSqliteEngine(opts?: {
     split: splitSqlite,
     runScript: (script, phase, afterEach, opts) => {
       tracing = opts?.account ?? false;
-      return runSqliteScript(db, script, phase, afterEach, phase === 'statement' ? watch : undefined);
+      return runSqliteScript(db, script, phase, afterEach, phase === 'statement' ? watch : undefined, opts?.params);
+    },
+    async evaluate(expr) {
+      const v = all(db, `SELECT ${expr}`)[0]?.[0] ?? null;
+      if (v instanceof Uint8Array) throw new Error('a blob cannot be a parameter value here');
+      return v;
     },
     async introspect() {
       return introspectSqlite(db);

@@ -197,10 +197,24 @@ export interface StatementResult {
   proposed?: ProposedRows;
 }
 
+/**
+ * A value bound to a placeholder (`:name`, `?`, `?NNN`, `%(name)s`, `$1`). `{ sql }` is an SQL
+ * expression the engine evaluates once per run (SELECT expr, before the setup) and binds the result of.
+ */
+export type BindValue = null | boolean | number | string | { sql: string };
+
+/**
+ * Values by placeholder key: a name (`email` for `:email` and `%(email)s`) or a 1-based position
+ * (`'1'` for the first `?` of a statement, for `?1` and for `$1`).
+ */
+export type RunParams = Record<string, BindValue>;
+
 /** Input of one run. */
 export interface RunInput {
   setup: string;
   statement: string;
+  /** Values for the scripts' placeholders; a placeholder without one fails the run before it starts. */
+  params?: RunParams;
   /** Maximum rows kept per table snapshot (the UI says what it left out). */
   rowLimit?: number;
   /**
@@ -263,7 +277,7 @@ export interface Engine {
   /** Run setup then statement on a clean database and return the whole outcome. Never throws for SQL errors. */
   run: (input: RunInput) => Promise<RunResult>;
   /** Run only the setup script on a clean database and introspect the user tables it creates. */
-  describe: (setup: string) => Promise<{ tables: TableSchema[]; error?: EngineError; restart?: string }>;
+  describe: (setup: string, params?: RunParams) => Promise<{ tables: TableSchema[]; error?: EngineError; restart?: string }>;
   /** Release the engine. */
   close: () => Promise<void>;
 }

@@ -20,12 +20,12 @@ export interface InitOptions {
 
 /** The worker's global scope, as far as serving needs it. */
 export interface WorkerScope {
-  postMessage(msg: FromWorker): void;
-  addEventListener(type: 'message', cb: (e: MessageEvent<ToWorker>) => void): void;
+  postMessage: (msg: FromWorker) => void;
+  addEventListener: (type: 'message', cb: (e: MessageEvent<ToWorker>) => void) => void;
 }
 
 /** Start answering messages on this worker's global scope (or on `scope`, for tests in Node). */
-export function serveEngine(create: (init: InitOptions) => Promise<HostedEngine>, scope: WorkerScope = self as unknown as WorkerScope): void {
+export function serveEngine(create: (init: InitOptions) => Promise<HostedEngine>, scope: WorkerScope = self): void {
   const post = (msg: FromWorker) => scope.postMessage(msg);
   let begin!: (init: InitOptions) => void;
   let started = false;
@@ -58,7 +58,7 @@ export function serveEngine(create: (init: InitOptions) => Promise<HostedEngine>
         if (r.restart) retired = true;
         post({ type: 'result', id: msg.id, ...(r.restart ? { restart: true } : {}), ...toWire(r) });
       } else if (msg.type === 'describe') {
-        const d = await e.describe(msg.setup);
+        const d = await e.describe(msg.setup, msg.params);
         if (d.restart) retired = true;
         post({ type: 'described', id: msg.id, tables: d.tables, error: d.error, ...(d.restart ? { restart: true } : {}) });
       } else {

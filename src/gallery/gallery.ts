@@ -67,6 +67,7 @@ export function exampleToScenario(example: Example, preferredDialect: Dialect): 
     sqlite: scripts('sqlite'),
     postgres: scripts('postgres'),
     title: example.title,
+    origin: { sqlite: 'authored', postgres: 'authored' },
   };
 }
 

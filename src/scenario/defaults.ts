@@ -48,5 +48,7 @@ export function defaultScenario(): Scenario {
     dialect: 'sqlite',
     sqlite: { setup: SQLITE_SETUP, statement: STATEMENT },
     postgres: { setup: POSTGRES_SETUP, statement: STATEMENT },
+    // A hand-written pair: once the person edits one side, switching carries their scripts over.
+    origin: { sqlite: 'authored', postgres: 'authored' },
   };
 }

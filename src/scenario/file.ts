@@ -34,6 +34,8 @@ import { scenarioFromJsonText, scenarioFromObject, scenarioToJson } from './link
 import { valueKind } from './issues';
 import { quoteFileName } from './untrusted';
 import type { Scenario } from './scenario';
+import { withOrigin } from './provenance';
+import { splitPlainSql } from './sqlFileSplit';
 
 /** The `format` value of a scenario file. */
 export const FILE_FORMAT = 'upsert-playground';
@@ -170,17 +172,32 @@ function importSql(rawText: string, name: string, current: Scenario): ImportResu
     return {
       ok: true,
       kind: 'sql',
-      scenario: { ...current, dialect, [dialect]: { setup: own.setup, statement: own.statement } },
+      scenario: mine({ ...current, dialect, [dialect]: { setup: own.setup, statement: own.statement } }, dialect),
       note: `Imported the setup and the statement of ${name} (${DIALECT_LABEL[dialect]}).`,
     };
   }
   const d = current.dialect;
+  const split = splitPlainSql(text, d);
+  if (split.statementCount > 0) {
+    const n = (k: number) => `${k} statement${k === 1 ? '' : 's'}`;
+    return {
+      ok: true,
+      kind: 'sql',
+      scenario: mine({ ...current, [d]: { setup: split.setup, statement: split.statement } }, d),
+      note: `Imported ${name} (${DIALECT_LABEL[d]}): ${n(split.setupCount)} of schema and data went to Setup, the ${n(split.statementCount)} at its end (upserts) to Statement.`,
+    };
+  }
   return {
     ok: true,
     kind: 'sql',
-    scenario: { ...current, [d]: { setup: text, statement: current[d].statement } },
-    note: `Imported ${name} as the ${DIALECT_LABEL[d]} setup; the statement is unchanged.`,
+    scenario: mine({ ...current, [d]: { setup: text, statement: current[d].statement } }, d),
+    note: `Imported ${name} as the ${DIALECT_LABEL[d]} setup (it ends with no INSERT … ON CONFLICT, REPLACE or MERGE); the statement is unchanged.`,
   };
+}
+
+/** Imported scripts are the person's own (a switch carries them over); scenarios without origins stay so. */
+function mine(s: Scenario, d: Dialect): Scenario {
+  return s.origin ? withOrigin(s, d, 'edited') : s;
 }
 
 /** Recognise a SQL export (both markers present) and split it back into its parts. */

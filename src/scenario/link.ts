@@ -42,6 +42,8 @@ export function scenarioToJson(s: Scenario): Record<string, unknown> {
   if (s.title) o.title = s.title;
   if (s.notes) o.notes = s.notes;
   if (s.compare) o.compare = true;
+  if (s.origin) o.origin = { sqlite: s.origin.sqlite, postgres: s.origin.postgres };
+  if (s.params && Object.keys(s.params).length) o.params = s.params;
   return o;
 }
 

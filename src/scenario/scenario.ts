@@ -4,6 +4,8 @@
  */
 import { z } from 'zod';
 import type { Dialect } from '../engine/types';
+import type { ParamValue } from './params';
+import type { Origin } from './provenance';
 
 /** The two scripts of one dialect. */
 export interface Scripts {
@@ -22,11 +24,18 @@ export interface Scenario {
   notes?: string;
   /** Compare mode: run on both engines side by side. */
   compare?: boolean;
+  /** Where each dialect's scripts came from (absent: both written by hand, as links before it said). */
+  origin?: Record<Dialect, Origin>;
+  /** Values of the scripts' placeholders (:name, ?, %(name)s, $1), bound by the engine; same in both dialects. */
+  params?: Record<string, ParamValue>;
 }
 
 export const DIALECTS: readonly Dialect[] = ['sqlite', 'postgres'];
 
 const scriptsSchema = z.object({ setup: z.string(), statement: z.string() });
+const dialectSchema = z.enum(['sqlite', 'postgres']);
+const originSchema = z.union([z.enum(['authored', 'edited']), z.object({ from: dialectSchema, version: z.string().max(40) })]);
+const paramSchema = z.object({ type: z.enum(['text', 'number', 'boolean', 'null', 'sql']), value: z.string() });
 
 /**
  * Validation of an incoming scenario object (link, import). Unknown keys are ignored; one dialect
@@ -40,12 +49,17 @@ export const scenarioInputSchema = z
     title: z.string().max(200).optional(),
     notes: z.string().optional(),
     compare: z.boolean().optional(),
+    origin: z.object({ sqlite: originSchema.optional(), postgres: originSchema.optional() }).optional(),
+    params: z.record(z.string().min(1).max(100), paramSchema).optional(),
   })
   .refine((s) => s.sqlite !== undefined || s.postgres !== undefined, {
     message: 'needs a "sqlite" or a "postgres" part with "setup" and "statement"',
   });
 
-/** Turn a validated input into a complete Scenario (missing part → copy of the other). */
+/**
+ * Turn a validated input into a complete Scenario. A missing part holds a copy of the other until
+ * it is shown: its origin says it still needs translating (see provenance.ts).
+ */
 export function normalizeScenario(input: z.infer<typeof scenarioInputSchema>): Scenario {
   const sqlite = input.sqlite ?? input.postgres!;
   const postgres = input.postgres ?? input.sqlite!;
@@ -57,6 +71,14 @@ export function normalizeScenario(input: z.infer<typeof scenarioInputSchema>): S
   if (input.title) out.title = input.title;
   if (input.notes) out.notes = input.notes;
   if (input.compare) out.compare = true;
+  const missing: Dialect | null = !input.sqlite ? 'sqlite' : !input.postgres ? 'postgres' : null;
+  if (input.origin || missing) {
+    const given = (d: Dialect): Origin => input.origin?.[d] ?? 'edited';
+    const origin: Record<Dialect, Origin> = { sqlite: given('sqlite'), postgres: given('postgres') };
+    if (missing) origin[missing] = { from: missing === 'sqlite' ? 'postgres' : 'sqlite', version: '' };
+    out.origin = origin;
+  }
+  if (input.params && Object.keys(input.params).length) out.params = { ...input.params };
   return out;
 }
 
@@ -70,7 +92,8 @@ export function sameScenario(a: Scenario, b: Scenario): boolean {
     a.postgres.statement === b.postgres.statement &&
     (a.title ?? '') === (b.title ?? '') &&
     (a.notes ?? '') === (b.notes ?? '') &&
-    Boolean(a.compare) === Boolean(b.compare)
+    Boolean(a.compare) === Boolean(b.compare) &&
+    JSON.stringify(a.params ?? {}) === JSON.stringify(b.params ?? {})
   );
 }
 

@@ -26,6 +26,12 @@ export function scenarioMarkdown(scenario: Scenario, link: string, result?: RunR
       : [scenario.dialect];
   out.push(`[Open this scenario in Upsert Playground](${safeUrl(link)}) (${dialects.map((d) => DIALECT_LABEL[d]).join(' and ')})`, '');
 
+  const params = Object.entries(scenario.params ?? {});
+  if (params.length) {
+    // Bound by the engine, not part of the SQL: listed so a reader can run the same thing.
+    out.push('**Parameters**', '', ...params.map(([k, p]) => `- \`${/^[0-9]+$/.test(k) ? `$${k}` : `:${k}`}\` = ${p.type === 'null' ? 'NULL' : p.type === 'text' ? codeSpan(JSON.stringify(p.value)) : codeSpan(p.value) + (p.type === 'sql' ? ' (SQL expression, evaluated by the engine)' : '')}`), '');
+  }
+
   const several = dialects.length > 1;
   dialects.forEach((d, i) => {
     const r = results[i];
@@ -188,6 +194,12 @@ export function codeBlock(code: string): string[] {
   for (const m of code.matchAll(/`+/g)) if (m[0].length > longest) longest = m[0].length;
   const fence = '`'.repeat(longest + 1);
   return [`${fence}sql`, ...code.replace(/\s+$/, '').split(/\r\n|\r|\n/), fence];
+}
+
+/** A one-line code span that holds any text (a backtick in it gets a longer fence). */
+function codeSpan(t: string): string {
+  const one = t.replace(/[\r\n\u2028\u2029]+/g, ' ');
+  return one.includes('`') ? `\`\` ${one} \`\`` : `\`${one}\``;
 }
 
 function safeUrl(url: string): string {

@@ -4,6 +4,8 @@
  */
 import type { Dialect, RunResult } from '../engine/types';
 import type { Scenario, Scripts } from '../scenario/scenario';
+import { originOf, withOrigin, type Origin } from '../scenario/provenance';
+import { carryReducer, type CarryAction, type CarryState } from './carry';
 
 /** The result of one run together with the scripts it ran, to tell when it went stale. */
 export interface RunRecord {
@@ -11,6 +13,10 @@ export interface RunRecord {
   ran: Scripts;
   /** Wall-clock time from pressing Run (or loading) to the result, as the page saw it. */
   elapsedMs: number;
+  /** Where the scripts it ran came from (own, or translated from the other dialect). */
+  origin?: Origin;
+  /** The parameter values it bound (JSON), to tell when they changed. */
+  params?: string;
 }
 
 /** Where the current scenario came from, shown to the user. */
@@ -32,6 +38,10 @@ export interface PlaygroundState {
   message: { kind: 'error' | 'info'; text: string } | null;
   /** Incremented on every load: a run started before a load must not show its result after it. */
   loadSeq: number;
+  /** Scripts carried over from the other dialect: under way, or done (with notes and Undo). */
+  carry: CarryState;
+  /** Per dialect, incremented when its scripts are replaced (carry-over, Undo): a run of the old ones shows nothing. */
+  scriptSeq?: Partial<Record<Dialect, number>>;
 }
 
 /** Everything that changes the state. */
@@ -43,22 +53,42 @@ export type Action =
   | { type: 'load'; scenario: Scenario; source: ScenarioSource; exampleId?: string | null }
   | { type: 'patch'; patch: Partial<Pick<Scenario, 'title' | 'notes' | 'compare'>> }
   | { type: 'runStart'; dialect: Dialect }
-  | { type: 'runDone'; dialect: Dialect; record: RunRecord; loadSeq: number }
+  | { type: 'runDone'; dialect: Dialect; record: RunRecord; loadSeq: number; scriptSeq?: number }
   | { type: 'setTimeLimit'; seconds: number }
-  | { type: 'message'; message: PlaygroundState['message'] };
+  | { type: 'message'; message: PlaygroundState['message'] }
+  | { type: 'setParams'; params: Scenario['params'] }
+  | CarryAction;
 
 /** Initial state for a scenario. */
 export function initialState(scenario: Scenario, source: ScenarioSource, message: PlaygroundState['message'] = null, exampleId: string | null = null): PlaygroundState {
-  return { scenario, source, exampleId, explainId: exampleId, results: {}, running: {}, timeLimitS: 5, message, loadSeq: 0 };
+  return { scenario, source, exampleId, explainId: exampleId, results: {}, running: {}, timeLimitS: 5, message, loadSeq: 0, carry: {} };
 }
 
 /** The reducer. */
 export function reducer(state: PlaygroundState, action: Action): PlaygroundState {
   switch (action.type) {
     case 'edit': {
-      const scripts = { ...state.scenario[action.dialect], [action.part]: action.text };
-      return { ...state, scenario: { ...state.scenario, [action.dialect]: scripts }, source: 'edited', exampleId: null };
+      const d = action.dialect;
+      if (state.scenario[d][action.part] === action.text) return state;
+      const scripts = { ...state.scenario[d], [action.part]: action.text };
+      // Edited here: these scripts are the person's now, never replaced by a carry-over.
+      const scenario = originOf(state.scenario, d) === 'edited' && !state.scenario.origin ? { ...state.scenario, [d]: scripts } : withOrigin({ ...state.scenario, [d]: scripts }, d, 'edited');
+      const carry = { ...state.carry };
+      if (carry[d] !== 'working') delete carry[d];
+      return { ...state, scenario, source: 'edited', exampleId: null, carry };
     }
+    case 'setParams': {
+      const scenario = { ...state.scenario };
+      if (action.params && Object.keys(action.params).length) scenario.params = action.params;
+      else delete scenario.params;
+      return { ...state, scenario, source: state.source === 'example' ? 'edited' : state.source };
+    }
+    case 'carryStart':
+    case 'carryDone':
+    case 'carryFailed':
+    case 'carryUndo':
+    case 'carryDismiss':
+      return carryReducer(state, action);
     case 'setDialect':
       return { ...state, scenario: { ...state.scenario, dialect: action.dialect } };
     case 'setScenario':
@@ -66,13 +96,13 @@ export function reducer(state: PlaygroundState, action: Action): PlaygroundState
     case 'closeExplanation':
       return { ...state, explainId: null };
     case 'load':
-      return { ...state, scenario: action.scenario, source: action.source, exampleId: action.exampleId ?? null, explainId: action.exampleId ?? null, results: {}, loadSeq: state.loadSeq + 1 };
+      return { ...state, scenario: action.scenario, source: action.source, exampleId: action.exampleId ?? null, explainId: action.exampleId ?? null, results: {}, loadSeq: state.loadSeq + 1, carry: {} };
     case 'patch':
       return { ...state, scenario: { ...state.scenario, ...action.patch }, source: state.source === 'example' ? 'edited' : state.source, exampleId: state.source === 'example' && !('compare' in action.patch) ? null : state.exampleId };
     case 'runStart':
       return { ...state, running: { ...state.running, [action.dialect]: true } };
     case 'runDone':
-      if (action.loadSeq !== state.loadSeq) return { ...state, running: { ...state.running, [action.dialect]: false } };
+      if (action.loadSeq !== state.loadSeq || (action.scriptSeq ?? 0) !== (state.scriptSeq?.[action.dialect] ?? 0)) return { ...state, running: { ...state.running, [action.dialect]: false } };
       return { ...state, running: { ...state.running, [action.dialect]: false }, results: { ...state.results, [action.dialect]: action.record } };
     case 'setTimeLimit':
       return { ...state, timeLimitS: action.seconds };
@@ -81,7 +111,9 @@ export function reducer(state: PlaygroundState, action: Action): PlaygroundState
   }
 }
 
-/** True when a result was produced from different scripts than the current ones. */
-export function isStale(record: RunRecord | undefined, scripts: Scripts): boolean {
-  return !!record && (record.ran.setup !== scripts.setup || record.ran.statement !== scripts.statement);
+/** True when a result was produced from different scripts (or parameter values, when given) than the current ones. */
+export function isStale(record: RunRecord | undefined, scripts: Scripts, params?: string): boolean {
+  if (!record) return false;
+  if (params !== undefined && (record.params ?? '{}') !== params) return true;
+  return record.ran.setup !== scripts.setup || record.ran.statement !== scripts.statement;
 }

@@ -7,6 +7,13 @@ import { engines } from '../engine/engines';
 import type { Dialect } from '../engine/types';
 import type { Scenario } from '../scenario/scenario';
 import { nulRefusal } from './nulCheck';
+import type { TranslationResult } from '../compare/translate';
+import { applyTranslation } from '../compare/scenarioTranslation';
+import { findPlaceholders, placeholderKeys } from '../engine/placeholders';
+import { bindValues, toBindValue, type ParamValue } from '../scenario/params';
+import { carryDecision, originOf } from '../scenario/provenance';
+import { DIALECT_LABEL } from '../engine/types';
+import { carryOver } from './carryOver';
 import { isStale, reducer, type PlaygroundState, type ScenarioSource } from './store';
 
 /** Actions the UI calls. */
@@ -15,8 +22,15 @@ export interface PlaygroundActions {
   stop: (dialect?: Dialect) => void;
   edit: (part: 'setup' | 'statement', text: string, dialect?: Dialect) => void;
   setDialect: (dialect: Dialect) => void;
-  /** Replace the scenario as an edit (e.g. an accepted translation). */
+  /** Replace the scenario as an edit. */
   setScenario: (scenario: Scenario) => void;
+  /** Put an accepted translation into its dialect's editors (they are then "translated from" the other). */
+  acceptTranslation: (r: TranslationResult) => void;
+  /** Undo / dismiss the automatic carry-over note of a dialect. */
+  undoCarry: (dialect: Dialect) => void;
+  dismissCarry: (dialect: Dialect) => void;
+  /** Set (or with null, unset) one parameter's value. */
+  setParam: (key: string, value: ParamValue | null) => void;
   closeExplanation: () => void;
   load: (scenario: Scenario, source: ScenarioSource, exampleId?: string | null) => void;
   patch: (patch: Partial<Pick<Scenario, 'title' | 'notes' | 'compare'>>) => void;
@@ -39,25 +53,61 @@ export function usePlayground(init: () => PlaygroundState): [PlaygroundState, Pl
     stateRef.current = state;
   });
 
+  /**
+   * When dialect `d` should get the other dialect's scripts first (see carryDecision), start that
+   * (once) and return true: the run follows when the translated scripts are in (auto-run).
+   */
+  // Carry-overs under way, known at once (the state shows them only after the next render).
+  const carrying = useRef(new Set<Dialect>());
+  const carryIfNeeded = useCallback((d: Dialect): boolean => {
+    const s = stateRef.current;
+    if (carrying.current.has(d) || s.carry[d] === 'working') return true;
+    if (carryDecision(s.scenario, d) !== 'carry') return false;
+    carrying.current.add(d);
+    const source = { ...s.scenario[d === 'sqlite' ? 'postgres' : 'sqlite'] };
+    const loadSeq = s.loadSeq;
+    dispatch({ type: 'carryStart', dialect: d });
+    carryOver(d, source, usedParams(s.scenario, d === 'sqlite' ? 'postgres' : 'sqlite')).then(
+      ({ scripts, note }) => {
+        carrying.current.delete(d);
+        dispatch({ type: 'carryDone', dialect: d, scripts, source, note, loadSeq });
+      },
+      (err: unknown) => {
+        carrying.current.delete(d);
+        dispatch({ type: 'carryFailed', dialect: d, message: `The scripts could not be carried over to ${DIALECT_LABEL[d]}: ${err instanceof Error ? err.message : String(err)}. Its own scripts were kept.` });
+      },
+    );
+    return true;
+  }, []);
+
   const run = useCallback((dialect?: Dialect) => {
     const s = stateRef.current;
     const targets = dialect ? [dialect] : shownDialects(s.scenario);
     for (const d of targets) {
-      if (s.running[d]) continue;
+      if (s.running[d] || carryIfNeeded(d)) continue;
+      const invalid = invalidParam(s.scenario, d);
+      if (invalid) {
+        dispatch({ type: 'message', message: { kind: 'error', text: invalid } });
+        continue;
+      }
       const scripts = { ...s.scenario[d] };
+      const params = usedParams(s.scenario, d);
       dispatch({ type: 'runStart', dialect: d });
       const t0 = performance.now();
       const loadSeq = s.loadSeq;
+      const scriptSeq = s.scriptSeq?.[d] ?? 0;
+      const origin = originOf(s.scenario, d);
+      const ranParams = paramsKey(s.scenario);
       const refused = nulRefusal(d, scripts);
       if (refused) {
-        dispatch({ type: 'runDone', dialect: d, record: { result: refused, ran: scripts, elapsedMs: 0 }, loadSeq });
+        dispatch({ type: 'runDone', dialect: d, record: { result: refused, ran: scripts, elapsedMs: 0, origin, params: ranParams }, loadSeq, scriptSeq });
         continue;
       }
-      void engines[d].run({ setup: scripts.setup, statement: scripts.statement }, s.timeLimitS * 1000).then((result) => {
-        dispatch({ type: 'runDone', dialect: d, record: { result, ran: scripts, elapsedMs: performance.now() - t0 }, loadSeq });
+      void engines[d].run(params ? { setup: scripts.setup, statement: scripts.statement, params } : { setup: scripts.setup, statement: scripts.statement }, s.timeLimitS * 1000).then((result) => {
+        dispatch({ type: 'runDone', dialect: d, record: { result, ran: scripts, elapsedMs: performance.now() - t0, origin, params: ranParams }, loadSeq, scriptSeq });
       });
     }
-  }, []);
+  }, [carryIfNeeded]);
 
   const actions: PlaygroundActions = {
     run,
@@ -67,6 +117,15 @@ export function usePlayground(init: () => PlaygroundState): [PlaygroundState, Pl
     edit: (part, text, dialect) => dispatch({ type: 'edit', dialect: dialect ?? stateRef.current.scenario.dialect, part, text }),
     setDialect: (dialect) => dispatch({ type: 'setDialect', dialect }),
     setScenario: (scenario) => dispatch({ type: 'setScenario', scenario }),
+    acceptTranslation: (r) => dispatch({ type: 'setScenario', scenario: applyTranslation(stateRef.current.scenario, r) }),
+    undoCarry: (d) => dispatch({ type: 'carryUndo', dialect: d }),
+    dismissCarry: (d) => dispatch({ type: 'carryDismiss', dialect: d }),
+    setParam: (key, value) => {
+      const params = { ...(stateRef.current.scenario.params ?? {}) };
+      if (value) params[key] = value;
+      else delete params[key];
+      dispatch({ type: 'setParams', params });
+    },
     closeExplanation: () => dispatch({ type: 'closeExplanation' }),
     load: (scenario, source, exampleId) => dispatch({ type: 'load', scenario, source, exampleId }),
     patch: (patch) => dispatch({ type: 'patch', patch }),
@@ -75,14 +134,20 @@ export function usePlayground(init: () => PlaygroundState): [PlaygroundState, Pl
     showMessage: (kind, text) => dispatch({ type: 'message', message: { kind, text } }),
   };
 
-  // Auto-run: whenever a shown dialect has no result yet (first load, a loaded scenario, a dialect
-  // switch, compare turned on). Edits do not auto-run: they mark the result stale instead.
+  // Carry-over: when a dialect is shown (a switch, compare turned on, a scenario loaded) and its
+  // scripts are not the person's while the other side's are, it gets a translation of them first.
   const { scenario, results, running } = state;
   useEffect(() => {
+    for (const d of shownDialects(stateRef.current.scenario)) carryIfNeeded(d);
+  }, [scenario.dialect, scenario.compare, state.loadSeq, carryIfNeeded]);
+
+  // Auto-run: whenever a shown dialect has no result yet (first load, a loaded scenario, a dialect
+  // switch, compare turned on, scripts carried over). Edits do not auto-run: they mark the result stale instead.
+  useEffect(() => {
     for (const d of shownDialects(scenario)) {
-      if (!results[d] && !running[d]) run(d);
+      if (!results[d] && !running[d] && state.carry[d] !== 'working') run(d);
     }
-  }, [scenario, results, running, run]);
+  }, [scenario, results, running, run, state.carry]);
 
   // Warm PostgreSQL in the background once the page has shown its first result and is idle, so a
   // later switch is instant. Skipped when the browser asks to save data.
@@ -107,7 +172,35 @@ export function usePlayground(init: () => PlaygroundState): [PlaygroundState, Pl
   return [state, actions];
 }
 
-/** True when the shown result for a dialect no longer matches the editors. */
+/** True when the shown result for a dialect no longer matches the editors (or the parameter values). */
 export function resultIsStale(state: PlaygroundState, d: Dialect): boolean {
-  return isStale(state.results[d], state.scenario[d]);
+  return isStale(state.results[d], state.scenario[d], paramsKey(state.scenario));
+}
+
+/** The parameter values as a comparable string. */
+function paramsKey(s: Scenario): string {
+  return JSON.stringify(s.params ?? {});
+}
+
+/** The placeholder keys of a dialect's scripts. */
+export function scriptKeys(s: Scenario, d: Dialect): string[] {
+  return placeholderKeys([...findPlaceholders(s[d].setup, d), ...findPlaceholders(s[d].statement, d)]);
+}
+
+/** The values to bind for a dialect's run (undefined when its scripts have no placeholders). */
+function usedParams(s: Scenario, d: Dialect) {
+  const keys = scriptKeys(s, d);
+  if (!keys.length) return undefined;
+  const all = bindValues(s.params);
+  return Object.fromEntries(keys.filter((k) => k in all).map((k) => [k, all[k]!]));
+}
+
+/** A message when a placeholder's value cannot be read as its type (the run waits for a fix). */
+function invalidParam(s: Scenario, d: Dialect): string | null {
+  for (const k of scriptKeys(s, d)) {
+    const p = s.params?.[k];
+    const v = p && toBindValue(p);
+    if (v && !v.ok) return `The value of parameter ${/^[0-9]+$/.test(k) ? `number ${k}` : k} cannot be used: ${v.message}. Fix it in Parameters, then run.`;
+  }
+  return null;
 }

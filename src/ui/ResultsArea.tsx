@@ -10,6 +10,9 @@ import { loadedGallery } from './galleryLoader';
 import { LoadFailedNote, LoadingNote } from './LazyPart';
 import { useRevealResults } from '../ux/revealResults';
 import { ResultsPane } from './ResultsPane';
+import { RanNote } from './RanNote';
+import { LearnerHints } from './LearnerHints';
+import type { HintFix } from '../results/hints';
 
 // Only compare mode needs the summary's code: its download starts as soon as compare mode is on
 // (while the engines run), so the summary does not wait for it once both have run. Held in state
@@ -49,6 +52,8 @@ export interface ResultsAreaProps {
   /** The example whose explanation is shown, if any. */
   explained: Example | undefined;
   onCloseExplanation: () => void;
+  /** Apply a learner hint's one-click fix to a dialect's script. */
+  onFix?: (dialect: Dialect, fix: HintFix) => void;
 }
 
 /**
@@ -64,7 +69,7 @@ function showErrorFor(state: PlaygroundState, d: Dialect): (() => void) | undefi
 }
 
 /** Everything right of the editors. */
-export function ResultsArea({ state, explained, onCloseExplanation }: ResultsAreaProps) {
+export function ResultsArea({ state, explained, onCloseExplanation, onFix }: ResultsAreaProps) {
   const { scenario, results, running } = state;
   // An example is only known once the gallery is loaded, and the gallery brings its explanation panel.
   const gallery = explained ? loadedGallery() : null;
@@ -107,7 +112,21 @@ export function ResultsArea({ state, explained, onCloseExplanation }: ResultsAre
         ))}
       <div className={compare ? 'compare-columns' : undefined}>
         {shownDialects(scenario).map((d) => (
-          <ResultsPane key={d} dialect={d} record={results[d]} running={Boolean(running[d])} stale={resultIsStale(state, d)} titled={compare} onShowError={showErrorFor(state, d)} />
+          <ResultsPane
+            key={d}
+            dialect={d}
+            record={results[d]}
+            running={Boolean(running[d])}
+            stale={resultIsStale(state, d)}
+            titled={compare}
+            onShowError={showErrorFor(state, d)}
+            ranNote={
+              <>
+                <RanNote dialect={d} record={results[d]} carry={state.carry} always={compare} />
+                <LearnerHints dialect={d} record={results[d]} current={!resultIsStale(state, d)} onFix={onFix} />
+              </>
+            }
+          />
         ))}
       </div>
     </div>

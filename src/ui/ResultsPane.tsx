@@ -1,4 +1,5 @@
 /** The results column for one dialect: engine status, staleness, and the run's results. */
+import type { ReactNode } from 'react';
 import { engines } from '../engine/engines';
 import { DIALECT_LABEL, type Dialect } from '../engine/types';
 import { ResultsView } from '../results/ResultsView';
@@ -16,10 +17,12 @@ export interface ResultsPaneProps {
   /** Show the dialect name as a heading (compare mode). */
   titled?: boolean;
   onShowError?: () => void;
+  /** Which scripts the run ran (own, or translated), shown above the results. */
+  ranNote?: ReactNode;
 }
 
 /** Results of one dialect. */
-export function ResultsPane({ dialect, record, running, stale, titled, onShowError }: ResultsPaneProps) {
+export function ResultsPane({ dialect, record, running, stale, titled, onShowError, ranNote }: ResultsPaneProps) {
   const info = useEngineInfo(engines[dialect]);
   const showTime = record && !running && info.status === 'ready';
   return (
@@ -33,6 +36,7 @@ export function ResultsPane({ dialect, record, running, stale, titled, onShowErr
           </p>
         )}
       </div>
+      {ranNote}
       {stale && !running && <p className="stale-note">The scripts changed since this run. Press Run to see the new outcome.</p>}
       {record ? (
         // No dimming while a run is under way: restyling a large table costs ~100 ms per Run; the

@@ -7,6 +7,7 @@ import { applyTranslation, loadTranslator } from '../compare/scenarioTranslation
 import type { TranslationResult } from '../compare/translate';
 import { engines } from '../engine/engines';
 import type { Scenario } from '../scenario/scenario';
+import type { Dialect } from '../engine/types';
 import { LazyPart } from './LazyPart';
 
 // The dialog's code is fetched together with the translator, when a translation is asked for.
@@ -14,12 +15,16 @@ const loadDialog = () => import('../compare/TranslateDialog');
 const TranslateDialog = lazy(() => loadDialog().then((m) => ({ default: m.TranslateDialog })));
 
 /**
- * Translate `scenario` from its current dialect (called from the Translate button's click): loads
- * the translator and the dialog, describes the setup, then calls `onReady` with the result, or
+ * Translate `scenario` from `from` (default: its current dialect; called from a click): loads the
+ * translator and the dialog, describes the setup, then calls `onReady` with the result, or
  * `onError` with a sentence for the user.
  */
-export function startTranslation(scenario: Scenario, onReady: (result: TranslationResult) => void, onError: (message: string) => void): void {
-  const from = scenario.dialect;
+export function startTranslation(
+  scenario: Scenario,
+  onReady: (result: TranslationResult) => void,
+  onError: (message: string) => void,
+  from: Dialect = scenario.dialect,
+): void {
   Promise.all([loadTranslator(), engines[from].describe(scenario[from].setup), loadDialog()]).then(
     ([mod, described]) => onReady(mod.translateFrom(scenario, from, { tables: described.error ? undefined : described.tables })),
     (err: unknown) => onError(`The translation failed: ${err instanceof Error ? err.message : String(err)}`),

@@ -360,7 +360,7 @@ test('Export JSON then Import on a fresh browser reproduces the scenario; .sql, 
     const seed = "CREATE TABLE users (\n  id INTEGER PRIMARY KEY,\n  email TEXT NOT NULL UNIQUE,\n  name TEXT NOT NULL,\n  age INTEGER\n);\nINSERT INTO users (email, name, age) VALUES ('grace@example.com', 'Grace', 45);\n";
     await test.step('a .sql file becomes the setup', async () => {
       await input.setInputFiles({ name: 'seed.sql', mimeType: 'application/sql', buffer: Buffer.from(seed) });
-      await expect(p.getByRole('status').filter({ hasText: 'Imported "seed.sql" as the SQLite setup; the statement is unchanged.' })).toBeVisible();
+      await expect(p.getByRole('status').filter({ hasText: 'Imported "seed.sql" as the SQLite setup (it ends with no INSERT … ON CONFLICT, REPLACE or MERGE); the statement is unchanged.' })).toBeVisible();
       await expect.poll(() => changeMarks(p, 'users')).toEqual(['updated', 'inserted']);
       await waitForResult(p);
       expect(await tableRows(p, 'Statement 1 result')).toEqual([

@@ -128,9 +128,27 @@ describe('exportSql / parseImport (.sql)', () => {
     expect(r).toEqual({
       ok: true,
       kind: 'sql',
-      scenario: { ...current, sqlite: { setup: 'CREATE TABLE a(x);\nINSERT INTO a VALUES (1);\n', statement: current.sqlite.statement } },
-      note: 'Imported "schema.sql" as the SQLite setup; the statement is unchanged.',
+      scenario: { ...current, sqlite: { setup: 'CREATE TABLE a(x);\nINSERT INTO a VALUES (1);\n', statement: current.sqlite.statement }, origin: { ...current.origin!, sqlite: 'edited' } },
+      note: 'Imported "schema.sql" as the SQLite setup (it ends with no INSERT … ON CONFLICT, REPLACE or MERGE); the statement is unchanged.',
     });
+  });
+
+  it('a plain .sql file ending in upserts: schema and data to Setup, the upserts to Statement', () => {
+    const text = [
+      'CREATE TABLE t (k text PRIMARY KEY, n int);',
+      "INSERT INTO t VALUES ('a;', 1); -- a ; in a string and here",
+      '',
+      '-- The upserts:',
+      "INSERT INTO t VALUES ('a', 2) ON CONFLICT (k) DO UPDATE SET n = excluded.n;",
+      "INSERT OR REPLACE INTO t VALUES ('b', 3);",
+      '',
+    ].join('\n');
+    const r = parseImport('dump.sql', utf8(text), current);
+    expect(r.ok && r.scenario.sqlite).toEqual({
+      setup: "CREATE TABLE t (k text PRIMARY KEY, n int);\nINSERT INTO t VALUES ('a;', 1); -- a ; in a string and here\n",
+      statement: "-- The upserts:\nINSERT INTO t VALUES ('a', 2) ON CONFLICT (k) DO UPDATE SET n = excluded.n;\nINSERT OR REPLACE INTO t VALUES ('b', 3);\n",
+    });
+    expect(r.ok && r.note).toBe('Imported "dump.sql" (SQLite): 2 statements of schema and data went to Setup, the 2 statements at its end (upserts) to Statement.');
   });
 
   it('keeps carriage returns in a file with mixed line endings', () => {

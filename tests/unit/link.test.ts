@@ -29,6 +29,8 @@ describe('decodeScenario', () => {
         sqlite: { setup: 'CREATE TABLE t(a int);', statement: 'SELECT 1;' },
         postgres: { setup: 'CREATE TABLE t(a int);', statement: 'SELECT 1;' },
         title: 'T',
+        // The missing part is still to be translated when SQLite is shown (see provenance.ts).
+        origin: { postgres: 'edited', sqlite: { from: 'postgres', version: '' } },
       },
     });
   });
@@ -121,7 +123,10 @@ describe('decodeScenario', () => {
 describe('scenarioFromObject', () => {
   it('normalises empty optional fields away', () => {
     const r = scenarioFromObject({ dialect: 'sqlite', sqlite: { setup: 'a', statement: 'b' }, title: '', notes: '', compare: false, extra: 1 });
-    expect(r).toEqual({ ok: true, scenario: { dialect: 'sqlite', sqlite: { setup: 'a', statement: 'b' }, postgres: { setup: 'a', statement: 'b' } } });
+    expect(r).toEqual({
+      ok: true,
+      scenario: { dialect: 'sqlite', sqlite: { setup: 'a', statement: 'b' }, postgres: { setup: 'a', statement: 'b' }, origin: { sqlite: 'edited', postgres: { from: 'sqlite', version: '' } } },
+    });
   });
 
   it('lists several problems at once', () => {
