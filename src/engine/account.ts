@@ -3,7 +3,7 @@
  * events the engine fired while it ran, in order, recorded by the engine's own row triggers.
  * Plain data, like the rest of the result.
  */
-import type { Value } from './types';
+import type { Value } from './types.ts';
 
 /**
  * One row event:

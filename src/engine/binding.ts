@@ -3,9 +3,9 @@
  * each engine takes for one statement, and SQL-expression values evaluated by the engine. The
  * values are always bound by the engine: they never become part of the SQL text.
  */
-import { findPlaceholders, type Placeholder } from './placeholders';
-import type { Dialect, EngineError, RunParams, Span } from './types';
-import { lineColumn } from './sqlText';
+import { findPlaceholders, type Placeholder } from './placeholders.ts';
+import type { Dialect, EngineError, RunParams, Span } from './types.ts';
+import { lineColumn } from './sqlText.ts';
 
 /** A bindable scalar (SQL expressions already evaluated). */
 export type Scalar = null | boolean | number | string;

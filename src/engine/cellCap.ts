@@ -4,7 +4,7 @@
  * diff has already compared the full values in the engine, so marks stay exact; a note says what
  * was cut.
  */
-import type { RunResult, Value } from './types';
+import type { RunResult, Value } from './types.ts';
 
 /** Characters of a text cell (and hex digits of a blob) kept for display. */
 export const MAX_CELL_CHARS = 10_000;

@@ -2,9 +2,9 @@
  * The page's side of one engine worker: starts it on demand, runs scenarios with a time limit,
  * and replaces the worker when a run is stopped (the only way to halt sql.js or PGlite).
  */
-import type { FromWorker, ToWorker } from './protocol';
-import { fromWire } from './resultCodec';
-import type { Dialect, EngineError, RunInput, RunParams, RunResult, TableSchema } from './types';
+import type { FromWorker, ToWorker } from './protocol.ts';
+import { fromWire } from './resultCodec.ts';
+import type { Dialect, EngineError, RunInput, RunParams, RunResult, TableSchema } from './types.ts';
 
 /** Where the engine is in its life, for the UI. */
 export type EngineStatus = 'cold' | 'starting' | 'ready' | 'running' | 'restarting' | 'failed';

@@ -12,7 +12,7 @@ import type {
   TableSchema,
   Value,
   WriteTracking,
-} from './types';
+} from './types.ts';
 import { matcher, type RowKey } from './rowMatch.ts';
 
 /** One table at one moment, as an engine captured it. */

@@ -3,12 +3,12 @@
  * SQLite worker's script is loaded by index.html while the page loads (the worker then idles
  * until it is sent 'init'); PostgreSQL's worker, code and wasm are fetched only when first needed.
  */
-import { takeBootWorker } from './bootWorker';
-import { EngineClient } from './client';
-import { compiledSqliteWasm } from './sqliteWasm';
-import { PG_SNAPSHOT_FILE } from './snapshotFile';
-import { indexedDbSnapshotStore, withShippedSnapshot } from './snapshotStore';
-import type { Dialect } from './types';
+import { takeBootWorker } from './bootWorker.ts';
+import { EngineClient } from './client.ts';
+import { compiledSqliteWasm } from './sqliteWasm.ts';
+import { PG_SNAPSHOT_FILE } from './snapshotFile.ts';
+import { indexedDbSnapshotStore, withShippedSnapshot } from './snapshotStore.ts';
+import type { Dialect } from './types.ts';
 
 /** PGlite version, part of the snapshot key: a new PGlite must not load an old data directory. */
 const PGLITE_SNAPSHOT_KEY = 'pglite-0.5.16-pg18';

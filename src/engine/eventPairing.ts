@@ -3,9 +3,9 @@
  * row plus an inserted one. The engine's update events say exactly which old row became which
  * new row: this turns such pairs back into one updated row.
  */
-import type { AccountEvent } from './account';
-import { sameValue } from './diff';
-import type { RowChange, TableDiff, Value } from './types';
+import type { AccountEvent } from './account.ts';
+import { sameValue } from './diff.ts';
+import type { RowChange, TableDiff, Value } from './types.ts';
 
 const key = (row: Value[]): string => row.map((v) => JSON.stringify(v ?? null)).join('\u0001');
 

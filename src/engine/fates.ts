@@ -5,9 +5,9 @@
  * the only inference is from the statement's own text (which clause can skip a row) and from the
  * engine's error.
  */
-import type { AccountEvent, StatementAccount } from './account';
-import { sameValue } from './diff';
-import type { Dialect, EngineError, TableDiff, TableSchema, Value } from './types';
+import type { AccountEvent, StatementAccount } from './account.ts';
+import { sameValue } from './diff.ts';
+import type { Dialect, EngineError, TableDiff, TableSchema, Value } from './types.ts';
 
 /** What became of one proposed row. */
 export type Fate =

@@ -13,10 +13,10 @@
  * conflict among the proposed rows.
  */
 import type { PGlite } from '@electric-sql/pglite';
-import { ACCOUNT_OPS, AccountLog } from './account';
-import { jsonCell, type PgTableInfo } from './pgSchema';
-import type { Value } from './types';
-import { quoteIdent } from './values';
+import { ACCOUNT_OPS, AccountLog } from './account.ts';
+import { jsonCell, type PgTableInfo } from './pgSchema.ts';
+import type { Value } from './types.ts';
+import { quoteIdent } from './values.ts';
 
 
 export class PgAccount {

@@ -6,7 +6,7 @@
  * dollar-quoted bodies of DO blocks and functions are scanned too); a call built at run time by
  * dynamic SQL still reaches the engine, where the file watch catches any write (see pgIsolation).
  */
-import { readToken } from './pgSplit';
+import { readToken } from './pgSplit.ts';
 
 /** Functions that read or write the engine's file system. */
 const FILE_FUNCTIONS = new Set([

@@ -5,7 +5,7 @@
  * live outside schemas (roles, event triggers, extensions, casts, …) when a run created some.
  */
 import type { PGlite } from '@electric-sql/pglite';
-import { restoreSession } from './pgIsolation';
+import { restoreSession } from './pgIsolation.ts';
 
 /** Objects outside schemas, as "kind\tname" (OIDs from 16384 are user-created). */
 const OBJECTS_SQL = `

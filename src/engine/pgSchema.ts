@@ -3,8 +3,8 @@
  * in the normalised form of the contract (Postgres text output unless a JS type is exact).
  */
 import type { PGlite, ParserOptions } from '@electric-sql/pglite';
-import type { TableSnapshot } from './diff';
-import type { ColumnInfo, TableSchema, UniqueKey, Value } from './types';
+import type { TableSnapshot } from './diff.ts';
+import type { ColumnInfo, TableSchema, UniqueKey, Value } from './types.ts';
 import { blobOf, quoteIdent } from './values.ts';
 
 const text = (v: string): string => v;

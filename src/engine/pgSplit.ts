@@ -4,7 +4,7 @@
  * terminators split. Postgres follows psql's rules (psqlscan.l); the SQLite variant follows
  * sqlite3_complete() and is only used where sql.js cannot tell (statements after an error).
  */
-import type { Dialect, Span } from './types';
+import type { Dialect, Span } from './types.ts';
 
 /** Lexical token classes the splitter and the keyword helpers care about. */
 export type TokenType = 'word' | 'string' | 'quoted' | 'punct' | 'comment' | 'space';

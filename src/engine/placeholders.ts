@@ -8,8 +8,8 @@
  * positional one's key is its 1-based parameter number within its statement, numbered as SQLite
  * numbers them (`?` takes the next number, `?3` and `$3` take 3).
  */
-import { readToken } from './pgSplit';
-import type { Dialect } from './types';
+import { readToken } from './pgSplit.ts';
+import type { Dialect } from './types.ts';
 
 /** How a placeholder was written. */
 export type PlaceholderStyle = 'colon' | 'question' | 'pyformat' | 'dollar';

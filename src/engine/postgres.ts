@@ -12,7 +12,7 @@ import { PgAccount } from './pgAccount.ts';
 import { browserRefusal } from './pgBlocked.ts';
 import { engineIdentity, FileWatch, restoreSession, systemFingerprint, withEngineRights } from './pgIsolation.ts';
 import { codePointOffset, copiesFromStdin, isReadOnlyKind, lineColumn, statementKind } from './sqlText.ts';
-import type { Engine, EngineError, EngineNotice, Span, StatementResult, Value } from './types';
+import type { Engine, EngineError, EngineNotice, Span, StatementResult, Value } from './types.ts';
 import { postgresStatementArgs, type ResolvedParams } from './binding.ts';
 
 /** The PostgreSQL engine, plus a clean data-directory snapshot for fast replacements. */

@@ -2,8 +2,8 @@
  * The typed message protocol between the page and an engine worker.
  * Failures travel as values (RunResult.ok = false, or a 'fatal' message), never as thrown errors.
  */
-import type { WireResult } from './resultCodec';
-import type { Dialect, EngineError, RunInput, RunParams, TableSchema } from './types';
+import type { WireResult } from './resultCodec.ts';
+import type { Dialect, EngineError, RunInput, RunParams, TableSchema } from './types.ts';
 
 /** Messages the page sends to a worker. */
 export type ToWorker =

@@ -10,7 +10,7 @@
  * own text) that the page parses one per task, so that no single task holds the page for the
  * whole result: at 100,000 rows one JSON.parse of everything takes over 100 ms.
  */
-import type { RunResult, TableDiff, Value } from './types';
+import type { RunResult, TableDiff, Value } from './types.ts';
 
 /**
  * A RunResult as posted: JSON text when that is exact (`json` holds everything but, when `parts`

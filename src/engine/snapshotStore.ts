@@ -2,7 +2,7 @@
  * Keeps PGlite's clean data-directory snapshot in IndexedDB, so repeat visits and engine restarts
  * load it instead of running initdb again. Any storage failure just means a slower start.
  */
-import type { SnapshotStore } from './client';
+import type { SnapshotStore } from './client.ts';
 
 const DB_NAME = 'upsert-playground';
 const STORE = 'pg-snapshots';

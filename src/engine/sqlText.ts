@@ -3,7 +3,7 @@
  * significant text, and turning offsets into 1-based line/column.
  */
 import { readToken } from './pgSplit.ts';
-import type { Dialect, Span } from './types';
+import type { Dialect, Span } from './types.ts';
 
 /** Words that qualify CREATE/DROP/ALTER before the object type (CREATE OR REPLACE TEMP VIEW …). */
 const MODIFIERS = new Set([

@@ -3,17 +3,17 @@
  * own statement iterator, so statements split exactly where SQLite splits them.
  */
 import initSqlJs, { type Database, type SqlJsStatic, type Statement } from 'sql.js';
-import { splitSqlite } from './pgSplit';
-import { engineFromDriver, tableKey, type Driver, type ScriptOutcome } from './pipeline';
-import { SqliteAccount } from './sqliteAccount';
-import { introspectSqlite, snapshotSqlite, all } from './sqliteSchema';
-import { HookRecorder } from './sqliteWrites';
-import { lineColumn, statementKind, trimStatement } from './sqlText';
-import type { Engine, EngineError, Span, StatementResult, TableSchema, Value } from './types';
-import { sqliteStatementArgs, type ResolvedParams } from './binding';
-import { findPlaceholders } from './placeholders';
-import { normalizeSqliteRow } from './values';
-import { sqliteRefusal } from './sqliteBlocked';
+import { splitSqlite } from './pgSplit.ts';
+import { engineFromDriver, tableKey, type Driver, type ScriptOutcome } from './pipeline.ts';
+import { SqliteAccount } from './sqliteAccount.ts';
+import { introspectSqlite, snapshotSqlite, all } from './sqliteSchema.ts';
+import { HookRecorder } from './sqliteWrites.ts';
+import { lineColumn, statementKind, trimStatement } from './sqlText.ts';
+import type { Engine, EngineError, Span, StatementResult, TableSchema, Value } from './types.ts';
+import { sqliteStatementArgs, type ResolvedParams } from './binding.ts';
+import { findPlaceholders } from './placeholders.ts';
+import { normalizeSqliteRow } from './values.ts';
+import { sqliteRefusal } from './sqliteBlocked.ts';
 
 /** Statement kinds the row-by-row account traces. */
 const TRACED_KINDS = /^(INSERT|UPDATE|DELETE|REPLACE)\b/;

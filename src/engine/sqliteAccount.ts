@@ -11,10 +11,10 @@
  * schema is not traced.
  */
 import type { Database, SqlValue } from 'sql.js';
-import { ACCOUNT_OPS, AccountLog } from './account';
-import { tableRef } from './sqliteSchema';
-import type { TableSchema } from './types';
-import { normalizeSqliteRow, quoteIdent } from './values';
+import { ACCOUNT_OPS, AccountLog } from './account.ts';
+import { tableRef } from './sqliteSchema.ts';
+import type { TableSchema } from './types.ts';
+import { normalizeSqliteRow, quoteIdent } from './values.ts';
 
 const FN = '__upsert_why_';
 const TRIGGER = '__upsert_why_';

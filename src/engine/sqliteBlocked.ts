@@ -5,7 +5,7 @@
  * start a second instance in the same worker, so file targets are refused; in-memory ones
  * (':memory:' and '', a private temporary database) are allowed.
  */
-import { readToken } from './pgSplit';
+import { readToken } from './pgSplit.ts';
 
 /** Why this statement cannot run in the playground, or null when it can. */
 export function sqliteRefusal(sql: string, kind: string): string | null {

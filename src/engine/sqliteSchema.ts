@@ -3,10 +3,10 @@
  * functions for the shape, and sqlite_schema for partial-index predicates and index expressions.
  */
 import type { Database, SqlValue } from 'sql.js';
-import type { TableSnapshot } from './diff';
-import { readToken } from './pgSplit';
-import type { ColumnInfo, TableSchema, UniqueKey, Value } from './types';
-import { normalizeSqliteRow, quoteIdent } from './values';
+import type { TableSnapshot } from './diff.ts';
+import { readToken } from './pgSplit.ts';
+import type { ColumnInfo, TableSchema, UniqueKey, Value } from './types.ts';
+import { normalizeSqliteRow, quoteIdent } from './values.ts';
 
 /** Prefix of the engine's own temporary objects; tables with it are not shown. */
 export const INTERNAL_PREFIX = '__upsert_';

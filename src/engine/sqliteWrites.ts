@@ -8,8 +8,8 @@
  * recorder follows statement outcomes and transaction boundaries and forgets those writes.
  */
 import type { Database } from 'sql.js';
-import type { TableSchema, WriteTracking } from './types';
-import { bareName, rowidAlias } from './sqliteSchema';
+import type { TableSchema, WriteTracking } from './types.ts';
+import { bareName, rowidAlias } from './sqliteSchema.ts';
 
 /** Rowids written per table key. */
 export type Written = Map<string, Set<number>>;

@@ -2,7 +2,7 @@
  * The tables around one statement of a run: just before and just after it, marked with that
  * statement's changes alone (the engine's per-statement snapshots).
  */
-import type { RunResult, TableDiff } from './types';
+import type { RunResult, TableDiff } from './types.ts';
 
 /**
  * Tables around statement `index` (0-based), or undefined when they were not captured (a statement

@@ -4,8 +4,8 @@
  * the worker boundary, feed the UI and are asserted on in Node tests. No React, no engine imports.
  */
 
-import type { StatementAccount } from './account';
-import type { ProposedRows } from './fates';
+import type { StatementAccount } from './account.ts';
+import type { ProposedRows } from './fates.ts';
 
 /** The two engines the playground runs. */
 export type Dialect = 'sqlite' | 'postgres';

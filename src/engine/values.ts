@@ -1,5 +1,5 @@
 /** Cell value helpers shared by both engines. */
-import type { BlobValue, Value } from './types';
+import type { BlobValue, Value } from './types.ts';
 
 const HEX: string[] = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
 

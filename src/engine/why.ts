@@ -2,11 +2,11 @@
  * Turning each statement's account into the result's "why": proposed rows with their fates, and
  * updated rows of key-less tables paired through the engine's update events.
  */
-import type { AccountEvent } from './account';
-import { pairUpdatesByEvents } from './eventPairing';
-import { proposedRows } from './fates';
-import { tablesAround } from './steps';
-import type { Dialect, RunResult } from './types';
+import type { AccountEvent } from './account.ts';
+import { pairUpdatesByEvents } from './eventPairing.ts';
+import { proposedRows } from './fates.ts';
+import { tablesAround } from './steps.ts';
+import type { Dialect, RunResult } from './types.ts';
 
 /**
  * Above this many rows in the Before tables the account is off unless asked for. Measured in

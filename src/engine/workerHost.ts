@@ -5,9 +5,9 @@
  * 'init' is handled as soon as it arrives, so the page may post a run right behind it (or even
  * before it, while it reads a stored snapshot): queued requests simply wait for the engine.
  */
-import type { FromWorker, ToWorker } from './protocol';
-import { toWire } from './resultCodec';
-import type { Engine } from './types';
+import type { FromWorker, ToWorker } from './protocol.ts';
+import { toWire } from './resultCodec.ts';
+import type { Engine } from './types.ts';
 
 /** An engine that may also snapshot its clean data directory (PGlite). */
 export type HostedEngine = Engine & { dumpDataDir?: () => Promise<Blob | null> };
