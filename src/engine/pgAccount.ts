@@ -14,7 +14,7 @@
  */
 import type { PGlite } from '@electric-sql/pglite';
 import { ACCOUNT_OPS, AccountLog } from './account.ts';
-import { jsonCell, type PgTableInfo } from './pgSchema.ts';
+import { jsonCell, jsonRowSql, MAX_ARGS, type PgTableInfo } from './pgSchema.ts';
 import type { Value } from './types.ts';
 import { quoteIdent } from './values.ts';
 
@@ -37,8 +37,10 @@ export class PgAccount {
     const t = this.tables[k];
     if (!t) return true;
     const e = { op: ACCOUNT_OPS[op]!, table: t.schema.name } as Parameters<AccountLog['push']>[0];
-    if (oldRow) e.old = oldRow;
-    if (newRow) e.new = newRow;
+    // A row wider than MAX_ARGS columns arrives as an array of arrays (see jsonRowSql).
+    const flat = (r: Value[]): Value[] => (t.schema.columns.length > MAX_ARGS ? (r as unknown as Value[][]).flat() : r);
+    if (oldRow) e.old = flat(oldRow);
+    if (newRow) e.new = flat(newRow);
     log.push(e);
     return true;
   }
@@ -49,9 +51,8 @@ export class PgAccount {
     let drop = '';
     tables.forEach((t, k) => {
       if (t.schema.columns.length === 0) return;
-      const cells = t.schema.columns.map((c, i) => jsonCell(c.name, t.typeOids[i] ?? 0)).join(', ');
-      const row = (side: 'OLD' | 'NEW'): string =>
-        `(SELECT pg_catalog.json_build_array(${cells}) FROM (SELECT (${side}).*) AS upsert_t)`;
+      const cells = t.schema.columns.map((c, i) => jsonCell(c.name, t.typeOids[i] ?? 0));
+      const row = (side: 'OLD' | 'NEW'): string => `(SELECT ${jsonRowSql(cells)} FROM (SELECT (${side}).*) AS upsert_t)`;
       const schema = quoteIdent(t.schema.schema);
       const fn = `${schema}.${quoteIdent(`upsert_why_${k}_${this.tag.slice(11, 19)}`)}`;
       const say = (op: number, o: string, n: string): string =>

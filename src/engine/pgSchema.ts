@@ -159,7 +159,17 @@ export async function introspectPostgres(pg: PGlite, parsers: ParserOptions): Pr
 }
 
 /** PostgreSQL's limit on function arguments (FUNC_MAX_ARGS). */
-const MAX_ARGS = 100;
+export const MAX_ARGS = 100;
+
+/**
+ * A JSON array of `cells` as SQL: over MAX_ARGS cells it is an array of arrays (flatten it once
+ * after parsing), since json_build_array takes at most MAX_ARGS arguments.
+ */
+export function jsonRowSql(cells: string[]): string {
+  return cells.length > MAX_ARGS
+    ? `pg_catalog.json_build_array(${chunks(cells, MAX_ARGS).map((c) => `pg_catalog.json_build_array(${c.join(', ')})`).join(', ')})`
+    : `pg_catalog.json_build_array(${cells.join(', ')})`;
+}
 
 function chunks<T>(list: T[], size: number): T[][] {
   const out: T[][] = [];
@@ -223,7 +233,7 @@ export async function snapshotPostgres(
   const order = s.columns.length ? ` ORDER BY ${orderBy(info)}` : '';
   // A function takes at most 100 arguments: a wider row is built as an array of arrays.
   const nested = cells.length > MAX_ARGS;
-  const row = nested ? `pg_catalog.json_build_array(${chunks(cells, MAX_ARGS).map((c) => `pg_catalog.json_build_array(${c.join(', ')})`).join(', ')})` : `pg_catalog.json_build_array(${cells.join(', ')})`;
+  const row = jsonRowSql(cells);
   const sql = `SELECT pg_catalog.json_agg(r)::text FROM (SELECT ${row} AS r
     FROM ${info.ref} AS ${T}${order} LIMIT ${limit}) s`;
   const res = await pg.query<[string | null]>(sql, [], { rowMode: 'array', parsers });

@@ -90,11 +90,12 @@ describe('ShareDialog', () => {
     const markdown = () => {
       throw new RangeError('Maximum call stack size exceeded');
     };
-    await render(createElement(ShareDialog, { open: true, onClose: () => {}, url: URL_SHORT, markdown }));
+    // The Share click copied the link before the dialog opened.
+    await render(createElement(ShareDialog, { open: true, onClose: () => {}, url: URL_SHORT, markdown, linkCopied: true }));
     expect(status()).toBe('Link copied to the clipboard.');
     await click(button('Copy Markdown'));
     expect(status()).toMatch(/^The Markdown could not be written \(Maximum call stack size exceeded\)\. Share the link or export a file instead\.$/);
-    expect(writeText).toHaveBeenCalledTimes(1);
+    expect(writeText).not.toHaveBeenCalled();
   });
 
   it('falls back to selected text when the clipboard is refused', async () => {
