@@ -44,7 +44,10 @@ export default defineConfig([
     languageOptions: { globals: globals.browser },
     rules: {
       // A labelled region that scrolls must take the focus, or keyboards cannot scroll it.
-      'jsx-a11y/no-noninteractive-tabindex': ['error', { tags: [], roles: ['tabpanel', 'region'], allowExpressionValues: true }],
+      'jsx-a11y/no-noninteractive-tabindex': [
+        'error',
+        { tags: [], roles: ['tabpanel', 'region'], allowExpressionValues: true },
+      ],
     },
   },
   {

@@ -17,7 +17,16 @@ const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 // 24,000 single-row INSERTs make a ~960 KB scenario, near the 1 MB limit.
 const ROWS = Number(process.argv.find((a) => a.startsWith('--rows='))?.slice(7) ?? 24_000);
 const TIMEOUT = 300_000;
-const MIME = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.wasm': 'application/wasm', '.json': 'application/json', '.svg': 'image/svg+xml', '.data': 'application/octet-stream', '.ttf': 'font/ttf' };
+const MIME = {
+  '.html': 'text/html',
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.wasm': 'application/wasm',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.data': 'application/octet-stream',
+  '.ttf': 'font/ttf',
+};
 
 function serve(dir) {
   const server = http.createServer((req, res) => {
@@ -45,7 +54,10 @@ const OBSERVE = () => {
 };
 
 async function longestSince(page, t0) {
-  return page.evaluate((since) => Math.max(0, ...window.__tasks.filter((t) => t.start + t.duration >= since).map((t) => t.duration)), t0);
+  return page.evaluate(
+    (since) => Math.max(0, ...window.__tasks.filter((t) => t.start + t.duration >= since).map((t) => t.duration)),
+    t0,
+  );
 }
 
 /** Wait until no long task has ended for `quietMs` (the page has settled). */
@@ -62,7 +74,16 @@ async function settle(page, quietMs = 1500) {
 
 const server = await serve(DIST);
 const base = `http://127.0.0.1:${server.address().port}/`;
-const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
+const browser = await chromium.launch({
+  executablePath: CHROMIUM,
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+  ],
+});
 const results = {};
 try {
   const setup = inserts(ROWS);
@@ -76,16 +97,25 @@ try {
   await page.locator('.results-pane table[aria-label^="After: "]').first().waitFor({ timeout: 60_000 });
   await settle(page);
   let t0 = await page.evaluate(() => performance.now());
-  await page.evaluate((h) => {
-    location.hash = h;
-  }, `#s1/${LZString.compressToEncodedURIComponent(json)}`);
+  await page.evaluate(
+    (h) => {
+      location.hash = h;
+    },
+    `#s1/${LZString.compressToEncodedURIComponent(json)}`,
+  );
   // The run's outcome: the After table, or an error (e.g. the time limit) in the results.
   await page.waitForFunction(
-    () => document.querySelector('.results-pane[aria-busy="true"]') === null && document.querySelector('.results-pane table[aria-label="After: t"], .results-pane [role="alert"]') !== null,
+    () =>
+      document.querySelector('.results-pane[aria-busy="true"]') === null &&
+      document.querySelector('.results-pane table[aria-label="After: t"], .results-pane [role="alert"]') !== null,
     null,
     { timeout: TIMEOUT },
   );
-  results.openLinkOutcome = await page.evaluate(() => (document.querySelector('.results-pane table[aria-label="After: t"]') ? 'After table' : document.querySelector('.results-pane [role="alert"]')?.textContent?.slice(0, 120)));
+  results.openLinkOutcome = await page.evaluate(() =>
+    document.querySelector('.results-pane table[aria-label="After: t"]')
+      ? 'After table'
+      : document.querySelector('.results-pane [role="alert"]')?.textContent?.slice(0, 120),
+  );
   await settle(page);
   results.openLink = { chars: json.length, longestTaskMs: await longestSince(page, t0) };
 
@@ -98,7 +128,9 @@ try {
 
   const file = inserts(Math.round(ROWS * 1.04));
   t0 = await page.evaluate(() => performance.now());
-  await page.getByLabel('Import a scenario file').setInputFiles({ name: 'big.sql', mimeType: 'application/sql', buffer: Buffer.from(file) });
+  await page
+    .getByLabel('Import a scenario file')
+    .setInputFiles({ name: 'big.sql', mimeType: 'application/sql', buffer: Buffer.from(file) });
   await page.getByRole('status').filter({ hasText: 'Imported "big.sql"' }).waitFor({ timeout: TIMEOUT });
   await settle(page);
   results.importSql = { chars: file.length, longestTaskMs: await longestSince(page, t0) };
@@ -107,7 +139,14 @@ try {
   await browser.close();
   server.close();
 }
-for (const [k, v] of Object.entries(results)) if (typeof v === 'object') console.log(`${k}: ${v.chars.toLocaleString('en')} characters, longest main-thread task ${v.longestTaskMs.toFixed(0)} ms`);
+for (const [k, v] of Object.entries(results))
+  if (typeof v === 'object')
+    console.log(
+      `${k}: ${v.chars.toLocaleString('en')} characters, longest main-thread task ${v.longestTaskMs.toFixed(0)} ms`,
+    );
 console.log(`opened link's run: ${results.openLinkOutcome}`);
 mkdirSync(path.join(ROOT, 'bench', 'results'), { recursive: true });
-writeFileSync(path.join(ROOT, 'bench', 'results', 'large.json'), JSON.stringify({ at: new Date().toISOString(), rows: ROWS, loadAverage: os.loadavg(), results }, null, 2) + '\n');
+writeFileSync(
+  path.join(ROOT, 'bench', 'results', 'large.json'),
+  JSON.stringify({ at: new Date().toISOString(), rows: ROWS, loadAverage: os.loadavg(), results }, null, 2) + '\n',
+);

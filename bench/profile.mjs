@@ -11,7 +11,15 @@
 //   --tasks                                also list each main-thread task over 4 ms and what it ran
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { idle, newProfileDir, openProfile, probeState, removeProfileDir, waitMark, waitPostgresReady } from './lib/browser.mjs';
+import {
+  idle,
+  newProfileDir,
+  openProfile,
+  probeState,
+  removeProfileDir,
+  waitMark,
+  waitPostgresReady,
+} from './lib/browser.mjs';
 import { bulkScripts, linkFragment, loadDefaultScenario, scenarioFor } from './lib/scenarios.mjs';
 import { startServer } from './lib/server.mjs';
 
@@ -23,7 +31,8 @@ const top = Number(argv.find((a) => a.startsWith('--top='))?.split('=')[1] ?? 12
 const appDist = process.env.BENCH_APP_DIST ?? path.join(ROOT, 'bench', 'dist', 'app');
 const baseDist = path.join(ROOT, 'bench', 'dist', 'baselines');
 const scope = `.results[data-dialect="${dialect}"]`;
-const CATEGORIES = 'devtools.timeline,disabled-by-default-devtools.timeline,v8,v8.execute,blink.user_timing,loading,disabled-by-default-v8.cpu_profiler';
+const CATEGORIES =
+  'devtools.timeline,disabled-by-default-devtools.timeline,v8,v8.execute,blink.user_timing,loading,disabled-by-default-v8.cpu_profiler';
 
 const server = await startServer({ app: appDist });
 const dir = await newProfileDir();
@@ -38,21 +47,29 @@ try {
   if (bulkRows) {
     const scripts = bulkScripts(bulkRows);
     await p.page.goto(server.url('trace', 'app', linkFragment(scenarioFor(dialect, scripts))), { waitUntil: 'commit' });
-    await p.page.waitForFunction(() => document.querySelector('.results-pane[aria-busy="false"] .run-time'), null, { timeout: 180_000 });
+    await p.page.waitForFunction(() => document.querySelector('.results-pane[aria-busy="false"] .run-time'), null, {
+      timeout: 180_000,
+    });
     await p.page.getByLabel('Time limit (s)').fill('120');
     await waitPostgresReady(p.page, 30_000);
     await idle(1000);
     await cdp.send('Tracing.start', { categories: CATEGORIES, transferMode: 'ReportEvents' });
     // A user-timing mark ties the page's clock to the trace's (no navigation inside this trace).
     refMs = await p.page.evaluate(() => performance.mark('bench-ref').startTime);
-    await p.page.evaluate(({ scope }) => window.__bench.watchRun('bulk', scope.includes('postgres') ? 'postgres' : 'sqlite', 'After: items', scope), { scope });
+    await p.page.evaluate(
+      ({ scope }) =>
+        window.__bench.watchRun('bulk', scope.includes('postgres') ? 'postgres' : 'sqlite', 'After: items', scope),
+      { scope },
+    );
     await p.page.getByRole('button', { name: 'Run', exact: true }).click();
     const mark = await waitMark(p.page, 'bulk', 180_000);
     await idle(300);
     const st = await probeState(p.page);
     const click = st.clicks.at(-1).t;
     const reply = st.messages.findLast((m) => m.type === 'result').t;
-    console.log(`bulk ${bulkRows} on ${dialect}: click → table ${(mark.paint - click).toFixed(0)} ms; engine ${st.messages.findLast((m) => m.type === 'result').timings.total.toFixed(0)} ms`);
+    console.log(
+      `bulk ${bulkRows} on ${dialect}: click → table ${(mark.paint - click).toFixed(0)} ms; engine ${st.messages.findLast((m) => m.type === 'result').timings.total.toFixed(0)} ms`,
+    );
     windows = [
       ['click → result message', click, reply],
       ['result message → table in DOM', reply, mark.dom],
@@ -67,7 +84,9 @@ try {
     const st = await probeState(p.page);
     const worker = st.workers.find((w) => w.name.includes(dialect))?.created ?? 0;
     const reply = st.messages.find((m) => m.type === 'result')?.t ?? mark.dom;
-    console.log(`cold start on ${dialect}: first result at ${mark.paint.toFixed(0)} ms (worker created ${worker.toFixed(0)}, result message ${reply.toFixed(0)}, table in DOM ${mark.dom.toFixed(0)})`);
+    console.log(
+      `cold start on ${dialect}: first result at ${mark.paint.toFixed(0)} ms (worker created ${worker.toFixed(0)}, result message ${reply.toFixed(0)}, table in DOM ${mark.dom.toFixed(0)})`,
+    );
     windows = [
       ['navigation → worker created', 0, worker],
       ['worker created → result message', worker, reply],
@@ -88,7 +107,9 @@ try {
 function report(events, windows, refMs) {
   const ref =
     refMs === null
-      ? events.filter((e) => e.name === 'navigationStart' && e.args?.data?.documentLoaderURL?.includes('/r/trace/')).at(-1)
+      ? events
+          .filter((e) => e.name === 'navigationStart' && e.args?.data?.documentLoaderURL?.includes('/r/trace/'))
+          .at(-1)
       : events.find((e) => e.name === 'bench-ref');
   const threads = events.filter((e) => e.ph === 'M' && e.name === 'thread_name');
   const main = threads.find((m) => m.pid === ref?.pid && m.args.name === 'CrRendererMain');
@@ -103,18 +124,31 @@ function report(events, windows, refMs) {
     const longest = tasks.reduce((m, e) => Math.max(m, e.dur / 1000), 0);
     const byName = new Map();
     let until = -Infinity;
-    for (const e of onMain.filter((x) => x.name !== 'RunTask' && at(x.ts) >= a && at(x.ts) < b).sort((x, y) => x.ts - y.ts)) {
+    for (const e of onMain
+      .filter((x) => x.name !== 'RunTask' && at(x.ts) >= a && at(x.ts) < b)
+      .sort((x, y) => x.ts - y.ts)) {
       if (e.ts < until) continue; // count outermost events only
       until = e.ts + e.dur;
       byName.set(e.name, (byName.get(e.name) ?? 0) + e.dur / 1000);
     }
-    const names = [...byName].sort((x, y) => y[1] - x[1]).slice(0, 6).map(([n, d]) => `${n} ${d.toFixed(0)}`).join(', ');
-    console.log(`\n${label}: ${(b - a).toFixed(0)} ms; main thread busy ${busy.toFixed(0)} ms, longest task ${longest.toFixed(0)} ms (${names})`);
+    const names = [...byName]
+      .sort((x, y) => y[1] - x[1])
+      .slice(0, 6)
+      .map(([n, d]) => `${n} ${d.toFixed(0)}`)
+      .join(', ');
+    console.log(
+      `\n${label}: ${(b - a).toFixed(0)} ms; main thread busy ${busy.toFixed(0)} ms, longest task ${longest.toFixed(0)} ms (${names})`,
+    );
     if (argv.includes('--tasks')) {
       // Each main-thread task over 4 ms, with the events directly inside it.
       for (const t of tasks.filter((e) => e.dur >= 4000)) {
         const inner = onMain.filter((e) => e !== t && e.ts >= t.ts && e.ts + e.dur <= t.ts + t.dur && e.dur >= 1000);
-        const parts = inner.slice(0, 8).map((e) => `${e.name}${e.args?.data?.url ? `(${String(e.args.data.url).replace(/^.*\//, '')})` : e.args?.data?.functionName ? `(${e.args.data.functionName})` : ''} ${(e.dur / 1000).toFixed(0)}`);
+        const parts = inner
+          .slice(0, 8)
+          .map(
+            (e) =>
+              `${e.name}${e.args?.data?.url ? `(${String(e.args.data.url).replace(/^.*\//, '')})` : e.args?.data?.functionName ? `(${e.args.data.functionName})` : ''} ${(e.dur / 1000).toFixed(0)}`,
+          );
         console.log(`    task at ${at(t.ts).toFixed(0)} ms, ${(t.dur / 1000).toFixed(0)} ms: ${parts.join(', ')}`);
       }
     }

@@ -43,7 +43,12 @@ function parseArgs(argv) {
     warmRuns: quick ? 4 : 10,
     bulkRuns: Number(opt('bulk-runs') ?? (quick ? 2 : 5)),
     // PostgreSQL at 100,000 rows takes minutes on a small machine: only with --all.
-    bulkCases: [['sqlite', 10_000], ['sqlite', 100_000], ['postgres', 10_000], ...(argv.includes('--all') ? [['postgres', 100_000]] : [])],
+    bulkCases: [
+      ['sqlite', 10_000],
+      ['sqlite', 100_000],
+      ['postgres', 10_000],
+      ...(argv.includes('--all') ? [['postgres', 100_000]] : []),
+    ],
     limitRows: 210_000,
     limitRuns: quick ? 1 : 2,
     idleMs: Number(opt('idle') ?? 4000),
@@ -101,11 +106,29 @@ function readmeBlock(meta, rows, results) {
     markdownTable(rows),
     '',
   ];
-  if (results.coldSqlite) parts.push('Where the cold start goes (phase times are medians of their own, so they need not add up to the total):', '', coldBreakdownTable(results.coldSqlite), '');
-  if (results.coldSqlite) parts.push('Bytes before the first SQLite result (first cold run, gzip level 6 computed from the served files; KB = 1,000 bytes):', '', bytesTable(results.coldSqlite.app[0]), '');
-  if (results.bulk?.length) parts.push('Bulk runs, medians (the app\'s engine timings come from its run result):', '', bulkTable(results.bulk), '');
+  if (results.coldSqlite)
+    parts.push(
+      'Where the cold start goes (phase times are medians of their own, so they need not add up to the total):',
+      '',
+      coldBreakdownTable(results.coldSqlite),
+      '',
+    );
+  if (results.coldSqlite)
+    parts.push(
+      'Bytes before the first SQLite result (first cold run, gzip level 6 computed from the served files; KB = 1,000 bytes):',
+      '',
+      bytesTable(results.coldSqlite.app[0]),
+      '',
+    );
+  if (results.bulk?.length)
+    parts.push(
+      "Bulk runs, medians (the app's engine timings come from its run result):",
+      '',
+      bulkTable(results.bulk),
+      '',
+    );
   parts.push(
-    'PostgreSQL bulk at 100,000 rows runs with `npm run bench -- --all`. To see where a cold start or a bulk run spends its time, `node bench/profile.mjs [--postgres] [--bulk=10000]` records a Chromium trace of the built app and prints the main thread\'s and the engine worker\'s time per phase and function; `BENCH_ALT_DIST=<dist> npm run bench` measures a second build (e.g. with a proposed change) alongside the app in the cold-start suites.',
+    "PostgreSQL bulk at 100,000 rows runs with `npm run bench -- --all`. To see where a cold start or a bulk run spends its time, `node bench/profile.mjs [--postgres] [--bulk=10000]` records a Chromium trace of the built app and prints the main thread's and the engine worker's time per phase and function; `BENCH_ALT_DIST=<dist> npm run bench` measures a second build (e.g. with a proposed change) alongside the app in the cold-start suites.",
     '',
     '<!-- bench:end -->',
   );
@@ -140,9 +163,13 @@ async function main() {
   const loadStart = os.loadavg();
   // The machine is shared: keep a trace of the 1-minute load average next to the samples.
   const loadSamples = [];
-  const loadTimer = setInterval(() => loadSamples.push({ t: Math.round((Date.now() - t0) / 1000), load1: os.loadavg()[0] }), 5000);
+  const loadTimer = setInterval(
+    () => loadSamples.push({ t: Math.round((Date.now() - t0) / 1000), load1: os.loadavg()[0] }),
+    5000,
+  );
   if (cfg.build) {
-    if (!process.env.BENCH_APP_DIST) build('app', ['vite', 'build', '--logLevel', 'warn', '--outDir', APP_DIST, '--emptyOutDir']);
+    if (!process.env.BENCH_APP_DIST)
+      build('app', ['vite', 'build', '--logLevel', 'warn', '--outDir', APP_DIST, '--emptyOutDir']);
     build('baselines', ['vite', 'build', '--config', 'bench/baselines/vite.config.mjs']);
   }
   if (!existsSync(path.join(APP_DIST, 'index.html')) || !existsSync(path.join(BENCH_DIST, 'default-scenario.json'))) {
@@ -152,7 +179,13 @@ async function main() {
   // the cold-start suites, interleaved with the app and the baselines.
   const alt = process.env.BENCH_ALT_DIST ?? null;
   const server = await startServer({ app: APP_DIST, base: BENCH_DIST, ...(alt ? { alt } : {}) });
-  const env = { ...cfg, alt: Boolean(alt), server, defaultScenario: loadDefaultScenario(BENCH_DIST), log: (s) => console.log(s) };
+  const env = {
+    ...cfg,
+    alt: Boolean(alt),
+    server,
+    defaultScenario: loadDefaultScenario(BENCH_DIST),
+    log: (s) => console.log(s),
+  };
   const results = {};
   const failures = [];
   // A suite that fails is reported and the others still run.
@@ -192,12 +225,24 @@ async function main() {
     machine: machine(chromiumVersion()),
     loadAverage: { start: loadStart, end: os.loadavg(), samples: loadSamples },
     failures,
-    config: { runs: cfg.runs, coldSqliteRuns: cfg.coldSqliteRuns, warmRuns: cfg.warmRuns, bulkRuns: cfg.bulkRuns, idleMs: cfg.idleMs, quick: cfg.quick, only: cfg.only },
+    config: {
+      runs: cfg.runs,
+      coldSqliteRuns: cfg.coldSqliteRuns,
+      warmRuns: cfg.warmRuns,
+      bulkRuns: cfg.bulkRuns,
+      idleMs: cfg.idleMs,
+      quick: cfg.quick,
+      only: cfg.only,
+    },
   };
   console.log(`\n${textTable(rows)}\n`);
-  if (results.coldSqlite) console.log(`${coldBreakdownTable(results.coldSqlite)}\n\n${bytesTable(results.coldSqlite.app[0])}\n`);
+  if (results.coldSqlite)
+    console.log(`${coldBreakdownTable(results.coldSqlite)}\n\n${bytesTable(results.coldSqlite.app[0])}\n`);
   if (results.bulk?.length) console.log(`${bulkTable(results.bulk)}\n`);
-  const outFile = cfg.quick || cfg.only.length !== SUITES.length ? path.join(OUT, 'results-partial.json') : path.join(ROOT, 'bench', 'results', 'latest.json');
+  const outFile =
+    cfg.quick || cfg.only.length !== SUITES.length
+      ? path.join(OUT, 'results-partial.json')
+      : path.join(ROOT, 'bench', 'results', 'latest.json');
   mkdirSync(path.dirname(outFile), { recursive: true });
   writeFileSync(outFile, `${JSON.stringify({ meta, summary: rows, results }, null, 1)}\n`);
   console.log(`wrote ${path.relative(ROOT, outFile)} (${meta.durationS} s in all)`);

@@ -27,13 +27,19 @@ function extraNotices(name: string): string[] {
   const texts: string[] = [];
   const dir = join(root, 'node_modules', name);
   if (existsSync(dir)) {
-    for (const f of readdirSync(dir).filter((f) => /^third.?party.?notices/i.test(f))) texts.push(readFileSync(join(dir, f), 'utf8'));
+    for (const f of readdirSync(dir).filter((f) => /^third.?party.?notices/i.test(f)))
+      texts.push(readFileSync(join(dir, f), 'utf8'));
   }
   for (const inner of VENDORED[name] ?? []) {
     const innerDir = join(root, 'node_modules', inner);
-    const pkg = JSON.parse(readFileSync(join(innerDir, 'package.json'), 'utf8')) as { version: string; license: string };
+    const pkg = JSON.parse(readFileSync(join(innerDir, 'package.json'), 'utf8')) as {
+      version: string;
+      license: string;
+    };
     const file = readdirSync(innerDir).find((f) => /^licen[cs]e/i.test(f));
-    texts.push(`${name} contains ${inner} ${pkg.version} (${pkg.license}):\n\n${file ? readFileSync(join(innerDir, file), 'utf8') : ''}`);
+    texts.push(
+      `${name} contains ${inner} ${pkg.version} (${pkg.license}):\n\n${file ? readFileSync(join(innerDir, file), 'utf8') : ''}`,
+    );
   }
   const kept = join(root, 'scripts', 'notices', `${name.replace('/', '+')}.txt`);
   if (existsSync(kept)) texts.push(readFileSync(kept, 'utf8'));
@@ -85,7 +91,11 @@ export function licensePlugins(): { page: Plugin[]; worker: () => Plugin[] } {
         `Packages: ${deps.length}`,
       ].join('\n');
       const rule = `\n\n${'='.repeat(78)}\n\n`;
-      this.emitFile({ type: 'asset', fileName: NOTICES_FILE, source: [head, ...deps.map(noticeEntry)].join(rule) + '\n' });
+      this.emitFile({
+        type: 'asset',
+        fileName: NOTICES_FILE,
+        source: [head, ...deps.map(noticeEntry)].join(rule) + '\n',
+      });
     },
   };
   return { page: [{ ...scanner(), apply: 'build' }, writer], worker: () => [scanner()] };

@@ -58,7 +58,11 @@ export function preloadAppPlugin(): Plugin {
         const start = `try { window.${BOOT_WORKER_GLOBAL} = new Worker(${JSON.stringify(base + worker.fileName)}, { type: 'module', name: 'sqlite-engine' }); } catch (e) {}`;
         return [
           { tag: 'script', children: start, injectTo: 'head-prepend' as const },
-          ...files.map((f) => ({ tag: 'link', attrs: { rel: 'modulepreload', crossorigin: '', href: base + f }, injectTo: 'head' as const })),
+          ...files.map((f) => ({
+            tag: 'link',
+            attrs: { rel: 'modulepreload', crossorigin: '', href: base + f },
+            injectTo: 'head' as const,
+          })),
         ];
       },
     },

@@ -211,28 +211,46 @@ export function App() {
     <div className="app">
       <header className="topbar">
         <h1 className="brand">
-          <span className="brand-mark" aria-hidden="true">⇅</span> Upsert Playground
+          <span className="brand-mark" aria-hidden="true">
+            ⇅
+          </span>{' '}
+          Upsert Playground
         </h1>
         <DialectSwitch value={dialect} onChange={actions.setDialect} />
-        <button type="button" className="tool-button" aria-pressed={practicing} onClick={() => (practicing ? practice.close() : practice.go())}>
+        <button
+          type="button"
+          className="tool-button"
+          aria-pressed={practicing}
+          onClick={() => (practicing ? practice.close() : practice.go())}
+        >
           Practice
         </button>
-        {!practicing && <RunControls running={running} onRun={() => actions.run()} onStop={() => actions.stop()} timeLimitS={state.timeLimitS} onTimeLimit={actions.setTimeLimit} />}
-        {!practicing && <Toolbar
-          compare={Boolean(scenario.compare)}
-          onExamples={() => {
-            setExamplesMounted(true);
-            setDialog('examples');
-          }}
-          onCompare={(on) => actions.patch({ compare: on })}
-          onTranslate={() => requestTranslation()}
-          translating={translation === 'loading'}
-          onShare={() => {
-            setLinkCopied(null);
-            setDialog('share');
-            void copyShareLink(scenario).then(setLinkCopied);
-          }}
-        />}
+        {!practicing && (
+          <RunControls
+            running={running}
+            onRun={() => actions.run()}
+            onStop={() => actions.stop()}
+            timeLimitS={state.timeLimitS}
+            onTimeLimit={actions.setTimeLimit}
+          />
+        )}
+        {!practicing && (
+          <Toolbar
+            compare={Boolean(scenario.compare)}
+            onExamples={() => {
+              setExamplesMounted(true);
+              setDialog('examples');
+            }}
+            onCompare={(on) => actions.patch({ compare: on })}
+            onTranslate={() => requestTranslation()}
+            translating={translation === 'loading'}
+            onShare={() => {
+              setLinkCopied(null);
+              setDialog('share');
+              void copyShareLink(scenario).then(setLinkCopied);
+            }}
+          />
+        )}
       </header>
       {persistence.notice && (
         <div className="banner banner-error" role="alert">
@@ -243,7 +261,10 @@ export function App() {
         </div>
       )}
       {state.message && (
-        <div className={`banner banner-${state.message.kind}`} role={state.message.kind === 'error' ? 'alert' : 'status'}>
+        <div
+          className={`banner banner-${state.message.kind}`}
+          role={state.message.kind === 'error' ? 'alert' : 'status'}
+        >
           <p>{state.message.text}</p>
           <button type="button" className="link-button" onClick={actions.dismissMessage}>
             Dismiss
@@ -278,10 +299,21 @@ export function App() {
       <SplitWorkspace compare={Boolean(scenario.compare)} hidden={practicing}>
         <section className="editors" aria-label="Scripts">
           <div className="scenario-tools">
-            <ScenarioMetaEditor key={state.loadSeq} title={scenario.title ?? ''} notes={scenario.notes ?? ''} onChange={(p) => actions.patch(p)} defaultOpen={false} />
+            <ScenarioMetaEditor
+              key={state.loadSeq}
+              title={scenario.title ?? ''}
+              notes={scenario.notes ?? ''}
+              onChange={(p) => actions.patch(p)}
+              defaultOpen={false}
+            />
             <ImportExport scenario={scenario} onImport={onImport} />
           </div>
-          <CarryNotes state={state} onUndo={actions.undoCarry} onDismiss={actions.dismissCarry} onReplace={(d) => requestTranslation(otherDialect(d))} />
+          <CarryNotes
+            state={state}
+            onUndo={actions.undoCarry}
+            onDismiss={actions.dismissCarry}
+            onReplace={(d) => requestTranslation(otherDialect(d))}
+          />
           <EditorsPane state={state} actions={actions} enhanced={enhanced} />
           <ParametersPanel scenario={scenario} dialect={dialect} onChange={actions.setParam} />
         </section>
@@ -291,25 +323,40 @@ export function App() {
           onCloseExplanation={actions.closeExplanation}
           onFix={(d, fix) => {
             actions.edit(fix.part, fix.text, d);
-            actions.showMessage('info', `${fix.label}: done in the ${fix.part === 'setup' ? 'Setup' : 'Statement'} editor. Press Run to try it.`);
+            actions.showMessage(
+              'info',
+              `${fix.label}: done in the ${fix.part === 'setup' ? 'Setup' : 'Statement'} editor. Press Run to try it.`,
+            );
           }}
         />
       </SplitWorkspace>
       {examplesMounted && (
         <LazyPart what="the examples" placement="overlay">
-          <ExamplesDialog open={dialog === 'examples'} onClose={() => setDialog(null)} onPick={onPickExample} currentDialect={dialect} />
+          <ExamplesDialog
+            open={dialog === 'examples'}
+            onClose={() => setDialog(null)}
+            onPick={onPickExample}
+            currentDialect={dialect}
+          />
         </LazyPart>
       )}
       {dialog === 'share' && (
         <LazyPart what="the Share dialog" placement="overlay">
-          <ShareButtonDialog open onClose={() => setDialog(null)} state={state} onExport={() => exportJsonFile(scenario)} linkCopied={linkCopied} />
+          <ShareButtonDialog
+            open
+            onClose={() => setDialog(null)}
+            state={state}
+            onExport={() => exportJsonFile(scenario)}
+            linkCopied={linkCopied}
+          />
         </LazyPart>
       )}
       <TranslateFlow
         request={translation}
         scenario={scenario}
         onAccept={(next) => {
-          if (translation && translation !== 'loading') actions.showMessage('info', acceptedMessage(scenario, next, translation));
+          if (translation && translation !== 'loading')
+            actions.showMessage('info', acceptedMessage(scenario, next, translation));
           setTranslation(null);
           actions.setScenario(next);
         }}

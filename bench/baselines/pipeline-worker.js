@@ -16,7 +16,14 @@ self.onmessage = async (e) => {
     const t0 = performance.now();
     const result = await engine.run({ setup: msg.setup, statement: msg.statement });
     const runMs = performance.now() - t0;
-    self.postMessage({ id: msg.id, runMs, timings: result.timings, ok: result.ok, error: result.error?.message, result });
+    self.postMessage({
+      id: msg.id,
+      runMs,
+      timings: result.timings,
+      ok: result.ok,
+      error: result.error?.message,
+      result,
+    });
   } catch (err) {
     self.postMessage({ id: msg.id, error: String(err?.message ?? err) });
   }

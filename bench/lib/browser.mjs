@@ -59,7 +59,13 @@ export async function waitMark(page, name, timeout = 60_000) {
 export function probeState(page) {
   return page.evaluate(() => {
     const b = window.__bench;
-    return { clicks: b.clicks, workers: b.workers, messages: b.messages, longtasks: b.longtasks, longtasksUnsupported: Boolean(b.longtasksUnsupported) };
+    return {
+      clicks: b.clicks,
+      workers: b.workers,
+      messages: b.messages,
+      longtasks: b.longtasks,
+      longtasksUnsupported: Boolean(b.longtasksUnsupported),
+    };
   });
 }
 
@@ -104,7 +110,11 @@ export async function waitSnapshotStored(page, timeout = 30_000) {
 /** Wait until the app's PostgreSQL worker reported ready (background warm-up), or `timeout` ms. */
 export async function waitPostgresReady(page, timeout = 20_000) {
   try {
-    await page.waitForFunction(() => window.__bench.messages.some((m) => m.worker.includes('postgres') && m.type === 'ready'), null, { polling: 250, timeout });
+    await page.waitForFunction(
+      () => window.__bench.messages.some((m) => m.worker.includes('postgres') && m.type === 'ready'),
+      null,
+      { polling: 250, timeout },
+    );
     return true;
   } catch {
     return false;

@@ -34,7 +34,12 @@ export function probe(cfg) {
     (e) => {
       if (!e.isTrusted) return;
       const el = e.target instanceof Element ? e.target : null;
-      b.clicks.push({ t: now(), target: el ? `${el.tagName.toLowerCase()}${el.getAttribute('value') ? `[value=${el.getAttribute('value')}]` : ''}` : '' });
+      b.clicks.push({
+        t: now(),
+        target: el
+          ? `${el.tagName.toLowerCase()}${el.getAttribute('value') ? `[value=${el.getAttribute('value')}]` : ''}`
+          : '',
+      });
     },
     true,
   );
@@ -50,7 +55,8 @@ export function probe(cfg) {
           const d = e.data;
           if (!d || typeof d !== 'object') return;
           const m = { worker: w.name, type: d.type ?? 'reply', t: now() };
-          if (d.type === 'ready') Object.assign(m, { startupMs: d.startupMs, fromSnapshot: d.fromSnapshot, version: d.version });
+          if (d.type === 'ready')
+            Object.assign(m, { startupMs: d.startupMs, fromSnapshot: d.fromSnapshot, version: d.version });
           // A result arrives as an object or as JSON text (large results): read the few fields
           // needed from the text without parsing all of it (that would add to the measured time).
           let timings = d.result ? d.result.timings : d.timings;

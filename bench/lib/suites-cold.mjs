@@ -2,7 +2,15 @@
 // the dialect switch after an idle page, and the bytes fetched before the first result.
 // App and baseline runs alternate (A, B, A, B, …) within one invocation.
 import { gzipSize } from './server.mjs';
-import { idle, newProfileDir, openProfile, probeState, removeProfileDir, waitMark, waitSnapshotStored } from './browser.mjs';
+import {
+  idle,
+  newProfileDir,
+  openProfile,
+  probeState,
+  removeProfileDir,
+  waitMark,
+  waitSnapshotStored,
+} from './browser.mjs';
 import { linkFragment, scenarioFor } from './scenarios.mjs';
 
 let visits = 0;
@@ -20,11 +28,25 @@ function requestsBefore(server, visit, origin, until) {
   return server
     .requests(visit)
     .filter((r) => r.t <= until)
-    .map((r) => ({ path: r.path, at: r.t - origin, status: r.status, bytes: r.bytes, gzip: r.file && r.status === 200 ? gzipSize(r.file) : 0 }));
+    .map((r) => ({
+      path: r.path,
+      at: r.t - origin,
+      status: r.status,
+      bytes: r.bytes,
+      gzip: r.file && r.status === 200 ? gzipSize(r.file) : 0,
+    }));
 }
 
 /** Worker messages without bulky fields, times relative to navigation start. */
-const trimMessages = (ms) => ms.map(({ worker, type, t, startupMs, fromSnapshot, timings }) => ({ worker, type, t, startupMs, fromSnapshot, timings }));
+const trimMessages = (ms) =>
+  ms.map(({ worker, type, t, startupMs, fromSnapshot, timings }) => ({
+    worker,
+    type,
+    t,
+    startupMs,
+    fromSnapshot,
+    timings,
+  }));
 
 /**
  * One visit on profile `dir`: open `url`, wait for the first rendered table described by `first`,
@@ -90,14 +112,17 @@ export async function coldPostgres(env) {
       const id = nextVisit();
       try {
         const [root, rel, first] =
-          side !== 'baseline' ? [side, link, { label: USERS, scope: scopeOf('postgres') }] : ['base', 'pglite.html', { label: USERS }];
+          side !== 'baseline'
+            ? [side, link, { label: USERS, scope: scopeOf('postgres') }]
+            : ['base', 'pglite.html', { label: USERS }];
         const { result: firstVisit, p } = await visit(env, dir, id, root, rel, first, true);
         let snapshotWaitMs = null;
         // The app stores its data-directory snapshot after the first run, when the page is idle.
         if (side !== 'baseline') snapshotWaitMs = await waitSnapshotStored(p.page, 30_000);
         await p.close();
         const { result: repeatVisit } = await visit(env, dir, id, root, rel, first);
-        const ready = (r) => r.messages.find((m) => m.type === 'ready' && (side === 'baseline' || m.worker.includes('postgres')));
+        const ready = (r) =>
+          r.messages.find((m) => m.type === 'ready' && (side === 'baseline' || m.worker.includes('postgres')));
         const sample = {
           first: firstVisit,
           repeat: repeatVisit,
@@ -108,7 +133,9 @@ export async function coldPostgres(env) {
           sqliteWorkerStarted: firstVisit.workers.some((w) => /sqlite/.test(w.name)),
         };
         out[side].push(sample);
-        env.log(`  cold PostgreSQL ${side} #${i + 1}: first ${firstVisit.ms.toFixed(0)} ms, repeat ${repeatVisit.ms.toFixed(0)} ms${side !== 'baseline' ? ` (snapshot ${sample.repeatFromSnapshot ? 'used' : 'NOT used'})` : ''}`);
+        env.log(
+          `  cold PostgreSQL ${side} #${i + 1}: first ${firstVisit.ms.toFixed(0)} ms, repeat ${repeatVisit.ms.toFixed(0)} ms${side !== 'baseline' ? ` (snapshot ${sample.repeatFromSnapshot ? 'used' : 'NOT used'})` : ''}`,
+        );
       } finally {
         await removeProfileDir(dir);
       }
@@ -133,10 +160,21 @@ export async function dialectSwitch(env) {
     const id = nextVisit();
     try {
       for (const kind of ['first', 'repeat']) {
-        const { result: load, p } = await visit(env, dir, id, 'app', kind === 'first' ? '' : sqliteLink, { label: USERS, scope: scopeOf('sqlite') }, true);
+        const { result: load, p } = await visit(
+          env,
+          dir,
+          id,
+          'app',
+          kind === 'first' ? '' : sqliteLink,
+          { label: USERS, scope: scopeOf('sqlite') },
+          true,
+        );
         try {
           await idle(env.idleMs);
-          await p.page.evaluate(({ label, scope }) => window.__bench.watch('switch', () => window.__bench.tableRows(label, scope) > 0), { label: USERS, scope: scopeOf('postgres') });
+          await p.page.evaluate(
+            ({ label, scope }) => window.__bench.watch('switch', () => window.__bench.tableRows(label, scope) > 0),
+            { label: USERS, scope: scopeOf('postgres') },
+          );
           await p.page.getByRole('radio', { name: 'PostgreSQL' }).click();
           const mark = await waitMark(p.page, 'switch', env.timeoutMs);
           const state = await probeState(p.page);
@@ -155,7 +193,9 @@ export async function dialectSwitch(env) {
             fromSnapshot: pgReady?.fromSnapshot ?? false,
           };
           (kind === 'first' ? first : repeat).push(sample);
-          env.log(`  switch ${kind} visit #${i + 1}: ${sample.ms.toFixed(0)} ms (PostgreSQL ready before click: ${sample.postgresReadyBeforeClick})`);
+          env.log(
+            `  switch ${kind} visit #${i + 1}: ${sample.ms.toFixed(0)} ms (PostgreSQL ready before click: ${sample.postgresReadyBeforeClick})`,
+          );
           if (kind === 'first') await waitSnapshotStored(p.page, 30_000);
         } finally {
           await p.close();

@@ -1,6 +1,15 @@
 // Warm measures: a click on "Run" to the rendered result (default scenario, both dialects), and
 // bulk upserts end to end against the raw engine running the same SQL in the baseline page.
-import { idle, newProfileDir, openProfile, probeState, removeProfileDir, waitMark, waitPostgresReady, waitSnapshotStored } from './browser.mjs';
+import {
+  idle,
+  newProfileDir,
+  openProfile,
+  probeState,
+  removeProfileDir,
+  waitMark,
+  waitPostgresReady,
+  waitSnapshotStored,
+} from './browser.mjs';
 import { bulkScripts, linkFragment, overLimitScripts, scenarioFor } from './scenarios.mjs';
 
 let visits = 0;
@@ -10,7 +19,9 @@ const scopeOf = (dialect) => `.results[data-dialect="${dialect}"]`;
 /** Wait until the app shows a finished run (a result or an error) and its engine is idle. */
 async function settled(page, timeout) {
   await page.waitForFunction(
-    () => document.querySelector('.results-pane[aria-busy="false"]') && (document.querySelector('.run-time') || document.querySelector('.results-pane [role="alert"]')),
+    () =>
+      document.querySelector('.results-pane[aria-busy="false"]') &&
+      (document.querySelector('.run-time') || document.querySelector('.results-pane [role="alert"]')),
     null,
     { polling: 100, timeout },
   );
@@ -21,7 +32,12 @@ async function settled(page, timeout) {
  * engine's reply arrived, the engine's own timings, and the main thread's long tasks meanwhile.
  */
 async function timedRun(page, name, dialect, label, timeout, settleMs = 500) {
-  await page.evaluate(({ name, dialect, label, scope }) => window.__bench.watchRun(name, dialect, label, scope), { name, dialect, label, scope: scopeOf(dialect) });
+  await page.evaluate(({ name, dialect, label, scope }) => window.__bench.watchRun(name, dialect, label, scope), {
+    name,
+    dialect,
+    label,
+    scope: scopeOf(dialect),
+  });
   await page.getByRole('button', { name: 'Run', exact: true }).click();
   const mark = await waitMark(page, name, timeout);
   // Long tasks are reported after they end; give the page a moment after the paint.
@@ -30,7 +46,15 @@ async function timedRun(page, name, dialect, label, timeout, settleMs = 500) {
   const click = state.clicks.findLast((c) => c.t <= mark.dom);
   const reply = state.messages.findLast((m) => m.type === 'result' && m.worker.includes(dialect) && m.t >= click.t);
   const tasks = state.longtasks.filter((t) => t.start + t.duration >= click.t && t.start <= mark.paint + settleMs);
-  const dom = await page.evaluate(({ label, scope }) => ({ rows: window.__bench.tableRows(label, scope), trs: window.__bench.domRows(label, scope), cutNotes: document.querySelectorAll(`${scope} .cut-note`).length, tableAria: document.querySelector(`${scope} table[aria-label="${label}"]`)?.getAttribute('aria-rowcount') ?? null }), { label, scope: scopeOf(dialect) });
+  const dom = await page.evaluate(
+    ({ label, scope }) => ({
+      rows: window.__bench.tableRows(label, scope),
+      trs: window.__bench.domRows(label, scope),
+      cutNotes: document.querySelectorAll(`${scope} .cut-note`).length,
+      tableAria: document.querySelector(`${scope} table[aria-label="${label}"]`)?.getAttribute('aria-rowcount') ?? null,
+    }),
+    { label, scope: scopeOf(dialect) },
+  );
   return {
     ms: mark.paint - click.t,
     domMs: mark.dom - click.t,
@@ -59,7 +83,10 @@ export async function warmRuns(env) {
     for (let k = 0; k < env.warmRuns; k++) {
       out.sqlite.push(await timedRun(p.page, `warm-sqlite-${k}`, 'sqlite', 'After: users', env.timeoutMs, 150));
     }
-    await p.page.evaluate((scope) => window.__bench.watch('to-pg', () => window.__bench.tableRows('After: users', scope) > 0), scopeOf('postgres'));
+    await p.page.evaluate(
+      (scope) => window.__bench.watch('to-pg', () => window.__bench.tableRows('After: users', scope) > 0),
+      scopeOf('postgres'),
+    );
     await p.page.getByRole('radio', { name: 'PostgreSQL' }).click();
     await waitMark(p.page, 'to-pg', env.timeoutMs);
     // The first PostgreSQL run makes the app dump its data directory when the page is idle; a run
@@ -69,7 +96,9 @@ export async function warmRuns(env) {
     for (let k = 0; k < env.warmRuns; k++) {
       out.postgres.push(await timedRun(p.page, `warm-pg-${k}`, 'postgres', 'After: users', env.timeoutMs, 150));
     }
-    env.log(`  warm: SQLite ${out.sqlite.map((s) => s.ms.toFixed(0)).join(', ')} ms; PostgreSQL ${out.postgres.map((s) => s.ms.toFixed(0)).join(', ')} ms`);
+    env.log(
+      `  warm: SQLite ${out.sqlite.map((s) => s.ms.toFixed(0)).join(', ')} ms; PostgreSQL ${out.postgres.map((s) => s.ms.toFixed(0)).join(', ')} ms`,
+    );
   } finally {
     await p.close();
     await removeProfileDir(dir);
@@ -93,20 +122,33 @@ export async function bulk(env, dialect, n) {
   const b = await openProfile(baseDir, {});
   const c = await openProfile(pipeDir, {});
   try {
-    await a.page.goto(env.server.url(nextVisit(), 'app', linkFragment(scenarioFor(dialect, scripts))), { waitUntil: 'commit' });
+    await a.page.goto(env.server.url(nextVisit(), 'app', linkFragment(scenarioFor(dialect, scripts))), {
+      waitUntil: 'commit',
+    });
     await settled(a.page, env.timeoutMs * 3);
     // The default 5 s limit is for runaway queries; a 100,000-row run on PGlite may need more.
     await a.page.getByLabel('Time limit (s)').fill('120');
     if (dialect === 'sqlite') await waitPostgresReady(a.page, 30_000);
-    await b.page.goto(env.server.url(nextVisit(), 'base', `${dialect === 'sqlite' ? 'sqlite' : 'pglite'}.html?autorun=0`), { waitUntil: 'load' });
+    await b.page.goto(
+      env.server.url(nextVisit(), 'base', `${dialect === 'sqlite' ? 'sqlite' : 'pglite'}.html?autorun=0`),
+      { waitUntil: 'load' },
+    );
     await b.page.waitForFunction(() => window.__baseline !== undefined);
-    const call = () => b.page.evaluate((s) => window.__baseline.call({ type: 'time', setup: s.setup, statement: s.statement, table: 'items' }), scripts[dialect]);
+    const call = () =>
+      b.page.evaluate(
+        (s) => window.__baseline.call({ type: 'time', setup: s.setup, statement: s.statement, table: 'items' }),
+        scripts[dialect],
+      );
     const warm = await call(); // engine start-up and first compile, like the app's first run
     if (warm.error) throw new Error(`baseline ${dialect} ${n}: ${warm.error}`);
     // Diagnostic: the app's own engine pipeline in a bare worker (no UI), same SQL.
     await c.page.goto(env.server.url(nextVisit(), 'base', 'pipeline.html'), { waitUntil: 'load' });
     await c.page.waitForFunction(() => window.__baseline !== undefined);
-    const pipe = () => c.page.evaluate((s) => window.__baseline.call({ type: 'time', dialect: s.dialect, setup: s.setup, statement: s.statement }), { dialect, ...scripts[dialect] });
+    const pipe = () =>
+      c.page.evaluate(
+        (s) => window.__baseline.call({ type: 'time', dialect: s.dialect, setup: s.setup, statement: s.statement }),
+        { dialect, ...scripts[dialect] },
+      );
     const pwarm = await pipe();
     if (pwarm.error) throw new Error(`pipeline ${dialect} ${n}: ${pwarm.error}`);
     for (let k = 0; k < env.bulkRuns; k++) {
@@ -114,7 +156,12 @@ export async function bulk(env, dialect, n) {
       app.push(r);
       const e = await call();
       if (e.error) throw new Error(`baseline ${dialect} ${n}: ${e.error}`);
-      engine.push({ ...e.timings, rowCount: e.rowCount, setupAndStatement: e.timings.setup + e.timings.statement, withRead: e.timings.setup + e.timings.statement + e.timings.read });
+      engine.push({
+        ...e.timings,
+        rowCount: e.rowCount,
+        setupAndStatement: e.timings.setup + e.timings.statement,
+        withRead: e.timings.setup + e.timings.statement + e.timings.read,
+      });
       const q = await pipe();
       if (q.error) throw new Error(`pipeline ${dialect} ${n}: ${q.error}`);
       pipeline.push({ runMs: q.runMs, roundTripMs: q.roundTripMs, timings: q.timings });
@@ -148,9 +195,13 @@ export async function overLimit(env, rows) {
     await waitPostgresReady(a.page, 30_000);
     for (let k = 0; k < env.limitRuns; k++) {
       const r = await timedRun(a.page, `limit-${k}`, 'sqlite', 'After: items', env.timeoutMs * 3, 800);
-      r.cutNote = await a.page.evaluate(() => [...document.querySelectorAll('.results[data-dialect="sqlite"] .cut-note')].map((e) => e.textContent));
+      r.cutNote = await a.page.evaluate(() =>
+        [...document.querySelectorAll('.results[data-dialect="sqlite"] .cut-note')].map((e) => e.textContent),
+      );
       out.push(r);
-      env.log(`  over the row limit (${rows.toLocaleString('en')} rows): ${r.ms.toFixed(0)} ms, longest task ${r.longestTaskMs.toFixed(0)} ms, note: ${r.cutNote[0] ?? 'NONE'}`);
+      env.log(
+        `  over the row limit (${rows.toLocaleString('en')} rows): ${r.ms.toFixed(0)} ms, longest task ${r.longestTaskMs.toFixed(0)} ms, note: ${r.cutNote[0] ?? 'NONE'}`,
+      );
     }
   } finally {
     await a.close();

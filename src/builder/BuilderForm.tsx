@@ -8,7 +8,18 @@ import { DIALECT_LABEL, type Dialect, type TableDiff, type TableSchema } from '.
 import { BuilderOutput } from './BuilderOutput';
 import { RowsGrid } from './RowsGrid';
 import { ActionsFieldset, ConditionFieldset, ReturningFieldset, updateNotApplicable } from './UpdateFields';
-import { STRATEGIES, STRATEGY_LABEL, type BuilderState, type TargetChoice, actionFor, defaultBuilderState, findTable, insertableColumns, numberedColumn, resolvedInsertColumns } from './model';
+import {
+  STRATEGIES,
+  STRATEGY_LABEL,
+  type BuilderState,
+  type TargetChoice,
+  actionFor,
+  defaultBuilderState,
+  findTable,
+  insertableColumns,
+  numberedColumn,
+  resolvedInsertColumns,
+} from './model';
 import { generateSql, strategyAvailability } from './sql';
 import { DEFAULT_SA_OPTIONS, type SaOptions, generateSqlAlchemy } from './sqlalchemy';
 import { setupRowsOf } from './SaOptions';
@@ -41,27 +52,46 @@ function targetChecked(choice: TargetChoice, plan: Plan): boolean {
 }
 
 /** The upsert builder. */
-export function BuilderForm({ dialect, tables, schemaError, onUseStatement, onRunStatement, state: controlled, onStateChange, ranTables }: BuilderFormProps) {
+export function BuilderForm({
+  dialect,
+  tables,
+  schemaError,
+  onUseStatement,
+  onRunStatement,
+  state: controlled,
+  onStateChange,
+  ranTables,
+}: BuilderFormProps) {
   const id = useId();
   const [local, setLocal] = useState<BuilderState | null>(null);
   const [saOptions, setSaOptions] = useState<SaOptions>(DEFAULT_SA_OPTIONS);
   const raw = onStateChange ? (controlled ?? null) : local;
   const table = (raw ? findTable(tables, raw.table) : undefined) ?? tables[0];
-  const state = useMemo(() => (raw && table && findTable(tables, raw.table) === table ? raw : table ? defaultBuilderState(table, dialect) : null), [raw, table, tables, dialect]);
+  const state = useMemo(
+    () =>
+      raw && table && findTable(tables, raw.table) === table ? raw : table ? defaultBuilderState(table, dialect) : null,
+    [raw, table, tables, dialect],
+  );
   const update = (s: BuilderState) => (onStateChange ? onStateChange(s) : setLocal(s));
 
   const out = useMemo(() => {
     if (!state || !table) return null;
     const gen = generateSql(state, table, dialect);
     const setupRows = saOptions.form === 'file' ? setupRowsOf(ranTables, table.name) : null;
-    return { gen, sa: generateSqlAlchemy(state, table, dialect, { ...saOptions, setupRows }), plan: resolvePlan(state, table, dialect) };
+    return {
+      gen,
+      sa: generateSqlAlchemy(state, table, dialect, { ...saOptions, setupRows }),
+      plan: resolvePlan(state, table, dialect),
+    };
   }, [state, table, dialect, saOptions, ranTables]);
 
   if (!state || !table || !out) {
     return (
       <section className="ub-form" aria-label="Upsert builder">
         <p className={schemaError ? 'ub-errors' : 'ub-hint'}>
-          {schemaError ? `The schema could not be read: ${schemaError}` : 'The setup script creates no tables yet. Add CREATE TABLE statements to the Setup script to build an upsert here.'}
+          {schemaError
+            ? `The schema could not be read: ${schemaError}`
+            : 'The setup script creates no tables yet. Add CREATE TABLE statements to the Setup script to build an upsert here.'}
         </p>
       </section>
     );
@@ -74,12 +104,16 @@ export function BuilderForm({ dialect, tables, schemaError, onUseStatement, onRu
   const keyNames = new Set(plan.keyColumns.map((c) => c.name));
   const notApplicable = updateNotApplicable(plan.strategy);
   const ctxColumns = updatableColumns(table, plan);
-  const actionReason = dialect === 'sqlite' && plan.strategy !== 'twoStep' ? 'SQLite cannot tell inserted from updated rows in RETURNING (it has no xmax).' : null;
+  const actionReason =
+    dialect === 'sqlite' && plan.strategy !== 'twoStep'
+      ? 'SQLite cannot tell inserted from updated rows in RETURNING (it has no xmax).'
+      : null;
 
   const toggleColumn = (name: string, on: boolean) => {
     const names = insertable.map((c) => c.name).filter((n) => (n === name ? on : insertedNames.has(n)));
     const a = actionFor(state, name);
-    const kind = on && a.kind === 'keep' ? 'excluded' : !on && ['excluded', 'add', 'coalesce'].includes(a.kind) ? 'keep' : a.kind;
+    const kind =
+      on && a.kind === 'keep' ? 'excluded' : !on && ['excluded', 'add', 'coalesce'].includes(a.kind) ? 'keep' : a.kind;
     update({ ...state, insertColumns: names, actions: { ...state.actions, [name]: { ...a, kind } } });
   };
 
@@ -104,7 +138,9 @@ export function BuilderForm({ dialect, tables, schemaError, onUseStatement, onRu
             </option>
           ))}
         </select>
-        <span className="ub-hint">SQL for {DIALECT_LABEL[dialect]}; switching the dialect regenerates it from this form.</span>
+        <span className="ub-hint">
+          SQL for {DIALECT_LABEL[dialect]}; switching the dialect regenerates it from this form.
+        </span>
       </div>
 
       <fieldset className="ub-fieldset">
@@ -112,7 +148,13 @@ export function BuilderForm({ dialect, tables, schemaError, onUseStatement, onRu
         <div className="ub-checks">
           {table.columns.map((c, i) => (
             <span className="ub-check" key={c.name}>
-              <input type="checkbox" id={`${id}-ic${i}`} checked={insertedNames.has(c.name)} disabled={c.generated} onChange={(e) => toggleColumn(c.name, e.target.checked)} />
+              <input
+                type="checkbox"
+                id={`${id}-ic${i}`}
+                checked={insertedNames.has(c.name)}
+                disabled={c.generated}
+                onChange={(e) => toggleColumn(c.name, e.target.checked)}
+              />
               <label htmlFor={`${id}-ic${i}`}>
                 {c.name}
                 {c.generated ? ' (generated)' : c.identity ? ' (identity)' : numberedColumn(c) ? ' (serial)' : ''}
@@ -130,7 +172,13 @@ export function BuilderForm({ dialect, tables, schemaError, onUseStatement, onRu
           keyColumns={keyNames}
           rows={state.rows}
           onRowsChange={(rows, addColumns) =>
-            update({ ...state, rows, insertColumns: addColumns ? insertable.map((c) => c.name).filter((n) => insertedNames.has(n) || addColumns.includes(n)) : state.insertColumns })
+            update({
+              ...state,
+              rows,
+              insertColumns: addColumns
+                ? insertable.map((c) => c.name).filter((n) => insertedNames.has(n) || addColumns.includes(n))
+                : state.insertColumns,
+            })
           }
         />
       </fieldset>
@@ -142,7 +190,15 @@ export function BuilderForm({ dialect, tables, schemaError, onUseStatement, onRu
             const avail = strategyAvailability(s, dialect, table);
             return (
               <div className="ub-choice" key={s}>
-                <input type="radio" id={`${id}-s-${s}`} name={`${id}-strategy`} checked={state.strategy === s} disabled={!avail.ok} onChange={() => update({ ...state, strategy: s })} aria-describedby={avail.ok ? undefined : `${id}-s-${s}-why`} />
+                <input
+                  type="radio"
+                  id={`${id}-s-${s}`}
+                  name={`${id}-strategy`}
+                  checked={state.strategy === s}
+                  disabled={!avail.ok}
+                  onChange={() => update({ ...state, strategy: s })}
+                  aria-describedby={avail.ok ? undefined : `${id}-s-${s}-why`}
+                />
                 <label htmlFor={`${id}-s-${s}`}>{STRATEGY_LABEL[s]}</label>
                 {!avail.ok && (
                   <span className="ub-reason" id={`${id}-s-${s}-why`}>
@@ -158,8 +214,18 @@ export function BuilderForm({ dialect, tables, schemaError, onUseStatement, onRu
           <legend>Conflict target</legend>
           {targetOptions(plan.strategy, dialect, table).map((o, i) => (
             <div className="ub-choice" key={`${o.choice.kind}-${i}`}>
-              <input type="radio" id={`${id}-t${i}`} name={`${id}-target`} checked={targetChecked(o.choice, plan)} disabled={!o.availability.ok} onChange={() => update({ ...state, target: o.choice })} />
-              <label htmlFor={`${id}-t${i}`} title={o.choice.kind === 'key' && o.choice.name ? `Index ${o.choice.name}` : undefined}>
+              <input
+                type="radio"
+                id={`${id}-t${i}`}
+                name={`${id}-target`}
+                checked={targetChecked(o.choice, plan)}
+                disabled={!o.availability.ok}
+                onChange={() => update({ ...state, target: o.choice })}
+              />
+              <label
+                htmlFor={`${id}-t${i}`}
+                title={o.choice.kind === 'key' && o.choice.name ? `Index ${o.choice.name}` : undefined}
+              >
                 <code>{o.label}</code>
               </label>
               {!o.availability.ok && <span className="ub-reason">{o.availability.reason}</span>}
@@ -169,14 +235,37 @@ export function BuilderForm({ dialect, tables, schemaError, onUseStatement, onRu
       </div>
 
       <div className="ub-columns">
-        <ActionsFieldset state={state} onChange={update} columns={ctxColumns} inserted={insertedNames} disabledReason={notApplicable} dialect={dialect} />
+        <ActionsFieldset
+          state={state}
+          onChange={update}
+          columns={ctxColumns}
+          inserted={insertedNames}
+          disabledReason={notApplicable}
+          dialect={dialect}
+        />
         <div>
-          <ConditionFieldset state={state} onChange={update} columns={inserted} disabledReason={notApplicable} dialect={dialect} />
+          <ConditionFieldset
+            state={state}
+            onChange={update}
+            columns={inserted}
+            disabledReason={notApplicable}
+            dialect={dialect}
+          />
           <ReturningFieldset state={state} onChange={update} columns={table.columns} actionReason={actionReason} />
         </div>
       </div>
 
-      <BuilderOutput sql={out.gen.sql} warnings={out.gen.warnings} errors={out.gen.errors} sqlalchemy={out.sa} dialect={dialect} saOptions={saOptions} onSaOptionsChange={setSaOptions} onUseStatement={onUseStatement} onRunStatement={onRunStatement} />
+      <BuilderOutput
+        sql={out.gen.sql}
+        warnings={out.gen.warnings}
+        errors={out.gen.errors}
+        sqlalchemy={out.sa}
+        dialect={dialect}
+        saOptions={saOptions}
+        onSaOptionsChange={setSaOptions}
+        onUseStatement={onUseStatement}
+        onRunStatement={onRunStatement}
+      />
     </section>
   );
 }

@@ -35,7 +35,17 @@ export interface BuilderOutputProps {
 }
 
 /** Generated SQL and SQLAlchemy panels. */
-export function BuilderOutput({ sql, warnings, errors, sqlalchemy, dialect, saOptions, onSaOptionsChange, onUseStatement, onRunStatement }: BuilderOutputProps) {
+export function BuilderOutput({
+  sql,
+  warnings,
+  errors,
+  sqlalchemy,
+  dialect,
+  saOptions,
+  onSaOptionsChange,
+  onUseStatement,
+  onRunStatement,
+}: BuilderOutputProps) {
   const id = useId();
   const saRef = useRef<HTMLTextAreaElement>(null);
   const [copyNote, setCopyNote] = useState('');
@@ -61,7 +71,15 @@ export function BuilderOutput({ sql, warnings, errors, sqlalchemy, dialect, saOp
         <label htmlFor={`${id}-sql`} className="ub-panel-title">
           Generated SQL
         </label>
-        <textarea id={`${id}-sql`} className="ub-code" readOnly value={sql} rows={lines(sql)} spellCheck={false} wrap="off" />
+        <textarea
+          id={`${id}-sql`}
+          className="ub-code"
+          readOnly
+          value={sql}
+          rows={lines(sql)}
+          spellCheck={false}
+          wrap="off"
+        />
         <div className="ub-panel-actions">
           <button
             type="button"
@@ -89,7 +107,16 @@ export function BuilderOutput({ sql, warnings, errors, sqlalchemy, dialect, saOp
           SQLAlchemy code
         </label>
         <SaOptionsFields options={saOptions} onChange={onSaOptionsChange} />
-        <textarea id={`${id}-sa`} ref={saRef} className="ub-code" readOnly value={sqlalchemy} rows={lines(sqlalchemy)} spellCheck={false} wrap="off" />
+        <textarea
+          id={`${id}-sa`}
+          ref={saRef}
+          className="ub-code"
+          readOnly
+          value={sqlalchemy}
+          rows={lines(sqlalchemy)}
+          spellCheck={false}
+          wrap="off"
+        />
         <div className="ub-panel-actions">
           <button
             type="button"

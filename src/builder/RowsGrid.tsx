@@ -116,7 +116,12 @@ export function RowsGrid({ columns, known, keyColumns, rows, onRowsChange }: Row
                   );
                 })}
                 <td>
-                  <button type="button" className="ub-small" onClick={() => onRowsChange(rows.filter((_, i) => i !== r))} aria-label={`Remove row ${r + 1}`}>
+                  <button
+                    type="button"
+                    className="ub-small"
+                    onClick={() => onRowsChange(rows.filter((_, i) => i !== r))}
+                    aria-label={`Remove row ${r + 1}`}
+                  >
                     ✕
                   </button>
                 </td>
@@ -136,12 +141,19 @@ export function RowsGrid({ columns, known, keyColumns, rows, onRowsChange }: Row
         )}
       </div>
       <p className="ub-hint">
-        An empty box is the empty string; ∅ marks NULL (shown as a grey “NULL”). Enter moves down a row (adding one at the end). Pasting several cells into a box fills the grid from there.
+        An empty box is the empty string; ∅ marks NULL (shown as a grey “NULL”). Enter moves down a row (adding one at
+        the end). Pasting several cells into a box fills the grid from there.
       </p>
       <details className="ub-paste">
         <summary>Paste CSV or TSV</summary>
         <label htmlFor={`${id}-paste`}>CSV or TSV text</label>
-        <textarea id={`${id}-paste`} rows={4} value={pasteText} onChange={(e) => setPasteText(e.target.value)} spellCheck={false} />
+        <textarea
+          id={`${id}-paste`}
+          rows={4}
+          value={pasteText}
+          onChange={(e) => setPasteText(e.target.value)}
+          spellCheck={false}
+        />
         <p className="ub-hint">{PASTE_CONVENTION}</p>
         <button
           type="button"

@@ -23,7 +23,19 @@ interface FieldProps {
 }
 
 /** Per-column on-conflict actions. */
-export function ActionsFieldset({ state, onChange, columns, inserted, disabledReason, dialect }: FieldProps & { columns: ColumnInfo[]; inserted: ReadonlySet<string>; disabledReason: string | null; dialect: Dialect }) {
+export function ActionsFieldset({
+  state,
+  onChange,
+  columns,
+  inserted,
+  disabledReason,
+  dialect,
+}: FieldProps & {
+  columns: ColumnInfo[];
+  inserted: ReadonlySet<string>;
+  disabledReason: string | null;
+  dialect: Dialect;
+}) {
   const id = useId();
   return (
     <fieldset className="ub-fieldset" disabled={disabledReason !== null}>
@@ -40,11 +52,18 @@ export function ActionsFieldset({ state, onChange, columns, inserted, disabledRe
               <select
                 id={selectId}
                 value={a.kind}
-                onChange={(e) => onChange({ ...state, actions: { ...state.actions, [c.name]: { ...a, kind: e.target.value as ActionKind } } })}
+                onChange={(e) =>
+                  onChange({
+                    ...state,
+                    actions: { ...state.actions, [c.name]: { ...a, kind: e.target.value as ActionKind } },
+                  })
+                }
               >
                 {(Object.keys(ACTION_LABEL) as ActionKind[]).map((k) => (
                   <option key={k} value={k} disabled={NEEDS_NEW_VALUE.has(k) && !inserted.has(c.name)}>
-                    {k === 'now' ? `${ACTION_LABEL[k]} (${dialect === 'postgres' ? 'now()' : 'CURRENT_TIMESTAMP'})` : ACTION_LABEL[k]}
+                    {k === 'now'
+                      ? `${ACTION_LABEL[k]} (${dialect === 'postgres' ? 'now()' : 'CURRENT_TIMESTAMP'})`
+                      : ACTION_LABEL[k]}
                     {NEEDS_NEW_VALUE.has(k) && !inserted.has(c.name) ? ' — not inserted' : ''}
                   </option>
                 ))}
@@ -60,7 +79,9 @@ export function ActionsFieldset({ state, onChange, columns, inserted, disabledRe
                     value={a.expr}
                     placeholder="e.g. excluded.col || '!'"
                     spellCheck={false}
-                    onChange={(e) => onChange({ ...state, actions: { ...state.actions, [c.name]: { ...a, expr: e.target.value } } })}
+                    onChange={(e) =>
+                      onChange({ ...state, actions: { ...state.actions, [c.name]: { ...a, expr: e.target.value } } })
+                    }
                   />
                 </>
               )}
@@ -74,13 +95,22 @@ export function ActionsFieldset({ state, onChange, columns, inserted, disabledRe
 
 const CONDITIONS: { kind: ConditionKind; label: (d: Dialect) => string }[] = [
   { kind: 'none', label: () => 'Always' },
-  { kind: 'changed', label: (d) => `Only when something changed (${d === 'postgres' ? 'IS DISTINCT FROM' : 'IS NOT'})` },
+  {
+    kind: 'changed',
+    label: (d) => `Only when something changed (${d === 'postgres' ? 'IS DISTINCT FROM' : 'IS NOT'})`,
+  },
   { kind: 'newer', label: () => 'Only when newer by' },
   { kind: 'custom', label: () => 'Custom condition' },
 ];
 
 /** The update condition. */
-export function ConditionFieldset({ state, onChange, columns, disabledReason, dialect }: FieldProps & { columns: ColumnInfo[]; disabledReason: string | null; dialect: Dialect }) {
+export function ConditionFieldset({
+  state,
+  onChange,
+  columns,
+  disabledReason,
+  dialect,
+}: FieldProps & { columns: ColumnInfo[]; disabledReason: string | null; dialect: Dialect }) {
   const id = useId();
   const cond = state.condition;
   return (
@@ -94,7 +124,12 @@ export function ConditionFieldset({ state, onChange, columns, disabledReason, di
             id={`${id}-${c.kind}`}
             name={`${id}-cond`}
             checked={cond.kind === c.kind}
-            onChange={() => onChange({ ...state, condition: { ...cond, kind: c.kind, column: cond.column || (columns[0]?.name ?? '') } })}
+            onChange={() =>
+              onChange({
+                ...state,
+                condition: { ...cond, kind: c.kind, column: cond.column || (columns[0]?.name ?? '') },
+              })
+            }
           />
           <label htmlFor={`${id}-${c.kind}`}>{c.label(dialect)}</label>
           {c.kind === 'newer' && (
@@ -138,7 +173,12 @@ export function ConditionFieldset({ state, onChange, columns, disabledReason, di
 }
 
 /** RETURNING: none, all, chosen columns, and the inserted/updated action column. */
-export function ReturningFieldset({ state, onChange, columns, actionReason }: FieldProps & { columns: ColumnInfo[]; actionReason: string | null }) {
+export function ReturningFieldset({
+  state,
+  onChange,
+  columns,
+  actionReason,
+}: FieldProps & { columns: ColumnInfo[]; actionReason: string | null }) {
   const id = useId();
   const r = state.returning;
   const kinds: { kind: BuilderState['returning']['kind']; label: string }[] = [
@@ -151,7 +191,13 @@ export function ReturningFieldset({ state, onChange, columns, actionReason }: Fi
       <legend>RETURNING</legend>
       {kinds.map((k) => (
         <div className="ub-choice" key={k.kind}>
-          <input type="radio" id={`${id}-${k.kind}`} name={`${id}-ret`} checked={r.kind === k.kind} onChange={() => onChange({ ...state, returning: { ...r, kind: k.kind } })} />
+          <input
+            type="radio"
+            id={`${id}-${k.kind}`}
+            name={`${id}-ret`}
+            checked={r.kind === k.kind}
+            onChange={() => onChange({ ...state, returning: { ...r, kind: k.kind } })}
+          />
           <label htmlFor={`${id}-${k.kind}`}>{k.label}</label>
         </div>
       ))}
@@ -166,7 +212,12 @@ export function ReturningFieldset({ state, onChange, columns, actionReason }: Fi
                 onChange={(e) =>
                   onChange({
                     ...state,
-                    returning: { ...r, columns: e.target.checked ? columns.map((x) => x.name).filter((n) => n === c.name || r.columns.includes(n)) : r.columns.filter((n) => n !== c.name) },
+                    returning: {
+                      ...r,
+                      columns: e.target.checked
+                        ? columns.map((x) => x.name).filter((n) => n === c.name || r.columns.includes(n))
+                        : r.columns.filter((n) => n !== c.name),
+                    },
                   })
                 }
               />
@@ -176,7 +227,13 @@ export function ReturningFieldset({ state, onChange, columns, actionReason }: Fi
         </div>
       )}
       <div className="ub-choice">
-        <input type="checkbox" id={`${id}-action`} checked={r.action && actionReason === null} disabled={actionReason !== null} onChange={(e) => onChange({ ...state, returning: { ...r, action: e.target.checked } })} />
+        <input
+          type="checkbox"
+          id={`${id}-action`}
+          checked={r.action && actionReason === null}
+          disabled={actionReason !== null}
+          onChange={(e) => onChange({ ...state, returning: { ...r, action: e.target.checked } })}
+        />
         <label htmlFor={`${id}-action`}>Action column (inserted or updated)</label>
         {actionReason && <span className="ub-reason">{actionReason}</span>}
       </div>

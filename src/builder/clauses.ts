@@ -66,7 +66,9 @@ export interface SetItem {
 
 /** The columns an update may touch: insertable and not part of the key that matched the row. */
 export function updatableColumns(table: TableSchema, plan: Plan): ColumnInfo[] {
-  const keyNames = new Set((plan.key ? plan.keyColumns.map((c) => c.name) : table.primaryKey).map((c) => c.toLowerCase()));
+  const keyNames = new Set(
+    (plan.key ? plan.keyColumns.map((c) => c.name) : table.primaryKey).map((c) => c.toLowerCase()),
+  );
   return insertableColumns(table).filter((c) => !keyNames.has(c.name.toLowerCase()));
 }
 
@@ -81,7 +83,11 @@ export function nowSql(column: ColumnInfo, dialect: Dialect): string {
  * The SET list from the per-column actions. `source(col)` is the new value's SQL, or null when
  * the column has none (not inserted). `custom(expr)` adapts a custom expression to the strategy.
  */
-export function setItems(ctx: Ctx, source: (col: ColumnInfo) => string | null, custom: (expr: string) => string): SetItem[] {
+export function setItems(
+  ctx: Ctx,
+  source: (col: ColumnInfo) => string | null,
+  custom: (expr: string) => string,
+): SetItem[] {
   const items: SetItem[] = [];
   for (const col of updatableColumns(ctx.table, ctx.plan)) {
     const action = actionFor(ctx.state, col.name);
@@ -122,7 +128,9 @@ export function setItems(ctx: Ctx, source: (col: ColumnInfo) => string | null, c
     const col = updatableColumns(ctx.table, ctx.plan)[0] ?? ctx.plan.keyColumns[0] ?? ctx.cols[0];
     if (col) {
       items.push({ column: col, expr: `${ctx.ref}.${q(ctx, col.name)}`, data: false });
-      ctx.warnings.push('Every column keeps its value: the update writes the row back unchanged. Use DO NOTHING to leave it untouched.');
+      ctx.warnings.push(
+        'Every column keeps its value: the update writes the row back unchanged. Use DO NOTHING to leave it untouched.',
+      );
     }
   }
   return items;
@@ -134,7 +142,12 @@ export function renderSet(ctx: Ctx, items: SetItem[], indent: string): string {
 }
 
 /** The update condition as SQL, or null for none. */
-export function conditionSql(ctx: Ctx, items: SetItem[], source: (col: ColumnInfo) => string | null, custom: (expr: string) => string): string | null {
+export function conditionSql(
+  ctx: Ctx,
+  items: SetItem[],
+  source: (col: ColumnInfo) => string | null,
+  custom: (expr: string) => string,
+): string | null {
   const cond = ctx.state.condition;
   switch (cond.kind) {
     case 'none':
@@ -200,7 +213,9 @@ export function returningSql(ctx: Ctx, qualify: boolean, action: string | null):
   }
   if (r.action) {
     if (action === null) {
-      ctx.warnings.push('SQLite cannot tell inserted from updated rows in RETURNING (it has no xmax); the action column is left out.');
+      ctx.warnings.push(
+        'SQLite cannot tell inserted from updated rows in RETURNING (it has no xmax); the action column is left out.',
+      );
     } else {
       parts.push(`${action} AS ${q(ctx, actionAlias(ctx.table))}`);
     }

@@ -3,15 +3,7 @@
  * The cell text stays what the person typed; only the SQL rendering depends on the type.
  */
 import type { ColumnInfo, Dialect } from '../engine/types';
-import {
-  blobLiteral,
-  booleanLiteral,
-  isNumericText,
-  parseBoolean,
-  parseHex,
-  quoteString,
-  utf8Hex,
-} from './quote';
+import { blobLiteral, booleanLiteral, isNumericText, parseBoolean, parseHex, quoteString, utf8Hex } from './quote';
 
 /** A grid cell: the typed text, or null for SQL NULL (distinct from the empty string). */
 export type Cell = string | null;

@@ -91,8 +91,11 @@ export function pasteRows(
 ): PasteResult {
   const first = parsed[0] ?? [];
   const byLower = new Map(known.map((k) => [k.toLowerCase(), k]));
-  const headerCols = first.map((h) => (h === null ? undefined : (known.find((k) => k === h) ?? byLower.get(h.trim().toLowerCase()))));
-  const isHeader = first.length > 0 && headerCols.every((c) => c !== undefined) && new Set(headerCols).size === first.length;
+  const headerCols = first.map((h) =>
+    h === null ? undefined : (known.find((k) => k === h) ?? byLower.get(h.trim().toLowerCase())),
+  );
+  const isHeader =
+    first.length > 0 && headerCols.every((c) => c !== undefined) && new Set(headerCols).size === first.length;
   if (isHeader) {
     const cols = headerCols;
     const added = parsed.slice(1).map((cells) => {

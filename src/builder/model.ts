@@ -88,8 +88,7 @@ export function findTable(tables: readonly TableSchema[], name: string): TableSc
 /** Finds a column by name: exact first, then case-insensitively. */
 export function findColumn(table: TableSchema, name: string): ColumnInfo | undefined {
   return (
-    table.columns.find((c) => c.name === name) ??
-    table.columns.find((c) => c.name.toLowerCase() === name.toLowerCase())
+    table.columns.find((c) => c.name === name) ?? table.columns.find((c) => c.name.toLowerCase() === name.toLowerCase())
   );
 }
 
@@ -114,8 +113,17 @@ export function keyUnusableReason(key: UniqueKey): string | null {
 export function findKey(table: TableSchema, name: string, hintColumns?: string[]): UniqueKey | undefined {
   const exact = table.uniqueKeys.find((k) => k.name === name);
   if (exact || !hintColumns) return exact;
-  const want = hintColumns.map((c) => c.toLowerCase()).sort().join('\u0000');
-  return table.uniqueKeys.find((k) => k.columns.map((c) => c.toLowerCase()).sort().join('\u0000') === want);
+  const want = hintColumns
+    .map((c) => c.toLowerCase())
+    .sort()
+    .join('\u0000');
+  return table.uniqueKeys.find(
+    (k) =>
+      k.columns
+        .map((c) => c.toLowerCase())
+        .sort()
+        .join('\u0000') === want,
+  );
 }
 
 /** The first key usable as a column-list target (primary key first), if any. */
@@ -168,7 +176,10 @@ export function defaultBuilderState(table: TableSchema, dialect: Dialect): Build
     target: key ? { kind: 'key', name: key.name, columns: [...key.columns] } : { kind: 'none' },
     // Identity columns keep their value: Postgres refuses to update GENERATED ALWAYS ones.
     actions: Object.fromEntries(
-      insertableColumns(table).map((c) => [c.name, numberedColumn(c) ? { kind: 'keep', expr: '' } : defaultAction(c.name, insertColumns)]),
+      insertableColumns(table).map((c) => [
+        c.name,
+        numberedColumn(c) ? { kind: 'keep', expr: '' } : defaultAction(c.name, insertColumns),
+      ]),
     ),
     condition: { kind: 'none', column: '', expr: '' },
     returning: { kind: 'none', columns: [], action: false },
@@ -220,7 +231,8 @@ export function validateState(state: BuilderState, table: TableSchema): string[]
   if (c.kind === 'newer') {
     const col = findColumn(table, c.column);
     if (!col) problems.push('Choose the column that tells which row is newer.');
-    else if (!inserted.includes(col)) problems.push(`${col.name} is not inserted, so the new rows have no value to compare.`);
+    else if (!inserted.includes(col))
+      problems.push(`${col.name} is not inserted, so the new rows have no value to compare.`);
   }
   return problems;
 }

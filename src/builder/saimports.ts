@@ -20,8 +20,10 @@ const SOURCE: Record<string, string> = {
   create_async_engine: 'sqlalchemy.ext.asyncio',
 };
 const SQLALCHEMY = new Set(
-  ('Column MetaData Table Identity UniqueConstraint Index Text String Integer BigInteger SmallInteger Numeric Float Boolean ' +
-    'LargeBinary Date DateTime Time text func case literal literal_column or_ and_ select update create_engine').split(' '),
+  (
+    'Column MetaData Table Identity UniqueConstraint Index Text String Integer BigInteger SmallInteger Numeric Float Boolean ' +
+    'LargeBinary Date DateTime Time text func case literal literal_column or_ and_ select update create_engine'
+  ).split(' '),
 );
 
 /** The code without string literals and comments (their text cannot use a name). */
@@ -56,6 +58,9 @@ export function importBlock(code: string, insertFrom: string): string[] {
   const order = (a: string, b: string) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0);
   const from = (m: string) => `from ${m} import ${(byModule.get(m) ?? []).sort(order).join(', ')}`;
   const std = [...plain.sort(), ...['decimal', 'typing'].filter((m) => byModule.has(m)).map(from)];
-  const sa = [...byModule.keys()].filter((m) => m.startsWith('sqlalchemy')).sort().map(from);
+  const sa = [...byModule.keys()]
+    .filter((m) => m.startsWith('sqlalchemy'))
+    .sort()
+    .map(from);
   return [...std, ...(std.length && sa.length ? [''] : []), ...sa];
 }

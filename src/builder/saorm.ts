@@ -23,18 +23,24 @@ export interface ModelDefinition {
 
 /** Names a model class or attribute must not take: what the generated module imports or defines. */
 const CLASS_TAKEN = new Set(
-  'Base Column DeclarativeBase Mapped Session AsyncSession Decimal Any Index Identity UniqueConstraint Text String Integer BigInteger SmallInteger Numeric Float Boolean LargeBinary Date DateTime Time MetaData Table'.split(' '),
+  'Base Column DeclarativeBase Mapped Session AsyncSession Decimal Any Index Identity UniqueConstraint Text String Integer BigInteger SmallInteger Numeric Float Boolean LargeBinary Date DateTime Time MetaData Table'.split(
+    ' ',
+  ),
 );
 /** Attribute names DeclarativeBase keeps for itself. */
 const ATTR_TAKEN = new Set(['metadata', 'registry', 'type_annotation_map']);
 /** Module-level names a class attribute would shadow for linters (pyflakes reads class scope as redefining them). */
 const MODULE_NAMES = new Set(
-  'text func case literal literal_column or_ and_ select update insert asyncio datetime rows stmt statements params setup_rows main upsert'.split(' '),
+  'text func case literal literal_column or_ and_ select update insert asyncio datetime rows stmt statements params setup_rows main upsert'.split(
+    ' ',
+  ),
 );
 
 /** A class name for a table: CamelCase, singular for a plain English plural ("users" → "User"). */
 export function className(table: TableSchema): string {
-  const words = bareTableName(table).split(/[^A-Za-z0-9]+/).filter(Boolean);
+  const words = bareTableName(table)
+    .split(/[^A-Za-z0-9]+/)
+    .filter(Boolean);
   let name = words.map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join('');
   if (/[a-z]s$/.test(name) && !/ss$/.test(name) && name.length > 3) name = name.slice(0, -1);
   name = pyIdent(name || 'Row');
@@ -107,7 +113,9 @@ export function modelDefinition(table: TableSchema, dialect: Dialect): ModelDefi
     if (isKeyword(col.name, dialect)) args.push('quote=True');
     const notes = [ty.note, col.generated ? 'generated column' : undefined].filter(Boolean);
     const annotation = py === 'Any' ? 'Any' : nullable ? `${py} | None` : py;
-    body.push(`    ${key}: Mapped[${annotation}] = mapped_column(${args.join(', ')})${notes.length ? `  # ${notes.join('; ')}` : ''}`);
+    body.push(
+      `    ${key}: Mapped[${annotation}] = mapped_column(${args.join(', ')})${notes.length ? `  # ${notes.join('; ')}` : ''}`,
+    );
   }
   // Constraints in __table_args__ name the columns as the database does.
   const keys = keyDefinitions(table, dialect, (c) => c);
@@ -129,8 +137,17 @@ export function modelDefinition(table: TableSchema, dialect: Dialect): ModelDefi
     // The ORM needs an identity for every row; the table has none, so the mapper takes one.
     const key = table.uniqueKeys.find((k) => !k.hasExpressions && !k.predicate);
     const cols = key ? key.columns : table.columns.map((c) => c.name);
-    lines.push('', `    # No primary key in the database: the mapper identifies rows by ${key ? `the unique key ${key.name}` : 'all their columns'}.`);
+    lines.push(
+      '',
+      `    # No primary key in the database: the mapper identifies rows by ${key ? `the unique key ${key.name}` : 'all their columns'}.`,
+    );
     lines.push(`    __mapper_args__ = {"primary_key": [${cols.map((c) => attr.get(c) ?? c).join(', ')}]}`);
   }
-  return { className: name, attr, imports: [...imports], needs, lines: ['class Base(DeclarativeBase):', '    pass', '', '', ...lines] };
+  return {
+    className: name,
+    attr,
+    imports: [...imports],
+    needs,
+    lines: ['class Base(DeclarativeBase):', '    pass', '', '', ...lines],
+  };
 }

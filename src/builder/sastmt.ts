@@ -14,10 +14,20 @@ import { actionAlias, nowSql, updatableColumns } from './clauses';
 import { pyBindValue, pyBlock } from './savalues';
 
 /** The text() form's lines with bound parameters, for choices SQLAlchemy has no construct for. */
-export function textForm(state: BuilderState, table: TableSchema, dialect: Dialect, note: string): { lines: string[]; count: number } {
+export function textForm(
+  state: BuilderState,
+  table: TableSchema,
+  dialect: Dialect,
+  note: string,
+): { lines: string[]; count: number } {
   const gen = generateStatements(state, table, dialect, { bind: true });
   const lines = [`# ${note}`, '# so the statement is run as text(), with the values as bound parameters.', ''];
-  lines.push('params = {', ...gen.params.map((p) => `    ${pyStr(p.name)}: ${pyBindValue(p.cell, p.column, dialect)},`), '}', '');
+  lines.push(
+    'params = {',
+    ...gen.params.map((p) => `    ${pyStr(p.name)}: ${pyBindValue(p.cell, p.column, dialect)},`),
+    '}',
+    '',
+  );
   const mark = new RegExp(`${BIND_MARK}(\\w+)${BIND_MARK}`, 'g');
   // Escape the SQL's own colons first, then put in the placeholders text() should bind.
   const body = gen.statements.map((st) => `text(${pyBlock(`${escapeTextColons(st).replace(mark, ':$1')}\n`)})`);
@@ -45,14 +55,39 @@ export interface Names {
 
 /** `users.c.name` or `users.c["odd name"]` (attribute access only for plain names that are not collection methods). */
 export function accessor(base: string, name: string): string {
-  const plain = /^[a-z_][a-z0-9_]*$/i.test(name) && pyIdent(name) === name && !COLLECTION_ATTRS.has(name) && !name.startsWith('_');
+  const plain =
+    /^[a-z_][a-z0-9_]*$/i.test(name) && pyIdent(name) === name && !COLLECTION_ATTRS.has(name) && !name.startsWith('_');
   return plain ? `${base}.${name}` : `${base}[${pyStr(name)}]`;
 }
 
-const COLLECTION_ATTRS = new Set(['keys', 'values', 'items', 'get', 'contains', 'index', 'add', 'update', 'clear', 'remove', 'compare', 'corresponding_column', 'as_readonly', 'as_immutable', 'extend', 'replace']);
+const COLLECTION_ATTRS = new Set([
+  'keys',
+  'values',
+  'items',
+  'get',
+  'contains',
+  'index',
+  'add',
+  'update',
+  'clear',
+  'remove',
+  'compare',
+  'corresponding_column',
+  'as_readonly',
+  'as_immutable',
+  'extend',
+  'replace',
+]);
 
 /** The on-conflict `set_` entries and the `where=` expression, mirroring the SQL generator's choices. */
-function setAndWhere(state: BuilderState, table: TableSchema, dialect: Dialect, n: Names, updatable: ColumnInfo[], inserted: Set<string>): { set: string[]; where: string | null } {
+function setAndWhere(
+  state: BuilderState,
+  table: TableSchema,
+  dialect: Dialect,
+  n: Names,
+  updatable: ColumnInfo[],
+  inserted: Set<string>,
+): { set: string[]; where: string | null } {
   const set: { col: ColumnInfo; expr: string; data: boolean }[] = [];
   for (const col of updatable) {
     const a = actionFor(state, col.name);
@@ -64,8 +99,19 @@ function setAndWhere(state: BuilderState, table: TableSchema, dialect: Dialect, 
     if (a.kind === 'add') set.push({ col, expr: `${cur} + ${ex}`, data: true });
     if (a.kind === 'coalesce') set.push({ col, expr: `func.coalesce(${ex}, ${cur})`, data: true });
     if (a.kind === 'increment') set.push({ col, expr: `${cur} + 1`, data: false });
-    if (a.kind === 'now') set.push({ col, expr: nowSql(col, dialect) === 'unixepoch()' ? 'func.unixepoch()' : dialect === 'postgres' ? 'func.now()' : 'func.current_timestamp()', data: false });
-    if (a.kind === 'custom' && a.expr.trim()) set.push({ col, expr: `literal_column(${pyStr(a.expr.trim())})`, data: true });
+    if (a.kind === 'now')
+      set.push({
+        col,
+        expr:
+          nowSql(col, dialect) === 'unixepoch()'
+            ? 'func.unixepoch()'
+            : dialect === 'postgres'
+              ? 'func.now()'
+              : 'func.current_timestamp()',
+        data: false,
+      });
+    if (a.kind === 'custom' && a.expr.trim())
+      set.push({ col, expr: `literal_column(${pyStr(a.expr.trim())})`, data: true });
   }
   if (set.length === 0) {
     const col = updatable[0] ?? table.columns[0];
@@ -85,9 +131,14 @@ function setAndWhere(state: BuilderState, table: TableSchema, dialect: Dialect, 
   return { set: set.map((s) => `${pyStr(n.setKey(s.col.name))}: ${s.expr}`), where };
 }
 
-
 /** The statement lines: `rows` and `stmt` for the constructs. */
-export function constructBody(state: BuilderState, table: TableSchema, dialect: Dialect, plan: Plan, n: Names): { lines: string[]; returns: boolean } {
+export function constructBody(
+  state: BuilderState,
+  table: TableSchema,
+  dialect: Dialect,
+  plan: Plan,
+  n: Names,
+): { lines: string[]; returns: boolean } {
   const inserted = resolvedInsertColumns(state, table);
   const insertedNames = new Set(inserted.map((c) => c.name));
   const out = ['rows = [', ...rowLines(state, table, dialect, n), ']', `stmt = insert(${n.t}).values(rows)`];
@@ -101,14 +152,24 @@ export function constructBody(state: BuilderState, table: TableSchema, dialect: 
     out.push(`stmt = stmt.on_conflict_do_nothing(${targetArgs.join(', ')})`);
   } else {
     const { set, where } = setAndWhere(state, table, dialect, n, updatableColumns(table, plan), insertedNames);
-    out.push('stmt = stmt.on_conflict_do_update(', ...targetArgs.map((a) => `    ${a},`), '    set_={', ...set.map((s) => `        ${s},`), '    },');
+    out.push(
+      'stmt = stmt.on_conflict_do_update(',
+      ...targetArgs.map((a) => `    ${a},`),
+      '    set_={',
+      ...set.map((s) => `        ${s},`),
+      '    },',
+    );
     if (where) out.push(`    where=${where},`);
     out.push(')');
   }
   const ret: string[] = [];
   const r = state.returning;
   if (r.kind === 'all') ret.push(...n.all);
-  if (r.kind === 'columns') for (const c of r.columns) { const col = findColumn(table, c); if (col) ret.push(n.col(col.name)); }
+  if (r.kind === 'columns')
+    for (const c of r.columns) {
+      const col = findColumn(table, c);
+      if (col) ret.push(n.col(col.name));
+    }
   if (r.action && dialect === 'postgres')
     ret.push(`case((literal_column("xmax") == 0, "inserted"), else_="updated").label(${pyStr(actionAlias(table))})`);
   if (ret.length) {
@@ -121,5 +182,8 @@ export function constructBody(state: BuilderState, table: TableSchema, dialect: 
 /** The input rows as dictionaries keyed like the Table or model. */
 export function rowLines(state: BuilderState, table: TableSchema, dialect: Dialect, n: Names): string[] {
   const inserted = resolvedInsertColumns(state, table);
-  return state.rows.map((row) => `    {${inserted.map((c) => `${pyStr(n.key(c.name))}: ${pyValue(cellFor(row, c.name), c, dialect)}`).join(', ')}},`);
+  return state.rows.map(
+    (row) =>
+      `    {${inserted.map((c) => `${pyStr(n.key(c.name))}: ${pyValue(cellFor(row, c.name), c, dialect)}`).join(', ')}},`,
+  );
 }

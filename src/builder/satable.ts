@@ -17,12 +17,16 @@ export function escapeTextColons(sql: string): string {
 }
 
 const PY_KEYWORDS = new Set(
-  'False None True and as assert async await break class continue def del elif else except finally for from global if import in is lambda nonlocal not or pass raise return try while with yield'.split(' '),
+  'False None True and as assert async await break class continue def del elif else except finally for from global if import in is lambda nonlocal not or pass raise return try while with yield'.split(
+    ' ',
+  ),
 );
 
 /** Names the generated module already uses; a table variable must not shadow them. */
 const TAKEN = new Set([
-  ...'stmt rows metadata insert update select text func case or_ and_ literal literal_column datetime statements'.split(' '),
+  ...'stmt rows metadata insert update select text func case or_ and_ literal literal_column datetime statements'.split(
+    ' ',
+  ),
   ...'upsert row key found result returned conn session engine main setup_rows params asyncio'.split(' '),
   // builtins the generated code calls or a reader would expect untouched
   ...'bytes float int str bool list dict set tuple len range print type object id'.split(' '),
@@ -46,11 +50,13 @@ export function saType(col: ColumnInfo, dialect: Dialect): { expr: string; impor
   if (/\bbigint|int8|bigserial/.test(t)) return { expr: 'BigInteger', imports: ['BigInteger'] };
   if (/smallint|int2|smallserial/.test(t)) return { expr: 'SmallInteger', imports: ['SmallInteger'] };
   if (t.includes('int') || /^serial/.test(t)) return { expr: 'Integer', imports: ['Integer'] };
-  if (/numeric|decimal/.test(t)) return { expr: prec ? `Numeric(${prec[1]}, ${prec[2]})` : 'Numeric', imports: ['Numeric'] };
+  if (/numeric|decimal/.test(t))
+    return { expr: prec ? `Numeric(${prec[1]}, ${prec[2]})` : 'Numeric', imports: ['Numeric'] };
   if (/real|floa|doub/.test(t)) return { expr: 'Float', imports: ['Float'] };
   if (t.startsWith('bool')) return { expr: 'Boolean', imports: ['Boolean'] };
   if (t.includes('blob') || t === 'bytea') return { expr: 'LargeBinary', imports: ['LargeBinary'] };
-  if (/char|clob|text/.test(t)) return len ? { expr: `String(${len})`, imports: ['String'] } : { expr: 'Text', imports: ['Text'] };
+  if (/char|clob|text/.test(t))
+    return len ? { expr: `String(${len})`, imports: ['String'] } : { expr: 'Text', imports: ['Text'] };
   if (dialect === 'postgres') {
     if (t === 'date') return { expr: 'Date', imports: ['Date'] };
     if (t.startsWith('timestamp'))
@@ -66,7 +72,11 @@ export function saType(col: ColumnInfo, dialect: Dialect): { expr: string; impor
  * The unique constraints and unique indexes other than the primary key, one per line ending in a
  * comma (`ref` names a column the way the Table or model refers to it: its key).
  */
-export function keyDefinitions(table: TableSchema, dialect: Dialect, ref: (column: string) => string): { imports: string[]; lines: string[] } {
+export function keyDefinitions(
+  table: TableSchema,
+  dialect: Dialect,
+  ref: (column: string) => string,
+): { imports: string[]; lines: string[] } {
   const imports = new Set<string>();
   const lines: string[] = [];
   for (const key of table.uniqueKeys) {
@@ -80,7 +90,9 @@ export function keyDefinitions(table: TableSchema, dialect: Dialect, ref: (colum
       lines.push(`UniqueConstraint(${cols}${autoName ? '' : `, name=${JSON.stringify(key.name)}`}),`);
     } else {
       imports.add('Index');
-      const where = key.predicate ? `, ${dialect === 'sqlite' ? 'sqlite' : 'postgresql'}_where=text(${pyStr(escapeTextColons(key.predicate))})` : '';
+      const where = key.predicate
+        ? `, ${dialect === 'sqlite' ? 'sqlite' : 'postgresql'}_where=text(${pyStr(escapeTextColons(key.predicate))})`
+        : '';
       lines.push(`Index(${JSON.stringify(key.name)}, ${cols}, unique=True${where}),`);
     }
   }
@@ -88,7 +100,10 @@ export function keyDefinitions(table: TableSchema, dialect: Dialect, ref: (colum
 }
 
 /** The Table(...) lines, the Python variable naming the table, and the names to import. */
-export function tableDefinition(table: TableSchema, dialect: Dialect): { variable: string; imports: string[]; lines: string[] } {
+export function tableDefinition(
+  table: TableSchema,
+  dialect: Dialect,
+): { variable: string; imports: string[]; lines: string[] } {
   let variable = pyIdent(bareTableName(table).toLowerCase());
   if (TAKEN.has(variable)) variable = `${variable}_table`;
   const imports = new Set(['Column', 'MetaData', 'Table']);
@@ -105,7 +120,8 @@ export function tableDefinition(table: TableSchema, dialect: Dialect): { variabl
     }
     if (pk.has(col.name)) args.push('primary_key=True');
     else if (col.notNull) args.push('nullable=False');
-    if (col.defaultExpr !== null && !col.identity && !col.generated) args.push(`server_default=text(${pyStr(escapeTextColons(col.defaultExpr))})`);
+    if (col.defaultExpr !== null && !col.identity && !col.generated)
+      args.push(`server_default=text(${pyStr(escapeTextColons(col.defaultExpr))})`);
     // SQLAlchemy's keyword lists lag the engines' (1.4 leaves SQLite's NOTHING bare): force quotes.
     if (isKeyword(col.name, dialect)) args.push('quote=True');
     const notes = [ty.note, col.generated ? 'generated column' : undefined].filter(Boolean);

@@ -48,27 +48,40 @@ class TextBinder {
   /** A partial index predicate evaluated on the new row (its columns bound to the row's values or constant defaults). */
   predicate(pred: string, table: TableSchema): string {
     const binds: string[] = [];
-    const sql = replaceColumns(escapeTextColons(pred), table.columns.map((c) => c.name), (name) => {
-      const col = table.columns.find((c) => c.name === name);
-      if (col && this.inserted.includes(col)) {
-        const p = `v${this.n++}`;
-        binds.push(`${p}=row[${pyStr(this.key(col.name))}]`);
-        return `:${p}`;
-      }
-      const d = col?.defaultExpr?.trim() ?? '';
-      return /^([+-]?\d+(\.\d+)?|'(?:[^']|'')*'|true|false|null)$/i.test(d) ? d : 'NULL';
-    });
+    const sql = replaceColumns(
+      escapeTextColons(pred),
+      table.columns.map((c) => c.name),
+      (name) => {
+        const col = table.columns.find((c) => c.name === name);
+        if (col && this.inserted.includes(col)) {
+          const p = `v${this.n++}`;
+          binds.push(`${p}=row[${pyStr(this.key(col.name))}]`);
+          return `:${p}`;
+        }
+        const d = col?.defaultExpr?.trim() ?? '';
+        return /^([+-]?\d+(\.\d+)?|'(?:[^']|'')*'|true|false|null)$/i.test(d) ? d : 'NULL';
+      },
+    );
     return binds.length ? `text(${pyStr(sql)}).bindparams(${binds.join(', ')})` : `text(${pyStr(sql)})`;
   }
 }
 
 /** The `def upsert(conn)` function body lines for the two-step pattern. */
-export function twoStepFunction(state: BuilderState, table: TableSchema, dialect: Dialect, plan: Plan, inserted: ColumnInfo[], n: TwoStepNames, run: TwoStepRun): string[] {
+export function twoStepFunction(
+  state: BuilderState,
+  table: TableSchema,
+  dialect: Dialect,
+  plan: Plan,
+  inserted: ColumnInfo[],
+  n: TwoStepNames,
+  run: TwoStepRun,
+): string[] {
   const binder = new TextBinder(inserted, n.key);
   const has = (c: ColumnInfo) => inserted.includes(c);
   const rowOf = (c: ColumnInfo) => `row[${pyStr(n.key(c.name))}]`;
   const key = plan.keyColumns.map((k) => `${n.col(k.name)} == literal(${rowOf(k)})`);
-  if (plan.key?.predicate) key.push(`text(${pyStr(escapeTextColons(plan.key.predicate))})`, binder.predicate(plan.key.predicate, table));
+  if (plan.key?.predicate)
+    key.push(`text(${pyStr(escapeTextColons(plan.key.predicate))})`, binder.predicate(plan.key.predicate, table));
 
   const set: { col: ColumnInfo; expr: string; data: boolean }[] = [];
   for (const col of updatableColumns(table, plan)) {
@@ -79,7 +92,17 @@ export function twoStepFunction(state: BuilderState, table: TableSchema, dialect
     if (a.kind === 'add') set.push({ col, expr: `${cur} + ${rowOf(col)}`, data: true });
     if (a.kind === 'coalesce') set.push({ col, expr: `func.coalesce(${rowOf(col)}, ${cur})`, data: true });
     if (a.kind === 'increment') set.push({ col, expr: `${cur} + 1`, data: false });
-    if (a.kind === 'now') set.push({ col, expr: dialect === 'postgres' ? 'func.now()' : nowSql(col, dialect) === 'unixepoch()' ? 'func.unixepoch()' : 'func.current_timestamp()', data: false });
+    if (a.kind === 'now')
+      set.push({
+        col,
+        expr:
+          dialect === 'postgres'
+            ? 'func.now()'
+            : nowSql(col, dialect) === 'unixepoch()'
+              ? 'func.unixepoch()'
+              : 'func.current_timestamp()',
+        data: false,
+      });
     if (a.kind === 'custom' && a.expr.trim()) set.push({ col, expr: binder.custom(a.expr.trim()), data: true });
   }
   if (set.length === 0) {
@@ -102,7 +125,11 @@ export function twoStepFunction(state: BuilderState, table: TableSchema, dialect
   const r = state.returning;
   const ret: string[] = [];
   if (r.kind === 'all') ret.push(...n.all);
-  if (r.kind === 'columns') for (const name of r.columns) { const col = findColumn(table, name); if (col) ret.push(n.col(col.name)); }
+  if (r.kind === 'columns')
+    for (const name of r.columns) {
+      const col = findColumn(table, name);
+      if (col) ret.push(n.col(col.name));
+    }
   const returning = (word: string) => {
     const cols = [...ret];
     if (r.action) cols.push(`literal(${pyStr(word)}).label(${pyStr(actionAlias(table))})`);
@@ -133,7 +160,9 @@ export function twoStepFunction(state: BuilderState, table: TableSchema, dialect
     '            )',
     '        else:',
     `            stmt = insert(${n.t}).values(row)${returning('inserted')}`,
-    ...(collects ? [`        result = ${aw}${conn}.execute(stmt)`, '        returned.extend(result.all())'] : [`        ${aw}${conn}.execute(stmt)`]),
+    ...(collects
+      ? [`        result = ${aw}${conn}.execute(stmt)`, '        returned.extend(result.all())']
+      : [`        ${aw}${conn}.execute(stmt)`]),
     '    return returned',
   ];
 }

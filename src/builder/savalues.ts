@@ -53,9 +53,11 @@ export function pyValue(cell: Cell, col: ColumnInfo, dialect: Dialect): string {
   if (kind === 'blob') return `bytes.fromhex(${pyStr(parseHex(cell) ?? utf8Hex(cell))})`;
   if (dialect === 'postgres') {
     if (t === 'date' && /^\d{4}-\d{2}-\d{2}$/.test(trimmed)) return `datetime.date.fromisoformat(${pyStr(trimmed)})`;
-    if (t.startsWith('timestamp') && /^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}(:\d{2}(\.\d+)?)?([+-]\d{2}(:?\d{2})?|Z)?$/.test(trimmed))
+    if (
+      t.startsWith('timestamp') &&
+      /^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}(:\d{2}(\.\d+)?)?([+-]\d{2}(:?\d{2})?|Z)?$/.test(trimmed)
+    )
       return `datetime.datetime.fromisoformat(${pyStr(trimmed.replace(/Z$/, '+00:00'))})`;
   }
   return pyStr(cell);
 }
-

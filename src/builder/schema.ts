@@ -18,7 +18,10 @@ export const builderStateSchema = z.object({
     z.object({ kind: z.literal('constraint'), name: z.string(), columns: z.array(z.string()) }),
     z.object({ kind: z.literal('none') }),
   ]),
-  actions: z.record(z.string(), z.object({ kind: z.enum(['excluded', 'keep', 'add', 'coalesce', 'increment', 'now', 'custom']), expr: z.string() })),
+  actions: z.record(
+    z.string(),
+    z.object({ kind: z.enum(['excluded', 'keep', 'add', 'coalesce', 'increment', 'now', 'custom']), expr: z.string() }),
+  ),
   condition: z.object({ kind: z.enum(['none', 'changed', 'newer', 'custom']), column: z.string(), expr: z.string() }),
   returning: z.object({ kind: z.enum(['none', 'all', 'columns']), columns: z.array(z.string()), action: z.boolean() }),
 });

@@ -5,7 +5,17 @@
  */
 import type { ColumnInfo, Dialect, TableSchema } from '../engine/types';
 import { needsCast } from './coltype';
-import { type Ctx, conditionSql, literalRows, newRowPredicate, overriding, q, renderSet, returningSql, setItems } from './clauses';
+import {
+  type Ctx,
+  conditionSql,
+  literalRows,
+  newRowPredicate,
+  overriding,
+  q,
+  renderSet,
+  returningSql,
+  setItems,
+} from './clauses';
 import { type BuilderState, type Cell, bareTableName, cellFor, resolvedInsertColumns, validateState } from './model';
 import { quoteIdent, quoteTable } from './quote';
 import { qualifyColumns } from './sqltext';
@@ -47,7 +57,10 @@ function makeCtx(state: BuilderState, table: TableSchema, dialect: Dialect, para
     const names = new Set<string>();
     rows = state.rows.map((row, r) =>
       cols.map((col, c) => {
-        let name = `${col.name.toLowerCase().replace(/[^a-z0-9_]/g, '_').replace(/^(?=\d)|^$/, 'c')}_${r + 1}`;
+        let name = `${col.name
+          .toLowerCase()
+          .replace(/[^a-z0-9_]/g, '_')
+          .replace(/^(?=\d)|^$/, 'c')}_${r + 1}`;
         if (names.has(name)) name = `c${c}_${r + 1}`;
         names.add(name);
         params.push({ name, column: col, cell: cellFor(row, col.name) });
@@ -106,7 +119,8 @@ function mergeStatement(ctx: Ctx): string {
   const { plan } = ctx;
   const inserted = new Set(ctx.cols.map((c) => c.name));
   for (const k of plan.keyColumns) {
-    if (!inserted.has(k.name)) ctx.errors.push(`MERGE matches rows on ${k.name}, so it must be one of the inserted columns.`);
+    if (!inserted.has(k.name))
+      ctx.errors.push(`MERGE matches rows on ${k.name}, so it must be one of the inserted columns.`);
   }
   // In a VALUES list used as a source, quoted literals and NULLs resolve to text: cast them.
   const rows = ctx.rows.map((r) =>
@@ -123,7 +137,13 @@ function mergeStatement(ctx: Ctx): string {
   const on = plan.keyColumns.map((k) => `${ctx.ref}.${q(ctx, k.name)} = ${SOURCE}.${q(ctx, k.name)}`);
   if (plan.key?.predicate) {
     // The partial index's predicate names target columns; qualify them, the source has the same names.
-    on.push(`(${qualifyColumns(plan.key.predicate, ctx.table.columns.map((c) => c.name), ctx.ref)})`);
+    on.push(
+      `(${qualifyColumns(
+        plan.key.predicate,
+        ctx.table.columns.map((c) => c.name),
+        ctx.ref,
+      )})`,
+    );
     on.push(`(${newRowPredicate(ctx, plan.key.predicate, excludedRef(ctx))})`);
   }
   const source = excludedRef(ctx);
@@ -159,9 +179,13 @@ function duplicateKeyWarnings(ctx: Ctx): void {
     const rowsText = `Rows ${first + 1} and ${n + 1} have the same key`;
     const s = plan.strategy;
     if (ctx.dialect === 'postgres' && s === 'doUpdate')
-      ctx.warnings.push(`${rowsText}: PostgreSQL stops with "ON CONFLICT DO UPDATE command cannot affect row a second time".`);
+      ctx.warnings.push(
+        `${rowsText}: PostgreSQL stops with "ON CONFLICT DO UPDATE command cannot affect row a second time".`,
+      );
     else if (s === 'merge')
-      ctx.warnings.push(`${rowsText}: MERGE fails (a row cannot be affected twice, or the second insert violates the key).`);
+      ctx.warnings.push(
+        `${rowsText}: MERGE fails (a row cannot be affected twice, or the second insert violates the key).`,
+      );
     else if (s === 'doUpdate' || s === 'twoStep')
       ctx.warnings.push(`${rowsText}: the later row updates the row the earlier one wrote.`);
     else if (s === 'orReplace') ctx.warnings.push(`${rowsText}: the later row replaces the earlier one.`);
@@ -184,25 +208,44 @@ export function generateStatements(
   let statements: string[] = [];
   if (ctx.errors.length === 0) {
     const s = ctx.plan.strategy;
-    statements = s === 'merge' ? [mergeStatement(ctx)] : s === 'twoStep' ? twoStepStatements(ctx) : [insertStatement(ctx)];
+    statements =
+      s === 'merge' ? [mergeStatement(ctx)] : s === 'twoStep' ? twoStepStatements(ctx) : [insertStatement(ctx)];
     duplicateKeyWarnings(ctx);
     if (s === 'orReplace')
-      ctx.warnings.push('INSERT OR REPLACE deletes every row the new one conflicts with (on any unique key) and inserts it afresh: a new rowid, and columns you do not insert get their defaults.');
+      ctx.warnings.push(
+        'INSERT OR REPLACE deletes every row the new one conflicts with (on any unique key) and inserts it afresh: a new rowid, and columns you do not insert get their defaults.',
+      );
     const sequenced = ctx.table.columns.some(
       (c) => !ctx.cols.includes(c) && (c.identity || /nextval\(/i.test(c.defaultExpr ?? '')),
     );
     if (dialect === 'postgres' && sequenced && (s === 'doUpdate' || s === 'doNothing'))
-      ctx.warnings.push('PostgreSQL draws the next identity/sequence value for every row before checking for a conflict, so conflicting rows leave gaps in the ids.');
+      ctx.warnings.push(
+        'PostgreSQL draws the next identity/sequence value for every row before checking for a conflict, so conflicting rows leave gaps in the ids.',
+      );
     if (ctx.table.uniqueKeys.length === 0)
-      ctx.warnings.push('This table has no primary key or unique constraint: nothing can conflict, so every row is inserted.');
+      ctx.warnings.push(
+        'This table has no primary key or unique constraint: nothing can conflict, so every row is inserted.',
+      );
   }
-  return { statements: ctx.errors.length ? [] : statements, warnings: [...new Set(ctx.warnings)], errors: [...new Set(ctx.errors)], params };
+  return {
+    statements: ctx.errors.length ? [] : statements,
+    warnings: [...new Set(ctx.warnings)],
+    errors: [...new Set(ctx.errors)],
+    params,
+  };
 }
 
 /** Generates the statement (or script, for two steps) for the form state in the dialect. */
 export function generateSql(state: BuilderState, table: TableSchema, dialect: Dialect): GeneratedSql {
   const g = generateStatements(state, table, dialect);
-  const header = state.strategy === 'twoStep' && g.statements.length ? `${TWO_STEP_HEADER}
-` : '';
-  return { sql: g.statements.length ? `${header}${g.statements.map((st) => `${st};\n`).join('')}` : '', warnings: g.warnings, errors: g.errors };
+  const header =
+    state.strategy === 'twoStep' && g.statements.length
+      ? `${TWO_STEP_HEADER}
+`
+      : '';
+  return {
+    sql: g.statements.length ? `${header}${g.statements.map((st) => `${st};\n`).join('')}` : '',
+    warnings: g.warnings,
+    errors: g.errors,
+  };
 }

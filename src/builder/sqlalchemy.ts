@@ -33,7 +33,8 @@ export interface SaOptions {
 export const DEFAULT_SA_OPTIONS: SaOptions = { style: 'orm', mode: 'async', form: 'snippet' };
 
 const NO_CONSTRUCT: Record<string, string> = {
-  orReplace: 'SQLAlchemy has no construct for INSERT OR REPLACE (insert().prefix_with("OR REPLACE") only pastes the words in),',
+  orReplace:
+    'SQLAlchemy has no construct for INSERT OR REPLACE (insert().prefix_with("OR REPLACE") only pastes the words in),',
   orIgnore: 'SQLAlchemy has no construct for INSERT OR IGNORE (on_conflict_do_nothing() is the portable spelling),',
   merge: 'SQLAlchemy 2.0 has no MERGE construct,',
 };
@@ -42,18 +43,38 @@ const NO_CONSTRUCT: Record<string, string> = {
 function engineLines(dialect: Dialect, async: boolean): string[] {
   if (dialect === 'sqlite') {
     return async
-      ? ['    # An in-memory database through aiosqlite (pip install aiosqlite); a file: "sqlite+aiosqlite:///app.db".', '    engine = create_async_engine("sqlite+aiosqlite:///:memory:")']
-      : ['    # An in-memory database; a file: "sqlite:///app.db".', '    engine = create_engine("sqlite:///:memory:")'];
+      ? [
+          '    # An in-memory database through aiosqlite (pip install aiosqlite); a file: "sqlite+aiosqlite:///app.db".',
+          '    engine = create_async_engine("sqlite+aiosqlite:///:memory:")',
+        ]
+      : [
+          '    # An in-memory database; a file: "sqlite:///app.db".',
+          '    engine = create_engine("sqlite:///:memory:")',
+        ];
   }
   return async
-    ? ['    # Your server through asyncpg (pip install asyncpg). This creates the table and the setup rows:', '    # point it at a scratch database.', '    engine = create_async_engine("postgresql+asyncpg://user:password@localhost:5432/scratch")']
-    : ['    # Your server through psycopg 3 (pip install "psycopg[binary]"). This creates the table and the', '    # setup rows: point it at a scratch database.', '    engine = create_engine("postgresql+psycopg://user:password@localhost:5432/scratch")'];
+    ? [
+        '    # Your server through asyncpg (pip install asyncpg). This creates the table and the setup rows:',
+        '    # point it at a scratch database.',
+        '    engine = create_async_engine("postgresql+asyncpg://user:password@localhost:5432/scratch")',
+      ]
+    : [
+        '    # Your server through psycopg 3 (pip install "psycopg[binary]"). This creates the table and the',
+        '    # setup rows: point it at a scratch database.',
+        '    engine = create_engine("postgresql+psycopg://user:password@localhost:5432/scratch")',
+      ];
 }
 
 /** Generates the SQLAlchemy code for the form state in the chosen variant. */
-export function generateSqlAlchemy(state: BuilderState, table: TableSchema, dialect: Dialect, options: SaOptions = DEFAULT_SA_OPTIONS): string {
+export function generateSqlAlchemy(
+  state: BuilderState,
+  table: TableSchema,
+  dialect: Dialect,
+  options: SaOptions = DEFAULT_SA_OPTIONS,
+): string {
   const gen = generateStatements(state, table, dialect);
-  if (gen.statements.length === 0) return `# The form is not complete yet:\n${gen.errors.map((e) => `# - ${e}`).join('\n')}\n`;
+  if (gen.statements.length === 0)
+    return `# The form is not complete yet:\n${gen.errors.map((e) => `# - ${e}`).join('\n')}\n`;
   const plan = resolvePlan(state, table, dialect);
   const orm = options.style === 'orm';
   const async = options.mode === 'async';
@@ -63,12 +84,27 @@ export function generateSqlAlchemy(state: BuilderState, table: TableSchema, dial
   const model = orm ? modelDefinition(table, dialect) : null;
   const attr = (name: string) => model?.attr.get(findColumn(table, name)?.name ?? name) ?? name;
   const n: Names = model
-    ? { t: model.className, col: (c) => `${model.className}.${attr(c)}`, ex: (c) => accessor('stmt.excluded', findColumn(table, c)?.name ?? c), key: attr, setKey: (c) => findColumn(table, c)?.name ?? c, all: table.columns.map((c) => `${model.className}.${attr(c.name)}`) }
-    : { t: core?.variable ?? 'table', col: (c) => accessor(`${core?.variable}.c`, c), ex: (c) => accessor('stmt.excluded', c), key: (c) => c, setKey: (c) => c, all: [`*${core?.variable}.c`] };
+    ? {
+        t: model.className,
+        col: (c) => `${model.className}.${attr(c)}`,
+        ex: (c) => accessor('stmt.excluded', findColumn(table, c)?.name ?? c),
+        key: attr,
+        setKey: (c) => findColumn(table, c)?.name ?? c,
+        all: table.columns.map((c) => `${model.className}.${attr(c.name)}`),
+      }
+    : {
+        t: core?.variable ?? 'table',
+        col: (c) => accessor(`${core?.variable}.c`, c),
+        ex: (c) => accessor('stmt.excluded', c),
+        key: (c) => c,
+        setKey: (c) => c,
+        all: [`*${core?.variable}.c`],
+      };
 
   // SQLAlchemy cannot alias an INSERT target, so for a table called "excluded" its
   // `excluded.col` and the table's own columns would read the same.
-  const aliasNeeded = table.name.toLowerCase() === 'excluded' && (plan.strategy === 'doUpdate' || plan.strategy === 'doNothing');
+  const aliasNeeded =
+    table.name.toLowerCase() === 'excluded' && (plan.strategy === 'doUpdate' || plan.strategy === 'doNothing');
   const textNote = aliasNeeded
     ? 'SQLAlchemy cannot alias the INSERT target, and a table called "excluded" clashes with on_conflict_do_update()\'s excluded;'
     : NO_CONSTRUCT[plan.strategy];
@@ -83,12 +119,21 @@ export function generateSqlAlchemy(state: BuilderState, table: TableSchema, dial
     const t = textForm(state, table, dialect, textNote);
     body = t.lines;
     insertFrom = 'sqlalchemy';
-    const each = [`result = ${aw}${conn}.execute(stmt)`, 'if result.returns_rows:', ...printRows('result').map((l) => `    ${l}`)];
+    const each = [
+      `result = ${aw}${conn}.execute(stmt)`,
+      'if result.returns_rows:',
+      ...printRows('result').map((l) => `    ${l}`),
+    ];
     run = t.count === 1 ? each : ['for stmt in statements:', ...each.map((l) => `    ${l}`)];
   } else if (plan.strategy === 'twoStep') {
     insertFrom = 'sqlalchemy';
     const rows = constructBody(state, table, dialect, plan, n).lines;
-    body = [...rows.slice(0, rows.indexOf(']') + 1), '', '', ...twoStepFunction(state, table, dialect, plan, resolvedInsertColumns(state, table), n, { orm, async })];
+    body = [
+      ...rows.slice(0, rows.indexOf(']') + 1),
+      '',
+      '',
+      ...twoStepFunction(state, table, dialect, plan, resolvedInsertColumns(state, table), n, { orm, async }),
+    ];
     const collects = state.returning.kind !== 'none' || state.returning.action;
     run = collects ? [`returned = ${aw}upsert(${conn})`, ...printRows('returned')] : [`${aw}upsert(${conn})`];
   } else {
@@ -101,8 +146,12 @@ export function generateSqlAlchemy(state: BuilderState, table: TableSchema, dial
 
   if (options.form === 'snippet') {
     const where = orm
-      ? async ? '# session: an AsyncSession ("async with AsyncSession(engine) as session:").' : '# session: a Session ("with Session(engine) as session:").'
-      : async ? '# conn: from "async with engine.begin() as conn:" (commits when the block ends).' : '# conn: from "with engine.begin() as conn:" (commits when the block ends).';
+      ? async
+        ? '# session: an AsyncSession ("async with AsyncSession(engine) as session:").'
+        : '# session: a Session ("with Session(engine) as session:").'
+      : async
+        ? '# conn: from "async with engine.begin() as conn:" (commits when the block ends).'
+        : '# conn: from "with engine.begin() as conn:" (commits when the block ends).';
     const code = [...body, '', where, ...run, ...commit];
     const imports = importBlock(code.join('\n'), insertFrom);
     return `${[`# SQLAlchemy 2.0 (${label}): the statement. ${orm ? `${n.t} is` : `${n.t} is the Table`} in the whole file.`, ...imports, '', ...code].join('\n')}\n`;
@@ -116,7 +165,9 @@ export function generateSqlAlchemy(state: BuilderState, table: TableSchema, dial
     const cols = known.columns.map((name) => findColumn(table, name));
     setup.push('# The rows the setup script put in the table (the Before table).', 'setup_rows = [');
     for (const row of known.rows) {
-      const cells = cols.flatMap((col, i) => (col && !col.generated ? [`${pyStr(n.key(col.name))}: ${pyValue(row[i] ?? null, col, dialect)}`] : []));
+      const cells = cols.flatMap((col, i) =>
+        col && !col.generated ? [`${pyStr(n.key(col.name))}: ${pyValue(row[i] ?? null, col, dialect)}`] : [],
+      );
       setup.push(`    {${cells.join(', ')}},`);
     }
     setup.push(']', '');
@@ -124,7 +175,11 @@ export function generateSqlAlchemy(state: BuilderState, table: TableSchema, dial
   const fill = setup.length ? [`${aw}${conn}.execute(insert(${n.t}), setup_rows)`] : [];
   const createAll = orm ? 'Base.metadata.create_all' : 'metadata.create_all';
   const mainBody: string[] = [...engineLines(dialect, async)];
-  const inner = [...(known ? fill : ['# The setup rows are not included: run the scenario, then copy again.']), ...run, ...commit];
+  const inner = [
+    ...(known ? fill : ['# The setup rows are not included: run the scenario, then copy again.']),
+    ...run,
+    ...commit,
+  ];
   if (async) {
     mainBody.push('    async with engine.begin() as conn:', `        await conn.run_sync(${createAll})`);
     if (orm) mainBody.push('    async with AsyncSession(engine) as session:', ...inner.map((l) => `        ${l}`));
@@ -132,13 +187,23 @@ export function generateSqlAlchemy(state: BuilderState, table: TableSchema, dial
     mainBody.push('    await engine.dispose()');
   } else {
     mainBody.push(`    ${createAll}(engine)`);
-    mainBody.push(orm ? '    with Session(engine) as session:' : '    with engine.begin() as conn:', ...inner.map((l) => `        ${l}`));
+    mainBody.push(
+      orm ? '    with Session(engine) as session:' : '    with engine.begin() as conn:',
+      ...inner.map((l) => `        ${l}`),
+    );
   }
   const code = [
-    ...definition, '', '',
+    ...definition,
+    '',
+    '',
     ...setup,
-    ...body, '', '',
-    `${async ? 'async ' : ''}def main() -> None:`, ...mainBody, '', '',
+    ...body,
+    '',
+    '',
+    `${async ? 'async ' : ''}def main() -> None:`,
+    ...mainBody,
+    '',
+    '',
     'if __name__ == "__main__":',
     async ? '    asyncio.run(main())' : '    main()',
   ];

@@ -57,7 +57,11 @@ function nextSolid(tokens: Token[], i: number, step: 1 | -1): number {
  * Rewrites every reference to one of `columns` in `expr` with `replace(column, original token)`,
  * leaving alone names that are already qualified, function names, and type names after `::`.
  */
-export function replaceColumns(expr: string, columns: readonly string[], replace: (column: string, token: string) => string): string {
+export function replaceColumns(
+  expr: string,
+  columns: readonly string[],
+  replace: (column: string, token: string) => string,
+): string {
   const tokens = tokenize(expr);
   return tokens
     .map((tok, i) => {
@@ -89,7 +93,8 @@ export function substituteExcluded(expr: string, replace: (column: string, quote
     const tok = tokens[i];
     if (!tok) continue;
     const isExcluded =
-      (tok.kind === 'ident' && tok.text.toLowerCase() === 'excluded') || (tok.kind === 'quoted' && tok.text === '"excluded"');
+      (tok.kind === 'ident' && tok.text.toLowerCase() === 'excluded') ||
+      (tok.kind === 'quoted' && tok.text === '"excluded"');
     const prev = tokens[nextSolid(tokens, i, -1)];
     if (isExcluded && !(prev && prev.text === '.')) {
       const dot = nextSolid(tokens, i, 1);

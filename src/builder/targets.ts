@@ -4,7 +4,16 @@
  * impossible — the state keeps the choice so switching back restores it).
  */
 import type { ColumnInfo, Dialect, TableSchema, UniqueKey } from '../engine/types';
-import { type BuilderState, type Strategy, type TargetChoice, STRATEGY_LABEL, findColumn, findKey, firstUsableKey, keyUnusableReason } from './model';
+import {
+  type BuilderState,
+  type Strategy,
+  type TargetChoice,
+  STRATEGY_LABEL,
+  findColumn,
+  findKey,
+  firstUsableKey,
+  keyUnusableReason,
+} from './model';
 
 /** Whether a choice can be used, and why not. */
 export type Availability = { ok: true } | { ok: false; reason: string };
@@ -61,10 +70,18 @@ export function targetOptions(strategy: Strategy, dialect: Dialect, table: Table
   if (dialect === 'postgres' && (strategy === 'doUpdate' || strategy === 'doNothing')) {
     for (const key of table.uniqueKeys) {
       if (key.kind === 'index') continue; // a unique index is not a constraint: ON CONSTRAINT rejects it
-      options.push({ choice: { kind: 'constraint', name: key.name, columns: [...key.columns] }, label: `ON CONSTRAINT ${key.name}`, availability: OK });
+      options.push({
+        choice: { kind: 'constraint', name: key.name, columns: [...key.columns] },
+        label: `ON CONSTRAINT ${key.name}`,
+        availability: OK,
+      });
     }
   }
-  options.push({ choice: { kind: 'none' }, label: 'No target (any unique key)', availability: noTargetAvailability(strategy, dialect) });
+  options.push({
+    choice: { kind: 'none' },
+    label: 'No target (any unique key)',
+    availability: noTargetAvailability(strategy, dialect),
+  });
   return options;
 }
 

@@ -42,7 +42,8 @@ export function twoStepStatements(ctx: Ctx): string[] {
       });
     const match = plan.keyColumns.map((k) => `${q(ctx, k.name)} = ${litOf(k) ?? 'NULL'}`);
     // A partial unique index only holds rows its predicate accepts: both rows must be in it to conflict.
-    if (plan.key?.predicate) match.push(`(${plan.key.predicate})`, `(${newRowPredicate(ctx, plan.key.predicate, litOf)})`);
+    if (plan.key?.predicate)
+      match.push(`(${plan.key.predicate})`, `(${newRowPredicate(ctx, plan.key.predicate, litOf)})`);
     const where = match.join(' AND ');
     const items = setItems(ctx, litOf, custom);
     const cond = conditionSql(ctx, items, litOf, custom);

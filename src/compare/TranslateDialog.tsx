@@ -44,7 +44,12 @@ function ScriptPane({ label, script, to }: { label: string; script: ScriptTransl
       <h3 id={headingId}>
         {DIALECT_LABEL[to]} {label}
       </h3>
-      <pre className="cmp-sql" role="region" tabIndex={0} aria-label={`Translated ${label.toLowerCase()} (${DIALECT_LABEL[to]})`}>
+      <pre
+        className="cmp-sql"
+        role="region"
+        tabIndex={0}
+        aria-label={`Translated ${label.toLowerCase()} (${DIALECT_LABEL[to]})`}
+      >
         {script.sql || '(empty)'}
       </pre>
       <Findings title="Could not translate" items={script.untranslatable} kind="problems" />

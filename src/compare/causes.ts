@@ -24,7 +24,14 @@ export function groupByCause(real: readonly Difference[]): CauseGroup[] {
   const groups: CauseGroup[] = [];
   if (hasGap) {
     const places = ids.map(differenceGroup);
-    groups.push({ heading: `Generated ids (${places.join(', ').replace(/, ([^,]*)$/, ' and $1').toLowerCase()})`, causes: 1, diffs: ids });
+    groups.push({
+      heading: `Generated ids (${places
+        .join(', ')
+        .replace(/, ([^,]*)$/, ' and $1')
+        .toLowerCase()})`,
+      causes: 1,
+      diffs: ids,
+    });
   }
   const byHeading = new Map<string, Difference[]>();
   for (const d of real) {

@@ -43,13 +43,16 @@ export function compareRuns(sqlite: RunResult, postgres: RunResult): Difference[
   const rp = isRunError(postgres.error);
   if (re || rp) out.push({ kind: 'runError', failsOn: failsOn(re, rp), sqlite: re, postgres: rp });
 
-  const total = (r: RunResult) => Math.max(r.statements.length + r.notRun.length, ...r.statements.map((s) => s.index + 1));
+  const total = (r: RunResult) =>
+    Math.max(r.statements.length + r.notRun.length, ...r.statements.map((s) => s.index + 1));
   const ns = total(sqlite);
   const np = total(postgres);
   if (ns !== np) out.push({ kind: 'statementCount', sqlite: ns, postgres: np });
 
   const identity = new Set(
-    [...sqlite.tables, ...postgres.tables].flatMap((t) => t.schema.columns.filter((c) => c.identity).map((c) => c.name.toLowerCase())),
+    [...sqlite.tables, ...postgres.tables].flatMap((t) =>
+      t.schema.columns.filter((c) => c.identity).map((c) => c.name.toLowerCase()),
+    ),
   );
   for (let k = 0; k < Math.max(ns, np); k++) {
     const es = statementError(sqlite, k);
@@ -84,7 +87,13 @@ function toSample(names: string[], row: readonly Value[], idx: number[]): RowSam
 }
 
 /** Returned rows of statement k, compared as multisets (RETURNING order is not promised). */
-function compareReturned(k: number, s: StatementResult, p: StatementResult, log: NormalisationLog, identity: Set<string>): Difference[] {
+function compareReturned(
+  k: number,
+  s: StatementResult,
+  p: StatementResult,
+  log: NormalisationLog,
+  identity: Set<string>,
+): Difference[] {
   if (!s.columns && !p.columns) return [];
   const sc = s.columns ?? [];
   const pc = p.columns ?? [];

@@ -38,7 +38,9 @@ function parts(t: Translator, stmt: AnyNode): InsertParts {
   const tableName = nameOf(tableNode) ?? '';
   const upserts = clauses.filter((c) => c.type === 'upsert_clause');
   const returning = clauses.find((c) => c.type === 'returning_clause');
-  const source = clauses.find((c) => c.type === 'values_clause' || c.type.endsWith('select_stmt') || c.type === 'default_values');
+  const source = clauses.find(
+    (c) => c.type === 'values_clause' || c.type.endsWith('select_stmt') || c.type === 'default_values',
+  );
   const before = clauses.filter((c) => c.type !== 'upsert_clause' && c.type !== 'returning_clause');
   const upsertAt = t.span(before[before.length - 1])[1];
   return {
@@ -63,11 +65,16 @@ export function translateInsert(t: Translator, stmt: AnyNode): void {
     if (p.upserts.length > 1) {
       for (const extra of p.upserts.slice(1)) {
         t.replace(extra, blockComment(t.text(extra)));
-        t.problem(extra, 'multipleOnConflict', `PostgreSQL allows one ON CONFLICT clause; SQLite tries several in order. Kept the first, commented out: ${t.text(extra).replace(/\s+/g, ' ')}`);
+        t.problem(
+          extra,
+          'multipleOnConflict',
+          `PostgreSQL allows one ON CONFLICT clause; SQLite tries several in order. Kept the first, commented out: ${t.text(extra).replace(/\s+/g, ' ')}`,
+        );
       }
     }
     const first = p.upserts[0];
-    if (first && !get(first, 'conflictTarget') && get(first, 'action')?.type === 'upsert_action_update') inferTarget(t, p, first);
+    if (first && !get(first, 'conflictTarget') && get(first, 'action')?.type === 'upsert_action_update')
+      inferTarget(t, p, first);
     valuesToPostgres(t, p);
     identityValues(t, p);
   } else {
@@ -76,14 +83,23 @@ export function translateInsert(t: Translator, stmt: AnyNode): void {
     if (overriding) {
       const user = (overriding.overridingKw as unknown as AnyNode[]).some((k) => k.name === 'USER');
       t.removeWithSpace(overriding);
-      if (user) t.problem(overriding, 'overriding', 'OVERRIDING USER VALUE (ignore the given ids) has no SQLite form; removed: the given ids are used');
+      if (user)
+        t.problem(
+          overriding,
+          'overriding',
+          'OVERRIDING USER VALUE (ignore the given ids) has no SQLite form; removed: the given ids are used',
+        );
       else t.change(overriding, 'overriding', 'OVERRIDING SYSTEM VALUE removed (SQLite always accepts explicit ids)');
     }
     const select = p.source;
     const last = (select?.clauses as AnyNode[] | undefined)?.at(-1);
     if (p.upserts.length && select?.type === 'select_stmt' && last?.type === 'from_clause') {
       t.insert(t.span(last)[1], ' WHERE true');
-      t.change(last, 'insertSelect', 'INSERT … SELECT … FROM … ON CONFLICT: added WHERE true (without it SQLite reads ON CONFLICT as a join condition)');
+      t.change(
+        last,
+        'insertSelect',
+        'INSERT … SELECT … FROM … ON CONFLICT: added WHERE true (without it SQLite reads ON CONFLICT as a join condition)',
+      );
     }
   }
   if (p.returning && t.to === 'sqlite') returningToSqlite(t, p.returning);
@@ -96,24 +112,40 @@ function candidateKeys(p: InsertParts): KeyModel[] {
   const cols = new Set((p.columns ?? table.columns.map((c) => c.name)).map(lower));
   const identity = new Set(table.columns.filter((c) => c.identity).map((c) => lower(c.name)));
   const usable = table.keys.filter((k) => !k.hasExpressions && k.columns.every((c) => cols.has(lower(c))));
-  return [...usable.filter((k) => !k.columns.some((c) => identity.has(lower(c)))), ...usable.filter((k) => k.columns.some((c) => identity.has(lower(c))))];
+  return [
+    ...usable.filter((k) => !k.columns.some((c) => identity.has(lower(c)))),
+    ...usable.filter((k) => k.columns.some((c) => identity.has(lower(c)))),
+  ];
 }
 
-const keyText = (k: KeyModel) => `(${k.columns.map(quoteIdent).join(', ')})${k.predicate ? ` WHERE ${k.predicate}` : ''}`;
+const keyText = (k: KeyModel) =>
+  `(${k.columns.map(quoteIdent).join(', ')})${k.predicate ? ` WHERE ${k.predicate}` : ''}`;
 
 function inferTarget(t: Translator, p: InsertParts, upsert: AnyNode): void {
   const keys = candidateKeys(p);
   const kw = (upsert.onConflictKw as AnyNode[]).at(-1)!;
   if (!keys.length) {
-    t.problem(upsert, 'conflictTarget', `ON CONFLICT DO UPDATE without a target: PostgreSQL needs one, and no unique key of ${p.tableName || 'the table'} is covered by the inserted columns${p.table ? '' : ' (its definition is unknown: translate the setup too)'}`);
+    t.problem(
+      upsert,
+      'conflictTarget',
+      `ON CONFLICT DO UPDATE without a target: PostgreSQL needs one, and no unique key of ${p.tableName || 'the table'} is covered by the inserted columns${p.table ? '' : ' (its definition is unknown: translate the setup too)'}`,
+    );
     return;
   }
   const key = keys[0]!;
   t.insert(t.span(kw)[1], ` ${keyText(key)}`);
-  t.change(upsert, 'conflictTarget', `ON CONFLICT DO UPDATE: added the conflict target ${keyText(key)} (${key.kind === 'primary' ? 'the primary key' : `a unique ${key.kind === 'index' ? 'index' : 'key'} of ${p.tableName}`}); PostgreSQL requires a target for DO UPDATE`);
+  t.change(
+    upsert,
+    'conflictTarget',
+    `ON CONFLICT DO UPDATE: added the conflict target ${keyText(key)} (${key.kind === 'primary' ? 'the primary key' : `a unique ${key.kind === 'index' ? 'index' : 'key'} of ${p.tableName}`}); PostgreSQL requires a target for DO UPDATE`,
+  );
   if (keys.length > 1) {
     const others = keys.slice(1).map(keyText).join(', ');
-    t.warn(upsert, 'conflictTarget', `SQLite's target-less DO UPDATE also handles conflicts on ${others}; in PostgreSQL such a conflict raises a unique violation`);
+    t.warn(
+      upsert,
+      'conflictTarget',
+      `SQLite's target-less DO UPDATE also handles conflicts on ${others}; in PostgreSQL such a conflict raises a unique violation`,
+    );
   }
 }
 
@@ -129,11 +161,21 @@ function orActionToPostgres(t: Translator, p: InsertParts): void {
     t.change(p.clause, 'insertOr', 'INSERT OR ABORT → INSERT (the default behaviour)');
   } else if (action === 'FAIL' || action === 'ROLLBACK') {
     t.change(p.clause, 'insertOr', `${written} → INSERT`);
-    t.warn(p.clause, 'insertOr', action === 'FAIL' ? 'OR FAIL keeps the rows inserted before the failing one; PostgreSQL undoes the whole statement' : 'OR ROLLBACK ends the transaction; PostgreSQL only fails the statement');
+    t.warn(
+      p.clause,
+      'insertOr',
+      action === 'FAIL'
+        ? 'OR FAIL keeps the rows inserted before the failing one; PostgreSQL undoes the whole statement'
+        : 'OR ROLLBACK ends the transaction; PostgreSQL only fails the statement',
+    );
   } else if (action === 'IGNORE') {
     if (!p.upserts.length) t.insert(p.upsertAt, `${p.sep}ON CONFLICT DO NOTHING`);
     t.change(p.clause, 'insertOrIgnore', `${written} → INSERT … ON CONFLICT DO NOTHING`);
-    t.warn(p.clause, 'insertOrIgnore', 'OR IGNORE also skips rows that break NOT NULL or CHECK constraints; ON CONFLICT DO NOTHING skips only unique conflicts');
+    t.warn(
+      p.clause,
+      'insertOrIgnore',
+      'OR IGNORE also skips rows that break NOT NULL or CHECK constraints; ON CONFLICT DO NOTHING skips only unique conflicts',
+    );
   } else if (action === 'REPLACE') {
     orReplace(t, p, written);
   }
@@ -141,26 +183,42 @@ function orActionToPostgres(t: Translator, p: InsertParts): void {
 
 function orReplace(t: Translator, p: InsertParts, written: string): void {
   if (p.upserts.length) {
-    t.problem(p.clause, 'insertOrReplace', `${written} together with ON CONFLICT: the REPLACE fallback for other constraints has no PostgreSQL equivalent; removed`);
+    t.problem(
+      p.clause,
+      'insertOrReplace',
+      `${written} together with ON CONFLICT: the REPLACE fallback for other constraints has no PostgreSQL equivalent; removed`,
+    );
     return;
   }
   const cols = p.columns ?? p.table?.columns.map((c) => c.name) ?? null;
   if (!cols) {
-    t.problem(p.clause, 'insertOrReplace', `${written}: the columns of ${p.tableName} are unknown (translate the setup too); no conflict target could be chosen`);
+    t.problem(
+      p.clause,
+      'insertOrReplace',
+      `${written}: the columns of ${p.tableName} are unknown (translate the setup too); no conflict target could be chosen`,
+    );
     return;
   }
   const keys = candidateKeys(p).filter((k) => k.predicate === null);
   const primary = keys.find((k) => k.kind === 'primary');
   const key = primary ?? keys[0];
   if (!key) {
-    t.change(p.clause, 'insertOrReplace', `${written} → INSERT (no unique key is covered by the inserted columns, so nothing can be replaced)`);
+    t.change(
+      p.clause,
+      'insertOrReplace',
+      `${written} → INSERT (no unique key is covered by the inserted columns, so nothing can be replaced)`,
+    );
     return;
   }
   const keyCols = new Set(key.columns.map(lower));
   const set = cols.filter((c) => !keyCols.has(lower(c))).map((c) => `${quoteIdent(c)} = EXCLUDED.${quoteIdent(c)}`);
   const action = set.length ? `DO UPDATE SET ${set.join(', ')}` : 'DO NOTHING';
   t.insert(p.upsertAt, `${p.sep}ON CONFLICT ${keyText(key)} ${action}`);
-  t.change(p.clause, 'insertOrReplace', `${written} → INSERT … ON CONFLICT ${keyText(key)} ${set.length ? 'DO UPDATE SET every inserted column' : 'DO NOTHING'}`);
+  t.change(
+    p.clause,
+    'insertOrReplace',
+    `${written} → INSERT … ON CONFLICT ${keyText(key)} ${set.length ? 'DO UPDATE SET every inserted column' : 'DO NOTHING'}`,
+  );
   const listed = new Set(cols.map(lower));
   const unlisted = (p.table?.columns ?? []).filter((c) => !listed.has(lower(c.name)));
   const idCols = unlisted.filter((c) => c.identity).map((c) => c.name);
@@ -170,9 +228,20 @@ function orReplace(t: Translator, p: InsertParts, written: string): void {
     idCols.length ? `the row gets a new ${idCols.join(', ')}` : '',
     'DELETE triggers fire, and so do foreign-key ON DELETE actions when foreign keys are on',
   ].filter(Boolean);
-  t.warn(p.clause, 'insertOrReplace', `OR REPLACE deletes the conflicting row and inserts a new one: ${details.join(', ')}. DO UPDATE keeps the row and changes only the listed columns.`);
+  t.warn(
+    p.clause,
+    'insertOrReplace',
+    `OR REPLACE deletes the conflicting row and inserts a new one: ${details.join(', ')}. DO UPDATE keeps the row and changes only the listed columns.`,
+  );
   if (keys.length > 1) {
-    t.warn(p.clause, 'insertOrReplace', `OR REPLACE also removes rows that conflict on ${keys.filter((k) => k !== key).map(keyText).join(', ')}; PostgreSQL raises a unique violation instead`);
+    t.warn(
+      p.clause,
+      'insertOrReplace',
+      `OR REPLACE also removes rows that conflict on ${keys
+        .filter((k) => k !== key)
+        .map(keyText)
+        .join(', ')}; PostgreSQL raises a unique violation instead`,
+    );
   }
 }
 
@@ -186,10 +255,18 @@ function booleanLiteral(t: Translator, p: InsertParts, colName: string, value: A
   if (!col) return;
   if (col.isBoolean && value.type === 'number_literal' && (value.value === 0 || value.value === 1)) {
     t.replace(value, value.value ? 'true' : 'false');
-    t.change(value, 'booleans', `${colName}: ${value.value} → ${value.value ? 'true' : 'false'} (a boolean column in PostgreSQL)`);
+    t.change(
+      value,
+      'booleans',
+      `${colName}: ${value.value} → ${value.value ? 'true' : 'false'} (a boolean column in PostgreSQL)`,
+    );
   } else if (!col.isBoolean && /INT/.test(col.type) && value.type === 'boolean_literal') {
     t.replace(value, value.value ? '1' : '0');
-    t.change(value, 'booleans', `${colName}: ${t.text(value)} → ${value.value ? 1 : 0} (an integer column in PostgreSQL)`);
+    t.change(
+      value,
+      'booleans',
+      `${colName}: ${t.text(value)} → ${value.value ? 1 : 0} (an integer column in PostgreSQL)`,
+    );
   }
 }
 
@@ -208,7 +285,11 @@ function identityValues(t: Translator, p: InsertParts): void {
   if (t.role === 'setup') {
     t.identityFixes.set(lower(p.table.name), { table: p.table.name, column: id.name });
   } else {
-    t.warn(p.clause, 'identity', `explicit ${id.name} values do not advance PostgreSQL's identity sequence; a later insert without ${id.name} may collide with them`);
+    t.warn(
+      p.clause,
+      'identity',
+      `explicit ${id.name} values do not advance PostgreSQL's identity sequence; a later insert without ${id.name} may collide with them`,
+    );
   }
 }
 
@@ -218,11 +299,19 @@ function onConstraintToSqlite(t: Translator, upsert: AnyNode): void {
   const name = nameOf(get(target, 'constraint')) ?? '';
   const found = t.schema.findKey(name);
   if (!found || found.key.hasExpressions) {
-    t.problem(target, 'onConstraint', `ON CONSTRAINT ${name}: SQLite needs the constraint's columns, and ${found ? 'it has expressions' : 'its definition is unknown (translate the setup too)'}; kept as written`);
+    t.problem(
+      target,
+      'onConstraint',
+      `ON CONSTRAINT ${name}: SQLite needs the constraint's columns, and ${found ? 'it has expressions' : 'its definition is unknown (translate the setup too)'}; kept as written`,
+    );
     return;
   }
   t.replace(target, keyText(found.key));
-  t.change(target, 'onConstraint', `ON CONSTRAINT ${name} → ON CONFLICT ${keyText(found.key)} (SQLite names the columns, not the constraint)`);
+  t.change(
+    target,
+    'onConstraint',
+    `ON CONSTRAINT ${name} → ON CONFLICT ${keyText(found.key)} (SQLite names the columns, not the constraint)`,
+  );
 }
 
 const PG_SYSTEM_COLUMNS = new Set(['xmax', 'xmin', 'ctid', 'cmin', 'cmax', 'tableoid']);
@@ -236,14 +325,19 @@ function returningItem(t: Translator, item: AnyNode): string | null {
       reason = `${String(a.name)} is a PostgreSQL system column (xmax = 0 tells inserted rows from updated ones); SQLite has no way to tell them apart in RETURNING`;
     } else if (a.type === 'member_expr' && get(a, 'object')?.type === 'identifier') {
       const obj = lower(String(get(a, 'object')!.name));
-      if (obj === 'old') reason = 'RETURNING old.… (PostgreSQL 18) has no SQLite equivalent: SQLite returns only the new values';
+      if (obj === 'old')
+        reason = 'RETURNING old.… (PostgreSQL 18) has no SQLite equivalent: SQLite returns only the new values';
       else if (obj === 'new') {
         const prop = get(a, 'property')!;
         t.replace(a, prop.type === 'all_columns' ? '*' : t.text(prop));
-        t.change(a, 'returning', `${t.text(a)} → ${prop.type === 'all_columns' ? '*' : t.text(prop)} (SQLite's RETURNING gives the new values)`);
+        t.change(
+          a,
+          'returning',
+          `${t.text(a)} → ${prop.type === 'all_columns' ? '*' : t.text(prop)} (SQLite's RETURNING gives the new values)`,
+        );
       }
       return false;
-    } else if (a.type === 'func_call' && lower((nameOf(get(a, 'name')) ?? '')) === 'merge_action') {
+    } else if (a.type === 'func_call' && lower(nameOf(get(a, 'name')) ?? '') === 'merge_action') {
       reason = 'merge_action() exists only in PostgreSQL MERGE';
     }
   });
@@ -260,7 +354,10 @@ export function returningToSqlite(t: Translator, returning: AnyNode): void {
     t.replace(returning, blockComment(t.text(returning)));
     return;
   }
-  const lastKept = reasons.map((r, i) => (r === null ? i : -1)).filter((i) => i >= 0).at(-1)!;
+  const lastKept = reasons
+    .map((r, i) => (r === null ? i : -1))
+    .filter((i) => i >= 0)
+    .at(-1)!;
   items.forEach((item, i) => {
     if (reasons[i] === null || i > lastKept) return;
     const nextKept = items.findIndex((_, j) => j > i && reasons[j] === null);

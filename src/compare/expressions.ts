@@ -13,7 +13,18 @@ const get = Translator.get;
 
 const PG_NOW = new Set(['NOW', 'TRANSACTION_TIMESTAMP', 'STATEMENT_TIMESTAMP', 'CLOCK_TIMESTAMP', 'LOCALTIMESTAMP']);
 const PG_SEQUENCE = new Set(['NEXTVAL', 'CURRVAL', 'SETVAL', 'LASTVAL', 'PG_GET_SERIAL_SEQUENCE']);
-const SQLITE_ONLY = new Set(['STRFTIME', 'JULIANDAY', 'UNIXEPOCH', 'LAST_INSERT_ROWID', 'CHANGES', 'TOTAL_CHANGES', 'GROUP_CONCAT', 'IIF', 'PRINTF', 'INSTR']);
+const SQLITE_ONLY = new Set([
+  'STRFTIME',
+  'JULIANDAY',
+  'UNIXEPOCH',
+  'LAST_INSERT_ROWID',
+  'CHANGES',
+  'TOTAL_CHANGES',
+  'GROUP_CONCAT',
+  'IIF',
+  'PRINTF',
+  'INSTR',
+]);
 
 function funcName(n: AnyNode): string {
   const name = get(n, 'name');
@@ -25,7 +36,8 @@ function args(n: AnyNode): AnyNode[] {
   return list?.type === 'list_expr' ? (list.items as AnyNode[]) : [];
 }
 
-const isNowLiteral = (a: AnyNode | undefined) => a?.type === 'string_literal' && String(a.value).toLowerCase() === 'now';
+const isNowLiteral = (a: AnyNode | undefined) =>
+  a?.type === 'string_literal' && String(a.value).toLowerCase() === 'now';
 
 /** Translate the expressions of one statement. Returns true when the statement must be commented out. */
 export function translateExpressions(t: Translator, stmt: CstNode): boolean {
@@ -49,7 +61,8 @@ export function translateExpressions(t: Translator, stmt: CstNode): boolean {
       case 'cast_expr': {
         const arg = get(get(n, 'args'), 'expr');
         const dataType = get(arg, 'dataType');
-        if (t.to === 'sqlite' && dataType && timeLiteral(t, n, get(arg, 'expr')!, dataTypeInfo(dataType).base)) return false;
+        if (t.to === 'sqlite' && dataType && timeLiteral(t, n, get(arg, 'expr')!, dataTypeInfo(dataType).base))
+          return false;
         if (dataType) {
           const mapped = mapType(dataTypeInfo(dataType), t.to);
           if (mapped.text.toLowerCase() !== t.text(dataType).toLowerCase()) {
@@ -60,16 +73,31 @@ export function translateExpressions(t: Translator, stmt: CstNode): boolean {
         return;
       }
       case 'interval_literal':
-        if (t.to === 'sqlite') t.problem(n, 'timestamps', `${t.text(n)}: SQLite has no interval type (use datetime(x, '+1 day') modifiers); kept as written`);
+        if (t.to === 'sqlite')
+          t.problem(
+            n,
+            'timestamps',
+            `${t.text(n)}: SQLite has no interval type (use datetime(x, '+1 day') modifiers); kept as written`,
+          );
         return;
       case 'array_literal_expr':
-        if (t.to === 'sqlite') t.problem(n, 'types', `${t.text(n)}: SQLite has no arrays (a JSON array in text is the usual stand-in); kept as written`);
+        if (t.to === 'sqlite')
+          t.problem(
+            n,
+            'types',
+            `${t.text(n)}: SQLite has no arrays (a JSON array in text is the usual stand-in); kept as written`,
+          );
         return;
       case 'column_assignment':
         if (t.to === 'postgres') assignmentToPostgres(t, n);
         return;
       case 'select_distinct_on':
-        if (t.to === 'sqlite') t.problem(n, 'statement', 'SELECT DISTINCT ON has no SQLite form (use row_number() OVER (PARTITION BY … ORDER BY …) and keep rn = 1); kept as written');
+        if (t.to === 'sqlite')
+          t.problem(
+            n,
+            'statement',
+            'SELECT DISTINCT ON has no SQLite form (use row_number() OVER (PARTITION BY … ORDER BY …) and keep rn = 1); kept as written',
+          );
         return;
       case 'binary_expr': {
         const op = get(n, 'operator');
@@ -96,13 +124,17 @@ export function translateExpressions(t: Translator, stmt: CstNode): boolean {
         const text = String(n.text);
         if (t.to === 'postgres' && (text.startsWith('`') || text.startsWith('['))) {
           t.replace(n, `"${String(n.name).replace(/"/g, '""')}"`);
-          t.change(n, 'identifiers', `${text} → "${String(n.name)}" (PostgreSQL quotes identifiers with double quotes only)`);
+          t.change(
+            n,
+            'identifiers',
+            `${text} → "${String(n.name)}" (PostgreSQL quotes identifiers with double quotes only)`,
+          );
         }
         return;
       }
       case 'blob_literal':
         if (t.to === 'postgres') {
-          const hex = (n.value).map((b) => b.toString(16).padStart(2, '0')).join('');
+          const hex = n.value.map((b) => b.toString(16).padStart(2, '0')).join('');
           t.replace(n, `'\\x${hex}'::bytea`);
           t.change(n, 'types', `X'…' blob literal → '\\x…'::bytea`);
         }
@@ -123,7 +155,11 @@ function assignmentToPostgres(t: Translator, n: AnyNode): void {
   const cls = t.schema.columnClass(name);
   if (cls === 'boolean' && value.type === 'number_literal' && (value.value === 0 || value.value === 1)) {
     t.replace(value, value.value ? 'true' : 'false');
-    t.change(value, 'booleans', `${name}: ${value.value} → ${value.value ? 'true' : 'false'} (a boolean column in PostgreSQL)`);
+    t.change(
+      value,
+      'booleans',
+      `${name}: ${value.value} → ${value.value ? 'true' : 'false'} (a boolean column in PostgreSQL)`,
+    );
   } else if (cls === 'integer' && value.type === 'boolean_literal') {
     t.replace(value, value.value ? '1' : '0');
     t.change(value, 'booleans', `${name}: ${t.text(value)} → ${value.value ? 1 : 0} (an integer column in PostgreSQL)`);
@@ -133,10 +169,19 @@ function assignmentToPostgres(t: Translator, n: AnyNode): void {
 /** `flag = 1` on a column that is boolean in PostgreSQL: the literal becomes true/false. */
 function booleanComparison(t: Translator, column: AnyNode | undefined, literal: AnyNode | undefined): void {
   if (literal?.type !== 'number_literal' || (literal.value !== 0 && literal.value !== 1)) return;
-  const name = column?.type === 'identifier' ? String(column.name) : column?.type === 'member_expr' ? (nameOf(get(column, 'property')) ?? '') : '';
+  const name =
+    column?.type === 'identifier'
+      ? String(column.name)
+      : column?.type === 'member_expr'
+        ? (nameOf(get(column, 'property')) ?? '')
+        : '';
   if (!name || t.schema.columnClass(name) !== 'boolean') return;
   t.replace(literal, literal.value ? 'true' : 'false');
-  t.change(literal, 'booleans', `${name} = ${literal.value} → ${name} = ${literal.value ? 'true' : 'false'} (a boolean column in PostgreSQL)`);
+  t.change(
+    literal,
+    'booleans',
+    `${name} = ${literal.value} → ${name} = ${literal.value ? 'true' : 'false'} (a boolean column in PostgreSQL)`,
+  );
 }
 
 /** The keyword names of an operator when it starts with `first`, else null. */
@@ -166,20 +211,40 @@ function funcToSqlite(t: Translator, n: AnyNode): boolean {
   const name = funcName(n);
   if (name === 'PG_TYPEOF') {
     t.replace(get(n, 'name'), 'typeof');
-    t.change(n, 'functions', 'pg_typeof() → typeof() (SQLite names the storage class: integer, real, text, blob or null)');
+    t.change(
+      n,
+      'functions',
+      'pg_typeof() → typeof() (SQLite names the storage class: integer, real, text, blob or null)',
+    );
     return false;
   }
   if (PG_NOW.has(name)) {
     t.replace(n, 'CURRENT_TIMESTAMP');
-    t.change(n, 'timestamps', `${t.text(n)} → CURRENT_TIMESTAMP (SQLite: text 'YYYY-MM-DD HH:MM:SS' in UTC, to the second)`);
+    t.change(
+      n,
+      'timestamps',
+      `${t.text(n)} → CURRENT_TIMESTAMP (SQLite: text 'YYYY-MM-DD HH:MM:SS' in UTC, to the second)`,
+    );
   } else if (name === 'CURRENT_TIMESTAMP') {
-    t.warn(n, 'timestamps', "CURRENT_TIMESTAMP is text 'YYYY-MM-DD HH:MM:SS' (UTC, whole seconds) in SQLite, a timestamptz with microseconds in PostgreSQL");
+    t.warn(
+      n,
+      'timestamps',
+      "CURRENT_TIMESTAMP is text 'YYYY-MM-DD HH:MM:SS' (UTC, whole seconds) in SQLite, a timestamptz with microseconds in PostgreSQL",
+    );
   } else if (name === 'GREATEST' || name === 'LEAST') {
     const nameNode = get(n, 'name');
     t.replace(nameNode, name === 'GREATEST' ? 'max' : 'min');
-    t.change(n, 'functions', `${name.toLowerCase()}() → ${name === 'GREATEST' ? 'max' : 'min'}() (SQLite's multi-argument form; it returns NULL if any argument is NULL, greatest/least ignore NULLs)`);
+    t.change(
+      n,
+      'functions',
+      `${name.toLowerCase()}() → ${name === 'GREATEST' ? 'max' : 'min'}() (SQLite's multi-argument form; it returns NULL if any argument is NULL, greatest/least ignore NULLs)`,
+    );
   } else if (PG_SEQUENCE.has(name)) {
-    t.problem(n, 'functions', `${name.toLowerCase()}() works on PostgreSQL sequences; SQLite has none (it numbers rows by rowid): the statement is commented out`);
+    t.problem(
+      n,
+      'functions',
+      `${name.toLowerCase()}() works on PostgreSQL sequences; SQLite has none (it numbers rows by rowid): the statement is commented out`,
+    );
     return true;
   } else if (name === 'GEN_RANDOM_UUID') {
     t.problem(n, 'functions', 'gen_random_uuid() has no SQLite built-in; kept as written (it will fail)');
@@ -195,14 +260,30 @@ function funcToPostgres(t: Translator, n: AnyNode): void {
   if ((name === 'DATETIME' || name === 'DATE' || name === 'TIME') && a.length === 1 && isNowLiteral(a[0])) {
     const out = name === 'DATETIME' ? 'now()' : name === 'DATE' ? 'CURRENT_DATE' : 'LOCALTIME';
     t.replace(n, out);
-    t.change(n, 'timestamps', `${t.text(n)} → ${out} (PostgreSQL: a timestamptz with microseconds, taken at transaction start)`);
+    t.change(
+      n,
+      'timestamps',
+      `${t.text(n)} → ${out} (PostgreSQL: a timestamptz with microseconds, taken at transaction start)`,
+    );
   } else if (name === 'DATETIME' || name === 'DATE') {
-    t.problem(n, 'timestamps', `${t.text(n)}: SQLite date modifiers have no direct PostgreSQL form (use now() + interval '…'); kept as written`);
+    t.problem(
+      n,
+      'timestamps',
+      `${t.text(n)}: SQLite date modifiers have no direct PostgreSQL form (use now() + interval '…'); kept as written`,
+    );
   } else if (name === 'CURRENT_TIMESTAMP') {
-    t.warn(n, 'timestamps', "CURRENT_TIMESTAMP is a timestamptz with microseconds in PostgreSQL, text 'YYYY-MM-DD HH:MM:SS' in SQLite");
+    t.warn(
+      n,
+      'timestamps',
+      "CURRENT_TIMESTAMP is a timestamptz with microseconds in PostgreSQL, text 'YYYY-MM-DD HH:MM:SS' in SQLite",
+    );
   } else if (name === 'TYPEOF') {
     t.replace(get(n, 'name'), 'pg_typeof');
-    t.change(n, 'functions', 'typeof() → pg_typeof() (PostgreSQL names the declared type, e.g. timestamp with time zone, not the storage class)');
+    t.change(
+      n,
+      'functions',
+      'typeof() → pg_typeof() (PostgreSQL names the declared type, e.g. timestamp with time zone, not the storage class)',
+    );
   } else if (name === 'IFNULL') {
     t.replace(get(n, 'name'), 'coalesce');
     t.change(n, 'functions', 'ifnull() → coalesce()');
@@ -236,7 +317,11 @@ function castOperatorToSqlite(t: Translator, n: AnyNode): void {
   }
   const mapped = mapType(info, 'sqlite');
   if (info.base === 'BOOLEAN' || info.base === 'BOOL') {
-    t.problem(n, 'booleans', `${original}: SQLite has no boolean cast ('t'/'true' do not become 1); written as CAST(… AS INTEGER)`);
+    t.problem(
+      n,
+      'booleans',
+      `${original}: SQLite has no boolean cast ('t'/'true' do not become 1); written as CAST(… AS INTEGER)`,
+    );
   }
   t.insert(ls, 'CAST(');
   t.replace([le, end], ` AS ${mapped.text})`);
@@ -250,12 +335,18 @@ function castOperatorToSqlite(t: Translator, n: AnyNode): void {
 function timeLiteral(t: Translator, cast: AnyNode, operand: AnyNode, base: string): boolean {
   if (operand.type !== 'string_literal' || !(base.startsWith('TIMESTAMP') || base === 'DATE')) return false;
   const text = String(operand.value);
-  const ms = parseTimestamp(base === 'TIMESTAMP' ? text.replace(/([+-]\d{2}(:?\d{2})?|Z)$/i, '') : text) ?? (base === 'DATE' ? parseTimestamp(`${text} 00:00:00`) : null);
+  const ms =
+    parseTimestamp(base === 'TIMESTAMP' ? text.replace(/([+-]\d{2}(:?\d{2})?|Z)$/i, '') : text) ??
+    (base === 'DATE' ? parseTimestamp(`${text} 00:00:00`) : null);
   if (ms === null) return false;
   const iso = new Date(ms).toISOString();
   const out = base === 'DATE' ? iso.slice(0, 10) : `${iso.slice(0, 10)} ${iso.slice(11, 19)}`;
   t.replace(cast, `'${out}'`);
-  t.change(cast, 'casts', `${t.text(cast)} → '${out}' (SQLite keeps ${base === 'DATE' ? 'dates' : 'timestamps'} as text${base === 'TIMESTAMPTZ' ? ', in UTC' : ''}, to the second)`);
+  t.change(
+    cast,
+    'casts',
+    `${t.text(cast)} → '${out}' (SQLite keeps ${base === 'DATE' ? 'dates' : 'timestamps'} as text${base === 'TIMESTAMPTZ' ? ', in UTC' : ''}, to the second)`,
+  );
   return true;
 }
 

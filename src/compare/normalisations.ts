@@ -32,7 +32,9 @@ export class NormalisationLog {
     const order: NormalisationRule[] = ['boolean', 'numericText', 'timestamp', 'json'];
     return order.flatMap((rule) => {
       const entry = this.used.get(rule);
-      return entry ? [{ kind: 'normalisation' as const, rule, places: [...entry.places].sort(), samples: entry.samples }] : [];
+      return entry
+        ? [{ kind: 'normalisation' as const, rule, places: [...entry.places].sort(), samples: entry.samples }]
+        : [];
     });
   }
 }

@@ -144,27 +144,51 @@ export class SchemaModel {
     if (!name) return;
     const table: TableModel = { name, columns: [], keys: [] };
     const implicitName = (kind: 'primary' | 'unique', cols: string[], i: number) =>
-      dialect === 'postgres' ? (kind === 'primary' ? `${name}_pkey` : `${name}_${cols.join('_')}_key`) : `sqlite_autoindex_${name}_${i}`;
-    const addKey = (kind: 'primary' | 'unique', cols: { columns: string[]; hasExpressions: boolean }, given: string | null) => {
-      const key: KeyModel = { name: given ?? implicitName(kind, cols.columns, table.keys.length + 1), kind, ...cols, predicate: null };
+      dialect === 'postgres'
+        ? kind === 'primary'
+          ? `${name}_pkey`
+          : `${name}_${cols.join('_')}_key`
+        : `sqlite_autoindex_${name}_${i}`;
+    const addKey = (
+      kind: 'primary' | 'unique',
+      cols: { columns: string[]; hasExpressions: boolean },
+      given: string | null,
+    ) => {
+      const key: KeyModel = {
+        name: given ?? implicitName(kind, cols.columns, table.keys.length + 1),
+        kind,
+        ...cols,
+        predicate: null,
+      };
       if (kind === 'primary') table.keys.unshift(key);
       else table.keys.push(key);
     };
     for (const item of listItems(n.columns)) {
-      const named = item.type === 'constraint' ? String(nameOf((item.name as AnyNode | undefined)?.name) ?? '') || null : null;
+      const named =
+        item.type === 'constraint' ? String(nameOf((item.name as AnyNode | undefined)?.name) ?? '') || null : null;
       const c = (item.type === 'constraint' ? item.constraint : item) as AnyNode;
       if (c.type === 'column_definition') {
         const col = String(nameOf(c.name));
         const info = dataTypeInfo(c.dataType);
-        const constraints = (c.constraints as AnyNode[]).map((k) => (k.type === 'constraint' ? (k.constraint as AnyNode) : k));
+        const constraints = (c.constraints as AnyNode[]).map((k) =>
+          k.type === 'constraint' ? (k.constraint as AnyNode) : k,
+        );
         const pk = constraints.some((k) => k.type === 'constraint_primary_key');
         const identity =
-          constraints.some((k) => k.type === 'constraint_generated' && (k.expr as AnyNode | undefined)?.type === 'identity_column') ||
+          constraints.some(
+            (k) => k.type === 'constraint_generated' && (k.expr as AnyNode | undefined)?.type === 'identity_column',
+          ) ||
           /SERIAL/.test(info.base) ||
           (dialect === 'sqlite' && pk && info.base === 'INTEGER');
-        table.columns.push({ name: col, type: info.base, identity, isBoolean: info.base === 'BOOLEAN' || info.base === 'BOOL' });
+        table.columns.push({
+          name: col,
+          type: info.base,
+          identity,
+          isBoolean: info.base === 'BOOLEAN' || info.base === 'BOOL',
+        });
         if (pk) addKey('primary', { columns: [col], hasExpressions: false }, null);
-        if (constraints.some((k) => k.type === 'constraint_unique')) addKey('unique', { columns: [col], hasExpressions: false }, null);
+        if (constraints.some((k) => k.type === 'constraint_unique'))
+          addKey('unique', { columns: [col], hasExpressions: false }, null);
       } else if (c.type === 'constraint_primary_key') addKey('primary', keyColumns(c.columns), named);
       else if (c.type === 'constraint_unique') addKey('unique', keyColumns(c.columns), named);
     }

@@ -72,7 +72,10 @@ function firstLine(message: string): string {
 }
 
 /** Parse a script; on a syntax error, parse it statement by statement and report what failed. */
-export function parseScript(sql: string, dialect: Dialect): { statements: ParsedStatement[]; failures: ParseFailure[] } {
+export function parseScript(
+  sql: string,
+  dialect: Dialect,
+): { statements: ParsedStatement[]; failures: ParseFailure[] } {
   try {
     const program = parseProgram(sql, dialect);
     const statements = program.statements.filter((s) => s.type !== 'empty').map((node) => ({ node: node, base: 0 }));
@@ -83,10 +86,15 @@ export function parseScript(sql: string, dialect: Dialect): { statements: Parsed
     for (const part of splitStatements(sql)) {
       try {
         const program = parseProgram(sql.slice(part.start, part.end), dialect);
-        for (const node of program.statements) if (node.type !== 'empty') statements.push({ node: node, base: part.start });
+        for (const node of program.statements)
+          if (node.type !== 'empty') statements.push({ node: node, base: part.start });
       } catch (e) {
         const lead = sql.slice(part.start, part.end).search(/\S/);
-        failures.push({ start: part.start + Math.max(lead, 0), end: part.end, message: firstLine(e instanceof Error ? e.message : String(e)) });
+        failures.push({
+          start: part.start + Math.max(lead, 0),
+          end: part.end,
+          message: firstLine(e instanceof Error ? e.message : String(e)),
+        });
       }
     }
     return { statements, failures };
@@ -132,7 +140,10 @@ export function applyEdits(text: string, edits: readonly Edit[]): string {
   const sorted = edits
     .map((e, order) => ({ ...e, order }))
     // At one offset: insertions first (in the order made), then the widest replacement.
-    .sort((a, b) => a.start - b.start || Number(a.end > a.start) - Number(b.end > b.start) || b.end - a.end || a.order - b.order);
+    .sort(
+      (a, b) =>
+        a.start - b.start || Number(a.end > a.start) - Number(b.end > b.start) || b.end - a.end || a.order - b.order,
+    );
   let out = '';
   let pos = 0;
   for (const e of sorted) {

@@ -33,7 +33,10 @@ function cell(c: CellDifference): string {
 }
 
 function rowsOnly(count: number, samples: RowSample[], side: Dialect): string {
-  const shown = samples.slice(0, 3).map((r) => `(${row(r)})`).join('; ');
+  const shown = samples
+    .slice(0, 3)
+    .map((r) => `(${row(r)})`)
+    .join('; ');
   const more = count > 3 ? '; …' : '';
   return `${plural(count, 'row')} only on ${DIALECT_LABEL[side]}${shown ? `: ${shown}${more}` : ''}`;
 }
@@ -53,7 +56,8 @@ export function describeDifference(d: Difference): string {
       return `The statement scripts differ in length: ${plural(d.sqlite, 'statement')} on ${S}, ${d.postgres} on ${P}; statements are paired by position.`;
     case 'statementError': {
       const n = d.statement + 1;
-      if (d.failsOn === 'both') return `Statement ${n} fails on both engines — ${S}: ${error(d.sqlite)}; ${P}: ${error(d.postgres)}.`;
+      if (d.failsOn === 'both')
+        return `Statement ${n} fails on both engines — ${S}: ${error(d.sqlite)}; ${P}: ${error(d.postgres)}.`;
       const other: Dialect = d.failsOn === 'sqlite' ? 'postgres' : 'sqlite';
       const skipped = d.notRun[d.failsOn];
       return (
@@ -69,7 +73,8 @@ export function describeDifference(d: Difference): string {
         const cols = (c: string[] | null) => (c ? c.join(', ') || '(none)' : 'no RETURNING');
         parts.push(`columns differ (${S}: ${cols(d.columns.sqlite)}; ${P}: ${cols(d.columns.postgres)})`);
       }
-      if (d.count.sqlite !== d.count.postgres) parts.push(`${d.count.sqlite} rows on ${S}, ${d.count.postgres} on ${P}`);
+      if (d.count.sqlite !== d.count.postgres)
+        parts.push(`${d.count.sqlite} rows on ${S}, ${d.count.postgres} on ${P}`);
       if (d.onlySqlite.length) parts.push(rowsOnly(d.onlySqlite.length, d.onlySqlite, 'sqlite'));
       if (d.onlyPostgres.length) parts.push(rowsOnly(d.onlyPostgres.length, d.onlyPostgres, 'postgres'));
       if (d.onlyIdentity) {

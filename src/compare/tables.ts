@@ -85,7 +85,12 @@ export function compareTables(sqlite: TableDiff[], postgres: TableDiff[], log: N
   return out;
 }
 
-function compareTable(s: TableDiff, p: TableDiff, log: NormalisationLog, moment: 'before' | 'after' = 'after'): Difference[] {
+function compareTable(
+  s: TableDiff,
+  p: TableDiff,
+  log: NormalisationLog,
+  moment: 'before' | 'after' = 'after',
+): Difference[] {
   const out: Difference[] = [];
   const sa = s[moment]!;
   const pa = p[moment]!;
@@ -107,7 +112,8 @@ function compareTable(s: TableDiff, p: TableDiff, log: NormalisationLog, moment:
   const key = chooseKey(s.schema, p.schema, common, identity);
   const keyPos = key.map((k) => cols.names.findIndex((n) => lower(n) === k));
   const keyNames = keyPos.map((i) => cols.names[i]!);
-  const pick = (row: readonly Value[], idx: number[], positions: number[]) => positions.map((i) => row[idx[i]!] ?? null);
+  const pick = (row: readonly Value[], idx: number[], positions: number[]) =>
+    positions.map((i) => row[idx[i]!] ?? null);
   const allPos = cols.names.map((_, i) => i);
 
   // Index PostgreSQL rows by key (or by whole row); rows with a NULL in the key match by whole row.
@@ -139,7 +145,11 @@ function compareTable(s: TableDiff, p: TableDiff, log: NormalisationLog, moment:
       onlySqlite.push(row);
       continue;
     }
-    const keySample = sample(keyNames, row, keyPos.map((i) => cols.sqliteIdx[i]!));
+    const keySample = sample(
+      keyNames,
+      row,
+      keyPos.map((i) => cols.sqliteIdx[i]!),
+    );
     let rowHasCell = false;
     let rowHasId = false;
     cols.names.forEach((name, i) => {
@@ -181,7 +191,11 @@ function compareTable(s: TableDiff, p: TableDiff, log: NormalisationLog, moment:
         continue;
       }
       idRows++;
-      const keySample = sample(nonId.map((i) => cols.names[i]!), row, nonId.map((i) => cols.sqliteIdx[i]!));
+      const keySample = sample(
+        nonId.map((i) => cols.names[i]!),
+        row,
+        nonId.map((i) => cols.sqliteIdx[i]!),
+      );
       cols.names.forEach((name, i) => {
         const sv = row[cols.sqliteIdx[i]!] ?? null;
         const pv = match[cols.postgresIdx[i]!] ?? null;
@@ -210,7 +224,11 @@ function compareTable(s: TableDiff, p: TableDiff, log: NormalisationLog, moment:
         continue;
       }
       const match = onlyPostgres.splice(j, 1)[0]!;
-      const keySample = sample(keyNames.length ? keyNames : cols.names, row, (keyNames.length ? keyPos : allPos).map((i) => cols.sqliteIdx[i]!));
+      const keySample = sample(
+        keyNames.length ? keyNames : cols.names,
+        row,
+        (keyNames.length ? keyPos : allPos).map((i) => cols.sqliteIdx[i]!),
+      );
       cols.names.forEach((name, i) => {
         const sv = row[cols.sqliteIdx[i]!] ?? null;
         const pv = match[cols.postgresIdx[i]!] ?? null;

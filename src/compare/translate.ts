@@ -59,10 +59,19 @@ const POSTGRES_ONLY_STATEMENTS = new Set([
   'comment_stmt',
   'call_stmt',
 ]);
-const SQLITE_ONLY_STATEMENTS = new Set(['create_trigger_stmt', 'pragma_stmt', 'attach_database_stmt', 'detach_database_stmt', 'create_virtual_table_stmt']);
+const SQLITE_ONLY_STATEMENTS = new Set([
+  'create_trigger_stmt',
+  'pragma_stmt',
+  'attach_database_stmt',
+  'detach_database_stmt',
+  'create_virtual_table_stmt',
+]);
 
 function statementLabel(type: string): string {
-  return type.replace(/_stmt$/, '').replace(/_/g, ' ').toUpperCase();
+  return type
+    .replace(/_stmt$/, '')
+    .replace(/_/g, ' ')
+    .toUpperCase();
 }
 
 function translateStatement(t: Translator, node: AnyNode): void {
@@ -76,10 +85,20 @@ function translateStatement(t: Translator, node: AnyNode): void {
     );
     return;
   }
-  if ((t.to === 'sqlite' && POSTGRES_ONLY_STATEMENTS.has(type)) || (t.to === 'postgres' && SQLITE_ONLY_STATEMENTS.has(type))) {
+  if (
+    (t.to === 'sqlite' && POSTGRES_ONLY_STATEMENTS.has(type)) ||
+    (t.to === 'postgres' && SQLITE_ONLY_STATEMENTS.has(type))
+  ) {
     t.commentOut(node, statementLabel(type));
-    const why = type === 'create_trigger_stmt' ? ' (PostgreSQL triggers call a trigger function: CREATE FUNCTION … RETURNS trigger, then CREATE TRIGGER … EXECUTE FUNCTION)' : '';
-    t.problem(node, 'statement', `${statementLabel(type)} has no ${DIALECT_LABEL[t.to]} equivalent; commented out${why}`);
+    const why =
+      type === 'create_trigger_stmt'
+        ? ' (PostgreSQL triggers call a trigger function: CREATE FUNCTION … RETURNS trigger, then CREATE TRIGGER … EXECUTE FUNCTION)'
+        : '';
+    t.problem(
+      node,
+      'statement',
+      `${statementLabel(type)} has no ${DIALECT_LABEL[t.to]} equivalent; commented out${why}`,
+    );
     return;
   }
   if (type === 'create_table_stmt') translateCreateTable(t, node);
@@ -89,7 +108,11 @@ function translateStatement(t: Translator, node: AnyNode): void {
     const orAction = Translator.get(clause, 'orAction');
     if (orAction) {
       t.removeWithSpace(orAction);
-      t.problem(orAction, 'insertOr', `UPDATE ${t.text(orAction)}: PostgreSQL has no conflict resolution for UPDATE; removed (a conflict now fails the statement)`);
+      t.problem(
+        orAction,
+        'insertOr',
+        `UPDATE ${t.text(orAction)}: PostgreSQL has no conflict resolution for UPDATE; removed (a conflict now fails the statement)`,
+      );
     }
   }
   if (type === 'update_stmt' || type === 'delete_stmt') {
@@ -100,14 +123,26 @@ function translateStatement(t: Translator, node: AnyNode): void {
 }
 
 /** Translate one script from one dialect to the other. */
-export function translateScript(sql: string, from: Dialect, to: Dialect, context: TranslateContext = {}): ScriptTranslation {
+export function translateScript(
+  sql: string,
+  from: Dialect,
+  to: Dialect,
+  context: TranslateContext = {},
+): ScriptTranslation {
   if (from === to) return { sql, changes: [], untranslatable: [], warnings: [] };
-  const scripts = [...(context.setup !== undefined ? [{ sql: context.setup, dialect: from }] : []), { sql, dialect: from }];
+  const scripts = [
+    ...(context.setup !== undefined ? [{ sql: context.setup, dialect: from }] : []),
+    { sql, dialect: from },
+  ];
   const schema = SchemaModel.build(context.tables, scripts);
   const t = new Translator(sql, from, to, schema, context.role ?? 'statement');
   const parsed = parseScript(sql, from);
   for (const f of parsed.failures) {
-    t.problem(f.start, 'syntax', `not translated: the ${DIALECT_LABEL[from]} parser could not read this statement (${f.message}); kept as written`);
+    t.problem(
+      f.start,
+      'syntax',
+      `not translated: the ${DIALECT_LABEL[from]} parser could not read this statement (${f.message}); kept as written`,
+    );
   }
   for (const { node, base } of parsed.statements) {
     t.base = base;
@@ -118,29 +153,52 @@ export function translateScript(sql: string, from: Dialect, to: Dialect, context
       // A syntax tree shape the rules did not expect: keep the statement as written, and say so.
       t.edits.length = mark.edits;
       t.changes.length = mark.changes;
-      t.problem(base + ((node).range?.[0] ?? 0), 'syntax', `not translated: this statement has a form the translator does not handle (${e instanceof Error ? e.message : String(e)}); kept as written`);
+      t.problem(
+        base + (node.range?.[0] ?? 0),
+        'syntax',
+        `not translated: this statement has a form the translator does not handle (${e instanceof Error ? e.message : String(e)}); kept as written`,
+      );
     }
   }
   let out = applyEdits(sql, t.edits);
   if (t.identityFixes.size) {
     const fixes = [...t.identityFixes.values()].map(
-      ({ table, column }) => `SELECT setval(pg_get_serial_sequence('${quoteIdent(table)}', '${column}'), (SELECT max(${quoteIdent(column)}) FROM ${quoteIdent(table)}));`,
+      ({ table, column }) =>
+        `SELECT setval(pg_get_serial_sequence('${quoteIdent(table)}', '${column}'), (SELECT max(${quoteIdent(column)}) FROM ${quoteIdent(table)}));`,
     );
     out = `${out.trimEnd()}\n\n-- Explicit ids do not advance an identity sequence: move it past them.\n${fixes.join('\n')}\n`;
     for (const { table, column } of t.identityFixes.values()) {
-      t.change(sql.length, 'identity', `added setval for ${table}.${column}: the setup inserts explicit ids, which PostgreSQL's identity sequence does not see`);
+      t.change(
+        sql.length,
+        'identity',
+        `added setval for ${table}.${column}: the setup inserts explicit ids, which PostgreSQL's identity sequence does not see`,
+      );
     }
   }
   const error = parsed.failures.length ? null : parseError(out, to);
   if (error) {
-    t.warn(sql.length, 'syntax', `the translated text does not parse as ${DIALECT_LABEL[to]} (${error}); check the lines listed above`);
+    t.warn(
+      sql.length,
+      'syntax',
+      `the translated text does not parse as ${DIALECT_LABEL[to]} (${error}); check the lines listed above`,
+    );
   }
   const byLine = (a: Problem, b: Problem) => a.line - b.line;
-  return { sql: out, changes: t.changes.sort(byLine), untranslatable: t.untranslatable.sort(byLine), warnings: t.warnings.sort(byLine) };
+  return {
+    sql: out,
+    changes: t.changes.sort(byLine),
+    untranslatable: t.untranslatable.sort(byLine),
+    warnings: t.warnings.sort(byLine),
+  };
 }
 
 /** Translate a scenario's setup and statement; the statement sees the tables the setup creates. */
-export function translateScenario(scripts: Scripts, from: Dialect, to: Dialect, context: { tables?: TableSchema[] } = {}): TranslationResult {
+export function translateScenario(
+  scripts: Scripts,
+  from: Dialect,
+  to: Dialect,
+  context: { tables?: TableSchema[] } = {},
+): TranslationResult {
   return {
     from,
     to,

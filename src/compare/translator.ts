@@ -106,7 +106,8 @@ export class Translator {
 
   private add(list: Change[], node: unknown, construct: Construct, message: string): void {
     const line = this.at(node);
-    if (!list.some((c) => c.line === line && c.construct === construct && c.message === message)) list.push({ line, construct, message });
+    if (!list.some((c) => c.line === line && c.construct === construct && c.message === message))
+      list.push({ line, construct, message });
   }
 
   /** Record a change at a node (or absolute offset). */
@@ -140,10 +141,16 @@ export class Translator {
       if (ed.start >= s && ed.end <= e) this.edits.splice(k, 1);
     }
     const rest = this.sql.slice(e).match(/^[^\n]*/)?.[0] ?? '';
-    const placeholder = this.role === 'statement' ? `\nSELECT 'not translated: ${label.replace(/'/g, "''")}' AS untranslated;` : '';
-    this.edits.push({ start: s, end: e, text: lineComments(this.sql.slice(s, e)) + placeholder + (rest.trim() ? '\n' : '') });
+    const placeholder =
+      this.role === 'statement' ? `\nSELECT 'not translated: ${label.replace(/'/g, "''")}' AS untranslated;` : '';
+    this.edits.push({
+      start: s,
+      end: e,
+      text: lineComments(this.sql.slice(s, e)) + placeholder + (rest.trim() ? '\n' : ''),
+    });
   }
 
   /** Children of a node by property name, typed loosely. */
-  static readonly get = (node: unknown, key: string): AnyNode | undefined => (node as AnyNode | undefined)?.[key] as AnyNode | undefined;
+  static readonly get = (node: unknown, key: string): AnyNode | undefined =>
+    (node as AnyNode | undefined)?.[key] as AnyNode | undefined;
 }

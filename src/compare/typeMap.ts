@@ -92,17 +92,37 @@ const TO_SQLITE: Record<string, MappedType> = {
   FLOAT8: { text: 'REAL', keepModifiers: false },
   FLOAT: { text: 'REAL', keepModifiers: false },
   'DOUBLE PRECISION': { text: 'REAL', keepModifiers: false },
-  NUMERIC: { text: 'NUMERIC', keepModifiers: true, note: 'SQLite stores numeric values as integers or 8-byte floats, not exact decimals' },
-  DECIMAL: { text: 'NUMERIC', keepModifiers: true, note: 'SQLite stores numeric values as integers or 8-byte floats, not exact decimals' },
+  NUMERIC: {
+    text: 'NUMERIC',
+    keepModifiers: true,
+    note: 'SQLite stores numeric values as integers or 8-byte floats, not exact decimals',
+  },
+  DECIMAL: {
+    text: 'NUMERIC',
+    keepModifiers: true,
+    note: 'SQLite stores numeric values as integers or 8-byte floats, not exact decimals',
+  },
   BOOLEAN: { text: 'INTEGER', keepModifiers: false, note: 'SQLite has no boolean type: true/false are stored as 1/0' },
   BOOL: { text: 'INTEGER', keepModifiers: false, note: 'SQLite has no boolean type: true/false are stored as 1/0' },
   BYTEA: { text: 'BLOB', keepModifiers: false },
-  TIMESTAMPTZ: { text: 'TEXT', keepModifiers: false, note: "SQLite keeps timestamps as text 'YYYY-MM-DD HH:MM:SS' in UTC, to the second" },
-  TIMESTAMP: { text: 'TEXT', keepModifiers: false, note: "SQLite keeps timestamps as text 'YYYY-MM-DD HH:MM:SS', to the second" },
+  TIMESTAMPTZ: {
+    text: 'TEXT',
+    keepModifiers: false,
+    note: "SQLite keeps timestamps as text 'YYYY-MM-DD HH:MM:SS' in UTC, to the second",
+  },
+  TIMESTAMP: {
+    text: 'TEXT',
+    keepModifiers: false,
+    note: "SQLite keeps timestamps as text 'YYYY-MM-DD HH:MM:SS', to the second",
+  },
   DATE: { text: 'TEXT', keepModifiers: false, note: "SQLite keeps dates as text 'YYYY-MM-DD'" },
   TIME: { text: 'TEXT', keepModifiers: false, note: 'SQLite keeps times as text' },
   TIMETZ: { text: 'TEXT', keepModifiers: false, note: 'SQLite keeps times as text' },
-  INTERVAL: { text: 'TEXT', keepModifiers: false, problem: 'SQLite has no interval type; interval arithmetic will not work' },
+  INTERVAL: {
+    text: 'TEXT',
+    keepModifiers: false,
+    problem: 'SQLite has no interval type; interval arithmetic will not work',
+  },
 };
 
 const TO_POSTGRES: Record<string, MappedType> = {
@@ -116,7 +136,11 @@ const TO_POSTGRES: Record<string, MappedType> = {
   TEXT: { text: 'text', keepModifiers: false },
   CLOB: { text: 'text', keepModifiers: false },
   VARCHAR: { text: 'varchar', keepModifiers: true, note: 'PostgreSQL enforces the length, SQLite does not' },
-  'CHARACTER VARYING': { text: 'varchar', keepModifiers: true, note: 'PostgreSQL enforces the length, SQLite does not' },
+  'CHARACTER VARYING': {
+    text: 'varchar',
+    keepModifiers: true,
+    note: 'PostgreSQL enforces the length, SQLite does not',
+  },
   CHAR: { text: 'char', keepModifiers: true, note: 'PostgreSQL pads and enforces the length, SQLite does not' },
   CHARACTER: { text: 'char', keepModifiers: true, note: 'PostgreSQL pads and enforces the length, SQLite does not' },
   REAL: { text: 'double precision', keepModifiers: false },
@@ -128,22 +152,42 @@ const TO_POSTGRES: Record<string, MappedType> = {
   BLOB: { text: 'bytea', keepModifiers: false },
   BOOLEAN: { text: 'boolean', keepModifiers: false, note: 'PostgreSQL booleans are true/false, not 1/0' },
   BOOL: { text: 'boolean', keepModifiers: false, note: 'PostgreSQL booleans are true/false, not 1/0' },
-  DATETIME: { text: 'timestamptz', keepModifiers: false, note: 'a real timestamp type: values keep microseconds and a time zone' },
-  TIMESTAMP: { text: 'timestamptz', keepModifiers: false, note: 'a real timestamp type: values keep microseconds and a time zone' },
+  DATETIME: {
+    text: 'timestamptz',
+    keepModifiers: false,
+    note: 'a real timestamp type: values keep microseconds and a time zone',
+  },
+  TIMESTAMP: {
+    text: 'timestamptz',
+    keepModifiers: false,
+    note: 'a real timestamp type: values keep microseconds and a time zone',
+  },
   DATE: { text: 'date', keepModifiers: false },
   JSON: { text: 'jsonb', keepModifiers: false, note: 'jsonb re-formats JSON and rejects invalid JSON' },
-  ANY: { text: 'text', keepModifiers: false, problem: 'a STRICT table ANY column holds any type; PostgreSQL needs one type (text chosen)' },
+  ANY: {
+    text: 'text',
+    keepModifiers: false,
+    problem: 'a STRICT table ANY column holds any type; PostgreSQL needs one type (text chosen)',
+  },
 };
 
 /** Map a source type to the target dialect; unknown names are kept and flagged. */
 export function mapType(info: DataTypeInfo, to: Dialect): MappedType {
   if (info.array) {
     return to === 'sqlite'
-      ? { text: 'TEXT', keepModifiers: false, problem: 'SQLite has no array types; the column becomes TEXT and array operators will not work' }
+      ? {
+          text: 'TEXT',
+          keepModifiers: false,
+          problem: 'SQLite has no array types; the column becomes TEXT and array operators will not work',
+        }
       : { text: info.base.toLowerCase(), keepModifiers: false };
   }
   if (to === 'postgres' && info.base === '') {
-    return { text: 'text', keepModifiers: false, note: 'an untyped SQLite column holds any type; PostgreSQL needs one (text chosen)' };
+    return {
+      text: 'text',
+      keepModifiers: false,
+      note: 'an untyped SQLite column holds any type; PostgreSQL needs one (text chosen)',
+    };
   }
   const table = to === 'sqlite' ? TO_SQLITE : TO_POSTGRES;
   const known = table[info.base];

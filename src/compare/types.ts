@@ -75,7 +75,14 @@ export type Difference =
       cells: CellDifference[];
     }
   /** Identity/serial/rowid values differ for rows that otherwise match: a real divergence. */
-  | { kind: 'identityGap'; table: string; columns: string[]; rows: number; matchedBy: string[]; samples: CellDifference[] }
+  | {
+      kind: 'identityGap';
+      table: string;
+      columns: string[];
+      rows: number;
+      matchedBy: string[];
+      samples: CellDifference[];
+    }
   /** Note: values compared equal only after a normalisation (which, and examples). */
   | { kind: 'normalisation'; rule: NormalisationRule; places: string[]; samples: ValuePair[] }
   /** Note: timestamps a second or two apart, read from each engine's clock at a different moment. */
@@ -85,7 +92,12 @@ export type Difference =
   /** Note: the table already differed before the statements ran (the setups differ). */
   | { kind: 'beforeDiffers'; table: string }
   /** Note: a snapshot was cut at the row limit, so only the kept rows were compared. */
-  | { kind: 'truncated'; table: string; total: { sqlite: number; postgres: number }; kept: { sqlite: number; postgres: number } };
+  | {
+      kind: 'truncated';
+      table: string;
+      total: { sqlite: number; postgres: number };
+      kept: { sqlite: number; postgres: number };
+    };
 
 /** The kind tags of the union. */
 export type DifferenceKind = Difference['kind'];

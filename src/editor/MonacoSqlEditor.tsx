@@ -186,12 +186,18 @@ export default function MonacoSqlEditor(props: SqlEditorProps) {
     decorations.current?.set([
       {
         range: new monaco.Range(s.lineNumber, 1, e.lineNumber, 1),
-        options: { isWholeLine: true, className: 'failing-statement-line', linesDecorationsClassName: 'failing-statement-gutter' },
+        options: {
+          isWholeLine: true,
+          className: 'failing-statement-line',
+          linesDecorationsClassName: 'failing-statement-gutter',
+        },
       },
     ]);
     editor.revealLineInCenterIfOutsideViewport(from.lineNumber);
   }, [props.marker]);
 
   const lines = props.lines ?? 10;
-  return <div ref={host} className="monaco-host" style={{ height: `${lines * LINE_HEIGHT + 12}px` }} data-editor="monaco" />;
+  return (
+    <div ref={host} className="monaco-host" style={{ height: `${lines * LINE_HEIGHT + 12}px` }} data-editor="monaco" />
+  );
 }

@@ -21,10 +21,21 @@ export function describePlaceholder(p: Placeholder): string {
  * The first placeholder with no value in `params`, as an error located in its script (null when
  * every placeholder has one). `spans` are the statements of the script, to mark the failing one.
  */
-export function unboundError(script: string, phase: 'setup' | 'statement', dialect: Dialect, params: RunParams | undefined, spans: Span[]): EngineError | null {
-  const p = findPlaceholders(script, dialect).find((x) => !(params && Object.prototype.hasOwnProperty.call(params, x.key)));
+export function unboundError(
+  script: string,
+  phase: 'setup' | 'statement',
+  dialect: Dialect,
+  params: RunParams | undefined,
+  spans: Span[],
+): EngineError | null {
+  const p = findPlaceholders(script, dialect).find(
+    (x) => !(params && Object.prototype.hasOwnProperty.call(params, x.key)),
+  );
   if (!p) return null;
-  const index = Math.max(0, spans.findIndex((s) => s.start <= p.start && p.start < s.end));
+  const index = Math.max(
+    0,
+    spans.findIndex((s) => s.start <= p.start && p.start < s.end),
+  );
   const { line, column } = lineColumn(script, p.start);
   return {
     message: `The placeholder ${describePlaceholder(p)} has no value, so nothing was run: give it a value (a placeholder is never filled with NULL silently).`,
@@ -38,14 +49,19 @@ export function unboundError(script: string, phase: 'setup' | 'statement', diale
 }
 
 /** Evaluate the SQL-expression values with the engine's `evaluate`; plain values pass through. */
-export async function resolveParams(params: RunParams | undefined, evaluate: (expr: string) => Promise<Scalar>): Promise<ResolvedParams> {
+export async function resolveParams(
+  params: RunParams | undefined,
+  evaluate: (expr: string) => Promise<Scalar>,
+): Promise<ResolvedParams> {
   const out: ResolvedParams = {};
   for (const [k, v] of Object.entries(params ?? {})) {
     if (v !== null && typeof v === 'object') {
       try {
         out[k] = await evaluate(v.sql);
       } catch (e) {
-        throw new Error(`The value of parameter ${k} is the SQL expression ${v.sql}, which failed: ${e instanceof Error ? e.message : String(e)}`);
+        throw new Error(
+          `The value of parameter ${k} is the SQL expression ${v.sql}, which failed: ${e instanceof Error ? e.message : String(e)}`,
+        );
       }
     } else out[k] = v;
   }
@@ -86,7 +102,10 @@ export function sqliteStatementArgs(sql: string, params: ResolvedParams): { sql:
 }
 
 /** PostgreSQL: the statement with every placeholder as `$n` (numbered by key, first seen first), its values, and a map from positions in the new text back to the old. */
-export function postgresStatementArgs(sql: string, params: ResolvedParams): { sql: string; args: Scalar[]; toOriginal: (offset: number) => number } | null {
+export function postgresStatementArgs(
+  sql: string,
+  params: ResolvedParams,
+): { sql: string; args: Scalar[]; toOriginal: (offset: number) => number } | null {
   const list = findPlaceholders(sql, 'postgres');
   if (!list.length) return null;
   const order = new Map<string, number>();

@@ -47,7 +47,13 @@ export class EngineClient {
   private snapshotRequested = false;
   /** A run started before the app loaded (see `runEarly`), taken by the first identical `run`. */
   private early: { key: string; result: Promise<RunResult> } | null = null;
-  private infoValue: EngineInfo = { status: 'cold', version: null, startupMs: null, fromSnapshot: false, failure: null };
+  private infoValue: EngineInfo = {
+    status: 'cold',
+    version: null,
+    startupMs: null,
+    fromSnapshot: false,
+    failure: null,
+  };
 
   constructor(
     readonly dialect: Dialect,
@@ -94,7 +100,12 @@ export class EngineClient {
         const msg = e.data;
         if (msg.type === 'ready') {
           settled = true;
-          this.setInfo({ status: this.pending.size > 0 ? 'running' : 'ready', version: msg.version, startupMs: msg.startupMs, fromSnapshot: msg.fromSnapshot });
+          this.setInfo({
+            status: this.pending.size > 0 ? 'running' : 'ready',
+            version: msg.version,
+            startupMs: msg.startupMs,
+            fromSnapshot: msg.fromSnapshot,
+          });
           resolve();
         } else if (msg.type === 'fatal' && msg.id === undefined) {
           fail(new Error(msg.message));
@@ -218,11 +229,19 @@ export class EngineClient {
   }
 
   /** Introspect the tables the setup script creates. */
-  async describe(setup: string, params?: RunParams): Promise<{ tables: TableSchema[]; error?: EngineError; restart?: string }> {
+  async describe(
+    setup: string,
+    params?: RunParams,
+  ): Promise<{ tables: TableSchema[]; error?: EngineError; restart?: string }> {
     this.start().catch(() => undefined);
-    const reply = await this.send(params ? { type: 'describe', id: this.nextId++, setup, params } : { type: 'describe', id: this.nextId++, setup });
+    const reply = await this.send(
+      params ? { type: 'describe', id: this.nextId++, setup, params } : { type: 'describe', id: this.nextId++, setup },
+    );
     if (reply.type === 'described') return { tables: reply.tables, error: reply.error };
-    return { tables: [], error: engineError('engine', reply.type === 'fatal' ? reply.message : 'Unexpected reply from the engine.') };
+    return {
+      tables: [],
+      error: engineError('engine', reply.type === 'fatal' ? reply.message : 'Unexpected reply from the engine.'),
+    };
   }
 
   /** Stop the run in flight (or every pending request): terminate the worker and start a new one. */
@@ -251,7 +270,11 @@ export class EngineClient {
   private restart(): void {
     for (const [id, p] of this.pending) {
       if (p.timer) clearTimeout(p.timer);
-      p.resolve({ type: 'fatal', id, message: `The ${label(this.dialect)} engine was restarted (after a stop, a time-out or a crash) before this run began; run it again.` });
+      p.resolve({
+        type: 'fatal',
+        id,
+        message: `The ${label(this.dialect)} engine was restarted (after a stop, a time-out or a crash) before this run began; run it again.`,
+      });
     }
     this.pending.clear();
     this.worker?.terminate();
@@ -264,7 +287,11 @@ export class EngineClient {
   private crash(message: string): void {
     for (const [id, p] of this.pending) {
       if (p.timer) clearTimeout(p.timer);
-      p.resolve({ type: 'fatal', id, message: `The ${label(this.dialect)} engine crashed (${message}) and was restarted; your next run starts clean.` });
+      p.resolve({
+        type: 'fatal',
+        id,
+        message: `The ${label(this.dialect)} engine crashed (${message}) and was restarted; your next run starts clean.`,
+      });
     }
     this.pending.clear();
     this.restart();
@@ -275,7 +302,9 @@ export class EngineClient {
     if (this.snapshot || this.snapshotRequested || this.dialect !== 'postgres') return;
     this.snapshotRequested = true;
     const idle = (cb: () => void) =>
-      typeof (globalThis as { requestIdleCallback?: unknown }).requestIdleCallback === 'function' ? requestIdleCallback(cb, { timeout: 3000 }) : setTimeout(cb, 500);
+      typeof (globalThis as { requestIdleCallback?: unknown }).requestIdleCallback === 'function'
+        ? requestIdleCallback(cb, { timeout: 3000 })
+        : setTimeout(cb, 500);
     idle(() => {
       if (!this.worker) return;
       void this.send({ type: 'dump', id: this.nextId++ }).then((reply) => {

@@ -195,7 +195,8 @@ export function diffTable(
     } else perAfter[j] = { change: 'unchanged', before: i, after: j };
   }
   const replacedBefore = new Set(replacedPartner.values());
-  if (bRowids !== null && aRowids !== null) pairReplacedByUniqueKey(before, after, matchOf, perAfter, replacedPartner, replacedBefore);
+  if (bRowids !== null && aRowids !== null)
+    pairReplacedByUniqueKey(before, after, matchOf, perAfter, replacedPartner, replacedBefore);
 
   // Display order: After rows in snapshot order; each deleted Before row goes just before the
   // first After row whose Before partner came later (a replacement right after its original).
@@ -204,7 +205,9 @@ export function diffTable(
   const flushTo = (limit: number): void => {
     for (; p < limit; p++) {
       if (matchOf[p] === -1) {
-        changes.push(replacedBefore.has(p) ? { change: 'deleted', before: p, replaced: true } : { change: 'deleted', before: p });
+        changes.push(
+          replacedBefore.has(p) ? { change: 'deleted', before: p, replaced: true } : { change: 'deleted', before: p },
+        );
       }
     }
   };

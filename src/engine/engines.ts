@@ -17,7 +17,9 @@ const PGLITE_SNAPSHOT_KEY = 'pglite-0.5.16-pg18';
 export const engines: Record<Dialect, EngineClient> = {
   sqlite: new EngineClient(
     'sqlite',
-    () => takeBootWorker() ?? new Worker(new URL('./sqlite.worker.ts', import.meta.url), { type: 'module', name: 'sqlite-engine' }),
+    () =>
+      takeBootWorker() ??
+      new Worker(new URL('./sqlite.worker.ts', import.meta.url), { type: 'module', name: 'sqlite-engine' }),
     undefined,
     compiledSqliteWasm,
   ),

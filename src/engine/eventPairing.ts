@@ -20,7 +20,9 @@ export function pairUpdatesByEvents(diff: TableDiff, events: AccountEvent[]): vo
   if (diff.identity.kind !== 'wholeRow' || diff.status !== 'kept' || !diff.before || !diff.after) return;
   const mine = events.filter((e) => e.op === 'updated' && e.table === diff.name && e.old && e.new);
   if (mine.length === 0) return;
-  const sameColumns = diff.before.columns.length === diff.after.columns.length && diff.before.columns.every((c, i) => diff.after!.columns[i] === c);
+  const sameColumns =
+    diff.before.columns.length === diff.after.columns.length &&
+    diff.before.columns.every((c, i) => diff.after!.columns[i] === c);
   if (!sameColumns) return;
   // Follow chains: a row updated twice is one change from its first old to its last new version.
   const chains: { from: string; to: string }[] = [];

@@ -11,15 +11,7 @@ import type { Dialect, EngineError, TableDiff, TableSchema, Value } from './type
 
 /** What became of one proposed row. */
 export type Fate =
-  | 'inserted'
-  | 'updated'
-  | 'same-values'
-  | 'skipped'
-  | 'replaced'
-  | 'ignored'
-  | 'deleted'
-  | 'error'
-  | 'unknown';
+  'inserted' | 'updated' | 'same-values' | 'skipped' | 'replaced' | 'ignored' | 'deleted' | 'error' | 'unknown';
 
 export interface ProposedRow {
   /** 1-based position in the order the engine processed the rows. */
@@ -127,16 +119,24 @@ const SQLITE_REPLACE = /^(INSERT OR REPLACE|REPLACE)$/;
 
 /** Why a proposed row with no write after it was skipped, from the statement's clauses. */
 function skipReason(sql: string, kind: string): { fate: Fate; reason: string } {
-  if (kind === 'INSERT OR IGNORE') return { fate: 'ignored', reason: 'INSERT OR IGNORE: the row broke a constraint and was not inserted' };
+  if (kind === 'INSERT OR IGNORE')
+    return { fate: 'ignored', reason: 'INSERT OR IGNORE: the row broke a constraint and was not inserted' };
   const nothing = /\bDO\s+NOTHING\b/i.test(sql);
   const guarded = /\bDO\s+UPDATE\b[\s\S]*\bWHERE\b/i.test(sql);
   if (nothing && !guarded) return { fate: 'skipped', reason: 'conflicted → skipped by DO NOTHING' };
-  if (guarded && !nothing) return { fate: 'skipped', reason: 'conflicted → skipped because the DO UPDATE … WHERE was false' };
-  if (nothing && guarded) return { fate: 'skipped', reason: 'conflicted → skipped (DO NOTHING, or a DO UPDATE … WHERE that was false)' };
+  if (guarded && !nothing)
+    return { fate: 'skipped', reason: 'conflicted → skipped because the DO UPDATE … WHERE was false' };
+  if (nothing && guarded)
+    return { fate: 'skipped', reason: 'conflicted → skipped (DO NOTHING, or a DO UPDATE … WHERE that was false)' };
   return { fate: 'skipped', reason: 'not written (no insert or update followed it; a trigger may have skipped it)' };
 }
 
-function errorReason(error: EngineError, row: ProposedRow, done: ProposedRow[], schema: TableSchema | undefined): string {
+function errorReason(
+  error: EngineError,
+  row: ProposedRow,
+  done: ProposedRow[],
+  schema: TableSchema | undefined,
+): string {
   if (error.code === '21000' && schema) {
     // 21000: the row it conflicted with was written by this same statement — by an earlier
     // proposed row with the same key.
@@ -203,7 +203,8 @@ export function proposedRows(
       continue;
     }
     if (row.fate === 'unknown') {
-      row.reason = 'inserted or skipped: PostgreSQL drops the AFTER row events of a statement that fails, so this cannot be told';
+      row.reason =
+        'inserted or skipped: PostgreSQL drops the AFTER row events of a statement that fails, so this cannot be told';
       continue;
     }
     if (row.fate !== 'skipped') continue;
@@ -217,9 +218,14 @@ export function proposedRows(
     row.reason = why.reason;
   }
   if (error && (!last || last.fate !== 'error')) {
-    notes.push(`The statement failed (${error.message}) after the rows above; the engine does not tell which row it was working on.`);
+    notes.push(
+      `The statement failed (${error.message}) after the rows above; the engine does not tell which row it was working on.`,
+    );
   }
-  if (error) notes.push('The statement failed, so the engine rolled back every row it had written; the fates above are what happened before the error.');
+  if (error)
+    notes.push(
+      'The statement failed, so the engine rolled back every row it had written; the fates above are what happened before the error.',
+    );
   if (account.cut) notes.push(`Only the first ${account.events.length.toLocaleString('en')} row events were recorded.`);
   link(rows, diff, schema, kind, dialect, notes);
   if (upsert && rows.some((r) => r.fate === 'skipped' || r.fate === 'ignored')) {
@@ -228,7 +234,9 @@ export function proposedRows(
     );
   }
   if (kind === 'MERGE') {
-    notes.push('PostgreSQL reports the rows MERGE inserted, updated or deleted; source rows for which it did nothing, and which WHEN clause applied, are not reported.');
+    notes.push(
+      'PostgreSQL reports the rows MERGE inserted, updated or deleted; source rows for which it did nothing, and which WHEN clause applied, are not reported.',
+    );
   }
   return { table, columns, mode: upsert ? 'upsert' : 'actions', rows, notes };
 }
@@ -305,7 +313,15 @@ function readActions(events: AccountEvent[], rows: ProposedRow[]): void {
     else if (e.op === 'deleted') rows.push({ n, values: e.old!, existing: e.old!, fate: 'deleted', action: 'deleted' });
     else {
       const changed = changedCells(e.old!, e.new!);
-      rows.push({ n, values: e.old!, existing: e.old!, written: e.new!, changed, fate: changed.length ? 'updated' : 'same-values', action: 'updated' });
+      rows.push({
+        n,
+        values: e.old!,
+        existing: e.old!,
+        written: e.new!,
+        changed,
+        fate: changed.length ? 'updated' : 'same-values',
+        action: 'updated',
+      });
     }
   }
 }
@@ -345,7 +361,8 @@ function link(
   // same rowid is matched to the old row, so it shows as an update of it).
   const deletedBefore: number[] = [];
   diff?.changes.forEach((c) => {
-    if ((c.change === 'deleted' || (c.change === 'updated' && !c.sameValues)) && c.before !== undefined) deletedBefore.push(c.before);
+    if ((c.change === 'deleted' || (c.change === 'updated' && !c.sameValues)) && c.before !== undefined)
+      deletedBefore.push(c.before);
   });
   deletedBefore.sort((a, b) => a - b);
   const claimed = new Set<number>();
@@ -379,8 +396,17 @@ function link(
         }
       }
     }
-    if (dialect === 'sqlite' && SQLITE_REPLACE.test(kind) && r.fate === 'inserted' && r.written && schema && diff?.before) {
-      const removed = deletedBefore.filter((i) => !claimed.has(i) && sharedKeys(schema, r.written!, diff.before!.rows[i]!).length > 0);
+    if (
+      dialect === 'sqlite' &&
+      SQLITE_REPLACE.test(kind) &&
+      r.fate === 'inserted' &&
+      r.written &&
+      schema &&
+      diff?.before
+    ) {
+      const removed = deletedBefore.filter(
+        (i) => !claimed.has(i) && sharedKeys(schema, r.written!, diff.before!.rows[i]!).length > 0,
+      );
       if (removed.length) {
         removed.forEach((i) => claimed.add(i));
         r.removed = [...(r.removed ?? []), ...removed.map((i) => diff.before!.rows[i]!)];
@@ -404,5 +430,8 @@ function link(
         : 'SQLite does not report which rows REPLACE removed (its delete triggers fire only with recursive_triggers on), and the tables were not captured around this statement.',
     );
   }
-  if (!diff) notes.push('The tables were not captured around this statement, so the rows are not linked to Before and After rows.');
+  if (!diff)
+    notes.push(
+      'The tables were not captured around this statement, so the rows are not linked to Before and After rows.',
+    );
 }

@@ -18,7 +18,6 @@ import { jsonCell, jsonRowSql, MAX_ARGS, type PgTableInfo } from './pgSchema.ts'
 import type { Value } from './types.ts';
 import { quoteIdent } from './values.ts';
 
-
 export class PgAccount {
   /** Prefix of the account's notices: a random tag, so no user notice is mistaken for one. */
   readonly tag = `upsert-why:${Math.random().toString(36).slice(2)}:`;
@@ -33,7 +32,12 @@ export class PgAccount {
     if (!message || !message.startsWith(this.tag)) return false;
     const log = this.log;
     if (!log) return true;
-    const [k, op, oldRow, newRow] = JSON.parse(message.slice(this.tag.length)) as [number, number, Value[] | null, Value[] | null];
+    const [k, op, oldRow, newRow] = JSON.parse(message.slice(this.tag.length)) as [
+      number,
+      number,
+      Value[] | null,
+      Value[] | null,
+    ];
     const t = this.tables[k];
     if (!t) return true;
     const e = { op: ACCOUNT_OPS[op]!, table: t.schema.name } as Parameters<AccountLog['push']>[0];
@@ -52,7 +56,8 @@ export class PgAccount {
     tables.forEach((t, k) => {
       if (t.schema.columns.length === 0) return;
       const cells = t.schema.columns.map((c, i) => jsonCell(c.name, t.typeOids[i] ?? 0));
-      const row = (side: 'OLD' | 'NEW'): string => `(SELECT ${jsonRowSql(cells)} FROM (SELECT (${side}).*) AS upsert_t)`;
+      const row = (side: 'OLD' | 'NEW'): string =>
+        `(SELECT ${jsonRowSql(cells)} FROM (SELECT (${side}).*) AS upsert_t)`;
       const schema = quoteIdent(t.schema.schema);
       const fn = `${schema}.${quoteIdent(`upsert_why_${k}_${this.tag.slice(11, 19)}`)}`;
       const say = (op: number, o: string, n: string): string =>

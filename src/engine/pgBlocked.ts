@@ -10,9 +10,21 @@ import { readToken } from './pgSplit.ts';
 
 /** Functions that read or write the engine's file system. */
 const FILE_FUNCTIONS = new Set([
-  'lo_import', 'lo_export', 'pg_read_file', 'pg_read_binary_file', 'pg_ls_dir', 'pg_stat_file',
-  'pg_ls_logdir', 'pg_ls_waldir', 'pg_ls_tmpdir', 'pg_ls_archive_statusdir', 'pg_ls_logicalsnapdir',
-  'pg_ls_logicalmapdir', 'pg_ls_replslotdir', 'pg_ls_summariesdir', 'pg_current_logfile',
+  'lo_import',
+  'lo_export',
+  'pg_read_file',
+  'pg_read_binary_file',
+  'pg_ls_dir',
+  'pg_stat_file',
+  'pg_ls_logdir',
+  'pg_ls_waldir',
+  'pg_ls_tmpdir',
+  'pg_ls_archive_statusdir',
+  'pg_ls_logicalsnapdir',
+  'pg_ls_logicalmapdir',
+  'pg_ls_replslotdir',
+  'pg_ls_summariesdir',
+  'pg_current_logfile',
 ]);
 
 /** An error shaped like the engine's own (SQLSTATE 0A000 feature_not_supported). */
@@ -91,14 +103,16 @@ function copyTarget(toks: Tok[], start: number): Refusal | null {
     if (!next) return null;
     if (next.type === 'word' && next.text.toUpperCase() === 'PROGRAM') {
       return {
-        message: 'COPY … PROGRAM is not available in the browser engine: there is no operating system to run a program on.',
+        message:
+          'COPY … PROGRAM is not available in the browser engine: there is no operating system to run a program on.',
         code: '0A000',
         hint: 'Use INSERT … VALUES to add rows and SELECT to read them.',
       };
     }
     if (next.type === 'string') {
       return {
-        message: 'COPY to or from a server file is not available in the browser engine: it has no file system of yours.',
+        message:
+          'COPY to or from a server file is not available in the browser engine: it has no file system of yours.',
         code: '0A000',
         hint: 'Use INSERT … VALUES to add rows and SELECT to read them.',
       };

@@ -23,7 +23,11 @@ export interface EngineIdentity {
 
 /** The session's identity as the engine starts (call it on a fresh session). */
 export async function engineIdentity(pg: PGlite): Promise<EngineIdentity> {
-  const [superuser, searchPath] = (await pg.query<[string, string]>(`SELECT current_user::text, pg_catalog.current_setting('search_path')`, [], { rowMode: 'array' })).rows[0]!;
+  const [superuser, searchPath] = (
+    await pg.query<[string, string]>(`SELECT current_user::text, pg_catalog.current_setting('search_path')`, [], {
+      rowMode: 'array',
+    })
+  ).rows[0]!;
   return { superuser, searchPath };
 }
 
@@ -33,11 +37,13 @@ export async function engineIdentity(pg: PGlite): Promise<EngineIdentity> {
  */
 export async function withEngineRights<T>(pg: PGlite, id: EngineIdentity, fn: () => Promise<T>): Promise<T> {
   const { superuser } = id;
-  const [session, role, path] = (await pg.query<[string, string, string]>(STATE_SQL, [], { rowMode: 'array' })).rows[0]!;
+  const [session, role, path] = (await pg.query<[string, string, string]>(STATE_SQL, [], { rowMode: 'array' }))
+    .rows[0]!;
   if (session === superuser && role === 'none' && path === id.searchPath) return fn();
   // Inside the script's transaction SET LOCAL: at its end the script's own values take over again.
   const local = pg.isInTransaction();
-  const set = (name: string, value: string) => pg.query('SELECT pg_catalog.set_config($1, $2, $3)', [name, value, local]);
+  const set = (name: string, value: string) =>
+    pg.query('SELECT pg_catalog.set_config($1, $2, $3)', [name, value, local]);
   await set('session_authorization', superuser);
   await set('role', 'none');
   await set('search_path', id.searchPath);
@@ -45,7 +51,11 @@ export async function withEngineRights<T>(pg: PGlite, id: EngineIdentity, fn: ()
     return await fn();
   } finally {
     // A role the script has dropped since cannot be taken back: the engine stays on its own then.
-    for (const [name, value] of [['search_path', path], ['session_authorization', session], ['role', role]] as const) {
+    for (const [name, value] of [
+      ['search_path', path],
+      ['session_authorization', session],
+      ['role', role],
+    ] as const) {
       await set(name, value).catch(() => undefined);
     }
   }
@@ -146,7 +156,8 @@ interface EmFs {
 }
 
 /** Files the engine itself writes all the time: relations, WAL, commit logs, statistics. */
-const OWN_FILES = /^\/pglite\/data\/(base|global|pg_wal|pg_xact|pg_multixact|pg_subtrans|pg_stat|pg_stat_tmp|pg_logical|pg_snapshots|pg_serial|pg_notify|pg_dynshmem|pg_replslot)(\/|$)|^\/pglite\/data\/(postmaster\.pid|postmaster\.opts)$|^\/dev\//;
+const OWN_FILES =
+  /^\/pglite\/data\/(base|global|pg_wal|pg_xact|pg_multixact|pg_subtrans|pg_stat|pg_stat_tmp|pg_logical|pg_snapshots|pg_serial|pg_notify|pg_dynshmem|pg_replslot)(\/|$)|^\/pglite\/data\/(postmaster\.pid|postmaster\.opts)$|^\/dev\//;
 
 /** Write flags of open(2): O_WRONLY, O_RDWR, O_CREAT, O_TRUNC, O_APPEND. */
 const WRITE_FLAGS = 0o1 | 0o2 | 0o100 | 0o1000 | 0o2000;

@@ -41,8 +41,10 @@ function dropStatement(kind: string, name: string): string {
       return `SELECT pg_catalog.lo_unlink(${Number(name)})`;
     case 'setting': {
       const [db, role] = name.split('/');
-      if (role === '0') return `DO $$ BEGIN EXECUTE pg_catalog.format('ALTER DATABASE %I RESET ALL', (SELECT datname FROM pg_catalog.pg_database WHERE oid = ${Number(db)})); END $$`;
-      if (db === '0') return `DO $$ BEGIN EXECUTE pg_catalog.format('ALTER ROLE %I RESET ALL', (SELECT rolname FROM pg_catalog.pg_roles WHERE oid = ${Number(role)})); END $$`;
+      if (role === '0')
+        return `DO $$ BEGIN EXECUTE pg_catalog.format('ALTER DATABASE %I RESET ALL', (SELECT datname FROM pg_catalog.pg_database WHERE oid = ${Number(db)})); END $$`;
+      if (db === '0')
+        return `DO $$ BEGIN EXECUTE pg_catalog.format('ALTER ROLE %I RESET ALL', (SELECT rolname FROM pg_catalog.pg_roles WHERE oid = ${Number(role)})); END $$`;
       return `DO $$ BEGIN EXECUTE pg_catalog.format('ALTER ROLE %I IN DATABASE %I RESET ALL', (SELECT rolname FROM pg_catalog.pg_roles WHERE oid = ${Number(role)}), (SELECT datname FROM pg_catalog.pg_database WHERE oid = ${Number(db)})); END $$`;
     }
     case 'cast':
@@ -66,7 +68,19 @@ export async function resetPostgres(pg: PGlite, baseline: ReadonlySet<string>, s
   await restoreSession(pg, superuser);
   // Event triggers first: a user's ddl_command_start trigger could block the drops below.
   const extra = (await userObjects(pg)).filter((o) => !baseline.has(o));
-  const order = ['event trigger', 'publication', 'database', 'extension', 'cast', 'server', 'foreign data wrapper', 'language', 'large object', 'setting', 'role'];
+  const order = [
+    'event trigger',
+    'publication',
+    'database',
+    'extension',
+    'cast',
+    'server',
+    'foreign data wrapper',
+    'language',
+    'large object',
+    'setting',
+    'role',
+  ];
   extra.sort((a, b) => order.indexOf(a.split('\t')[0]!) - order.indexOf(b.split('\t')[0]!));
   const roles: string[] = [];
   for (const o of extra) {

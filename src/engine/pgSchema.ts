@@ -96,7 +96,8 @@ ORDER BY i.indrelid, i.indisprimary DESC, con.contype IS NOT DISTINCT FROM 'u' D
 
 /** The user tables (not views, not partitions), in creation order. */
 export async function introspectPostgres(pg: PGlite, parsers: ParserOptions): Promise<PgTableInfo[]> {
-  const q = async (sql: string): Promise<unknown[][]> => (await pg.query<unknown[]>(sql, [], { rowMode: 'array', parsers })).rows;
+  const q = async (sql: string): Promise<unknown[][]> =>
+    (await pg.query<unknown[]>(sql, [], { rowMode: 'array', parsers })).rows;
   const byOid = new Map<number, PgTableInfo>();
   for (const [oid, nsp, rel, isTemp] of await q(TABLES_SQL)) {
     const schemaName = isTemp ? 'pg_temp' : String(nsp);
@@ -117,7 +118,9 @@ export async function introspectPostgres(pg: PGlite, parsers: ParserOptions): Pr
   if (byOid.size === 0) return [];
   const oids = `{${[...byOid.keys()].join(',')}}`;
   const attnames = new Map<string, string>(); // "relid:attnum" → name
-  for (const [relid, attnum, attname, type, notNull, dflt, generated, identity, category, typeOid] of await q(columnsSql(oids))) {
+  for (const [relid, attnum, attname, type, notNull, dflt, generated, identity, category, typeOid] of await q(
+    columnsSql(oids),
+  )) {
     const info = byOid.get(relid as number)!;
     const col: ColumnInfo = {
       name: String(attname),
@@ -132,7 +135,9 @@ export async function introspectPostgres(pg: PGlite, parsers: ParserOptions): Pr
     info.typeOids.push(Number(typeOid));
     attnames.set(`${String(relid)}:${String(attnum)}`, col.name);
   }
-  for (const [relid, indexrelid, name, primary, isUnique, predicate, hasExpr, indkey, nkeys] of await q(keysSql(oids))) {
+  for (const [relid, indexrelid, name, primary, isUnique, predicate, hasExpr, indkey, nkeys] of await q(
+    keysSql(oids),
+  )) {
     const info = byOid.get(relid as number)!;
     const attnums = String(indkey).split(' ').slice(0, Number(nkeys));
     const columns: string[] = [];
@@ -167,7 +172,9 @@ export const MAX_ARGS = 100;
  */
 export function jsonRowSql(cells: string[]): string {
   return cells.length > MAX_ARGS
-    ? `pg_catalog.json_build_array(${chunks(cells, MAX_ARGS).map((c) => `pg_catalog.json_build_array(${c.join(', ')})`).join(', ')})`
+    ? `pg_catalog.json_build_array(${chunks(cells, MAX_ARGS)
+        .map((c) => `pg_catalog.json_build_array(${c.join(', ')})`)
+        .join(', ')})`
     : `pg_catalog.json_build_array(${cells.join(', ')})`;
 }
 
@@ -188,7 +195,9 @@ function orderBy(info: PgTableInfo): string {
   const notNull = new Set(s.columns.filter((c) => c.notNull).map((c) => c.name));
   const uk = s.uniqueKeys.find((k) => !k.predicate && !k.hasExpressions && k.columns.every((c) => notNull.has(c)));
   if (uk) return uk.columns.map(col).join(', ');
-  return s.columns.map((c, i) => (SORTABLE.has(info.categories[i] ?? '') ? col(c.name) : `${col(c.name)}::text`)).join(', ');
+  return s.columns
+    .map((c, i) => (SORTABLE.has(info.categories[i] ?? '') ? col(c.name) : `${col(c.name)}::text`))
+    .join(', ');
 }
 
 /**
@@ -244,7 +253,10 @@ export async function snapshotPostgres(
   for (let i = 0; i < rows.length; i++) versions[i] = rows[i]!.pop() as string;
   let totalRows = rows.length;
   if (rows.length >= limit) {
-    const c = await pg.query<[number]>(`SELECT pg_catalog.count(*) FROM ${info.ref}`, [], { rowMode: 'array', parsers });
+    const c = await pg.query<[number]>(`SELECT pg_catalog.count(*) FROM ${info.ref}`, [], {
+      rowMode: 'array',
+      parsers,
+    });
     totalRows = Number(c.rows[0]![0]);
   }
   return { schema: s, data: { columns: s.columns.map((c) => c.name), rows, totalRows }, rowids: null, versions };

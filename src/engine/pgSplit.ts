@@ -17,10 +17,8 @@ export interface Token {
 }
 
 const isSpace = (c: number): boolean => c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0xfeff;
-const isIdentStart = (c: number): boolean =>
-  (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c >= 0x80;
-const isIdentChar = (c: number): boolean =>
-  isIdentStart(c) || (c >= 48 && c <= 57) || c === 36; // $ is an identifier character in both
+const isIdentStart = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c >= 0x80;
+const isIdentChar = (c: number): boolean => isIdentStart(c) || (c >= 48 && c <= 57) || c === 36; // $ is an identifier character in both
 
 /** End of a quoted run starting at `i` (the opening quote), doubling `q` escapes it; backslash escapes too when `backslash`. */
 function quotedEnd(s: string, i: number, q: number, backslash: boolean): number {
@@ -145,10 +143,7 @@ export function splitStatements(script: string, dialect: Dialect, limit = Infini
     i = t.end;
     if (t.type === 'space' || t.type === 'comment') continue;
     if (t.type === 'punct' && script.charCodeAt(t.start) === 59) {
-      const ends =
-        dialect === 'postgres'
-          ? parens === 0 && beginDepth === 0
-          : !isTrigger(words) || lastWord === 'END';
+      const ends = dialect === 'postgres' ? parens === 0 && beginDepth === 0 : !isTrigger(words) || lastWord === 'END';
       if (ends) {
         flush();
         continue;

@@ -162,14 +162,20 @@ function engineError(e: unknown): EngineError {
 async function restartReason(d: Driver, errors: (EngineError | undefined)[]): Promise<string | null> {
   if (!d.afterRun) return null;
   const messages = errors.filter((e): e is EngineError => e !== undefined).map((e) => e.message);
-  return d.afterRun(messages).catch(() => `The ${DIALECT_LABEL[d.dialect]} engine stopped answering correctly and was restarted; your next run starts clean.`);
+  return d
+    .afterRun(messages)
+    .catch(
+      () =>
+        `The ${DIALECT_LABEL[d.dialect]} engine stopped answering correctly and was restarted; your next run starts clean.`,
+    );
 }
 
 /** Put a restart reason into a result: it replaces an engine failure, else it is the first note. */
 function markRestart(result: RunResult, reason: string): void {
   result.restart = reason;
   const e = result.error;
-  if (e && e.phase === 'engine') result.error = { phase: 'engine', message: reason, detail: `The engine said: ${e.message}` };
+  if (e && e.phase === 'engine')
+    result.error = { phase: 'engine', message: reason, detail: `The engine said: ${e.message}` };
   else result.notes.unshift(reason);
 }
 
@@ -290,7 +296,11 @@ export async function runPipeline(d: Driver, input: RunInput): Promise<RunResult
 
 async function finishRun(d: Driver, result: RunResult, start: number): Promise<RunResult> {
   capLongValues(result);
-  const reason = await restartReason(d, [result.error, ...result.setup.map((s) => s.error), ...result.statements.map((s) => s.error)]);
+  const reason = await restartReason(d, [
+    result.error,
+    ...result.setup.map((s) => s.error),
+    ...result.statements.map((s) => s.error),
+  ]);
   if (reason) markRestart(result, reason);
   result.timings.total = now() - start;
   return result;
@@ -319,7 +329,8 @@ export async function describePipeline(
   const reason = await restartReason(d, [out.error]);
   if (reason) {
     out.restart = reason;
-    if (out.error?.phase === 'engine') out.error = { phase: 'engine', message: reason, detail: `The engine said: ${out.error.message}` };
+    if (out.error?.phase === 'engine')
+      out.error = { phase: 'engine', message: reason, detail: `The engine said: ${out.error.message}` };
   }
   return out;
 }

@@ -29,8 +29,10 @@ export const isPositionalKey = (key: string): boolean => /^[0-9]+$/.test(key);
 
 /** Words after which a value may follow: a `?` or `:x` there is a placeholder, not an operator or a slice bound. */
 const VALUE_BEFORE = new Set(
-  ('SELECT VALUES SET WHERE AND OR NOT THEN ELSE WHEN CASE IN IS LIKE ILIKE GLOB REGEXP MATCH BETWEEN LIMIT OFFSET ' +
-    'RETURNING BY ON DO RETURN EXISTS ANY ALL SOME ESCAPE DISTINCT HAVING FROM USING INTO').split(' '),
+  (
+    'SELECT VALUES SET WHERE AND OR NOT THEN ELSE WHEN CASE IN IS LIKE ILIKE GLOB REGEXP MATCH BETWEEN LIMIT OFFSET ' +
+    'RETURNING BY ON DO RETURN EXISTS ANY ALL SOME ESCAPE DISTINCT HAVING FROM USING INTO'
+  ).split(' '),
 );
 
 const isDigit = (c: number): boolean => c >= 48 && c <= 57;
@@ -82,7 +84,12 @@ export function findPlaceholders(script: string, dialect: Dialect): Placeholder[
       } else if (c === 63 /* ? */ && (dialect === 'sqlite' || !operandBefore())) {
         let j = t.end;
         while (isDigit(script.charCodeAt(j))) j++;
-        found = { end: j, style: 'question', positional: j > t.end ? Number(script.slice(t.end, j)) : null, name: null };
+        found = {
+          end: j,
+          style: 'question',
+          positional: j > t.end ? Number(script.slice(t.end, j)) : null,
+          name: null,
+        };
       } else if (c === 36 /* $ */ && isDigit(next)) {
         let j = t.end;
         while (isDigit(script.charCodeAt(j))) j++;
@@ -93,7 +100,11 @@ export function findPlaceholders(script: string, dialect: Dialect): Placeholder[
         if (m) found = { end: t.start + m[0].length, style: 'pyformat', positional: null, name: m[1]! };
       }
       if (found) {
-        add({ style: found.style, text: script.slice(t.start, found.end), start: t.start, end: found.end }, found.positional, found.name);
+        add(
+          { style: found.style, text: script.slice(t.start, found.end), start: t.start, end: found.end },
+          found.positional,
+          found.name,
+        );
         i = found.end;
         prev = { type: 'word', text: 'placeholder' };
         continue;
@@ -114,6 +125,8 @@ export function findPlaceholders(script: string, dialect: Dialect): Placeholder[
 /** The distinct keys of a script's placeholders, named first-seen order then positions in order. */
 export function placeholderKeys(list: Placeholder[]): string[] {
   const named = [...new Set(list.filter((p) => !isPositionalKey(p.key)).map((p) => p.key))];
-  const positions = [...new Set(list.filter((p) => isPositionalKey(p.key)).map((p) => p.key))].sort((a, b) => Number(a) - Number(b));
+  const positions = [...new Set(list.filter((p) => isPositionalKey(p.key)).map((p) => p.key))].sort(
+    (a, b) => Number(a) - Number(b),
+  );
   return [...named, ...positions];
 }

@@ -51,7 +51,9 @@ function toEngineError(
   const pos = Number(err.position);
   if (Number.isInteger(pos) && pos > 0) {
     // With placeholders respelled as $n, the server counts in the respelled text: map back.
-    out.position = bound ? span.start + bound.toOriginal(codePointOffset(bound.sql, 0, pos - 1)) : codePointOffset(script, span.start, pos - 1);
+    out.position = bound
+      ? span.start + bound.toOriginal(codePointOffset(bound.sql, 0, pos - 1))
+      : codePointOffset(script, span.start, pos - 1);
   }
   const { line, column } = lineColumn(script, out.position ?? span.start);
   out.line = line;
@@ -78,7 +80,9 @@ export async function createPostgresEngine(opts?: {
   await resetPostgres(pg, baseline, superuser);
   await pg.exec('DO $$ BEGIN END $$'); // loads plpgsql, whose settings then show in pg_settings
   const cleanSystem = await systemFingerprint(pg);
-  const files = new FileWatch((pg as unknown as { Module?: { FS?: ConstructorParameters<typeof FileWatch>[0] } }).Module?.FS);
+  const files = new FileWatch(
+    (pg as unknown as { Module?: { FS?: ConstructorParameters<typeof FileWatch>[0] } }).Module?.FS,
+  );
   let health = 0;
   let tables = new Map<string, PgTableInfo>();
   let notices: string[] = [];
@@ -138,25 +142,44 @@ export async function createPostgresEngine(opts?: {
       const bound = postgresStatementArgs(sql, opts?.params ?? {});
       try {
         if (kind === 'COPY' && copiesFromStdin(sql)) {
-          throw new Error('COPY … FROM STDIN needs a client that streams the data, which this playground has not: use INSERT … VALUES instead.');
+          throw new Error(
+            'COPY … FROM STDIN needs a client that streams the data, which this playground has not: use INSERT … VALUES instead.',
+          );
         }
         const refused = browserRefusal(sql);
         if (refused) throw Object.assign(new Error(refused.message), refused);
-        res = await pg.query<Value[]>(bound ? bound.sql : sql, bound ? bound.args : [], { rowMode: 'array', parsers, onNotice });
+        res = await pg.query<Value[]>(bound ? bound.sql : sql, bound ? bound.args : [], {
+          rowMode: 'array',
+          parsers,
+          onNotice,
+        });
       } catch (e) {
         const error = toEngineError(e, script, span, index, phase, bound);
-        const failed: StatementResult = { index, sql, span, kind, columns: null, rows: [], rowsAffected: null, durationMs: performance.now() - t0, error };
+        const failed: StatementResult = {
+          index,
+          sql,
+          span,
+          kind,
+          columns: null,
+          rows: [],
+          rowsAffected: null,
+          durationMs: performance.now() - t0,
+          error,
+        };
         if (statementNotices.length) failed.notices = statementNotices;
         await disarm(failed);
         results.push(failed);
-        const notRun = spans.slice(index + 1).map((s, k) => ({ index: index + 1 + k, span: s, sql: script.slice(s.start, s.end) }));
+        const notRun = spans
+          .slice(index + 1)
+          .map((s, k) => ({ index: index + 1 + k, span: s, sql: script.slice(s.start, s.end) }));
         return { results, notRun, error };
       }
       const durationMs = performance.now() - t0;
       const command = (res as { command?: string }).command ?? '';
       // No RowDescription means no result set; a SELECT of zero columns still returns one
       // (CREATE TABLE AS reports a SELECT tag too, but returns nothing).
-      const returnsSet = res.fields.length > 0 || res.rows.length > 0 || (command === 'SELECT' && !kind.startsWith('CREATE'));
+      const returnsSet =
+        res.fields.length > 0 || res.rows.length > 0 || (command === 'SELECT' && !kind.startsWith('CREATE'));
       const columns = returnsSet ? res.fields.map((f) => f.name) : null;
       const r: StatementResult = {
         index,

@@ -57,8 +57,17 @@ export function toWire(result: RunResult): WireResult {
   if (cells(result) <= SPLIT_ABOVE_CELLS) return { json: JSON.stringify(result) };
   const parts: (string | null)[] = [];
   const tables = result.tables.map((t): TableDiff => {
-    parts.push(t.before ? JSON.stringify(t.before.rows) : null, t.after ? JSON.stringify(t.after.rows) : null, JSON.stringify(t.changes));
-    return { ...t, before: t.before && { ...t.before, rows: [] }, after: t.after && { ...t.after, rows: [] }, changes: [] };
+    parts.push(
+      t.before ? JSON.stringify(t.before.rows) : null,
+      t.after ? JSON.stringify(t.after.rows) : null,
+      JSON.stringify(t.changes),
+    );
+    return {
+      ...t,
+      before: t.before && { ...t.before, rows: [] },
+      after: t.after && { ...t.after, rows: [] },
+      changes: [],
+    };
   });
   return { json: JSON.stringify({ ...result, tables }), parts };
 }

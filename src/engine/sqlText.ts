@@ -7,8 +7,23 @@ import type { Dialect, Span } from './types.ts';
 
 /** Words that qualify CREATE/DROP/ALTER before the object type (CREATE OR REPLACE TEMP VIEW …). */
 const MODIFIERS = new Set([
-  'OR', 'REPLACE', 'UNIQUE', 'TEMP', 'TEMPORARY', 'UNLOGGED', 'VIRTUAL', 'MATERIALIZED', 'GLOBAL',
-  'LOCAL', 'RECURSIVE', 'CONSTRAINT', 'EVENT', 'FOREIGN', 'DEFAULT', 'TRUSTED', 'PROCEDURAL',
+  'OR',
+  'REPLACE',
+  'UNIQUE',
+  'TEMP',
+  'TEMPORARY',
+  'UNLOGGED',
+  'VIRTUAL',
+  'MATERIALIZED',
+  'GLOBAL',
+  'LOCAL',
+  'RECURSIVE',
+  'CONSTRAINT',
+  'EVENT',
+  'FOREIGN',
+  'DEFAULT',
+  'TRUSTED',
+  'PROCEDURAL',
 ]);
 const WITH_VERBS = new Set(['SELECT', 'INSERT', 'UPDATE', 'DELETE', 'MERGE', 'VALUES', 'REPLACE', 'TABLE']);
 
@@ -76,9 +91,32 @@ export function copiesFromStdin(sql: string): boolean {
 
 /** Kinds that change no rows by themselves: no snapshot is taken after them. */
 const READ_ONLY_KINDS = new Set([
-  'SELECT', 'VALUES', 'TABLE', 'SHOW', 'EXPLAIN', 'BEGIN', 'START TRANSACTION', 'SAVEPOINT', 'SET',
-  'RESET', 'PREPARE', 'DEALLOCATE', 'DECLARE', 'FETCH', 'MOVE', 'CLOSE', 'LISTEN', 'NOTIFY',
-  'UNLISTEN', 'LOAD', 'DISCARD', 'ANALYZE', 'VACUUM', 'CHECKPOINT', 'PRAGMA', 'COMMENT',
+  'SELECT',
+  'VALUES',
+  'TABLE',
+  'SHOW',
+  'EXPLAIN',
+  'BEGIN',
+  'START TRANSACTION',
+  'SAVEPOINT',
+  'SET',
+  'RESET',
+  'PREPARE',
+  'DEALLOCATE',
+  'DECLARE',
+  'FETCH',
+  'MOVE',
+  'CLOSE',
+  'LISTEN',
+  'NOTIFY',
+  'UNLISTEN',
+  'LOAD',
+  'DISCARD',
+  'ANALYZE',
+  'VACUUM',
+  'CHECKPOINT',
+  'PRAGMA',
+  'COMMENT',
 ]);
 
 /** True when a statement of this kind cannot change table rows (SELECT f() with a writing function aside). */
@@ -109,7 +147,7 @@ export function trimStatement(script: string, span: Span, dialect: Dialect): Spa
   const tail = script.slice(Math.max(lastLine, first), end);
   if (!tail.includes('--') && !tail.endsWith('*/')) return { start: first, end };
   let last = first;
-  for (let k = first; k < end; ) {
+  for (let k = first; k < end;) {
     const t = readToken(script, k, dialect);
     k = Math.min(t.end, end);
     if (t.type === 'space' || t.type === 'comment') continue;

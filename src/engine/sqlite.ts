@@ -47,7 +47,9 @@ function errorCode(db: Database, message: string): string | undefined {
     const cols = parts.map((p) => p.slice(1).join('.'));
     if (!table) return 'SQLITE_CONSTRAINT';
     try {
-      const pk = all(db, 'SELECT name FROM pragma_table_info(?) WHERE pk > 0 ORDER BY pk', [table]).map((r) => String(r[0]));
+      const pk = all(db, 'SELECT name FROM pragma_table_info(?) WHERE pk > 0 ORDER BY pk', [table]).map((r) =>
+        String(r[0]),
+      );
       const isPk = pk.length === cols.length && pk.every((c, k) => c === cols[k]);
       const rowid = cols.length === 1 && cols[0] === 'rowid';
       return isPk || rowid ? 'SQLITE_CONSTRAINT_PRIMARYKEY' : 'SQLITE_CONSTRAINT_UNIQUE';
@@ -181,7 +183,8 @@ function runSqliteScript(
 function respellPyformat(script: string): string {
   let out = script;
   for (const p of findPlaceholders(script, 'sqlite')) {
-    if (p.style === 'pyformat') out = out.slice(0, p.start) + `:${p.key}`.padEnd(p.end - p.start, ' ') + out.slice(p.end);
+    if (p.style === 'pyformat')
+      out = out.slice(0, p.start) + `:${p.key}`.padEnd(p.end - p.start, ' ') + out.slice(p.end);
   }
   return out;
 }
@@ -251,18 +254,27 @@ export async function createSqliteEngine(opts?: {
   let db: Database = new SQL.Database();
   const version = `SQLite ${String(all(db, 'SELECT sqlite_version()')[0]![0])}`;
   let recorder = new HookRecorder(db);
-  const createFunctionV2 = (SQL as unknown as { cwrap: (n: string, r: string, a: string[]) => (...x: unknown[]) => number }).cwrap(
-    'sqlite3_create_function_v2',
+  const createFunctionV2 = (
+    SQL as unknown as { cwrap: (n: string, r: string, a: string[]) => (...x: unknown[]) => number }
+  ).cwrap('sqlite3_create_function_v2', 'number', [
     'number',
-    ['number', 'string', 'number', 'number', 'number', 'number', 'number', 'number', 'number'],
-  );
+    'string',
+    'number',
+    'number',
+    'number',
+    'number',
+    'number',
+    'number',
+    'number',
+  ]);
   const deleteFunction = (name: string, arity: number): void => {
     createFunctionV2((db as unknown as { db: number }).db, name, arity, 1, 0, 0, 0, 0, 0);
   };
   let account = new SqliteAccount(db, deleteFunction);
   // Tables for the account's triggers, re-read only when a schema changed.
   let known: { version: string; tables: TableSchema[] } | null = null;
-  const schemaVersion = (): string => `${String(all(db, 'PRAGMA main.schema_version')[0]![0])}/${String(all(db, 'PRAGMA temp.schema_version')[0]![0])}`;
+  const schemaVersion = (): string =>
+    `${String(all(db, 'PRAGMA main.schema_version')[0]![0])}/${String(all(db, 'PRAGMA temp.schema_version')[0]![0])}`;
   const currentTables = (): TableSchema[] => {
     const version = schemaVersion();
     if (known?.version !== version) known = { version, tables: introspectSqlite(db) };

@@ -6,4 +6,6 @@ import { serveEngine } from './workerHost.ts';
 
 // The browser build of sql.js asks for 'sql-wasm-browser.wasm'; the bundled file is identical.
 // The page usually compiles the wasm while this worker's script loads and hands the module over.
-serveEngine(({ wasmModule }) => createSqliteEngine({ locateFile: () => wasmUrl, ...(wasmModule ? { wasmModule } : {}) }));
+serveEngine(({ wasmModule }) =>
+  createSqliteEngine({ locateFile: () => wasmUrl, ...(wasmModule ? { wasmModule } : {}) }),
+);

@@ -24,7 +24,6 @@ const MAX_ARGS = 127;
 /** Statements that read the temporary schema would see the triggers: they are not traced. */
 const READS_TEMP_SCHEMA = /sqlite_temp_(schema|master)|\btemp\s*\.\s*sqlite_(schema|master)/i;
 
-
 export class SqliteAccount {
   private arities = new Set<number>();
   private tables: TableSchema[] = [];
@@ -54,7 +53,8 @@ export class SqliteAccount {
       const t = this.tables[table];
       if (!log || !t) return null;
       const n = t.columns.length;
-      const row = (from: number): ReturnType<typeof normalizeSqliteRow> => normalizeSqliteRow(cells.slice(from, from + n));
+      const row = (from: number): ReturnType<typeof normalizeSqliteRow> =>
+        normalizeSqliteRow(cells.slice(from, from + n));
       const kind = ACCOUNT_OPS[op]!;
       if (kind === 'updated' || kind === 'updating') log.push({ op: kind, table: t.name, old: row(0), new: row(n) });
       else if (kind === 'deleted') log.push({ op: kind, table: t.name, old: row(0) });

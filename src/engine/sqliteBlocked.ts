@@ -11,7 +11,7 @@ import { readToken } from './pgSplit.ts';
 export function sqliteRefusal(sql: string, kind: string): string | null {
   if (kind !== 'ATTACH' && kind !== 'VACUUM') return null;
   const toks: { type: string; text: string }[] = [];
-  for (let i = 0; i < sql.length; ) {
+  for (let i = 0; i < sql.length;) {
     const t = readToken(sql, i, 'sqlite');
     i = t.end;
     if (t.type !== 'space' && t.type !== 'comment') toks.push({ type: t.type, text: sql.slice(t.start, t.end) });
@@ -23,7 +23,8 @@ export function sqliteRefusal(sql: string, kind: string): string | null {
   }
   const at = upper[1] === 'DATABASE' ? 2 : 1;
   const target = toks[at];
-  const memory = target?.type === 'string' && (target.text === "':memory:'" || target.text === "''") && upper[at + 1] === 'AS';
+  const memory =
+    target?.type === 'string' && (target.text === "':memory:'" || target.text === "''") && upper[at + 1] === 'AS';
   if (memory) return null;
   return "ATTACH of a database file is not available in the playground: every run starts from a fresh in-memory database and keeps no files. Use ATTACH ':memory:' AS name for a second database.";
 }

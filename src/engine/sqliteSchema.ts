@@ -81,10 +81,11 @@ export function introspectSqlite(db: Database): TableSchema[] {
 }
 
 function describeTable(db: Database, schema: string, name: string, withoutRowid: boolean, master: string): TableSchema {
-  const cols = all(db, 'SELECT name, type, "notnull", dflt_value, pk, hidden FROM pragma_table_xinfo(?, ?) ORDER BY cid', [
-    name,
-    schema,
-  ]).filter((r) => r[5] !== 1); // hidden = 1: hidden columns of virtual tables
+  const cols = all(
+    db,
+    'SELECT name, type, "notnull", dflt_value, pk, hidden FROM pragma_table_xinfo(?, ?) ORDER BY cid',
+    [name, schema],
+  ).filter((r) => r[5] !== 1); // hidden = 1: hidden columns of virtual tables
   const pkCols = cols.filter((r) => Number(r[4]) > 0).sort((a, b) => Number(a[4]) - Number(b[4]));
   const primaryKey = pkCols.map((r) => String(r[0]));
   // A single INTEGER PRIMARY KEY column of a rowid table is the rowid itself.

@@ -277,7 +277,10 @@ export interface Engine {
   /** Run setup then statement on a clean database and return the whole outcome. Never throws for SQL errors. */
   run: (input: RunInput) => Promise<RunResult>;
   /** Run only the setup script on a clean database and introspect the user tables it creates. */
-  describe: (setup: string, params?: RunParams) => Promise<{ tables: TableSchema[]; error?: EngineError; restart?: string }>;
+  describe: (
+    setup: string,
+    params?: RunParams,
+  ) => Promise<{ tables: TableSchema[]; error?: EngineError; restart?: string }>;
   /** Release the engine. */
   close: () => Promise<void>;
 }

@@ -16,7 +16,11 @@ import type { Dialect, RunResult } from './types.ts';
 export const ACCOUNT_AUTO_ROWS: Record<Dialect, number> = { sqlite: 2_000, postgres: 2_000 };
 
 /** Whether to record the account for a run. */
-export function accountDecision(asked: boolean | undefined, beforeRows: number, dialect: Dialect): { on: boolean; note?: string } {
+export function accountDecision(
+  asked: boolean | undefined,
+  beforeRows: number,
+  dialect: Dialect,
+): { on: boolean; note?: string } {
   if (asked === false) return { on: false, note: 'The row-by-row account was switched off for this run.' };
   const limit = ACCOUNT_AUTO_ROWS[dialect];
   if (asked === undefined && beforeRows > limit) {

@@ -32,13 +32,22 @@ export function serveEngine(create: (init: InitOptions) => Promise<HostedEngine>
   const engine = new Promise<HostedEngine>((resolve, reject) => {
     begin = (init) => {
       const t0 = performance.now();
-      create(init).then((e) => {
-        post({ type: 'ready', dialect: e.dialect, version: e.version(), startupMs: performance.now() - t0, fromSnapshot: Boolean(init.loadDataDir) });
-        resolve(e);
-      }, (err: unknown) => {
-        post({ type: 'fatal', message: `The engine could not start: ${errorText(err)}` });
-        reject(err instanceof Error ? err : new Error(errorText(err)));
-      });
+      create(init).then(
+        (e) => {
+          post({
+            type: 'ready',
+            dialect: e.dialect,
+            version: e.version(),
+            startupMs: performance.now() - t0,
+            fromSnapshot: Boolean(init.loadDataDir),
+          });
+          resolve(e);
+        },
+        (err: unknown) => {
+          post({ type: 'fatal', message: `The engine could not start: ${errorText(err)}` });
+          reject(err instanceof Error ? err : new Error(errorText(err)));
+        },
+      );
     };
   });
   engine.catch(() => undefined); // reported above; queued requests get their own message
@@ -60,7 +69,13 @@ export function serveEngine(create: (init: InitOptions) => Promise<HostedEngine>
       } else if (msg.type === 'describe') {
         const d = await e.describe(msg.setup, msg.params);
         if (d.restart) retired = true;
-        post({ type: 'described', id: msg.id, tables: d.tables, error: d.error, ...(d.restart ? { restart: true } : {}) });
+        post({
+          type: 'described',
+          id: msg.id,
+          tables: d.tables,
+          error: d.error,
+          ...(d.restart ? { restart: true } : {}),
+        });
       } else {
         post({ type: 'dumped', id: msg.id, dataDir: e.dumpDataDir ? await e.dumpDataDir() : null });
       }

@@ -52,7 +52,15 @@ export function ExamplesDialog({ open, onClose, onPick, currentDialect }: Exampl
     const at = buttons.indexOf(document.activeElement as HTMLButtonElement);
     if (at < 0) return;
     const to =
-      e.key === 'ArrowDown' ? at + 1 : e.key === 'ArrowUp' ? at - 1 : e.key === 'Home' ? 0 : e.key === 'End' ? buttons.length - 1 : null;
+      e.key === 'ArrowDown'
+        ? at + 1
+        : e.key === 'ArrowUp'
+          ? at - 1
+          : e.key === 'Home'
+            ? 0
+            : e.key === 'End'
+              ? buttons.length - 1
+              : null;
     if (to === null) return;
     e.preventDefault();
     buttons[Math.max(0, Math.min(buttons.length - 1, to))]?.focus();
@@ -116,7 +124,14 @@ export function ExamplesDialog({ open, onClose, onPick, currentDialect }: Exampl
           ) : (
             <ul ref={listRef} className="gallery-list" aria-label="Examples">
               {shown.map((ex) => (
-                <ExampleItem key={ex.id} example={ex} currentDialect={currentDialect} onPick={onPick} onKeyDown={onPickKeyDown} idBase={ids} />
+                <ExampleItem
+                  key={ex.id}
+                  example={ex}
+                  currentDialect={currentDialect}
+                  onPick={onPick}
+                  onKeyDown={onPickKeyDown}
+                  idBase={ids}
+                />
               ))}
             </ul>
           )}
@@ -141,7 +156,13 @@ function ExampleItem({ example, currentDialect, onPick, onKeyDown, idBase }: Ite
   const opensIn = dialectFor(example, currentDialect);
   return (
     <li className="gallery-item">
-      <button type="button" className="gallery-pick" aria-describedby={descId} onClick={() => onPick(example)} onKeyDown={onKeyDown}>
+      <button
+        type="button"
+        className="gallery-pick"
+        aria-describedby={descId}
+        onClick={() => onPick(example)}
+        onKeyDown={onKeyDown}
+      >
         {example.title}
       </button>
       <div id={descId} className="gallery-item-desc">
@@ -159,9 +180,7 @@ function ExampleItem({ example, currentDialect, onPick, onKeyDown, idBase }: Ite
                 {TAG_LABEL[t]}
               </span>
             ))}
-          {opensIn !== currentDialect && (
-            <span className="gallery-opens-in">opens in {DIALECT_LABEL[opensIn]}</span>
-          )}
+          {opensIn !== currentDialect && <span className="gallery-opens-in">opens in {DIALECT_LABEL[opensIn]}</span>}
         </p>
       </div>
     </li>

@@ -27,9 +27,7 @@ export function rowsMatchUnordered(actual: Value[][], expected: CellExpect[][]):
   if (actual.length !== expected.length) return false;
   const left = [...expected];
   for (const row of actual) {
-    const i = left.findIndex(
-      (e) => e.length === row.length && e.every((cell, k) => cellMatches(row[k] ?? null, cell)),
-    );
+    const i = left.findIndex((e) => e.length === row.length && e.every((cell, k) => cellMatches(row[k] ?? null, cell)));
     if (i < 0) return false;
     left.splice(i, 1);
   }
@@ -37,7 +35,11 @@ export function rowsMatchUnordered(actual: Value[][], expected: CellExpect[][]):
 }
 
 /** Mismatches between an engine error and an expected one. */
-export function checkError(actual: { message: string; code?: string } | undefined, expected: ErrorMatch, where: string): string[] {
+export function checkError(
+  actual: { message: string; code?: string } | undefined,
+  expected: ErrorMatch,
+  where: string,
+): string[] {
   if (!actual) return [`${where}: expected an error containing ${show(expected.message)}, got none`];
   const out: string[] = [];
   if (!actual.message.includes(expected.message)) {

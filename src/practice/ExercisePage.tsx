@@ -59,9 +59,14 @@ export function ExercisePage({ ex, dialect, onDialect, store, onGo, onOpenInPlay
       (r) => {
         if (seq.current !== mine) return;
         if (r.ok) setRef(r);
-        else setRefProblem(`The exercise could not be prepared on ${DIALECT_LABEL[dialect]}: ${r.error?.message ?? 'unknown error'}`);
+        else
+          setRefProblem(
+            `The exercise could not be prepared on ${DIALECT_LABEL[dialect]}: ${r.error?.message ?? 'unknown error'}`,
+          );
       },
-      (e: unknown) => seq.current === mine && setRefProblem(`The exercise could not be prepared: ${e instanceof Error ? e.message : String(e)}`),
+      (e: unknown) =>
+        seq.current === mine &&
+        setRefProblem(`The exercise could not be prepared: ${e instanceof Error ? e.message : String(e)}`),
     );
   }, [ex, dialect]);
 
@@ -73,7 +78,10 @@ export function ExercisePage({ ex, dialect, onDialect, store, onGo, onOpenInPlay
     setChecking(true);
     store.update(ex.id, dialect, { attempts: recordOf(store.progress, ex.id, dialect).attempts + 1, last: attempt });
     void checkAttempt(ex, dialect, attempt, pageRunner(dialect), referenceCache)
-      .catch((e: unknown): Verdict => ({ kind: 'invalid', message: `The check could not run: ${e instanceof Error ? e.message : String(e)}` }))
+      .catch((e: unknown): Verdict => ({
+        kind: 'invalid',
+        message: `The check could not run: ${e instanceof Error ? e.message : String(e)}`,
+      }))
       .then((v) => {
         if (seq.current !== mine) return;
         setVerdict(v);
@@ -89,14 +97,23 @@ export function ExercisePage({ ex, dialect, onDialect, store, onGo, onOpenInPlay
 
   const share = async () => {
     const link = addressWithFragment(practiceFragment(ex.id));
-    setNote((await copyText(link)) ? 'Link to this exercise copied (it never contains the solution).' : `Copy this link: ${link}`);
+    setNote(
+      (await copyText(link))
+        ? 'Link to this exercise copied (it never contains the solution).'
+        : `Copy this link: ${link}`,
+    );
   };
 
   const openInPlayground = () => {
     const bound = bindParams(text, ex.sets[0].params ?? {});
     const statement = bound.ok ? bound.sql : text;
     const scripts = (d: Dialect) => ({ setup: setupFor(ex, appliesTo(ex, d) ? d : dialect, 0), statement });
-    onOpenInPlayground({ dialect, sqlite: scripts('sqlite'), postgres: scripts('postgres'), title: `Practice: ${ex.title}` });
+    onOpenInPlayground({
+      dialect,
+      sqlite: scripts('sqlite'),
+      postgres: scripts('postgres'),
+      title: `Practice: ${ex.title}`,
+    });
   };
 
   // Ctrl/Cmd+Enter anywhere in the exercise checks (the editor handles it first): a shortcut, so it
@@ -127,7 +144,12 @@ export function ExercisePage({ ex, dialect, onDialect, store, onGo, onOpenInPlay
         {ex.title}
       </h2>
       <p className="muted">
-        {ex.dialects.length === 2 ? 'For SQLite and PostgreSQL.' : `For ${DIALECT_LABEL[ex.dialects[0]!]} only.`} {record.solved ? 'Solved on this dialect.' : attempted ? `${record.attempts} attempt${record.attempts === 1 ? '' : 's'} so far.` : ''}
+        {ex.dialects.length === 2 ? 'For SQLite and PostgreSQL.' : `For ${DIALECT_LABEL[ex.dialects[0]!]} only.`}{' '}
+        {record.solved
+          ? 'Solved on this dialect.'
+          : attempted
+            ? `${record.attempts} attempt${record.attempts === 1 ? '' : 's'} so far.`
+            : ''}
       </p>
       {!applies && (
         <div className="banner banner-info practice-dialect-note" role="note">
@@ -164,14 +186,24 @@ export function ExercisePage({ ex, dialect, onDialect, store, onGo, onOpenInPlay
                 ))}
               </tbody>
             </table>
-            <p className="muted">Write the parameters, not their values: the check runs your statement on hidden data too.</p>
+            <p className="muted">
+              Write the parameters, not their values: the check runs your statement on hidden data too.
+            </p>
           </div>
         )}
       </section>
       {applies && (
         <>
-          {refProblem && <p className="banner banner-error" role="alert">{refProblem}</p>}
-          {!ref && !refProblem && <p className="muted" role="status">Preparing the exercise on {DIALECT_LABEL[dialect]}…</p>}
+          {refProblem && (
+            <p className="banner banner-error" role="alert">
+              {refProblem}
+            </p>
+          )}
+          {!ref && !refProblem && (
+            <p className="muted" role="status">
+              Preparing the exercise on {DIALECT_LABEL[dialect]}…
+            </p>
+          )}
           {ref && (
             <div className="practice-before-after">
               <section aria-labelledby="practice-setup-h">
@@ -186,19 +218,44 @@ export function ExercisePage({ ex, dialect, onDialect, store, onGo, onOpenInPlay
           )}
           <section className="practice-editor" aria-labelledby="practice-editor-h">
             <h3 id="practice-editor-h">Your statement</h3>
-            <SqlEditor label="Your statement" value={text} onChange={edit} onRun={check} dialect={dialect} lines={6} enhanced={enhanced} />
+            <SqlEditor
+              label="Your statement"
+              value={text}
+              onChange={edit}
+              onRun={check}
+              dialect={dialect}
+              lines={6}
+              enhanced={enhanced}
+            />
             <div className="practice-actions">
-              <button type="button" className="run-button" onClick={check} disabled={checking} aria-keyshortcuts="Control+Enter Meta+Enter" title="Check (Ctrl/⌘+Enter)">
+              <button
+                type="button"
+                className="run-button"
+                onClick={check}
+                disabled={checking}
+                aria-keyshortcuts="Control+Enter Meta+Enter"
+                title="Check (Ctrl/⌘+Enter)"
+              >
                 Check
               </button>
               <kbd className="shortcut" aria-hidden="true">
                 Ctrl/⌘+Enter
               </kbd>
-              <button type="button" className="tool-button" onClick={() => setHints((n) => n + 1)} disabled={hints >= ex.hints.length}>
+              <button
+                type="button"
+                className="tool-button"
+                onClick={() => setHints((n) => n + 1)}
+                disabled={hints >= ex.hints.length}
+              >
                 {hints === 0 ? 'Show a hint' : hints < ex.hints.length ? 'Show the next hint' : 'No more hints'}
               </button>
               {attempted && (
-                <button type="button" className="tool-button" aria-expanded={solutionShown} onClick={() => setSolutionShown((s) => !s)}>
+                <button
+                  type="button"
+                  className="tool-button"
+                  aria-expanded={solutionShown}
+                  onClick={() => setSolutionShown((s) => !s)}
+                >
                   {solutionShown ? 'Hide solution' : 'Show solution'}
                 </button>
               )}
@@ -226,7 +283,15 @@ export function ExercisePage({ ex, dialect, onDialect, store, onGo, onOpenInPlay
               </div>
             )}
           </section>
-          <VerdictBox ex={ex} dialect={dialect} verdict={verdict} checking={checking} attempt={checked} next={next} onNext={() => next && onGo(next.id)} />
+          <VerdictBox
+            ex={ex}
+            dialect={dialect}
+            verdict={verdict}
+            checking={checking}
+            attempt={checked}
+            next={next}
+            onNext={() => next && onGo(next.id)}
+          />
         </>
       )}
     </article>

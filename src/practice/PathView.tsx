@@ -21,13 +21,18 @@ export function PathView({ dialect, store, onGo }: PathViewProps) {
   const [confirming, setConfirming] = useState(false);
   const [note, setNote] = useState<{ kind: 'info' | 'error'; text: string } | null>(null);
   const file = useRef<HTMLInputElement>(null);
-  const done = EXERCISES.filter((e) => appliesTo(e, dialect) && statusOf(store.progress, e.id, dialect) === 'done').length;
+  const done = EXERCISES.filter(
+    (e) => appliesTo(e, dialect) && statusOf(store.progress, e.id, dialect) === 'done',
+  ).length;
   const total = EXERCISES.filter((e) => appliesTo(e, dialect)).length;
 
   const importFile = async (f: File | undefined) => {
     if (!f) return;
     if (f.size > 1_000_000) {
-      setNote({ kind: 'error', text: 'This file is larger than 1 MB, so it is not a practice progress file. Your progress was kept.' });
+      setNote({
+        kind: 'error',
+        text: 'This file is larger than 1 MB, so it is not a practice progress file. Your progress was kept.',
+      });
       return;
     }
     const r = parseProgressFile(await f.text());
@@ -42,8 +47,9 @@ export function PathView({ dialect, store, onGo }: PathViewProps) {
     <div className="practice-path">
       <h2>Practice</h2>
       <p>
-        Write the upsert each task asks for and press Check: your statement runs on {DIALECT_LABEL[dialect]} next to a reference solution, on the data
-        shown and on hidden data, and you are told which row differs. Progress is kept in this browser.
+        Write the upsert each task asks for and press Check: your statement runs on {DIALECT_LABEL[dialect]} next to a
+        reference solution, on the data shown and on hidden data, and you are told which row differs. Progress is kept
+        in this browser.
       </p>
       <p className="muted" role="status">
         {done} of {total} exercises done on {DIALECT_LABEL[dialect]}.
@@ -72,7 +78,9 @@ export function PathView({ dialect, store, onGo }: PathViewProps) {
                     {e.title}
                   </a>
                   <span className="practice-badge">{STATUS_TEXT[status]}</span>
-                  {e.dialects.length === 1 && <span className="practice-badge">{DIALECT_LABEL[e.dialects[0]!]} only</span>}
+                  {e.dialects.length === 1 && (
+                    <span className="practice-badge">{DIALECT_LABEL[e.dialects[0]!]} only</span>
+                  )}
                 </li>
               );
             })}
@@ -80,17 +88,35 @@ export function PathView({ dialect, store, onGo }: PathViewProps) {
         </section>
       ))}
       <section className="practice-tools" aria-label="Progress">
-        <button type="button" className="tool-button" onClick={() => downloadText('practice-progress.json', progressFile(store.progress), 'application/json')}>
+        <button
+          type="button"
+          className="tool-button"
+          onClick={() => downloadText('practice-progress.json', progressFile(store.progress), 'application/json')}
+        >
           Export progress
         </button>
         <button type="button" className="tool-button" onClick={() => file.current?.click()}>
           Import progress…
         </button>
-        <input ref={file} type="file" accept=".json,application/json" hidden onChange={(e) => void importFile(e.target.files?.[0]).finally(() => (e.target.value = ''))} />
+        <input
+          ref={file}
+          type="file"
+          accept=".json,application/json"
+          hidden
+          onChange={(e) => void importFile(e.target.files?.[0]).finally(() => (e.target.value = ''))}
+        />
         {confirming ? (
           <span className="practice-confirm">
             Forget every attempt and solution on both dialects?{' '}
-            <button type="button" className="tool-button" onClick={() => (store.reset(), setConfirming(false), setNote({ kind: 'info', text: 'Practice progress was reset.' }))}>
+            <button
+              type="button"
+              className="tool-button"
+              onClick={() => (
+                store.reset(),
+                setConfirming(false),
+                setNote({ kind: 'info', text: 'Practice progress was reset.' })
+              )}
+            >
               Yes, reset
             </button>{' '}
             <button type="button" className="tool-button" onClick={() => setConfirming(false)}>

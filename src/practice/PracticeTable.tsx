@@ -46,7 +46,19 @@ function ValueCell({ v, differs }: { v: Value; differs: boolean }) {
 }
 
 /** A labelled table of rows, with change marks when `marked`. */
-export function PracticeTable({ label, columns, rows, marked, empty = 'No rows' }: { label: string; columns: string[]; rows: ShownRow[]; marked: boolean; empty?: string }) {
+export function PracticeTable({
+  label,
+  columns,
+  rows,
+  marked,
+  empty = 'No rows',
+}: {
+  label: string;
+  columns: string[];
+  rows: ShownRow[];
+  marked: boolean;
+  empty?: string;
+}) {
   const showDiffers = rows.some((r) => r.differs);
   return (
     <div className="table-scroll">
@@ -97,7 +109,17 @@ export function PracticeTable({ label, columns, rows, marked, empty = 'No rows' 
                     <ValueCell key={j} v={v} differs={Boolean(r.differs?.columns.includes(columns[j]!))} />
                   ),
                 )}
-                {showDiffers && <td className="practice-row-check">{r.differs?.row ? <strong>not expected</strong> : r.differs?.columns.length ? <strong>differs</strong> : ''}</td>}
+                {showDiffers && (
+                  <td className="practice-row-check">
+                    {r.differs?.row ? (
+                      <strong>not expected</strong>
+                    ) : r.differs?.columns.length ? (
+                      <strong>differs</strong>
+                    ) : (
+                      ''
+                    )}
+                  </td>
+                )}
               </tr>
             );
           })}

@@ -25,7 +25,15 @@ export interface PracticeViewProps {
 }
 
 /** The Practice page. */
-export default function PracticeView({ id, dialect, onDialect, onGo, onClose, onOpenInPlayground, enhanced }: PracticeViewProps) {
+export default function PracticeView({
+  id,
+  dialect,
+  onDialect,
+  onGo,
+  onClose,
+  onOpenInPlayground,
+  enhanced,
+}: PracticeViewProps) {
   const store = useProgress();
   const ex = id ? findExercise(id) : undefined;
   return (
@@ -41,7 +49,16 @@ export default function PracticeView({ id, dialect, onDialect, onGo, onClose, on
         </p>
       )}
       {ex ? (
-        <ExercisePage key={`${ex.id}:${dialect}`} ex={ex} dialect={dialect} onDialect={onDialect} store={store} onGo={onGo} onOpenInPlayground={onOpenInPlayground} enhanced={enhanced} />
+        <ExercisePage
+          key={`${ex.id}:${dialect}`}
+          ex={ex}
+          dialect={dialect}
+          onDialect={onDialect}
+          store={store}
+          onGo={onGo}
+          onOpenInPlayground={onOpenInPlayground}
+          enhanced={enhanced}
+        />
       ) : (
         <PathView dialect={dialect} store={store} onGo={onGo} />
       )}

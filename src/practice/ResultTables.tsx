@@ -12,7 +12,12 @@ export function SetupTables({ result }: { result: RunResult }) {
       {result.tables.map((t) => (
         <div key={t.name} className="practice-table-box">
           <h4>{t.name}</h4>
-          <PracticeTable label={`Setup: ${t.name}`} columns={t.before?.columns ?? []} rows={beforeRows(t)} marked={false} />
+          <PracticeTable
+            label={`Setup: ${t.name}`}
+            columns={t.before?.columns ?? []}
+            rows={beforeRows(t)}
+            marked={false}
+          />
         </div>
       ))}
     </div>
@@ -23,7 +28,17 @@ export function SetupTables({ result }: { result: RunResult }) {
  * A run's After state ("Expected: NAME" for the reference, "Your result: NAME" for the learner's),
  * each row marked by the engine's diff, and its returned rows when the exercise compares them.
  */
-export function RunTables({ ex, result, title, problems = [] }: { ex: Exercise; result: RunResult; title: 'Expected' | 'Your result'; problems?: Problem[] }) {
+export function RunTables({
+  ex,
+  result,
+  title,
+  problems = [],
+}: {
+  ex: Exercise;
+  result: RunResult;
+  title: 'Expected' | 'Your result';
+  problems?: Problem[];
+}) {
   const tables = result.tables.filter((t) => !ex.tables || ex.tables.includes(t.name));
   const returned = ex.returning ? shownReturned(result, problems) : null;
   const returnedLabel = title === 'Expected' ? 'Expected returned rows' : 'Your returned rows';
@@ -32,14 +47,25 @@ export function RunTables({ ex, result, title, problems = [] }: { ex: Exercise; 
       {tables.map((t) => (
         <div key={t.name} className="practice-table-box">
           <h4>{t.name}</h4>
-          <PracticeTable label={`${title}: ${t.name}`} columns={t.after?.columns ?? t.before?.columns ?? []} rows={afterRows(ex, result, t, problems)} marked />
+          <PracticeTable
+            label={`${title}: ${t.name}`}
+            columns={t.after?.columns ?? t.before?.columns ?? []}
+            rows={afterRows(ex, result, t, problems)}
+            marked
+          />
         </div>
       ))}
       {ex.returning && (
         <div className="practice-table-box">
           <h4>{title === 'Expected' ? 'Returned rows' : 'Your returned rows'}</h4>
           {returned ? (
-            <PracticeTable label={returnedLabel} columns={returned.columns} rows={returned.rows} marked={false} empty="No rows returned" />
+            <PracticeTable
+              label={returnedLabel}
+              columns={returned.columns}
+              rows={returned.rows}
+              marked={false}
+              empty="No rows returned"
+            />
           ) : (
             <p className="muted">The statement returned nothing (it has no RETURNING).</p>
           )}

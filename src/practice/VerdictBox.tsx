@@ -23,7 +23,12 @@ export function VerdictBox({ ex, dialect, verdict, checking, attempt, next, onNe
   const mine = verdict && verdict.kind !== 'invalid' ? verdict.visible.mine : null;
   return (
     <section className="practice-verdict" aria-label="Verdict">
-      <div role="status" aria-live="polite" aria-atomic="true" className={`verdict verdict-${checking ? 'checking' : (verdict?.kind ?? 'none')}`}>
+      <div
+        role="status"
+        aria-live="polite"
+        aria-atomic="true"
+        className={`verdict verdict-${checking ? 'checking' : (verdict?.kind ?? 'none')}`}
+      >
         {checking && <p>Checking on the visible and the hidden data…</p>}
         {!checking && verdict?.kind === 'correct' && (
           <>
@@ -39,12 +44,16 @@ export function VerdictBox({ ex, dialect, verdict, checking, attempt, next, onNe
             {verdict.kind === 'invalid' && <p>{verdict.message}</p>}
             {verdict.kind === 'not-yet' && verdict.set > 0 && (
               <p>
-                Your statement gives the expected result on the data shown, but not in a hidden check: <strong>{verdict.about}</strong>.
+                Your statement gives the expected result on the data shown, but not in a hidden check:{' '}
+                <strong>{verdict.about}</strong>.
               </p>
             )}
             {verdict.kind === 'not-yet' && (
               <ul className="practice-problems">
-                {(verdict.set === 0 ? verdict.problems.map((p) => p.text) : [...new Set(verdict.problems.map((p) => p.summary))]).map((t, i) => (
+                {(verdict.set === 0
+                  ? verdict.problems.map((p) => p.text)
+                  : [...new Set(verdict.problems.map((p) => p.summary))]
+                ).map((t, i) => (
                   <li key={i}>{t}</li>
                 ))}
               </ul>

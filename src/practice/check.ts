@@ -54,7 +54,10 @@ export class ReferenceCache {
       if (!bound.ok) throw new Error(`The solution of ${ex.id} uses unknown parameters: ${bound.unknown.join(', ')}`);
       p = run({ setup: setupFor(ex, dialect, set), statement: bound.sql });
       // Volatile timestamps age and a stopped run should be retried: keep only successful runs.
-      p.then((r) => (!r.ok || ex.volatile ? this.runs.delete(k) : undefined), () => this.runs.delete(k));
+      p.then(
+        (r) => (!r.ok || ex.volatile ? this.runs.delete(k) : undefined),
+        () => this.runs.delete(k),
+      );
       this.runs.set(k, p);
     }
     return p;
@@ -62,12 +65,23 @@ export class ReferenceCache {
 }
 
 /** Run the reference on the visible set (for the expected tables). */
-export function referenceRun(ex: Exercise, dialect: Dialect, run: Runner, cache = new ReferenceCache()): Promise<RunResult> {
+export function referenceRun(
+  ex: Exercise,
+  dialect: Dialect,
+  run: Runner,
+  cache = new ReferenceCache(),
+): Promise<RunResult> {
   return cache.get(ex, dialect, 0, run);
 }
 
 /** Check a learner's statement on every data set, stopping at the first one that differs. */
-export async function checkAttempt(ex: Exercise, dialect: Dialect, statement: string, run: Runner, cache = new ReferenceCache()): Promise<Verdict> {
+export async function checkAttempt(
+  ex: Exercise,
+  dialect: Dialect,
+  statement: string,
+  run: Runner,
+  cache = new ReferenceCache(),
+): Promise<Verdict> {
   if (statement.trim() === '') return { kind: 'invalid', message: 'Write a statement first.' };
   const names = paramNames(ex);
   let visible: VisibleRuns | null = null;
@@ -75,18 +89,33 @@ export async function checkAttempt(ex: Exercise, dialect: Dialect, statement: st
     const data = ex.sets[set]!;
     const bound = bindParams(statement, data.params ?? {});
     if (!bound.ok) {
-      const known = names.length ? `This exercise has ${names.map((n) => `:${n}`).join(', ')}.` : 'This exercise has no parameters.';
-      return { kind: 'invalid', message: `Unknown parameter ${bound.unknown.map((n) => `:${n}`).join(', ')}. ${known}` };
+      const known = names.length
+        ? `This exercise has ${names.map((n) => `:${n}`).join(', ')}.`
+        : 'This exercise has no parameters.';
+      return {
+        kind: 'invalid',
+        message: `Unknown parameter ${bound.unknown.map((n) => `:${n}`).join(', ')}. ${known}`,
+      };
     }
     const ref = await cache.get(ex, dialect, set, run);
-    if (!ref.ok) throw new Error(`The reference solution of ${ex.id} failed on ${dialect}: ${ref.error?.message ?? 'unknown error'}`);
+    if (!ref.ok)
+      throw new Error(
+        `The reference solution of ${ex.id} failed on ${dialect}: ${ref.error?.message ?? 'unknown error'}`,
+      );
     const mine = await run({ setup: setupFor(ex, dialect, set), statement: bound.sql });
     if (set === 0) visible = { ref, mine };
     const about = set > 0 ? data.about : undefined;
     const shown = visible!;
     if (!mine.ok && mine.error) {
       const error = bound.sql === statement ? mine.error : withoutPosition(mine.error);
-      return { kind: 'error', set, ...(about ? { about } : {}), error, hint: learnerHint(mine.error, dialect), visible: shown };
+      return {
+        kind: 'error',
+        set,
+        ...(about ? { about } : {}),
+        error,
+        hint: learnerHint(mine.error, dialect),
+        visible: shown,
+      };
     }
     const problems = compareRuns(ex, ref, mine);
     if (problems.length) return { kind: 'not-yet', set, ...(about ? { about } : {}), problems, visible: shown };
@@ -111,7 +140,10 @@ export function verdictLines(v: Verdict): string[] {
     case 'invalid':
       return [v.message];
     case 'error': {
-      const where = v.set > 0 ? `In a hidden check (${v.about ?? 'other data'}), the engine stopped with an error: ` : 'The engine stopped with an error: ';
+      const where =
+        v.set > 0
+          ? `In a hidden check (${v.about ?? 'other data'}), the engine stopped with an error: `
+          : 'The engine stopped with an error: ';
       return [where + v.error.message, ...(v.hint ? [v.hint] : [])];
     }
     case 'not-yet':

@@ -82,9 +82,16 @@ function keyText(cols: string[], vals: Value[]): string {
 const rowsWord = (n: number) => (n === 1 ? '1 row' : `${n} rows`);
 
 /** Compare one table's After state. */
-function compareTable(ex: Exercise, ref: TableDiff, mine: TableDiff | undefined, normRef: ReturnType<typeof normaliser>, normMine: ReturnType<typeof normaliser>): Problem[] {
+function compareTable(
+  ex: Exercise,
+  ref: TableDiff,
+  mine: TableDiff | undefined,
+  normRef: ReturnType<typeof normaliser>,
+  normMine: ReturnType<typeof normaliser>,
+): Problem[] {
   const name = ref.name;
-  if (!mine || !mine.after) return [{ text: `Table ${name} no longer exists.`, summary: `Table ${name} no longer exists.` }];
+  if (!mine || !mine.after)
+    return [{ text: `Table ${name} no longer exists.`, summary: `Table ${name} no longer exists.` }];
   if (!ref.after) return [];
   const cols = ref.after.columns;
   if (mine.after.columns.join('\u0000') !== cols.join('\u0000')) {
@@ -107,9 +114,16 @@ function compareTable(ex: Exercise, ref: TableDiff, mine: TableDiff | undefined,
     const seen = new Set<number>();
     refRows.forEach((r, ri) => {
       const mi = mineByKey.get(kOf(r));
-      const label = keyText(key, ki.map((i) => r[i] ?? null));
+      const label = keyText(
+        key,
+        ki.map((i) => r[i] ?? null),
+      );
       if (mi === undefined) {
-        out.push({ text: `Missing ${label}: expected ${showRow(r)}.`, summary: `Table ${name}: a row that should be there is missing.`, table: name });
+        out.push({
+          text: `Missing ${label}: expected ${showRow(r)}.`,
+          summary: `Table ${name}: a row that should be there is missing.`,
+          table: name,
+        });
         return;
       }
       seen.add(mi);
@@ -146,7 +160,13 @@ function compareTable(ex: Exercise, ref: TableDiff, mine: TableDiff | undefined,
     });
     const extra = myRows.map((_, i) => i).filter((i) => !seen.has(i));
     for (const i of extra) {
-      out.push({ text: `1 extra row in ${name}: ${showRow(myRows[i]!)}.`, summary: `Table ${name}: there is a row that should not be there.`, table: name, row: i, extra: true });
+      out.push({
+        text: `1 extra row in ${name}: ${showRow(myRows[i]!)}.`,
+        summary: `Table ${name}: there is a row that should not be there.`,
+        table: name,
+        row: i,
+        extra: true,
+      });
     }
     return out;
   }
@@ -156,10 +176,22 @@ function compareTable(ex: Exercise, ref: TableDiff, mine: TableDiff | undefined,
   myRows.forEach((r, i) => {
     const n = left.get(rowKey(r)) ?? 0;
     if (n > 0) left.set(rowKey(r), n - 1);
-    else out.push({ text: `1 extra row in ${name}: ${showRow(r)}.`, summary: `Table ${name}: there is a row that should not be there.`, table: name, row: i, extra: true });
+    else
+      out.push({
+        text: `1 extra row in ${name}: ${showRow(r)}.`,
+        summary: `Table ${name}: there is a row that should not be there.`,
+        table: name,
+        row: i,
+        extra: true,
+      });
   });
   for (const [k, n] of left) {
-    for (let j = 0; j < n; j++) out.push({ text: `Missing row in ${name}: ${showRow(JSON.parse(k) as Value[])}.`, summary: `Table ${name}: a row that should be there is missing.`, table: name });
+    for (let j = 0; j < n; j++)
+      out.push({
+        text: `Missing row in ${name}: ${showRow(JSON.parse(k) as Value[])}.`,
+        summary: `Table ${name}: a row that should be there is missing.`,
+        table: name,
+      });
   }
   return out;
 }
@@ -170,7 +202,13 @@ export function returnedRows(r: RunResult): { columns: string[] | null; rows: Va
   return { columns: returning[0]?.columns ?? null, rows: returning.flatMap((s) => s.rows) };
 }
 
-function compareReturned(ex: Exercise, ref: RunResult, mine: RunResult, normRef: ReturnType<typeof normaliser>, normMine: ReturnType<typeof normaliser>): Problem[] {
+function compareReturned(
+  ex: Exercise,
+  ref: RunResult,
+  mine: RunResult,
+  normRef: ReturnType<typeof normaliser>,
+  normMine: ReturnType<typeof normaliser>,
+): Problem[] {
   const want = returnedRows(ref);
   const got = returnedRows(mine);
   const cols = want.columns ?? [];
@@ -192,7 +230,11 @@ function compareReturned(ex: Exercise, ref: RunResult, mine: RunResult, normRef:
   if (ex.returning === 'ordered') {
     g.forEach((r, i) => {
       if (rowKey(r) !== rowKey(w[i]!)) {
-        out.push({ text: `Returned row ${i + 1} is ${showRow(r)}, expected ${showRow(w[i]!)}.`, summary: 'The returned rows differ (or come in another order).', returned: i });
+        out.push({
+          text: `Returned row ${i + 1} is ${showRow(r)}, expected ${showRow(w[i]!)}.`,
+          summary: 'The returned rows differ (or come in another order).',
+          returned: i,
+        });
       }
     });
     return out;
@@ -202,10 +244,20 @@ function compareReturned(ex: Exercise, ref: RunResult, mine: RunResult, normRef:
   g.forEach((r, i) => {
     const n = left.get(rowKey(r)) ?? 0;
     if (n > 0) left.set(rowKey(r), n - 1);
-    else out.push({ text: `Returned row ${showRow(r)} is not expected.`, summary: 'A returned row differs from the expected one.', returned: i, extra: true });
+    else
+      out.push({
+        text: `Returned row ${showRow(r)} is not expected.`,
+        summary: 'A returned row differs from the expected one.',
+        returned: i,
+        extra: true,
+      });
   });
   for (const [k, n] of left) {
-    for (let j = 0; j < n; j++) out.push({ text: `Expected returned row ${showRow(JSON.parse(k) as Value[])} is missing.`, summary: 'An expected returned row is missing.' });
+    for (let j = 0; j < n; j++)
+      out.push({
+        text: `Expected returned row ${showRow(JSON.parse(k) as Value[])} is missing.`,
+        summary: 'An expected returned row is missing.',
+      });
   }
   return out;
 }
@@ -218,7 +270,16 @@ export function compareRuns(ex: Exercise, ref: RunResult, mine: RunResult): Prob
   const out: Problem[] = [];
   for (const name of names) {
     const r = ref.tables.find((t) => t.name === name);
-    if (r) out.push(...compareTable(ex, r, mine.tables.find((t) => t.name === name), normRef, normMine));
+    if (r)
+      out.push(
+        ...compareTable(
+          ex,
+          r,
+          mine.tables.find((t) => t.name === name),
+          normRef,
+          normMine,
+        ),
+      );
   }
   if (ex.returning) out.push(...compareReturned(ex, ref, mine, normRef, normMine));
   return out;

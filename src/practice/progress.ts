@@ -25,8 +25,15 @@ function browserStore(): Store | null {
   }
 }
 
-const recordSchema = z.object({ solved: z.boolean(), attempts: z.number().int().min(0), last: z.string().max(200_000) });
-const progressSchema = z.record(z.string().max(100), z.object({ sqlite: recordSchema.optional(), postgres: recordSchema.optional() }));
+const recordSchema = z.object({
+  solved: z.boolean(),
+  attempts: z.number().int().min(0),
+  last: z.string().max(200_000),
+});
+const progressSchema = z.record(
+  z.string().max(100),
+  z.object({ sqlite: recordSchema.optional(), postgres: recordSchema.optional() }),
+);
 
 function clean(p: z.infer<typeof progressSchema>): Progress {
   const out: Progress = {};
@@ -55,7 +62,8 @@ export function loadProgress(store = browserStore()): Progress {
 
 /** Store the progress; null when saved, else a message to show. */
 export function saveProgress(p: Progress, store = browserStore()): string | null {
-  if (!store) return 'This browser does not let the page store anything: practice progress lasts only while the page is open.';
+  if (!store)
+    return 'This browser does not let the page store anything: practice progress lasts only while the page is open.';
   try {
     store.setItem(PRACTICE_KEY, JSON.stringify({ v: 1, progress: p }));
     return null;
@@ -106,8 +114,10 @@ export function parseProgressFile(text: string): { ok: true; progress: Progress 
     return { ok: false, message: 'This file is not JSON, so it is not a practice progress file.' };
   }
   const r = rec as { format?: unknown; version?: unknown; progress?: unknown } | null;
-  if (!r || r.format !== PROGRESS_FORMAT) return { ok: false, message: 'This file is not a practice progress file (it was not exported from Practice).' };
-  if (typeof r.version !== 'number' || r.version > 1) return { ok: false, message: 'This progress file comes from a newer version of the playground.' };
+  if (!r || r.format !== PROGRESS_FORMAT)
+    return { ok: false, message: 'This file is not a practice progress file (it was not exported from Practice).' };
+  if (typeof r.version !== 'number' || r.version > 1)
+    return { ok: false, message: 'This progress file comes from a newer version of the playground.' };
   const parsed = progressSchema.safeParse(r.progress);
   if (!parsed.success) return { ok: false, message: 'This progress file has fields of the wrong type.' };
   return { ok: true, progress: clean(parsed.data) };
@@ -121,7 +131,11 @@ export function mergeProgress(mine: Progress, theirs: Progress): Progress {
       const t = per[d];
       if (!t) continue;
       const m = recordOf(out, id, d);
-      out = withRecord(out, id, d, { solved: m.solved || t.solved, attempts: Math.max(m.attempts, t.attempts), last: m.last || t.last });
+      out = withRecord(out, id, d, {
+        solved: m.solved || t.solved,
+        attempts: Math.max(m.attempts, t.attempts),
+        last: m.last || t.last,
+      });
     }
   }
   return out;

@@ -31,7 +31,10 @@ export function beforeRows(t: TableDiff): ShownRow[] {
 }
 
 /** The rows the statement returned. */
-export function shownReturned(result: RunResult, problems: Problem[] = []): { columns: string[]; rows: ShownRow[] } | null {
+export function shownReturned(
+  result: RunResult,
+  problems: Problem[] = [],
+): { columns: string[]; rows: ShownRow[] } | null {
   const r = returnedRows(result);
   if (r.columns === null) return null;
   return {

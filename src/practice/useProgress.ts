@@ -31,15 +31,18 @@ export function useProgress(): ProgressApi {
     timer.current = null;
     setProblem(saveProgress(latest.current));
   }, []);
-  const set = useCallback((p: Progress, now: boolean) => {
-    latest.current = p;
-    setProgress(p);
-    if (now) flush();
-    else {
-      if (timer.current !== null) clearTimeout(timer.current);
-      timer.current = setTimeout(flush, 400);
-    }
-  }, [flush]);
+  const set = useCallback(
+    (p: Progress, now: boolean) => {
+      latest.current = p;
+      setProgress(p);
+      if (now) flush();
+      else {
+        if (timer.current !== null) clearTimeout(timer.current);
+        timer.current = setTimeout(flush, 400);
+      }
+    },
+    [flush],
+  );
 
   useEffect(() => {
     const onHide = () => {

@@ -27,7 +27,15 @@ export interface DataTableProps {
 }
 
 /** A labelled table, virtualised when long. */
-export function DataTable({ label, header, rowCount, renderRow, colSpan, className, empty = 'No rows' }: DataTableProps) {
+export function DataTable({
+  label,
+  header,
+  rowCount,
+  renderRow,
+  colSpan,
+  className,
+  empty = 'No rows',
+}: DataTableProps) {
   const scroller = useRef<HTMLDivElement>(null);
   const [range, setRange] = useState<[number, number]>([0, Math.min(rowCount, 60)]);
   const virtual = rowCount > VIRTUALIZE_ABOVE;
@@ -59,7 +67,13 @@ export function DataTable({ label, header, rowCount, renderRow, colSpan, classNa
   for (let i = from; i < to; i++) rows.push(renderRow(i));
 
   return (
-    <div ref={scroller} className={`table-scroll${virtual ? ' virtual' : ''}`} tabIndex={virtual ? 0 : undefined} aria-label={virtual ? `${label} (scrollable, ${formatCount(rowCount)} rows)` : undefined} role={virtual ? 'region' : undefined}>
+    <div
+      ref={scroller}
+      className={`table-scroll${virtual ? ' virtual' : ''}`}
+      tabIndex={virtual ? 0 : undefined}
+      aria-label={virtual ? `${label} (scrollable, ${formatCount(rowCount)} rows)` : undefined}
+      role={virtual ? 'region' : undefined}
+    >
       <table aria-label={label} className={className} aria-rowcount={virtual ? rowCount + 1 : undefined}>
         <thead>{header}</thead>
         <tbody>

@@ -19,13 +19,23 @@ export function errorLocation(e: EngineError): string {
 /** The error alert (role="alert" is a stable contract). */
 export function ErrorBox({ error, onShow }: { error: EngineError; onShow?: () => void }) {
   const title =
-    error.phase === 'timeout' ? 'Run stopped' : error.phase === 'engine' ? 'Engine problem' : `Error in ${PHASE[error.phase]}`;
+    error.phase === 'timeout'
+      ? 'Run stopped'
+      : error.phase === 'engine'
+        ? 'Engine problem'
+        : `Error in ${PHASE[error.phase]}`;
   return (
     <div role="alert" className={`error-box error-${error.phase}`}>
       <p className="error-title">
         <strong>{title}</strong>
-        {error.phase !== 'engine' && error.phase !== 'timeout' && <span className="error-where"> — {errorLocation(error)}</span>}
-        {error.code && <code className="error-code" title="SQLSTATE or SQLite result code">{error.code}</code>}
+        {error.phase !== 'engine' && error.phase !== 'timeout' && (
+          <span className="error-where"> — {errorLocation(error)}</span>
+        )}
+        {error.code && (
+          <code className="error-code" title="SQLSTATE or SQLite result code">
+            {error.code}
+          </code>
+        )}
       </p>
       <p className="error-message">{error.message}</p>
       {error.detail && (

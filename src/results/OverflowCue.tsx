@@ -19,13 +19,20 @@ export interface Overflow {
 
 const NONE: Overflow = { wide: false, moreLeft: false, moreRight: false, changedLeft: 0, changedRight: 0 };
 const same = (a: Overflow, b: Overflow) =>
-  a.wide === b.wide && a.moreLeft === b.moreLeft && a.moreRight === b.moreRight && a.changedLeft === b.changedLeft && a.changedRight === b.changedRight;
+  a.wide === b.wide &&
+  a.moreLeft === b.moreLeft &&
+  a.moreRight === b.moreRight &&
+  a.changedLeft === b.changedLeft &&
+  a.changedRight === b.changedRight;
 
 /** The visible horizontal span of `scroller`'s content: pinned cells (`.change-mark`) cover its left. */
 function visibleSpan(scroller: HTMLElement): { left: number; right: number } {
   const box = scroller.getBoundingClientRect();
   const pinned = scroller.querySelector('thead .change-mark');
-  return { left: box.left + (pinned ? pinned.getBoundingClientRect().width : 0), right: box.left + scroller.clientWidth };
+  return {
+    left: box.left + (pinned ? pinned.getBoundingClientRect().width : 0),
+    right: box.left + scroller.clientWidth,
+  };
 }
 
 /** Measure `scroller`. */
@@ -40,7 +47,13 @@ export function measureOverflow(scroller: HTMLElement): Overflow {
     else if (r.left < span.left - 2) changedLeft++;
   }
   const max = scroller.scrollWidth - scroller.clientWidth;
-  return { wide: max > 1, moreLeft: scroller.scrollLeft > 1, moreRight: scroller.scrollLeft < max - 1, changedLeft, changedRight };
+  return {
+    wide: max > 1,
+    moreLeft: scroller.scrollLeft > 1,
+    moreRight: scroller.scrollLeft < max - 1,
+    changedLeft,
+    changedRight,
+  };
 }
 
 /** Props of OverflowCue. */
@@ -97,7 +110,10 @@ export function OverflowCue({ children, onWide, contentKey }: OverflowCueProps) 
     if (!el) return;
     const span = visibleSpan(el);
     const cells = [...el.querySelectorAll<HTMLElement>('.changed-cell')].map((c) => c.getBoundingClientRect());
-    const target = side === 'right' ? cells.find((r) => r.right > span.right + 2) : cells.reverse().find((r) => r.left < span.left - 2);
+    const target =
+      side === 'right'
+        ? cells.find((r) => r.right > span.right + 2)
+        : cells.reverse().find((r) => r.left < span.left - 2);
     if (!target) return;
     el.scrollBy({ left: side === 'right' ? target.right - span.right + 24 : target.left - span.left - 24 });
   };
@@ -113,7 +129,9 @@ export function OverflowCue({ children, onWide, contentKey }: OverflowCueProps) 
 
   return (
     <div ref={wrap} className="overflow-wrap">
-      <div className={`overflow-frame${o.moreLeft ? ' more-left' : ''}${o.moreRight ? ' more-right' : ''}`}>{children}</div>
+      <div className={`overflow-frame${o.moreLeft ? ' more-left' : ''}${o.moreRight ? ' more-right' : ''}`}>
+        {children}
+      </div>
       {(o.changedLeft > 0 || o.changedRight > 0) && (
         <p className="overflow-cues">
           {cue(o.changedLeft, 'left')}

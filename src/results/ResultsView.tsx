@@ -32,7 +32,8 @@ export function ResultsView({ result, onShowError }: ResultsViewProps) {
       ))}
       {result.setup.length > 0 && !setupFailed && (
         <p className="setup-line muted">
-          Setup: {plural(result.setup.length, 'statement')} in {formatMs(setupMs)} · whole run {formatMs(result.timings.total)}
+          Setup: {plural(result.setup.length, 'statement')} in {formatMs(setupMs)} · whole run{' '}
+          {formatMs(result.timings.total)}
         </p>
       )}
       {!setupFailed && (result.statements.length > 0 || result.notRun.length > 0) && (
@@ -52,9 +53,10 @@ export function ResultsView({ result, onShowError }: ResultsViewProps) {
           ))}
         </section>
       )}
-      {!setupFailed && result.tables.length === 0 && result.error?.phase !== 'timeout' && result.error?.phase !== 'engine' && (
-        <p className="muted">The setup created no tables.</p>
-      )}
+      {!setupFailed &&
+        result.tables.length === 0 &&
+        result.error?.phase !== 'timeout' &&
+        result.error?.phase !== 'engine' && <p className="muted">The setup created no tables.</p>}
     </div>
   );
 }

@@ -6,7 +6,6 @@ import { statementLabel } from './statementLabel';
 import { Cell } from './TableDiffView';
 import { ProposedRowsView } from './why/ProposedRowsView';
 
-
 /** The summary of one statement: kind, rows affected, diff counts, duration. */
 export function statementSummary(s: StatementResult): string {
   const parts: string[] = [s.kind];
@@ -15,7 +14,11 @@ export function statementSummary(s: StatementResult): string {
     if (s.rowsAffected !== null) parts.push(`${plural(s.rowsAffected, 'row')} affected`);
     if (s.diffCounts) {
       const d = s.diffCounts;
-      const c = [d.inserted && `${d.inserted} inserted`, d.updated && `${d.updated} updated`, d.deleted && `${d.deleted} deleted`].filter(Boolean);
+      const c = [
+        d.inserted && `${d.inserted} inserted`,
+        d.updated && `${d.updated} updated`,
+        d.deleted && `${d.deleted} deleted`,
+      ].filter(Boolean);
       if (c.length) parts.push(c.join(', '));
     }
     if (s.columns) parts.push(`${plural(s.totalRows ?? s.rows.length, 'row')} returned`);
@@ -42,7 +45,9 @@ export function StatementList({
         <li key={s.index} className={s.error ? 'stmt stmt-failed' : 'stmt'}>
           <p className="stmt-line">
             <span className="stmt-no">{s.index + 1}</span>
-            <code className="stmt-sql" title={s.sql.trim()}>{statementLabel(s.sql)}</code>
+            <code className="stmt-sql" title={s.sql.trim()}>
+              {statementLabel(s.sql)}
+            </code>
             <span className="stmt-summary">{statementSummary(s)}</span>
           </p>
           {s.columns && (
@@ -54,7 +59,9 @@ export function StatementList({
               header={
                 <tr>
                   {s.columns.map((c, j) => (
-                    <th key={j} scope="col">{c}</th>
+                    <th key={j} scope="col">
+                      {c}
+                    </th>
                   ))}
                 </tr>
               }
@@ -68,10 +75,13 @@ export function StatementList({
               )}
             />
           )}
-          {s.proposed && <ProposedRowsView statementNo={s.index + 1} proposed={s.proposed} linked={linked === s.index} />}
+          {s.proposed && (
+            <ProposedRowsView statementNo={s.index + 1} proposed={s.proposed} linked={linked === s.index} />
+          )}
           {s.totalRows !== undefined && (
             <p className="cut-note">
-              Showing the first {formatCount(s.rows.length)} of {formatCount(s.totalRows)} returned rows: the rest stay in the engine so the page stays fast.
+              Showing the first {formatCount(s.rows.length)} of {formatCount(s.totalRows)} returned rows: the rest stay
+              in the engine so the page stays fast.
             </p>
           )}
         </li>
@@ -80,7 +90,9 @@ export function StatementList({
         <li key={`n${s.index}`} className="stmt stmt-not-run">
           <p className="stmt-line">
             <span className="stmt-no">{s.index + 1}</span>
-            <code className="stmt-sql" title={s.sql.trim()}>{statementLabel(s.sql)}</code>
+            <code className="stmt-sql" title={s.sql.trim()}>
+              {statementLabel(s.sql)}
+            </code>
             <span className="stmt-summary">not run (an earlier statement failed)</span>
           </p>
         </li>

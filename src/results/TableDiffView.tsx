@@ -82,7 +82,16 @@ export function TableDiffView({ diff }: { diff: TableDiff }) {
     const beforeRow = c.before !== undefined ? before?.rows[c.before] : undefined;
     const row = c.after !== undefined ? after?.rows[c.after] : undefined;
     return (
-      <tr key={i} aria-rowindex={i + 2} data-change={c.change} data-same-values={c.sameValues ? 'true' : undefined} data-replaced={c.replaced ? 'true' : undefined} className={`row-${c.change}`} data-after={c.after} {...linkHandlers(diff.name, c.after, c.before)}>
+      <tr
+        key={i}
+        aria-rowindex={i + 2}
+        data-change={c.change}
+        data-same-values={c.sameValues ? 'true' : undefined}
+        data-replaced={c.replaced ? 'true' : undefined}
+        className={`row-${c.change}`}
+        data-after={c.after}
+        {...linkHandlers(diff.name, c.after, c.before)}
+      >
         <td className="change-mark">
           <span className="change-icon" aria-hidden="true">
             {label.icon}
@@ -120,7 +129,8 @@ export function TableDiffView({ diff }: { diff: TableDiff }) {
   const cut = (t: typeof before) =>
     t && t.totalRows > t.rows.length ? (
       <p className="cut-note">
-        Showing the first {formatCount(t.rows.length)} of {formatCount(t.totalRows)} rows: larger tables are cut at the row limit so the page stays fast.
+        Showing the first {formatCount(t.rows.length)} of {formatCount(t.totalRows)} rows: larger tables are cut at the
+        row limit so the page stays fast.
       </p>
     ) : null;
 
@@ -129,12 +139,15 @@ export function TableDiffView({ diff }: { diff: TableDiff }) {
       <header className="table-diff-head">
         <h3>
           {diff.name}
-          {diff.status !== 'kept' && <span className={`badge badge-${diff.status}`}>{diff.status} by the statement</span>}
+          {diff.status !== 'kept' && (
+            <span className={`badge badge-${diff.status}`}>{diff.status} by the statement</span>
+          )}
         </h3>
         <p className="table-diff-summary">{diffSummary(diff.counts)}</p>
         {canNarrow && (wide || onlyChanged) && (
           <label className="only-changed">
-            <input type="checkbox" checked={onlyChanged} onChange={(e) => setOnlyChanged(e.target.checked)} /> Only changed columns
+            <input type="checkbox" checked={onlyChanged} onChange={(e) => setOnlyChanged(e.target.checked)} /> Only
+            changed columns
           </label>
         )}
       </header>
@@ -161,7 +174,9 @@ export function TableDiffView({ diff }: { diff: TableDiff }) {
                 header={
                   <tr>
                     {beforeShown.map(([c, j]) => (
-                      <th key={j} scope="col">{c}</th>
+                      <th key={j} scope="col">
+                        {c}
+                      </th>
                     ))}
                   </tr>
                 }
@@ -210,7 +225,9 @@ export function TableDiffView({ diff }: { diff: TableDiff }) {
           ) : (
             <p className="absent">The statement dropped this table.</p>
           )}
-          {diff.status === 'dropped' && <p className="absent">The statement dropped this table: every row shows as deleted.</p>}
+          {diff.status === 'dropped' && (
+            <p className="absent">The statement dropped this table: every row shows as deleted.</p>
+          )}
         </div>
       </div>
       <p className="visually-hidden">{plural(changes.length, 'row')} in the After view.</p>

@@ -18,7 +18,8 @@ export function keyColumns(id: RowIdentity): string[] {
 export function diffSummary(counts: TableDiff['counts']): string {
   const parts = [
     counts.inserted && `${counts.inserted} inserted`,
-    counts.updated && `${counts.updated} updated${counts.sameValues ? ` (${counts.sameValues} with the same values)` : ''}`,
+    counts.updated &&
+      `${counts.updated} updated${counts.sameValues ? ` (${counts.sameValues} with the same values)` : ''}`,
     counts.deleted && `${counts.deleted} deleted`,
     counts.unchanged && `${counts.unchanged} unchanged`,
   ].filter(Boolean);

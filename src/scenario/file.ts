@@ -51,11 +51,15 @@ export const SQL_STATEMENT_MARKER = '-- ===== Statement =====';
 const SQL_HEADER_FIRST_LINE = '-- Upsert Playground scenario';
 
 /** Result of an import: the scenario to load and a sentence saying what was loaded, or a message. */
-export type ImportResult = { ok: true; scenario: Scenario; kind: 'json' | 'sql'; note: string } | { ok: false; message: string };
+export type ImportResult =
+  { ok: true; scenario: Scenario; kind: 'json' | 'sql'; note: string } | { ok: false; message: string };
 
 /** The scenario as a version-1 scenario file (pretty-printed JSON, final newline). */
 export function exportJson(scenario: Scenario): string {
-  return JSON.stringify({ format: FILE_FORMAT, version: FILE_FORMAT_VERSION, scenario: scenarioToJson(scenario) }, null, 2) + '\n';
+  return (
+    JSON.stringify({ format: FILE_FORMAT, version: FILE_FORMAT_VERSION, scenario: scenarioToJson(scenario) }, null, 2) +
+    '\n'
+  );
 }
 
 /** Setup and statement of the scenario's current dialect as one commented SQL file. */
@@ -64,7 +68,8 @@ export function exportSql(scenario: Scenario): string {
   const header = [SQL_HEADER_FIRST_LINE];
   if (scenario.title) header.push(`-- Title: ${oneLine(scenario.title)}`);
   header.push(`-- Dialect: ${DIALECT_LABEL[scenario.dialect]}`);
-  if (scenario.notes) header.push('-- Notes:', ...scenario.notes.split(/\r\n|\r|\n/).map((l) => `--   ${oneLine(l)}`.trimEnd()));
+  if (scenario.notes)
+    header.push('-- Notes:', ...scenario.notes.split(/\r\n|\r|\n/).map((l) => `--   ${oneLine(l)}`.trimEnd()));
   header.push('-- Importing this file into Upsert Playground restores the setup and the statement below.');
   return `${header.join('\n')}\n\n${SQL_SETUP_MARKER}\n${escapeMarkers(setup)}\n${SQL_STATEMENT_MARKER}\n${escapeMarkers(statement)}`;
 }
@@ -115,7 +120,11 @@ export function parseImport(fileName: string, content: Uint8Array | string, curr
   if (ext === 'json') kind = 'json';
   else if (ext === 'sql') kind = 'sql';
   else if (ext === '' || ext === 'txt') kind = text.trimStart().startsWith('{') ? 'json' : 'sql';
-  else return { ok: false, message: `${name} cannot be imported: Upsert Playground imports .json scenario files and .sql scripts, not .${ext} files.` };
+  else
+    return {
+      ok: false,
+      message: `${name} cannot be imported: Upsert Playground imports .json scenario files and .sql scripts, not .${ext} files.`,
+    };
 
   return kind === 'json' ? importJson(text, name) : importSql(text, name, current);
 }
@@ -136,7 +145,10 @@ function importJson(text: string, name: string): ImportResult {
     };
   }
   if (obj.format !== FILE_FORMAT) {
-    return { ok: false, message: `${name} is not an Upsert Playground scenario: its "format" is ${JSON.stringify(obj.format)}, not "${FILE_FORMAT}".` };
+    return {
+      ok: false,
+      message: `${name} is not an Upsert Playground scenario: its "format" is ${JSON.stringify(obj.format)}, not "${FILE_FORMAT}".`,
+    };
   }
   const version = obj.version;
   if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
@@ -152,7 +164,10 @@ function importJson(text: string, name: string): ImportResult {
     };
   }
   if (!('scenario' in obj)) return { ok: false, message: `${name} has no "scenario" field.` };
-  return withNote(scenarioFromObject(migrateFileScenario(version, obj.scenario), `The scenario in ${name}`), `Imported ${name}.`);
+  return withNote(
+    scenarioFromObject(migrateFileScenario(version, obj.scenario), `The scenario in ${name}`),
+    `Imported ${name}.`,
+  );
 }
 
 /** Bring a scenario object of file version `version` to the current shape (v1 is current). */
@@ -253,7 +268,10 @@ function notText(bytes: Uint8Array, name: string): { ok: false; message: string 
           : bytes[0] === 0x1f && bytes[1] === 0x8b
             ? 'a gzip archive'
             : 'binary data';
-  return { ok: false, message: `${name} is not a text file (it looks like ${what}). Import a .json scenario file or a .sql script.` };
+  return {
+    ok: false,
+    message: `${name} is not a text file (it looks like ${what}). Import a .json scenario file or a .sql script.`,
+  };
 }
 
 function withNote(r: ReturnType<typeof scenarioFromObject>, note: string): ImportResult {

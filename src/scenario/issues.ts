@@ -11,7 +11,8 @@ type Issue = z.core.$ZodIssue;
 export function describeIssues(issues: readonly Issue[], max = 3): string {
   if (issues.length === 0) return 'unknown problem';
   const parts = issues.slice(0, max).map(describeIssue);
-  const more = issues.length > max ? `; and ${issues.length - max} more problem${issues.length - max === 1 ? '' : 's'}` : '';
+  const more =
+    issues.length > max ? `; and ${issues.length - max} more problem${issues.length - max === 1 ? '' : 's'}` : '';
   return parts.join('; ') + more;
 }
 

@@ -60,7 +60,10 @@ export function scenarioFromObject(value: unknown, what = 'The scenario'): Decod
 }
 
 /** Parse scenario JSON text with size and syntax checks; `what` names the source in messages. */
-export function scenarioFromJsonText(json: string, what: string): { ok: true; value: unknown } | { ok: false; message: string } {
+export function scenarioFromJsonText(
+  json: string,
+  what: string,
+): { ok: true; value: unknown } | { ok: false; message: string } {
   if (json.length > MAX_DECODED_CHARS) return { ok: false, message: tooLarge(what, json.length) };
   try {
     return { ok: true, value: JSON.parse(json) as unknown };
@@ -125,7 +128,10 @@ function decodeFragment(fragment: string): DecodeResult {
   if (body.includes('%')) body = safeDecodeURIComponent(body);
   const m = /^s(\d{1,6})\//.exec(body);
   if (!m) {
-    return { ok: false, message: 'This link does not contain a scenario (a scenario link has #s1/ after the address).' };
+    return {
+      ok: false,
+      message: 'This link does not contain a scenario (a scenario link has #s1/ after the address).',
+    };
   }
   const version = Number(m[1]);
   const decoder = LINK_DECODERS[version];
@@ -159,9 +165,16 @@ function decodeV1Payload(raw: string): DecodeResult {
           message: `This link is damaged: it contains ${describeChar(lz.character)} at position ${lz.position + 1} of the scenario data, a character links never contain (it was probably edited by hand).`,
         };
       case 'too-large':
-        return { ok: false, message: `This link is too large: it decodes to more than ${MAX_DECODED_CHARS.toLocaleString('en')} characters (1 MB), the limit.` };
+        return {
+          ok: false,
+          message: `This link is too large: it decodes to more than ${MAX_DECODED_CHARS.toLocaleString('en')} characters (1 MB), the limit.`,
+        };
       case 'corrupt':
-        return { ok: false, message: 'This link is damaged: its scenario data is not valid compressed data (it was probably edited by hand or garbled).' };
+        return {
+          ok: false,
+          message:
+            'This link is damaged: its scenario data is not valid compressed data (it was probably edited by hand or garbled).',
+        };
     }
   }
   const json = scenarioFromJsonText(lz.text, 'This link');

@@ -59,7 +59,12 @@ export function lzDecodeUriComponent(input: string, maxChars: number): LzDecodeR
       if (val < 0) {
         if (val === PAST_END) throw new Stop({ ok: false, reason: 'cut-off' });
         const at = index - 1;
-        throw new Stop({ ok: false, reason: 'bad-character', character: String.fromCodePoint(input.codePointAt(at) ?? 0), position: at });
+        throw new Stop({
+          ok: false,
+          reason: 'bad-character',
+          character: String.fromCodePoint(input.codePointAt(at) ?? 0),
+          position: at,
+        });
       }
       if (val & position) bits |= 1 << power;
       position >>= 1;

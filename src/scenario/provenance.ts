@@ -70,6 +70,14 @@ export function withOrigin(s: Scenario, d: Dialect, origin: Origin): Scenario {
 }
 
 /** The scenario with `to`'s scripts replaced by a translation of `from`'s current scripts. */
-export function withTranslation(s: Scenario, to: Dialect, scripts: Scripts, source: Scripts = s[otherDialect(to)]): Scenario {
-  return withOrigin({ ...s, [to]: { setup: scripts.setup, statement: scripts.statement } }, to, { from: otherDialect(to), version: scriptsVersion(source) });
+export function withTranslation(
+  s: Scenario,
+  to: Dialect,
+  scripts: Scripts,
+  source: Scripts = s[otherDialect(to)],
+): Scenario {
+  return withOrigin({ ...s, [to]: { setup: scripts.setup, statement: scripts.statement } }, to, {
+    from: otherDialect(to),
+    version: scriptsVersion(source),
+  });
 }

@@ -34,7 +34,10 @@ export const DIALECTS: readonly Dialect[] = ['sqlite', 'postgres'];
 
 const scriptsSchema = z.object({ setup: z.string(), statement: z.string() });
 const dialectSchema = z.enum(['sqlite', 'postgres']);
-const originSchema = z.union([z.enum(['authored', 'edited']), z.object({ from: dialectSchema, version: z.string().max(40) })]);
+const originSchema = z.union([
+  z.enum(['authored', 'edited']),
+  z.object({ from: dialectSchema, version: z.string().max(40) }),
+]);
 const paramSchema = z.object({ type: z.enum(['text', 'number', 'boolean', 'null', 'sql']), value: z.string() });
 
 /**

@@ -14,7 +14,7 @@ function isUpsert(sql: string, dialect: Dialect): boolean {
   if (kind === 'MERGE' || kind === 'REPLACE' || kind.startsWith('INSERT OR')) return true;
   if (kind !== 'INSERT') return false;
   let prev = '';
-  for (let i = 0; i < sql.length; ) {
+  for (let i = 0; i < sql.length;) {
     const t = readToken(sql, i, dialect);
     i = t.end;
     if (t.type !== 'word') continue;
@@ -26,7 +26,10 @@ function isUpsert(sql: string, dialect: Dialect): boolean {
 }
 
 /** The split: setup and statement texts and how many statements went to each (statement '' when none). */
-export function splitPlainSql(text: string, dialect: Dialect): { setup: string; statement: string; setupCount: number; statementCount: number } {
+export function splitPlainSql(
+  text: string,
+  dialect: Dialect,
+): { setup: string; statement: string; setupCount: number; statementCount: number } {
   const spans = splitStatements(text, dialect);
   let k = spans.length;
   while (k > 0 && isUpsert(text.slice(spans[k - 1]!.start, spans[k - 1]!.end), dialect)) k--;

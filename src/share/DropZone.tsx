@@ -85,7 +85,10 @@ export function DropZone({ scenario, onImport, target }: DropZoneProps) {
   const dragging = useFileDrop((file, count) => {
     if (count > 1) {
       // Importing one of them would silently ignore the rest: import none, and say why.
-      onImport({ ok: false, message: `${count} files were dropped; a scenario is imported from one file at a time, so none was imported.` });
+      onImport({
+        ok: false,
+        message: `${count} files were dropped; a scenario is imported from one file at a time, so none was imported.`,
+      });
       return;
     }
     void readImportFile(file, scenario).then(onImport);

@@ -56,7 +56,12 @@ export class ErrorBoundary extends Component<ErrorBoundaryProps, State> {
   override render(): ReactNode {
     const { error, componentStack } = this.state;
     if (error === null) return this.props.children;
-    const message = error instanceof Error ? `${error.name}: ${error.message}` : typeof error === 'string' ? error : JSON.stringify(error);
+    const message =
+      error instanceof Error
+        ? `${error.name}: ${error.message}`
+        : typeof error === 'string'
+          ? error
+          : JSON.stringify(error);
     const stack = error instanceof Error ? error.stack : undefined;
     return (
       <section className="share-error-boundary" role="alert" aria-labelledby="share-error-title">
@@ -64,8 +69,8 @@ export class ErrorBoundary extends Component<ErrorBoundaryProps, State> {
         <p>The playground hit an unexpected error and stopped showing this part of the page:</p>
         <pre className="share-error-message">{message}</pre>
         <p className="share-hint">
-          Your work is saved in this browser: reloading keeps it, and resetting to the default scenario keeps it one click
-          away under “Back to my scenario”.
+          Your work is saved in this browser: reloading keeps it, and resetting to the default scenario keeps it one
+          click away under “Back to my scenario”.
         </p>
         <div className="share-actions share-actions--start">
           <button type="button" className="share-button share-button--primary" onClick={this.tryAgain}>

@@ -48,10 +48,18 @@ export function ShareDialog(props: ShareDialogProps) {
   );
 }
 
-function ShareContent({ onClose, url, markdown, onExport, linkCopied = null, titleId }: ShareDialogProps & { titleId: string }) {
+function ShareContent({
+  onClose,
+  url,
+  markdown,
+  onExport,
+  linkCopied = null,
+  titleId,
+}: ShareDialogProps & { titleId: string }) {
   // What the dialog's own buttons did; until then, what the opening click did.
   const [pressed, setStatus] = useState<Status | null>(null);
-  const status: Status = pressed ?? (linkCopied === null ? { kind: 'idle' } : { kind: linkCopied ? 'copied' : 'failed', what: 'link' });
+  const status: Status =
+    pressed ?? (linkCopied === null ? { kind: 'idle' } : { kind: linkCopied ? 'copied' : 'failed', what: 'link' });
   const [markdownText, setMarkdownText] = useState<string | null>(null);
   const linkRef = useRef<HTMLInputElement>(null);
   const mdRef = useRef<HTMLTextAreaElement>(null);
@@ -69,7 +77,10 @@ function ShareContent({ onClose, url, markdown, onExport, linkCopied = null, tit
       text = markdown();
     } catch (e) {
       // Never leave an earlier "Link copied" standing when the Markdown could not even be written.
-      setStatus({ kind: 'error', message: `The Markdown could not be written (${e instanceof Error ? e.message : String(e)}). Share the link or export a file instead.` });
+      setStatus({
+        kind: 'error',
+        message: `The Markdown could not be written (${e instanceof Error ? e.message : String(e)}). Share the link or export a file instead.`,
+      });
       setMarkdownText(null);
       return;
     }
@@ -129,9 +140,9 @@ function ShareContent({ onClose, url, markdown, onExport, linkCopied = null, tit
       {long && (
         <div className="share-warning" role="note">
           <p>
-            This link is longer than {LONG_LINK_CHARS.toLocaleString('en')} characters: chat apps and some mail clients cut
-            long links, and a cut link does not open. Copy Markdown instead (it carries the SQL itself), or export the
-            scenario as a file and send that.
+            This link is longer than {LONG_LINK_CHARS.toLocaleString('en')} characters: chat apps and some mail clients
+            cut long links, and a cut link does not open. Copy Markdown instead (it carries the SQL itself), or export
+            the scenario as a file and send that.
           </p>
           {onExport && (
             <button type="button" className="share-button" onClick={onExport}>
@@ -144,15 +155,30 @@ function ShareContent({ onClose, url, markdown, onExport, linkCopied = null, tit
         <button type="button" className="share-button" onClick={() => void copyMarkdown()}>
           Copy Markdown
         </button>
-        <span className="share-hint">A link plus the SQL and the Before / After tables, for an issue or a Q&amp;A post.</span>
+        <span className="share-hint">
+          A link plus the SQL and the Before / After tables, for an issue or a Q&amp;A post.
+        </span>
       </div>
       {markdownText !== null && (
         <div className="share-field">
           <label htmlFor={ids.md}>Markdown</label>
-          <textarea id={ids.md} ref={mdRef} className="share-markdown" readOnly value={markdownText} rows={8} spellCheck={false} />
+          <textarea
+            id={ids.md}
+            ref={mdRef}
+            className="share-markdown"
+            readOnly
+            value={markdownText}
+            rows={8}
+            spellCheck={false}
+          />
         </div>
       )}
-      <p role="status" className={status.kind === 'failed' || status.kind === 'error' ? 'share-status share-status--failed' : 'share-status'}>
+      <p
+        role="status"
+        className={
+          status.kind === 'failed' || status.kind === 'error' ? 'share-status share-status--failed' : 'share-status'
+        }
+      >
         {message}
       </p>
       <div className="share-actions">

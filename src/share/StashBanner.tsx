@@ -51,7 +51,15 @@ function when(ms: number): string {
 }
 
 /** "Your scenario was set aside — Back to my scenario", and the Recent work list. */
-export function StashBanner({ stash, source = 'link', onRestore, onDismiss, recent = [], onOpenRecent, onForgetRecent }: StashBannerProps) {
+export function StashBanner({
+  stash,
+  source = 'link',
+  onRestore,
+  onDismiss,
+  recent = [],
+  onOpenRecent,
+  onForgetRecent,
+}: StashBannerProps) {
   if (!stash) return null;
   return (
     <div className="share-stash-banner" role="region" aria-label="Your previous scenario">
@@ -78,10 +86,20 @@ export function StashBanner({ stash, source = 'link', onRestore, onDismiss, rece
                   <span className="share-recent__when">
                     {m.reason === 'other-tab' ? 'saved in another tab' : 'set aside'} {when(m.savedAt)}
                   </span>
-                  <button type="button" className="share-button" aria-label={`Open “${name}”`} onClick={() => onOpenRecent?.(m.id)}>
+                  <button
+                    type="button"
+                    className="share-button"
+                    aria-label={`Open “${name}”`}
+                    onClick={() => onOpenRecent?.(m.id)}
+                  >
                     Open
                   </button>
-                  <button type="button" className="share-button" aria-label={`Forget “${name}”`} onClick={() => onForgetRecent?.(m.id)}>
+                  <button
+                    type="button"
+                    className="share-button"
+                    aria-label={`Forget “${name}”`}
+                    onClick={() => onForgetRecent?.(m.id)}
+                  >
                     Forget
                   </button>
                 </li>

@@ -5,7 +5,15 @@
 import { sameScenario, type Scenario } from '../scenario/scenario';
 import { keepWork, type KeptMeta } from './kept';
 import { OWNER_KEY } from './keys';
-import { browserSessionStorage, browserStorage, loadWorkRecord, saveTabWork, saveWork, type KeyValueStore, type WorkOrigin } from './storage';
+import {
+  browserSessionStorage,
+  browserStorage,
+  loadWorkRecord,
+  saveTabWork,
+  saveWork,
+  type KeyValueStore,
+  type WorkOrigin,
+} from './storage';
 
 /** Options of `createAutosaver`. */
 export interface AutosaverOptions {
@@ -82,8 +90,16 @@ export function createAutosaver(options: AutosaverOptions = {}): Autosaver {
     if (owner !== null && owner !== seenOwner) {
       const theirs = loadWorkRecord(store);
       if (theirs && theirs.origin === 'edited' && !sameScenario(theirs.scenario, next)) {
-        const r = keepWork(theirs.scenario, { store, reason: 'other-tab', id: `tab-${owner.split(':')[0]!.replace(/[^\w-]/g, '').slice(0, 40)}` });
-        if (!r.ok) return `${r.message.replace(/\.$/, '')}: another tab's work would be overwritten, so this tab's work is not autosaved. Export it to keep it.`;
+        const r = keepWork(theirs.scenario, {
+          store,
+          reason: 'other-tab',
+          id: `tab-${owner
+            .split(':')[0]!
+            .replace(/[^\w-]/g, '')
+            .slice(0, 40)}`,
+        });
+        if (!r.ok)
+          return `${r.message.replace(/\.$/, '')}: another tab's work would be overwritten, so this tab's work is not autosaved. Export it to keep it.`;
         options.onOtherTab?.(r.dropped);
       }
       seenOwner = owner;
@@ -92,7 +108,8 @@ export function createAutosaver(options: AutosaverOptions = {}): Autosaver {
     if (protect) {
       if (origin === 'loaded') return 'skip';
       const r = keepWork(protect, { store });
-      if (!r.ok) return `${r.message.replace(/\.$/, '')}, so these edits are not autosaved (they would overwrite your earlier scenario). Export them to keep them, or forget something in Recent work.`;
+      if (!r.ok)
+        return `${r.message.replace(/\.$/, '')}, so these edits are not autosaved (they would overwrite your earlier scenario). Export them to keep them, or forget something in Recent work.`;
       protect = null;
     }
     return null;
@@ -103,11 +120,21 @@ export function createAutosaver(options: AutosaverOptions = {}): Autosaver {
     timer = null;
     if (!pending) return;
     const blocked = makeRoom(pending.scenario, pending.origin);
-    const r = blocked === 'skip' ? ({ ok: true } as const) : blocked !== null ? { ok: false as const, message: blocked } : saveWork(pending.scenario, pending.origin, store);
+    const r =
+      blocked === 'skip'
+        ? ({ ok: true } as const)
+        : blocked !== null
+          ? { ok: false as const, message: blocked }
+          : saveWork(pending.scenario, pending.origin, store);
     // The stamp ends in ':e' for edited work (another tab's notice) and ':l' for an unedited load.
-    if (blocked === null && r.ok) seenOwner = writeOwner(store, `${pageId}:${++rev}:${pending.origin === 'edited' ? 'e' : 'l'}`) ?? seenOwner;
+    if (blocked === null && r.ok)
+      seenOwner = writeOwner(store, `${pageId}:${++rev}:${pending.origin === 'edited' ? 'e' : 'l'}`) ?? seenOwner;
     if (options.tab) {
-      saveTabWork(pending.scenario, options.tab.fragment(), options.tab.store === undefined ? browserSessionStorage() : options.tab.store);
+      saveTabWork(
+        pending.scenario,
+        options.tab.fragment(),
+        options.tab.store === undefined ? browserSessionStorage() : options.tab.store,
+      );
     }
     pending = null;
     const err = r.ok ? null : r.message;

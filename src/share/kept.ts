@@ -47,7 +47,10 @@ const entryKey = (id: string) => `${KEPT_KEY}:${id}`;
 
 /** Whether a storage error is the quota being exceeded. */
 export function isQuotaError(e: unknown): boolean {
-  return e instanceof DOMException && (e.name === 'QuotaExceededError' || e.name === 'NS_ERROR_DOM_QUOTA_REACHED' || e.code === 22);
+  return (
+    e instanceof DOMException &&
+    (e.name === 'QuotaExceededError' || e.name === 'NS_ERROR_DOM_QUOTA_REACHED' || e.code === 22)
+  );
 }
 
 function get(store: KeyValueStore | null, key: string): string | null {
@@ -151,7 +154,11 @@ export function forgetKept(id: string, store: KeyValueStore | null): void {
   const items = readIndex(store);
   del(store, entryKey(id));
   try {
-    if (store) writeIndex(store, items.filter((m) => m.id !== id));
+    if (store)
+      writeIndex(
+        store,
+        items.filter((m) => m.id !== id),
+      );
   } catch {
     // The index then still names an entry that is gone; loadKept reads it as null.
   }
@@ -171,8 +178,15 @@ export interface KeepOptions {
  * Keep a scenario in the list. The same scenario already there is moved to the top instead of
  * being added twice. Returns the entries dropped to stay within `MAX_KEPT` or to make room.
  */
-export function keepWork(scenario: Scenario, { store, reason = 'replaced', id, at = Date.now() }: KeepOptions): KeepResult {
-  if (!store) return { ok: false, message: 'This browser does not let the playground store anything, so your scenario could not be set aside.' };
+export function keepWork(
+  scenario: Scenario,
+  { store, reason = 'replaced', id, at = Date.now() }: KeepOptions,
+): KeepResult {
+  if (!store)
+    return {
+      ok: false,
+      message: 'This browser does not let the playground store anything, so your scenario could not be set aside.',
+    };
   if (get(store, STASH_KEY) !== null && id === undefined) migrateLegacy(store);
   const json = JSON.stringify({ v: 1, scenario: scenarioToJson(scenario) });
   let items = readIndex(store);
@@ -183,7 +197,14 @@ export function keepWork(scenario: Scenario, { store, reason = 'replaced', id, a
     return k !== null && sameScenario(k, scenario);
   });
   const entryId = same?.id ?? id ?? newId();
-  const meta: KeptMeta = { id: entryId, title: scenario.title ?? '', summary: summarize(scenario), savedAt: at, reason: same?.reason ?? reason, chars: json.length };
+  const meta: KeptMeta = {
+    id: entryId,
+    title: scenario.title ?? '',
+    summary: summarize(scenario),
+    savedAt: at,
+    reason: same?.reason ?? reason,
+    chars: json.length,
+  };
   // Already kept with these contents: only its place in the list changes.
   const unchanged = same !== undefined && same.chars === json.length && get(store, entryKey(entryId)) === json;
   items = items.filter((m) => m.id !== entryId);
@@ -222,6 +243,8 @@ export function keepWork(scenario: Scenario, { store, reason = 'replaced', id, a
 export function droppedNote(dropped: readonly KeptMeta[]): string | null {
   if (dropped.length === 0) return null;
   // Titles and statements may come from someone else's link: quoted as data.
-  const names = dropped.map((m) => (m.title ? quoteUntrusted(m.title, 60) : `an untitled scenario (${quoteUntrusted(m.summary, 60)})`)).join(', ');
+  const names = dropped
+    .map((m) => (m.title ? quoteUntrusted(m.title, 60) : `an untitled scenario (${quoteUntrusted(m.summary, 60)})`))
+    .join(', ');
   return `Recent work keeps at most ${MAX_KEPT} set-aside scenarios within the browser's storage, so the oldest ${dropped.length === 1 ? 'was' : 'were'} dropped: ${names}.`;
 }

@@ -3,7 +3,15 @@
  * code blocks, and (given a run) each table Before and After and the rows statements returned,
  * as GitHub-flavoured Markdown tables. Pure: no DOM, no engine.
  */
-import { DIALECT_LABEL, type Dialect, type RunResult, type StatementResult, type TableData, type TableDiff, type Value } from '../engine/types';
+import {
+  DIALECT_LABEL,
+  type Dialect,
+  type RunResult,
+  type StatementResult,
+  type TableData,
+  type TableDiff,
+  type Value,
+} from '../engine/types';
 import type { Scenario } from '../scenario/scenario';
 
 /** Rows shown per table before "… N more rows". */
@@ -14,7 +22,8 @@ export const MARKDOWN_MAX_ROWS = 50;
  * compare mode); without it only the link and the scripts are written.
  */
 export function scenarioMarkdown(scenario: Scenario, link: string, result?: RunResult | readonly RunResult[]): string {
-  const results = result === undefined ? [] : Array.isArray(result) ? (result as readonly RunResult[]) : [result as RunResult];
+  const results =
+    result === undefined ? [] : Array.isArray(result) ? (result as readonly RunResult[]) : [result as RunResult];
   const out: string[] = [];
   if (scenario.title) out.push(`### ${inline(scenario.title)}`, '');
   if (scenario.notes) out.push(...quote(scenario.notes), '');
@@ -24,22 +33,47 @@ export function scenarioMarkdown(scenario: Scenario, link: string, result?: RunR
     : scenario.compare
       ? ['sqlite', 'postgres']
       : [scenario.dialect];
-  out.push(`[Open this scenario in Upsert Playground](${safeUrl(link)}) (${dialects.map((d) => DIALECT_LABEL[d]).join(' and ')})`, '');
+  out.push(
+    `[Open this scenario in Upsert Playground](${safeUrl(link)}) (${dialects.map((d) => DIALECT_LABEL[d]).join(' and ')})`,
+    '',
+  );
 
   const params = Object.entries(scenario.params ?? {});
   if (params.length) {
     // Bound by the engine, not part of the SQL: listed so a reader can run the same thing.
-    out.push('**Parameters**', '', ...params.map(([k, p]) => `- \`${/^[0-9]+$/.test(k) ? `$${k}` : `:${k}`}\` = ${p.type === 'null' ? 'NULL' : p.type === 'text' ? codeSpan(JSON.stringify(p.value)) : codeSpan(p.value) + (p.type === 'sql' ? ' (SQL expression, evaluated by the engine)' : '')}`), '');
+    out.push(
+      '**Parameters**',
+      '',
+      ...params.map(
+        ([k, p]) =>
+          `- \`${/^[0-9]+$/.test(k) ? `$${k}` : `:${k}`}\` = ${p.type === 'null' ? 'NULL' : p.type === 'text' ? codeSpan(JSON.stringify(p.value)) : codeSpan(p.value) + (p.type === 'sql' ? ' (SQL expression, evaluated by the engine)' : '')}`,
+      ),
+      '',
+    );
   }
 
   const several = dialects.length > 1;
   dialects.forEach((d, i) => {
     const r = results[i];
     if (several) out.push(`## ${r ? inline(r.engineVersion) : DIALECT_LABEL[d]}`, '');
-    out.push('**Setup**', '', ...codeBlock(scenario[d].setup), '', '**Statement**', '', ...codeBlock(scenario[d].statement), '');
+    out.push(
+      '**Setup**',
+      '',
+      ...codeBlock(scenario[d].setup),
+      '',
+      '**Statement**',
+      '',
+      ...codeBlock(scenario[d].statement),
+      '',
+    );
     if (r) out.push(...resultSection(r, several));
   });
-  return out.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd() + '\n';
+  return (
+    out
+      .join('\n')
+      .replace(/\n{3,}/g, '\n\n')
+      .trimEnd() + '\n'
+  );
 }
 
 function resultSection(r: RunResult, several: boolean): string[] {
@@ -50,7 +84,8 @@ function resultSection(r: RunResult, several: boolean): string[] {
   for (const t of r.tables) out.push(...tableSection(t, r.dialect));
   r.statements.forEach((s, i) => {
     if (s.columns === null) return;
-    const label = r.statements.length > 1 ? `Statement ${i + 1} (${inline(s.kind)})` : `The statement (${inline(s.kind)})`;
+    const label =
+      r.statements.length > 1 ? `Statement ${i + 1} (${inline(s.kind)})` : `The statement (${inline(s.kind)})`;
     out.push(`${label} returned ${count(s.rows.length, 'row')}:`, '', ...returnedTable(s, r.dialect), '');
   });
   return out;
@@ -73,7 +108,12 @@ function errorLines(r: RunResult): string[] {
 }
 
 function tableSection(t: TableDiff, dialect: Dialect): string[] {
-  const status = t.status === 'created' ? ' (created by the statement)' : t.status === 'dropped' ? ' (dropped by the statement)' : '';
+  const status =
+    t.status === 'created'
+      ? ' (created by the statement)'
+      : t.status === 'dropped'
+        ? ' (dropped by the statement)'
+        : '';
   const out = [`#### Table ${inline(t.name)}${status}`, ''];
   out.push(t.before ? `Before (${count(t.before.totalRows, 'row')}):` : 'Before: the table did not exist.', '');
   if (t.before) out.push(...plainTable(t.before, dialect), '');
@@ -85,15 +125,29 @@ function tableSection(t: TableDiff, dialect: Dialect): string[] {
     c.unchanged && `${c.unchanged} unchanged`,
   ].filter(Boolean);
   if (!t.after) out.push('After: the table no longer exists.', '');
-  else out.push(`After (${count(t.after.totalRows, 'row')}${summary.length ? `; ${summary.join(', ')}` : ''}):`, '', ...afterTable(t, dialect), '');
-  if (t.writeTracking === 'none') out.push('*Rows written with identical values cannot be told apart from untouched rows in this table.*', '');
+  else
+    out.push(
+      `After (${count(t.after.totalRows, 'row')}${summary.length ? `; ${summary.join(', ')}` : ''}):`,
+      '',
+      ...afterTable(t, dialect),
+      '',
+    );
+  if (t.writeTracking === 'none')
+    out.push('*Rows written with identical values cannot be told apart from untouched rows in this table.*', '');
   for (const n of t.notes) out.push(`*${inline(n)}*`, '');
   return out;
 }
 
 function plainTable(d: TableData, dialect: Dialect): string[] {
   const shown = d.rows.slice(0, MARKDOWN_MAX_ROWS);
-  return [...gfmTable(d.columns, shown.map((row) => row.map((v) => cell(v, dialect))), numericColumns(d.columns.length, shown)), ...moreRows(d.totalRows - shown.length)];
+  return [
+    ...gfmTable(
+      d.columns,
+      shown.map((row) => row.map((v) => cell(v, dialect))),
+      numericColumns(d.columns.length, shown),
+    ),
+    ...moreRows(d.totalRows - shown.length),
+  ];
 }
 
 function afterTable(t: TableDiff, dialect: Dialect): string[] {
@@ -102,7 +156,12 @@ function afterTable(t: TableDiff, dialect: Dialect): string[] {
   const beforeIndex = before ? new Map(before.columns.map((c, i) => [c, i])) : new Map<string, number>();
   const shown = t.changes.slice(0, MARKDOWN_MAX_ROWS);
   const rows = shown.map((ch) => {
-    const label = ch.change === 'updated' && ch.sameValues ? 'updated (same values)' : ch.replaced ? `${ch.change} (replaced)` : ch.change;
+    const label =
+      ch.change === 'updated' && ch.sameValues
+        ? 'updated (same values)'
+        : ch.replaced
+          ? `${ch.change} (replaced)`
+          : ch.change;
     const afterRow = ch.after !== undefined ? after.rows[ch.after] : undefined;
     const beforeRow = ch.before !== undefined ? before?.rows[ch.before] : undefined;
     const cells = after.columns.map((col, i) => {
@@ -116,7 +175,9 @@ function afterTable(t: TableDiff, dialect: Dialect): string[] {
     });
     return [label, ...cells];
   });
-  const afterRows = shown.flatMap((ch) => (ch.after !== undefined && after.rows[ch.after] ? [after.rows[ch.after]!] : []));
+  const afterRows = shown.flatMap((ch) =>
+    ch.after !== undefined && after.rows[ch.after] ? [after.rows[ch.after]!] : [],
+  );
   const numeric = [false, ...numericColumns(after.columns.length, afterRows)];
   // Rows past the snapshot limit are not in `changes`: count what the table holds beyond them.
   const hidden = Math.max(t.changes.length - shown.length, 0) + Math.max(after.totalRows - after.rows.length, 0);
@@ -127,7 +188,14 @@ function returnedTable(s: StatementResult, dialect: Dialect): string[] {
   const cols = s.columns ?? [];
   if (cols.length === 0) return ['*(no columns)*'];
   const shown = s.rows.slice(0, MARKDOWN_MAX_ROWS);
-  return [...gfmTable(cols, shown.map((row) => row.map((v) => cell(v, dialect))), numericColumns(cols.length, shown)), ...moreRows(s.rows.length - shown.length)];
+  return [
+    ...gfmTable(
+      cols,
+      shown.map((row) => row.map((v) => cell(v, dialect))),
+      numericColumns(cols.length, shown),
+    ),
+    ...moreRows(s.rows.length - shown.length),
+  ];
 }
 
 function gfmTable(header: string[], rows: string[][], numeric: boolean[]): string[] {
@@ -140,7 +208,13 @@ function gfmTable(header: string[], rows: string[][], numeric: boolean[]): strin
 }
 
 function numericColumns(n: number, rows: readonly (readonly Value[])[]): boolean[] {
-  return Array.from({ length: n }, (_, i) => rows.length > 0 && rows.every((r) => typeof r[i] === 'number' || r[i] === null) && rows.some((r) => typeof r[i] === 'number'));
+  return Array.from(
+    { length: n },
+    (_, i) =>
+      rows.length > 0 &&
+      rows.every((r) => typeof r[i] === 'number' || r[i] === null) &&
+      rows.some((r) => typeof r[i] === 'number'),
+  );
 }
 
 function moreRows(n: number): string[] {
@@ -167,7 +241,9 @@ export function inline(s: string): string {
     .replace(/\r\n|\r|\n|\u2028|\u2029/g, '<br>')
     .replace(/\t/g, ' ')
     // eslint-disable-next-line no-control-regex -- the point is to make control characters visible
-    .replace(/[\u0000-\u001f\u007f]/g, (c) => (c === '\u007f' ? '\u2421' : String.fromCharCode(0x2400 + c.charCodeAt(0))));
+    .replace(/[\u0000-\u001f\u007f]/g, (c) =>
+      c === '\u007f' ? '\u2421' : String.fromCharCode(0x2400 + c.charCodeAt(0)),
+    );
   t = t.replace(/^ +| +$/g, (m) => '&nbsp;'.repeat(m.length));
   return t;
 }

@@ -27,7 +27,6 @@ import { KEPT_KEY, OWNER_KEY, STASH_KEY, TAB_KEY, WORK_KEY } from './keys';
 export { KEPT_KEY, OWNER_KEY, STASH_KEY, TAB_KEY, WORK_KEY };
 export type { KeyValueStore };
 
-
 /** How the saved work came to be: typed by the user, or loaded unchanged (link, example, import). */
 export type WorkOrigin = 'edited' | 'loaded';
 
@@ -40,7 +39,6 @@ export interface SavedWork {
 
 /** Outcome of a write: saved, or a message to show once. */
 export type StoreResult = { ok: true } | { ok: false; message: string };
-
 
 /** The page's localStorage, or null where reading it is refused or it does not exist. */
 export function browserStorage(): KeyValueStore | null {
@@ -156,7 +154,10 @@ export function loadWorkRecord(store = browserStorage()): SavedWork | null {
  * Set the user's own work aside (a link or example is being opened over it): it joins Recent work
  * (kept.ts), where earlier set-aside scenarios stay too.
  */
-export function stashOwnWork(scenario: Scenario, store = browserStorage()): StoreResult & { id?: string; dropped?: ReturnType<typeof listKept> } {
+export function stashOwnWork(
+  scenario: Scenario,
+  store = browserStorage(),
+): StoreResult & { id?: string; dropped?: ReturnType<typeof listKept> } {
   const r = keepWork(scenario, { store });
   return r.ok ? { ok: true, id: r.id, dropped: r.dropped } : r;
 }
@@ -205,9 +206,12 @@ export interface LoadInput {
  * fragment never costs anything: the saved work (or the default scenario) opens with a message.
  */
 export function decideOnLoad({ hash, saved, findExample, tab }: LoadInput): LoadDecision {
-  const record: SavedWork | null = saved === null ? null : 'scenario' in saved ? saved : { scenario: saved, origin: 'edited', savedAt: 0 };
+  const record: SavedWork | null =
+    saved === null ? null : 'scenario' in saved ? saved : { scenario: saved, origin: 'edited', savedAt: 0 };
   const fallback = (message?: string): LoadDecision => {
-    const d: LoadDecision = record ? { scenario: record.scenario, source: 'saved' } : { scenario: defaultScenario(), source: 'default' };
+    const d: LoadDecision = record
+      ? { scenario: record.scenario, source: 'saved' }
+      : { scenario: defaultScenario(), source: 'default' };
     if (message) d.message = message;
     return d;
   };
@@ -215,7 +219,12 @@ export function decideOnLoad({ hash, saved, findExample, tab }: LoadInput): Load
     const d: LoadDecision = { scenario, source };
     // Saved work that was itself an unedited link or example can be reopened, and the untouched
     // default scenario is always there: neither is stashed.
-    if (record && record.origin === 'edited' && !sameScenario(record.scenario, scenario) && !sameScenario(record.scenario, defaultScenario())) {
+    if (
+      record &&
+      record.origin === 'edited' &&
+      !sameScenario(record.scenario, scenario) &&
+      !sameScenario(record.scenario, defaultScenario())
+    ) {
       d.stash = record.scenario;
     }
     return d;

@@ -13,10 +13,27 @@ import { useCallback, useEffect, useEffectEvent, useLayoutEffect, useRef, useSta
 import { decodeScenario, encodeScenario } from '../scenario/link';
 import { defaultScenario, sameScenario, type Scenario } from '../scenario/scenario';
 import { createAutosaver, readOwner, type Autosaver } from './autosave';
-import { createFragmentUpdater, exampleIdOf, onFragmentChange, practiceIdOf, pushFragment, readFragment, replaceFragment, type FragmentUpdater } from './history';
+import {
+  createFragmentUpdater,
+  exampleIdOf,
+  onFragmentChange,
+  practiceIdOf,
+  pushFragment,
+  readFragment,
+  replaceFragment,
+  type FragmentUpdater,
+} from './history';
 import { droppedNote, forgetKept, listKept, loadKept, type KeptMeta } from './kept';
 import { KEPT_KEY, OWNER_KEY } from './keys';
-import { browserStorage, decideOnLoad, exampleNotFound, loadTabWork, loadWorkRecord, stashOwnWork, type LoadDecision } from './storage';
+import {
+  browserStorage,
+  decideOnLoad,
+  exampleNotFound,
+  loadTabWork,
+  loadWorkRecord,
+  stashOwnWork,
+  type LoadDecision,
+} from './storage';
 
 /** Looks up a gallery example by id (as a scenario). */
 export type ExampleLookup = (id: string) => Scenario | null | undefined;
@@ -51,7 +68,13 @@ export function startScenario(findExample?: ExampleLookup): StartDecision {
   // (a tab's own work after a reload counts as edited: nothing else records it).
   const unedited = d.source !== 'saved' || (saved?.origin === 'loaded' && sameScenario(saved.scenario, d.scenario));
   const openedSaved = d.source === 'saved' && saved !== null && sameScenario(saved.scenario, d.scenario);
-  start = { ...d, unedited, protect, seenOwner: openedSaved ? readOwner() : null, dropped: kept?.ok ? (kept.dropped ?? []) : [] };
+  start = {
+    ...d,
+    unedited,
+    protect,
+    seenOwner: openedSaved ? readOwner() : null,
+    dropped: kept?.ok ? (kept.dropped ?? []) : [],
+  };
   if (protect && kept && !kept.ok) {
     start.message = [
       d.message,
@@ -100,7 +123,11 @@ export interface Persistence {
    * not be (storage full: the notice says so, nothing was recorded, and the caller must not load
    * the scenario), else 'loaded'.
    */
-  loaded: (scenario: Scenario, fragment?: string, options?: { setAside?: boolean }) => 'loaded' | 'set-aside' | 'refused';
+  loaded: (
+    scenario: Scenario,
+    fragment?: string,
+    options?: { setAside?: boolean },
+  ) => 'loaded' | 'set-aside' | 'refused';
   /** Take the set-aside work (it is removed from storage); then load it and call `loaded`. */
   takeStash: () => Scenario | null;
   /** Forget the set-aside work. */
@@ -111,7 +138,11 @@ export interface Persistence {
  * Keep `scenario` saved and in the address; call `onNavigate` for back/forward and for an address
  * opened in this tab (`setAside`: the edited work it replaced was stashed).
  */
-export function usePersistence(scenario: Scenario, onNavigate: (s: Scenario, setAside: boolean) => void, findExample?: ExampleLookup): Persistence {
+export function usePersistence(
+  scenario: Scenario,
+  onNavigate: (s: Scenario, setAside: boolean) => void,
+  findExample?: ExampleLookup,
+): Persistence {
   const first = startScenario(findExample);
   const [notice, setNotice] = useState<string | null>(first.message ?? null);
   // Kept apart so that storage recovering (null) does not clear a bad-link message.
@@ -150,7 +181,9 @@ export function usePersistence(scenario: Scenario, onNavigate: (s: Scenario, set
     const r = stashOwnWork(mine);
     if (!r.ok) {
       // Nothing is replaced: the work stays on screen (and autosaved, as far as storage allowed).
-      setNotice(`${r.message.replace(/\.$/, '')}, so it was not replaced: nothing was opened. Export your work or forget something in Recent work, then open it again.`);
+      setNotice(
+        `${r.message.replace(/\.$/, '')}, so it was not replaced: nothing was opened. Export your work or forget something in Recent work, then open it again.`,
+      );
       return 'refused';
     }
     setStash({ scenario: mine, id: r.id ?? null });

@@ -52,7 +52,11 @@ function parse(text: string | null | undefined): unknown {
 }
 
 /** The engines (and scripts) the page is about to run, from the fragment and storage. */
-export function bootPlan(hash: string, local: Pick<Storage, 'getItem'> | null, session: Pick<Storage, 'getItem'> | null): BootItem[] {
+export function bootPlan(
+  hash: string,
+  local: Pick<Storage, 'getItem'> | null,
+  session: Pick<Storage, 'getItem'> | null,
+): BootItem[] {
   const frag = hash.startsWith('#') ? hash.slice(1) : hash;
   const fallback: BootItem[] = [{ dialect: 'sqlite', scripts: null }];
   const tab = parse(safeGet(session, TAB_KEY)) as { fragment?: unknown; scenario?: Peek } | null;

@@ -28,7 +28,14 @@ export type CarryState = Partial<Record<Dialect, 'working' | CarryNote>>;
 /** Actions of the carry-over. */
 export type CarryAction =
   | { type: 'carryStart'; dialect: Dialect }
-  | { type: 'carryDone'; dialect: Dialect; scripts: Scripts; source: Scripts; note: Omit<CarryNote, 'undo'>; loadSeq: number }
+  | {
+      type: 'carryDone';
+      dialect: Dialect;
+      scripts: Scripts;
+      source: Scripts;
+      note: Omit<CarryNote, 'undo'>;
+      loadSeq: number;
+    }
   | { type: 'carryFailed'; dialect: Dialect; message: string }
   | { type: 'carryUndo'; dialect: Dialect }
   | { type: 'carryDismiss'; dialect: Dialect };
@@ -49,7 +56,8 @@ export function carryReducer(state: PlaygroundState, action: CarryAction): Playg
       return { ...state, carry: { ...state.carry, [d]: 'working' } };
     case 'carryDone': {
       // Dropped when another scenario was loaded meanwhile, or the person started writing here.
-      if (action.loadSeq !== state.loadSeq || originOf(state.scenario, d) === 'edited') return { ...state, carry: without(state.carry, d) };
+      if (action.loadSeq !== state.loadSeq || originOf(state.scenario, d) === 'edited')
+        return { ...state, carry: without(state.carry, d) };
       const undo = { scripts: state.scenario[d], origin: originOf(state.scenario, d) };
       return {
         ...state,
@@ -72,7 +80,10 @@ export function carryReducer(state: PlaygroundState, action: CarryAction): Playg
         results: without(state.results, d),
         scriptSeq: bump(state, d),
         carry: without(state.carry, d),
-        message: { kind: 'info', text: `Undone: ${DIALECT_LABEL[d]} has its own scripts again; they are not replaced when you switch dialects.` },
+        message: {
+          kind: 'info',
+          text: `Undone: ${DIALECT_LABEL[d]} has its own scripts again; they are not replaced when you switch dialects.`,
+        },
       };
     }
     case 'carryDismiss':

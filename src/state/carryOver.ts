@@ -24,7 +24,11 @@ export function translationNotes(r: TranslationResult): Omit<CarryNote, 'undo'> 
 }
 
 /** Translate `source` (the other dialect's scripts) into dialect `to`. */
-export async function carryOver(to: Dialect, source: Scripts, params?: RunParams): Promise<{ scripts: Scripts; note: Omit<CarryNote, 'undo'> }> {
+export async function carryOver(
+  to: Dialect,
+  source: Scripts,
+  params?: RunParams,
+): Promise<{ scripts: Scripts; note: Omit<CarryNote, 'undo'> }> {
   const from = otherDialect(to);
   const [mod, described] = await Promise.all([loadTranslator(), engines[from].describe(source.setup, params)]);
   const r = mod.translateScenario(source, from, to, { tables: described.error ? undefined : described.tables });

@@ -60,8 +60,24 @@ export type Action =
   | CarryAction;
 
 /** Initial state for a scenario. */
-export function initialState(scenario: Scenario, source: ScenarioSource, message: PlaygroundState['message'] = null, exampleId: string | null = null): PlaygroundState {
-  return { scenario, source, exampleId, explainId: exampleId, results: {}, running: {}, timeLimitS: 5, message, loadSeq: 0, carry: {} };
+export function initialState(
+  scenario: Scenario,
+  source: ScenarioSource,
+  message: PlaygroundState['message'] = null,
+  exampleId: string | null = null,
+): PlaygroundState {
+  return {
+    scenario,
+    source,
+    exampleId,
+    explainId: exampleId,
+    results: {},
+    running: {},
+    timeLimitS: 5,
+    message,
+    loadSeq: 0,
+    carry: {},
+  };
 }
 
 /** The reducer. */
@@ -72,7 +88,10 @@ export function reducer(state: PlaygroundState, action: Action): PlaygroundState
       if (state.scenario[d][action.part] === action.text) return state;
       const scripts = { ...state.scenario[d], [action.part]: action.text };
       // Edited here: these scripts are the person's now, never replaced by a carry-over.
-      const scenario = originOf(state.scenario, d) === 'edited' && !state.scenario.origin ? { ...state.scenario, [d]: scripts } : withOrigin({ ...state.scenario, [d]: scripts }, d, 'edited');
+      const scenario =
+        originOf(state.scenario, d) === 'edited' && !state.scenario.origin
+          ? { ...state.scenario, [d]: scripts }
+          : withOrigin({ ...state.scenario, [d]: scripts }, d, 'edited');
       const carry = { ...state.carry };
       if (carry[d] !== 'working') delete carry[d];
       return { ...state, scenario, source: 'edited', exampleId: null, carry };
@@ -96,14 +115,33 @@ export function reducer(state: PlaygroundState, action: Action): PlaygroundState
     case 'closeExplanation':
       return { ...state, explainId: null };
     case 'load':
-      return { ...state, scenario: action.scenario, source: action.source, exampleId: action.exampleId ?? null, explainId: action.exampleId ?? null, results: {}, loadSeq: state.loadSeq + 1, carry: {} };
+      return {
+        ...state,
+        scenario: action.scenario,
+        source: action.source,
+        exampleId: action.exampleId ?? null,
+        explainId: action.exampleId ?? null,
+        results: {},
+        loadSeq: state.loadSeq + 1,
+        carry: {},
+      };
     case 'patch':
-      return { ...state, scenario: { ...state.scenario, ...action.patch }, source: state.source === 'example' ? 'edited' : state.source, exampleId: state.source === 'example' && !('compare' in action.patch) ? null : state.exampleId };
+      return {
+        ...state,
+        scenario: { ...state.scenario, ...action.patch },
+        source: state.source === 'example' ? 'edited' : state.source,
+        exampleId: state.source === 'example' && !('compare' in action.patch) ? null : state.exampleId,
+      };
     case 'runStart':
       return { ...state, running: { ...state.running, [action.dialect]: true } };
     case 'runDone':
-      if (action.loadSeq !== state.loadSeq || (action.scriptSeq ?? 0) !== (state.scriptSeq?.[action.dialect] ?? 0)) return { ...state, running: { ...state.running, [action.dialect]: false } };
-      return { ...state, running: { ...state.running, [action.dialect]: false }, results: { ...state.results, [action.dialect]: action.record } };
+      if (action.loadSeq !== state.loadSeq || (action.scriptSeq ?? 0) !== (state.scriptSeq?.[action.dialect] ?? 0))
+        return { ...state, running: { ...state.running, [action.dialect]: false } };
+      return {
+        ...state,
+        running: { ...state.running, [action.dialect]: false },
+        results: { ...state.results, [action.dialect]: action.record },
+      };
     case 'setTimeLimit':
       return { ...state, timeLimitS: action.seconds };
     case 'message':

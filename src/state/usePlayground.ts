@@ -74,50 +74,78 @@ export function usePlayground(init: () => PlaygroundState): [PlaygroundState, Pl
       },
       (err: unknown) => {
         carrying.current.delete(d);
-        dispatch({ type: 'carryFailed', dialect: d, message: `The scripts could not be carried over to ${DIALECT_LABEL[d]}: ${err instanceof Error ? err.message : String(err)}. Its own scripts were kept.` });
+        dispatch({
+          type: 'carryFailed',
+          dialect: d,
+          message: `The scripts could not be carried over to ${DIALECT_LABEL[d]}: ${err instanceof Error ? err.message : String(err)}. Its own scripts were kept.`,
+        });
       },
     );
     return true;
   }, []);
 
-  const run = useCallback((dialect?: Dialect) => {
-    const s = stateRef.current;
-    const targets = dialect ? [dialect] : shownDialects(s.scenario);
-    for (const d of targets) {
-      if (s.running[d] || carryIfNeeded(d)) continue;
-      const invalid = invalidParam(s.scenario, d);
-      if (invalid) {
-        dispatch({ type: 'message', message: { kind: 'error', text: invalid } });
-        continue;
+  const run = useCallback(
+    (dialect?: Dialect) => {
+      const s = stateRef.current;
+      const targets = dialect ? [dialect] : shownDialects(s.scenario);
+      for (const d of targets) {
+        if (s.running[d] || carryIfNeeded(d)) continue;
+        const invalid = invalidParam(s.scenario, d);
+        if (invalid) {
+          dispatch({ type: 'message', message: { kind: 'error', text: invalid } });
+          continue;
+        }
+        const scripts = { ...s.scenario[d] };
+        const params = usedParams(s.scenario, d);
+        dispatch({ type: 'runStart', dialect: d });
+        const t0 = performance.now();
+        const loadSeq = s.loadSeq;
+        const scriptSeq = s.scriptSeq?.[d] ?? 0;
+        const origin = originOf(s.scenario, d);
+        const ranParams = paramsKey(s.scenario);
+        const refused = nulRefusal(d, scripts);
+        if (refused) {
+          dispatch({
+            type: 'runDone',
+            dialect: d,
+            record: { result: refused, ran: scripts, elapsedMs: 0, origin, params: ranParams },
+            loadSeq,
+            scriptSeq,
+          });
+          continue;
+        }
+        void engines[d]
+          .run(
+            params
+              ? { setup: scripts.setup, statement: scripts.statement, params }
+              : { setup: scripts.setup, statement: scripts.statement },
+            s.timeLimitS * 1000,
+          )
+          .then((result) => {
+            dispatch({
+              type: 'runDone',
+              dialect: d,
+              record: { result, ran: scripts, elapsedMs: performance.now() - t0, origin, params: ranParams },
+              loadSeq,
+              scriptSeq,
+            });
+          });
       }
-      const scripts = { ...s.scenario[d] };
-      const params = usedParams(s.scenario, d);
-      dispatch({ type: 'runStart', dialect: d });
-      const t0 = performance.now();
-      const loadSeq = s.loadSeq;
-      const scriptSeq = s.scriptSeq?.[d] ?? 0;
-      const origin = originOf(s.scenario, d);
-      const ranParams = paramsKey(s.scenario);
-      const refused = nulRefusal(d, scripts);
-      if (refused) {
-        dispatch({ type: 'runDone', dialect: d, record: { result: refused, ran: scripts, elapsedMs: 0, origin, params: ranParams }, loadSeq, scriptSeq });
-        continue;
-      }
-      void engines[d].run(params ? { setup: scripts.setup, statement: scripts.statement, params } : { setup: scripts.setup, statement: scripts.statement }, s.timeLimitS * 1000).then((result) => {
-        dispatch({ type: 'runDone', dialect: d, record: { result, ran: scripts, elapsedMs: performance.now() - t0, origin, params: ranParams }, loadSeq, scriptSeq });
-      });
-    }
-  }, [carryIfNeeded]);
+    },
+    [carryIfNeeded],
+  );
 
   const actions: PlaygroundActions = {
     run,
     stop: (dialect) => {
       for (const d of dialect ? [dialect] : shownDialects(stateRef.current.scenario)) engines[d].stop();
     },
-    edit: (part, text, dialect) => dispatch({ type: 'edit', dialect: dialect ?? stateRef.current.scenario.dialect, part, text }),
+    edit: (part, text, dialect) =>
+      dispatch({ type: 'edit', dialect: dialect ?? stateRef.current.scenario.dialect, part, text }),
     setDialect: (dialect) => dispatch({ type: 'setDialect', dialect }),
     setScenario: (scenario) => dispatch({ type: 'setScenario', scenario }),
-    acceptTranslation: (r) => dispatch({ type: 'setScenario', scenario: applyTranslation(stateRef.current.scenario, r) }),
+    acceptTranslation: (r) =>
+      dispatch({ type: 'setScenario', scenario: applyTranslation(stateRef.current.scenario, r) }),
     undoCarry: (d) => dispatch({ type: 'carryUndo', dialect: d }),
     dismissCarry: (d) => dispatch({ type: 'carryDismiss', dialect: d }),
     setParam: (key, value) => {
@@ -200,7 +228,8 @@ function invalidParam(s: Scenario, d: Dialect): string | null {
   for (const k of scriptKeys(s, d)) {
     const p = s.params?.[k];
     const v = p && toBindValue(p);
-    if (v && !v.ok) return `The value of parameter ${/^[0-9]+$/.test(k) ? `number ${k}` : k} cannot be used: ${v.message}. Fix it in Parameters, then run.`;
+    if (v && !v.ok)
+      return `The value of parameter ${/^[0-9]+$/.test(k) ? `number ${k}` : k} cannot be used: ${v.message}. Fix it in Parameters, then run.`;
   }
   return null;
 }

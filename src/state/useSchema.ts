@@ -21,7 +21,9 @@ export function useSchema(dialect: Dialect, setup: string, enabled: boolean): Sc
     const t = window.setTimeout(() => {
       void engines[dialect].describe(setup).then((d) => {
         if (cancelled) return;
-        const error = d.error ? `${d.error.message}${d.error.line ? ` (Setup SQL, line ${d.error.line})` : ''}` : undefined;
+        const error = d.error
+          ? `${d.error.message}${d.error.line ? ` (Setup SQL, line ${d.error.line})` : ''}`
+          : undefined;
         setDescribed({ of: `${dialect}\n${setup}`, tables: d.tables, error });
       });
     }, 300);

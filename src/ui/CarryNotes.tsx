@@ -27,7 +27,17 @@ function List({ title, items, kind }: { title: string; items: string[]; kind: st
   );
 }
 
-function Carried({ d, note, onUndo, onDismiss }: { d: Dialect; note: CarryNote; onUndo: () => void; onDismiss: () => void }) {
+function Carried({
+  d,
+  note,
+  onUndo,
+  onDismiss,
+}: {
+  d: Dialect;
+  note: CarryNote;
+  onUndo: () => void;
+  onDismiss: () => void;
+}) {
   const from = DIALECT_LABEL[note.from];
   const to = DIALECT_LABEL[d];
   return (
@@ -39,11 +49,18 @@ function Carried({ d, note, onUndo, onDismiss }: { d: Dialect; note: CarryNote; 
           </>
         ) : (
           <>
-            <strong>Your {from} scripts were translated to {to}</strong> and are in the editors; {to}'s own scripts are kept for Undo.
+            <strong>
+              Your {from} scripts were translated to {to}
+            </strong>{' '}
+            and are in the editors; {to}'s own scripts are kept for Undo.
           </>
         )}
       </p>
-      <List title="Could not be translated (the run shows the engine's error)" items={note.untranslatable} kind="problems" />
+      <List
+        title="Could not be translated (the run shows the engine's error)"
+        items={note.untranslatable}
+        kind="problems"
+      />
       <List title="Still behaves differently" items={note.warnings} kind="warnings" />
       {note.changes.length > 0 && (
         <details className="carry-changes">
@@ -93,7 +110,8 @@ export function CarryNotes({ state, onUndo, onDismiss, onReplace }: CarryNotesPr
   return (
     <div className="carry-note carry-own">
       <p>
-        <strong>{DIALECT_LABEL[d]} has its own scripts</strong>: both dialects were edited separately, so switching keeps each as it is.
+        <strong>{DIALECT_LABEL[d]} has its own scripts</strong>: both dialects were edited separately, so switching
+        keeps each as it is.
       </p>
       <button type="button" onClick={() => onReplace(d)} aria-haspopup="dialog">
         Replace with a translation of {other}'s

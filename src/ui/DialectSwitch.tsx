@@ -7,7 +7,15 @@ const OPTIONS: { value: Dialect; name: string; note: string }[] = [
 ];
 
 /** Segmented control of native radios. */
-export function DialectSwitch({ value, onChange, disabled }: { value: Dialect; onChange: (d: Dialect) => void; disabled?: boolean }) {
+export function DialectSwitch({
+  value,
+  onChange,
+  disabled,
+}: {
+  value: Dialect;
+  onChange: (d: Dialect) => void;
+  disabled?: boolean;
+}) {
   return (
     <div role="radiogroup" aria-label="Dialect" className="segmented">
       {OPTIONS.map((o) => (

@@ -23,7 +23,12 @@ const BuilderForm = lazy(() => loadBuilder().then((m) => ({ default: m.BuilderFo
 
 function markerFor(error: EngineError | undefined, phase: 'setup' | 'statement'): EditorMarker | null {
   if (!error || error.phase !== phase || !error.span) return null;
-  return { start: error.span.start, end: error.span.end, position: error.position, message: error.code ? `${error.message} (${error.code})` : error.message };
+  return {
+    start: error.span.start,
+    end: error.span.end,
+    position: error.position,
+    message: error.code ? `${error.message} (${error.code})` : error.message,
+  };
 }
 
 /** Props of EditorsPane. */
@@ -96,7 +101,17 @@ export function EditorsPane({ state, actions, enhanced }: EditorsPaneProps) {
       <FirstVisitNote />
       <div className="editor-block">
         <h2 className="editor-title">Setup SQL</h2>
-        <SqlEditor label="Setup SQL" dialect={dialect} value={scripts.setup} onChange={(t) => actions.edit('setup', t)} onRun={run} marker={markerFor(error, 'setup')} lines={8} enhanced={enhanced} onTabLeaves={setLeaving} />
+        <SqlEditor
+          label="Setup SQL"
+          dialect={dialect}
+          value={scripts.setup}
+          onChange={(t) => actions.edit('setup', t)}
+          onRun={run}
+          marker={markerFor(error, 'setup')}
+          lines={8}
+          enhanced={enhanced}
+          onTabLeaves={setLeaving}
+        />
       </div>
       <div className={tab === 'form' ? 'editor-block form-open' : 'editor-block'}>
         <div className="editor-head">
@@ -107,7 +122,17 @@ export function EditorsPane({ state, actions, enhanced }: EditorsPaneProps) {
           </div>
         </div>
         <div role="tabpanel" id={`${ids}-panel-sql`} aria-labelledby={`${ids}-tab-sql`} hidden={tab !== 'sql'}>
-          <SqlEditor label="Statement SQL" dialect={dialect} value={scripts.statement} onChange={(t) => actions.edit('statement', t)} onRun={run} marker={markerFor(error, 'statement')} lines={8} enhanced={enhanced} onTabLeaves={setLeaving} />
+          <SqlEditor
+            label="Statement SQL"
+            dialect={dialect}
+            value={scripts.statement}
+            onChange={(t) => actions.edit('statement', t)}
+            onRun={run}
+            marker={markerFor(error, 'statement')}
+            lines={8}
+            enhanced={enhanced}
+            onTabLeaves={setLeaving}
+          />
         </div>
         <div role="tabpanel" id={`${ids}-panel-form`} aria-labelledby={`${ids}-tab-form`} hidden={tab !== 'form'}>
           {tab === 'form' &&

@@ -5,7 +5,8 @@ import { formatMs } from '../results/format';
 
 const LOADING: Record<Dialect, string> = {
   sqlite: 'Starting SQLite (sql.js)…',
-  postgres: 'Loading PostgreSQL 18 (PGlite)… The first time downloads about 5 MB; later visits start from a stored snapshot.',
+  postgres:
+    'Loading PostgreSQL 18 (PGlite)… The first time downloads about 5 MB; later visits start from a stored snapshot.',
 };
 
 /** Status text for an engine (role="status" so screen readers hear it politely). */

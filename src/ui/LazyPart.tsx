@@ -13,7 +13,17 @@ export interface LazyPartProps {
   children: ReactNode;
 }
 
-const OVERLAY_STYLE = { position: 'fixed', insetInlineEnd: '1rem', insetBlockEnd: '1rem', margin: 0, padding: '0.4rem 0.75rem', borderRadius: '6px', background: 'Canvas', boxShadow: '0 2px 8px rgb(0 0 0 / 0.2)', zIndex: 20 } as const;
+const OVERLAY_STYLE = {
+  position: 'fixed',
+  insetInlineEnd: '1rem',
+  insetBlockEnd: '1rem',
+  margin: 0,
+  padding: '0.4rem 0.75rem',
+  borderRadius: '6px',
+  background: 'Canvas',
+  boxShadow: '0 2px 8px rgb(0 0 0 / 0.2)',
+  zIndex: 20,
+} as const;
 
 /** The note shown while a part's code loads. */
 export function LoadingNote({ what, style }: { what: string; style?: object | undefined }) {
@@ -33,7 +43,10 @@ export function LoadFailedNote({ what, style }: { what: string; style?: object |
   );
 }
 
-class LoadFailure extends Component<{ what: string; style: object | undefined; children: ReactNode }, { failed: boolean }> {
+class LoadFailure extends Component<
+  { what: string; style: object | undefined; children: ReactNode },
+  { failed: boolean }
+> {
   override state = { failed: false };
 
   static getDerivedStateFromError(): { failed: boolean } {
@@ -46,9 +59,7 @@ class LoadFailure extends Component<{ what: string; style: object | undefined; c
 
   override render(): ReactNode {
     if (!this.state.failed) return this.props.children;
-    return (
-      <LoadFailedNote what={this.props.what} style={this.props.style} />
-    );
+    return <LoadFailedNote what={this.props.what} style={this.props.style} />;
   }
 }
 
@@ -57,11 +68,7 @@ export function LazyPart({ what, placement = 'inline', children }: LazyPartProps
   const style = placement === 'overlay' ? OVERLAY_STYLE : undefined;
   return (
     <LoadFailure what={what} style={style}>
-      <Suspense
-        fallback={<LoadingNote what={what} style={style} />}
-      >
-        {children}
-      </Suspense>
+      <Suspense fallback={<LoadingNote what={what} style={style} />}>{children}</Suspense>
     </LoadFailure>
   );
 }

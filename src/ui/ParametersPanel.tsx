@@ -44,7 +44,10 @@ export function ParametersPanel({ scenario, dialect, onChange }: ParametersPanel
   const titleId = useId();
   const { keys, list } = useMemo(() => {
     const s = scenario[dialect];
-    return { keys: scriptKeys(scenario, dialect), list: [...findPlaceholders(s.setup, dialect), ...findPlaceholders(s.statement, dialect)] };
+    return {
+      keys: scriptKeys(scenario, dialect),
+      list: [...findPlaceholders(s.setup, dialect), ...findPlaceholders(s.statement, dialect)],
+    };
   }, [scenario, dialect]);
   if (!keys.length) return null;
   const params = scenario.params ?? {};
@@ -85,7 +88,13 @@ export function ParametersPanel({ scenario, dialect, onChange }: ParametersPanel
                   </span>
                 </td>
                 <td>
-                  <select aria-label={`Type of ${label}`} value={p?.type ?? ''} onChange={(e) => onChange(k, e.target.value ? { type: e.target.value as ParamType, value: p?.value ?? '' } : null)}>
+                  <select
+                    aria-label={`Type of ${label}`}
+                    value={p?.type ?? ''}
+                    onChange={(e) =>
+                      onChange(k, e.target.value ? { type: e.target.value as ParamType, value: p?.value ?? '' } : null)
+                    }
+                  >
                     <option value="">not set</option>
                     {TYPES.map((t) => (
                       <option key={t} value={t}>

@@ -20,7 +20,8 @@ export function RanNote({ dialect, record, carry, always }: RanNoteProps) {
   const from = translatedFrom(record.origin);
   if (!from) return always ? <p className="ran-note">Ran {DIALECT_LABEL[dialect]}'s own scripts.</p> : null;
   const note = carry[dialect];
-  const notes = note && note !== 'working' && note.from === from ? [...note.untranslatable, ...note.warnings, ...note.changes] : [];
+  const notes =
+    note && note !== 'working' && note.from === from ? [...note.untranslatable, ...note.warnings, ...note.changes] : [];
   return (
     <div className="ran-note">
       Ran {DIALECT_LABEL[from]}'s scripts, translated to {DIALECT_LABEL[dialect]}
@@ -28,7 +29,9 @@ export function RanNote({ dialect, record, carry, always }: RanNoteProps) {
         <>
           {' '}
           <details>
-            <summary>({notes.length} translator note{notes.length === 1 ? '' : 's'})</summary>
+            <summary>
+              ({notes.length} translator note{notes.length === 1 ? '' : 's'})
+            </summary>
             <ul>
               {notes.map((t, i) => (
                 <li key={i}>{t}</li>

@@ -78,13 +78,26 @@ export function ResultsArea({ state, explained, onCloseExplanation, onFix }: Res
   const postgres = results.postgres;
   const summary = useCompareSummary(compare);
   const col = useRef<HTMLDivElement>(null);
-  useRevealResults(col, shownDialects(scenario).some((d) => running[d]));
-  const bothFresh = compare && sqlite && postgres && !running.sqlite && !running.postgres && !resultIsStale(state, 'sqlite') && !resultIsStale(state, 'postgres');
+  useRevealResults(
+    col,
+    shownDialects(scenario).some((d) => running[d]),
+  );
+  const bothFresh =
+    compare &&
+    sqlite &&
+    postgres &&
+    !running.sqlite &&
+    !running.postgres &&
+    !resultIsStale(state, 'sqlite') &&
+    !resultIsStale(state, 'postgres');
 
   return (
     <div ref={col} className={`results-col${compare ? ' comparing' : ''}`}>
       {/* An example's title is already the heading of its explanation. */}
-      <ScenarioMetaView title={explained && scenario.title === explained.title ? undefined : scenario.title} notes={scenario.notes} />
+      <ScenarioMetaView
+        title={explained && scenario.title === explained.title ? undefined : scenario.title}
+        notes={scenario.notes}
+      />
       {explained && gallery && (
         <div className="explanation-wrap">
           {state.exampleId !== explained.id && (
@@ -108,7 +121,9 @@ export function ResultsArea({ state, explained, onCloseExplanation, onFix }: Res
             <LoadingNote what="the difference summary" />
           )
         ) : (
-          <p className="muted compare-wait">The difference summary appears when both engines have run the current scripts.</p>
+          <p className="muted compare-wait">
+            The difference summary appears when both engines have run the current scripts.
+          </p>
         ))}
       <div className={compare ? 'compare-columns' : undefined}>
         {shownDialects(scenario).map((d) => (

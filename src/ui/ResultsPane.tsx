@@ -31,13 +31,18 @@ export function ResultsPane({ dialect, record, running, stale, titled, onShowErr
       <div className="status-row">
         <EngineStatus dialect={dialect} info={info} running={running} />
         {showTime && (
-          <p className="run-time" title="From pressing Run to the rendered result, and the engine's own time for the run">
+          <p
+            className="run-time"
+            title="From pressing Run to the rendered result, and the engine's own time for the run"
+          >
             Result in {formatMs(record.elapsedMs)} · engine {formatMs(record.result.timings.total)}
           </p>
         )}
       </div>
       {ranNote}
-      {stale && !running && <p className="stale-note">The scripts changed since this run. Press Run to see the new outcome.</p>}
+      {stale && !running && (
+        <p className="stale-note">The scripts changed since this run. Press Run to see the new outcome.</p>
+      )}
       {record ? (
         // No dimming while a run is under way: restyling a large table costs ~100 ms per Run; the
         // status line above already says "Running…" and the section is aria-busy.

@@ -25,5 +25,14 @@ export function ShareButtonDialog({ open, onClose, state, onExport, linkCopied }
       .map((d) => state.results[d]!.result);
     return scenarioMarkdown(state.scenario, url, results);
   };
-  return <ShareDialog open={open} onClose={onClose} url={url} markdown={markdown} onExport={onExport} linkCopied={linkCopied} />;
+  return (
+    <ShareDialog
+      open={open}
+      onClose={onClose}
+      url={url}
+      markdown={markdown}
+      onExport={onExport}
+      linkCopied={linkCopied}
+    />
+  );
 }

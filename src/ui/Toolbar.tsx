@@ -17,10 +17,23 @@ export function Toolbar({ compare, onExamples, onCompare, onTranslate, onShare, 
       <button type="button" className="tool-button" onClick={onExamples} aria-haspopup="dialog">
         Examples
       </button>
-      <button type="button" className="tool-button" aria-pressed={compare} onClick={() => onCompare(!compare)} title="Run on SQLite and PostgreSQL side by side">
+      <button
+        type="button"
+        className="tool-button"
+        aria-pressed={compare}
+        onClick={() => onCompare(!compare)}
+        title="Run on SQLite and PostgreSQL side by side"
+      >
         Compare
       </button>
-      <button type="button" className="tool-button" onClick={onTranslate} disabled={translating} aria-haspopup="dialog" title="Translate this dialect's scripts into the other dialect">
+      <button
+        type="button"
+        className="tool-button"
+        onClick={onTranslate}
+        disabled={translating}
+        aria-haspopup="dialog"
+        title="Translate this dialect's scripts into the other dialect"
+      >
         {translating ? 'Translating…' : 'Translate…'}
       </button>
       <button type="button" className="tool-button tool-primary" onClick={onShare} aria-haspopup="dialog">

@@ -26,7 +26,8 @@ export function startTranslation(
   from: Dialect = scenario.dialect,
 ): void {
   Promise.all([loadTranslator(), engines[from].describe(scenario[from].setup), loadDialog()]).then(
-    ([mod, described]) => onReady(mod.translateFrom(scenario, from, { tables: described.error ? undefined : described.tables })),
+    ([mod, described]) =>
+      onReady(mod.translateFrom(scenario, from, { tables: described.error ? undefined : described.tables })),
     (err: unknown) => onError(`The translation failed: ${err instanceof Error ? err.message : String(err)}`),
   );
 }
@@ -45,7 +46,14 @@ export function TranslateFlow({ request, scenario, onAccept, onCancel }: Transla
   if (!request || request === 'loading') return null;
   return (
     <LazyPart what="the translation" placement="overlay">
-      <TranslateDialog open from={request.from} to={request.to} result={request} onAccept={() => onAccept(applyTranslation(scenario, request))} onCancel={onCancel} />
+      <TranslateDialog
+        open
+        from={request.from}
+        to={request.to}
+        result={request}
+        onAccept={() => onAccept(applyTranslation(scenario, request))}
+        onCancel={onCancel}
+      />
     </LazyPart>
   );
 }

@@ -26,7 +26,10 @@ export function useTranslationOpener(translation: unknown): { remember: () => vo
   }, [translation]);
   return {
     remember() {
-      opener.current = document.activeElement instanceof HTMLElement && document.activeElement !== document.body ? document.activeElement : null;
+      opener.current =
+        document.activeElement instanceof HTMLElement && document.activeElement !== document.body
+          ? document.activeElement
+          : null;
     },
   };
 }
@@ -34,8 +37,14 @@ export function useTranslationOpener(translation: unknown): { remember: () => vo
 /** "Translated SQLite → PostgreSQL: the PostgreSQL Setup and Statement editors changed." */
 export function acceptedMessage(before: Scenario, after: Scenario, r: TranslationResult): string {
   const to = DIALECT_LABEL[r.to];
-  const changed = [before[r.to].setup !== after[r.to].setup && 'Setup', before[r.to].statement !== after[r.to].statement && 'Statement'].filter(Boolean);
-  const what = changed.length ? `the ${to} ${changed.join(' and ')} editor${changed.length > 1 ? 's' : ''} changed` : `the ${to} editors already held this text: nothing changed`;
-  const where = before.dialect === r.to || !changed.length ? '' : ` (switch to ${to} to see ${changed.length > 1 ? 'them' : 'it'})`;
+  const changed = [
+    before[r.to].setup !== after[r.to].setup && 'Setup',
+    before[r.to].statement !== after[r.to].statement && 'Statement',
+  ].filter(Boolean);
+  const what = changed.length
+    ? `the ${to} ${changed.join(' and ')} editor${changed.length > 1 ? 's' : ''} changed`
+    : `the ${to} editors already held this text: nothing changed`;
+  const where =
+    before.dialect === r.to || !changed.length ? '' : ` (switch to ${to} to see ${changed.length > 1 ? 'them' : 'it'})`;
   return `Translated ${DIALECT_LABEL[r.from]} → ${to}: ${what}${where}.`;
 }

@@ -25,7 +25,10 @@ function typingInto(target: EventTarget | null): boolean {
 const KEYS: [string, string][] = [
   [`${MOD}+Enter`, 'Run the scenario (from anywhere, editors included)'],
   ['Esc, then Tab', 'Leave a code editor for the next control (Shift+Tab: the previous one)'],
-  [`${isMac ? 'Ctrl+Shift+M' : 'Ctrl+M'}`, 'In a code editor: switch Tab between indenting and moving focus, until switched back'],
+  [
+    `${isMac ? 'Ctrl+Shift+M' : 'Ctrl+M'}`,
+    'In a code editor: switch Tab between indenting and moving focus, until switched back',
+  ],
   ['← →', 'In the SQL / Form tabs, the dialect switch and the editors/results divider'],
   ['?', 'Open this list (outside text fields)'],
 ];

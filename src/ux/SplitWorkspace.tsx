@@ -34,7 +34,10 @@ export interface SplitWorkspaceProps {
 /** The two-column workspace with a resizable split. */
 export function SplitWorkspace({ compare, hidden = false, children }: SplitWorkspaceProps) {
   const mode: Mode = compare ? 'compare' : 'single';
-  const [shares, setShares] = useState<Record<Mode, number>>(() => ({ single: stored('single'), compare: stored('compare') }));
+  const [shares, setShares] = useState<Record<Mode, number>>(() => ({
+    single: stored('single'),
+    compare: stored('compare'),
+  }));
   const share = shares[mode];
   const main = useRef<HTMLElement>(null);
   const dragging = useRef(false);
@@ -49,7 +52,13 @@ export function SplitWorkspace({ compare, hidden = false, children }: SplitWorks
 
   const onKey = (e: KeyboardEvent) => {
     const step = e.shiftKey ? 10 : 2;
-    const next: Record<string, number> = { ArrowLeft: share - step, ArrowRight: share + step, Home: SPLIT_MIN, End: SPLIT_MAX, Enter: SPLIT_DEFAULT[mode] };
+    const next: Record<string, number> = {
+      ArrowLeft: share - step,
+      ArrowRight: share + step,
+      Home: SPLIT_MIN,
+      End: SPLIT_MAX,
+      Enter: SPLIT_DEFAULT[mode],
+    };
     if (!(e.key in next)) return;
     e.preventDefault();
     set(next[e.key]!);

@@ -20,13 +20,20 @@ test('Compare runs the scenario on both engines side by side and names the diffe
   await expect.poll(() => page.evaluate(() => location.hash)).toMatch(/^#s1\//);
   await page.reload();
   await expect(page.getByRole('button', { name: 'Compare' })).toHaveAttribute('aria-pressed', 'true');
-  await expect(page.getByRole('region', { name: 'PostgreSQL results' }).getByRole('table', { name: 'After: users', exact: true })).toBeVisible({ timeout: 60_000 });
+  await expect(
+    page.getByRole('region', { name: 'PostgreSQL results' }).getByRole('table', { name: 'After: users', exact: true }),
+  ).toBeVisible({ timeout: 60_000 });
 });
 
 test('the summary names a divergence: the same key twice in one batch', async ({ page }) => {
   const setup = 'CREATE TABLE t (k text PRIMARY KEY, v integer NOT NULL);';
   const statement = "INSERT INTO t (k, v) VALUES ('a', 1), ('a', 2)\nON CONFLICT (k) DO UPDATE SET v = excluded.v;";
-  const scenario: Scenario = { dialect: 'sqlite', compare: true, sqlite: { setup, statement }, postgres: { setup, statement } };
+  const scenario: Scenario = {
+    dialect: 'sqlite',
+    compare: true,
+    sqlite: { setup, statement },
+    postgres: { setup, statement },
+  };
   await page.goto(`./#${encodeScenario(scenario)}`);
   const postgres = page.getByRole('region', { name: 'PostgreSQL results' });
   await expect(postgres.getByRole('alert')).toContainText('cannot affect row a second time', { timeout: 60_000 });
@@ -37,11 +44,12 @@ test('the summary names a divergence: the same key twice in one batch', async ({
   await expect(summary).toContainText('cannot affect row a second time');
 });
 
-test('Translate shows the other dialect\'s scripts and applies them only on accept', async ({ page }) => {
+test("Translate shows the other dialect's scripts and applies them only on accept", async ({ page }) => {
   const scenario: Scenario = {
     dialect: 'sqlite',
     sqlite: {
-      setup: 'CREATE TABLE items (id INTEGER PRIMARY KEY AUTOINCREMENT, sku TEXT NOT NULL UNIQUE, qty INTEGER NOT NULL, seen TEXT);',
+      setup:
+        'CREATE TABLE items (id INTEGER PRIMARY KEY AUTOINCREMENT, sku TEXT NOT NULL UNIQUE, qty INTEGER NOT NULL, seen TEXT);',
       statement: "INSERT OR REPLACE INTO items (sku, qty, seen) VALUES ('a-1', 5, datetime('now'));",
     },
     postgres: { setup: '', statement: '' },

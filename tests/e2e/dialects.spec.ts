@@ -55,7 +55,9 @@ test('my own table on SQLite runs on PostgreSQL after a switch, with a note, and
   await expect(pg).toContainText("Ran SQLite's scripts, translated to PostgreSQL");
 
   await page.getByRole('button', { name: 'Compare' }).click();
-  await expect(pane(page, 'SQLite').getByRole('table', { name: 'After: products', exact: true })).toBeVisible({ timeout: 60_000 });
+  await expect(pane(page, 'SQLite').getByRole('table', { name: 'After: products', exact: true })).toBeVisible({
+    timeout: 60_000,
+  });
   await expect(pane(page, 'PostgreSQL').getByRole('table', { name: 'After: products', exact: true })).toBeVisible();
   await expect(pane(page, 'SQLite')).toContainText("Ran SQLite's own scripts.");
   await expect(pane(page, 'PostgreSQL')).toContainText("Ran SQLite's scripts, translated to PostgreSQL");
@@ -65,15 +67,19 @@ test('my own table on SQLite runs on PostgreSQL after a switch, with a note, and
   await expect(summary).not.toContainText('users');
 });
 
-test('Undo puts back PostgreSQL\'s own scripts, and they stay', async ({ page }) => {
+test("Undo puts back PostgreSQL's own scripts, and they stay", async ({ page }) => {
   await writeProducts(page);
   await radio(page, 'PostgreSQL').check();
   const note = page.getByRole('region', { name: 'Scripts carried over from SQLite' });
   await expect(note).toBeVisible({ timeout: 60_000 });
   await note.getByRole('button', { name: "Undo: use PostgreSQL's own scripts" }).click();
-  await expect(page.getByRole('status').filter({ hasText: 'Undone: PostgreSQL has its own scripts again' })).toBeVisible();
+  await expect(
+    page.getByRole('status').filter({ hasText: 'Undone: PostgreSQL has its own scripts again' }),
+  ).toBeVisible();
   await expect.poll(() => squashed(page, 'Setup SQL')).toContain(squash('CREATE TABLE users'));
-  await expect(pane(page, 'PostgreSQL').getByRole('table', { name: 'After: users', exact: true })).toBeVisible({ timeout: 60_000 });
+  await expect(pane(page, 'PostgreSQL').getByRole('table', { name: 'After: users', exact: true })).toBeVisible({
+    timeout: 60_000,
+  });
   // Switching back and forth no longer replaces them.
   await radio(page, 'SQLite').check();
   await expect.poll(() => squashed(page, 'Setup SQL')).toContain(squash('CREATE TABLE products'));
@@ -82,7 +88,9 @@ test('Undo puts back PostgreSQL\'s own scripts, and they stay', async ({ page })
   await expect.poll(() => squashed(page, 'Setup SQL')).toContain(squash('CREATE TABLE users'));
 });
 
-test('scripts edited separately in each dialect are never overwritten; a translation replaces them on request', async ({ page }) => {
+test('scripts edited separately in each dialect are never overwritten; a translation replaces them on request', async ({
+  page,
+}) => {
   await writeProducts(page);
   await radio(page, 'PostgreSQL').check();
   await expect(page.getByRole('region', { name: 'Scripts carried over from SQLite' })).toBeVisible({ timeout: 60_000 });
@@ -98,7 +106,11 @@ test('scripts edited separately in each dialect are never overwritten; a transla
   const dialog = page.getByRole('dialog', { name: /Translate SQLite → PostgreSQL/ });
   await dialog.getByRole('button', { name: 'Use in the PostgreSQL editors' }).click();
   await expect(dialog).toBeHidden();
-  await expect(page.getByRole('status').filter({ hasText: 'Translated SQLite → PostgreSQL: the PostgreSQL Statement editor changed.' })).toBeVisible();
+  await expect(
+    page
+      .getByRole('status')
+      .filter({ hasText: 'Translated SQLite → PostgreSQL: the PostgreSQL Statement editor changed.' }),
+  ).toBeVisible();
   await expect.poll(() => squashed(page, 'Statement SQL')).toContain(squash('ON CONFLICT (sku)'));
   // The button that opened the dialog went away with the note: focus is in the Setup editor.
   await expect(page.getByRole('textbox', { name: 'Setup SQL' })).toBeFocused();
@@ -115,15 +127,30 @@ test('Translate: accepting says what changed and focus returns to the button; Es
   await expect(button).toBeFocused();
   await button.click();
   await dialog.getByRole('button', { name: 'Use in the PostgreSQL editors' }).click();
-  await expect(page.getByRole('status').filter({ hasText: 'Translated SQLite → PostgreSQL: the PostgreSQL Setup and Statement editors changed (switch to PostgreSQL to see them).' })).toBeVisible();
+  await expect(
+    page
+      .getByRole('status')
+      .filter({
+        hasText:
+          'Translated SQLite → PostgreSQL: the PostgreSQL Setup and Statement editors changed (switch to PostgreSQL to see them).',
+      }),
+  ).toBeVisible();
   await expect(button).toBeFocused();
 });
 
 test('SQL pasted from a text() call: :email and :now bound through Parameters on both engines', async ({ page }) => {
   await open(page);
   await waitForResult(page);
-  await setEditor(page, 'Setup SQL', "CREATE TABLE users (id INTEGER PRIMARY KEY, email TEXT NOT NULL UNIQUE, updated_at TEXT);\nINSERT INTO users (email) VALUES ('ada@example.com');");
-  await setEditor(page, 'Statement SQL', 'INSERT INTO users (email, updated_at) VALUES (:email, :now)\nON CONFLICT (email) DO UPDATE SET updated_at = :now\nRETURNING email, updated_at IS NOT NULL AS stamped;');
+  await setEditor(
+    page,
+    'Setup SQL',
+    "CREATE TABLE users (id INTEGER PRIMARY KEY, email TEXT NOT NULL UNIQUE, updated_at TEXT);\nINSERT INTO users (email) VALUES ('ada@example.com');",
+  );
+  await setEditor(
+    page,
+    'Statement SQL',
+    'INSERT INTO users (email, updated_at) VALUES (:email, :now)\nON CONFLICT (email) DO UPDATE SET updated_at = :now\nRETURNING email, updated_at IS NOT NULL AS stamped;',
+  );
   const params = page.getByRole('region', { name: 'Parameters' });
   await expect(params.getByRole('rowheader')).toHaveText([':email', ':now']);
   await page.getByRole('button', { name: 'Run', exact: true }).click();
@@ -135,7 +162,9 @@ test('SQL pasted from a text() call: :email and :now bound through Parameters on
   await expect(pane(page, 'SQLite').getByRole('table', { name: 'After: users', exact: true })).toBeVisible();
   expect(await tableRows(page, 'Statement 1 result')).toEqual([['ada@example.com', '1']]);
   await radio(page, 'PostgreSQL').check();
-  await expect(pane(page, 'PostgreSQL').getByRole('table', { name: 'After: users', exact: true })).toBeVisible({ timeout: 60_000 });
+  await expect(pane(page, 'PostgreSQL').getByRole('table', { name: 'After: users', exact: true })).toBeVisible({
+    timeout: 60_000,
+  });
   expect(await tableRows(page, 'Statement 1 result')).toEqual([['ada@example.com', 'true']]);
   await expect(params.getByLabel('Value of :email')).toHaveValue('ada@example.com');
   // NULL is not the empty string.
@@ -144,10 +173,13 @@ test('SQL pasted from a text() call: :email and :now bound through Parameters on
   await expect.poll(() => tableRows(page, 'Statement 1 result')).toEqual([['ada@example.com', 'false']]);
 });
 
-test('the README\'s #s1/ link (one dialect part, no origin) opens exactly as before', async ({ page }) => {
+test("the README's #s1/ link (one dialect part, no origin) opens exactly as before", async ({ page }) => {
   const scenario = {
     dialect: 'sqlite',
-    sqlite: { setup: 'CREATE TABLE t (k text PRIMARY KEY, n int);', statement: "INSERT INTO t VALUES ('a', 1) ON CONFLICT (k) DO UPDATE SET n = t.n + excluded.n RETURNING *;" },
+    sqlite: {
+      setup: 'CREATE TABLE t (k text PRIMARY KEY, n int);',
+      statement: "INSERT INTO t VALUES ('a', 1) ON CONFLICT (k) DO UPDATE SET n = t.n + excluded.n RETURNING *;",
+    },
   };
   await open(page, `#s1/${LZString.compressToEncodedURIComponent(JSON.stringify(scenario))}`);
   await expect(radio(page, 'SQLite')).toBeChecked();
@@ -157,23 +189,35 @@ test('the README\'s #s1/ link (one dialect part, no origin) opens exactly as bef
   expect(await squashed(page, 'Setup SQL')).toBe(squash(scenario.sqlite.setup));
   await expect(page.getByRole('region', { name: /Scripts carried over/ })).toHaveCount(0);
   // The address still holds the same link: nothing was rewritten by opening it.
-  expect(LZString.decompressFromEncodedURIComponent((await page.evaluate(() => location.hash)).slice(4))).toBe(JSON.stringify(scenario));
+  expect(LZString.decompressFromEncodedURIComponent((await page.evaluate(() => location.hash)).slice(4))).toBe(
+    JSON.stringify(scenario),
+  );
   // Its missing PostgreSQL part is the translation, with the note.
   await radio(page, 'PostgreSQL').check();
   await expect(page.getByRole('region', { name: 'Scripts carried over from SQLite' })).toBeVisible({ timeout: 60_000 });
-  await expect(pane(page, 'PostgreSQL').getByRole('table', { name: 'After: t', exact: true })).toBeVisible({ timeout: 60_000 });
+  await expect(pane(page, 'PostgreSQL').getByRole('table', { name: 'After: t', exact: true })).toBeVisible({
+    timeout: 60_000,
+  });
 });
 
-test('an old link with both parts and no origin keeps each dialect\'s scripts on a switch', async ({ page }) => {
+test("an old link with both parts and no origin keeps each dialect's scripts on a switch", async ({ page }) => {
   const scenario = {
     dialect: 'sqlite',
-    sqlite: { setup: 'CREATE TABLE a (k int PRIMARY KEY);', statement: 'INSERT INTO a VALUES (1) ON CONFLICT DO NOTHING;' },
-    postgres: { setup: 'CREATE TABLE b (k int PRIMARY KEY);', statement: 'INSERT INTO b VALUES (2) ON CONFLICT DO NOTHING;' },
+    sqlite: {
+      setup: 'CREATE TABLE a (k int PRIMARY KEY);',
+      statement: 'INSERT INTO a VALUES (1) ON CONFLICT DO NOTHING;',
+    },
+    postgres: {
+      setup: 'CREATE TABLE b (k int PRIMARY KEY);',
+      statement: 'INSERT INTO b VALUES (2) ON CONFLICT DO NOTHING;',
+    },
   };
   await open(page, `#s1/${LZString.compressToEncodedURIComponent(JSON.stringify(scenario))}`);
   await waitForResult(page);
   await expect(pane(page, 'SQLite').getByRole('table', { name: 'After: a', exact: true })).toBeVisible();
   await radio(page, 'PostgreSQL').check();
-  await expect(pane(page, 'PostgreSQL').getByRole('table', { name: 'After: b', exact: true })).toBeVisible({ timeout: 60_000 });
+  await expect(pane(page, 'PostgreSQL').getByRole('table', { name: 'After: b', exact: true })).toBeVisible({
+    timeout: 60_000,
+  });
   await expect(page.getByRole('region', { name: /Scripts carried over/ })).toHaveCount(0);
 });

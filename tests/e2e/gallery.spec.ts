@@ -19,7 +19,9 @@ function explanation(page: Page) {
 /** Rows in a stable order, for RETURNING output whose order neither engine promises. */
 const sorted = (rows: string[][]) => [...rows].sort((a, b) => a.join('\u0000').localeCompare(b.join('\u0000')));
 
-test('Examples: filter by tag, search, pick one; it loads, runs and is explained, and the address names it', async ({ page }) => {
+test('Examples: filter by tag, search, pick one; it loads, runs and is explained, and the address names it', async ({
+  page,
+}) => {
   await page.goto('./');
   await waitForResult(page);
   await page.getByRole('button', { name: 'Examples' }).click();
@@ -31,7 +33,9 @@ test('Examples: filter by tag, search, pick one; it loads, runs and is explained
   await expect(count).toHaveText(`${EXAMPLES.length} examples`);
   await expect(list.getByRole('listitem')).toHaveCount(EXAMPLES.length);
 
-  const counters = dialog.getByRole('group', { name: 'Filter by tag' }).getByRole('button', { name: 'Counters', exact: true });
+  const counters = dialog
+    .getByRole('group', { name: 'Filter by tag' })
+    .getByRole('button', { name: 'Counters', exact: true });
   await expect(counters).toHaveAttribute('aria-pressed', 'false');
   await counters.click();
   await expect(counters).toHaveAttribute('aria-pressed', 'true');
@@ -59,11 +63,19 @@ test('Examples: filter by tag, search, pick one; it loads, runs and is explained
   await expect(panel.getByRole('heading', { name: title })).toBeVisible();
   await expect(panel.locator('code', { hasText: 'SET stock = products.stock + excluded.stock' })).toBeVisible();
   await expect(panel).toContainText('Fairphone 5 had no row, so the proposed row is inserted as it is, with stock 20.');
-  await expect(panel.getByRole('link', { name: 'link to this example' })).toHaveAttribute('href', '#example/inventory-accumulation');
+  await expect(panel.getByRole('link', { name: 'link to this example' })).toHaveAttribute(
+    'href',
+    '#example/inventory-accumulation',
+  );
   await expect.poll(() => changeMarks(page, 'products')).toEqual(['updated', 'unchanged', 'inserted']);
   await waitForResult(page);
   await expect(page.getByRole('table', { name: 'After: products', exact: true })).toContainText('100 → 150');
-  expect(sorted(await tableRows(page, 'Statement 1 result'))).toEqual(sorted([['IPHONE15', '150'], ['FAIRPHONE5', '20']]));
+  expect(sorted(await tableRows(page, 'Statement 1 result'))).toEqual(
+    sorted([
+      ['IPHONE15', '150'],
+      ['FAIRPHONE5', '20'],
+    ]),
+  );
   await page.screenshot({ path: '/tmp/e2e-example-loaded.png', fullPage: true });
 
   // The dialog remembers nothing odd: reopened, Escape closes it and the page is usable.
@@ -74,7 +86,9 @@ test('Examples: filter by tag, search, pick one; it loads, runs and is explained
   await expect(page.getByRole('button', { name: 'Examples' })).toBeFocused();
 });
 
-test('#example/postgres-merge opens on PostgreSQL with its results; on SQLite it says why it cannot run', async ({ page }) => {
+test('#example/postgres-merge opens on PostgreSQL with its results; on SQLite it says why it cannot run', async ({
+  page,
+}) => {
   await page.goto('./#example/postgres-merge');
   await expect(page.getByRole('radio', { name: 'PostgreSQL', exact: true })).toBeChecked();
   await expect(page.locator('.results[data-dialect="postgres"]')).toBeVisible({ timeout: 60_000 });
@@ -90,18 +104,24 @@ test('#example/postgres-merge opens on PostgreSQL with its results; on SQLite it
   );
   expect(await changeMarks(page, 'users')).toEqual(['updated', 'unchanged', 'inserted']);
   // Statement 2 is the documented failure: the same source key twice.
-  await expect(alerts(page).filter({ hasText: '21000' })).toContainText('MERGE command cannot affect row a second time');
+  await expect(alerts(page).filter({ hasText: '21000' })).toContainText(
+    'MERGE command cannot affect row a second time',
+  );
 
   await page.getByRole('radio', { name: 'SQLite', exact: true }).check();
   await expect(panel.getByRole('note')).toContainText('This example needs PostgreSQL.');
   await expect(alerts(page).filter({ hasText: 'MERGE' })).toContainText('near "MERGE": syntax error');
 });
 
-test('#example/sqlite-insert-or-replace shows the replaced row as deleted + inserted, and the cascade', async ({ page }) => {
+test('#example/sqlite-insert-or-replace shows the replaced row as deleted + inserted, and the cascade', async ({
+  page,
+}) => {
   await page.goto('./#example/sqlite-insert-or-replace');
   await waitForResult(page);
   await expect(page.getByRole('radio', { name: 'SQLite', exact: true })).toBeChecked();
-  await expect(explanation(page).getByRole('heading', { name: 'INSERT OR REPLACE: delete, then insert' })).toBeVisible();
+  await expect(
+    explanation(page).getByRole('heading', { name: 'INSERT OR REPLACE: delete, then insert' }),
+  ).toBeVisible();
   const after = page.getByRole('table', { name: 'After: users', exact: true });
   await expect(after.locator('tr[data-replaced="true"]')).toHaveCount(2);
   const gone = after.locator('tr[data-change="deleted"]');
@@ -111,18 +131,17 @@ test('#example/sqlite-insert-or-replace shows the replaced row as deleted + inse
   const replacement = after.locator('tr[data-change="inserted"]');
   await expect(replacement).toHaveAttribute('data-replaced', 'true');
   await expect(replacement).toContainText('inserted (replacement)');
-  expect(await replacement.locator('td').evaluateAll((tds) => tds.slice(1).map((td) => td.textContent?.trim()))).toEqual([
-    '3',
-    'ada@example.com',
-    'Ada Lovelace',
-    '0',
-  ]);
+  expect(
+    await replacement.locator('td').evaluateAll((tds) => tds.slice(1).map((td) => td.textContent?.trim())),
+  ).toEqual(['3', 'ada@example.com', 'Ada Lovelace', '0']);
   expect((await changeMarks(page, 'users')).sort()).toEqual(['deleted', 'inserted', 'updated']);
   // The cascade: Ada's order went with her old row.
   const orders = page.getByRole('table', { name: 'After: orders', exact: true });
   await expect(orders.locator('tr[data-change="deleted"]')).toContainText('Analytical Engine');
   // Statement 1 counts 1 row affected although its diff has 1 inserted and 2 deleted.
-  await expect(page.getByText(/^INSERT OR REPLACE · 1 row affected · 1 inserted, 2 deleted · 1 row returned/)).toBeVisible();
+  await expect(
+    page.getByText(/^INSERT OR REPLACE · 1 row affected · 1 inserted, 2 deleted · 1 row returned/),
+  ).toBeVisible();
   expect(await tableRows(page, 'Statement 1 result')).toEqual([['3', 'ada@example.com', 'Ada Lovelace', '0']]);
 });
 
@@ -130,7 +149,9 @@ test('#example/bulk-upsert (both dialects) opens on SQLite with the expected mar
   await page.goto('./#example/bulk-upsert');
   await waitForResult(page);
   await expect(page.getByRole('radio', { name: 'SQLite', exact: true })).toBeChecked();
-  await expect(explanation(page).getByRole('heading', { name: 'Bulk upsert: many rows in one statement' })).toBeVisible();
+  await expect(
+    explanation(page).getByRole('heading', { name: 'Bulk upsert: many rows in one statement' }),
+  ).toBeVisible();
   expect(await changeMarks(page, 'users')).toEqual(['updated', 'updated', 'unchanged', 'inserted', 'inserted']);
   await expect(page.getByText(/INSERT · 4 rows affected · 2 inserted, 2 updated/)).toBeVisible();
   // The SQLite explanation has no PostgreSQL identity note.
@@ -145,7 +166,8 @@ test('editing an example turns the address into a scenario link and flags the ex
   const note = page.getByText('You edited this example: the explanation describes the original.');
   await expect(note).toHaveCount(0);
 
-  const statement = "INSERT INTO users (email, name, age) VALUES ('ada@example.com', 'Countess', 40)\nON CONFLICT (email) DO UPDATE SET name = excluded.name\nRETURNING id, name;";
+  const statement =
+    "INSERT INTO users (email, name, age) VALUES ('ada@example.com', 'Countess', 40)\nON CONFLICT (email) DO UPDATE SET name = excluded.name\nRETURNING id, name;";
   await setEditor(page, 'Statement SQL', statement);
   await expect(note).toBeVisible();
   await expect(panel).toBeVisible();
@@ -177,7 +199,9 @@ test('editing an example turns the address into a scenario link and flags the ex
 
 test('an unknown #example/ id gives a clear message and a working page', async ({ page }) => {
   await page.goto('./#example/nope');
-  await expect(alerts(page)).toContainText('This link names an example that this version of the playground does not have');
+  await expect(alerts(page)).toContainText(
+    'This link names an example that this version of the playground does not have',
+  );
   await waitForResult(page);
   expect(await changeMarks(page, 'users')).toEqual(['updated', 'unchanged', 'inserted']);
   await expect(explanation(page)).toHaveCount(0);

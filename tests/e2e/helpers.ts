@@ -5,7 +5,9 @@ import { expect, type Page } from '@playwright/test';
 export async function waitForResult(page: Page): Promise<void> {
   await expect(page.locator('.results-pane[aria-busy="true"]')).toHaveCount(0);
   // A page-level banner (a bad link, say) is not a result: look inside the results only.
-  await expect(page.locator('.results-pane table[aria-label^="After: "], .results-pane [role="alert"]').first()).toBeVisible();
+  await expect(
+    page.locator('.results-pane table[aria-label^="After: "], .results-pane [role="alert"]').first(),
+  ).toBeVisible();
 }
 
 /** Wait for both Monaco editors to replace the plain ones. */
@@ -54,9 +56,11 @@ export async function editorText(page: Page, name: string): Promise<string> {
 export async function tableRows(page: Page, name: string): Promise<string[][]> {
   const table = page.getByRole('table', { name, exact: true });
   await expect(table).toBeVisible();
-  return table.locator('tbody tr:not(.spacer):not(.empty-row)').evaluateAll((rows) =>
-    rows.map((r) => Array.from(r.querySelectorAll('td')).map((td) => (td.textContent ?? '').trim())),
-  );
+  return table
+    .locator('tbody tr:not(.spacer):not(.empty-row)')
+    .evaluateAll((rows) =>
+      rows.map((r) => Array.from(r.querySelectorAll('td')).map((td) => (td.textContent ?? '').trim())),
+    );
 }
 
 /** The data-change marks of an After table's rows. */

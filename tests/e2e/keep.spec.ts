@@ -28,7 +28,14 @@ async function setTitle(page: Page, title: string): Promise<void> {
 /** Wait until the autosaved work (what the page wrote to its storage) carries this title. */
 async function waitForAutosave(page: Page, title: string): Promise<void> {
   await expect
-    .poll(() => page.evaluate((k) => (JSON.parse(localStorage.getItem(k) ?? 'null') as { scenario?: { title?: string } } | null)?.scenario?.title ?? null, WORK_KEY))
+    .poll(() =>
+      page.evaluate(
+        (k) =>
+          (JSON.parse(localStorage.getItem(k) ?? 'null') as { scenario?: { title?: string } } | null)?.scenario
+            ?.title ?? null,
+        WORK_KEY,
+      ),
+    )
     .toBe(title);
 }
 
@@ -41,7 +48,8 @@ async function offeredTitles(page: Page): Promise<string[]> {
   const b = banner(page);
   await expect(b).toBeVisible();
   const recent = b.locator('summary', { hasText: 'Recent work' });
-  if ((await recent.count()) > 0 && !(await b.getByRole('list', { name: 'Recent work' }).isVisible())) await recent.click();
+  if ((await recent.count()) > 0 && !(await b.getByRole('list', { name: 'Recent work' }).isVisible()))
+    await recent.click();
   return b.locator('bdi').allTextContents();
 }
 
@@ -61,7 +69,10 @@ test('links pasted one after another never push the set-aside work out', async (
   await expect(page.getByLabel('Title', { exact: true })).toHaveValue('W');
 });
 
-test('links opened in new tabs over edited work keep every edited scenario (Recent work)', async ({ page, context }) => {
+test('links opened in new tabs over edited work keep every edited scenario (Recent work)', async ({
+  page,
+  context,
+}) => {
   await page.goto('./');
   await waitForResult(page);
   await setTitle(page, 'W');
@@ -85,7 +96,10 @@ test('links opened in new tabs over edited work keep every edited scenario (Rece
   expect(await offeredTitles(c)).toEqual(['Link A, edited']);
 });
 
-test('two tabs typing at once: closing one loses nothing, and the other says the work changed there too', async ({ page, context }) => {
+test('two tabs typing at once: closing one loses nothing, and the other says the work changed there too', async ({
+  page,
+  context,
+}) => {
   await page.goto('./');
   await waitForResult(page);
   const b = await context.newPage();
@@ -113,7 +127,7 @@ test('storage full: a pasted link is refused with a message before anything is r
   // Fill localStorage to the last character.
   await page.evaluate(() => {
     let chunk = 'x'.repeat(1 << 20);
-    for (let i = 0; chunk.length > 0; ) {
+    for (let i = 0; chunk.length > 0;) {
       try {
         localStorage.setItem(`filler-${i++}`, chunk);
       } catch {
@@ -122,13 +136,19 @@ test('storage full: a pasted link is refused with a message before anything is r
     }
   });
   await page.goto(linkTo('Link over full storage'));
-  await expect(page.getByRole('alert').filter({ hasText: 'Browser storage is full, so your scenario could not be set aside, so it was not replaced' })).toBeVisible();
+  await expect(
+    page
+      .getByRole('alert')
+      .filter({ hasText: 'Browser storage is full, so your scenario could not be set aside, so it was not replaced' }),
+  ).toBeVisible();
   await expect(page.getByLabel('Title', { exact: true })).toHaveValue('W in full storage');
   await page.reload();
   await expect(page.getByLabel('Title', { exact: true })).toHaveValue('W in full storage');
 });
 
-test('storage whose every call throws: the page still loads and runs, and says work is not stored', async ({ page }) => {
+test('storage whose every call throws: the page still loads and runs, and says work is not stored', async ({
+  page,
+}) => {
   await page.addInitScript(() => {
     const refuse = () => {
       throw new DOMException('The operation is insecure.', 'SecurityError');
@@ -155,7 +175,9 @@ test('fuzz: 24 random and mutated links typed into the address bar over edited w
   await waitForAutosave(page, 'W');
   const valid = encodeScenario({ ...defaultScenario(), title: 'Fuzz base' }).slice(3);
   const fragment = fc.oneof(
-    fc.tuple(fc.nat(), fc.string({ maxLength: 3 })).map(([at, s]) => `s1/${valid.slice(0, at % valid.length)}${s}${valid.slice(at % valid.length)}`),
+    fc
+      .tuple(fc.nat(), fc.string({ maxLength: 3 }))
+      .map(([at, s]) => `s1/${valid.slice(0, at % valid.length)}${s}${valid.slice(at % valid.length)}`),
     fc.nat().map((at) => `s1/${valid.slice(0, at % valid.length)}`),
     fc.string({ maxLength: 40 }).map((s) => `s1/${encodeURIComponent(s)}`),
     fc.string({ maxLength: 20 }).map((s) => `example/${encodeURIComponent(s)}`),

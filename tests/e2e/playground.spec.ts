@@ -28,7 +28,11 @@ test('the default scenario is already run on SQLite when the page opens', async 
 test('editing the statement and pressing Run (and Ctrl+Enter) shows the new outcome', async ({ page }) => {
   await page.goto('./');
   await waitForResult(page);
-  await setEditor(page, 'Statement SQL', "INSERT INTO users (email, name) VALUES ('ada@example.com', 'X') ON CONFLICT (email) DO NOTHING RETURNING id;");
+  await setEditor(
+    page,
+    'Statement SQL',
+    "INSERT INTO users (email, name) VALUES ('ada@example.com', 'X') ON CONFLICT (email) DO NOTHING RETURNING id;",
+  );
   await expect(page.getByText('The scripts changed since this run')).toBeVisible();
   await page.getByRole('button', { name: 'Run' }).click();
   await waitForResult(page);
@@ -63,7 +67,9 @@ test('switching to PostgreSQL runs the scenario on PGlite', async ({ page }) => 
   await expect(page.locator('.results[data-dialect="sqlite"]')).toBeVisible();
 });
 
-test('an error shows the engine message, code and position, and marks the statement in the editor', async ({ page }) => {
+test('an error shows the engine message, code and position, and marks the statement in the editor', async ({
+  page,
+}) => {
   await page.goto('./');
   await waitForResult(page);
   await page.getByRole('radio', { name: 'PostgreSQL', exact: true }).check();
@@ -75,7 +81,9 @@ test('an error shows the engine message, code and position, and marks the statem
   );
   await page.getByRole('button', { name: 'Run' }).click();
   const alert = page.getByRole('alert').filter({ hasText: '42P10' });
-  await expect(alert).toContainText('there is no unique or exclusion constraint matching the ON CONFLICT specification');
+  await expect(alert).toContainText(
+    'there is no unique or exclusion constraint matching the ON CONFLICT specification',
+  );
   await expect(alert).toContainText('42P10');
   await expect(alert).toContainText('statement 2');
   await expect(alert).toContainText(/line 2/);
@@ -90,9 +98,16 @@ test('a runaway recursive query is stopped at the time limit, then the next run 
   await waitForResult(page);
   const limit = page.getByLabel('Time limit (s)');
   await limit.fill('1');
-  await setEditor(page, 'Statement SQL', 'WITH RECURSIVE r(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM r) SELECT count(*) FROM r;');
+  await setEditor(
+    page,
+    'Statement SQL',
+    'WITH RECURSIVE r(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM r) SELECT count(*) FROM r;',
+  );
   await page.getByRole('button', { name: 'Run' }).click();
-  await expect(page.getByRole('alert').filter({ hasText: 'Run stopped' })).toContainText('Stopped at the time limit of 1 s', { timeout: 20_000 });
+  await expect(page.getByRole('alert').filter({ hasText: 'Run stopped' })).toContainText(
+    'Stopped at the time limit of 1 s',
+    { timeout: 20_000 },
+  );
   // The page stayed responsive and the replacement engine works.
   await setEditor(page, 'Statement SQL', 'SELECT count(*) AS n FROM users;');
   await page.getByRole('button', { name: 'Run' }).click();
@@ -106,9 +121,16 @@ test('a runaway query on PostgreSQL is stopped and the engine restarts from its 
   await page.getByRole('radio', { name: 'PostgreSQL', exact: true }).check();
   await expect(page.locator('.results[data-dialect="postgres"]')).toBeVisible({ timeout: 60_000 });
   await page.getByLabel('Time limit (s)').fill('2');
-  await setEditor(page, 'Statement SQL', 'WITH RECURSIVE r(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM r) SELECT count(*) FROM r;');
+  await setEditor(
+    page,
+    'Statement SQL',
+    'WITH RECURSIVE r(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM r) SELECT count(*) FROM r;',
+  );
   await page.getByRole('button', { name: 'Run' }).click();
-  await expect(page.getByRole('alert').filter({ hasText: 'Run stopped' })).toContainText('Stopped at the time limit of 2 s', { timeout: 30_000 });
+  await expect(page.getByRole('alert').filter({ hasText: 'Run stopped' })).toContainText(
+    'Stopped at the time limit of 2 s',
+    { timeout: 30_000 },
+  );
   await setEditor(page, 'Statement SQL', 'SELECT count(*) AS n FROM users;');
   await page.getByRole('button', { name: 'Run' }).click();
   await expect(page.getByRole('table', { name: 'Statement 1 result' })).toContainText('2', { timeout: 60_000 });
@@ -116,8 +138,10 @@ test('a runaway query on PostgreSQL is stopped and the engine restarts from its 
 
 test('a #s1/ link opened from scratch runs its scenario in both dialects', async ({ page }) => {
   const scripts = {
-    setup: "CREATE TABLE counters (k text PRIMARY KEY, n integer NOT NULL);\nINSERT INTO counters VALUES ('a', 1), ('b', 5);",
-    statement: "INSERT INTO counters AS t (k, n) VALUES ('a', 10), ('c', 3)\nON CONFLICT (k) DO UPDATE SET n = t.n + excluded.n\nRETURNING *;",
+    setup:
+      "CREATE TABLE counters (k text PRIMARY KEY, n integer NOT NULL);\nINSERT INTO counters VALUES ('a', 1), ('b', 5);",
+    statement:
+      "INSERT INTO counters AS t (k, n) VALUES ('a', 10), ('c', 3)\nON CONFLICT (k) DO UPDATE SET n = t.n + excluded.n\nRETURNING *;",
   };
   const scenario: Scenario = { dialect: 'postgres', sqlite: scripts, postgres: scripts };
   await page.goto(`./#${encodeScenario(scenario)}`);
@@ -145,7 +169,9 @@ test('a broken link gives a clear message and the default scenario', async ({ pa
   expect(await changeMarks(page, 'users')).toEqual(['updated', 'unchanged', 'inserted']);
 });
 
-test('before the app has loaded the page shows its name and a loading note, then the app replaces them', async ({ page }) => {
+test('before the app has loaded the page shows its name and a loading note, then the app replaces them', async ({
+  page,
+}) => {
   // Hold the app's code back until the placeholder has been seen.
   let release!: () => void;
   const held = new Promise<void>((r) => (release = r));

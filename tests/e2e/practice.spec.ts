@@ -11,12 +11,16 @@ async function typeStatement(page: Page, text: string): Promise<void> {
   await page.keyboard.press('Delete');
   // Text input events, as an input method sends them (Monaco drops keys typed faster than it lays out).
   await page.keyboard.insertText(text);
-  await expect.poll(() => page.locator('.practice [data-editor="monaco"] .view-lines').textContent()).toContain(text.slice(-20).replace(/ /g, '\u00a0'));
+  await expect
+    .poll(() => page.locator('.practice [data-editor="monaco"] .view-lines').textContent())
+    .toContain(text.slice(-20).replace(/ /g, '\u00a0'));
 }
 
 const verdict = (page: Page) => page.getByRole('status').filter({ has: page.getByRole('heading') });
 
-test('solve an exercise on SQLite: Not yet with the row named, a hint, Correct, progress kept on reload', async ({ page }) => {
+test('solve an exercise on SQLite: Not yet with the row named, a hint, Correct, progress kept on reload', async ({
+  page,
+}) => {
   test.setTimeout(180_000);
   await page.goto('/#practice');
   await expect(page.getByRole('heading', { name: 'Practice', level: 2 })).toBeVisible();
@@ -30,7 +34,9 @@ test('solve an exercise on SQLite: Not yet with the row named, a hint, Correct, 
   await typeStatement(page, 'INSERT INTO users (email, name) VALUES (:email, :name) ON CONFLICT (email) DO NOTHING;');
   await page.keyboard.press('ControlOrMeta+Enter');
   await expect(verdict(page)).toContainText('Not yet');
-  await expect(verdict(page)).toContainText("In users, row email = 'ada@example.com': name is 'Ada', expected 'Ada Lovelace'.");
+  await expect(verdict(page)).toContainText(
+    "In users, row email = 'ada@example.com': name is 'Ada', expected 'Ada Lovelace'.",
+  );
   const mine = page.getByRole('table', { name: 'Your result: users' });
   await expect(mine.getByRole('row', { name: /unchanged ada@example\.com Ada \(differs\) differs/ })).toBeVisible();
 
@@ -38,7 +44,10 @@ test('solve an exercise on SQLite: Not yet with the row named, a hint, Correct, 
   await expect(page.getByRole('list', { name: 'Hints' }).getByRole('listitem')).toHaveCount(1);
   await expect(page.getByRole('button', { name: 'Show solution' })).toBeVisible();
 
-  await typeStatement(page, 'INSERT INTO users (email, name) VALUES (:email, :name) ON CONFLICT (email) DO UPDATE SET name = excluded.name;');
+  await typeStatement(
+    page,
+    'INSERT INTO users (email, name) VALUES (:email, :name) ON CONFLICT (email) DO UPDATE SET name = excluded.name;',
+  );
   await page.getByRole('button', { name: /^Check/ }).click();
   await expect(verdict(page)).toContainText('Correct');
   await expect(page.getByRole('heading', { name: 'Reference solution' })).toBeVisible();
@@ -46,9 +55,13 @@ test('solve an exercise on SQLite: Not yet with the row named, a hint, Correct, 
 
   await page.reload();
   await expect(page.getByText('Solved on this dialect.')).toBeVisible();
-  await expect(page.locator('.practice [data-editor="monaco"] .view-lines')).toContainText('excluded.name', { timeout: 60_000 });
+  await expect(page.locator('.practice [data-editor="monaco"] .view-lines')).toContainText('excluded.name', {
+    timeout: 60_000,
+  });
   await page.getByRole('button', { name: 'All exercises' }).click();
-  await expect(page.getByRole('listitem').filter({ hasText: 'Insert a user or update her name' })).toContainText('done');
+  await expect(page.getByRole('listitem').filter({ hasText: 'Insert a user or update her name' })).toContainText(
+    'done',
+  );
   await expect(page.getByText('1 of 21 exercises done on SQLite.')).toBeVisible();
 
   await page.getByRole('button', { name: 'Back to the playground' }).click();
@@ -62,11 +75,21 @@ test('solve a PostgreSQL-only exercise after switching the dialect', async ({ pa
   await expect(page.getByText('This exercise is for PostgreSQL only')).toBeVisible();
   await page.getByRole('button', { name: 'Switch to PostgreSQL' }).click();
   await expect(page.getByRole('radio', { name: 'PostgreSQL' })).toBeChecked();
-  await expect(page.getByRole('table', { name: 'Expected returned rows' })).toContainText('false', { timeout: 120_000 });
-  await typeStatement(page, 'INSERT INTO settings (key, value) VALUES (:key, :value) ON CONFLICT (key) DO UPDATE SET value = excluded.value RETURNING key, value, true AS inserted;');
+  await expect(page.getByRole('table', { name: 'Expected returned rows' })).toContainText('false', {
+    timeout: 120_000,
+  });
+  await typeStatement(
+    page,
+    'INSERT INTO settings (key, value) VALUES (:key, :value) ON CONFLICT (key) DO UPDATE SET value = excluded.value RETURNING key, value, true AS inserted;',
+  );
   await page.keyboard.press('ControlOrMeta+Enter');
-  await expect(verdict(page)).toContainText("Returned row ('theme', 'dark', true) is not expected.", { timeout: 120_000 });
-  await typeStatement(page, 'INSERT INTO settings (key, value) VALUES (:key, :value) ON CONFLICT (key) DO UPDATE SET value = excluded.value RETURNING key, value, (xmax = 0) AS inserted;');
+  await expect(verdict(page)).toContainText("Returned row ('theme', 'dark', true) is not expected.", {
+    timeout: 120_000,
+  });
+  await typeStatement(
+    page,
+    'INSERT INTO settings (key, value) VALUES (:key, :value) ON CONFLICT (key) DO UPDATE SET value = excluded.value RETURNING key, value, (xmax = 0) AS inserted;',
+  );
   await page.keyboard.press('ControlOrMeta+Enter');
   await expect(verdict(page)).toContainText('Correct', { timeout: 120_000 });
 });
@@ -87,7 +110,10 @@ test('a hidden-set failure names the kind of case, not its data', async ({ page 
   test.setTimeout(180_000);
   await page.goto('/#practice/insert-or-update-name');
   await expect(page.getByRole('table', { name: 'Expected: users' })).toBeVisible();
-  await typeStatement(page, "INSERT INTO users (email, name) VALUES ('ada@example.com', 'Ada Lovelace') ON CONFLICT (email) DO UPDATE SET name = excluded.name;");
+  await typeStatement(
+    page,
+    "INSERT INTO users (email, name) VALUES ('ada@example.com', 'Ada Lovelace') ON CONFLICT (email) DO UPDATE SET name = excluded.name;",
+  );
   await page.keyboard.press('ControlOrMeta+Enter');
   await expect(verdict(page)).toContainText('not in a hidden check: a user who is not in the table yet');
   await expect(verdict(page)).toContainText('Table users: a row that should be there is missing.');

@@ -22,8 +22,10 @@ const EDITED_RETURNED = [
 /** A small scenario of its own, used as "somebody else's link". */
 const COUNTERS: Scenario = (() => {
   const scripts = {
-    setup: "CREATE TABLE counters (k text PRIMARY KEY, n integer NOT NULL);\nINSERT INTO counters VALUES ('a', 1), ('b', 5);",
-    statement: "INSERT INTO counters AS t (k, n) VALUES ('a', 10), ('c', 3)\nON CONFLICT (k) DO UPDATE SET n = t.n + excluded.n\nRETURNING *;",
+    setup:
+      "CREATE TABLE counters (k text PRIMARY KEY, n integer NOT NULL);\nINSERT INTO counters VALUES ('a', 1), ('b', 5);",
+    statement:
+      "INSERT INTO counters AS t (k, n) VALUES ('a', 10), ('c', 3)\nON CONFLICT (k) DO UPDATE SET n = t.n + excluded.n\nRETURNING *;",
   };
   return { dialect: 'sqlite', sqlite: scripts, postgres: scripts, title: 'Counters from a colleague' };
 })();
@@ -111,7 +113,9 @@ test('Share copies a link that reproduces the edited scenario, with its title an
     expect(md).toContain('> Ada is not in the batch.');
     expect(md).toContain(`[Open this scenario in Upsert Playground](${link}) (SQLite)`);
     expect(md).toMatch(/```sql\nCREATE TABLE users \(/);
-    expect(md).toContain("```sql\nINSERT INTO users (email, name, age) VALUES\n  ('grace@example.com', 'Grace Hopper', 46),");
+    expect(md).toContain(
+      "```sql\nINSERT INTO users (email, name, age) VALUES\n  ('grace@example.com', 'Grace Hopper', 46),",
+    );
     // Before and After as GitHub tables, the After one with a change column.
     expect(md).toContain('| id | email | name | age | login\\_count |');
     expect(md).toContain('| change | id | email | name | age | login\\_count |');
@@ -155,7 +159,11 @@ function incompressibleSetup(rows: number): string {
 
 test('a link past 2,000 characters gets a warning that offers Markdown and export instead', async ({ page }) => {
   const setup = incompressibleSetup(80);
-  const scripts = { setup, statement: "INSERT INTO notes (id, body) VALUES (1, 'changed') ON CONFLICT (id) DO UPDATE SET body = excluded.body;" };
+  const scripts = {
+    setup,
+    statement:
+      "INSERT INTO notes (id, body) VALUES (1, 'changed') ON CONFLICT (id) DO UPDATE SET body = excluded.body;",
+  };
   const scenario: Scenario = { dialect: 'sqlite', sqlite: scripts, postgres: scripts, title: 'Long setup' };
   await page.goto(`./#${encodeScenario(scenario)}`);
   await waitForResult(page);
@@ -172,7 +180,10 @@ test('a link past 2,000 characters gets a warning that offers Markdown and expor
   await expect(warning).toContainText('Copy Markdown instead');
   await page.screenshot({ path: '/tmp/e2e-share-long-link.png' });
   // The warning's own Export JSON downloads the scenario, named after its title.
-  const [download] = await Promise.all([page.waitForEvent('download'), warning.getByRole('button', { name: 'Export JSON' }).click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    warning.getByRole('button', { name: 'Export JSON' }).click(),
+  ]);
   expect(download.suggestedFilename()).toBe('long-setup.json');
   const file = JSON.parse(await readFile(await download.path(), 'utf8')) as { scenario: { sqlite: { setup: string } } };
   expect(file.scenario.sqlite.setup).toBe(setup);
@@ -201,7 +212,10 @@ test('autosave: an edit (not run) and the chosen dialect come back after reopeni
   await expect(alerts(page)).toHaveCount(0);
 });
 
-test('a shared link opened over edited work: the link shows, and the work stays reachable', async ({ page, context }) => {
+test('a shared link opened over edited work: the link shows, and the work stays reachable', async ({
+  page,
+  context,
+}) => {
   await page.goto('./');
   await waitForResult(page);
   await setEditor(page, 'Statement SQL', EDITED);
@@ -253,7 +267,8 @@ test('malformed links name the problem and open the saved work instead', async (
     {
       name: 'truncated',
       fragment: good.slice(0, Math.floor(good.length / 2)),
-      message: /^This link is incomplete: its scenario data ends early \([\d,]+ characters arrived\), so it was probably cut off\./,
+      message:
+        /^This link is incomplete: its scenario data ends early \([\d,]+ characters arrived\), so it was probably cut off\./,
     },
     {
       name: 'garbled characters',
@@ -268,7 +283,8 @@ test('malformed links name the problem and open the saved work instead', async (
     {
       name: 'unknown dialect',
       fragment: lz('{"dialect":"mysql","sqlite":{"setup":"","statement":""}}'),
-      message: 'This link\'s scenario is not valid: "dialect" should be one of "sqlite", "postgres", not “\u2068mysql\u2069”.',
+      message:
+        'This link\'s scenario is not valid: "dialect" should be one of "sqlite", "postgres", not “\u2068mysql\u2069”.',
     },
     {
       name: 'not JSON',
@@ -277,7 +293,9 @@ test('malformed links name the problem and open the saved work instead', async (
     },
     {
       name: 'over 1 MB decoded',
-      fragment: lz(JSON.stringify({ dialect: 'sqlite', sqlite: { setup: `-- ${'x'.repeat(1_100_000)}`, statement: '' } })),
+      fragment: lz(
+        JSON.stringify({ dialect: 'sqlite', sqlite: { setup: `-- ${'x'.repeat(1_100_000)}`, statement: '' } }),
+      ),
       message: 'This link is too large: it decodes to more than 1,000,000 characters (1 MB), the limit.',
     },
   ];
@@ -315,7 +333,10 @@ test('malformed link in a fresh browser: the message and the default scenario', 
   expect(await changeMarks(page, 'users')).toEqual(['updated', 'unchanged', 'inserted']);
 });
 
-test('Export JSON then Import on a fresh browser reproduces the scenario; .sql, binary and newer files', async ({ page, browser }) => {
+test('Export JSON then Import on a fresh browser reproduces the scenario; .sql, binary and newer files', async ({
+  page,
+  browser,
+}) => {
   await page.goto('./');
   await waitForResult(page);
   await setEditor(page, 'Statement SQL', EDITED);
@@ -324,11 +345,17 @@ test('Export JSON then Import on a fresh browser reproduces the scenario; .sql, 
   await expect.poll(() => changeMarks(page, 'users')).toEqual(EDITED_MARKS);
   await waitForResult(page);
   const tools = page.getByRole('group', { name: 'Export and import' });
-  const [sqlDownload] = await Promise.all([page.waitForEvent('download'), tools.getByRole('button', { name: 'Export SQL' }).click()]);
+  const [sqlDownload] = await Promise.all([
+    page.waitForEvent('download'),
+    tools.getByRole('button', { name: 'Export SQL' }).click(),
+  ]);
   expect(sqlDownload.suggestedFilename()).toBe('export-round-trip.sqlite.sql');
   const sqlFile = test.info().outputPath('export-round-trip.sqlite.sql');
   await sqlDownload.saveAs(sqlFile);
-  const [download] = await Promise.all([page.waitForEvent('download'), tools.getByRole('button', { name: 'Export JSON' }).click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    tools.getByRole('button', { name: 'Export JSON' }).click(),
+  ]);
   expect(download.suggestedFilename()).toBe('export-round-trip.json');
   const file = test.info().outputPath('export-round-trip.json');
   await download.saveAs(file);
@@ -357,10 +384,18 @@ test('Export JSON then Import on a fresh browser reproduces the scenario; .sql, 
       await expect.poll(async () => squash(await editorText(p, 'Statement SQL'))).toBe(squash(EDITED));
     });
 
-    const seed = "CREATE TABLE users (\n  id INTEGER PRIMARY KEY,\n  email TEXT NOT NULL UNIQUE,\n  name TEXT NOT NULL,\n  age INTEGER\n);\nINSERT INTO users (email, name, age) VALUES ('grace@example.com', 'Grace', 45);\n";
+    const seed =
+      "CREATE TABLE users (\n  id INTEGER PRIMARY KEY,\n  email TEXT NOT NULL UNIQUE,\n  name TEXT NOT NULL,\n  age INTEGER\n);\nINSERT INTO users (email, name, age) VALUES ('grace@example.com', 'Grace', 45);\n";
     await test.step('a .sql file becomes the setup', async () => {
       await input.setInputFiles({ name: 'seed.sql', mimeType: 'application/sql', buffer: Buffer.from(seed) });
-      await expect(p.getByRole('status').filter({ hasText: 'Imported "seed.sql" as the SQLite setup (it ends with no INSERT … ON CONFLICT, REPLACE or MERGE); the statement is unchanged.' })).toBeVisible();
+      await expect(
+        p
+          .getByRole('status')
+          .filter({
+            hasText:
+              'Imported "seed.sql" as the SQLite setup (it ends with no INSERT … ON CONFLICT, REPLACE or MERGE); the statement is unchanged.',
+          }),
+      ).toBeVisible();
       await expect.poll(() => changeMarks(p, 'users')).toEqual(['updated', 'inserted']);
       await waitForResult(p);
       expect(await tableRows(p, 'Statement 1 result')).toEqual([
@@ -386,7 +421,11 @@ test('Export JSON then Import on a fresh browser reproduces the scenario; .sql, 
       await unchanged();
     });
     await test.step('a file from a newer version is refused', async () => {
-      const newer = JSON.stringify({ format: 'upsert-playground', version: 2, scenario: { dialect: 'sqlite', sqlite: { setup: '', statement: '' } } });
+      const newer = JSON.stringify({
+        format: 'upsert-playground',
+        version: 2,
+        scenario: { dialect: 'sqlite', sqlite: { setup: '', statement: '' } },
+      });
       await input.setInputFiles({ name: 'future.json', mimeType: 'application/json', buffer: Buffer.from(newer) });
       await expect(alerts(p)).toContainText(
         '"future.json" was made by a newer version of Upsert Playground (file format version 2; this version reads up to 1). Reload the page to get the latest version. Your current work was kept.',
@@ -396,10 +435,14 @@ test('Export JSON then Import on a fresh browser reproduces the scenario; .sql, 
     await test.step('the SQL export brings back both scripts', async () => {
       await input.setInputFiles(sqlFile);
       await expect(
-        p.getByRole('status').filter({ hasText: 'Imported the setup and the statement of "export-round-trip.sqlite.sql" (SQLite).' }),
+        p
+          .getByRole('status')
+          .filter({ hasText: 'Imported the setup and the statement of "export-round-trip.sqlite.sql" (SQLite).' }),
       ).toBeVisible();
       await expect.poll(() => changeMarks(p, 'users')).toEqual(EDITED_MARKS);
-      await expect.poll(async () => squash(await editorText(p, 'Setup SQL'))).toBe(squash(defaultScenario().sqlite.setup));
+      await expect
+        .poll(async () => squash(await editorText(p, 'Setup SQL')))
+        .toBe(squash(defaultScenario().sqlite.setup));
     });
     await test.step('a file dropped on the editor is imported as well', async () => {
       const text = JSON.stringify({ format: 'upsert-playground', version: 1, scenario: COUNTERS });
@@ -428,7 +471,10 @@ test('history: Back returns to the previously loaded scenario; typing adds no en
   await page.goto('./');
   await waitForResult(page);
   await page.getByRole('button', { name: 'Examples' }).click();
-  await page.getByRole('dialog', { name: 'Examples' }).getByRole('button', { name: 'Insert if absent: ON CONFLICT DO NOTHING' }).click();
+  await page
+    .getByRole('dialog', { name: 'Examples' })
+    .getByRole('button', { name: 'Insert if absent: ON CONFLICT DO NOTHING' })
+    .click();
   await expect(page).toHaveURL(/#example\/insert-if-absent$/);
   await expect(explanation.getByRole('heading', { name: 'Insert if absent: ON CONFLICT DO NOTHING' })).toBeVisible();
   await expect.poll(() => changeMarks(page, 'users')).toEqual(['unchanged', 'unchanged', 'inserted']);
@@ -439,7 +485,11 @@ test('history: Back returns to the previously loaded scenario; typing adds no en
   const imported: Scenario = { ...COUNTERS, title: 'Imported counters' };
   await page
     .getByLabel('Import a scenario file')
-    .setInputFiles({ name: 'counters.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify({ format: 'upsert-playground', version: 1, scenario: imported })) });
+    .setInputFiles({
+      name: 'counters.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(JSON.stringify({ format: 'upsert-playground', version: 1, scenario: imported })),
+    });
   await expect(metaView(page).getByRole('heading', { name: 'Imported counters' })).toBeVisible();
   await expect(explanation).toHaveCount(0);
   await expect.poll(() => changeMarks(page, 'counters')).toEqual(['updated', 'unchanged', 'inserted']);
@@ -468,15 +518,23 @@ test('history: Back returns to the previously loaded scenario; typing adds no en
   await expect.poll(() => changeMarks(page, 'counters')).toEqual(['updated', 'unchanged', 'inserted']);
 });
 
-test('an example or an import opened over edited work sets the work aside, even past closing the tab', async ({ page, context }) => {
+test('an example or an import opened over edited work sets the work aside, even past closing the tab', async ({
+  page,
+  context,
+}) => {
   await page.goto('./');
   await waitForResult(page);
   await setEditor(page, 'Statement SQL', EDITED);
   await setTitleAndNotes(page, 'My own work', '');
   await page.getByRole('button', { name: 'Examples' }).click();
-  await page.getByRole('dialog', { name: 'Examples' }).getByRole('button', { name: 'Insert if absent: ON CONFLICT DO NOTHING' }).click();
+  await page
+    .getByRole('dialog', { name: 'Examples' })
+    .getByRole('button', { name: 'Insert if absent: ON CONFLICT DO NOTHING' })
+    .click();
   await expect.poll(() => changeMarks(page, 'users')).toEqual(['unchanged', 'unchanged', 'inserted']);
-  await expect(page.getByRole('region', { name: 'Your previous scenario' })).toContainText('You opened an example; “My own work” was kept.');
+  await expect(page.getByRole('region', { name: 'Your previous scenario' })).toContainText(
+    'You opened an example; “My own work” was kept.',
+  );
   await page.close();
 
   // Another visit opens the saved work (the example) and still offers the own work.
@@ -495,7 +553,9 @@ test('an example or an import opened over edited work sets the work aside, even 
   // An import over it does the same; "Forget it" discards the set-aside work.
   await setEditor(tab, 'Statement SQL', `${EDITED}\n-- edited again`);
   const file = { format: 'upsert-playground', version: 1, scenario: COUNTERS };
-  await tab.getByLabel('Import a scenario file').setInputFiles({ name: 'c.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(file)) });
+  await tab
+    .getByLabel('Import a scenario file')
+    .setInputFiles({ name: 'c.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(file)) });
   await expect(banner).toContainText('You imported a file; “My own work” was kept.');
   await banner.getByRole('button', { name: 'Forget it' }).click();
   await expect(banner).toBeHidden();
@@ -505,12 +565,17 @@ test('an example or an import opened over edited work sets the work aside, even 
   await expect(banner).toHaveCount(0);
 });
 
-test('a link pasted into the address bar of the same tab sets edited work aside; Back and Forward do not', async ({ page }) => {
+test('a link pasted into the address bar of the same tab sets edited work aside; Back and Forward do not', async ({
+  page,
+}) => {
   await page.goto('./');
   await waitForResult(page);
   // A second history entry (an example), then the user's own edits in it.
   await page.getByRole('button', { name: 'Examples' }).click();
-  await page.getByRole('dialog', { name: 'Examples' }).getByRole('button', { name: 'Insert if absent: ON CONFLICT DO NOTHING' }).click();
+  await page
+    .getByRole('dialog', { name: 'Examples' })
+    .getByRole('button', { name: 'Insert if absent: ON CONFLICT DO NOTHING' })
+    .click();
   await expect.poll(() => changeMarks(page, 'users')).toEqual(['unchanged', 'unchanged', 'inserted']);
   await setEditor(page, 'Statement SQL', EDITED);
   await setTitleAndNotes(page, 'My own work', '');

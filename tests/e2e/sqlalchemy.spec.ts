@@ -16,7 +16,9 @@ print(json.dumps([list(ast.literal_eval(line)) for line in buf.getvalue().splitl
 
 const sa = probeSqlAlchemy();
 
-test("the articles' bulk upsert: every SQLAlchemy variant is copied, and the SQLite whole file prints the page's returned rows", async ({ page }) => {
+test("the articles' bulk upsert: every SQLAlchemy variant is copied, and the SQLite whole file prints the page's returned rows", async ({
+  page,
+}) => {
   await page.goto('./');
   await waitForResult(page);
   await page.getByRole('tab', { name: 'Form' }).click();
@@ -44,7 +46,9 @@ test("the articles' bulk upsert: every SQLAlchemy variant is copied, and the SQL
         await form.getByRole('group', { name: 'Snippet or whole file' }).getByLabel(shape, { exact: true }).check();
         await expect(code).toHaveValue(new RegExp(`\\(${style}, ${mode}, SQLite\\)`));
         await expect(code).toHaveValue(/from sqlalchemy\.dialects\.sqlite import insert/);
-        await expect(code).toHaveValue(mode === 'async' ? /await (session|conn)\.execute\(stmt\)/ : /= (session|conn)\.execute\(stmt\)/);
+        await expect(code).toHaveValue(
+          mode === 'async' ? /await (session|conn)\.execute\(stmt\)/ : /= (session|conn)\.execute\(stmt\)/,
+        );
         const shownCode = await code.inputValue();
         await page.evaluate(() => navigator.clipboard.writeText(''));
         await form.getByRole('button', { name: 'Copy', exact: true }).click();
@@ -63,14 +67,19 @@ test("the articles' bulk upsert: every SQLAlchemy variant is copied, and the SQL
   const shown = await tableRows(page, 'Statement 1 result');
   expect(shown).toHaveLength(2);
 
-  test.skip(!sa.ok || !sa.version.startsWith('2.'), `running the files needs SQLAlchemy 2.0 (tests/python/get-sqlalchemy2.sh): ${sa.ok ? sa.version : sa.reason}`);
+  test.skip(
+    !sa.ok || !sa.version.startsWith('2.'),
+    `running the files needs SQLAlchemy 2.0 (tests/python/get-sqlalchemy2.sh): ${sa.ok ? sa.version : sa.reason}`,
+  );
   const dir = mkdtempSync(join(tmpdir(), 'sa-e2e-'));
   for (const key of ['Core sync Whole file', 'Core async Whole file', 'ORM sync Whole file', 'ORM async Whole file']) {
     const file = join(dir, `${key.replaceAll(' ', '_')}.py`);
     writeFileSync(file, copied.get(key) ?? '');
     const r = runPython(['-c', RUN_AND_READ, file], { timeout: 60_000 });
     expect(r.status, `${key}: ${String(r.stderr)}`).toBe(0);
-    const printed = (JSON.parse(String(r.stdout)) as (string | number | boolean | null)[][]).map((row) => row.map((v) => (v === null ? 'NULL' : String(v))));
+    const printed = (JSON.parse(String(r.stdout)) as (string | number | boolean | null)[][]).map((row) =>
+      row.map((v) => (v === null ? 'NULL' : String(v))),
+    );
     expect(printed, key).toEqual(shown);
   }
 });

@@ -24,14 +24,21 @@ const ring = (page: Page) =>
     const frame = document.activeElement?.closest('.editor-frame');
     if (!frame) return null;
     const s = getComputedStyle(frame);
-    return { width: s.outlineWidth, style: s.outlineStyle, color: s.outlineColor, bg: getComputedStyle(document.body).backgroundColor };
+    return {
+      width: s.outlineWidth,
+      style: s.outlineStyle,
+      color: s.outlineColor,
+      bg: getComputedStyle(document.body).backgroundColor,
+    };
   });
 
 for (const colorScheme of ['light', 'dark'] as const) {
   test.describe(`${colorScheme} theme`, () => {
     test.use({ colorScheme });
 
-    test('Tab reaches the editors, Esc then Tab leaves them, and a focused editor has a strong ring', async ({ page }) => {
+    test('Tab reaches the editors, Esc then Tab leaves them, and a focused editor has a strong ring', async ({
+      page,
+    }) => {
       await page.goto('./');
       await waitForResult(page);
       await waitForMonaco(page);
@@ -111,7 +118,9 @@ test('typing ( Enter … ); leaves no stray closing parenthesis', async ({ page 
   await page.keyboard.press('Enter');
   await page.keyboard.type(');');
   const text = await editorText(page, 'Statement SQL');
-  expect(text.replace(/\s+/g, ' ').trim()).toBe("INSERT INTO users (email, name) VALUES ( 'linus@example.com', 'Linus' );");
+  expect(text.replace(/\s+/g, ' ').trim()).toBe(
+    "INSERT INTO users (email, name) VALUES ( 'linus@example.com', 'Linus' );",
+  );
   await page.getByRole('button', { name: 'Run' }).click();
   await expect.poll(() => changeMarks(page, 'users')).toEqual(['unchanged', 'unchanged', 'inserted']);
   await expect(page.locator('.results-pane').getByRole('alert')).toHaveCount(0);
@@ -120,7 +129,7 @@ test('typing ( Enter … ); leaves no stray closing parenthesis', async ({ page 
 test('"Show in editor" puts the caret on the failing statement, from the Form tab too', async ({ page }) => {
   await page.goto('./');
   await waitForResult(page);
-  await setEditor(page, 'Statement SQL', "UPDATE users SET age = 1 WHERE id = 1;\nSELECT nosuch FROM users;\n");
+  await setEditor(page, 'Statement SQL', 'UPDATE users SET age = 1 WHERE id = 1;\nSELECT nosuch FROM users;\n');
   await page.getByRole('button', { name: 'Run' }).click();
   const alert = page.locator('.results-pane').getByRole('alert');
   await expect(alert).toContainText('no such column: nosuch');
@@ -149,7 +158,11 @@ test('Stop appears without wrapping the top bar onto another row (1,280 px)', as
   await waitForResult(page);
   await expect(page.locator('.results[data-dialect="postgres"]')).toBeVisible({ timeout: 60_000 });
   // A runaway query: Stop ends it, and the bar never changed height.
-  await setEditor(page, 'Statement SQL', 'WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c) SELECT count(*) FROM c;');
+  await setEditor(
+    page,
+    'Statement SQL',
+    'WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c) SELECT count(*) FROM c;',
+  );
   await page.getByRole('button', { name: 'Run' }).click();
   await expect(page.getByRole('button', { name: 'Stop' })).toBeVisible();
   expect((await bar.boundingBox())!.height).toBe(idle);

@@ -12,7 +12,9 @@ const editorsWidth = async (page: Page) => (await page.getByRole('region', { nam
 test.describe('1,280 px', () => {
   test.use({ viewport: { width: 1280, height: 800 } });
 
-  test('the editors get a sensible default width that the Form does not change, and a divider that arrows and dragging move', async ({ page }) => {
+  test('the editors get a sensible default width that the Form does not change, and a divider that arrows and dragging move', async ({
+    page,
+  }) => {
     await page.goto('./');
     await waitForResult(page);
     const start = await editorsWidth(page);
@@ -48,17 +50,25 @@ test.describe('1,280 px', () => {
     // Remembered across a reload.
     await page.reload();
     await waitForResult(page);
-    await expect(page.getByRole('separator', { name: 'Resize editors and results' })).toHaveAttribute('aria-valuenow', String(dragged));
+    await expect(page.getByRole('separator', { name: 'Resize editors and results' })).toHaveAttribute(
+      'aria-valuenow',
+      String(dragged),
+    );
     await page.getByRole('separator', { name: 'Resize editors and results' }).focus();
     await page.keyboard.press('Enter');
-    await expect(page.getByRole('separator', { name: 'Resize editors and results' })).toHaveAttribute('aria-valuenow', '40');
+    await expect(page.getByRole('separator', { name: 'Resize editors and results' })).toHaveAttribute(
+      'aria-valuenow',
+      '40',
+    );
   });
 });
 
 test.describe('phone', () => {
   test.use({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
 
-  test('compact top bar, the Form fits the screen with radios beside their labels, and Run brings the results into view', async ({ page }) => {
+  test('compact top bar, the Form fits the screen with radios beside their labels, and Run brings the results into view', async ({
+    page,
+  }) => {
     await page.goto('./');
     await waitForResult(page);
     const bar = (await page.locator('header.topbar').boundingBox())!;
@@ -72,12 +82,13 @@ test.describe('phone', () => {
     await expect(strategy.getByRole('radio').first()).toBeVisible();
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     // Every radio shares a line with (the first line of) its label.
-    const apart = await strategy.getByRole('radio').evaluateAll((radios) =>
-      radios.filter((r) => {
-        const label = document.querySelector(`label[for="${r.id}"]`)!.getBoundingClientRect();
-        const box = r.getBoundingClientRect();
-        return !(label.top < box.bottom && box.top < label.top + 24 && label.left > box.left);
-      }).length,
+    const apart = await strategy.getByRole('radio').evaluateAll(
+      (radios) =>
+        radios.filter((r) => {
+          const label = document.querySelector(`label[for="${r.id}"]`)!.getBoundingClientRect();
+          const box = r.getBoundingClientRect();
+          return !(label.top < box.bottom && box.top < label.top + 24 && label.left > box.left);
+        }).length,
     );
     expect(apart).toBe(0);
     await page.getByRole('tab', { name: 'SQL' }).tap();

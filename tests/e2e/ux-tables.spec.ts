@@ -6,7 +6,8 @@ import { setEditor, waitForResult } from './helpers';
 // Real engines on a shared two-core machine: generous per-test time, never a sleep.
 test.describe.configure({ timeout: 240_000 });
 
-const after = (page: Page, scope = page.locator('body')) => scope.getByRole('table', { name: 'After: users', exact: true });
+const after = (page: Page, scope = page.locator('body')) =>
+  scope.getByRole('table', { name: 'After: users', exact: true });
 const headers = (page: Page, name: string) =>
   page.getByRole('table', { name, exact: true }).getByRole('columnheader').allInnerTexts();
 
@@ -18,7 +19,9 @@ async function patientLimit(page: Page): Promise<void> {
 test.describe('wide tables at 1,280 px', () => {
   test.use({ viewport: { width: 1280, height: 800 } });
 
-  test('the timestamp example: change marks stay pinned, off-screen changes are named and reachable, and only the changed columns can be shown', async ({ page }) => {
+  test('the timestamp example: change marks stay pinned, off-screen changes are named and reachable, and only the changed columns can be shown', async ({
+    page,
+  }) => {
     await page.goto('./#example/timestamps-updated-at');
     await waitForResult(page);
     const table = after(page);
@@ -68,9 +71,14 @@ test('Compare counts the identity gap once, under one heading, though it shows i
   await patientLimit(page);
   await page.getByRole('button', { name: 'Compare' }).click();
   const summary = page.getByRole('region', { name: 'Differences' });
-  await expect(summary.getByRole('status')).toHaveText('1 difference (seen in 2 places) between SQLite and PostgreSQL.', { timeout: 60_000 });
+  await expect(summary.getByRole('status')).toHaveText(
+    '1 difference (seen in 2 places) between SQLite and PostgreSQL.',
+    { timeout: 60_000 },
+  );
   await expect(summary.getByRole('heading', { level: 3 })).toHaveText(['Generated ids (statement 1 and table users)']);
-  await expect(summary.getByRole('region', { name: 'Generated ids (statement 1 and table users)' }).getByRole('listitem')).toHaveCount(2);
+  await expect(
+    summary.getByRole('region', { name: 'Generated ids (statement 1 and table users)' }).getByRole('listitem'),
+  ).toHaveCount(2);
 });
 
 test.describe('phone', () => {
@@ -80,7 +88,10 @@ test.describe('phone', () => {
     await page.goto('./');
     await waitForResult(page);
     const table = after(page);
-    const mark = table.getByRole('row', { name: /ada@example\.com/ }).getByRole('cell').first();
+    const mark = table
+      .getByRole('row', { name: /ada@example\.com/ })
+      .getByRole('cell')
+      .first();
     await table.scrollIntoViewIfNeeded();
     await expect(page.getByRole('button', { name: /changed cells? to the right →/ })).toBeVisible();
     await table.locator('xpath=..').evaluate((el) => el.scrollBy({ left: 400 }));
@@ -89,11 +100,18 @@ test.describe('phone', () => {
   });
 });
 
-test('counts without zeros, statement labels that show the clause, and UNIQUE (email) for a generated index name', async ({ page }) => {
+test('counts without zeros, statement labels that show the clause, and UNIQUE (email) for a generated index name', async ({
+  page,
+}) => {
   await page.goto('./');
   await waitForResult(page);
   const statements = page.getByRole('region', { name: 'Statements' });
-  await expect(statements.getByText('INSERT INTO users (email, name, age, login_count) VALUES … ON CONFLICT (email) DO UPDATE SET', { exact: false })).toBeVisible();
+  await expect(
+    statements.getByText(
+      'INSERT INTO users (email, name, age, login_count) VALUES … ON CONFLICT (email) DO UPDATE SET',
+      { exact: false },
+    ),
+  ).toBeVisible();
   const tableCard = page.getByRole('region', { name: 'Table users' });
   await setEditor(page, 'Statement SQL', 'UPDATE users SET age = age + 1;');
   await page.getByRole('button', { name: 'Run' }).click();
@@ -103,7 +121,10 @@ test('counts without zeros, statement labels that show the clause, and UNIQUE (e
   await page.getByRole('tab', { name: 'Form' }).click();
   const unique = page.getByRole('radio', { name: 'UNIQUE (email)', exact: true });
   await expect(unique).toBeVisible();
-  await expect(page.locator(`label[for="${await unique.getAttribute('id')}"]`)).toHaveAttribute('title', 'Index sqlite_autoindex_users_1');
+  await expect(page.locator(`label[for="${await unique.getAttribute('id')}"]`)).toHaveAttribute(
+    'title',
+    'Index sqlite_autoindex_users_1',
+  );
   await expect(page.getByText('sqlite_autoindex_users_1')).toHaveCount(0);
 });
 
@@ -133,7 +154,10 @@ test('the examples: the login counter states its caveat; the timestamps match th
   await expect(page.locator('.results[data-dialect="postgres"]')).toBeVisible({ timeout: 60_000 });
   await expect(explanation).toContainText('at most three decimals');
   await expect(explanation).not.toContainText('to the microsecond');
-  const stamps = await page.getByRole('table', { name: 'Statement 1 result', exact: true }).getByRole('cell').allInnerTexts();
+  const stamps = await page
+    .getByRole('table', { name: 'Statement 1 result', exact: true })
+    .getByRole('cell')
+    .allInnerTexts();
   const times = stamps.filter((t) => /^\d{4}-\d{2}-\d{2} /.test(t));
   expect(times.length).toBeGreaterThanOrEqual(4);
   for (const t of times) expect(t).toMatch(/:\d{2}(\.\d{1,3})?\+00$/);

@@ -23,10 +23,15 @@ function open(page: Page, dialect: 'sqlite' | 'postgres', statement: string): Pr
 }
 
 const fates = (page: Page, name: string) =>
-  page.getByRole('table', { name, exact: true }).locator('tbody tr[data-fate]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-fate')));
+  page
+    .getByRole('table', { name, exact: true })
+    .locator('tbody tr[data-fate]')
+    .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-fate')));
 
 for (const dialect of ['sqlite', 'postgres'] as const) {
-  test(`${dialect}: every proposed row with its fate, linked to its After row in text and on focus`, async ({ page }) => {
+  test(`${dialect}: every proposed row with its fate, linked to its After row in text and on focus`, async ({
+    page,
+  }) => {
     test.setTimeout(300_000);
     await open(page, dialect, UPSERT);
     // A busy machine can take PGlite past the default time limit: allow more, and run.
@@ -51,7 +56,9 @@ for (const dialect of ['sqlite', 'postgres'] as const) {
     await page.keyboard.press('Shift+Tab');
     await expect(rows.nth(0)).toBeFocused();
     await expect(after.locator('tr[data-linked="after"]')).toContainText('Ada L.');
-    await expect(page.getByRole('table', { name: 'Before: users', exact: true }).locator('tr[data-linked="before"]')).toContainText('ada@x');
+    await expect(
+      page.getByRole('table', { name: 'Before: users', exact: true }).locator('tr[data-linked="before"]'),
+    ).toContainText('ada@x');
     // The other way round: hovering the After row marks the proposed row.
     await after.locator('tr[data-change="inserted"]').hover();
     await expect(table.locator('tr[data-linked="proposed"]')).toContainText('grace@x');
@@ -59,14 +66,21 @@ for (const dialect of ['sqlite', 'postgres'] as const) {
 }
 
 test('step-through: the tables just before and after one statement, with its own marks', async ({ page }) => {
-  await open(page, 'sqlite', `${UPSERT}\nUPDATE users SET visits = 0 WHERE email = 'ada@x';\nSELECT count(*) FROM users;`);
+  await open(
+    page,
+    'sqlite',
+    `${UPSERT}\nUPDATE users SET visits = 0 WHERE email = 'ada@x';\nSELECT count(*) FROM users;`,
+  );
   await waitForResult(page);
   const picker = page.getByRole('combobox', { name: 'Show tables for' });
   await expect(picker).toHaveValue('whole');
   const marks = () =>
-    page.getByRole('table', { name: 'After: users', exact: true }).locator('tbody tr[data-change]').evaluateAll((rows) =>
-      rows.map((r) => `${r.getAttribute('data-change')}${r.getAttribute('data-same-values') ? '=' : ''}`),
-    );
+    page
+      .getByRole('table', { name: 'After: users', exact: true })
+      .locator('tbody tr[data-change]')
+      .evaluateAll((rows) =>
+        rows.map((r) => `${r.getAttribute('data-change')}${r.getAttribute('data-same-values') ? '=' : ''}`),
+      );
   expect(await marks()).toEqual(['updated', 'unchanged', 'inserted']);
   await picker.focus();
   await picker.selectOption({ label: "Statement 2: UPDATE users SET visits = 0 WHERE email = 'ada@x'" });

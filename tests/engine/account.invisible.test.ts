@@ -68,7 +68,7 @@ describe('SQLite: the machinery is invisible', () => {
     ],
     [
       'AUTOINCREMENT values in sqlite_sequence',
-      'CREATE TABLE s(id INTEGER PRIMARY KEY AUTOINCREMENT, k TEXT UNIQUE); INSERT INTO s(k) VALUES (\'a\');',
+      "CREATE TABLE s(id INTEGER PRIMARY KEY AUTOINCREMENT, k TEXT UNIQUE); INSERT INTO s(k) VALUES ('a');",
       "INSERT INTO s(k) VALUES ('a'), ('b') ON CONFLICT(k) DO NOTHING; INSERT OR REPLACE INTO s(k) VALUES ('b'); SELECT name, seq FROM sqlite_sequence UNION ALL SELECT k, id FROM s;",
     ],
   ];
@@ -100,14 +100,19 @@ describe('SQLite: the machinery is invisible', () => {
 
   it('a rewrite undone by ROLLBACK, or by its failing statement, is not reported as a write', async () => {
     const r = await sqlite.run({
-      setup: 'CREATE TABLE t(a INTEGER PRIMARY KEY, b, c UNIQUE); INSERT INTO t VALUES (1, 1, 1), (2, 2, 2), (3, 3, 3);',
+      setup:
+        'CREATE TABLE t(a INTEGER PRIMARY KEY, b, c UNIQUE); INSERT INTO t VALUES (1, 1, 1), (2, 2, 2), (3, 3, 3);',
       statement:
         'BEGIN; UPDATE t SET b = b WHERE a = 1; ROLLBACK;\n' +
         'UPDATE t SET b = b WHERE a = 3;\n' +
         'UPDATE t SET b = b, c = CASE a WHEN 2 THEN 1 ELSE c END;',
     });
     expect(r.error?.message).toMatch(/UNIQUE/);
-    expect(table(r, 't').changes.map((c) => c.change + (c.sameValues ? '=' : ''))).toEqual(['unchanged', 'unchanged', 'updated=']);
+    expect(table(r, 't').changes.map((c) => c.change + (c.sameValues ? '=' : ''))).toEqual([
+      'unchanged',
+      'unchanged',
+      'updated=',
+    ]);
   });
 });
 

@@ -8,7 +8,16 @@ import type { Dialect, TableSchema } from '../../src/engine/types';
 import { type ActionKind, type BuilderState, type Strategy, defaultBuilderState } from '../../src/builder/model';
 import { strategyAvailability } from '../../src/builder/sql';
 import { targetOptions } from '../../src/builder/targets';
-import { type ModelAction, type ModelChoice, type ModelCondition, type ModelKey, type Row, type V, NOW, simulate } from './builderModel';
+import {
+  type ModelAction,
+  type ModelChoice,
+  type ModelCondition,
+  type ModelKey,
+  type Row,
+  type V,
+  NOW,
+  simulate,
+} from './builderModel';
 import { setupTables } from './builderFixtures';
 
 /** A table of the matrix: its rows before, the input, its keys and the form choices to try. */
@@ -21,7 +30,10 @@ export interface TableCase {
   primaryKey: string[];
   /** Columns that identify a row after the statement (for matching rows regardless of order). */
   identity: string[];
-  profiles: Record<string, { actions: Record<string, ActionKind>; custom?: { column: string; sql: string; fn: (o: Row, n: Row) => V } }>;
+  profiles: Record<
+    string,
+    { actions: Record<string, ActionKind>; custom?: { column: string; sql: string; fn: (o: Row, n: Row) => V } }
+  >;
   newer: string;
   customCondition: { sql: string; fn: (o: Row, n: Row) => boolean };
   returnColumns: string[];
@@ -49,13 +61,51 @@ const users: TableCase = {
   primaryKey: ['id'],
   identity: ['id'],
   profiles: {
-    fresh: { actions: { id: 'keep', email: 'excluded', name: 'excluded', visits: 'excluded', score: 'excluded', seen: 'excluded', deleted: 'excluded' } },
-    mixed: { actions: { id: 'keep', email: 'keep', name: 'coalesce', visits: 'add', score: 'keep', seen: 'now', deleted: 'excluded' } },
+    fresh: {
+      actions: {
+        id: 'keep',
+        email: 'excluded',
+        name: 'excluded',
+        visits: 'excluded',
+        score: 'excluded',
+        seen: 'excluded',
+        deleted: 'excluded',
+      },
+    },
+    mixed: {
+      actions: {
+        id: 'keep',
+        email: 'keep',
+        name: 'coalesce',
+        visits: 'add',
+        score: 'keep',
+        seen: 'now',
+        deleted: 'excluded',
+      },
+    },
     custom: {
-      actions: { id: 'keep', email: 'keep', name: 'custom', visits: 'increment', score: 'coalesce', seen: 'excluded', deleted: 'keep' },
+      actions: {
+        id: 'keep',
+        email: 'keep',
+        name: 'custom',
+        visits: 'increment',
+        score: 'coalesce',
+        seen: 'excluded',
+        deleted: 'keep',
+      },
       custom: { column: 'name', sql: "excluded.name || '!'", fn: (_o, n) => (n.name === null ? null : `${n.name}!`) },
     },
-    keepAll: { actions: { id: 'keep', email: 'keep', name: 'keep', visits: 'keep', score: 'keep', seen: 'keep', deleted: 'keep' } },
+    keepAll: {
+      actions: {
+        id: 'keep',
+        email: 'keep',
+        name: 'keep',
+        visits: 'keep',
+        score: 'keep',
+        seen: 'keep',
+        deleted: 'keep',
+      },
+    },
   },
   newer: 'seen',
   customCondition: { sql: 'excluded.visits >= 2', fn: (_o, n) => n.visits !== null && Number(n.visits) >= 2 },
@@ -75,11 +125,17 @@ const items: TableCase = {
   primaryKey: [],
   identity: ['select', 'group'],
   profiles: {
-    fresh: { actions: { select: 'excluded', Qty: 'excluded', 'a"b': 'excluded', 'naïve;--': 'excluded', group: 'excluded' } },
+    fresh: {
+      actions: { select: 'excluded', Qty: 'excluded', 'a"b': 'excluded', 'naïve;--': 'excluded', group: 'excluded' },
+    },
     mixed: { actions: { select: 'keep', Qty: 'add', 'a"b': 'coalesce', 'naïve;--': 'keep', group: 'keep' } },
     custom: {
       actions: { select: 'keep', Qty: 'increment', 'a"b': 'custom', 'naïve;--': 'excluded', group: 'keep' },
-      custom: { column: 'a"b', sql: `excluded."a""b" || '!'`, fn: (_o, n) => (n['a"b'] === null ? null : `${n['a"b']}!`) },
+      custom: {
+        column: 'a"b',
+        sql: `excluded."a""b" || '!'`,
+        fn: (_o, n) => (n['a"b'] === null ? null : `${n['a"b']}!`),
+      },
     },
   },
   newer: 'Qty',
@@ -128,16 +184,30 @@ export function buildCases(dialect: Dialect, tables: TableSchema[] = setupTables
   return cases;
 }
 
-function makeCase(dialect: Dialect, tc: TableCase, table: TableSchema, strategy: Strategy, target: BuilderState['target'], profileName: string, cond: Cond, ret: Ret): Case {
+function makeCase(
+  dialect: Dialect,
+  tc: TableCase,
+  table: TableSchema,
+  strategy: Strategy,
+  target: BuilderState['target'],
+  profileName: string,
+  cond: Cond,
+  ret: Ret,
+): Case {
   const profile = tc.profiles[profileName];
   if (!profile) throw new Error(profileName);
   const state = defaultBuilderState(table, dialect);
   state.strategy = strategy;
   state.target = target;
   state.insertColumns = [...tc.columns];
-  state.rows = tc.input.map((r) => Object.fromEntries(tc.columns.map((c) => [c, r[c] === null || r[c] === undefined ? null : String(r[c])])));
+  state.rows = tc.input.map((r) =>
+    Object.fromEntries(tc.columns.map((c) => [c, r[c] === null || r[c] === undefined ? null : String(r[c])])),
+  );
   state.actions = Object.fromEntries(
-    Object.entries(profile.actions).map(([c, k]) => [c, { kind: k, expr: k === 'custom' ? (profile.custom?.sql ?? '') : '' }]),
+    Object.entries(profile.actions).map(([c, k]) => [
+      c,
+      { kind: k, expr: k === 'custom' ? (profile.custom?.sql ?? '') : '' },
+    ]),
   );
   state.condition = {
     kind: cond,
@@ -151,12 +221,22 @@ function makeCase(dialect: Dialect, tc: TableCase, table: TableSchema, strategy:
   };
   // Match the model's key by its columns: constraint names differ per engine and per introspection.
   const same = (a: string[], b: string[]) => a.length === b.length && a.every((x) => b.includes(x));
-  const keyName = target.kind === 'none' ? null : (tc.keys(dialect).find((k) => same(k.columns, target.columns))?.name ?? null);
+  const keyName =
+    target.kind === 'none' ? null : (tc.keys(dialect).find((k) => same(k.columns, target.columns))?.name ?? null);
   const actions: Record<string, ModelAction> = Object.fromEntries(
-    Object.entries(profile.actions).map(([c, k]) => [c, k === 'custom' && profile.custom ? { kind: 'custom', fn: profile.custom.fn } : { kind: k as Exclude<ActionKind, 'custom'> }]),
+    Object.entries(profile.actions).map(([c, k]) => [
+      c,
+      k === 'custom' && profile.custom
+        ? { kind: 'custom', fn: profile.custom.fn }
+        : { kind: k as Exclude<ActionKind, 'custom'> },
+    ]),
   );
   const condition: ModelCondition =
-    cond === 'newer' ? { kind: 'newer', column: tc.newer } : cond === 'custom' ? { kind: 'custom', fn: tc.customCondition.fn } : { kind: cond };
+    cond === 'newer'
+      ? { kind: 'newer', column: tc.newer }
+      : cond === 'custom'
+        ? { kind: 'custom', fn: tc.customCondition.fn }
+        : { kind: cond };
   const actionWords =
     ret !== 'allAction' || (dialect === 'sqlite' && strategy !== 'twoStep')
       ? null
@@ -168,7 +248,8 @@ function makeCase(dialect: Dialect, tc: TableCase, table: TableSchema, strategy:
     key: strategy === 'orReplace' || strategy === 'orIgnore' ? null : keyName,
     actions,
     condition,
-    returning: ret === 'columns' ? { kind: 'columns', columns: tc.returnColumns } : { kind: ret === 'allAction' ? 'all' : ret },
+    returning:
+      ret === 'columns' ? { kind: 'columns', columns: tc.returnColumns } : { kind: ret === 'allAction' ? 'all' : ret },
     actionWords,
   };
   const name = `${dialect} ${tc.schemaName} ${strategy} ${target.kind === 'none' ? 'no target' : `${target.kind} ${target.name}`} ${profileName} ${cond} returning ${ret}`;
@@ -177,7 +258,10 @@ function makeCase(dialect: Dialect, tc: TableCase, table: TableSchema, strategy:
 
 /** Statements of a generated script (the generator ends each with ";" and a line break). */
 export function statements(sql: string): string[] {
-  return sql.split(/;\n/).map((s) => s.trim()).filter((s) => s.replace(/--[^\n]*/g, '').trim() !== '');
+  return sql
+    .split(/;\n/)
+    .map((s) => s.trim())
+    .filter((s) => s.replace(/--[^\n]*/g, '').trim() !== '');
 }
 
 /** Whether a statement's rows count as RETURNING output (two-step scripts also SELECT). */
@@ -204,12 +288,22 @@ function byKey(rows: unknown[][], idx: number[]): unknown[][] {
 export function expectModel(c: Case, after: unknown[][], returned: unknown[][], context: string): void {
   const model = simulate(c.tc.columns, c.tc.existing, c.tc.keys(c.dialect), c.tc.primaryKey, c.tc.input, c.choice);
   const idIdx = c.tc.identity.map((col) => c.tc.columns.indexOf(col));
-  const expectedAfter = byKey(model.after.map((r) => c.tc.columns.map((col) => r[col] ?? null)), idIdx) as V[][];
+  const expectedAfter = byKey(
+    model.after.map((r) => c.tc.columns.map((col) => r[col] ?? null)),
+    idIdx,
+  ) as V[][];
   const actualAfter = byKey(after, idIdx);
   expect(actualAfter, `after-state\n${context}`).toEqual(matchNow(expectedAfter, actualAfter));
   if (returned === SKIP_RETURNED) return;
-  const retCols = c.choice.returning.kind === 'all' ? c.tc.columns : c.choice.returning.kind === 'columns' ? c.choice.returning.columns : [];
-  const retIdx = c.tc.identity.every((col) => retCols.includes(col)) ? c.tc.identity.map((col) => retCols.indexOf(col)) : [];
+  const retCols =
+    c.choice.returning.kind === 'all'
+      ? c.tc.columns
+      : c.choice.returning.kind === 'columns'
+        ? c.choice.returning.columns
+        : [];
+  const retIdx = c.tc.identity.every((col) => retCols.includes(col))
+    ? c.tc.identity.map((col) => retCols.indexOf(col))
+    : [];
   const expectedRet = byKey(model.returned, retIdx) as V[][];
   const actualRet = byKey(returned, retIdx);
   expect(actualRet, `returned rows\n${context}`).toEqual(matchNow(expectedRet, actualRet));

@@ -91,7 +91,16 @@ INSERT INTO typed VALUES (1, 0, '2024-01-01', 1.5, X'00', 0.5, 'old', 1);`,
     table: {
       name: 'typed',
       schema: 'main',
-      columns: [column('k', 'INTEGER', { identity: true }), column('flag', 'BOOLEAN'), column('day', 'DATE'), column('amount', 'NUMERIC(10,2)'), column('data', 'BLOB'), column('ratio', 'REAL'), column('label', 'VARCHAR(20)'), column('big', 'BIGINT')],
+      columns: [
+        column('k', 'INTEGER', { identity: true }),
+        column('flag', 'BOOLEAN'),
+        column('day', 'DATE'),
+        column('amount', 'NUMERIC(10,2)'),
+        column('data', 'BLOB'),
+        column('ratio', 'REAL'),
+        column('label', 'VARCHAR(20)'),
+        column('big', 'BIGINT'),
+      ],
       primaryKey: ['k'],
       uniqueKeys: [{ name: 'PRIMARY KEY', kind: 'primary', columns: ['k'], predicate: null, hasExpressions: false }],
       hasRowid: true,
@@ -104,7 +113,16 @@ INSERT INTO typed VALUES (1, false, '2024-01-01', 1.5, '\\x00', 0.5, 'old', 1);`
     table: {
       name: 'typed',
       schema: 'public',
-      columns: [column('k', 'integer', { notNull: true }), column('flag', 'boolean'), column('day', 'date'), column('amount', 'numeric(10,2)'), column('data', 'bytea'), column('ratio', 'real'), column('label', 'character varying(20)'), column('big', 'bigint')],
+      columns: [
+        column('k', 'integer', { notNull: true }),
+        column('flag', 'boolean'),
+        column('day', 'date'),
+        column('amount', 'numeric(10,2)'),
+        column('data', 'bytea'),
+        column('ratio', 'real'),
+        column('label', 'character varying(20)'),
+        column('big', 'bigint'),
+      ],
       primaryKey: ['k'],
       uniqueKeys: [{ name: 'typed_pkey', kind: 'primary', columns: ['k'], predicate: null, hasExpressions: false }],
       hasRowid: false,
@@ -115,7 +133,16 @@ INSERT INTO typed VALUES (1, false, '2024-01-01', 1.5, '\\x00', 0.5, 'old', 1);`
 
 /** Input cells: spellings people type or paste. */
 export const TYPED_ROWS = [
-  { k: '1', flag: 'yes', day: '2024-02-29', amount: '12.34', data: '0xCAFE', ratio: '0.25', label: "l'a", big: '9007199254740993' },
+  {
+    k: '1',
+    flag: 'yes',
+    day: '2024-02-29',
+    amount: '12.34',
+    data: '0xCAFE',
+    ratio: '0.25',
+    label: "l'a",
+    big: '9007199254740993',
+  },
   { k: '2', flag: 'f', day: '1999-12-31', amount: '-0.5', data: "X'00ff'", ratio: '1e-3', label: '', big: null },
 ];
 
@@ -130,12 +157,41 @@ export function typedState(dialect: Dialect, strategy: Strategy): BuilderState {
 
 /** Values that break naive escaping in SQL, Python or SQLAlchemy's text(). */
 export const HOSTILE_VALUES = [
-  "'", "''", '"', ';', '--', '/*', '*/', '\\', "\\'", '$$', "E'\\n'", 'line\nbreak', 'tab\there', '🎉', 'é', 'e\u0301', 'שלום',
-  'zero\u200bwidth', 'NULL', '', '%s', '%(x)s', ':name', '?', "'); DROP TABLE t; --", 'excluded.v',
+  "'",
+  "''",
+  '"',
+  ';',
+  '--',
+  '/*',
+  '*/',
+  '\\',
+  "\\'",
+  '$$',
+  "E'\\n'",
+  'line\nbreak',
+  'tab\there',
+  '🎉',
+  'é',
+  'e\u0301',
+  'שלום',
+  'zero\u200bwidth',
+  'NULL',
+  '',
+  '%s',
+  '%(x)s',
+  ':name',
+  '?',
+  "'); DROP TABLE t; --",
+  'excluded.v',
 ];
 
 /** A table with a key column and the given text columns, plus its CREATE statement. */
-export function hostileTable(dialect: Dialect, schema: string, name: string, textCols: string[]): { table: TableSchema; create: string } {
+export function hostileTable(
+  dialect: Dialect,
+  schema: string,
+  name: string,
+  textCols: string[],
+): { table: TableSchema; create: string } {
   const q = (n: string) => `"${n.replaceAll('"', '""')}"`;
   const implicit = schema === (dialect === 'sqlite' ? 'main' : 'public');
   const full = implicit ? q(name) : `${q(schema)}.${q(name)}`;
@@ -168,15 +224,44 @@ export function valuesFor(width: number): (string | null)[][] {
 }
 
 /** Hostile tables: every keyword as a column, a table named excluded, odd names, non-default schemas. */
-export const HOSTILE_TABLES: { title: string; schema: (d: Dialect) => string; name: string; cols: (d: Dialect) => string[] }[] = [
-  { title: 'every keyword as a column name', schema: (d) => (d === 'sqlite' ? 'main' : 'public'), name: 'order', cols: (d) => [...(d === 'sqlite' ? SQLITE_KEYWORDS : POSTGRES_KEYWORDS)] },
-  { title: 'a table named "excluded"', schema: (d) => (d === 'sqlite' ? 'main' : 'public'), name: 'excluded', cols: () => ['v', 'excluded', 'Mixed Case'] },
-  { title: 'a hostile table name', schema: (d) => (d === 'sqlite' ? 'main' : 'public'), name: `we"ird ;-- table ✓`, cols: () => ["it's", 'a"b', '/*c*/'] },
-  { title: 'a table outside the default schema', schema: (d) => (d === 'sqlite' ? 'temp' : 'My Schema'), name: 'Select', cols: () => ['from', 'v'] },
+export const HOSTILE_TABLES: {
+  title: string;
+  schema: (d: Dialect) => string;
+  name: string;
+  cols: (d: Dialect) => string[];
+}[] = [
+  {
+    title: 'every keyword as a column name',
+    schema: (d) => (d === 'sqlite' ? 'main' : 'public'),
+    name: 'order',
+    cols: (d) => [...(d === 'sqlite' ? SQLITE_KEYWORDS : POSTGRES_KEYWORDS)],
+  },
+  {
+    title: 'a table named "excluded"',
+    schema: (d) => (d === 'sqlite' ? 'main' : 'public'),
+    name: 'excluded',
+    cols: () => ['v', 'excluded', 'Mixed Case'],
+  },
+  {
+    title: 'a hostile table name',
+    schema: (d) => (d === 'sqlite' ? 'main' : 'public'),
+    name: `we"ird ;-- table ✓`,
+    cols: () => ["it's", 'a"b', '/*c*/'],
+  },
+  {
+    title: 'a table outside the default schema',
+    schema: (d) => (d === 'sqlite' ? 'temp' : 'My Schema'),
+    name: 'Select',
+    cols: () => ['from', 'v'],
+  },
 ];
 
 /** Upserts rows (key 1 conflicts, the others are new) with every strategy and reads the table back. */
-export function hostileStates(table: TableSchema, dialect: Dialect, values: (string | null)[][]): { strategy: Strategy; state: BuilderState }[] {
+export function hostileStates(
+  table: TableSchema,
+  dialect: Dialect,
+  values: (string | null)[][],
+): { strategy: Strategy; state: BuilderState }[] {
   const names = table.columns.map((c) => c.name);
   const strategies: Strategy[] = ['doUpdate', 'doNothing', 'orReplace', 'orIgnore', 'merge', 'twoStep'];
   return strategies
@@ -251,5 +336,7 @@ export function normalise(v: unknown): unknown {
 
 /** Sorts rows by their JSON text so order does not matter. */
 export function sortRows(rows: unknown[][]): unknown[][] {
-  return [...rows].sort((a, b) => (JSON.stringify(a) < JSON.stringify(b) ? -1 : JSON.stringify(a) > JSON.stringify(b) ? 1 : 0));
+  return [...rows].sort((a, b) =>
+    JSON.stringify(a) < JSON.stringify(b) ? -1 : JSON.stringify(a) > JSON.stringify(b) ? 1 : 0,
+  );
 }

@@ -20,7 +20,9 @@ function shape(t: TableSchema) {
     name: t.name,
     columns: t.columns.map((c) => [c.name, c.type.toLowerCase(), c.notNull, c.defaultExpr, c.generated, c.identity]),
     primaryKey: t.primaryKey,
-    uniqueKeys: t.uniqueKeys.filter((k) => k.kind !== 'primary').map((k) => [k.kind, k.columns, k.predicate?.replace(/^\((.*)\)$/, '$1') ?? null, k.hasExpressions]),
+    uniqueKeys: t.uniqueKeys
+      .filter((k) => k.kind !== 'primary')
+      .map((k) => [k.kind, k.columns, k.predicate?.replace(/^\((.*)\)$/, '$1') ?? null, k.hasExpressions]),
     hasRowid: t.hasRowid,
   };
 }
@@ -75,7 +77,10 @@ describe.each(['sqlite', 'postgres'] as const)('introspected forms on %s', (dial
     expect(s.insertColumns).toEqual(['a', 'c']);
     const lower = targetOptions('doUpdate', dialect, g).find((o) => o.label.includes('g_lower'));
     expect(lower?.availability.ok).toBe(false);
-    s.rows = [{ a: '1', c: 'y' }, { a: '2', c: 'z' }];
+    s.rows = [
+      { a: '1', c: 'y' },
+      { a: '2', c: 'z' },
+    ];
     const gen = generateSql(s, g, dialect);
     const r = await engine.run({ setup: EXTRA[dialect], statement: gen.sql });
     expect(r.error, gen.sql).toBeUndefined();
@@ -89,7 +94,10 @@ describe.each(['sqlite', 'postgres'] as const)('introspected forms on %s', (dial
     const i = defaultBuilderState(ident, dialect);
     expect(i.insertColumns).toEqual(['code', 'n']);
     expect(i.target).toMatchObject({ kind: 'key', columns: ['code'] });
-    i.rows = [{ code: 'a', n: '5' }, { code: 'b', n: '6' }];
+    i.rows = [
+      { code: 'a', n: '5' },
+      { code: 'b', n: '6' },
+    ];
     const run1 = await engine.run({ setup: EXTRA.postgres, statement: generateSql(i, ident, dialect).sql });
     // The conflicting row still drew a value from the identity sequence: 'b' gets 3, not 2.
     expect(run1.tables.find((t) => t.name === 'ident')?.after?.rows).toEqual([

@@ -12,7 +12,11 @@ import { generateSql } from '../../src/builder/sql';
 import { type Case, buildCases, expectModel, isWrite, statements } from './builderCases';
 import { SETUP, normalise, sqliteDb } from './builderFixtures';
 
-async function runCase(c: Case, exec: (sql: string) => Promise<unknown[][]>, readTable: () => Promise<unknown[][]>): Promise<void> {
+async function runCase(
+  c: Case,
+  exec: (sql: string) => Promise<unknown[][]>,
+  readTable: () => Promise<unknown[][]>,
+): Promise<void> {
   const gen = generateSql(c.state, c.table, c.dialect);
   expect(gen.errors, gen.errors.join('\n')).toEqual([]);
   const returned: unknown[][] = [];
@@ -62,12 +66,26 @@ test('the matrix covers every strategy, target kind, action, condition and RETUR
   const all = [...sqliteCases, ...pgCases];
   const seen = (f: (c: Case) => string) => new Set(all.map(f));
   expect(seen((c) => `${c.dialect}:${c.state.strategy}`)).toEqual(
-    new Set(['sqlite:doUpdate', 'sqlite:doNothing', 'sqlite:orReplace', 'sqlite:orIgnore', 'sqlite:twoStep', 'postgres:doUpdate', 'postgres:doNothing', 'postgres:merge', 'postgres:twoStep']),
+    new Set([
+      'sqlite:doUpdate',
+      'sqlite:doNothing',
+      'sqlite:orReplace',
+      'sqlite:orIgnore',
+      'sqlite:twoStep',
+      'postgres:doUpdate',
+      'postgres:doNothing',
+      'postgres:merge',
+      'postgres:twoStep',
+    ]),
   );
-  expect(seen((c) => `${c.dialect}:${c.state.target.kind}`)).toEqual(new Set(['sqlite:key', 'sqlite:none', 'postgres:key', 'postgres:constraint', 'postgres:none']));
+  expect(seen((c) => `${c.dialect}:${c.state.target.kind}`)).toEqual(
+    new Set(['sqlite:key', 'sqlite:none', 'postgres:key', 'postgres:constraint', 'postgres:none']),
+  );
   expect(seen((c) => c.state.condition.kind)).toEqual(new Set(['none', 'changed', 'newer', 'custom']));
   const actionKinds = new Set(all.flatMap((c) => Object.values(c.state.actions).map((a) => a.kind)));
   expect(actionKinds).toEqual(new Set(['excluded', 'keep', 'add', 'coalesce', 'increment', 'now', 'custom']));
-  expect(seen((c) => `${c.state.returning.kind}:${c.state.returning.action}`)).toEqual(new Set(['none:false', 'all:false', 'columns:false', 'all:true']));
+  expect(seen((c) => `${c.state.returning.kind}:${c.state.returning.action}`)).toEqual(
+    new Set(['none:false', 'all:false', 'columns:false', 'all:true']),
+  );
   expect(all.length).toBeGreaterThan(150);
 });

@@ -71,7 +71,8 @@ export function simulate(
   const keyCols = new Set(target ? target.columns : primaryKey);
   const ret = (row: Row, action: 'inserted' | 'updated') => {
     if (choice.returning.kind === 'none' && !choice.actionWords) return;
-    const cols = choice.returning.kind === 'all' ? columns : choice.returning.kind === 'columns' ? choice.returning.columns : [];
+    const cols =
+      choice.returning.kind === 'all' ? columns : choice.returning.kind === 'columns' ? choice.returning.columns : [];
     const out: V[] = cols.map((c) => row[c] ?? null);
     if (choice.actionWords) out.push(choice.actionWords[action]);
     returned.push(out);
@@ -107,7 +108,8 @@ export function simulate(
       if (a.kind === 'increment') v = add(old, 1);
       if (a.kind === 'now') v = NOW;
       if (a.kind === 'custom') v = a.fn(match, neu);
-      if (a.kind === 'excluded' || a.kind === 'add' || a.kind === 'coalesce' || a.kind === 'custom') dataChanged.push(distinct(old, v));
+      if (a.kind === 'excluded' || a.kind === 'add' || a.kind === 'coalesce' || a.kind === 'custom')
+        dataChanged.push(distinct(old, v));
       updated[c] = v;
     }
     const cond = choice.condition;

@@ -27,20 +27,31 @@ import { probeSqlAlchemy, runPython } from './saPython';
 
 const available = probeSqlAlchemy();
 const is2 = available.ok && available.version.startsWith('2.');
-const VARIANTS = (['core', 'orm'] as const).flatMap((style) => (['sync', 'async'] as const).map((mode) => ({ style, mode, key: `${style} ${mode}` })));
+const VARIANTS = (['core', 'orm'] as const).flatMap((style) =>
+  (['sync', 'async'] as const).map((mode) => ({ style, mode, key: `${style} ${mode}` })),
+);
 // SA_CASES=<regular expression> narrows the cases while working on the generator.
 const only = process.env.SA_CASES ? new RegExp(process.env.SA_CASES) : null;
 const cases = [...buildCases('sqlite'), ...buildCases('postgres')].filter((c) => !only || only.test(c.name));
 
 type Stmt = { sql: string; params: (string | number | boolean | null)[] };
-type Result = { lint: string[]; statements: Record<string, Stmt[]>; run: Record<string, { printed?: unknown[][]; after?: unknown[][]; error?: string; trace?: string }>; error?: string; trace?: string };
+type Result = {
+  lint: string[];
+  statements: Record<string, Stmt[]>;
+  run: Record<string, { printed?: unknown[][]; after?: unknown[][]; error?: string; trace?: string }>;
+  error?: string;
+  trace?: string;
+};
 
 /** The table's rows before the statement, as the form's cells (text or NULL). */
 async function beforeRows(table: string): Promise<{ columns: string[]; rows: (string | null)[][] }> {
   const db = await sqliteDb(SETUP);
   const r = db.exec(`SELECT * FROM "${table.replaceAll('"', '""')}"`)[0];
   db.close();
-  return { columns: r?.columns ?? [], rows: (r?.values ?? []).map((row) => row.map((v) => (v === null ? null : String(v)))) };
+  return {
+    columns: r?.columns ?? [],
+    rows: (r?.values ?? []).map((row) => row.map((v) => (v === null ? null : String(v)))),
+  };
 }
 
 /**
@@ -51,7 +62,9 @@ async function beforeRows(table: string): Promise<{ columns: string[]; rows: (st
  */
 function comparable(sql: string, columns?: string[]): string {
   const tokens: string[] = [];
-  for (const m of sql.matchAll(/'(?:[^']|'')*'|"(?:[^"]|"")*"|--[^\n]*|\s+|[A-Za-z_][\w$]*|\d+(?:\.\d+)?|::|<=|>=|<>|!=|\|\||[^\s]/gu)) {
+  for (const m of sql.matchAll(
+    /'(?:[^']|'')*'|"(?:[^"]|"")*"|--[^\n]*|\s+|[A-Za-z_][\w$]*|\d+(?:\.\d+)?|::|<=|>=|<>|!=|\|\||[^\s]/gu,
+  )) {
     const t = m[0];
     if (/^\s/.test(t) || t.startsWith('--') || t === '(' || t === ')' || t === ';') continue;
     if (t.startsWith('"')) tokens.push(t.slice(1, -1).replaceAll('""', '"'));
@@ -62,7 +75,10 @@ function comparable(sql: string, columns?: string[]): string {
   if (star >= 0 && columns) tokens.splice(star, 1, ...columns.flatMap((c, i) => (i ? [',', c] : [c])));
   // PostgreSQL's compiler qualifies RETURNING columns with the table name: drop "table ." there.
   const ret = tokens.indexOf('returning');
-  if (ret >= 0) for (let i = tokens.length - 2; i > ret; i--) if (tokens[i + 1] === '.' && tokens[i - 1] !== '.' && (tokens[i - 1] === ',' || i === ret + 1)) tokens.splice(i, 2);
+  if (ret >= 0)
+    for (let i = tokens.length - 2; i > ret; i--)
+      if (tokens[i + 1] === '.' && tokens[i - 1] !== '.' && (tokens[i - 1] === ',' || i === ret + 1))
+        tokens.splice(i, 2);
   return tokens.join(' ');
 }
 
@@ -76,74 +92,97 @@ function withValues(st: Stmt): string {
   });
 }
 
-describe.skipIf(!is2)(`every SQLAlchemy variant, checked with SQLAlchemy ${available.ok ? available.version : '(missing)'}`, () => {
-  let results: Record<string, Result> = {};
-  const code = new Map<string, string>();
+describe.skipIf(!is2)(
+  `every SQLAlchemy variant, checked with SQLAlchemy ${available.ok ? available.version : '(missing)'}`,
+  () => {
+    let results: Record<string, Result> = {};
+    const code = new Map<string, string>();
 
-  beforeAll(async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'builder-sa-variants-'));
-    const setups = new Map<string, Awaited<ReturnType<typeof beforeRows>>>();
-    const manifest = [];
-    for (const [i, c] of cases.entries()) {
-      const name = c.tc.schemaName;
-      if (!setups.has(name)) setups.set(name, await beforeRows(name));
-      const files: Record<string, string> = {};
-      const snippets: Record<string, string> = {};
-      for (const v of VARIANTS) {
-        for (const form of ['file', 'snippet'] as const) {
-          const opts: SaOptions = { style: v.style, mode: v.mode, form, setupRows: setups.get(name) };
-          const text = generateSqlAlchemy(c.state, c.table, c.dialect, opts);
-          const path = join(dir, `c${i}_${v.style}_${v.mode}_${form}.py`);
-          writeFileSync(path, text);
-          code.set(`${c.name} ${v.key} ${form}`, text);
-          (form === 'file' ? files : snippets)[v.key] = path;
+    beforeAll(async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'builder-sa-variants-'));
+      const setups = new Map<string, Awaited<ReturnType<typeof beforeRows>>>();
+      const manifest = [];
+      for (const [i, c] of cases.entries()) {
+        const name = c.tc.schemaName;
+        if (!setups.has(name)) setups.set(name, await beforeRows(name));
+        const files: Record<string, string> = {};
+        const snippets: Record<string, string> = {};
+        for (const v of VARIANTS) {
+          for (const form of ['file', 'snippet'] as const) {
+            const opts: SaOptions = { style: v.style, mode: v.mode, form, setupRows: setups.get(name) };
+            const text = generateSqlAlchemy(c.state, c.table, c.dialect, opts);
+            const path = join(dir, `c${i}_${v.style}_${v.mode}_${form}.py`);
+            writeFileSync(path, text);
+            code.set(`${c.name} ${v.key} ${form}`, text);
+            (form === 'file' ? files : snippets)[v.key] = path;
+          }
         }
+        const allowed = ['session', 'conn', className(c.table), tableDefinition(c.table, c.dialect).variable];
+        manifest.push({
+          id: c.name,
+          dialect: c.dialect,
+          table: name,
+          select: `SELECT * FROM "${name.replaceAll('"', '""')}"`,
+          allowed,
+          files,
+          snippets,
+        });
       }
-      const allowed = ['session', 'conn', className(c.table), tableDefinition(c.table, c.dialect).variable];
-      manifest.push({ id: c.name, dialect: c.dialect, table: name, select: `SELECT * FROM "${name.replaceAll('"', '""')}"`, allowed, files, snippets });
-    }
-    const path = join(dir, 'manifest.json');
-    writeFileSync(path, JSON.stringify(manifest));
-    if (only) console.info(`[builder] manifest: ${path}`);
-    const r = runPython([join(__dirname, '..', 'python', 'sa_variants.py'), path], { timeout: 900_000 });
-    if (r.status !== 0) throw new Error(`sa_variants.py failed: ${String(r.stderr)}`);
-    results = (JSON.parse(String(r.stdout)) as { results: Record<string, Result> }).results;
-  }, 920_000);
+      const path = join(dir, 'manifest.json');
+      writeFileSync(path, JSON.stringify(manifest));
+      if (only) console.info(`[builder] manifest: ${path}`);
+      const r = runPython([join(__dirname, '..', 'python', 'sa_variants.py'), path], { timeout: 900_000 });
+      if (r.status !== 0) throw new Error(`sa_variants.py failed: ${String(r.stderr)}`);
+      results = (JSON.parse(String(r.stdout)) as { results: Record<string, Result> }).results;
+    }, 920_000);
 
-  test('every case was checked', () => {
-    expect(Object.keys(results).length).toBe(cases.length);
-  });
+    test('every case was checked', () => {
+      expect(Object.keys(results).length).toBe(cases.length);
+    });
 
-  test.each(cases.map((c) => [c.name, c] as const))('%s', (_n, c: Case) => {
-    const res = results[c.name];
-    const show = (key: string) => code.get(`${c.name} ${key}`) ?? '';
-    expect(res?.error, `${String(res?.error)}\n${String(res?.trace)}\n${show('orm async file')}`).toBeUndefined();
-    if (!res) return;
-    expect(res.lint, show('orm async snippet')).toEqual([]);
-    const reference = res.statements['core sync'];
-    expect(reference?.length).toBeGreaterThan(0);
-    for (const [variant, statements] of Object.entries(res.statements)) expect(statements, `${variant}\n${show(`${variant.replace(/ snippet$/, '')} ${variant.endsWith('snippet') ? 'snippet' : 'file'}`)}`).toEqual(reference);
+    test.each(cases.map((c) => [c.name, c] as const))('%s', (_n, c: Case) => {
+      const res = results[c.name];
+      const show = (key: string) => code.get(`${c.name} ${key}`) ?? '';
+      expect(res?.error, `${String(res?.error)}\n${String(res?.trace)}\n${show('orm async file')}`).toBeUndefined();
+      if (!res) return;
+      expect(res.lint, show('orm async snippet')).toEqual([]);
+      const reference = res.statements['core sync'];
+      expect(reference?.length).toBeGreaterThan(0);
+      for (const [variant, statements] of Object.entries(res.statements))
+        expect(
+          statements,
+          `${variant}\n${show(`${variant.replace(/ snippet$/, '')} ${variant.endsWith('snippet') ? 'snippet' : 'file'}`)}`,
+        ).toEqual(reference);
 
-    // The constructs render as the Form's SQL; text() forms carry it verbatim.
-    const form = generateSql(c.state, c.table, c.dialect).sql;
-    if (c.state.strategy === 'doUpdate' || c.state.strategy === 'doNothing') {
-      expect((reference ?? []).map((st) => comparable(withValues(st))), form).toEqual([comparable(form, c.table.columns.map((col) => col.name))]);
-    }
+      // The constructs render as the Form's SQL; text() forms carry it verbatim.
+      const form = generateSql(c.state, c.table, c.dialect).sql;
+      if (c.state.strategy === 'doUpdate' || c.state.strategy === 'doNothing') {
+        expect(
+          (reference ?? []).map((st) => comparable(withValues(st))),
+          form,
+        ).toEqual([
+          comparable(
+            form,
+            c.table.columns.map((col) => col.name),
+          ),
+        ]);
+      }
 
-    if (c.dialect !== 'sqlite') return;
-    for (const v of VARIANTS) {
-      const run = res.run[v.key];
-      expect(run?.error, `${String(run?.error)}\n${String(run?.trace)}\n${show(`${v.key} file`)}`).toBeUndefined();
-      expectModel(c, run?.after ?? [], run?.printed ?? [], `${v.key} file\n${show(`${v.key} file`)}`);
-    }
-  });
-});
+      if (c.dialect !== 'sqlite') return;
+      for (const v of VARIANTS) {
+        const run = res.run[v.key];
+        expect(run?.error, `${String(run?.error)}\n${String(run?.trace)}\n${show(`${v.key} file`)}`).toBeUndefined();
+        expectModel(c, run?.after ?? [], run?.printed ?? [], `${v.key} file\n${show(`${v.key} file`)}`);
+      }
+    });
+  },
+);
 
 /** Where only SQLAlchemy 1.4 is found, say so rather than pass quietly. */
 describe.skipIf(is2)('SQLAlchemy variants — SKIPPED', () => {
   test('SQLAlchemy 2.0 is needed (tests/python/get-sqlalchemy2.sh)', () => {
-    console.warn(`[builder] SQLAlchemy variant checks need 2.0; found: ${available.ok ? available.version : available.reason}`);
+    console.warn(
+      `[builder] SQLAlchemy variant checks need 2.0; found: ${available.ok ? available.version : available.reason}`,
+    );
   });
 });
-
-

@@ -10,13 +10,18 @@ beforeAll(async () => {
 });
 afterAll(() => pg.close());
 
-it.each(['id serial PRIMARY KEY', 'id bigserial PRIMARY KEY', "id integer PRIMARY KEY DEFAULT nextval('users_seq')"])('%s is treated like an identity column', async (decl) => {
-  const seq = decl.includes('users_seq') ? 'CREATE SEQUENCE users_seq;\n' : '';
-  const { tables, error } = await pg.describe(`${seq}CREATE TABLE users (${decl}, email text NOT NULL UNIQUE, name text);`);
-  expect(error).toBeUndefined();
-  const s = defaultBuilderState(tables[0]!, 'postgres');
-  expect(s.insertColumns).toEqual(['email', 'name']);
-  expect(s.target).toMatchObject({ kind: 'key', columns: ['email'] });
-  expect(actionFor(s, 'id').kind).toBe('keep');
-  expect(actionFor(s, 'name').kind).toBe('excluded');
-});
+it.each(['id serial PRIMARY KEY', 'id bigserial PRIMARY KEY', "id integer PRIMARY KEY DEFAULT nextval('users_seq')"])(
+  '%s is treated like an identity column',
+  async (decl) => {
+    const seq = decl.includes('users_seq') ? 'CREATE SEQUENCE users_seq;\n' : '';
+    const { tables, error } = await pg.describe(
+      `${seq}CREATE TABLE users (${decl}, email text NOT NULL UNIQUE, name text);`,
+    );
+    expect(error).toBeUndefined();
+    const s = defaultBuilderState(tables[0]!, 'postgres');
+    expect(s.insertColumns).toEqual(['email', 'name']);
+    expect(s.target).toMatchObject({ kind: 'key', columns: ['email'] });
+    expect(actionFor(s, 'id').kind).toBe('keep');
+    expect(actionFor(s, 'name').kind).toBe('excluded');
+  },
+);

@@ -22,7 +22,17 @@ import { generateSql } from '../../src/builder/sql';
 import { generateSqlAlchemy } from '../../src/builder/sqlalchemy';
 import { probeSqlAlchemy, runPython } from './saPython';
 import { type Case, SKIP_RETURNED, buildCases, expectModel, isWrite } from './builderCases';
-import { HOSTILE_TABLES, SETUP, TYPED, hostileStates, hostileTable, normalise, sqliteDb, typedState, valuesFor } from './builderFixtures';
+import {
+  HOSTILE_TABLES,
+  SETUP,
+  TYPED,
+  hostileStates,
+  hostileTable,
+  normalise,
+  sqliteDb,
+  typedState,
+  valuesFor,
+} from './builderFixtures';
 import type { BuilderState } from '../../src/builder/model';
 import type { TableSchema } from '../../src/engine/types';
 
@@ -35,8 +45,16 @@ const cases = [...buildCases('sqlite'), ...buildCases('postgres')];
 
 /** Typed columns (booleans, dates, numerics, blobs, big integers): SQLAlchemy's result must equal ours. */
 const typedCases: { name: string; dialect: Dialect; strategy: Strategy }[] = [
-  ...(['doUpdate', 'doNothing', 'orReplace', 'twoStep'] as const).map((strategy) => ({ name: `typed sqlite ${strategy}`, dialect: 'sqlite' as const, strategy })),
-  ...(['doUpdate', 'doNothing', 'merge', 'twoStep'] as const).map((strategy) => ({ name: `typed postgres ${strategy}`, dialect: 'postgres' as const, strategy })),
+  ...(['doUpdate', 'doNothing', 'orReplace', 'twoStep'] as const).map((strategy) => ({
+    name: `typed sqlite ${strategy}`,
+    dialect: 'sqlite' as const,
+    strategy,
+  })),
+  ...(['doUpdate', 'doNothing', 'merge', 'twoStep'] as const).map((strategy) => ({
+    name: `typed postgres ${strategy}`,
+    dialect: 'postgres' as const,
+    strategy,
+  })),
 ];
 const title = available.ok
   ? `generated SQLAlchemy code, checked with SQLAlchemy ${available.version}`
@@ -46,12 +64,16 @@ if (!available.ok) console.warn(`[builder] SQLAlchemy checks skipped: ${availabl
 type SqliteResult = { after: unknown[][]; returned: unknown[][]; returningStripped: boolean; rendered: string[] };
 type PgStatement = { sql: string; params: unknown[] };
 /** Compiled statements, or for two-step code the per-row lookup, update and insert. */
-type PgResult = { statements?: PgStatement[]; twoStep?: { select: PgStatement; update: PgStatement; insert: PgStatement }[] };
+type PgResult = {
+  statements?: PgStatement[];
+  twoStep?: { select: PgStatement; update: PgStatement; insert: PgStatement }[];
+};
 
 /** Runs PostgreSQL-compiled SQLAlchemy output on PGlite; two-step code branches as its Python does. */
 async function runPgResult(pg: PGlite, r: PgResult): Promise<unknown[][]> {
   const returned: unknown[][] = [];
-  const q = async (st: PgStatement) => (await pg.query(st.sql, st.params.map(toPgParam), { rowMode: 'array' } as never)).rows as unknown as unknown[][];
+  const q = async (st: PgStatement) =>
+    (await pg.query(st.sql, st.params.map(toPgParam), { rowMode: 'array' } as never)).rows as unknown as unknown[][];
   for (const st of r.statements ?? []) {
     const rows = await q(st);
     if (isWrite(st.sql)) returned.push(...rows.map((row) => row.map(normalise)));
@@ -117,14 +139,28 @@ describe.skipIf(!available.ok)(title, () => {
       const code = generateSqlAlchemy(typedState(t.dialect, t.strategy), TYPED[t.dialect].table, t.dialect, CORE_FILE);
       writeFileSync(module, code);
       modules.set(t.name, code);
-      manifest.push({ id: t.name, module, dialect: t.dialect, setup: TYPED[t.dialect].setup, table: 'typed', select: TYPED[t.dialect].select } as (typeof manifest)[number]);
+      manifest.push({
+        id: t.name,
+        module,
+        dialect: t.dialect,
+        setup: TYPED[t.dialect].setup,
+        table: 'typed',
+        select: TYPED[t.dialect].select,
+      } as (typeof manifest)[number]);
     }
     for (const [i, h] of hostileCases.entries()) {
       const module = join(dir, `hostile_${i}.py`);
       const code = generateSqlAlchemy(h.state, h.table, h.dialect, CORE_FILE);
       writeFileSync(module, code);
       modules.set(h.name, code);
-      manifest.push({ id: h.name, module, dialect: h.dialect, setup: h.setup, table: h.table.name, select: h.select } as (typeof manifest)[number]);
+      manifest.push({
+        id: h.name,
+        module,
+        dialect: h.dialect,
+        setup: h.setup,
+        table: h.table.name,
+        select: h.select,
+      } as (typeof manifest)[number]);
     }
     const manifestPath = join(dir, 'manifest.json');
     writeFileSync(manifestPath, JSON.stringify(manifest));
@@ -145,13 +181,20 @@ describe.skipIf(!available.ok)(title, () => {
 
   test('what the installed version could not check is counted, not hidden', () => {
     // text() forms (INSERT OR …) carry RETURNING in their SQL and are checked in full.
-    const construct = (c: Case) => c.state.strategy === 'doUpdate' || c.state.strategy === 'doNothing' || c.state.strategy === 'twoStep';
-    const sqliteWithReturning = cases.filter((c) => c.dialect === 'sqlite' && construct(c) && c.choice.returning.kind !== 'none');
-    const stripped = sqliteWithReturning.filter((c) => (results[c.name] as SqliteResult | undefined)?.returningStripped);
+    const construct = (c: Case) =>
+      c.state.strategy === 'doUpdate' || c.state.strategy === 'doNothing' || c.state.strategy === 'twoStep';
+    const sqliteWithReturning = cases.filter(
+      (c) => c.dialect === 'sqlite' && construct(c) && c.choice.returning.kind !== 'none',
+    );
+    const stripped = sqliteWithReturning.filter(
+      (c) => (results[c.name] as SqliteResult | undefined)?.returningStripped,
+    );
     if (version.startsWith('1.')) {
       // 1.4's SQLite compiler has no RETURNING: those statements ran without it, rows unchecked.
       expect(stripped.length).toBe(sqliteWithReturning.length);
-      console.info(`[builder] SQLAlchemy ${version}: RETURNING unchecked on SQLite for ${stripped.length} of ${cases.filter((c) => c.dialect === 'sqlite').length} SQLite cases`);
+      console.info(
+        `[builder] SQLAlchemy ${version}: RETURNING unchecked on SQLite for ${stripped.length} of ${cases.filter((c) => c.dialect === 'sqlite').length} SQLite cases`,
+      );
     } else {
       expect(stripped).toEqual([]);
     }
@@ -171,7 +214,9 @@ describe.skipIf(!available.ok)(title, () => {
       return;
     }
     const reset = async () => {
-      await pg.exec('DROP SCHEMA IF EXISTS public CASCADE; DROP SCHEMA IF EXISTS "My Schema" CASCADE; CREATE SCHEMA public;');
+      await pg.exec(
+        'DROP SCHEMA IF EXISTS public CASCADE; DROP SCHEMA IF EXISTS "My Schema" CASCADE; CREATE SCHEMA public;',
+      );
       await pg.exec(h.setup);
     };
     const read = async () => (await pg.query(h.select, [], { rowMode: 'array' } as never)).rows;
@@ -181,7 +226,9 @@ describe.skipIf(!available.ok)(title, () => {
     await reset();
     await runPgResult(pg, res as PgResult);
     expect(await read(), code.slice(0, 3000)).toEqual(expected);
-    await pg.exec('DROP SCHEMA IF EXISTS public CASCADE; DROP SCHEMA IF EXISTS "My Schema" CASCADE; CREATE SCHEMA public;');
+    await pg.exec(
+      'DROP SCHEMA IF EXISTS public CASCADE; DROP SCHEMA IF EXISTS "My Schema" CASCADE; CREATE SCHEMA public;',
+    );
     await pg.exec(SETUP);
   });
 
@@ -221,15 +268,27 @@ describe.skipIf(!available.ok)(title, () => {
     if (c.dialect === 'sqlite') {
       const r = res as SqliteResult;
       // SQLAlchemy 1.4 cannot compile RETURNING for SQLite: only the after-state is checked then.
-      expectModel(c, r.after.map((row) => row.map(normalise)), r.returningStripped ? SKIP_RETURNED : r.returned, `${r.rendered.join('\n')}\n${code}`);
+      expectModel(
+        c,
+        r.after.map((row) => row.map(normalise)),
+        r.returningStripped ? SKIP_RETURNED : r.returned,
+        `${r.rendered.join('\n')}\n${code}`,
+      );
       return;
     }
     const r = res as PgResult;
     await pg.exec('BEGIN');
     try {
       const returned = await runPgResult(pg, r);
-      const after = await pg.query(`SELECT * FROM "${c.tc.schemaName.replaceAll('"', '""')}"`, [], { rowMode: 'array' } as never);
-      expectModel(c, (after.rows as unknown as unknown[][]).map((row) => row.map(normalise)), returned, `${JSON.stringify(r).slice(0, 3000)}\n${code}`);
+      const after = await pg.query(`SELECT * FROM "${c.tc.schemaName.replaceAll('"', '""')}"`, [], {
+        rowMode: 'array',
+      } as never);
+      expectModel(
+        c,
+        (after.rows as unknown as unknown[][]).map((row) => row.map(normalise)),
+        returned,
+        `${JSON.stringify(r).slice(0, 3000)}\n${code}`,
+      );
     } finally {
       await pg.exec('ROLLBACK');
     }

@@ -44,7 +44,8 @@ describe('typed literals', () => {
   }
 
   for (const dialect of ['sqlite', 'postgres'] as const) {
-    const strategies: Strategy[] = dialect === 'sqlite' ? ['doUpdate', 'orReplace', 'twoStep'] : ['doUpdate', 'merge', 'twoStep'];
+    const strategies: Strategy[] =
+      dialect === 'sqlite' ? ['doUpdate', 'orReplace', 'twoStep'] : ['doUpdate', 'merge', 'twoStep'];
     test.each(strategies)(`${dialect}: %s stores each value in the column's type`, async (strategy) => {
       const gen = generateSql(typedState(dialect, strategy), TYPED[dialect].table, dialect);
       expect(gen.errors).toEqual([]);

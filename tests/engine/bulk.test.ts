@@ -27,7 +27,9 @@ function statement(): string {
   for (let start = 0; start < N; start += BATCH) {
     const values: string[] = [];
     for (let i = start; i < start + BATCH; i++) values.push(`(${i}, 'new${i}', 1)`);
-    parts.push(`INSERT INTO t (id, v, n) VALUES ${values.join(', ')} ON CONFLICT (id) DO UPDATE SET v = excluded.v, n = t.n + excluded.n;`);
+    parts.push(
+      `INSERT INTO t (id, v, n) VALUES ${values.join(', ')} ON CONFLICT (id) DO UPDATE SET v = excluded.v, n = t.n + excluded.n;`,
+    );
   }
   parts.push('COMMIT;');
   return parts.join('\n');

@@ -26,7 +26,10 @@ const base = defaultScenario();
 const SQLITE_SETUP = base.sqlite.setup;
 const PG_SETUP = base.postgres.setup;
 
-async function compare(s: { setup: string; statement: string }, p: { setup: string; statement: string }): Promise<Difference[]> {
+async function compare(
+  s: { setup: string; statement: string },
+  p: { setup: string; statement: string },
+): Promise<Difference[]> {
   const [rs, rp] = await Promise.all([sqlite.run(s), postgres.run(p)]);
   return compareRuns(rs, rp);
 }
@@ -39,16 +42,30 @@ describe('known divergences', () => {
   ('ada@example.com', 'Ada L.', 37),
   ('ada@example.com', 'Ada Lovelace', 38)
 ON CONFLICT (email) DO UPDATE SET name = excluded.name, age = excluded.age;`);
-    expect(d[0]).toMatchObject({ kind: 'statementError', statement: 0, failsOn: 'postgres', sqlite: null, postgres: { code: '21000' } });
+    expect(d[0]).toMatchObject({
+      kind: 'statementError',
+      statement: 0,
+      failsOn: 'postgres',
+      sqlite: null,
+      postgres: { code: '21000' },
+    });
     const text = summarizeDifferences(d);
-    expect(text[0]).toMatch(/^Statement 1 fails on PostgreSQL only: “ON CONFLICT DO UPDATE command cannot affect row a second time” \(21000\); SQLite runs it without error\./);
-    expect(text.join('\n')).toMatch(/Table users after the run differs \(rows matched by email.*name is 'Ada Lovelace' on SQLite, 'Ada' on PostgreSQL/);
+    expect(text[0]).toMatch(
+      /^Statement 1 fails on PostgreSQL only: “ON CONFLICT DO UPDATE command cannot affect row a second time” \(21000\); SQLite runs it without error\./,
+    );
+    expect(text.join('\n')).toMatch(
+      /Table users after the run differs \(rows matched by email.*name is 'Ada Lovelace' on SQLite, 'Ada' on PostgreSQL/,
+    );
   });
 
   it('a target-less DO UPDATE: PostgreSQL rejects it (42601)', async () => {
-    const d = await same(`INSERT INTO users (email, name) VALUES ('ada@example.com', 'Ada L.') ON CONFLICT DO UPDATE SET name = excluded.name;`);
+    const d = await same(
+      `INSERT INTO users (email, name) VALUES ('ada@example.com', 'Ada L.') ON CONFLICT DO UPDATE SET name = excluded.name;`,
+    );
     expect(d[0]).toMatchObject({ kind: 'statementError', failsOn: 'postgres', postgres: { code: '42601' } });
-    expect(summarizeDifferences(d)[0]).toMatch(/fails on PostgreSQL only: “ON CONFLICT DO UPDATE requires inference specification or constraint name”/);
+    expect(summarizeDifferences(d)[0]).toMatch(
+      /fails on PostgreSQL only: “ON CONFLICT DO UPDATE requires inference specification or constraint name”/,
+    );
   });
 
   it('INSERT OR REPLACE vs its ON CONFLICT translation: new id and reset columns on SQLite', async () => {
@@ -59,15 +76,30 @@ ON CONFLICT (email) DO UPDATE SET name = excluded.name, age = excluded.age;`);
     expect(plain[0]).toMatchObject({ kind: 'statementError', failsOn: 'postgres', postgres: { code: '42601' } });
     const d = await compare({ setup: SQLITE_SETUP, statement }, { setup: PG_SETUP, statement: pgStatement });
     expect(kinds(d)).toEqual(['identityGap', 'tableRows']);
-    expect(d[0]).toMatchObject({ table: 'users', columns: ['id'], matchedBy: ['email'], samples: [{ column: 'id', sqlite: 3, postgres: 1 }] });
-    expect(d[1]).toMatchObject({ cells: [{ key: { email: 'ada@example.com' }, column: 'login_count', sqlite: 0, postgres: 3 }] });
+    expect(d[0]).toMatchObject({
+      table: 'users',
+      columns: ['id'],
+      matchedBy: ['email'],
+      samples: [{ column: 'id', sqlite: 3, postgres: 1 }],
+    });
+    expect(d[1]).toMatchObject({
+      cells: [{ key: { email: 'ada@example.com' }, column: 'login_count', sqlite: 0, postgres: 3 }],
+    });
   });
 
   it('generated ids drift: PostgreSQL spends a sequence value on the conflicting row', async () => {
     const d = await compare(base.sqlite, base.postgres);
     expect(kinds(d)).toEqual(['returnedRows', 'identityGap']);
-    expect(d[0]).toMatchObject({ statement: 0, onlyIdentity: ['id'], onlySqlite: [expect.objectContaining({ id: 3, email: 'linus@example.com' })], onlyPostgres: [expect.objectContaining({ id: 4 })] });
-    expect(d[1]).toMatchObject({ rows: 1, samples: [{ key: { email: 'linus@example.com' }, column: 'id', sqlite: 3, postgres: 4 }] });
+    expect(d[0]).toMatchObject({
+      statement: 0,
+      onlyIdentity: ['id'],
+      onlySqlite: [expect.objectContaining({ id: 3, email: 'linus@example.com' })],
+      onlyPostgres: [expect.objectContaining({ id: 4 })],
+    });
+    expect(d[1]).toMatchObject({
+      rows: 1,
+      samples: [{ key: { email: 'linus@example.com' }, column: 'id', sqlite: 3, postgres: 4 }],
+    });
     const text = summarizeDifferences(d);
     expect(text[0]).toMatch(/^Statement 1: the same rows came back except for generated ids \(id\)/);
     expect(text[1]).toMatch(/generated ids differ in 1 row.*real divergence/);
@@ -75,8 +107,14 @@ ON CONFLICT (email) DO UPDATE SET name = excluded.name, age = excluded.age;`);
 
   it('timestamps: SQLite text vs PostgreSQL timestamptz compare equal to the second', async () => {
     const d = await compare(
-      { setup: `CREATE TABLE ev (k TEXT PRIMARY KEY, at TEXT NOT NULL DEFAULT CURRENT_TIMESTAMP, fixed TEXT);`, statement: `INSERT INTO ev (k, fixed) VALUES ('a', '2026-01-02 03:04:05');` },
-      { setup: `CREATE TABLE ev (k text PRIMARY KEY, at timestamptz NOT NULL DEFAULT CURRENT_TIMESTAMP, fixed timestamptz);`, statement: `INSERT INTO ev (k, fixed) VALUES ('a', '2026-01-02 04:04:05+01');` },
+      {
+        setup: `CREATE TABLE ev (k TEXT PRIMARY KEY, at TEXT NOT NULL DEFAULT CURRENT_TIMESTAMP, fixed TEXT);`,
+        statement: `INSERT INTO ev (k, fixed) VALUES ('a', '2026-01-02 03:04:05');`,
+      },
+      {
+        setup: `CREATE TABLE ev (k text PRIMARY KEY, at timestamptz NOT NULL DEFAULT CURRENT_TIMESTAMP, fixed timestamptz);`,
+        statement: `INSERT INTO ev (k, fixed) VALUES ('a', '2026-01-02 04:04:05+01');`,
+      },
     );
     expect(hasDifferences(d), summarizeDifferences(d).join('\n')).toBe(false);
     expect(d.some((x) => x.kind === 'normalisation' && x.rule === 'timestamp')).toBe(true);
@@ -85,15 +123,25 @@ ON CONFLICT (email) DO UPDATE SET name = excluded.name, age = excluded.age;`);
 
   it('booleans: SQLite 1/0 vs PostgreSQL true/false, and RETURNING them', async () => {
     const d = await compare(
-      { setup: `CREATE TABLE f (k INTEGER PRIMARY KEY, on_ INTEGER NOT NULL DEFAULT 0);`, statement: `INSERT INTO f (k, on_) VALUES (1, 1), (2, 0) RETURNING k, on_;` },
-      { setup: `CREATE TABLE f (k integer PRIMARY KEY, on_ boolean NOT NULL DEFAULT false);`, statement: `INSERT INTO f (k, on_) VALUES (1, true), (2, false) RETURNING k, on_;` },
+      {
+        setup: `CREATE TABLE f (k INTEGER PRIMARY KEY, on_ INTEGER NOT NULL DEFAULT 0);`,
+        statement: `INSERT INTO f (k, on_) VALUES (1, 1), (2, 0) RETURNING k, on_;`,
+      },
+      {
+        setup: `CREATE TABLE f (k integer PRIMARY KEY, on_ boolean NOT NULL DEFAULT false);`,
+        statement: `INSERT INTO f (k, on_) VALUES (1, true), (2, false) RETURNING k, on_;`,
+      },
     );
     expect(hasDifferences(d)).toBe(false);
-    expect(d).toEqual([expect.objectContaining({ kind: 'normalisation', rule: 'boolean', places: ['f.on_', 'statement 1: on_'] })]);
+    expect(d).toEqual([
+      expect.objectContaining({ kind: 'normalisation', rule: 'boolean', places: ['f.on_', 'statement 1: on_'] }),
+    ]);
   });
 
   it('an agreeing scenario says "No differences"', async () => {
-    const d = await same(`INSERT INTO users (id, email, name) VALUES (1, 'ada@example.com', 'X') ON CONFLICT (email) DO NOTHING RETURNING *;`);
+    const d = await same(
+      `INSERT INTO users (id, email, name) VALUES (1, 'ada@example.com', 'X') ON CONFLICT (email) DO NOTHING RETURNING *;`,
+    );
     expect(d).toEqual([]);
     expect(summarizeDifferences(d)).toEqual([NO_DIFFERENCES]);
   });

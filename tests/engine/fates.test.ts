@@ -25,8 +25,10 @@ const fates = (r: RunResult, k = 0): string[] => proposed(r, k).rows.map((x) => 
 const texts = (r: RunResult, k = 0): string[] => proposed(r, k).rows.map((x) => fateText(proposed(r, k), x));
 
 const USERS = {
-  sqlite: "CREATE TABLE users (id INTEGER PRIMARY KEY, email TEXT NOT NULL UNIQUE, name TEXT, visits INTEGER NOT NULL DEFAULT 0);\nINSERT INTO users (email, name, visits) VALUES ('ada@x', 'Ada', 3), ('linus@x', 'Linus', 1);",
-  postgres: "CREATE TABLE users (id int GENERATED ALWAYS AS IDENTITY PRIMARY KEY, email text NOT NULL UNIQUE, name text, visits int NOT NULL DEFAULT 0);\nINSERT INTO users (email, name, visits) VALUES ('ada@x', 'Ada', 3), ('linus@x', 'Linus', 1);",
+  sqlite:
+    "CREATE TABLE users (id INTEGER PRIMARY KEY, email TEXT NOT NULL UNIQUE, name TEXT, visits INTEGER NOT NULL DEFAULT 0);\nINSERT INTO users (email, name, visits) VALUES ('ada@x', 'Ada', 3), ('linus@x', 'Linus', 1);",
+  postgres:
+    "CREATE TABLE users (id int GENERATED ALWAYS AS IDENTITY PRIMARY KEY, email text NOT NULL UNIQUE, name text, visits int NOT NULL DEFAULT 0);\nINSERT INTO users (email, name, visits) VALUES ('ada@x', 'Ada', 3), ('linus@x', 'Linus', 1);",
 };
 
 for (const d of ['sqlite', 'postgres'] as const) {
@@ -34,7 +36,8 @@ for (const d of ['sqlite', 'postgres'] as const) {
     it('multi-row DO UPDATE … WHERE: updated, inserted, skipped by the WHERE; linked to the After rows', async () => {
       const r = await engines()[d].run({
         setup: USERS[d],
-        statement: "INSERT INTO users (email, name) VALUES ('ada@x', 'Ada L.'), ('grace@x', 'Grace'), ('linus@x', 'Linus')\nON CONFLICT (email) DO UPDATE SET name = excluded.name, visits = users.visits + 1 WHERE users.name <> excluded.name",
+        statement:
+          "INSERT INTO users (email, name) VALUES ('ada@x', 'Ada L.'), ('grace@x', 'Grace'), ('linus@x', 'Linus')\nON CONFLICT (email) DO UPDATE SET name = excluded.name, visits = users.visits + 1 WHERE users.name <> excluded.name",
       });
       expect(r.error).toBeUndefined();
       const p = proposed(r);
@@ -43,29 +46,41 @@ for (const d of ['sqlite', 'postgres'] as const) {
       // Defaults filled in (visits 0); the identity/rowid is not known yet.
       // (On PostgreSQL the identity value 3 went to the conflicting first row, spent.)
       expect(p.rows[1]!.values).toEqual([d === 'sqlite' ? null : 4, 'grace@x', 'Grace', 0]);
-      expect(texts(r)[0]).toBe("conflicted with the existing row email = 'ada@x' on " + (d === 'sqlite' ? 'UNIQUE (email)' : 'users_email_key (email)') + " → updated: name 'Ada' → 'Ada L.', visits 3 → 4");
-      expect(texts(r)[2]).toMatch(/^conflicted → skipped because the DO UPDATE … WHERE was false — an existing row with the same key: email = 'linus@x'/);
+      expect(texts(r)[0]).toBe(
+        "conflicted with the existing row email = 'ada@x' on " +
+          (d === 'sqlite' ? 'UNIQUE (email)' : 'users_email_key (email)') +
+          " → updated: name 'Ada' → 'Ada L.', visits 3 → 4",
+      );
+      expect(texts(r)[2]).toMatch(
+        /^conflicted → skipped because the DO UPDATE … WHERE was false — an existing row with the same key: email = 'linus@x'/,
+      );
       const after = r.tables[0]!.after!.rows;
       expect(after[p.rows[0]!.afterRow!]).toEqual([1, 'ada@x', 'Ada L.', 4]);
       expect(after[p.rows[1]!.afterRow!]).toEqual([d === 'sqlite' ? 3 : 4, 'grace@x', 'Grace', 0]);
       expect(p.rows[0]!.beforeRow).toBe(0);
-      expect(afterText(p, p.rows[1]!, true)).toBe(`After row 3: id = ${d === 'sqlite' ? 3 : 4}, email = 'grace@x', name = 'Grace', visits = 0`);
+      expect(afterText(p, p.rows[1]!, true)).toBe(
+        `After row 3: id = ${d === 'sqlite' ? 3 : 4}, email = 'grace@x', name = 'Grace', visits = 0`,
+      );
     });
 
     it('DO NOTHING: the conflicting row is skipped, the other inserted', async () => {
       const r = await engines()[d].run({
         setup: USERS[d],
-        statement: "INSERT INTO users (email, name) VALUES ('ada@x', 'Other'), ('new@x', 'New') ON CONFLICT DO NOTHING RETURNING id",
+        statement:
+          "INSERT INTO users (email, name) VALUES ('ada@x', 'Other'), ('new@x', 'New') ON CONFLICT DO NOTHING RETURNING id",
       });
       expect(fates(r)).toEqual(['skipped', 'inserted']);
-      expect(texts(r)[0]).toMatch(/^conflicted → skipped by DO NOTHING — an existing row with the same key: email = 'ada@x'/);
+      expect(texts(r)[0]).toMatch(
+        /^conflicted → skipped by DO NOTHING — an existing row with the same key: email = 'ada@x'/,
+      );
       expect(r.statements[0]!.rows).toEqual([[d === 'sqlite' ? 3 : 4]]);
     });
 
     it('rewriting with the same values is told apart from an update', async () => {
       const r = await engines()[d].run({
         setup: USERS[d],
-        statement: "INSERT INTO users (email, name, visits) VALUES ('ada@x', 'Ada', 3) ON CONFLICT (email) DO UPDATE SET name = excluded.name, visits = excluded.visits",
+        statement:
+          "INSERT INTO users (email, name, visits) VALUES ('ada@x', 'Ada', 3) ON CONFLICT (email) DO UPDATE SET name = excluded.name, visits = excluded.visits",
       });
       expect(fates(r)).toEqual(['same-values']);
       expect(texts(r)[0]).toMatch(/rewritten with the same values$/);
@@ -74,7 +89,8 @@ for (const d of ['sqlite', 'postgres'] as const) {
     it('INSERT … SELECT: the rows come in the order of the SELECT', async () => {
       const r = await engines()[d].run({
         setup: `${USERS[d]}\nCREATE TABLE src (email text, name text, o int);\nINSERT INTO src VALUES ('z@x', 'Z', 2), ('ada@x', 'A2', 1);`,
-        statement: 'INSERT INTO users (email, name) SELECT email, name FROM src WHERE true ORDER BY o ON CONFLICT (email) DO UPDATE SET name = excluded.name',
+        statement:
+          'INSERT INTO users (email, name) SELECT email, name FROM src WHERE true ORDER BY o ON CONFLICT (email) DO UPDATE SET name = excluded.name',
       });
       expect(proposed(r).rows.map((x) => [x.values[1], x.fate])).toEqual([
         ['ada@x', 'updated'],
@@ -82,14 +98,17 @@ for (const d of ['sqlite', 'postgres'] as const) {
       ]);
     });
 
-    it('a unique violation on a key that is not the conflict target is the failing row\'s error', async () => {
+    it("a unique violation on a key that is not the conflict target is the failing row's error", async () => {
       const r = await engines()[d].run({
         setup: `${USERS[d]}\nCREATE UNIQUE INDEX users_name ON users (name);`,
-        statement: "INSERT INTO users (email, name) VALUES ('n1@x', 'N1'), ('n2@x', 'Ada') ON CONFLICT (email) DO NOTHING",
+        statement:
+          "INSERT INTO users (email, name) VALUES ('n1@x', 'N1'), ('n2@x', 'Ada') ON CONFLICT (email) DO NOTHING",
       });
       expect(r.error).toBeDefined();
       expect(fates(r)).toEqual([d === 'sqlite' ? 'inserted' : 'unknown', 'error']);
-      expect(texts(r)[1]).toMatch(d === 'sqlite' ? /UNIQUE constraint failed: users.name/ : /23505.*users_name.*\(name\)=\(Ada\) already exists/);
+      expect(texts(r)[1]).toMatch(
+        d === 'sqlite' ? /UNIQUE constraint failed: users.name/ : /23505.*users_name.*\(name\)=\(Ada\) already exists/,
+      );
       expect(proposed(r).notes.join(' ')).toMatch(/rolled back every row/);
     });
   });
@@ -101,15 +120,20 @@ describe('engine differences in the fates', () => {
     const p = await pg.run({ setup: 'CREATE TABLE t (k int PRIMARY KEY, v text);', statement });
     expect(p.error?.code).toBe('21000');
     expect(fates(p)).toEqual(['unknown', 'unknown', 'error']);
-    expect(texts(p)[2]).toBe('error 21000: row 3 would update the row that row 1 already inserted in this statement (same t_pkey (k))');
+    expect(texts(p)[2]).toBe(
+      'error 21000: row 3 would update the row that row 1 already inserted in this statement (same t_pkey (k))',
+    );
     const s = await sqlite.run({ setup: 'CREATE TABLE t (k INTEGER PRIMARY KEY, v TEXT);', statement });
     expect(fates(s)).toEqual(['inserted', 'inserted', 'updated']);
-    expect(texts(s)[2]).toBe("conflicted with the row that row 1 wrote in this statement on PRIMARY KEY (k) → updated: v 'a' → 'c'");
+    expect(texts(s)[2]).toBe(
+      "conflicted with the row that row 1 wrote in this statement on PRIMARY KEY (k) → updated: v 'a' → 'c'",
+    );
   });
 
   it('SQLite INSERT OR REPLACE through a second unique key deletes two rows, both named', async () => {
     const r = await sqlite.run({
-      setup: "CREATE TABLE p (id INTEGER PRIMARY KEY, email TEXT UNIQUE, v TEXT);\nINSERT INTO p VALUES (1, 'a@x', 'one'), (2, 'b@x', 'two'), (3, 'c@x', 'three');",
+      setup:
+        "CREATE TABLE p (id INTEGER PRIMARY KEY, email TEXT UNIQUE, v TEXT);\nINSERT INTO p VALUES (1, 'a@x', 'one'), (2, 'b@x', 'two'), (3, 'c@x', 'three');",
       statement: "INSERT OR REPLACE INTO p VALUES (1, 'b@x', 'merged')",
     });
     expect(fates(r)).toEqual(['replaced']);
@@ -117,7 +141,9 @@ describe('engine differences in the fates', () => {
       [1, 'a@x', 'one'],
       [2, 'b@x', 'two'],
     ]);
-    expect(texts(r)[0]).toMatch(/replaced: SQLite deleted 2 rows \(id = 1, email = 'a@x', v = 'one'; id = 2, email = 'b@x', v = 'two'\) and inserted this one/);
+    expect(texts(r)[0]).toMatch(
+      /replaced: SQLite deleted 2 rows \(id = 1, email = 'a@x', v = 'one'; id = 2, email = 'b@x', v = 'two'\) and inserted this one/,
+    );
     expect(proposed(r).notes.join(' ')).toMatch(/recursive_triggers/);
   });
 
@@ -131,8 +157,10 @@ describe('engine differences in the fates', () => {
 
   it('PostgreSQL partial-index target: the row conflicts only with a live row', async () => {
     const r = await pg.run({
-      setup: "CREATE TABLE m (email text, deleted int NOT NULL DEFAULT 0, n int);\nCREATE UNIQUE INDEX m_live ON m (email) WHERE deleted = 0;\nINSERT INTO m VALUES ('a', 1, 1), ('a', 0, 2);",
-      statement: "INSERT INTO m (email, n) VALUES ('a', 10), ('b', 1) ON CONFLICT (email) WHERE deleted = 0 DO UPDATE SET n = excluded.n",
+      setup:
+        "CREATE TABLE m (email text, deleted int NOT NULL DEFAULT 0, n int);\nCREATE UNIQUE INDEX m_live ON m (email) WHERE deleted = 0;\nINSERT INTO m VALUES ('a', 1, 1), ('a', 0, 2);",
+      statement:
+        "INSERT INTO m (email, n) VALUES ('a', 10), ('b', 1) ON CONFLICT (email) WHERE deleted = 0 DO UPDATE SET n = excluded.n",
     });
     expect(fates(r)).toEqual(['updated', 'inserted']);
     expect(proposed(r).rows[0]!.existing).toEqual(['a', 0, 2]);
@@ -142,8 +170,10 @@ describe('engine differences in the fates', () => {
 
   it('PostgreSQL MERGE: the rows it acted on, with the action', async () => {
     const r = await pg.run({
-      setup: "CREATE TABLE t (k int PRIMARY KEY, v int);\nCREATE TABLE s (k int, v int);\nINSERT INTO t VALUES (1, 1), (2, 2);\nINSERT INTO s VALUES (1, 10), (2, 0), (3, 30);",
-      statement: 'MERGE INTO t USING s ON t.k = s.k WHEN MATCHED AND s.v = 0 THEN DELETE WHEN MATCHED THEN UPDATE SET v = s.v WHEN NOT MATCHED THEN INSERT VALUES (s.k, s.v)',
+      setup:
+        'CREATE TABLE t (k int PRIMARY KEY, v int);\nCREATE TABLE s (k int, v int);\nINSERT INTO t VALUES (1, 1), (2, 2);\nINSERT INTO s VALUES (1, 10), (2, 0), (3, 30);',
+      statement:
+        'MERGE INTO t USING s ON t.k = s.k WHEN MATCHED AND s.v = 0 THEN DELETE WHEN MATCHED THEN UPDATE SET v = s.v WHEN NOT MATCHED THEN INSERT VALUES (s.k, s.v)',
     });
     const p = proposed(r);
     expect(p.mode).toBe('actions');

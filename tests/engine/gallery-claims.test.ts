@@ -136,14 +136,29 @@ describe('login-counter-returning', () => {
     const t = table(r, 'users');
     const linus = t.changes.find((c) => c.after !== undefined && t.after!.rows[c.after]![1] === 'linus@example.com');
     expect(linus?.change).toBe('updated');
-    const checked = edit(v.setup, /login_count INTEGER NOT NULL DEFAULT 0/, 'login_count INTEGER NOT NULL DEFAULT 0 CHECK (login_count >= 1)');
-    const bad = await engines.sqlite.run({ setup: edit(checked, /\('ada@example.com',\s*'Ada',\s*36, 3\)/, "('ada@example.com', 'Ada', 36, 0)"), statement: '' });
+    const checked = edit(
+      v.setup,
+      /login_count INTEGER NOT NULL DEFAULT 0/,
+      'login_count INTEGER NOT NULL DEFAULT 0 CHECK (login_count >= 1)',
+    );
+    const bad = await engines.sqlite.run({
+      setup: edit(checked, /\('ada@example.com',\s*'Ada',\s*36, 3\)/, "('ada@example.com', 'Ada', 36, 0)"),
+      statement: '',
+    });
     expect(bad.error?.message).toContain('CHECK constraint failed');
   });
 
   it('postgres: the updated row version has xmax = the current transaction, the inserted one 0', async () => {
     const p = variant('login-counter-returning', 'postgres');
-    const r = await run('postgres', p.setup, edit(p.statement, /RETURNING[\s\S]*;/, "RETURNING email, xmax::text = pg_current_xact_id()::text AS mine, xmax::text AS xmax;"));
+    const r = await run(
+      'postgres',
+      p.setup,
+      edit(
+        p.statement,
+        /RETURNING[\s\S]*;/,
+        'RETURNING email, xmax::text = pg_current_xact_id()::text AS mine, xmax::text AS xmax;',
+      ),
+    );
     expect(r.statements[0]?.rows).toContainEqual(['ada@example.com', true, expect.stringMatching(/^[1-9]\d*$/)]);
     expect(r.statements[0]?.rows).toContainEqual(['linus@example.com', false, '0']);
   });
@@ -193,10 +208,7 @@ describe('sqlite-several-on-conflict-clauses', () => {
   const second = v.statement.slice(v.statement.indexOf('-- Both keys conflict'));
 
   it("swapping the clauses gives the name to Ada's row instead", async () => {
-    const swapped = second.replace(
-      /(ON CONFLICT \(email\)[^\n]*\n)(ON CONFLICT \(id\)[^\n]*\n)/,
-      '$2$1',
-    );
+    const swapped = second.replace(/(ON CONFLICT \(email\)[^\n]*\n)(ON CONFLICT \(id\)[^\n]*\n)/, '$2$1');
     expect(swapped).not.toBe(second);
     const r = await run('sqlite', v.setup, swapped);
     expect(r.statements[0]?.rows).toEqual([[1, 'ada@example.com', 'G. Hopper (matched by id)']]);
@@ -238,7 +250,11 @@ describe('partial-update-not-null', () => {
     it(`${d}: an empty name mapped back with NULLIF keeps the stored name`, async () => {
       const v = variant('partial-update-not-null', d);
       let statement = edit(v.statement, "VALUES ('ada@example.com', NULL, 37)", "VALUES ('ada@example.com', '', 37)");
-      statement = edit(statement, 'COALESCE(excluded.name, users.name)', "COALESCE(NULLIF(excluded.name, ''), users.name)");
+      statement = edit(
+        statement,
+        'COALESCE(excluded.name, users.name)',
+        "COALESCE(NULLIF(excluded.name, ''), users.name)",
+      );
       const r = await run(d, v.setup, statement);
       expect(r.ok).toBe(true);
       expect(rowWhere(r, 'users', 'email', 'ada@example.com')).toMatchObject({ name: 'Ada', age: 37 });
@@ -262,7 +278,11 @@ describe('sqlite-insert-or-ignore', () => {
 CREATE TABLE t (id INTEGER PRIMARY KEY, n INTEGER CHECK (n >= 0));
 CREATE TABLE c (id INTEGER PRIMARY KEY, t_id INTEGER REFERENCES t (id));
 INSERT INTO t VALUES (1, 5);`;
-    const r = await run('sqlite', setup, 'INSERT OR IGNORE INTO t VALUES (2, -1), (1, 7), (3, 1);\nINSERT OR IGNORE INTO c VALUES (1, 99);');
+    const r = await run(
+      'sqlite',
+      setup,
+      'INSERT OR IGNORE INTO t VALUES (2, -1), (1, 7), (3, 1);\nINSERT OR IGNORE INTO c VALUES (1, 99);',
+    );
     expect(r.statements[0]?.rowsAffected).toBe(1);
     expect(r.error?.message).toContain('FOREIGN KEY constraint failed');
     expect(r.error?.statementIndex).toBe(1);
@@ -273,7 +293,7 @@ describe('postgres-merge', () => {
   it('the ON condition needs no unique index', async () => {
     const r = await run(
       'postgres',
-      'CREATE TABLE notes (email text, body text);\nINSERT INTO notes VALUES (\'ada@example.com\', \'old\');',
+      "CREATE TABLE notes (email text, body text);\nINSERT INTO notes VALUES ('ada@example.com', 'old');",
       "MERGE INTO notes AS n USING (VALUES ('ada@example.com', 'new'), ('linus@example.com', 'hi')) AS s (email, body)\nON n.email = s.email\nWHEN MATCHED THEN UPDATE SET body = s.body\nWHEN NOT MATCHED THEN INSERT VALUES (s.email, s.body)\nRETURNING merge_action(), n.email, n.body;",
     );
     expect(r.ok).toBe(true);

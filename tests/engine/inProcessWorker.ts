@@ -17,19 +17,16 @@ export class InProcessWorker {
   readonly posted: FromWorker[] = [];
 
   constructor(create: (init: InitOptions) => Promise<HostedEngine>) {
-    serveEngine(
-      (init) => (this.engine = create(init)),
-      {
-        postMessage: (msg) => {
-          if (this.terminated) return;
-          this.posted.push(msg);
-          setTimeout(() => {
-            if (!this.terminated) this.onmessage?.({ data: msg } as MessageEvent<FromWorker>);
-          });
-        },
-        addEventListener: (_type, cb) => (this.listener = cb),
+    serveEngine((init) => (this.engine = create(init)), {
+      postMessage: (msg) => {
+        if (this.terminated) return;
+        this.posted.push(msg);
+        setTimeout(() => {
+          if (!this.terminated) this.onmessage?.({ data: msg } as MessageEvent<FromWorker>);
+        });
       },
-    );
+      addEventListener: (_type, cb) => (this.listener = cb),
+    });
   }
 
   postMessage(msg: ToWorker): void {

@@ -28,7 +28,8 @@ const client = new EngineClient(
   },
   store,
 );
-const run = (setup: string, statement: string): Promise<RunResult> => client.run({ setup, statement } as RunInput, 60_000);
+const run = (setup: string, statement: string): Promise<RunResult> =>
+  client.run({ setup, statement } as RunInput, 60_000);
 const rows = (r: RunResult, i = -1): unknown[][] => r.statements.at(i)!.rows;
 
 beforeAll(async () => {
@@ -118,7 +119,10 @@ describe("the engine's own queries run with its own rights", () => {
 describe('a change no reset undoes restarts the engine from its clean copy', () => {
   it('a replaced pg_catalog function: the run says so, the next run has the real lower()', async () => {
     const before = workers;
-    const r = await run('', "CREATE OR REPLACE FUNCTION pg_catalog.lower(text) RETURNS text LANGUAGE sql AS $$ SELECT 'pwned' $$");
+    const r = await run(
+      '',
+      "CREATE OR REPLACE FUNCTION pg_catalog.lower(text) RETURNS text LANGUAGE sql AS $$ SELECT 'pwned' $$",
+    );
     expect(r.error).toBeUndefined();
     expect(r.restart).toMatch(/outside your own schemas.*restarted from a clean copy; your next run starts clean/);
     expect(r.notes[0]).toBe(r.restart);
@@ -192,7 +196,11 @@ VACUUM; ANALYZE; SELECT nextval('seq'); COMMENT ON TABLE t IS 'mine';`,
 
 describe('an engine broken by deep recursion is restarted', () => {
   const cases: [string, string, string][] = [
-    ['PL/pgSQL', 'CREATE FUNCTION f(n int) RETURNS int LANGUAGE plpgsql AS $$ BEGIN RETURN f(n + 1); END $$;', 'SELECT f(1);'],
+    [
+      'PL/pgSQL',
+      'CREATE FUNCTION f(n int) RETURNS int LANGUAGE plpgsql AS $$ BEGIN RETURN f(n + 1); END $$;',
+      'SELECT f(1);',
+    ],
     [
       'trigger',
       `CREATE TABLE t (a int);
@@ -222,12 +230,32 @@ CREATE TRIGGER tr BEFORE INSERT ON t FOR EACH ROW EXECUTE FUNCTION tf();`,
 describe('commands that need a server answer at once', () => {
   it.each([
     ['COPY t TO PROGRAM', "COPY t TO PROGRAM 'cat'", /COPY … PROGRAM is not available in the browser engine/],
-    ['COPY FROM a server file', "COPY t FROM '/etc/passwd'", /COPY to or from a server file is not available in the browser engine/],
-    ['COPY TO a server file', "COPY t TO '/tmp/out.csv'", /COPY to or from a server file is not available in the browser engine/],
-    ['lo_import', "SELECT lo_import('/pglite/data/postgresql.conf')", /lo_import\(\) .* not available in the browser engine/],
+    [
+      'COPY FROM a server file',
+      "COPY t FROM '/etc/passwd'",
+      /COPY to or from a server file is not available in the browser engine/,
+    ],
+    [
+      'COPY TO a server file',
+      "COPY t TO '/tmp/out.csv'",
+      /COPY to or from a server file is not available in the browser engine/,
+    ],
+    [
+      'lo_import',
+      "SELECT lo_import('/pglite/data/postgresql.conf')",
+      /lo_import\(\) .* not available in the browser engine/,
+    ],
     ['lo_export', "SELECT lo_export(1, '/tmp/x')", /lo_export\(\) .* not available in the browser engine/],
-    ['pg_read_file', "SELECT pg_catalog.pg_read_file('postgresql.conf')", /pg_read_file\(\) .* not available in the browser engine/],
-    ['pg_read_file in a DO block', "DO $$ BEGIN PERFORM pg_read_file('postgresql.conf'); END $$", /pg_read_file\(\) .* not available/],
+    [
+      'pg_read_file',
+      "SELECT pg_catalog.pg_read_file('postgresql.conf')",
+      /pg_read_file\(\) .* not available in the browser engine/,
+    ],
+    [
+      'pg_read_file in a DO block',
+      "DO $$ BEGIN PERFORM pg_read_file('postgresql.conf'); END $$",
+      /pg_read_file\(\) .* not available/,
+    ],
   ])('%s', async (_name, statement, message) => {
     const r = await run('CREATE TABLE t (a int);', statement);
     expect(r.error?.message).toMatch(message);
@@ -237,7 +265,10 @@ describe('commands that need a server answer at once', () => {
   });
 
   it('still runs COPY TO STDOUT and columns named like the refused functions', async () => {
-    const r = await run('CREATE TABLE t (copy int, lo_import int);', 'SELECT copy, lo_import FROM t; COPY t TO STDOUT;');
+    const r = await run(
+      'CREATE TABLE t (copy int, lo_import int);',
+      'SELECT copy, lo_import FROM t; COPY t TO STDOUT;',
+    );
     expect(r.error).toBeUndefined();
   });
 });

@@ -21,7 +21,10 @@ describe('SQLite database files do not outlive a run', () => {
     expect(r.error?.message).toMatch(message);
     expect(r.error?.phase).toBe('statement');
     // The engine's in-memory file system keeps nothing: the next run sees no such file.
-    const next = await engine.run({ setup: '', statement: "ATTACH ':memory:' AS m; SELECT count(*) FROM m.sqlite_schema;" });
+    const next = await engine.run({
+      setup: '',
+      statement: "ATTACH ':memory:' AS m; SELECT count(*) FROM m.sqlite_schema;",
+    });
     expect(next.statements[1]!.rows).toEqual([[0]]);
   });
 

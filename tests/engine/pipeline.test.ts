@@ -20,7 +20,8 @@ const table = (r: RunResult, name: string): TableDiff => {
   return t;
 };
 /** change kinds in display order, '=' for sameValues, '*' for replaced */
-const kinds = (t: TableDiff): string[] => t.changes.map((c) => c.change + (c.sameValues ? '=' : '') + (c.replaced ? '*' : ''));
+const kinds = (t: TableDiff): string[] =>
+  t.changes.map((c) => c.change + (c.sameValues ? '=' : '') + (c.replaced ? '*' : ''));
 
 const KV = 'CREATE TABLE t (k integer PRIMARY KEY, v integer NOT NULL);\nINSERT INTO t VALUES (1, 10), (2, 20);';
 
@@ -68,7 +69,10 @@ describe.each(['sqlite', 'postgres'] as const)('%s pipeline', (dialect) => {
   });
 
   it('DO NOTHING: rows affected 0 on a conflict, 1 for a new key', async () => {
-    const r = await run(KV, 'INSERT INTO t VALUES (1, 99) ON CONFLICT DO NOTHING;\nINSERT INTO t VALUES (3, 30) ON CONFLICT DO NOTHING;');
+    const r = await run(
+      KV,
+      'INSERT INTO t VALUES (1, 99) ON CONFLICT DO NOTHING;\nINSERT INTO t VALUES (3, 30) ON CONFLICT DO NOTHING;',
+    );
     expect(r.statements.map((s) => s.rowsAffected)).toEqual([0, 1]);
     expect(r.statements.map((s) => s.diffCounts)).toEqual([
       { inserted: 0, updated: 0, deleted: 0 },
@@ -87,7 +91,10 @@ describe.each(['sqlite', 'postgres'] as const)('%s pipeline', (dialect) => {
   });
 
   it('DO UPDATE … WHERE: identical values written (sameValues) versus a row the WHERE left untouched', async () => {
-    const r = await run(KV, 'INSERT INTO t VALUES (1, 5), (2, 20) ON CONFLICT (k) DO UPDATE SET v = excluded.v WHERE excluded.v >= t.v');
+    const r = await run(
+      KV,
+      'INSERT INTO t VALUES (1, 5), (2, 20) ON CONFLICT (k) DO UPDATE SET v = excluded.v WHERE excluded.v >= t.v',
+    );
     expect(r.statements[0]!.rowsAffected).toBe(1);
     const t = table(r, 't');
     expect(kinds(t)).toEqual(['unchanged', 'updated=']);
@@ -143,11 +150,16 @@ describe.each(['sqlite', 'postgres'] as const)('%s pipeline', (dialect) => {
   });
 
   it('per-statement counts stop when a statement grows the tables past the budget', async () => {
-    const grow = dialect === 'sqlite'
-      ? 'INSERT INTO t WITH RECURSIVE s(i) AS (SELECT 3 UNION ALL SELECT i + 1 FROM s WHERE i < 30002) SELECT i, i FROM s'
-      : 'INSERT INTO t SELECT i, i FROM generate_series(3, 30002) i';
+    const grow =
+      dialect === 'sqlite'
+        ? 'INSERT INTO t WITH RECURSIVE s(i) AS (SELECT 3 UNION ALL SELECT i + 1 FROM s WHERE i < 30002) SELECT i, i FROM s'
+        : 'INSERT INTO t SELECT i, i FROM generate_series(3, 30002) i';
     const r = await run(KV, `UPDATE t SET v = 0 WHERE k = 1;\n${grow};\nDELETE FROM t WHERE k = 2;`);
-    expect(r.statements.map((s) => s.diffCounts)).toEqual([{ inserted: 0, updated: 1, deleted: 0 }, undefined, undefined]);
+    expect(r.statements.map((s) => s.diffCounts)).toEqual([
+      { inserted: 0, updated: 1, deleted: 0 },
+      undefined,
+      undefined,
+    ]);
     expect(table(r, 't').counts).toMatchObject({ inserted: 30000, updated: 1, deleted: 1 });
   });
 
@@ -200,7 +212,10 @@ describe.each(['sqlite', 'postgres'] as const)('%s pipeline', (dialect) => {
   });
 
   it('a setup error stops the run before the statements', async () => {
-    const r = await run('CREATE TABLE a (x integer);\nINSERT INTO nowhere VALUES (1);\nCREATE TABLE b (y integer);', 'SELECT 1; SELECT 2');
+    const r = await run(
+      'CREATE TABLE a (x integer);\nINSERT INTO nowhere VALUES (1);\nCREATE TABLE b (y integer);',
+      'SELECT 1; SELECT 2',
+    );
     expect(r.ok).toBe(false);
     expect(r.error!.phase).toBe('setup');
     expect(r.error!.statementIndex).toBe(1);
@@ -231,7 +246,10 @@ describe.each(['sqlite', 'postgres'] as const)('%s pipeline', (dialect) => {
   });
 
   it('an error inside an explicit transaction: earlier statements in it do not survive when the engine aborts it', async () => {
-    const r = await run(KV, 'UPDATE t SET v = 11 WHERE k = 1;\nBEGIN;\nINSERT INTO t VALUES (3, 30);\nINSERT INTO t VALUES (1, 1);');
+    const r = await run(
+      KV,
+      'UPDATE t SET v = 11 WHERE k = 1;\nBEGIN;\nINSERT INTO t VALUES (3, 30);\nINSERT INTO t VALUES (1, 1);',
+    );
     expect(r.ok).toBe(false);
     const t = table(r, 't');
     if (dialect === 'postgres') {
@@ -256,7 +274,7 @@ describe.each(['sqlite', 'postgres'] as const)('%s pipeline', (dialect) => {
   it('tables created and dropped by the statement script', async () => {
     const r = await run(
       'CREATE TABLE gone (id integer PRIMARY KEY);\nINSERT INTO gone VALUES (1), (2);',
-      'DROP TABLE gone;\nCREATE TABLE fresh (id integer PRIMARY KEY, v text);\nINSERT INTO fresh VALUES (1, \'a\');',
+      "DROP TABLE gone;\nCREATE TABLE fresh (id integer PRIMARY KEY, v text);\nINSERT INTO fresh VALUES (1, 'a');",
     );
     expect(r.tables.map((t) => [t.name, t.status])).toEqual([
       ['gone', 'dropped'],
@@ -292,17 +310,24 @@ describe.each(['sqlite', 'postgres'] as const)('%s pipeline', (dialect) => {
   });
 
   it('describe reports a setup error with what exists', async () => {
-    const { tables, error } = await engines[dialect]!.describe('CREATE TABLE a (x integer);\nCREATE TABLE a (x integer);');
+    const { tables, error } = await engines[dialect]!.describe(
+      'CREATE TABLE a (x integer);\nCREATE TABLE a (x integer);',
+    );
     expect(tables.map((t) => t.name)).toEqual(['a']);
     expect(error?.phase).toBe('setup');
     expect(error?.statementIndex).toBe(1);
   });
 
   it('caps snapshots at rowLimit and reports the total', async () => {
-    const insert = dialect === 'sqlite'
-      ? 'WITH RECURSIVE s(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM s WHERE i < 50) INSERT INTO t SELECT i, i FROM s'
-      : 'INSERT INTO t SELECT i, i FROM generate_series(1, 50) i';
-    const r = await engines[dialect]!.run({ setup: 'CREATE TABLE t (k integer PRIMARY KEY, v integer);', statement: insert, rowLimit: 10 });
+    const insert =
+      dialect === 'sqlite'
+        ? 'WITH RECURSIVE s(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM s WHERE i < 50) INSERT INTO t SELECT i, i FROM s'
+        : 'INSERT INTO t SELECT i, i FROM generate_series(1, 50) i';
+    const r = await engines[dialect]!.run({
+      setup: 'CREATE TABLE t (k integer PRIMARY KEY, v integer);',
+      statement: insert,
+      rowLimit: 10,
+    });
     const t = table(r, 't');
     expect(t.after!.rows).toHaveLength(10);
     expect(t.after!.totalRows).toBe(50);

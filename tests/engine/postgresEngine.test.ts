@@ -13,13 +13,15 @@ beforeAll(async () => {
 afterAll(() => engine.close());
 
 const table = (r: RunResult, name: string): TableDiff => r.tables.find((x) => x.name === name)!;
-const kinds = (t: TableDiff): string[] => t.changes.map((c) => c.change + (c.sameValues ? '=' : '') + (c.replaced ? '*' : ''));
+const kinds = (t: TableDiff): string[] =>
+  t.changes.map((c) => c.change + (c.sameValues ? '=' : '') + (c.replaced ? '*' : ''));
 
 describe('postgres engine', () => {
   it('keeps duplicate column names of RETURNING old.*, new.*', async () => {
     const r = await engine.run({
       setup: 'CREATE TABLE t (k int PRIMARY KEY, v int);\nINSERT INTO t VALUES (1, 10);',
-      statement: 'INSERT INTO t VALUES (1, 11), (2, 20) ON CONFLICT (k) DO UPDATE SET v = excluded.v RETURNING old.*, new.*',
+      statement:
+        'INSERT INTO t VALUES (1, 11), (2, 20) ON CONFLICT (k) DO UPDATE SET v = excluded.v RETURNING old.*, new.*',
     });
     const s = r.statements[0]!;
     expect(s.columns).toEqual(['k', 'v', 'k', 'v']);
@@ -38,9 +40,10 @@ describe('postgres engine', () => {
     expect(r.statements.map((s) => s.kind)).toEqual(['CREATE TABLE', 'SELECT', 'SELECT', 'INSERT']);
   });
 
-  it('snapshots tables whose column names clash with the engine\'s own aliases, and tables without columns', async () => {
+  it("snapshots tables whose column names clash with the engine's own aliases, and tables without columns", async () => {
     const r = await engine.run({
-      setup: 'CREATE TABLE clash (r int PRIMARY KEY, s int, upsert_t int);\nINSERT INTO clash VALUES (2, 1, 0), (1, 2, 0);\nCREATE TABLE empty ();\nINSERT INTO empty DEFAULT VALUES;',
+      setup:
+        'CREATE TABLE clash (r int PRIMARY KEY, s int, upsert_t int);\nINSERT INTO clash VALUES (2, 1, 0), (1, 2, 0);\nCREATE TABLE empty ();\nINSERT INTO empty DEFAULT VALUES;',
       statement: 'UPDATE clash SET s = 3 WHERE r = 1',
     });
     expect(r.ok).toBe(true);
@@ -52,7 +55,10 @@ describe('postgres engine', () => {
   });
 
   it('refuses COPY … FROM STDIN (PGlite would block forever waiting for data)', async () => {
-    const r = await engine.run({ setup: 'CREATE TABLE t (k int);', statement: "COPY t (k) FROM STDIN;\nSELECT 'FROM STDIN';" });
+    const r = await engine.run({
+      setup: 'CREATE TABLE t (k int);',
+      statement: "COPY t (k) FROM STDIN;\nSELECT 'FROM STDIN';",
+    });
     expect(r.error!.message).toMatch(/COPY … FROM STDIN/);
     expect(r.error!.statementIndex).toBe(0);
     expect(r.notRun.map((n) => n.sql)).toEqual(["SELECT 'FROM STDIN'"]);
@@ -72,7 +78,7 @@ describe('postgres engine', () => {
     expect(r.statements[0]!.rowsAffected).toBe(2);
   });
 
-  it('matches rows of a table without any key by whole content, and pairs an update through the engine\'s update event', async () => {
+  it("matches rows of a table without any key by whole content, and pairs an update through the engine's update event", async () => {
     const r = await engine.run({
       setup: "CREATE TABLE n (a int, b text);\nINSERT INTO n VALUES (1, 'x'), (1, 'x'), (2, 'y');",
       statement: "UPDATE n SET b = 'z' WHERE a = 2",
@@ -128,8 +134,22 @@ describe('postgres engine', () => {
         '\\x00ff'::bytea, ARRAY[1, 2], '1 day'::interval, NULL::text`,
     });
     expect(r.statements[0]!.rows[0]).toEqual([
-      1, 2, 3, '9007199254740993', '1.50', 1.5, 'NaN', true, '2024-01-02', '2024-01-02 03:04:05+00', '{"a": 1}', '{"b": 2}',
-      { blob: '00ff' }, '{1,2}', '1 day', null,
+      1,
+      2,
+      3,
+      '9007199254740993',
+      '1.50',
+      1.5,
+      'NaN',
+      true,
+      '2024-01-02',
+      '2024-01-02 03:04:05+00',
+      '{"a": 1}',
+      '{"b": 2}',
+      { blob: '00ff' },
+      '{1,2}',
+      '1 day',
+      null,
     ]);
   });
 
@@ -156,7 +176,8 @@ describe('postgres engine', () => {
     const clean = (await engine.run(probe)).statements[0]!.rows;
     expect(clean).toEqual([['public', 'ISO, MDY', 0, 0, 0, 0, 0]]);
     const r = await engine.run({
-      setup: 'CREATE SCHEMA extra;\nCREATE TABLE extra.x (a int);\nCREATE TEMP TABLE tmp (a int);\nCREATE ROLE somebody;',
+      setup:
+        'CREATE SCHEMA extra;\nCREATE TABLE extra.x (a int);\nCREATE TEMP TABLE tmp (a int);\nCREATE ROLE somebody;',
       statement:
         "SET search_path = extra;\nSET datestyle = 'German';\nPREPARE p AS SELECT 1;\nBEGIN;\nDECLARE c CURSOR WITH HOLD FOR SELECT 1;\nCOMMIT;\nCREATE TABLE y (a int);",
     });
@@ -177,7 +198,8 @@ CREATE TABLE blocked (a int);`,
     expect(r.error?.message).toBe('no DDL');
     const r2 = await engine.run({
       setup: 'CREATE TABLE fine (a int);',
-      statement: 'SELECT (SELECT count(*) FROM pg_event_trigger), (SELECT count(*) FROM pg_proc WHERE proname = $$no_ddl$$)',
+      statement:
+        'SELECT (SELECT count(*) FROM pg_event_trigger), (SELECT count(*) FROM pg_proc WHERE proname = $$no_ddl$$)',
     });
     expect(r2.ok).toBe(true);
     expect(r2.statements[0]!.rows).toEqual([[0, 0]]);
@@ -191,7 +213,10 @@ CREATE TABLE blocked (a int);`,
     expect(r.error!.code).toBe('22012');
     expect(r.notes.join(' ')).toMatch(/aborted by the error and rolled back/);
     expect(table(r, 't').after!.rows).toEqual([]);
-    const r2 = await engine.run({ setup: 'CREATE TABLE t (k int PRIMARY KEY);', statement: 'INSERT INTO t VALUES (2);' });
+    const r2 = await engine.run({
+      setup: 'CREATE TABLE t (k int PRIMARY KEY);',
+      statement: 'INSERT INTO t VALUES (2);',
+    });
     expect(r2.ok).toBe(true);
     expect(table(r2, 't').after!.rows).toEqual([[2]]);
   });

@@ -24,12 +24,42 @@ afterAll(async () => {
 
 /** Other right answers, each accepted on every dialect listed. */
 const RIGHT: { id: string; why: string; sql: string; dialects: Dialect[] }[] = [
-  { id: 'remember-previous-name', why: 'every SET reads the old row, whatever the order', sql: 'INSERT INTO users (email, name) VALUES (:email, :name) ON CONFLICT (email) DO UPDATE SET name = excluded.name, previous_name = users.name;', dialects: ['sqlite', 'postgres'] },
-  { id: 'on-constraint', why: 'the columns of the constraint name the same key', sql: 'INSERT INTO subscriptions (user_id, list, active) VALUES (:user_id, :list, true) ON CONFLICT (user_id, list) DO UPDATE SET active = true;', dialects: ['postgres'] },
-  { id: 'only-if-changed', why: "SQLite's IS NOT treats NULL as a value too", sql: 'INSERT INTO prices (sku, price_cents) VALUES (:sku, :price) ON CONFLICT (sku) DO UPDATE SET price_cents = excluded.price_cents WHERE prices.price_cents IS NOT excluded.price_cents;', dialects: ['sqlite'] },
-  { id: 'insert-or-update-name', why: 'SQLite accepts DO UPDATE without a target', sql: 'INSERT INTO users (email, name) VALUES (:email, :name) ON CONFLICT DO UPDATE SET name = excluded.name;', dialects: ['sqlite'] },
-  { id: 'dedupe-batch', why: 'DISTINCT ON keeps one row per key on PostgreSQL', sql: 'INSERT INTO products (sku, price_cents) SELECT DISTINCT ON (sku) sku, price_cents FROM incoming ORDER BY sku, seq DESC ON CONFLICT (sku) DO UPDATE SET price_cents = excluded.price_cents;', dialects: ['postgres'] },
-  { id: 'aggregate-batch', why: 'on SQLite a key repeated in the batch updates the row it inserted a moment before', sql: 'INSERT INTO page_views (path, views) SELECT path, 1 FROM clicks WHERE true ON CONFLICT (path) DO UPDATE SET views = page_views.views + excluded.views;', dialects: ['sqlite'] },
+  {
+    id: 'remember-previous-name',
+    why: 'every SET reads the old row, whatever the order',
+    sql: 'INSERT INTO users (email, name) VALUES (:email, :name) ON CONFLICT (email) DO UPDATE SET name = excluded.name, previous_name = users.name;',
+    dialects: ['sqlite', 'postgres'],
+  },
+  {
+    id: 'on-constraint',
+    why: 'the columns of the constraint name the same key',
+    sql: 'INSERT INTO subscriptions (user_id, list, active) VALUES (:user_id, :list, true) ON CONFLICT (user_id, list) DO UPDATE SET active = true;',
+    dialects: ['postgres'],
+  },
+  {
+    id: 'only-if-changed',
+    why: "SQLite's IS NOT treats NULL as a value too",
+    sql: 'INSERT INTO prices (sku, price_cents) VALUES (:sku, :price) ON CONFLICT (sku) DO UPDATE SET price_cents = excluded.price_cents WHERE prices.price_cents IS NOT excluded.price_cents;',
+    dialects: ['sqlite'],
+  },
+  {
+    id: 'insert-or-update-name',
+    why: 'SQLite accepts DO UPDATE without a target',
+    sql: 'INSERT INTO users (email, name) VALUES (:email, :name) ON CONFLICT DO UPDATE SET name = excluded.name;',
+    dialects: ['sqlite'],
+  },
+  {
+    id: 'dedupe-batch',
+    why: 'DISTINCT ON keeps one row per key on PostgreSQL',
+    sql: 'INSERT INTO products (sku, price_cents) SELECT DISTINCT ON (sku) sku, price_cents FROM incoming ORDER BY sku, seq DESC ON CONFLICT (sku) DO UPDATE SET price_cents = excluded.price_cents;',
+    dialects: ['postgres'],
+  },
+  {
+    id: 'aggregate-batch',
+    why: 'on SQLite a key repeated in the batch updates the row it inserted a moment before',
+    sql: 'INSERT INTO page_views (path, views) SELECT path, 1 FROM clicks WHERE true ON CONFLICT (path) DO UPDATE SET views = page_views.views + excluded.views;',
+    dialects: ['sqlite'],
+  },
 ];
 
 describe.each(RIGHT.map((r) => [`${r.id}: ${r.why}`, r] as const))('%s', (_n, r) => {
@@ -58,8 +88,10 @@ it('xmax = 0 on a freshly inserted row (PostgreSQL)', async () => {
   expect(await hiddenReturned('xmax-inserted', 'postgres', 1)).toEqual([['lang', 'en', true]]);
 });
 it('a first login returns action inserted, on both engines', async () => {
-  for (const d of ['sqlite', 'postgres'] as const) expect(await hiddenReturned('login-action', d, 1)).toEqual([['alan@example.com', 1, 'inserted']]);
+  for (const d of ['sqlite', 'postgres'] as const)
+    expect(await hiddenReturned('login-action', d, 1)).toEqual([['alan@example.com', 1, 'inserted']]);
 });
 it('DO NOTHING returns the inserted row only, on both engines', async () => {
-  for (const d of ['sqlite', 'postgres'] as const) expect(await hiddenReturned('do-nothing-returning', d, 1)).toEqual([[3, 'postgres']]);
+  for (const d of ['sqlite', 'postgres'] as const)
+    expect(await hiddenReturned('do-nothing-returning', d, 1)).toEqual([[3, 'postgres']]);
 });

@@ -27,7 +27,12 @@ afterAll(async () => {
   await engines.postgres?.close();
 });
 
-function runRef(ex: Exercise, dialect: Dialect, set: number, statement = forDialect(ex.solution, dialect)): Promise<RunResult> {
+function runRef(
+  ex: Exercise,
+  dialect: Dialect,
+  set: number,
+  statement = forDialect(ex.solution, dialect),
+): Promise<RunResult> {
   const bound = bindParams(statement, ex.sets[set]!.params ?? {});
   if (!bound.ok) throw new Error(`unknown parameters ${bound.unknown.join(', ')}`);
   return engines[dialect].run({ setup: setupFor(ex, dialect, set), statement: bound.sql });
@@ -42,7 +47,17 @@ function project(r: RunResult, table: string, columns: string[]): Value[][] {
 /** Values as both engines would agree on them (booleans as 0/1, timestamps without the zone). */
 function portable(rows: Value[][]): string[] {
   return rows
-    .map((r) => JSON.stringify(r.map((v) => (typeof v === 'boolean' ? Number(v) : typeof v === 'string' ? v.replace(/^(\d{4}-\d\d-\d\d \d\d:\d\d:\d\d)(\.\d+)?\+00$/, '$1') : v))))
+    .map((r) =>
+      JSON.stringify(
+        r.map((v) =>
+          typeof v === 'boolean'
+            ? Number(v)
+            : typeof v === 'string'
+              ? v.replace(/^(\d{4}-\d\d-\d\d \d\d:\d\d:\d\d)(\.\d+)?\+00$/, '$1')
+              : v,
+        ),
+      ),
+    )
     .sort();
 }
 
@@ -82,7 +97,13 @@ describe.each(EXERCISES.map((e) => [e.id, e] as const))('%s', (_id, ex) => {
         const rr = returnedRows(results[0]!).rows;
         expect(rowsMatchUnordered(rr, want.returned), JSON.stringify(rr)).toBe(true);
       }
-      const verdict = await checkAttempt(ex, dialect, forDialect(ex.solution, dialect), (input) => engines[dialect].run(input), new ReferenceCache());
+      const verdict = await checkAttempt(
+        ex,
+        dialect,
+        forDialect(ex.solution, dialect),
+        (input) => engines[dialect].run(input),
+        new ReferenceCache(),
+      );
       expect(verdict.kind).toBe('correct');
       ran.add(`${ex.id}:${dialect}`);
     });
@@ -93,7 +114,9 @@ describe.each(EXERCISES.map((e) => [e.id, e] as const))('%s', (_id, ex) => {
         const [a, b] = await Promise.all(DIALECTS.map((d) => runRef(ex, d, set)));
         for (const t of a!.tables) {
           const cols = t.after!.columns;
-          expect(portable(project(b!, t.name, cols)), `${t.name}, set ${set}`).toEqual(portable(project(a!, t.name, cols)));
+          expect(portable(project(b!, t.name, cols)), `${t.name}, set ${set}`).toEqual(
+            portable(project(a!, t.name, cols)),
+          );
         }
         expect(portable(returnedRows(b!).rows)).toEqual(portable(returnedRows(a!).rows));
       }
@@ -102,7 +125,10 @@ describe.each(EXERCISES.map((e) => [e.id, e] as const))('%s', (_id, ex) => {
     const other = DIALECTS.find((d) => !ex.dialects.includes(d))!;
     it(`is not claimed for ${other} because its statement fails there`, async () => {
       // For replace-hazard the statement the task is about is the colleague's INSERT OR REPLACE.
-      const statement = ex.id === 'replace-hazard' ? 'INSERT OR REPLACE INTO accounts (email, name) VALUES (:email, :name);' : forDialect(ex.solution, other);
+      const statement =
+        ex.id === 'replace-hazard'
+          ? 'INSERT OR REPLACE INTO accounts (email, name) VALUES (:email, :name);'
+          : forDialect(ex.solution, other);
       const r = await runRef(ex, other, 0, statement);
       expect(r.setup.filter((s) => s.error)).toEqual([]);
       expect(r.ok).toBe(false);

@@ -43,15 +43,19 @@ describe('run results over the wire', () => {
 
   it('blobs, NULLs, empty strings, booleans, large integers and errors arrive unchanged', async () => {
     const r = await sqlite.run({
-      setup: "CREATE TABLE v (id INTEGER PRIMARY KEY, b BLOB, t TEXT, n REAL, i INTEGER);\nINSERT INTO v VALUES (1, x'00ff', '', 0.1, 9007199254740991), (2, NULL, 'é \"q\" \\\\', 1e300, -5);",
-      statement: "INSERT INTO v VALUES (2, x'01', 'new', 2.5, 7) ON CONFLICT (id) DO UPDATE SET t = excluded.t RETURNING *;\nSELECT no_such_column FROM v;",
+      setup:
+        "CREATE TABLE v (id INTEGER PRIMARY KEY, b BLOB, t TEXT, n REAL, i INTEGER);\nINSERT INTO v VALUES (1, x'00ff', '', 0.1, 9007199254740991), (2, NULL, 'é \"q\" \\\\', 1e300, -5);",
+      statement:
+        "INSERT INTO v VALUES (2, x'01', 'new', 2.5, 7) ON CONFLICT (id) DO UPDATE SET t = excluded.t RETURNING *;\nSELECT no_such_column FROM v;",
     });
     expect(r.ok).toBe(false);
     expect('json' in toWire(r)).toBe(true);
     expect(await overTheWire(r)).toEqual(r);
     const pg = await postgres.run({
-      setup: 'CREATE TABLE v (id int PRIMARY KEY, ok boolean, j jsonb, big bigint);\nINSERT INTO v VALUES (1, true, \'{"a": [1, 2]}\', 9223372036854775807);',
-      statement: "INSERT INTO v VALUES (1, false, '[]', 1) ON CONFLICT (id) DO UPDATE SET ok = excluded.ok RETURNING *;",
+      setup:
+        'CREATE TABLE v (id int PRIMARY KEY, ok boolean, j jsonb, big bigint);\nINSERT INTO v VALUES (1, true, \'{"a": [1, 2]}\', 9223372036854775807);',
+      statement:
+        "INSERT INTO v VALUES (1, false, '[]', 1) ON CONFLICT (id) DO UPDATE SET ok = excluded.ok RETURNING *;",
     });
     expect(pg.ok).toBe(true);
     expect(await overTheWire(pg)).toEqual(pg);
@@ -59,7 +63,8 @@ describe('run results over the wire', () => {
 
   it('infinities and -0 from SQLite REAL columns keep their values (sent as an object)', async () => {
     const r = await sqlite.run({
-      setup: 'CREATE TABLE f (id INTEGER PRIMARY KEY, x REAL);\nINSERT INTO f VALUES (1, 1e999), (2, -1e999), (3, -0.0);',
+      setup:
+        'CREATE TABLE f (id INTEGER PRIMARY KEY, x REAL);\nINSERT INTO f VALUES (1, 1e999), (2, -1e999), (3, -0.0);',
       statement: 'UPDATE f SET x = -x WHERE id = 1 RETURNING x;',
     });
     expect(r.ok).toBe(true);
@@ -73,7 +78,10 @@ describe('run results over the wire', () => {
   });
 
   it('a -0 alone (a computed REAL) is enough to send the result as an object', async () => {
-    const r = await sqlite.run({ setup: 'CREATE TABLE f (id INTEGER PRIMARY KEY);', statement: 'SELECT -0.0 AS z, 1.5 AS y;' });
+    const r = await sqlite.run({
+      setup: 'CREATE TABLE f (id INTEGER PRIMARY KEY);',
+      statement: 'SELECT -0.0 AS z, 1.5 AS y;',
+    });
     expect(r.ok).toBe(true);
     expect(Object.is(r.statements[0]!.rows[0]![0], -0)).toBe(true);
     expect(jsonExact(r)).toBe(false);

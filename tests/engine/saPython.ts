@@ -28,6 +28,10 @@ export function runPython(args: string[], options: SpawnSyncOptions = {}) {
 export function probeSqlAlchemy(): { ok: true; version: string } | { ok: false; reason: string } {
   const r = runPython(['-c', 'import sqlalchemy; print(sqlalchemy.__version__)']);
   if (r.error) return { ok: false, reason: `${PYTHON} not found (${r.error.message})` };
-  if (r.status !== 0) return { ok: false, reason: `${PYTHON} has no sqlalchemy (run tests/python/get-sqlalchemy2.sh, or apt-get install -y python3-sqlalchemy)` };
+  if (r.status !== 0)
+    return {
+      ok: false,
+      reason: `${PYTHON} has no sqlalchemy (run tests/python/get-sqlalchemy2.sh, or apt-get install -y python3-sqlalchemy)`,
+    };
   return { ok: true, version: String(r.stdout).trim() };
 }

@@ -23,7 +23,13 @@ interface Facts {
   sqlite_has_on_conflict: boolean;
   postgresql_has_on_conflict: boolean;
   merge: { existing: string[]; new: string[]; other_key: string | null };
-  bulk: { values_list: Log; executemany: Log; executemany_returning: Log; executemany_returning_rows: number; loop: Log };
+  bulk: {
+    values_list: Log;
+    executemany: Log;
+    executemany_returning: Log;
+    executemany_returning_rows: number;
+    loop: Log;
+  };
   set_none: string | null;
   coalesce: string | null;
 }
@@ -82,21 +88,38 @@ describe('xmax and RETURNING old/new: PostgreSQL only', () => {
     const r = await pg.query<{ id: number; inserted: boolean }>(
       "INSERT INTO users VALUES (1, 'Ann 2'), (2, 'Bob') ON CONFLICT (id) DO UPDATE SET name = excluded.name RETURNING id, (xmax = 0) AS inserted",
     );
-    expect(r.rows).toEqual([{ id: 1, inserted: false }, { id: 2, inserted: true }]);
-    const o = await pg.query("INSERT INTO users VALUES (2, 'Bo') ON CONFLICT (id) DO UPDATE SET name = excluded.name RETURNING old.name AS old_name, new.name AS new_name");
+    expect(r.rows).toEqual([
+      { id: 1, inserted: false },
+      { id: 2, inserted: true },
+    ]);
+    const o = await pg.query(
+      "INSERT INTO users VALUES (2, 'Bo') ON CONFLICT (id) DO UPDATE SET name = excluded.name RETURNING old.name AS old_name, new.name AS new_name",
+    );
     expect(o.rows).toEqual([{ old_name: 'Bob', new_name: 'Bo' }]);
   });
 
   test('SQLite has neither: both are errors', async () => {
-    const db = await sqliteDb("CREATE TABLE users (id integer PRIMARY KEY, name text); INSERT INTO users VALUES (1, 'Ann');");
-    expect(() => db.exec("INSERT INTO users VALUES (1, 'A') ON CONFLICT (id) DO UPDATE SET name = excluded.name RETURNING xmax = 0")).toThrow(/no such column: xmax/);
-    expect(() => db.exec("INSERT INTO users VALUES (1, 'A') ON CONFLICT (id) DO UPDATE SET name = excluded.name RETURNING old.name")).toThrow(/no such column|old/);
+    const db = await sqliteDb(
+      "CREATE TABLE users (id integer PRIMARY KEY, name text); INSERT INTO users VALUES (1, 'Ann');",
+    );
+    expect(() =>
+      db.exec(
+        "INSERT INTO users VALUES (1, 'A') ON CONFLICT (id) DO UPDATE SET name = excluded.name RETURNING xmax = 0",
+      ),
+    ).toThrow(/no such column: xmax/);
+    expect(() =>
+      db.exec(
+        "INSERT INTO users VALUES (1, 'A') ON CONFLICT (id) DO UPDATE SET name = excluded.name RETURNING old.name",
+      ),
+    ).toThrow(/no such column|old/);
     db.close();
   });
 });
 
 /** Debian bookworm's own SQLAlchemy, when it is 1.4: what the panel says differs there. */
-const system = spawnSync('/usr/bin/python3', ['-c', 'import sqlalchemy; print(sqlalchemy.__version__)'], { encoding: 'utf8' });
+const system = spawnSync('/usr/bin/python3', ['-c', 'import sqlalchemy; print(sqlalchemy.__version__)'], {
+  encoding: 'utf8',
+});
 const system14 = system.status === 0 && system.stdout.startsWith('1.4');
 describe.skipIf(!system14)('what the panel says of SQLAlchemy 1.4, run with 1.4', () => {
   test('no DeclarativeBase or mapped_column, and no RETURNING on SQLite', () => {
@@ -110,7 +133,10 @@ describe.skipIf(!system14)('what the panel says of SQLAlchemy 1.4, run with 1.4'
       'except Exception as exc:',
       '    print(type(exc).__name__)',
     ].join('\n');
-    const r = spawnSync('/usr/bin/python3', ['-c', code], { encoding: 'utf8', env: { ...process.env, PYTHONPATH: '' } });
+    const r = spawnSync('/usr/bin/python3', ['-c', code], {
+      encoding: 'utf8',
+      env: { ...process.env, PYTHONPATH: '' },
+    });
     expect(r.stdout.trim().split('\n')).toEqual(['False False', 'CompileError']);
   });
 });

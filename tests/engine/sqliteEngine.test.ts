@@ -9,12 +9,14 @@ beforeAll(async () => {
 });
 
 const table = (r: RunResult, name: string): TableDiff => r.tables.find((x) => x.name === name)!;
-const kinds = (t: TableDiff): string[] => t.changes.map((c) => c.change + (c.sameValues ? '=' : '') + (c.replaced ? '*' : ''));
+const kinds = (t: TableDiff): string[] =>
+  t.changes.map((c) => c.change + (c.sameValues ? '=' : '') + (c.replaced ? '*' : ''));
 
 describe('sqlite engine', () => {
   it('shows INSERT OR REPLACE on a text primary key as a deleted plus an inserted row', async () => {
     const r = await engine.run({
-      setup: "CREATE TABLE r (k TEXT PRIMARY KEY, a INTEGER, b TEXT DEFAULT 'd');\nINSERT INTO r VALUES ('x', 1, 'kept?'), ('y', 2, 'y');",
+      setup:
+        "CREATE TABLE r (k TEXT PRIMARY KEY, a INTEGER, b TEXT DEFAULT 'd');\nINSERT INTO r VALUES ('x', 1, 'kept?'), ('y', 2, 'y');",
       statement: "INSERT OR REPLACE INTO r (k, a) VALUES ('x', 5)",
     });
     expect(r.ok).toBe(true);
@@ -29,7 +31,8 @@ describe('sqlite engine', () => {
 
   it('pairs INSERT OR REPLACE on an INTEGER PRIMARY KEY table through its unique key (new id)', async () => {
     const r = await engine.run({
-      setup: "CREATE TABLE r (id INTEGER PRIMARY KEY, k TEXT NOT NULL UNIQUE, a INTEGER);\nINSERT INTO r (k, a) VALUES ('x', 1), ('y', 2);",
+      setup:
+        "CREATE TABLE r (id INTEGER PRIMARY KEY, k TEXT NOT NULL UNIQUE, a INTEGER);\nINSERT INTO r (k, a) VALUES ('x', 1), ('y', 2);",
       statement: "INSERT OR REPLACE INTO r (k, a) VALUES ('x', 5)",
     });
     const t = table(r, 'r');
@@ -85,7 +88,8 @@ describe('sqlite engine', () => {
   it('shows temp tables, blobs and reals; hides its own tracking objects', async () => {
     const r = await engine.run({
       setup: 'CREATE TEMP TABLE tt (id INTEGER PRIMARY KEY, b BLOB, f REAL);',
-      statement: "INSERT INTO tt VALUES (1, x'00ff10', 1.5) RETURNING b;\nSELECT name FROM sqlite_temp_master WHERE type = 'table' AND name = 'tt';",
+      statement:
+        "INSERT INTO tt VALUES (1, x'00ff10', 1.5) RETURNING b;\nSELECT name FROM sqlite_temp_master WHERE type = 'table' AND name = 'tt';",
     });
     expect(r.tables.map((t) => [t.name, t.schema.schema])).toEqual([['temp.tt', 'temp']]);
     expect(table(r, 'temp.tt').after!.rows).toEqual([[1, { blob: '00ff10' }, 1.5]]);
@@ -109,10 +113,16 @@ describe('sqlite engine', () => {
   });
 
   it('a failing statement is finalized: the next run works on a fresh database', async () => {
-    const r = await engine.run({ setup: 'CREATE TABLE t (k INTEGER PRIMARY KEY);', statement: 'INSERT INTO t VALUES (1), (1);' });
+    const r = await engine.run({
+      setup: 'CREATE TABLE t (k INTEGER PRIMARY KEY);',
+      statement: 'INSERT INTO t VALUES (1), (1);',
+    });
     expect(r.error!.code).toBe('SQLITE_CONSTRAINT_PRIMARYKEY');
     expect(table(r, 't').after!.rows).toEqual([]);
-    const r2 = await engine.run({ setup: 'CREATE TABLE t (k INTEGER PRIMARY KEY, e TEXT UNIQUE);', statement: "INSERT INTO t VALUES (1, 'a'), (2, 'a');" });
+    const r2 = await engine.run({
+      setup: 'CREATE TABLE t (k INTEGER PRIMARY KEY, e TEXT UNIQUE);',
+      statement: "INSERT INTO t VALUES (1, 'a'), (2, 'a');",
+    });
     expect(r2.error!.code).toBe('SQLITE_CONSTRAINT_UNIQUE');
     expect(r2.error!.message).toBe('UNIQUE constraint failed: t.e');
   });

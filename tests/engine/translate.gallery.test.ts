@@ -20,11 +20,14 @@ afterAll(async () => {
 
 /** Examples whose original and translation legitimately disagree on failing, by direction. */
 const KNOWN: Record<string, string> = {
-  'timestamps-updated-at sqlite': "the SQLite variant calls now() on purpose to show the error; the translation writes CURRENT_TIMESTAMP",
-  'same-key-twice-in-batch sqlite': 'PostgreSQL rejects a DO UPDATE that affects the same row twice (21000); SQLite allows it',
+  'timestamps-updated-at sqlite':
+    'the SQLite variant calls now() on purpose to show the error; the translation writes CURRENT_TIMESTAMP',
+  'same-key-twice-in-batch sqlite':
+    'PostgreSQL rejects a DO UPDATE that affects the same row twice (21000); SQLite allows it',
   'same-key-twice-in-batch postgres': 'the same divergence, the other way round',
   'upsert-from-select sqlite': 'the SQLite variant omits WHERE true on purpose; PostgreSQL needs no WHERE',
-  'postgres-on-constraint postgres': 'the PostgreSQL variant tries a target-less DO UPDATE on purpose; SQLite accepts it',
+  'postgres-on-constraint postgres':
+    'the PostgreSQL variant tries a target-less DO UPDATE on purpose; SQLite accepts it',
   'postgres-merge postgres': 'the MERGE that fails on purpose is commented out for SQLite (reported)',
 };
 
@@ -48,7 +51,9 @@ describe('gallery examples translate and run on the other engine', () => {
     const reported = tr.setup.untranslatable.length + tr.statement.untranslatable.length > 0;
     const key = `${ex.id} ${from}`;
     if (KNOWN[key] || reported) return;
-    expect(Boolean(translated.error), `${translated.error?.message ?? 'no error'}\n${tr.statement.sql}`).toBe(Boolean(original.error));
+    expect(Boolean(translated.error), `${translated.error?.message ?? 'no error'}\n${tr.statement.sql}`).toBe(
+      Boolean(original.error),
+    );
   });
 
   it('lists only known divergences that still exist', () => {

@@ -33,10 +33,14 @@ function summary(r: RegressReport): string {
 const files = process.env.UPSTREAM_MERGE ? ['insert_conflict', 'merge'] : ['insert_conflict'];
 
 describe('PostgreSQL regression suites through the engine API', () => {
-  it.each(files)('%s.sql gives exactly its expected output', async (name) => {
-    const report = await runRegressFile(engine, `${name}.sql`, read(`${name}.sql`), read(`${name}.out`));
-    console.log(summary(report));
-    expect(report.differences, summary(report)).toEqual([]);
-    expect(report.same).toBe(report.statements);
-  }, 600_000);
+  it.each(files)(
+    '%s.sql gives exactly its expected output',
+    async (name) => {
+      const report = await runRegressFile(engine, `${name}.sql`, read(`${name}.sql`), read(`${name}.out`));
+      console.log(summary(report));
+      expect(report.differences, summary(report)).toEqual([]);
+      expect(report.same).toBe(report.statements);
+    },
+    600_000,
+  );
 });

@@ -35,7 +35,9 @@ describe('SQLite Tcl tests through the engine API', () => {
     const r = await runTclFile(engine, `${name}.test`, text);
     reports.push(r);
     const run = r.cases - r.skipped.length;
-    console.log(`${r.file}: ${r.same}/${run} cases identical, ${r.skipped.length} skipped (${[...new Set(r.skipped.map((s) => s.why))].join('; ')})`);
+    console.log(
+      `${r.file}: ${r.same}/${run} cases identical, ${r.skipped.length} skipped (${[...new Set(r.skipped.map((s) => s.why))].join('; ')})`,
+    );
     const known = REAL_PRINTING[r.file] ?? [];
     const differing = r.differences.map((d) => d.slice(r.file.length + 1, d.indexOf(': expected')));
     expect(differing, r.differences.join('\n')).toEqual(known);

@@ -6,7 +6,9 @@ import { defaultScenario } from '../../src/scenario/scenario';
 import { TAB_KEY, WORK_KEY } from '../../src/share/keys';
 
 const bootDialects = (...args: Parameters<typeof bootPlan>) => bootPlan(...args).map((i) => i.dialect);
-const store = (entries: Record<string, unknown>) => ({ getItem: (k: string) => (k in entries ? JSON.stringify(entries[k]) : null) });
+const store = (entries: Record<string, unknown>) => ({
+  getItem: (k: string) => (k in entries ? JSON.stringify(entries[k]) : null),
+});
 
 describe('engines started before the app loads', () => {
   it('follow the dialect of a link, both in compare mode', () => {
@@ -16,7 +18,7 @@ describe('engines started before the app loads', () => {
     expect(bootDialects(`#${both}`, null, null)).toEqual(['sqlite', 'postgres']);
   });
 
-  it('follow the autosaved work when there is no link, and this tab\'s work for its own fragment', () => {
+  it("follow the autosaved work when there is no link, and this tab's work for its own fragment", () => {
     const saved = store({ [WORK_KEY]: { v: 1, scenario: { dialect: 'postgres' } } });
     expect(bootDialects('', saved, null)).toEqual(['postgres']);
     const tab = store({ [TAB_KEY]: { v: 1, fragment: 's1/abc', scenario: { dialect: 'postgres', compare: true } } });
@@ -32,15 +34,20 @@ describe('engines started before the app loads', () => {
 });
 
 describe('scripts run before the app loads', () => {
-  it('are the default scenario on a first visit, and the link\'s own texts for a link', async () => {
+  it("are the default scenario on a first visit, and the link's own texts for a link", async () => {
     expect(bootPlan('', null, null)).toEqual([{ dialect: 'sqlite', scripts: defaultScenario().sqlite }]);
-    const scripts = { setup: 'CREATE TABLE t (k text PRIMARY KEY);', statement: "INSERT INTO t VALUES ('a') ON CONFLICT DO NOTHING;" };
+    const scripts = {
+      setup: 'CREATE TABLE t (k text PRIMARY KEY);',
+      statement: "INSERT INTO t VALUES ('a') ON CONFLICT DO NOTHING;",
+    };
     const link = encodeScenario({ dialect: 'postgres', sqlite: scripts, postgres: scripts });
     expect(bootPlan(`#${link}`, null, null)).toEqual([{ dialect: 'postgres', scripts }]);
   });
 
   it('are left out when the stored texts are not strings', async () => {
-    const saved = store({ [WORK_KEY]: { v: 1, scenario: { dialect: 'sqlite', sqlite: { setup: 42, statement: 'x' } } } });
+    const saved = store({
+      [WORK_KEY]: { v: 1, scenario: { dialect: 'sqlite', sqlite: { setup: 42, statement: 'x' } } },
+    });
     expect(bootPlan('', saved, null)).toEqual([{ dialect: 'sqlite', scripts: null }]);
   });
 
@@ -51,7 +58,9 @@ describe('scripts run before the app loads', () => {
     expect(bootPlan(refused({ title: 'x'.repeat(200) }), null, null)).toEqual([{ dialect: 'postgres', scripts }]);
     expect(bootPlan(refused({ title: 'x'.repeat(201) }), null, null)).toEqual([{ dialect: 'sqlite', scripts: null }]);
     expect(bootPlan(refused({ compare: 'yes' }), null, null)).toEqual([{ dialect: 'sqlite', scripts: null }]);
-    const tab = store({ [TAB_KEY]: { v: 1, fragment: '', scenario: { dialect: 'postgres', postgres: scripts, title: 'x'.repeat(201) } } });
+    const tab = store({
+      [TAB_KEY]: { v: 1, fragment: '', scenario: { dialect: 'postgres', postgres: scripts, title: 'x'.repeat(201) } },
+    });
     expect(bootPlan('', null, tab)).toEqual([{ dialect: 'postgres', scripts: null }]);
   });
 });

@@ -8,8 +8,15 @@ import type { ColumnInfo, Dialect, TableSchema } from '../../src/engine/types';
 import { BuilderForm, type BuilderFormProps } from '../../src/builder/BuilderForm';
 import type { BuilderState } from '../../src/builder/model';
 
-
-const col = (name: string, type: string, extra: Partial<ColumnInfo> = {}): ColumnInfo => ({ name, type, notNull: false, defaultExpr: null, generated: false, identity: false, ...extra });
+const col = (name: string, type: string, extra: Partial<ColumnInfo> = {}): ColumnInfo => ({
+  name,
+  type,
+  notNull: false,
+  defaultExpr: null,
+  generated: false,
+  identity: false,
+  ...extra,
+});
 
 function tables(d: Dialect): TableSchema[] {
   return [
@@ -18,7 +25,15 @@ function tables(d: Dialect): TableSchema[] {
       schema: d === 'sqlite' ? 'main' : 'public',
       columns: [col('k', 'text', { notNull: true }), col('v', 'integer'), col('note', 'text')],
       primaryKey: ['k'],
-      uniqueKeys: [{ name: d === 'sqlite' ? 'sqlite_autoindex_kv_1' : 'kv_pkey', kind: 'primary', columns: ['k'], predicate: null, hasExpressions: false }],
+      uniqueKeys: [
+        {
+          name: d === 'sqlite' ? 'sqlite_autoindex_kv_1' : 'kv_pkey',
+          kind: 'primary',
+          columns: ['k'],
+          predicate: null,
+          hasExpressions: false,
+        },
+      ],
       hasRowid: d === 'sqlite',
     },
     {
@@ -44,7 +59,9 @@ function byLabel<T extends HTMLElement>(text: string): T {
 }
 
 function button(name: string): HTMLButtonElement {
-  const b = [...currentHost().querySelectorAll('button')].find((x) => x.getAttribute('aria-label') === name || x.textContent?.trim() === name);
+  const b = [...currentHost().querySelectorAll('button')].find(
+    (x) => x.getAttribute('aria-label') === name || x.textContent?.trim() === name,
+  );
   if (!b) throw new Error(`no button "${name}"`);
   return b;
 }
@@ -72,14 +89,24 @@ describe('BuilderForm', () => {
     await render(createElement(BuilderForm, props('sqlite')));
     expect(byLabel<HTMLSelectElement>('Table').value).toBe('kv');
     expect(currentHost().querySelector('table caption')?.textContent).toBe('Rows to insert');
-    for (const legend of ['Columns to insert', 'Rows', 'Strategy', 'Conflict target', 'On conflict, each column', 'Update the existing row', 'RETURNING']) {
+    for (const legend of [
+      'Columns to insert',
+      'Rows',
+      'Strategy',
+      'Conflict target',
+      'On conflict, each column',
+      'Update the existing row',
+      'RETURNING',
+    ]) {
       expect([...currentHost().querySelectorAll('legend')].map((l) => l.textContent)).toContain(legend);
     }
     await type(byLabel('Row 1, k'), "it's");
     await type(byLabel('Row 1, v'), '42');
     expect(sql()).toContain(`('it''s', 42, NULL)`);
     expect(sql()).toContain('ON CONFLICT (k) DO UPDATE SET');
-    expect(byLabel<HTMLTextAreaElement>('SQLAlchemy code').value).toContain('from sqlalchemy.dialects.sqlite import insert');
+    expect(byLabel<HTMLTextAreaElement>('SQLAlchemy code').value).toContain(
+      'from sqlalchemy.dialects.sqlite import insert',
+    );
   });
 
   test('NULL is distinct from the empty string', async () => {
@@ -114,7 +141,9 @@ describe('BuilderForm', () => {
     await render(createElement(BuilderForm, props('postgres')));
     expect(sql()).toContain(`('x', NULL, NULL)`);
     expect(sql()).toContain('DO NOTHING');
-    expect(currentHost().querySelector('.ub-warnings')?.textContent).toMatch(/INSERT OR IGNORE does not exist in PostgreSQL/);
+    expect(currentHost().querySelector('.ub-warnings')?.textContent).toMatch(
+      /INSERT OR IGNORE does not exist in PostgreSQL/,
+    );
     await render(createElement(BuilderForm, props('sqlite')));
     expect(sql()).toMatch(/^INSERT OR IGNORE INTO kv/);
   });
@@ -161,7 +190,10 @@ describe('BuilderForm', () => {
     await click(button('Copy'));
     expect(writeText).toHaveBeenCalledWith(byLabel<HTMLTextAreaElement>('SQLAlchemy code').value);
     expect(currentHost().textContent).toContain('Copied to the clipboard.');
-    Object.defineProperty(navigator, 'clipboard', { value: { writeText: vi.fn().mockRejectedValue(new Error('denied')) }, configurable: true });
+    Object.defineProperty(navigator, 'clipboard', {
+      value: { writeText: vi.fn().mockRejectedValue(new Error('denied')) },
+      configurable: true,
+    });
     await click(button('Copy'));
     expect(document.activeElement).toBe(byLabel('SQLAlchemy code'));
     expect(currentHost().textContent).toContain('Selected: press Ctrl+C');
@@ -195,7 +227,14 @@ describe('BuilderForm', () => {
   test('no tables: says why', async () => {
     await render(createElement(BuilderForm, { dialect: 'sqlite', tables: [], onUseStatement: () => {} }));
     expect(currentHost().textContent).toContain('The setup script creates no tables yet.');
-    await render(createElement(BuilderForm, { dialect: 'sqlite', tables: [], schemaError: 'near "CREAT": syntax error', onUseStatement: () => {} }));
+    await render(
+      createElement(BuilderForm, {
+        dialect: 'sqlite',
+        tables: [],
+        schemaError: 'near "CREAT": syntax error',
+        onUseStatement: () => {},
+      }),
+    );
     expect(currentHost().textContent).toContain('The schema could not be read: near "CREAT": syntax error');
   });
 });

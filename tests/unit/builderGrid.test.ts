@@ -34,7 +34,17 @@ describe('pasteRows', () => {
   const visible = ['id', 'name'];
   const known = ['id', 'name', 'Note'];
   test('a header row maps cells by column name (case-insensitively) and appends', () => {
-    const res = pasteRows([{ id: '1', name: 'a' }], visible, known, [['NAME', 'note'], ['b', null], ['c', 'x']], null);
+    const res = pasteRows(
+      [{ id: '1', name: 'a' }],
+      visible,
+      known,
+      [
+        ['NAME', 'note'],
+        ['b', null],
+        ['c', 'x'],
+      ],
+      null,
+    );
     expect(res.header).toBe(true);
     expect(res.columns).toEqual(['name', 'Note']);
     expect(res.rows).toEqual([

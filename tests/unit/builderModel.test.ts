@@ -4,12 +4,25 @@ import type { ColumnInfo, TableSchema } from '../../src/engine/types';
 import { actionFor, cellFor, defaultBuilderState, findColumn, findKey, findTable } from '../../src/builder/model';
 import { parseBuilderState } from '../../src/builder/schema';
 
-const col = (name: string, type: string, extra: Partial<ColumnInfo> = {}): ColumnInfo => ({ name, type, notNull: false, defaultExpr: null, generated: false, identity: false, ...extra });
+const col = (name: string, type: string, extra: Partial<ColumnInfo> = {}): ColumnInfo => ({
+  name,
+  type,
+  notNull: false,
+  defaultExpr: null,
+  generated: false,
+  identity: false,
+  ...extra,
+});
 
 const accounts: TableSchema = {
   name: 'Accounts',
   schema: 'main',
-  columns: [col('id', 'INTEGER', { identity: true }), col('Email', 'TEXT'), col('n', 'INTEGER'), col('g', 'INTEGER', { generated: true })],
+  columns: [
+    col('id', 'INTEGER', { identity: true }),
+    col('Email', 'TEXT'),
+    col('n', 'INTEGER'),
+    col('g', 'INTEGER', { generated: true }),
+  ],
   primaryKey: ['id'],
   uniqueKeys: [
     { name: 'PRIMARY KEY', kind: 'primary', columns: ['id'], predicate: null, hasExpressions: false },

@@ -1,11 +1,30 @@
 // Identifier quoting and literal escaping per dialect, and the SQL tokenizer's rewrites.
 import { describe, expect, test } from 'vitest';
-import { POSTGRES_KEYWORDS, SQLITE_KEYWORDS, blobLiteral, booleanLiteral, isKeyword, parseBoolean, parseHex, quoteIdent, quoteString, quoteTable, utf8Hex } from '../../src/builder/quote';
+import {
+  POSTGRES_KEYWORDS,
+  SQLITE_KEYWORDS,
+  blobLiteral,
+  booleanLiteral,
+  isKeyword,
+  parseBoolean,
+  parseHex,
+  quoteIdent,
+  quoteString,
+  quoteTable,
+  utf8Hex,
+} from '../../src/builder/quote';
 import { cellLiteral, needsCast, valueKind } from '../../src/builder/coltype';
 import { qualifyColumns, replaceColumns, substituteExcluded } from '../../src/builder/sqltext';
 import type { ColumnInfo } from '../../src/engine/types';
 
-const col = (name: string, type: string): ColumnInfo => ({ name, type, notNull: false, defaultExpr: null, generated: false, identity: false });
+const col = (name: string, type: string): ColumnInfo => ({
+  name,
+  type,
+  notNull: false,
+  defaultExpr: null,
+  generated: false,
+  identity: false,
+});
 
 describe('quoteIdent', () => {
   test('plain lower-case names stay bare in both dialects', () => {
@@ -109,8 +128,12 @@ describe('SQL text rewrites', () => {
   const cols = ['deleted', 'Email', 'text'];
   test('qualifies column references but not strings, functions, casts or qualified names', () => {
     expect(qualifyColumns('(deleted = 0)', cols, 't')).toBe('(t.deleted = 0)');
-    expect(qualifyColumns(`deleted = 'deleted' AND x.deleted = 1`, cols, 't')).toBe(`t.deleted = 'deleted' AND x.deleted = 1`);
-    expect(qualifyColumns('"Email" IS NOT NULL AND email IS NULL', cols, 't')).toBe('t."Email" IS NOT NULL AND t.email IS NULL');
+    expect(qualifyColumns(`deleted = 'deleted' AND x.deleted = 1`, cols, 't')).toBe(
+      `t.deleted = 'deleted' AND x.deleted = 1`,
+    );
+    expect(qualifyColumns('"Email" IS NOT NULL AND email IS NULL', cols, 't')).toBe(
+      't."Email" IS NOT NULL AND t.email IS NULL',
+    );
     expect(qualifyColumns("deleted::text = '0'::text", cols, 't')).toBe("t.deleted::text = '0'::text");
     expect(qualifyColumns('text(deleted) -- deleted', cols, 't')).toBe('text(t.deleted) -- deleted');
   });

@@ -6,13 +6,29 @@ import { type BuilderState, defaultBuilderState } from '../../src/builder/model'
 import { generateSql, strategyAvailability } from '../../src/builder/sql';
 import { targetOptions } from '../../src/builder/targets';
 
-const col = (name: string, type: string, extra: Partial<ColumnInfo> = {}): ColumnInfo => ({ name, type, notNull: false, defaultExpr: null, generated: false, identity: false, ...extra });
+const col = (name: string, type: string, extra: Partial<ColumnInfo> = {}): ColumnInfo => ({
+  name,
+  type,
+  notNull: false,
+  defaultExpr: null,
+  generated: false,
+  identity: false,
+  ...extra,
+});
 
 function users(dialect: Dialect): TableSchema {
   return {
     name: 'users',
     schema: dialect === 'sqlite' ? 'main' : 'public',
-    columns: [col('id', 'integer', { notNull: true }), col('email', 'text'), col('n', 'integer'), col('seen', 'date'), col('stamp', 'integer'), col('g', 'integer', { generated: true }), col('deleted', 'integer', { defaultExpr: '0' })],
+    columns: [
+      col('id', 'integer', { notNull: true }),
+      col('email', 'text'),
+      col('n', 'integer'),
+      col('seen', 'date'),
+      col('stamp', 'integer'),
+      col('g', 'integer', { generated: true }),
+      col('deleted', 'integer', { defaultExpr: '0' }),
+    ],
     primaryKey: ['id'],
     uniqueKeys: [
       { name: 'users_pkey', kind: 'primary', columns: ['id'], predicate: null, hasExpressions: false },
@@ -35,12 +51,21 @@ const gen = (d: Dialect, patch: Partial<BuilderState> = {}) => generateSql(state
 describe('availability', () => {
   test('strategies a dialect cannot run are disabled with a reason', () => {
     const t = users('sqlite');
-    expect(strategyAvailability('merge', 'sqlite', t)).toEqual({ ok: false, reason: expect.stringMatching(/PostgreSQL only/) });
-    expect(strategyAvailability('orReplace', 'postgres', t)).toEqual({ ok: false, reason: expect.stringMatching(/SQLite only/) });
+    expect(strategyAvailability('merge', 'sqlite', t)).toEqual({
+      ok: false,
+      reason: expect.stringMatching(/PostgreSQL only/),
+    });
+    expect(strategyAvailability('orReplace', 'postgres', t)).toEqual({
+      ok: false,
+      reason: expect.stringMatching(/SQLite only/),
+    });
     expect(strategyAvailability('orIgnore', 'postgres', t).ok).toBe(false);
     expect(strategyAvailability('merge', 'postgres', t).ok).toBe(true);
     const bare: TableSchema = { ...t, primaryKey: [], uniqueKeys: [] };
-    expect(strategyAvailability('doUpdate', 'sqlite', bare)).toEqual({ ok: false, reason: expect.stringMatching(/no primary key or unique/) });
+    expect(strategyAvailability('doUpdate', 'sqlite', bare)).toEqual({
+      ok: false,
+      reason: expect.stringMatching(/no primary key or unique/),
+    });
     expect(strategyAvailability('doNothing', 'postgres', bare).ok).toBe(true);
   });
   test('targets: keys, ON CONSTRAINT for constraints only, "no target" where allowed', () => {
@@ -57,7 +82,9 @@ describe('availability', () => {
     expect(pg.find((o) => o.label.includes('lower'))?.availability.ok).toBe(false);
     expect(pg.at(-1)?.availability).toEqual({ ok: false, reason: 'PostgreSQL needs a conflict target for DO UPDATE.' });
     expect(targetOptions('doNothing', 'postgres', users('postgres')).at(-1)?.availability.ok).toBe(true);
-    expect(targetOptions('doUpdate', 'sqlite', users('sqlite')).some((o) => o.choice.kind === 'constraint')).toBe(false);
+    expect(targetOptions('doUpdate', 'sqlite', users('sqlite')).some((o) => o.choice.kind === 'constraint')).toBe(
+      false,
+    );
     expect(targetOptions('doUpdate', 'sqlite', users('sqlite')).at(-1)?.availability.ok).toBe(true);
     expect(targetOptions('orReplace', 'sqlite', users('sqlite'))).toHaveLength(1);
   });
@@ -102,13 +129,19 @@ describe('generateSql', () => {
     const condition = { kind: 'changed' as const, column: '', expr: '' };
     const actions = { stamp: { kind: 'now' as const, expr: '' } };
     const insertColumns = ['id', 'email', 'n', 'seen', 'stamp'];
-    expect(gen('postgres', { condition, actions, insertColumns }).sql).toContain('WHERE users.email IS DISTINCT FROM excluded.email OR users.n IS DISTINCT FROM excluded.n OR users.seen IS DISTINCT FROM excluded.seen;');
+    expect(gen('postgres', { condition, actions, insertColumns }).sql).toContain(
+      'WHERE users.email IS DISTINCT FROM excluded.email OR users.n IS DISTINCT FROM excluded.n OR users.seen IS DISTINCT FROM excluded.seen;',
+    );
     expect(gen('sqlite', { condition, actions }).sql).toContain('users.n IS NOT excluded.n');
   });
   test('RETURNING with the action column per strategy', () => {
     const returning = { kind: 'columns' as const, columns: ['id'], action: true };
-    expect(gen('postgres', { returning }).sql).toContain(`RETURNING id, CASE WHEN xmax = 0 THEN 'inserted' ELSE 'updated' END AS action;`);
-    expect(gen('postgres', { returning, strategy: 'merge' }).sql).toContain('RETURNING users.id, merge_action() AS action;');
+    expect(gen('postgres', { returning }).sql).toContain(
+      `RETURNING id, CASE WHEN xmax = 0 THEN 'inserted' ELSE 'updated' END AS action;`,
+    );
+    expect(gen('postgres', { returning, strategy: 'merge' }).sql).toContain(
+      'RETURNING users.id, merge_action() AS action;',
+    );
     const s = gen('sqlite', { returning });
     expect(s.sql).toContain('RETURNING id;');
     expect(s.warnings.join()).toMatch(/cannot tell inserted from updated/);
@@ -122,10 +155,15 @@ describe('generateSql', () => {
     t.columns[0] = col('id', 'integer', { identity: true, notNull: true });
     const s = state('postgres', { insertColumns: ['id', 'email'] });
     expect(generateSql(s, t, 'postgres').sql).toContain('INSERT INTO users (id, email) OVERRIDING SYSTEM VALUE');
-    expect(generateSql({ ...s, strategy: 'merge' }, t, 'postgres').sql).toContain('INSERT (id, email) OVERRIDING SYSTEM VALUE');
+    expect(generateSql({ ...s, strategy: 'merge' }, t, 'postgres').sql).toContain(
+      'INSERT (id, email) OVERRIDING SYSTEM VALUE',
+    );
   });
   test('same key twice: a note that says what each engine does', () => {
-    const rows = [{ id: '1', email: 'a' }, { id: '1', email: 'b' }];
+    const rows = [
+      { id: '1', email: 'a' },
+      { id: '1', email: 'b' },
+    ];
     expect(gen('postgres', { rows }).warnings.join()).toMatch(/cannot affect row a second time/);
     expect(gen('sqlite', { rows }).warnings.join()).toMatch(/later row updates/);
     expect(gen('sqlite', { rows, strategy: 'doNothing' }).warnings.join()).toMatch(/later row is skipped/);
@@ -135,14 +173,23 @@ describe('generateSql', () => {
     const t = users('sqlite');
     t.columns[2] = col('n', 'integer', { notNull: true, defaultExpr: '0' });
     const g = generateSql(state('sqlite', { rows: [{ id: '1', email: 'a', n: null }] }), t, 'sqlite');
-    expect(g.warnings).toContain('n is NOT NULL, so its NULL cells will be rejected (leave the column out to get its default, 0).');
+    expect(g.warnings).toContain(
+      'n is NOT NULL, so its NULL cells will be rejected (leave the column out to get its default, 0).',
+    );
   });
   test('blocking problems give no SQL', () => {
     expect(gen('sqlite', { rows: [] })).toMatchObject({ sql: '', errors: ['Add at least one row.'] });
     expect(gen('sqlite', { insertColumns: [] }).errors).toContain('Choose at least one column to insert.');
-    expect(gen('sqlite', { actions: { n: { kind: 'custom', expr: ' ' } } }).errors).toContain('The custom expression for n is empty.');
-    expect(gen('postgres', { condition: { kind: 'newer', column: 'stamp', expr: '' }, insertColumns: ['id', 'email'] }).errors[0]).toMatch(/stamp is not inserted/);
-    expect(gen('postgres', { strategy: 'merge', insertColumns: ['email'] }).errors[0]).toMatch(/MERGE matches rows on id/);
+    expect(gen('sqlite', { actions: { n: { kind: 'custom', expr: ' ' } } }).errors).toContain(
+      'The custom expression for n is empty.',
+    );
+    expect(
+      gen('postgres', { condition: { kind: 'newer', column: 'stamp', expr: '' }, insertColumns: ['id', 'email'] })
+        .errors[0],
+    ).toMatch(/stamp is not inserted/);
+    expect(gen('postgres', { strategy: 'merge', insertColumns: ['email'] }).errors[0]).toMatch(
+      /MERGE matches rows on id/,
+    );
   });
   test('all columns kept: the update writes the row back, with a note', () => {
     const keep = { kind: 'keep' as const, expr: '' };
@@ -152,7 +199,11 @@ describe('generateSql', () => {
   });
   test('a table called excluded is aliased', () => {
     const t = { ...users('postgres'), name: 'excluded' };
-    const g = generateSql(state('postgres', { table: 'excluded', actions: { n: { kind: 'add', expr: '' } } }), t, 'postgres');
+    const g = generateSql(
+      state('postgres', { table: 'excluded', actions: { n: { kind: 'add', expr: '' } } }),
+      t,
+      'postgres',
+    );
     expect(g.sql).toContain('INSERT INTO excluded AS t (');
     expect(g.sql).toContain('n = t.n + excluded.n');
   });
@@ -163,7 +214,11 @@ describe('generateSql', () => {
     expect(g.sql).toContain('END AS upsert_action;');
   });
   test('the same state generates for the other dialect with case-folded names', () => {
-    const sqliteTable: TableSchema = { ...users('sqlite'), name: 'Users', columns: users('sqlite').columns.map((c) => (c.name === 'email' ? { ...c, name: 'Email' } : c)) };
+    const sqliteTable: TableSchema = {
+      ...users('sqlite'),
+      name: 'Users',
+      columns: users('sqlite').columns.map((c) => (c.name === 'email' ? { ...c, name: 'Email' } : c)),
+    };
     const s = defaultBuilderState(sqliteTable, 'sqlite');
     s.rows = [{ id: '1', Email: 'a@x' }];
     const pgTable = users('postgres');
@@ -180,7 +235,11 @@ describe('generateSql', () => {
     expect(g.sql).toContain('n = 2 * 10 + users.n');
     expect(g.sql).toContain(`WHERE email = 'a@x' AND (deleted = 0) AND (NULL = 0)`);
     // a column left out of the insert takes its constant default in the new row's predicate
-    const h = gen('sqlite', { strategy: 'twoStep', target: { kind: 'key', name: 'live_email', columns: ['email'] }, insertColumns: ['id', 'email'] });
+    const h = gen('sqlite', {
+      strategy: 'twoStep',
+      target: { kind: 'key', name: 'live_email', columns: ['email'] },
+      insertColumns: ['id', 'email'],
+    });
     expect(h.sql).toContain(`AND (deleted = 0) AND (0 = 0)`);
   });
 });

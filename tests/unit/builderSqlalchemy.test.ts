@@ -6,13 +6,26 @@ import { type BuilderState, defaultBuilderState, validateState } from '../../src
 import { escapeTextColons, generateSqlAlchemy, pyStr, pyValue } from '../../src/builder/sqlalchemy';
 import { tableDefinition } from '../../src/builder/satable';
 
-const col = (name: string, type: string, extra: Partial<ColumnInfo> = {}): ColumnInfo => ({ name, type, notNull: false, defaultExpr: null, generated: false, identity: false, ...extra });
+const col = (name: string, type: string, extra: Partial<ColumnInfo> = {}): ColumnInfo => ({
+  name,
+  type,
+  notNull: false,
+  defaultExpr: null,
+  generated: false,
+  identity: false,
+  ...extra,
+});
 
 function table(d: Dialect): TableSchema {
   return {
     name: d === 'postgres' ? 'sales.Accounts' : 'Accounts',
     schema: d === 'postgres' ? 'sales' : 'main',
-    columns: [col('id', 'integer', { notNull: true, identity: d === 'postgres' }), col('email', 'text', { notNull: true }), col('n', 'integer', { defaultExpr: '0' }), col('from', 'text')],
+    columns: [
+      col('id', 'integer', { notNull: true, identity: d === 'postgres' }),
+      col('email', 'text', { notNull: true }),
+      col('n', 'integer', { defaultExpr: '0' }),
+      col('from', 'text'),
+    ],
     primaryKey: ['id'],
     uniqueKeys: [
       { name: 'accounts_pkey', kind: 'primary', columns: ['id'], predicate: null, hasExpressions: false },
@@ -25,11 +38,17 @@ function table(d: Dialect): TableSchema {
 
 function state(d: Dialect, patch: Partial<BuilderState> = {}): BuilderState {
   const s = defaultBuilderState(table(d), d);
-  return { ...s, insertColumns: ['id', 'email', 'n', 'from'], rows: [{ id: '1', email: 'a :b', n: '2', from: null }], ...patch };
+  return {
+    ...s,
+    insertColumns: ['id', 'email', 'n', 'from'],
+    rows: [{ id: '1', email: 'a :b', n: '2', from: null }],
+    ...patch,
+  };
 }
 
 const CORE_FILE = { style: 'core', mode: 'sync', form: 'file', setupRows: null } as const;
-const sa = (d: Dialect, patch: Partial<BuilderState> = {}) => generateSqlAlchemy(state(d, patch), table(d), d, CORE_FILE);
+const sa = (d: Dialect, patch: Partial<BuilderState> = {}) =>
+  generateSqlAlchemy(state(d, patch), table(d), d, CORE_FILE);
 
 describe('generateSqlAlchemy', () => {
   test('DO UPDATE with the dialect insert(), excluded, index_where and a condition', () => {
@@ -52,15 +71,21 @@ describe('generateSqlAlchemy', () => {
       returning: { kind: 'columns', columns: ['id'], action: true },
     });
     expect(code).toContain('constraint="accounts_email_key",');
-    expect(code).toContain('stmt = stmt.returning(\n    accounts.c.id,\n    case((literal_column("xmax") == 0, "inserted"), else_="updated").label("action"),\n)');
-    expect(sa('postgres', { strategy: 'doNothing', target: { kind: 'none' } })).toContain('stmt = stmt.on_conflict_do_nothing()');
+    expect(code).toContain(
+      'stmt = stmt.returning(\n    accounts.c.id,\n    case((literal_column("xmax") == 0, "inserted"), else_="updated").label("action"),\n)',
+    );
+    expect(sa('postgres', { strategy: 'doNothing', target: { kind: 'none' } })).toContain(
+      'stmt = stmt.on_conflict_do_nothing()',
+    );
   });
   test('no construct: INSERT OR REPLACE, MERGE and two steps are text(), and the panel says so', () => {
     const replace = sa('sqlite', { strategy: 'orReplace' });
     expect(replace).toContain('SQLAlchemy has no construct for INSERT OR REPLACE');
     expect(replace).toMatch(/stmt = text\("""\nINSERT OR REPLACE INTO "Accounts"/);
     // values are bound parameters (the idiom, and SQLAlchemy 2.0 on SQLite misreads "%(x)s" inside text())
-    expect(replace).toContain('params = {\n    "id_1": 1,\n    "email_1": "a :b",\n    "n_1": 2,\n    "from_1": None,\n}');
+    expect(replace).toContain(
+      'params = {\n    "id_1": 1,\n    "email_1": "a :b",\n    "n_1": 2,\n    "from_1": None,\n}',
+    );
     expect(replace).toContain('VALUES\n  (:id_1, :email_1, :n_1, :from_1)\n""").bindparams(**params)');
     const merge = sa('postgres', { strategy: 'merge' });
     expect(merge).toContain('SQLAlchemy 2.0 has no MERGE construct');
@@ -78,7 +103,9 @@ describe('generateSqlAlchemy', () => {
     });
     expect(two).not.toContain('sqlalchemy.dialects');
     expect(two).toContain('def upsert(conn):');
-    expect(two).toContain('key = and_(accounts.c.email == literal(row["email"]), text("n > 0"), text(":v0 > 0").bindparams(v0=row["n"]))');
+    expect(two).toContain(
+      'key = and_(accounts.c.email == literal(row["email"]), text("n > 0"), text(":v0 > 0").bindparams(v0=row["n"]))',
+    );
     expect(two).toContain('found = conn.execute(select(accounts).where(key)).first()');
     expect(two).toContain(
       [
@@ -111,7 +138,21 @@ describe('generateSqlAlchemy', () => {
       '    schema="sales",',
       ')',
     ]);
-    const lite = tableDefinition({ ...table('sqlite'), uniqueKeys: [{ name: 'sqlite_autoindex_Accounts_1', kind: 'unique', columns: ['email'], predicate: null, hasExpressions: false }] }, 'sqlite');
+    const lite = tableDefinition(
+      {
+        ...table('sqlite'),
+        uniqueKeys: [
+          {
+            name: 'sqlite_autoindex_Accounts_1',
+            kind: 'unique',
+            columns: ['email'],
+            predicate: null,
+            hasExpressions: false,
+          },
+        ],
+      },
+      'sqlite',
+    );
     expect(lite.lines).toContain('    UniqueConstraint("email"),');
     expect(tableDefinition({ ...table('sqlite'), name: 'stmt' }, 'sqlite').variable).toBe('stmt_table');
   });
@@ -127,7 +168,9 @@ describe('Python literals', () => {
     expect(pyValue('yes', col('x', 'boolean'), 'postgres')).toBe('True');
     expect(pyValue('0xCAFE', col('x', 'bytea'), 'postgres')).toBe('bytes.fromhex("cafe")');
     expect(pyValue('2024-02-29', col('x', 'date'), 'postgres')).toBe('datetime.date.fromisoformat("2024-02-29")');
-    expect(pyValue('2024-02-29 10:00:00Z', col('x', 'timestamp with time zone'), 'postgres')).toBe('datetime.datetime.fromisoformat("2024-02-29 10:00:00+00:00")');
+    expect(pyValue('2024-02-29 10:00:00Z', col('x', 'timestamp with time zone'), 'postgres')).toBe(
+      'datetime.datetime.fromisoformat("2024-02-29 10:00:00+00:00")',
+    );
     expect(pyValue('2024-02-29', col('x', 'DATE'), 'sqlite')).toBe('"2024-02-29"');
     expect(pyValue('soon', col('x', 'date'), 'postgres')).toBe('"soon"');
   });
@@ -135,7 +178,9 @@ describe('Python literals', () => {
     expect(pyStr(`it's "x" \\ \n 🎉`)).toBe(`"it's \\"x\\" \\\\ \\n 🎉"`);
   });
   test("text()'s bind syntax is escaped, casts and times are not", () => {
-    expect(escapeTextColons("SELECT ':name', x::date, '10:30', a:b, (:p)")).toBe("SELECT '\\:name', x::date, '10:30', a:b, (\\:p)");
+    expect(escapeTextColons("SELECT ':name', x::date, '10:30', a:b, (:p)")).toBe(
+      "SELECT '\\:name', x::date, '10:30', a:b, (\\:p)",
+    );
   });
 });
 
@@ -143,21 +188,36 @@ describe('validateState', () => {
   test('lists what keeps the form from producing a statement', () => {
     const t = table('sqlite');
     expect(validateState(state('sqlite'), t)).toEqual([]);
-    expect(validateState(state('sqlite', { rows: [], insertColumns: [] }), t)).toEqual(['Choose at least one column to insert.', 'Add at least one row.']);
-    expect(validateState(state('sqlite', { condition: { kind: 'custom', column: '', expr: '' } }), t)).toEqual(['The custom update condition is empty.']);
+    expect(validateState(state('sqlite', { rows: [], insertColumns: [] }), t)).toEqual([
+      'Choose at least one column to insert.',
+      'Add at least one row.',
+    ]);
+    expect(validateState(state('sqlite', { condition: { kind: 'custom', column: '', expr: '' } }), t)).toEqual([
+      'The custom update condition is empty.',
+    ]);
     // conditions do not apply to DO NOTHING
-    expect(validateState(state('sqlite', { strategy: 'doNothing', condition: { kind: 'custom', column: '', expr: '' } }), t)).toEqual([]);
+    expect(
+      validateState(state('sqlite', { strategy: 'doNothing', condition: { kind: 'custom', column: '', expr: '' } }), t),
+    ).toEqual([]);
   });
 
   test('variants: ORM model with Mapped/mapped_column, async session, snippet with only the imports it uses', () => {
-    const s = state('sqlite', { target: { kind: 'key', name: 'live', columns: ['email'] }, returning: { kind: 'columns', columns: ['id'], action: false } });
+    const s = state('sqlite', {
+      target: { kind: 'key', name: 'live', columns: ['email'] },
+      returning: { kind: 'columns', columns: ['id'], action: false },
+    });
     const snippet = generateSqlAlchemy(s, table('sqlite'), 'sqlite', { style: 'orm', mode: 'async', form: 'snippet' });
     expect(snippet).toContain('from sqlalchemy.dialects.sqlite import insert');
     expect(snippet).toContain('stmt = insert(Account).values(rows)');
     expect(snippet).toContain('index_elements=[Account.email],');
     expect(snippet).toContain('result = await session.execute(stmt)');
     expect(snippet).not.toMatch(/literal_column|\bcase\b|or_/);
-    const file = generateSqlAlchemy(s, table('sqlite'), 'sqlite', { style: 'orm', mode: 'async', form: 'file', setupRows: { columns: ['id', 'email', 'n', 'from'], rows: [['7', 'z@x', '1', null]] } });
+    const file = generateSqlAlchemy(s, table('sqlite'), 'sqlite', {
+      style: 'orm',
+      mode: 'async',
+      form: 'file',
+      setupRows: { columns: ['id', 'email', 'n', 'from'], rows: [['7', 'z@x', '1', null]] },
+    });
     expect(file).toContain('class Account(Base):');
     expect(file).toContain('email: Mapped[str] = mapped_column(Text)');
     expect(file).toContain('from_: Mapped[str | None] = mapped_column("from", Text, quote=True)');
@@ -166,9 +226,20 @@ describe('validateState', () => {
     expect(file).toContain('setup_rows = [\n    {"id": 7, "email": "z@x", "n": 1, "from_": None},\n]');
     expect(file).toContain('await session.execute(insert(Account), setup_rows)');
     expect(file).toContain('asyncio.run(main())');
-    const pg = generateSqlAlchemy(state('postgres'), table('postgres'), 'postgres', { style: 'core', mode: 'sync', form: 'file', setupRows: null });
+    const pg = generateSqlAlchemy(state('postgres'), table('postgres'), 'postgres', {
+      style: 'core',
+      mode: 'sync',
+      form: 'file',
+      setupRows: null,
+    });
     expect(pg).toContain('create_engine("postgresql+psycopg://');
     expect(pg).toContain('# The setup rows are not included: run the scenario, then copy again.');
-    expect(generateSqlAlchemy(state('postgres'), table('postgres'), 'postgres', { style: 'orm', mode: 'async', form: 'file' })).toContain('create_async_engine("postgresql+asyncpg://');
+    expect(
+      generateSqlAlchemy(state('postgres'), table('postgres'), 'postgres', {
+        style: 'orm',
+        mode: 'async',
+        form: 'file',
+      }),
+    ).toContain('create_async_engine("postgresql+asyncpg://');
   });
 });

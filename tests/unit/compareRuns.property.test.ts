@@ -16,7 +16,10 @@ const value: fc.Arbitrary<Value> = fc.oneof(
 const tableArb = (name: string) =>
   fc
     .record({
-      rows: fc.uniqueArray(fc.tuple(fc.integer({ min: 0, max: 50 }), value, value), { selector: (r) => r[0], maxLength: 12 }),
+      rows: fc.uniqueArray(fc.tuple(fc.integer({ min: 0, max: 50 }), value, value), {
+        selector: (r) => r[0],
+        maxLength: 12,
+      }),
       withKey: fc.boolean(),
     })
     .map(({ rows, withKey }): TableDiff => ({
@@ -25,9 +28,18 @@ const tableArb = (name: string) =>
       schema: {
         name,
         schema: 'main',
-        columns: ['k', 'a', 'b'].map((c) => ({ name: c, type: '', notNull: false, defaultExpr: null, generated: false, identity: false })),
+        columns: ['k', 'a', 'b'].map((c) => ({
+          name: c,
+          type: '',
+          notNull: false,
+          defaultExpr: null,
+          generated: false,
+          identity: false,
+        })),
         primaryKey: withKey ? ['k'] : [],
-        uniqueKeys: withKey ? [{ name: 'pk', kind: 'primary', columns: ['k'], predicate: null, hasExpressions: false }] : [],
+        uniqueKeys: withKey
+          ? [{ name: 'pk', kind: 'primary', columns: ['k'], predicate: null, hasExpressions: false }]
+          : [],
         hasRowid: false,
       },
       identity: { kind: 'wholeRow', columns: [] },
@@ -39,7 +51,11 @@ const tableArb = (name: string) =>
       notes: [],
     }));
 
-const runArb = fc.record({ t: tableArb('t'), u: tableArb('u'), returned: fc.array(fc.tuple(value, value), { maxLength: 6 }) });
+const runArb = fc.record({
+  t: tableArb('t'),
+  u: tableArb('u'),
+  returned: fc.array(fc.tuple(value, value), { maxLength: 6 }),
+});
 
 function run(dialect: Dialect, tables: TableDiff[], returned: Value[][]): RunResult {
   return {
@@ -47,7 +63,18 @@ function run(dialect: Dialect, tables: TableDiff[], returned: Value[][]): RunRes
     engineVersion: 'x',
     ok: true,
     setup: [],
-    statements: [{ index: 0, sql: '', span: { start: 0, end: 0 }, kind: 'INSERT', columns: ['x', 'y'], rows: returned, rowsAffected: returned.length, durationMs: 0 }],
+    statements: [
+      {
+        index: 0,
+        sql: '',
+        span: { start: 0, end: 0 },
+        kind: 'INSERT',
+        columns: ['x', 'y'],
+        rows: returned,
+        rowsAffected: returned.length,
+        durationMs: 0,
+      },
+    ],
     notRun: [],
     tables,
     notes: [],
@@ -58,7 +85,10 @@ function run(dialect: Dialect, tables: TableDiff[], returned: Value[][]): RunRes
 /** What PostgreSQL would hand back for the same data: 1/0 as booleans where they came from booleans. */
 const asPostgres = (t: TableDiff): TableDiff => ({
   ...t,
-  after: t.after && { ...t.after, rows: [...t.after.rows].reverse().map((r) => r.map((v) => (v === 1 ? true : v === 0 ? false : v))) },
+  after: t.after && {
+    ...t.after,
+    rows: [...t.after.rows].reverse().map((r) => r.map((v) => (v === 1 ? true : v === 0 ? false : v))),
+  },
 });
 
 describe('compareRuns properties', () => {
@@ -75,7 +105,10 @@ describe('compareRuns properties', () => {
   it('booleans for 1/0 and a different row order are not differences', () => {
     fc.assert(
       fc.property(runArb, ({ t, u, returned }) => {
-        const d = compareRuns(run('sqlite', [t, u], returned), run('postgres', [asPostgres(t), asPostgres(u)], [...returned].reverse()));
+        const d = compareRuns(
+          run('sqlite', [t, u], returned),
+          run('postgres', [asPostgres(t), asPostgres(u)], [...returned].reverse()),
+        );
         expect(hasDifferences(d), summarizeDifferences(d).join('\n')).toBe(false);
       }),
     );
@@ -83,13 +116,19 @@ describe('compareRuns properties', () => {
 
   it('a removed row is always reported, with exact totals', () => {
     fc.assert(
-      fc.property(runArb.filter(({ t }) => (t.after?.rows.length ?? 0) > 0), ({ t, returned }) => {
-        const fewer: TableDiff = { ...t, after: { ...t.after!, rows: t.after!.rows.slice(1), totalRows: t.after!.rows.length - 1 } };
-        const d = compareRuns(run('sqlite', [t], returned), run('postgres', [fewer], returned));
-        const rows = d.find((x) => x.kind === 'tableRows');
-        expect(rows).toMatchObject({ totals: { onlySqlite: 1, onlyPostgres: 0 } });
-        expect(summarizeDifferences(d)[0]).toMatch(/^Table t after the run differs/);
-      }),
+      fc.property(
+        runArb.filter(({ t }) => (t.after?.rows.length ?? 0) > 0),
+        ({ t, returned }) => {
+          const fewer: TableDiff = {
+            ...t,
+            after: { ...t.after!, rows: t.after!.rows.slice(1), totalRows: t.after!.rows.length - 1 },
+          };
+          const d = compareRuns(run('sqlite', [t], returned), run('postgres', [fewer], returned));
+          const rows = d.find((x) => x.kind === 'tableRows');
+          expect(rows).toMatchObject({ totals: { onlySqlite: 1, onlyPostgres: 0 } });
+          expect(summarizeDifferences(d)[0]).toMatch(/^Table t after the run differs/);
+        },
+      ),
     );
   });
 });

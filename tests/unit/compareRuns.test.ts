@@ -1,19 +1,46 @@
 import { describe, expect, it } from 'vitest';
 import { compareRuns, hasDifferences, isNote, type Difference } from '../../src/compare/differences';
 import { NO_DIFFERENCES, summarizeDifferences } from '../../src/compare/summary';
-import type { Dialect, EngineError, RunResult, StatementResult, TableDiff, TableSchema, Value } from '../../src/engine/types';
+import type {
+  Dialect,
+  EngineError,
+  RunResult,
+  StatementResult,
+  TableDiff,
+  TableSchema,
+  Value,
+} from '../../src/engine/types';
 
 // Hand-built RunResults: the smallest objects that satisfy the contract.
-function schema(name: string, cols: string[], opts: { identity?: string[]; pk?: string[]; unique?: string[][] } = {}): TableSchema {
+function schema(
+  name: string,
+  cols: string[],
+  opts: { identity?: string[]; pk?: string[]; unique?: string[][] } = {},
+): TableSchema {
   const pk = opts.pk ?? [];
   return {
     name,
     schema: 'main',
-    columns: cols.map((c) => ({ name: c, type: '', notNull: false, defaultExpr: null, generated: false, identity: (opts.identity ?? []).includes(c) })),
+    columns: cols.map((c) => ({
+      name: c,
+      type: '',
+      notNull: false,
+      defaultExpr: null,
+      generated: false,
+      identity: (opts.identity ?? []).includes(c),
+    })),
     primaryKey: pk,
     uniqueKeys: [
-      ...(pk.length ? [{ name: `${name}_pkey`, kind: 'primary' as const, columns: pk, predicate: null, hasExpressions: false }] : []),
-      ...(opts.unique ?? []).map((u) => ({ name: `${name}_${u.join('_')}_key`, kind: 'unique' as const, columns: u, predicate: null, hasExpressions: false })),
+      ...(pk.length
+        ? [{ name: `${name}_pkey`, kind: 'primary' as const, columns: pk, predicate: null, hasExpressions: false }]
+        : []),
+      ...(opts.unique ?? []).map((u) => ({
+        name: `${name}_${u.join('_')}_key`,
+        kind: 'unique' as const,
+        columns: u,
+        predicate: null,
+        hasExpressions: false,
+      })),
     ],
     hasRowid: false,
   };
@@ -35,7 +62,17 @@ function table(s: TableSchema, rows: Value[][] | null, columns = s.columns.map((
 }
 
 function stmt(index: number, o: Partial<StatementResult> = {}): StatementResult {
-  return { index, sql: 'INSERT …', span: { start: 0, end: 1 }, kind: 'INSERT', columns: null, rows: [], rowsAffected: 1, durationMs: 0, ...o };
+  return {
+    index,
+    sql: 'INSERT …',
+    span: { start: 0, end: 1 },
+    kind: 'INSERT',
+    columns: null,
+    rows: [],
+    rowsAffected: 1,
+    durationMs: 0,
+    ...o,
+  };
 }
 
 function run(dialect: Dialect, o: Partial<RunResult> = {}): RunResult {
@@ -74,8 +111,22 @@ describe('compareRuns', () => {
 
   it('treats SQLite 1/0 and Postgres true/false as equal, and notes the normalisation', () => {
     const d = compareRuns(
-      run('sqlite', { tables: [table(users, [[1, 'a@x', 1], [2, 'b@x', 0]])] }),
-      run('postgres', { tables: [table(users, [[1, 'a@x', true], [2, 'b@x', false]])] }),
+      run('sqlite', {
+        tables: [
+          table(users, [
+            [1, 'a@x', 1],
+            [2, 'b@x', 0],
+          ]),
+        ],
+      }),
+      run('postgres', {
+        tables: [
+          table(users, [
+            [1, 'a@x', true],
+            [2, 'b@x', false],
+          ]),
+        ],
+      }),
     );
     expect(hasDifferences(d)).toBe(false);
     expect(d).toEqual([expect.objectContaining({ kind: 'normalisation', rule: 'boolean', places: ['users.active'] })]);
@@ -89,7 +140,12 @@ describe('compareRuns', () => {
       run('sqlite', { tables: [table(users, [[1, 'a@x', 2]])] }),
       run('postgres', { tables: [table(users, [[1, 'a@x', true]])] }),
     );
-    expect(d).toEqual([expect.objectContaining({ kind: 'tableRows', cells: [expect.objectContaining({ column: 'active', sqlite: 2, postgres: true })] })]);
+    expect(d).toEqual([
+      expect.objectContaining({
+        kind: 'tableRows',
+        cells: [expect.objectContaining({ column: 'active', sqlite: 2, postgres: true })],
+      }),
+    ]);
   });
 
   it('compares numeric text by value and timestamps in UTC to the second', () => {
@@ -122,10 +178,21 @@ describe('compareRuns', () => {
     const pgErr = err('ON CONFLICT DO UPDATE command cannot affect row a second time', 'statement', 0, '21000');
     const d = compareRuns(
       run('sqlite', { statements: [stmt(0, { rowsAffected: 2 }), stmt(1)] }),
-      run('postgres', { statements: [stmt(0, { error: pgErr })], notRun: [{ index: 1, sql: 'x', span: { start: 0, end: 1 } }], error: pgErr }),
+      run('postgres', {
+        statements: [stmt(0, { error: pgErr })],
+        notRun: [{ index: 1, sql: 'x', span: { start: 0, end: 1 } }],
+        error: pgErr,
+      }),
     );
     expect(d).toEqual([
-      { kind: 'statementError', statement: 0, failsOn: 'postgres', sqlite: null, postgres: pgErr, notRun: { sqlite: 0, postgres: 1 } },
+      {
+        kind: 'statementError',
+        statement: 0,
+        failsOn: 'postgres',
+        sqlite: null,
+        postgres: pgErr,
+        notRun: { sqlite: 0, postgres: 1 },
+      },
     ]);
     expect(summarizeDifferences(d)[0]).toBe(
       'Statement 1 fails on PostgreSQL only: “ON CONFLICT DO UPDATE command cannot affect row a second time” (21000); SQLite runs it without error. PostgreSQL did not run the 1 statement after it.',
@@ -135,15 +202,23 @@ describe('compareRuns', () => {
   it('treats the same statement failing on both engines as a note', () => {
     const a = err('UNIQUE constraint failed: users.email', 'statement', 0);
     const b = err('duplicate key value violates unique constraint "users_email_key"', 'statement', 0, '23505');
-    const d = compareRuns(run('sqlite', { statements: [stmt(0, { error: a })], error: a }), run('postgres', { statements: [stmt(0, { error: b })], error: b }));
+    const d = compareRuns(
+      run('sqlite', { statements: [stmt(0, { error: a })], error: a }),
+      run('postgres', { statements: [stmt(0, { error: b })], error: b }),
+    );
     expect(kinds(d)).toEqual(['statementError']);
     expect(isNote(d[0]!)).toBe(true);
-    expect(summarizeDifferences(d)[1]).toMatch(/fails on both engines — SQLite: “UNIQUE constraint failed.*PostgreSQL: “duplicate key/);
+    expect(summarizeDifferences(d)[1]).toMatch(
+      /fails on both engines — SQLite: “UNIQUE constraint failed.*PostgreSQL: “duplicate key/,
+    );
   });
 
   it('reports a setup error and compares nothing else', () => {
     const e = err('syntax error at or near "AUTOINCREMENT"', 'setup', 0, '42601');
-    const d = compareRuns(run('sqlite', { tables: [table(users, [[1, 'a', 1]])] }), run('postgres', { error: e, statements: [] }));
+    const d = compareRuns(
+      run('sqlite', { tables: [table(users, [[1, 'a', 1]])] }),
+      run('postgres', { error: e, statements: [] }),
+    );
     expect(d).toEqual([{ kind: 'setupError', failsOn: 'postgres', sqlite: null, postgres: e }]);
     expect(summarizeDifferences(d)[0]).toMatch(/^The setup fails on PostgreSQL only: “syntax error/);
   });
@@ -160,8 +235,28 @@ describe('compareRuns', () => {
   it('compares returned rows in any order, and notes a different order', () => {
     const cols = ['id', 'email'];
     const d = compareRuns(
-      run('sqlite', { statements: [stmt(0, { columns: cols, rows: [[1, 'a'], [2, 'b']] })] }),
-      run('postgres', { statements: [stmt(0, { columns: cols, rows: [[2, 'b'], [1, 'a']] })] }),
+      run('sqlite', {
+        statements: [
+          stmt(0, {
+            columns: cols,
+            rows: [
+              [1, 'a'],
+              [2, 'b'],
+            ],
+          }),
+        ],
+      }),
+      run('postgres', {
+        statements: [
+          stmt(0, {
+            columns: cols,
+            rows: [
+              [2, 'b'],
+              [1, 'a'],
+            ],
+          }),
+        ],
+      }),
     );
     expect(d).toEqual([{ kind: 'order', statement: 0 }]);
     expect(hasDifferences(d)).toBe(false);
@@ -181,7 +276,9 @@ describe('compareRuns', () => {
         onlyPostgres: [],
       }),
     ]);
-    expect(summarizeDifferences(d)[0]).toMatch(/columns differ \(SQLite: id; PostgreSQL: id, inserted\); 2 rows on SQLite, 1 on PostgreSQL; 1 row only on SQLite: \(id = 2\)/);
+    expect(summarizeDifferences(d)[0]).toMatch(
+      /columns differ \(SQLite: id; PostgreSQL: id, inserted\); 2 rows on SQLite, 1 on PostgreSQL; 1 row only on SQLite: \(id = 2\)/,
+    );
   });
 
   it('reports tables and columns present on one side only', () => {
@@ -199,8 +296,23 @@ describe('compareRuns', () => {
 
   it('reports which rows and which cells differ, matched by key', () => {
     const d = compareRuns(
-      run('sqlite', { tables: [table(users, [[1, 'a@x', 1], [2, 'b@x', 1], [3, 'c@x', 0]])] }),
-      run('postgres', { tables: [table(users, [[1, 'a@x', true], [2, 'b@x', false]])] }),
+      run('sqlite', {
+        tables: [
+          table(users, [
+            [1, 'a@x', 1],
+            [2, 'b@x', 1],
+            [3, 'c@x', 0],
+          ]),
+        ],
+      }),
+      run('postgres', {
+        tables: [
+          table(users, [
+            [1, 'a@x', true],
+            [2, 'b@x', false],
+          ]),
+        ],
+      }),
     );
     const rows = d.find((x) => x.kind === 'tableRows');
     expect(rows).toMatchObject({
@@ -217,21 +329,60 @@ describe('compareRuns', () => {
 
   it('reports drifting identity values apart from other differences', () => {
     const d = compareRuns(
-      run('sqlite', { tables: [table(users, [[1, 'a@x', 1], [3, 'c@x', 1]])] }),
-      run('postgres', { tables: [table(users, [[1, 'a@x', true], [4, 'c@x', true]])] }),
+      run('sqlite', {
+        tables: [
+          table(users, [
+            [1, 'a@x', 1],
+            [3, 'c@x', 1],
+          ]),
+        ],
+      }),
+      run('postgres', {
+        tables: [
+          table(users, [
+            [1, 'a@x', true],
+            [4, 'c@x', true],
+          ]),
+        ],
+      }),
     );
     expect(kinds(d)).toEqual(['identityGap', 'normalisation']);
-    expect(d[0]).toMatchObject({ columns: ['id'], rows: 1, matchedBy: ['email'], samples: [{ column: 'id', sqlite: 3, postgres: 4 }] });
+    expect(d[0]).toMatchObject({
+      columns: ['id'],
+      rows: 1,
+      matchedBy: ['email'],
+      samples: [{ column: 'id', sqlite: 3, postgres: 4 }],
+    });
     expect(summarizeDifferences(d)[0]).toMatch(/generated ids differ in 1 row.*sequence value.*real divergence/);
   });
 
   it('pairs rows by their other columns when the identity column is the only key', () => {
     const t = schema('t', ['id', 'name'], { identity: ['id'], pk: ['id'] });
     const d = compareRuns(
-      run('sqlite', { tables: [table(t, [[1, 'x'], [2, 'y']])] }),
-      run('postgres', { tables: [table(t, [[1, 'x'], [3, 'y']])] }),
+      run('sqlite', {
+        tables: [
+          table(t, [
+            [1, 'x'],
+            [2, 'y'],
+          ]),
+        ],
+      }),
+      run('postgres', {
+        tables: [
+          table(t, [
+            [1, 'x'],
+            [3, 'y'],
+          ]),
+        ],
+      }),
     );
-    expect(d).toEqual([expect.objectContaining({ kind: 'identityGap', rows: 1, samples: [{ key: { name: 'y' }, column: 'id', sqlite: 2, postgres: 3 }] })]);
+    expect(d).toEqual([
+      expect.objectContaining({
+        kind: 'identityGap',
+        rows: 1,
+        samples: [{ key: { name: 'y' }, column: 'id', sqlite: 2, postgres: 3 }],
+      }),
+    ]);
   });
 
   it('compares tables without keys as multisets of rows', () => {
@@ -240,7 +391,9 @@ describe('compareRuns', () => {
       run('sqlite', { tables: [table(t, [['a'], ['a'], ['b']])] }),
       run('postgres', { tables: [table(t, [['b'], ['a']])] }),
     );
-    expect(d).toEqual([expect.objectContaining({ kind: 'tableRows', matchedBy: [], onlySqlite: [{ msg: 'a' }], onlyPostgres: [] })]);
+    expect(d).toEqual([
+      expect.objectContaining({ kind: 'tableRows', matchedBy: [], onlySqlite: [{ msg: 'a' }], onlyPostgres: [] }),
+    ]);
   });
 
   it('notes snapshots cut at the row limit', () => {
@@ -257,8 +410,22 @@ describe('compareRuns on tables without a usable key', () => {
   it('pairs whole rows whose timestamps straddle a second boundary as a clock difference', () => {
     const t = schema('ev', ['name', 'at']);
     const d = compareRuns(
-      run('sqlite', { tables: [table(t, [['a', '2026-11-21 00:50:40'], ['b', '2026-11-21 00:50:40']])] }),
-      run('postgres', { tables: [table(t, [['b', '2026-11-21T00:50:39.903Z'], ['a', '2026-11-21 00:50:39.9+00']])] }),
+      run('sqlite', {
+        tables: [
+          table(t, [
+            ['a', '2026-11-21 00:50:40'],
+            ['b', '2026-11-21 00:50:40'],
+          ]),
+        ],
+      }),
+      run('postgres', {
+        tables: [
+          table(t, [
+            ['b', '2026-11-21T00:50:39.903Z'],
+            ['a', '2026-11-21 00:50:39.9+00'],
+          ]),
+        ],
+      }),
     );
     expect(kinds(d)).toEqual(['clock']);
     expect(d[0]).toMatchObject({ table: 'ev', columns: ['at'], maxSeconds: 0.1 });
@@ -268,8 +435,14 @@ describe('compareRuns on tables without a usable key', () => {
 it('says when returned rows differ only in generated ids', () => {
   const cols = ['id', 'email'];
   const d = compareRuns(
-    run('sqlite', { statements: [stmt(0, { columns: cols, rows: [[3, 'l@x']] })], tables: [table(users, [[3, 'l@x', 1]])] }),
-    run('postgres', { statements: [stmt(0, { columns: cols, rows: [[4, 'l@x']] })], tables: [table(users, [[4, 'l@x', 1]])] }),
+    run('sqlite', {
+      statements: [stmt(0, { columns: cols, rows: [[3, 'l@x']] })],
+      tables: [table(users, [[3, 'l@x', 1]])],
+    }),
+    run('postgres', {
+      statements: [stmt(0, { columns: cols, rows: [[4, 'l@x']] })],
+      tables: [table(users, [[4, 'l@x', 1]])],
+    }),
   );
   expect(d[0]).toMatchObject({ kind: 'returnedRows', onlyIdentity: ['id'] });
   expect(summarizeDifferences(d)[0]).toMatch(/^Statement 1: the same rows came back except for generated ids \(id\)/);

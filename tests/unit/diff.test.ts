@@ -35,7 +35,8 @@ function snap(s: TableSchema, rows: Value[][], extra: { rowids?: number[]; versi
   };
 }
 
-const kinds = (d: ReturnType<typeof diffTable>): string[] => d.changes.map((c) => c.change + (c.sameValues ? '=' : '') + (c.replaced ? '*' : ''));
+const kinds = (d: ReturnType<typeof diffTable>): string[] =>
+  d.changes.map((c) => c.change + (c.sameValues ? '=' : '') + (c.replaced ? '*' : ''));
 
 describe('chooseIdentity', () => {
   it('prefers the primary key, then rowid, then a NOT NULL unique key, then the whole row', () => {
@@ -56,8 +57,18 @@ describe('diffTable', () => {
   const s = schema({ cols: [col('id', true), col('v')], pk: ['id'] });
 
   it('marks inserted, updated (with changed columns), deleted and unchanged rows in display order', () => {
-    const before = snap(s, [[1, 'a'], [2, 'b'], [3, 'c'], [5, 'e']]);
-    const after = snap(s, [[1, 'a'], [3, 'C'], [4, 'd'], [5, 'e']]);
+    const before = snap(s, [
+      [1, 'a'],
+      [2, 'b'],
+      [3, 'c'],
+      [5, 'e'],
+    ]);
+    const after = snap(s, [
+      [1, 'a'],
+      [3, 'C'],
+      [4, 'd'],
+      [5, 'e'],
+    ]);
     const d = diffTable(before, after, { tracking: 'xmin' }, 't');
     expect(kinds(d)).toEqual(['unchanged', 'deleted', 'updated', 'inserted', 'unchanged']);
     expect(d.changes[1]).toEqual({ change: 'deleted', before: 1 });
@@ -68,13 +79,35 @@ describe('diffTable', () => {
   });
 
   it('puts trailing deleted rows at the end', () => {
-    const d = diffTable(snap(s, [[1, 'a'], [2, 'b']]), snap(s, [[1, 'a']]), { tracking: 'xmin' }, 't');
+    const d = diffTable(
+      snap(s, [
+        [1, 'a'],
+        [2, 'b'],
+      ]),
+      snap(s, [[1, 'a']]),
+      { tracking: 'xmin' },
+      't',
+    );
     expect(kinds(d)).toEqual(['unchanged', 'deleted']);
   });
 
   it('reports a row rewritten with identical values through xmin', () => {
-    const before = snap(s, [[1, 'a'], [2, 'b']], { versions: ['10', '10'] });
-    const after = snap(s, [[1, 'a'], [2, 'b']], { versions: ['10', '11'] });
+    const before = snap(
+      s,
+      [
+        [1, 'a'],
+        [2, 'b'],
+      ],
+      { versions: ['10', '10'] },
+    );
+    const after = snap(
+      s,
+      [
+        [1, 'a'],
+        [2, 'b'],
+      ],
+      { versions: ['10', '11'] },
+    );
     const d = diffTable(before, after, { tracking: 'xmin' }, 't');
     expect(kinds(d)).toEqual(['unchanged', 'updated=']);
     expect(d.changes[1]).toMatchObject({ changed: [], sameValues: true });
@@ -83,15 +116,43 @@ describe('diffTable', () => {
   });
 
   it('reports a row rewritten with identical values through the trigger-recorded rowids', () => {
-    const before = snap(s, [[1, 'a'], [2, 'b']], { rowids: [1, 2] });
-    const after = snap(s, [[1, 'a'], [2, 'b']], { rowids: [1, 2] });
+    const before = snap(
+      s,
+      [
+        [1, 'a'],
+        [2, 'b'],
+      ],
+      { rowids: [1, 2] },
+    );
+    const after = snap(
+      s,
+      [
+        [1, 'a'],
+        [2, 'b'],
+      ],
+      { rowids: [1, 2] },
+    );
     const d = diffTable(before, after, { tracking: 'hook', written: new Set([1]) }, 't');
     expect(kinds(d)).toEqual(['updated=', 'unchanged']);
   });
 
   it('shows INSERT OR REPLACE (same key, new rowid) as a deleted plus an inserted row', () => {
-    const before = snap(s, [[1, 'a'], [2, 'b']], { rowids: [1, 2] });
-    const after = snap(s, [[1, 'a'], [2, 'B']], { rowids: [1, 3] });
+    const before = snap(
+      s,
+      [
+        [1, 'a'],
+        [2, 'b'],
+      ],
+      { rowids: [1, 2] },
+    );
+    const after = snap(
+      s,
+      [
+        [1, 'a'],
+        [2, 'B'],
+      ],
+      { rowids: [1, 3] },
+    );
     const d = diffTable(before, after, { tracking: 'hook', written: new Set() }, 't');
     expect(kinds(d)).toEqual(['unchanged', 'deleted*', 'inserted*']);
     expect(d.counts).toMatchObject({ inserted: 1, deleted: 1, updated: 0, replaced: 1 });
@@ -102,8 +163,22 @@ describe('diffTable', () => {
     const uk: UniqueKey = { name: 'u', kind: 'unique', columns: ['k'], predicate: null, hasExpressions: false };
     const r = schema({ cols: [col('k', true), col('v')], keys: [uk], rowid: true });
     const d = diffTable(
-      snap(r, [['x', 1], ['y', 2]], { rowids: [1, 2] }),
-      snap(r, [['x', 1], ['y', 3]], { rowids: [1, 3] }),
+      snap(
+        r,
+        [
+          ['x', 1],
+          ['y', 2],
+        ],
+        { rowids: [1, 2] },
+      ),
+      snap(
+        r,
+        [
+          ['x', 1],
+          ['y', 3],
+        ],
+        { rowids: [1, 3] },
+      ),
       { tracking: 'hook', written: new Set() },
       't',
     );
@@ -113,8 +188,15 @@ describe('diffTable', () => {
 
   it('matches rows without any key by whole content (multiset) and says why an update is delete + insert', () => {
     const w = schema({ cols: [col('a'), col('b')] });
-    const before = snap(w, [[1, 'x'], [1, 'x'], [2, 'y']]);
-    const after = snap(w, [[1, 'x'], [2, 'z']]);
+    const before = snap(w, [
+      [1, 'x'],
+      [1, 'x'],
+      [2, 'y'],
+    ]);
+    const after = snap(w, [
+      [1, 'x'],
+      [2, 'z'],
+    ]);
     const d = diffTable(before, after, { tracking: 'xmin' }, 't');
     expect(d.identity.kind).toBe('wholeRow');
     expect(d.counts).toMatchObject({ unchanged: 1, deleted: 2, inserted: 1, updated: 0 });
@@ -122,15 +204,29 @@ describe('diffTable', () => {
   });
 
   it('treats values of different types as different and compares blobs by content', () => {
-    const before = snap(s, [[1, 1], [2, { blob: '00ff' }], [3, null]]);
-    const after = snap(s, [[1, '1'], [2, { blob: '00ff' }], [3, null]]);
+    const before = snap(s, [
+      [1, 1],
+      [2, { blob: '00ff' }],
+      [3, null],
+    ]);
+    const after = snap(s, [
+      [1, '1'],
+      [2, { blob: '00ff' }],
+      [3, null],
+    ]);
     expect(kinds(diffTable(before, after, { tracking: 'none' }, 't'))).toEqual(['updated', 'unchanged', 'unchanged']);
   });
 
   it('handles composite keys whose parts would collide if simply concatenated', () => {
     const c = schema({ cols: [col('a', true), col('b', true), col('v')], pk: ['a', 'b'] });
-    const before = snap(c, [['x|', 'y', 1], ['x', '|y', 2]]);
-    const after = snap(c, [['x|', 'y', 1], ['x', '|y', 3]]);
+    const before = snap(c, [
+      ['x|', 'y', 1],
+      ['x', '|y', 2],
+    ]);
+    const after = snap(c, [
+      ['x|', 'y', 1],
+      ['x', '|y', 3],
+    ]);
     expect(kinds(diffTable(before, after, { tracking: 'none' }, 't'))).toEqual(['unchanged', 'updated']);
   });
 
@@ -139,7 +235,15 @@ describe('diffTable', () => {
     expect(created.status).toBe('created');
     expect(created.before).toBeNull();
     expect(kinds(created)).toEqual(['inserted']);
-    const dropped = diffTable(snap(s, [[1, 'a'], [2, 'b']]), null, { tracking: 'xmin' }, 't');
+    const dropped = diffTable(
+      snap(s, [
+        [1, 'a'],
+        [2, 'b'],
+      ]),
+      null,
+      { tracking: 'xmin' },
+      't',
+    );
     expect(dropped.status).toBe('dropped');
     expect(dropped.counts.deleted).toBe(2);
   });
@@ -154,8 +258,14 @@ describe('diffTable', () => {
   it('stays linear: 100k rows diff quickly', () => {
     const n = 100_000;
     const rows = (f: (i: number) => Value[]): Value[][] => Array.from({ length: n }, (_, i) => f(i));
-    const before = snap(s, rows((i) => [i, `v${i}`]));
-    const after = snap(s, rows((i) => [i, i % 2 ? `w${i}` : `v${i}`]));
+    const before = snap(
+      s,
+      rows((i) => [i, `v${i}`]),
+    );
+    const after = snap(
+      s,
+      rows((i) => [i, i % 2 ? `w${i}` : `v${i}`]),
+    );
     const t = performance.now();
     const d = diffTable(before, after, { tracking: 'none' }, 't');
     const ms = performance.now() - t;
@@ -168,7 +278,16 @@ describe('returned rows over the row limit', () => {
   it('are cut to the limit with the real count kept', async () => {
     const { capReturnedRows } = await import('../../src/engine/pipeline');
     const rows = Array.from({ length: 12 }, (_, i) => [i]);
-    const r = { index: 0, sql: 'SELECT', span: { start: 0, end: 6 }, kind: 'SELECT', columns: ['n'], rows, rowsAffected: null, durationMs: 1 };
+    const r = {
+      index: 0,
+      sql: 'SELECT',
+      span: { start: 0, end: 6 },
+      kind: 'SELECT',
+      columns: ['n'],
+      rows,
+      rowsAffected: null,
+      durationMs: 1,
+    };
     const cut = capReturnedRows(r, 10);
     expect(cut.rows).toHaveLength(10);
     expect(cut.totalRows).toBe(12);

@@ -13,13 +13,16 @@ class RecordingWorker {
   onerror: ((e: ErrorEvent) => void) | null = null;
   constructor(private readonly refuseModules = false) {}
   postMessage(msg: ToWorker): void {
-    if (this.refuseModules && msg.type === 'init' && msg.wasmModule) throw new DOMException('could not be cloned', 'DataCloneError');
+    if (this.refuseModules && msg.type === 'init' && msg.wasmModule)
+      throw new DOMException('could not be cloned', 'DataCloneError');
     this.sent.push(msg);
   }
   terminate(): void {}
   /** Reply as the worker would once its engine is up. */
   ready(): void {
-    this.onmessage?.({ data: { type: 'ready', dialect: 'sqlite', version: 'SQLite test', startupMs: 1, fromSnapshot: false } } as MessageEvent);
+    this.onmessage?.({
+      data: { type: 'ready', dialect: 'sqlite', version: 'SQLite test', startupMs: 1, fromSnapshot: false },
+    } as MessageEvent);
   }
 }
 
@@ -49,19 +52,36 @@ describe('EngineClient init', () => {
 
   it('starts the worker without the module when compiling failed', async () => {
     expect(await startWith(new RecordingWorker(), async () => null)).toEqual({ type: 'init' });
-    expect(await startWith(new RecordingWorker(), () => Promise.reject(new Error('offline')))).toEqual({ type: 'init' });
+    expect(await startWith(new RecordingWorker(), () => Promise.reject(new Error('offline')))).toEqual({
+      type: 'init',
+    });
   });
 
   it('posts a run at once, before the engine is ready, and resolves with its result', async () => {
     const worker = new RecordingWorker();
-    const client = new EngineClient('sqlite', () => worker as unknown as Worker, undefined, async () => module);
+    const client = new EngineClient(
+      'sqlite',
+      () => worker as unknown as Worker,
+      undefined,
+      async () => module,
+    );
     const run = client.run({ setup: 'CREATE TABLE t (a);', statement: 'SELECT 1;' }, 5000);
     // The run is posted right away; init follows once the module is there.
     expect(worker.sent[0]).toMatchObject({ type: 'run', input: { setup: 'CREATE TABLE t (a);' } });
     await expect.poll(() => worker.sent.some((m) => m.type === 'init')).toBe(true);
     worker.ready();
     const id = (worker.sent[0] as { id: number }).id;
-    const result = { dialect: 'sqlite', engineVersion: 'SQLite test', ok: true, setup: [], statements: [], notRun: [], tables: [], notes: [], timings: { reset: 0, setup: 0, before: 0, statements: 0, after: 0, diff: 0, total: 0 } };
+    const result = {
+      dialect: 'sqlite',
+      engineVersion: 'SQLite test',
+      ok: true,
+      setup: [],
+      statements: [],
+      notRun: [],
+      tables: [],
+      notes: [],
+      timings: { reset: 0, setup: 0, before: 0, statements: 0, after: 0, diff: 0, total: 0 },
+    };
     worker.onmessage?.({ data: { type: 'result', id, json: JSON.stringify(result) } } as MessageEvent);
     expect(await run).toEqual(result);
   });

@@ -51,7 +51,13 @@ describe('Export SQL → Import', () => {
   });
 
   it('a statement marker inside the setup stays in the setup (the case that broke before)', () => {
-    const s: Scenario = { ...defaultScenario(), sqlite: { setup: `CREATE TABLE t(a);\n${SQL_STATEMENT_MARKER}\nINSERT INTO t VALUES (1);`, statement: 'SELECT * FROM t;' } };
+    const s: Scenario = {
+      ...defaultScenario(),
+      sqlite: {
+        setup: `CREATE TABLE t(a);\n${SQL_STATEMENT_MARKER}\nINSERT INTO t VALUES (1);`,
+        statement: 'SELECT * FROM t;',
+      },
+    };
     const r = parseImport('x.sql', exportSql(s), s);
     expect(r.ok && r.scenario.sqlite).toEqual(s.sqlite);
     // The exported file still runs as SQL: the escaped marker is a comment.

@@ -25,6 +25,7 @@ describe('formatCount', () => {
         expect(formatCount(n)).toBe(n.toLocaleString('en'));
       }),
     );
-    for (const n of [NaN, Infinity, -Infinity, -0, 0.0004, -0.0004, 1.5, 999.9995]) expect(formatCount(n)).toBe(n.toLocaleString('en'));
+    for (const n of [NaN, Infinity, -Infinity, -0, 0.0004, -0.0004, 1.5, 999.9995])
+      expect(formatCount(n)).toBe(n.toLocaleString('en'));
   });
 });

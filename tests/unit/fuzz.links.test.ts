@@ -9,7 +9,11 @@ import { decodeScenario, encodeScenario } from '../../src/scenario/link';
 import { defaultScenario, sameScenario, type Scenario } from '../../src/scenario/scenario';
 import { decideOnLoad } from '../../src/share/storage';
 
-const mine: Scenario = { ...defaultScenario(), title: 'My edited work', sqlite: { setup: 'CREATE TABLE mine(a);', statement: 'SELECT 1;' } };
+const mine: Scenario = {
+  ...defaultScenario(),
+  title: 'My edited work',
+  sqlite: { setup: 'CREATE TABLE mine(a);', statement: 'SELECT 1;' },
+};
 const valid = encodeScenario({ ...defaultScenario(), dialect: 'postgres', title: 'Theirs', notes: 'n', compare: true });
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+-$';
 
@@ -18,9 +22,18 @@ const mutated = fc
   .array(
     fc.oneof(
       fc.record({ kind: fc.constant('cut' as const), at: fc.nat() }),
-      fc.record({ kind: fc.constant('set' as const), at: fc.nat(), ch: fc.oneof(fc.constantFrom(...ALPHABET), fc.string({ minLength: 1, maxLength: 1 })) }),
+      fc.record({
+        kind: fc.constant('set' as const),
+        at: fc.nat(),
+        ch: fc.oneof(fc.constantFrom(...ALPHABET), fc.string({ minLength: 1, maxLength: 1 })),
+      }),
       fc.record({ kind: fc.constant('insert' as const), at: fc.nat(), text: fc.string({ maxLength: 4 }) }),
-      fc.record({ kind: fc.constant('repeat' as const), at: fc.nat(), len: fc.integer({ min: 1, max: 30 }), times: fc.integer({ min: 1, max: 20 }) }),
+      fc.record({
+        kind: fc.constant('repeat' as const),
+        at: fc.nat(),
+        len: fc.integer({ min: 1, max: 30 }),
+        times: fc.integer({ min: 1, max: 20 }),
+      }),
     ),
     { minLength: 1, maxLength: 4 },
   )
@@ -65,7 +78,11 @@ describe('fuzz: links opened over edited work', () => {
   it('never throw, always say what is wrong, and never lose the edited work', () => {
     fc.assert(
       fc.property(fragment, (frag) => {
-        const d = decideOnLoad({ hash: `#${frag}`, saved: { scenario: mine, origin: 'edited', savedAt: 1 }, findExample: () => null });
+        const d = decideOnLoad({
+          hash: `#${frag}`,
+          saved: { scenario: mine, origin: 'edited', savedAt: 1 },
+          findExample: () => null,
+        });
         if (d.source === 'link') {
           // Something else opened: the work is set aside, unless the link is the work itself.
           if (!sameScenario(d.scenario, mine)) expect(d.stash).toEqual(mine);
@@ -90,10 +107,17 @@ describe('fuzz: import files', () => {
   const bytes = fc.oneof(
     fc.uint8Array({ maxLength: 300 }),
     jsonish.map((j) => new TextEncoder().encode(j)),
-    jsonish.map((j) => new TextEncoder().encode(JSON.stringify({ format: 'upsert-playground', version: 1, scenario: JSON.parse(j) as unknown }))),
+    jsonish.map((j) =>
+      new TextEncoder().encode(
+        JSON.stringify({ format: 'upsert-playground', version: 1, scenario: JSON.parse(j) as unknown }),
+      ),
+    ),
     fc.string().map((s) => new TextEncoder().encode(s)),
   );
-  const name = fc.oneof(fc.constantFrom('a.json', 'b.sql', 'c.txt', 'noext', 'd.csv', '\u202Egnp.sql'), fc.string({ maxLength: 20 }));
+  const name = fc.oneof(
+    fc.constantFrom('a.json', 'b.sql', 'c.txt', 'noext', 'd.csv', '\u202Egnp.sql'),
+    fc.string({ maxLength: 20 }),
+  );
 
   it('never throw, and a refusal always has a message (the caller then keeps the work)', () => {
     fc.assert(

@@ -11,8 +11,23 @@ function table(): TableDiff {
     schema: { name: 'users', schema: 'main', columns: [], primaryKey: ['id'], uniqueKeys: [], hasRowid: true },
     identity: { kind: 'primaryKey', columns: ['id'] },
     writeTracking: 'hook',
-    before: { columns: ['id', 'name', 'n'], rows: [[1, 'Ada', 3], [2, 'Grace', 7]], totalRows: 2 },
-    after: { columns: ['id', 'name', 'n'], rows: [[1, 'Ada', 4], [2, 'Grace', 7], [3, 'Linus', 1]], totalRows: 3 },
+    before: {
+      columns: ['id', 'name', 'n'],
+      rows: [
+        [1, 'Ada', 3],
+        [2, 'Grace', 7],
+      ],
+      totalRows: 2,
+    },
+    after: {
+      columns: ['id', 'name', 'n'],
+      rows: [
+        [1, 'Ada', 4],
+        [2, 'Grace', 7],
+        [3, 'Linus', 1],
+      ],
+      totalRows: 3,
+    },
     changes: [
       { change: 'updated', before: 0, after: 0, changed: [2] },
       { change: 'unchanged', before: 1, after: 1 },
@@ -30,7 +45,20 @@ function result(over: Partial<RunResult> = {}): RunResult {
     ok: true,
     setup: [],
     statements: [
-      { index: 0, sql: 'INSERT …', span: { start: 0, end: 9 }, kind: 'INSERT', columns: ['id', 'n'], rows: [[1, 4], [3, 1]], rowsAffected: 2, durationMs: 1, diffCounts: { inserted: 1, updated: 1, deleted: 0 } },
+      {
+        index: 0,
+        sql: 'INSERT …',
+        span: { start: 0, end: 9 },
+        kind: 'INSERT',
+        columns: ['id', 'n'],
+        rows: [
+          [1, 4],
+          [3, 1],
+        ],
+        rowsAffected: 2,
+        durationMs: 1,
+        diffCounts: { inserted: 1, updated: 1, deleted: 0 },
+      },
     ],
     notRun: [],
     tables: [table()],
@@ -41,11 +69,26 @@ function result(over: Partial<RunResult> = {}): RunResult {
 }
 
 const good: Expectation = {
-  statements: [{ index: 0, rowsAffected: 2, columns: ['id', 'n'], rows: [[3, 1], [1, 4]], diffCounts: { inserted: 1, updated: 1, deleted: 0 } }],
+  statements: [
+    {
+      index: 0,
+      rowsAffected: 2,
+      columns: ['id', 'n'],
+      rows: [
+        [3, 1],
+        [1, 4],
+      ],
+      diffCounts: { inserted: 1, updated: 1, deleted: 0 },
+    },
+  ],
   tables: {
     users: {
       columns: ['name', 'n'],
-      rows: [['Linus', 1], ['Ada', 4], ['Grace', 7]],
+      rows: [
+        ['Linus', 1],
+        ['Ada', 4],
+        ['Grace', 7],
+      ],
       counts: { inserted: 1, updated: 1, unchanged: 1 },
       marks: [
         { key: { name: 'Ada' }, change: 'updated', changed: ['n'] },
@@ -69,12 +112,44 @@ describe('checkRun', () => {
       [{ ...good, statements: [{ ...st, columns: ['n', 'id'] }] }, /columns/],
       [{ ...good, statements: [{ index: 1 }] }, /statement 1: was not run/],
       [{ ...good, statements: [{ ...st, diffCounts: { inserted: 2, updated: 0, deleted: 0 } }] }, /diff counts/],
-      [{ ...good, tables: { users: { ...users, rows: [['Ada', 4], ['Grace', 7]] } } }, /After rows/],
+      [
+        {
+          ...good,
+          tables: {
+            users: {
+              ...users,
+              rows: [
+                ['Ada', 4],
+                ['Grace', 7],
+              ],
+            },
+          },
+        },
+        /After rows/,
+      ],
       [{ ...good, tables: { users: { ...users, counts: { updated: 2 } } } }, /updated count 1, expected 2/],
-      [{ ...good, tables: { users: { ...users, marks: [{ key: { name: 'Ada' }, change: 'inserted' }] } } }, /marked updated, expected inserted/],
-      [{ ...good, tables: { users: { ...users, marks: [{ key: { name: 'Ada' }, change: 'updated', changed: ['name'] }] } } }, /changed columns/],
-      [{ ...good, tables: { users: { ...users, marks: [{ key: { name: 'Nobody' }, change: 'updated' }] } } }, /not found/],
-      [{ ...good, tables: { users: { ...users, marks: [{ key: { name: 'Ada' }, change: 'updated', sameValues: true }] } } }, /sameValues/],
+      [
+        { ...good, tables: { users: { ...users, marks: [{ key: { name: 'Ada' }, change: 'inserted' }] } } },
+        /marked updated, expected inserted/,
+      ],
+      [
+        {
+          ...good,
+          tables: { users: { ...users, marks: [{ key: { name: 'Ada' }, change: 'updated', changed: ['name'] }] } },
+        },
+        /changed columns/,
+      ],
+      [
+        { ...good, tables: { users: { ...users, marks: [{ key: { name: 'Nobody' }, change: 'updated' }] } } },
+        /not found/,
+      ],
+      [
+        {
+          ...good,
+          tables: { users: { ...users, marks: [{ key: { name: 'Ada' }, change: 'updated', sameValues: true }] } },
+        },
+        /sameValues/,
+      ],
       [{ ...good, tables: { users: { ...users, columns: ['nope'] } } }, /no column/],
       [{ ...good, tables: { orders: users } }, /table orders: missing/],
       [{ ...good, error: { statementIndex: 0, message: 'UNIQUE' } }, /expected the run to stop/],
@@ -86,13 +161,22 @@ describe('checkRun', () => {
   });
 
   it('checks an expected error: message, code and statement', () => {
-    const err = { message: 'duplicate key value violates unique constraint "users_email_key"', code: '23505', phase: 'statement' as const, statementIndex: 1 };
+    const err = {
+      message: 'duplicate key value violates unique constraint "users_email_key"',
+      code: '23505',
+      phase: 'statement' as const,
+      statementIndex: 1,
+    };
     const failed = result({ ok: false, error: err });
     const exp: Expectation = { ...good, error: { statementIndex: 1, message: 'users_email_key', code: '23505' } };
     expect(checkRun(failed, exp)).toEqual([]);
     expect(checkRun(failed, { ...exp, error: { ...exp.error!, code: '21000' } }).join()).toMatch(/error code/);
-    expect(checkRun(failed, { ...exp, error: { ...exp.error!, message: 'users_pkey' } }).join()).toMatch(/does not contain/);
-    expect(checkRun(failed, { ...exp, error: { ...exp.error!, statementIndex: 0 } }).join()).toMatch(/error at statement 1/);
+    expect(checkRun(failed, { ...exp, error: { ...exp.error!, message: 'users_pkey' } }).join()).toMatch(
+      /does not contain/,
+    );
+    expect(checkRun(failed, { ...exp, error: { ...exp.error!, statementIndex: 0 } }).join()).toMatch(
+      /error at statement 1/,
+    );
     expect(checkRun(failed, good).join()).toMatch(/unexpected error/);
   });
 

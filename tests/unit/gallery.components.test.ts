@@ -11,7 +11,9 @@ import { EXAMPLES, findExample } from '../../src/gallery/gallery';
 const { render } = mountReactRoot();
 const picks = () => [...document.querySelectorAll<HTMLButtonElement>('button.gallery-pick')];
 const tagButton = (name: string) => {
-  const b = [...document.querySelectorAll<HTMLButtonElement>('[role="group"] button')].find((x) => x.textContent === name);
+  const b = [...document.querySelectorAll<HTMLButtonElement>('[role="group"] button')].find(
+    (x) => x.textContent === name,
+  );
   if (!b) throw new Error(`no tag button ${name}`);
   return b;
 };

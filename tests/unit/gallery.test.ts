@@ -39,7 +39,12 @@ const COVERAGE: Record<number, string[]> = {
   9: ['tag-and-points-counters'],
   10: ['conditional-last-write-wins', 'conditional-skip-unchanged'],
   11: ['partial-unique-index-target'],
-  12: ['conflict-on-another-key', 'do-nothing-without-target', 'sqlite-several-on-conflict-clauses', 'postgres-on-constraint'],
+  12: [
+    'conflict-on-another-key',
+    'do-nothing-without-target',
+    'sqlite-several-on-conflict-clauses',
+    'postgres-on-constraint',
+  ],
   13: ['same-key-twice-in-batch', 'dedupe-batch'],
   14: ['sqlite-insert-or-replace', 'sqlite-insert-or-ignore'],
   15: ['orm-merge-by-primary-key'],
@@ -127,7 +132,8 @@ describe('gallery data', () => {
           .split(/;\s*(?:\n|$)/)
           .filter((s) => s.trim());
         expect(v.expect.error.statementIndex, `${e.id} ${d}`).toBe(statements.length - 1);
-        for (const s of v.expect.statements) expect(s.index, `${e.id} ${d}`).toBeLessThan(v.expect.error.statementIndex);
+        for (const s of v.expect.statements)
+          expect(s.index, `${e.id} ${d}`).toBeLessThan(v.expect.error.statementIndex);
       }
     }
   });
@@ -144,7 +150,10 @@ describe('exampleToScenario', () => {
       expect(s.dialect).toBe(d);
       expect(s.title).toBe(both.title);
       expect(s.sqlite).toEqual({ setup: both.dialects.sqlite!.setup, statement: both.dialects.sqlite!.statement });
-      expect(s.postgres).toEqual({ setup: both.dialects.postgres!.setup, statement: both.dialects.postgres!.statement });
+      expect(s.postgres).toEqual({
+        setup: both.dialects.postgres!.setup,
+        statement: both.dialects.postgres!.statement,
+      });
     }
   });
 
@@ -185,7 +194,17 @@ describe('example links', () => {
   });
 
   it('rejects fragments that are not example links', () => {
-    for (const h of ['', '#', '#s1/abc', '#example/', '#example/Bulk', '#example/a b', '#example/%E0%A4%A', '#examples/x', '#example/x/y']) {
+    for (const h of [
+      '',
+      '#',
+      '#s1/abc',
+      '#example/',
+      '#example/Bulk',
+      '#example/a b',
+      '#example/%E0%A4%A',
+      '#examples/x',
+      '#example/x/y',
+    ]) {
       expect(parseExampleHash(h), h).toBeNull();
     }
     expect(findExample('no-such-example')).toBeUndefined();

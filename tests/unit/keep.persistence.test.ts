@@ -12,7 +12,11 @@ import { resetStartForTests, startScenario, usePersistence, type Persistence } f
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
-const mine: Scenario = { ...defaultScenario(), title: 'W', sqlite: { setup: 'CREATE TABLE mine(a);', statement: 'SELECT 1;' } };
+const mine: Scenario = {
+  ...defaultScenario(),
+  title: 'W',
+  sqlite: { setup: 'CREATE TABLE mine(a);', statement: 'SELECT 1;' },
+};
 const linkA: Scenario = { ...defaultScenario(), title: 'A' };
 const linkC: Scenario = { ...defaultScenario(), dialect: 'postgres', title: 'C' };
 
@@ -120,7 +124,9 @@ describe('set-aside work', () => {
     setItem.mockRestore();
     expect(api.scenario).toEqual(linkA);
     expect(api.p.stash).toEqual(mine);
-    expect(api.p.notice).toMatch(/^Browser storage is full, so your scenario could not be set aside: it stays autosaved as long as you do not edit what you opened\./);
+    expect(api.p.notice).toMatch(
+      /^Browser storage is full, so your scenario could not be set aside: it stays autosaved as long as you do not edit what you opened\./,
+    );
     await wait(600);
     // The unedited link is not written over it.
     expect(loadWork()).toEqual(mine);

@@ -3,7 +3,15 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { defaultScenario, type Scenario } from '../../src/scenario/scenario';
 import { createAutosaver } from '../../src/share/autosave';
-import { droppedNote, forgetKept, keepWork, listKept, loadKept, MAX_KEPT, type KeyValueStore } from '../../src/share/kept';
+import {
+  droppedNote,
+  forgetKept,
+  keepWork,
+  listKept,
+  loadKept,
+  MAX_KEPT,
+  type KeyValueStore,
+} from '../../src/share/kept';
 import { KEPT_KEY, OWNER_KEY, STASH_KEY, WORK_KEY } from '../../src/share/keys';
 import { loadStash, loadWork, loadWorkRecord, saveWork, stashOwnWork } from '../../src/share/storage';
 
@@ -22,7 +30,8 @@ class BudgetStore implements KeyValueStore {
   setItem(k: string, v: string) {
     const old = this.data.get(k);
     const next = this.used() - (old === undefined ? 0 : k.length + old.length) + k.length + v.length;
-    if (next > this.budget) throw new DOMException(`Setting the value of '${k}' exceeded the quota.`, 'QuotaExceededError');
+    if (next > this.budget)
+      throw new DOMException(`Setting the value of '${k}' exceeded the quota.`, 'QuotaExceededError');
     this.data.set(k, v);
   }
   removeItem(k: string) {
@@ -30,7 +39,11 @@ class BudgetStore implements KeyValueStore {
   }
 }
 
-const work = (title: string, statement = `SELECT '${title}';`): Scenario => ({ ...defaultScenario(), title, sqlite: { setup: 'CREATE TABLE t(a);', statement } });
+const work = (title: string, statement = `SELECT '${title}';`): Scenario => ({
+  ...defaultScenario(),
+  title,
+  sqlite: { setup: 'CREATE TABLE t(a);', statement },
+});
 
 describe('Recent work', () => {
   it('keeps several set-aside scenarios, newest first, each readable', () => {
@@ -52,11 +65,14 @@ describe('Recent work', () => {
 
   it('is bounded: past the limit the oldest is dropped and reported for a visible note', () => {
     const store = new BudgetStore();
-    for (let i = 1; i <= MAX_KEPT; i++) expect(keepWork(work(`w${i}`), { store })).toMatchObject({ ok: true, dropped: [] });
+    for (let i = 1; i <= MAX_KEPT; i++)
+      expect(keepWork(work(`w${i}`), { store })).toMatchObject({ ok: true, dropped: [] });
     const r = keepWork(work('newest'), { store });
     expect(r).toMatchObject({ ok: true, dropped: [{ title: 'w1' }] });
     expect(listKept(store)).toHaveLength(MAX_KEPT);
-    expect(r.ok && droppedNote(r.dropped)).toBe(`Recent work keeps at most ${MAX_KEPT} set-aside scenarios within the browser's storage, so the oldest was dropped: “\u2068w1\u2069”.`);
+    expect(r.ok && droppedNote(r.dropped)).toBe(
+      `Recent work keeps at most ${MAX_KEPT} set-aside scenarios within the browser's storage, so the oldest was dropped: “\u2068w1\u2069”.`,
+    );
     // The dropped entry's own key is gone too.
     expect([...store.data.keys()].filter((k) => k.startsWith(`${KEPT_KEY}:`))).toHaveLength(MAX_KEPT);
   });
@@ -69,7 +85,10 @@ describe('Recent work', () => {
     expect(keepWork(big('three'), { store })).toMatchObject({ ok: true, dropped: [{ title: 'one' }] });
     expect(listKept(store).map((m) => m.title)).toEqual(['three', 'two']);
     const tiny = new BudgetStore(1500);
-    expect(keepWork(big('too big'), { store: tiny })).toEqual({ ok: false, message: 'Browser storage is full, so your scenario could not be set aside.' });
+    expect(keepWork(big('too big'), { store: tiny })).toEqual({
+      ok: false,
+      message: 'Browser storage is full, so your scenario could not be set aside.',
+    });
     expect(listKept(tiny)).toEqual([]);
     expect([...tiny.data.keys()].filter((k) => k.startsWith(`${KEPT_KEY}:`))).toEqual([]);
   });
@@ -81,7 +100,10 @@ describe('Recent work', () => {
     keepWork(work('new'), { store });
     // Moved once (no recursion through keepWork), with its own time.
     expect(reads.mock.calls.length).toBeLessThan(20);
-    expect(listKept(store).map((m) => [m.title, m.savedAt > 5 ? 'now' : m.savedAt])).toEqual([['new', 'now'], ['old slot', 5]]);
+    expect(listKept(store).map((m) => [m.title, m.savedAt > 5 ? 'now' : m.savedAt])).toEqual([
+      ['new', 'now'],
+      ['old slot', 5],
+    ]);
     expect(store.getItem(STASH_KEY)).toBeNull();
   });
 
@@ -101,7 +123,7 @@ describe('autosave across tabs', () => {
   beforeEach(() => vi.useFakeTimers());
   afterEach(() => vi.useRealTimers());
 
-  it('type in tab A, then in tab B, close A: A\'s edits are kept (Recent work), B\'s are the autosaved work', () => {
+  it("type in tab A, then in tab B, close A: A's edits are kept (Recent work), B's are the autosaved work", () => {
     const store = new BudgetStore();
     const a = createAutosaver({ store, target: null, pageId: 'a' });
     const onOtherTab = vi.fn();
@@ -128,7 +150,11 @@ describe('autosave across tabs', () => {
       b.flush();
     }
     expect(loadWork(store)).toEqual(work('B3'));
-    expect(listKept(store).map((m) => m.title).sort()).toEqual(['A3', 'B2']);
+    expect(
+      listKept(store)
+        .map((m) => m.title)
+        .sort(),
+    ).toEqual(['A3', 'B2']);
   });
 
   it('a tab continuing the work it opened does not keep a copy of it', () => {
@@ -156,7 +182,11 @@ describe('autosave across tabs', () => {
     saver.save(work('link A, edited'));
     saver.flush();
     expect(loadWork(store)?.title).toBe('W');
-    expect(onError).toHaveBeenLastCalledWith(expect.stringMatching(/^Browser storage is full, so your scenario could not be set aside, so these edits are not autosaved/));
+    expect(onError).toHaveBeenLastCalledWith(
+      expect.stringMatching(
+        /^Browser storage is full, so your scenario could not be set aside, so these edits are not autosaved/,
+      ),
+    );
     // Room again: W is set aside first, then the edits are written.
     store.budget = Infinity;
     saver.save(work('link A, edited more'));

@@ -14,7 +14,25 @@ const text = fc.oneof(
   fc.string({ unit: 'grapheme', maxLength: 200 }),
   fc.string({ unit: 'binary', maxLength: 200 }),
   fc.string({ unit: codeUnit, maxLength: 200 }),
-  fc.string({ unit: fc.constantFrom('\u0000', '\n', '\r', '\t', '\u001b', '\u007f', '\u2028', '😀', '👩‍👩‍👧', 'é', '"', '\\', "'", ';'), maxLength: 100 }),
+  fc.string({
+    unit: fc.constantFrom(
+      '\u0000',
+      '\n',
+      '\r',
+      '\t',
+      '\u001b',
+      '\u007f',
+      '\u2028',
+      '😀',
+      '👩‍👩‍👧',
+      'é',
+      '"',
+      '\\',
+      "'",
+      ';',
+    ),
+    maxLength: 100,
+  }),
 );
 const scripts = fc.record({ setup: text, statement: text });
 const scenarioArb: fc.Arbitrary<Scenario> = fc
@@ -64,23 +82,34 @@ describe('link codec properties', () => {
 
   it('round-trips very long scripts (120 KB of mixed text)', () => {
     fc.assert(
-      fc.property(fc.string({ unit: codeUnit, minLength: 1000, maxLength: 2000 }), fc.integer({ min: 101, max: 130 }), (chunk, times) => {
-        const big = chunk.repeat(times).slice(0, 120_000) + '\u{1F600}';
-        expect(big.length).toBeGreaterThan(100_000);
-        const s: Scenario = { dialect: 'postgres', sqlite: { setup: big, statement: 'x' }, postgres: { setup: 'y', statement: big } };
-        expect(decodeScenario(encodeScenario(s))).toEqual({ ok: true, scenario: s });
-      }),
+      fc.property(
+        fc.string({ unit: codeUnit, minLength: 1000, maxLength: 2000 }),
+        fc.integer({ min: 101, max: 130 }),
+        (chunk, times) => {
+          const big = chunk.repeat(times).slice(0, 120_000) + '\u{1F600}';
+          expect(big.length).toBeGreaterThan(100_000);
+          const s: Scenario = {
+            dialect: 'postgres',
+            sqlite: { setup: big, statement: 'x' },
+            postgres: { setup: 'y', statement: big },
+          };
+          expect(decodeScenario(encodeScenario(s))).toEqual({ ok: true, scenario: s });
+        },
+      ),
       { numRuns: 4 },
     );
   });
 
   it('the bounded decoder agrees with lz-string on every valid payload', () => {
     fc.assert(
-      fc.property(fc.oneof(fc.string({ unit: codeUnit, maxLength: 500 }), fc.string({ unit: 'grapheme', maxLength: 500 })), (s) => {
-        const payload = compressToEncodedURIComponent(s);
-        expect(lzDecodeUriComponent(payload, 1e6)).toEqual({ ok: true, text: s });
-        expect(decompressFromEncodedURIComponent(payload)).toBe(s);
-      }),
+      fc.property(
+        fc.oneof(fc.string({ unit: codeUnit, maxLength: 500 }), fc.string({ unit: 'grapheme', maxLength: 500 })),
+        (s) => {
+          const payload = compressToEncodedURIComponent(s);
+          expect(lzDecodeUriComponent(payload, 1e6)).toEqual({ ok: true, text: s });
+          expect(decompressFromEncodedURIComponent(payload)).toBe(s);
+        },
+      ),
       { numRuns: 500 },
     );
   });
@@ -97,11 +126,14 @@ describe('link codec properties', () => {
 
   it('never throws on arbitrary strings', () => {
     fc.assert(
-      fc.property(fc.oneof(text, fc.string({ unit: fc.constantFrom(...LZ_URI_ALPHABET, '%', ' ', '#', '/') })), (junk) => {
-        expectWellFormed(junk);
-        expectWellFormed('#s1/' + junk);
-        expectWellFormed('s1/' + junk);
-      }),
+      fc.property(
+        fc.oneof(text, fc.string({ unit: fc.constantFrom(...LZ_URI_ALPHABET, '%', ' ', '#', '/') })),
+        (junk) => {
+          expectWellFormed(junk);
+          expectWellFormed('#s1/' + junk);
+          expectWellFormed('s1/' + junk);
+        },
+      ),
       { numRuns: 1000 },
     );
   });

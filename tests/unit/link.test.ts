@@ -5,7 +5,8 @@ import { decodeScenario, encodeScenario, MAX_DECODED_CHARS, scenarioFromObject }
 import { lzDecodeUriComponent } from '../../src/scenario/lzDecode';
 import { defaultScenario, type Scenario } from '../../src/scenario/scenario';
 
-const link = (json: unknown) => 's1/' + compressToEncodedURIComponent(typeof json === 'string' ? json : JSON.stringify(json));
+const link = (json: unknown) =>
+  's1/' + compressToEncodedURIComponent(typeof json === 'string' ? json : JSON.stringify(json));
 const message = (frag: string) => {
   const r = decodeScenario(frag);
   if (r.ok) throw new Error('expected a failure');
@@ -21,7 +22,9 @@ describe('decodeScenario', () => {
 
   it('keeps reading a v1 link written by hand from the documented JSON', () => {
     // The format documented in notes/share-format.md: missing part copied from the other.
-    const r = decodeScenario(link({ dialect: 'postgres', postgres: { setup: 'CREATE TABLE t(a int);', statement: 'SELECT 1;' }, title: 'T' }));
+    const r = decodeScenario(
+      link({ dialect: 'postgres', postgres: { setup: 'CREATE TABLE t(a int);', statement: 'SELECT 1;' }, title: 'T' }),
+    );
     expect(r).toEqual({
       ok: true,
       scenario: {
@@ -44,7 +47,8 @@ describe('decodeScenario', () => {
 
   it('ignores what a chat app glues to the end of a link', () => {
     const frag = encodeScenario(defaultScenario());
-    for (const tail of [')', '.', '>', '),', '"']) expect(decodeScenario(frag + tail)).toEqual({ ok: true, scenario: defaultScenario() });
+    for (const tail of [')', '.', '>', '),', '"'])
+      expect(decodeScenario(frag + tail)).toEqual({ ok: true, scenario: defaultScenario() });
   });
 
   it('accepts a whole address pasted in', () => {
@@ -60,14 +64,18 @@ describe('decodeScenario', () => {
   });
 
   it('says when a link comes from a newer version', () => {
-    expect(message('#s2/N4Ig')).toMatch(/newer version of Upsert Playground \(link format 2; this version reads up to 1\)/);
+    expect(message('#s2/N4Ig')).toMatch(
+      /newer version of Upsert Playground \(link format 2; this version reads up to 1\)/,
+    );
     expect(message('#s0/N4Ig')).toMatch(/unknown format \(s0\/\)/);
   });
 
   it('says when the link is empty or cut off', () => {
     expect(message('#s1/')).toMatch(/empty after #s1\/: it was probably cut off/);
     const frag = encodeScenario(defaultScenario());
-    expect(message(frag.slice(0, frag.length - 20))).toMatch(/incomplete: its scenario data ends early \([\d,]+ characters arrived\), so it was probably cut off/);
+    expect(message(frag.slice(0, frag.length - 20))).toMatch(
+      /incomplete: its scenario data ends early \([\d,]+ characters arrived\), so it was probably cut off/,
+    );
   });
 
   it('names a character that cannot be part of a link, with its position', () => {
@@ -90,11 +98,17 @@ describe('decodeScenario', () => {
     expect(message(link({ dialect: 'mysql', sqlite: { setup: '', statement: '' } }))).toBe(
       'This link\'s scenario is not valid: "dialect" should be one of "sqlite", "postgres", not “\u2068mysql\u2069”.',
     );
-    expect(message(link({ dialect: 'sqlite', sqlite: { setup: 42, statement: 'x' } }))).toMatch(/"sqlite\.setup" should be text, not a number/);
+    expect(message(link({ dialect: 'sqlite', sqlite: { setup: 42, statement: 'x' } }))).toMatch(
+      /"sqlite\.setup" should be text, not a number/,
+    );
     expect(message(link({ dialect: 'sqlite', sqlite: { setup: 'x' } }))).toMatch(/"sqlite\.statement" is missing/);
     expect(message(link({ dialect: 'sqlite' }))).toMatch(/needs a "sqlite" or a "postgres" part/);
-    expect(message(link({ dialect: 'sqlite', sqlite: { setup: '', statement: '' }, compare: 'yes' }))).toMatch(/"compare" should be true or false, not text/);
-    expect(message(link({ dialect: 'sqlite', sqlite: { setup: '', statement: '' }, title: 'x'.repeat(201) }))).toMatch(/"title" is too long \(at most 200 characters\)/);
+    expect(message(link({ dialect: 'sqlite', sqlite: { setup: '', statement: '' }, compare: 'yes' }))).toMatch(
+      /"compare" should be true or false, not text/,
+    );
+    expect(message(link({ dialect: 'sqlite', sqlite: { setup: '', statement: '' }, title: 'x'.repeat(201) }))).toMatch(
+      /"title" is too long \(at most 200 characters\)/,
+    );
   });
 
   it('refuses a link that decodes to more than 1 MB, quickly (decompression bomb)', () => {
@@ -110,9 +124,15 @@ describe('decodeScenario', () => {
   it('accepts a scenario just under the limit and refuses one just over', () => {
     const base = { dialect: 'sqlite', sqlite: { setup: '', statement: '' } };
     const overhead = JSON.stringify(base).length;
-    const under: Scenario = { dialect: 'sqlite', sqlite: { setup: 'x'.repeat(MAX_DECODED_CHARS - overhead - 200), statement: '' }, postgres: { setup: '', statement: '' } };
+    const under: Scenario = {
+      dialect: 'sqlite',
+      sqlite: { setup: 'x'.repeat(MAX_DECODED_CHARS - overhead - 200), statement: '' },
+      postgres: { setup: '', statement: '' },
+    };
     expect(decodeScenario(encodeScenario(under)).ok).toBe(true);
-    expect(message(link({ ...base, sqlite: { setup: 'x'.repeat(MAX_DECODED_CHARS), statement: '' } }))).toMatch(/too large/);
+    expect(message(link({ ...base, sqlite: { setup: 'x'.repeat(MAX_DECODED_CHARS), statement: '' } }))).toMatch(
+      /too large/,
+    );
   });
 
   it('refuses an absurdly long payload without decoding it', () => {
@@ -122,16 +142,31 @@ describe('decodeScenario', () => {
 
 describe('scenarioFromObject', () => {
   it('normalises empty optional fields away', () => {
-    const r = scenarioFromObject({ dialect: 'sqlite', sqlite: { setup: 'a', statement: 'b' }, title: '', notes: '', compare: false, extra: 1 });
+    const r = scenarioFromObject({
+      dialect: 'sqlite',
+      sqlite: { setup: 'a', statement: 'b' },
+      title: '',
+      notes: '',
+      compare: false,
+      extra: 1,
+    });
     expect(r).toEqual({
       ok: true,
-      scenario: { dialect: 'sqlite', sqlite: { setup: 'a', statement: 'b' }, postgres: { setup: 'a', statement: 'b' }, origin: { sqlite: 'edited', postgres: { from: 'sqlite', version: '' } } },
+      scenario: {
+        dialect: 'sqlite',
+        sqlite: { setup: 'a', statement: 'b' },
+        postgres: { setup: 'a', statement: 'b' },
+        origin: { sqlite: 'edited', postgres: { from: 'sqlite', version: '' } },
+      },
     });
   });
 
   it('lists several problems at once', () => {
     const r = scenarioFromObject({ dialect: 1, sqlite: { setup: 1, statement: null }, notes: [] });
     expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.message).toMatch(/^The scenario is not valid: "dialect" should be one of .*; "sqlite\.setup" should be text, not a number; "sqlite\.statement" should be text, not null; and 1 more problem\.$/);
+    if (!r.ok)
+      expect(r.message).toMatch(
+        /^The scenario is not valid: "dialect" should be one of .*; "sqlite\.setup" should be text, not a number; "sqlite\.statement" should be text, not null; and 1 more problem\.$/,
+      );
   });
 });

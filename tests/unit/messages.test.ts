@@ -28,7 +28,9 @@ describe('untrusted text in messages', () => {
   it('#example/<text> never echoes the text, and empty or broken names get their own message', () => {
     const say = (hash: string) => decideOnLoad({ hash, saved: null, findExample }).message ?? '';
     const evil = say('#example/' + encodeURIComponent('Your saved work was deleted. Export now'));
-    expect(evil).toBe('This link names an example that this version of the playground does not have (the link may be from a newer or older version, or mistyped). Open Examples to pick one.');
+    expect(evil).toBe(
+      'This link names an example that this version of the playground does not have (the link may be from a newer or older version, or mistyped). Open Examples to pick one.',
+    );
     expect(evil).not.toContain('deleted');
     expect(say('#example/')).toMatch(/^This example link is damaged: it names no example after #example\//);
     expect(say('#example/%')).toMatch(/^This example link is damaged/);
@@ -38,7 +40,9 @@ describe('untrusted text in messages', () => {
   it('a # inside a link payload is reported as a damaged character, not as "no scenario"', () => {
     const frag = encodeScenario(defaultScenario());
     const broken = frag.slice(0, 20) + '#' + frag.slice(20);
-    expect(msg(broken)).toMatch(/^This link is damaged: it contains “\u2068#\u2069” at position 18 of the scenario data/);
+    expect(msg(broken)).toMatch(
+      /^This link is damaged: it contains “\u2068#\u2069” at position 18 of the scenario data/,
+    );
     expect(msg('#' + broken)).toMatch(/^This link is damaged: it contains “\u2068#\u2069”/);
     // A whole address pasted in still works.
     expect(decodeScenario('https://example.org/app/#' + frag).ok).toBe(true);
@@ -50,24 +54,35 @@ describe('untrusted text in messages', () => {
 
   it('a NUL in the JSON is named, with its line and column, and not printed raw', () => {
     const m = msg(link('{"dialect": "sqlite",\n "x": "a\u0000b"}'));
-    expect(m).toBe('This link does not contain valid JSON (a NUL character (U+0000) where it cannot be, at line 2, column 9): it was probably garbled or edited by hand.');
+    expect(m).toBe(
+      'This link does not contain valid JSON (a NUL character (U+0000) where it cannot be, at line 2, column 9): it was probably garbled or edited by hand.',
+    );
     const f = parseImport('n.json', '{\u0000}', defaultScenario());
-    expect(f.ok ? '' : f.message).toBe('"n.json" does not contain valid JSON (a NUL character (U+0000) where it cannot be, at line 1, column 2).');
+    expect(f.ok ? '' : f.message).toBe(
+      '"n.json" does not contain valid JSON (a NUL character (U+0000) where it cannot be, at line 1, column 2).',
+    );
     expect(msg(link('{"dialect": '))).toMatch(/valid JSON \(it ends early\)/);
   });
 
   it('a file name with a bidi override is quoted as data', () => {
     const r = parseImport('\u202Elqs.json', '[]', defaultScenario());
-    expect(r.ok ? '' : r.message).toBe('“\u2068<U+202E>lqs.json\u2069” is not a scenario: it contains a list, not an object.');
+    expect(r.ok ? '' : r.message).toBe(
+      '“\u2068<U+202E>lqs.json\u2069” is not a scenario: it contains a list, not an object.',
+    );
   });
 });
 
 describe('NUL in SQL', () => {
   it('is refused before any engine sees it, at its line and column', () => {
-    const r = nulRefusal('postgres', { setup: 'CREATE TABLE t(a text);', statement: "INSERT INTO t\nVALUES ('a\u0000b');" });
+    const r = nulRefusal('postgres', {
+      setup: 'CREATE TABLE t(a text);',
+      statement: "INSERT INTO t\nVALUES ('a\u0000b');",
+    });
     expect(r?.ok).toBe(false);
     expect(r?.error).toMatchObject({ phase: 'statement', line: 2, column: 11, position: 24 });
-    expect(r?.error?.message).toBe('The statement script contains a NUL character (U+0000) at line 2, column 11. SQL text cannot contain it, so nothing was run: delete it and run again.');
+    expect(r?.error?.message).toBe(
+      'The statement script contains a NUL character (U+0000) at line 2, column 11. SQL text cannot contain it, so nothing was run: delete it and run again.',
+    );
     expect(nulRefusal('sqlite', { setup: 'SELECT 1;', statement: 'SELECT 2;' })).toBeNull();
   });
 });

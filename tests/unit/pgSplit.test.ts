@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { splitPostgres, splitSqlite } from '../../src/engine/pgSplit';
 import { codePointOffset, copiesFromStdin, lineColumn, statementKind, trimStatement } from '../../src/engine/sqlText';
 
-const texts = (script: string, split = splitPostgres): string[] => split(script).map((s) => script.slice(s.start, s.end));
+const texts = (script: string, split = splitPostgres): string[] =>
+  split(script).map((s) => script.slice(s.start, s.end));
 
 describe('splitPostgres', () => {
   it('splits on semicolons and trims whitespace', () => {
@@ -53,7 +54,10 @@ describe('splitPostgres', () => {
   });
 
   it('handles -- comments and nested /* */ comments containing semicolons', () => {
-    expect(texts('SELECT 1 -- a;b\n; SELECT /* x; /* y; */ z; */ 2')).toEqual(['SELECT 1', 'SELECT /* x; /* y; */ z; */ 2']);
+    expect(texts('SELECT 1 -- a;b\n; SELECT /* x; /* y; */ z; */ 2')).toEqual([
+      'SELECT 1',
+      'SELECT /* x; /* y; */ z; */ 2',
+    ]);
   });
 
   it('does not split inside parentheses (as psql)', () => {
@@ -88,7 +92,8 @@ describe('splitSqlite', () => {
   });
 
   it('keeps a trigger body together until END;', () => {
-    const trg = 'CREATE TEMP TRIGGER tr AFTER INSERT ON t BEGIN INSERT INTO log VALUES (1); UPDATE c SET n = n + 1; END';
+    const trg =
+      'CREATE TEMP TRIGGER tr AFTER INSERT ON t BEGIN INSERT INTO log VALUES (1); UPDATE c SET n = n + 1; END';
     expect(texts(`${trg}; INSERT INTO t VALUES (1);`, splitSqlite)).toEqual([trg, 'INSERT INTO t VALUES (1)']);
   });
 
@@ -104,7 +109,9 @@ describe('statementKind', () => {
     expect(statementKind('CREATE OR REPLACE TEMP VIEW v AS SELECT 1', 'postgres')).toBe('CREATE OR REPLACE TEMP VIEW');
     expect(statementKind('INSERT OR REPLACE INTO t VALUES (1)', 'sqlite')).toBe('INSERT OR REPLACE');
     expect(statementKind('WITH s AS (SELECT 1) INSERT INTO t SELECT * FROM s', 'postgres')).toBe('INSERT');
-    expect(statementKind('WITH RECURSIVE r(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM r) SELECT * FROM r', 'postgres')).toBe('SELECT');
+    expect(
+      statementKind('WITH RECURSIVE r(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM r) SELECT * FROM r', 'postgres'),
+    ).toBe('SELECT');
     expect(statementKind('MERGE INTO t USING s ON true WHEN MATCHED THEN DELETE', 'postgres')).toBe('MERGE');
   });
 });
@@ -114,7 +121,7 @@ describe('copiesFromStdin', () => {
     expect(copiesFromStdin('copy t (a, b) from stdin with (format csv)')).toBe(true);
     expect(copiesFromStdin('COPY t TO STDOUT')).toBe(false);
     expect(copiesFromStdin("COPY (SELECT 'FROM STDIN') TO STDOUT")).toBe(false);
-    expect(copiesFromStdin("SELECT 1 FROM stdin")).toBe(false);
+    expect(copiesFromStdin('SELECT 1 FROM stdin')).toBe(false);
   });
 });
 
@@ -161,10 +168,14 @@ describe('splitPostgres (property)', async () => {
   const statement = fc.array(piece, { minLength: 1, maxLength: 6 }).map((p) => `SELECT ${p.join(' ')} end_`);
   it('recovers the statements of any script joined with semicolons, comments and blank lines', () => {
     fc.assert(
-      fc.property(fc.array(statement, { minLength: 1, maxLength: 5 }), fc.constantFrom(';', ';\n', ' ;\n-- note; here\n'), (stmts, sep) => {
-        const script = stmts.join(sep) + sep;
-        expect(texts(script)).toEqual(stmts);
-      }),
+      fc.property(
+        fc.array(statement, { minLength: 1, maxLength: 5 }),
+        fc.constantFrom(';', ';\n', ' ;\n-- note; here\n'),
+        (stmts, sep) => {
+          const script = stmts.join(sep) + sep;
+          expect(texts(script)).toEqual(stmts);
+        },
+      ),
     );
   });
 });

@@ -8,7 +8,11 @@ const keys = (sql: string, d: Dialect) => findPlaceholders(sql, d).map((p) => `$
 
 describe('findPlaceholders', () => {
   it('finds each style with its key', () => {
-    expect(keys('INSERT INTO t VALUES (:email, :now) ON CONFLICT (email) DO UPDATE SET at = :now', 'sqlite')).toEqual([':email=email', ':now=now', ':now=now']);
+    expect(keys('INSERT INTO t VALUES (:email, :now) ON CONFLICT (email) DO UPDATE SET at = :now', 'sqlite')).toEqual([
+      ':email=email',
+      ':now=now',
+      ':now=now',
+    ]);
     expect(keys('SELECT ?, ?, ?5, ?', 'sqlite')).toEqual(['?=1', '?=2', '?5=5', '?=6']);
     expect(keys('SELECT %(email)s, $2, $1', 'postgres')).toEqual(['%(email)s=email', '$2=2', '$1=1']);
     expect(keys('SELECT ?;\nSELECT ?', 'postgres')).toEqual(['?=1', '?=1']);
@@ -37,9 +41,13 @@ const dollar = inner.map((t) => `$q$ ${t.replace(/\$q\$/g, '')} $q$`);
 describe('property: hidden placeholders are never detected', () => {
   it('strings, quoted names, comments and casts (both dialects)', () => {
     fc.assert(
-      fc.property(fc.array(noise, { minLength: 1, maxLength: 6 }), fc.constantFrom<Dialect>('sqlite', 'postgres'), (parts, d) => {
-        expect(findPlaceholders(`SELECT ${parts.join(' , ')} FROM t`, d)).toEqual([]);
-      }),
+      fc.property(
+        fc.array(noise, { minLength: 1, maxLength: 6 }),
+        fc.constantFrom<Dialect>('sqlite', 'postgres'),
+        (parts, d) => {
+          expect(findPlaceholders(`SELECT ${parts.join(' , ')} FROM t`, d)).toEqual([]);
+        },
+      ),
     );
   });
 
@@ -53,12 +61,18 @@ describe('property: hidden placeholders are never detected', () => {
 
   it('a real placeholder among the noise is found exactly once, at its place', () => {
     fc.assert(
-      fc.property(fc.array(noise, { maxLength: 4 }), fc.array(noise, { maxLength: 4 }), fc.constantFrom(':email', '%(email)s'), fc.constantFrom<Dialect>('sqlite', 'postgres'), (a, b, ph, d) => {
-        const before = `SELECT ${[...a, 'v'].join(', ')} FROM t WHERE k = `;
-        const sql = `${before}${ph} AND ${[...b, 'w'].join(' || ')} = 1`;
-        const found = findPlaceholders(sql, d);
-        expect(found.map((p) => [p.key, p.start])).toEqual([['email', before.length]]);
-      }),
+      fc.property(
+        fc.array(noise, { maxLength: 4 }),
+        fc.array(noise, { maxLength: 4 }),
+        fc.constantFrom(':email', '%(email)s'),
+        fc.constantFrom<Dialect>('sqlite', 'postgres'),
+        (a, b, ph, d) => {
+          const before = `SELECT ${[...a, 'v'].join(', ')} FROM t WHERE k = `;
+          const sql = `${before}${ph} AND ${[...b, 'w'].join(' || ')} = 1`;
+          const found = findPlaceholders(sql, d);
+          expect(found.map((p) => [p.key, p.start])).toEqual([['email', before.length]]);
+        },
+      ),
     );
   });
 });
@@ -69,10 +83,15 @@ describe('the gallery and the default scenario', () => {
     const { defaultScenario } = await import('../../src/scenario/defaults');
     const found: string[] = [];
     type S = { id: string; d: 'sqlite' | 'postgres'; setup: string; statement: string };
-    const scripts: S[] = EXAMPLES.flatMap((e) => (['sqlite', 'postgres'] as const).flatMap((d) => (e.dialects[d] ? [{ id: e.id, d, setup: e.dialects[d].setup, statement: e.dialects[d].statement }] : [])));
+    const scripts: S[] = EXAMPLES.flatMap((e) =>
+      (['sqlite', 'postgres'] as const).flatMap((d) =>
+        e.dialects[d] ? [{ id: e.id, d, setup: e.dialects[d].setup, statement: e.dialects[d].statement }] : [],
+      ),
+    );
     const def = defaultScenario();
     scripts.push({ id: 'default', d: 'sqlite', ...def.sqlite }, { id: 'default', d: 'postgres', ...def.postgres });
-    for (const s of scripts) for (const p of findPlaceholders(`${s.setup}\n;\n${s.statement}`, s.d)) found.push(`${s.id} (${s.d}): ${p.text}`);
+    for (const s of scripts)
+      for (const p of findPlaceholders(`${s.setup}\n;\n${s.statement}`, s.d)) found.push(`${s.id} (${s.d}): ${p.text}`);
     expect(found).toEqual([]);
   });
 });
@@ -82,9 +101,19 @@ describe('Markdown export', () => {
     const { scenarioMarkdown } = await import('../../src/share/markdown');
     const { defaultScenario } = await import('../../src/scenario/defaults');
     const md = scenarioMarkdown(
-      { ...defaultScenario(), params: { email: { type: 'text', value: '' }, now: { type: 'sql', value: 'CURRENT_TIMESTAMP' }, name: { type: 'null', value: '' }, '1': { type: 'number', value: '5' } } },
+      {
+        ...defaultScenario(),
+        params: {
+          email: { type: 'text', value: '' },
+          now: { type: 'sql', value: 'CURRENT_TIMESTAMP' },
+          name: { type: 'null', value: '' },
+          '1': { type: 'number', value: '5' },
+        },
+      },
       'https://example.org/#s1/x',
     );
-    expect(md).toContain('**Parameters**\n\n- `$1` = `5`\n- `:email` = `""`\n- `:now` = `CURRENT_TIMESTAMP` (SQL expression, evaluated by the engine)\n- `:name` = NULL');
+    expect(md).toContain(
+      '**Parameters**\n\n- `$1` = `5`\n- `:email` = `""`\n- `:now` = `CURRENT_TIMESTAMP` (SQL expression, evaluated by the engine)\n- `:name` = NULL',
+    );
   });
 });

@@ -1,6 +1,16 @@
 // Practice progress: its own storage key, round trips, corrupted entries, export/import files.
 import { describe, expect, it } from 'vitest';
-import { clearProgress, loadProgress, mergeProgress, parseProgressFile, PRACTICE_KEY, progressFile, saveProgress, statusOf, withRecord } from '../../src/practice/progress';
+import {
+  clearProgress,
+  loadProgress,
+  mergeProgress,
+  parseProgressFile,
+  PRACTICE_KEY,
+  progressFile,
+  saveProgress,
+  statusOf,
+  withRecord,
+} from '../../src/practice/progress';
 import { STASH_KEY, TAB_KEY, WORK_KEY } from '../../src/share/keys';
 
 function memory(): Storage {
@@ -46,19 +56,34 @@ describe('practice progress', () => {
     expect(loadProgress(s)).toEqual({});
   });
   it('says why a save failed', () => {
-    const full = { ...memory(), setItem: () => { throw new Error('quota'); } };
+    const full = {
+      ...memory(),
+      setItem: () => {
+        throw new Error('quota');
+      },
+    };
     expect(saveProgress({}, full)).toMatch(/could not be saved \(quota\)/);
   });
   it('exports and imports a file, refusing other files with a message', () => {
     const p = withRecord({}, 'a', 'sqlite', { attempts: 3, solved: true, last: 'INSERT' });
     expect(parseProgressFile(progressFile(p))).toEqual({ ok: true, progress: p });
     expect(parseProgressFile('nope')).toMatchObject({ ok: false, message: expect.stringMatching(/not JSON/) });
-    expect(parseProgressFile('{"format":"upsert-playground","version":1}')).toMatchObject({ ok: false, message: expect.stringMatching(/not a practice progress file/) });
-    expect(parseProgressFile(JSON.stringify({ format: 'upsert-playground-practice', version: 2, progress: {} }))).toMatchObject({ ok: false, message: expect.stringMatching(/newer version/) });
+    expect(parseProgressFile('{"format":"upsert-playground","version":1}')).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/not a practice progress file/),
+    });
+    expect(
+      parseProgressFile(JSON.stringify({ format: 'upsert-playground-practice', version: 2, progress: {} })),
+    ).toMatchObject({ ok: false, message: expect.stringMatching(/newer version/) });
   });
   it('merges: solved wins, own text kept', () => {
     const mine = withRecord({}, 'a', 'sqlite', { attempts: 1, last: 'mine' });
-    const theirs = withRecord(withRecord({}, 'a', 'sqlite', { attempts: 4, solved: true, last: 'theirs' }), 'b', 'postgres', { attempts: 1, last: 'b' });
+    const theirs = withRecord(
+      withRecord({}, 'a', 'sqlite', { attempts: 4, solved: true, last: 'theirs' }),
+      'b',
+      'postgres',
+      { attempts: 1, last: 'b' },
+    );
     const m = mergeProgress(mine, theirs);
     expect(m.a?.sqlite).toEqual({ solved: true, attempts: 4, last: 'mine' });
     expect(m.b?.postgres?.last).toBe('b');

@@ -21,6 +21,9 @@ describe('practice fragments', () => {
   it('open the saved work (or the default) behind Practice, with no message', () => {
     const saved = { ...defaultScenario(), title: 'mine' };
     expect(decideOnLoad({ hash: '#practice/x', saved })).toEqual({ scenario: saved, source: 'saved' });
-    expect(decideOnLoad({ hash: '#practice', saved: null })).toEqual({ scenario: defaultScenario(), source: 'default' });
+    expect(decideOnLoad({ hash: '#practice', saved: null })).toEqual({
+      scenario: defaultScenario(),
+      source: 'default',
+    });
   });
 });

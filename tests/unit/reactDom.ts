@@ -9,7 +9,10 @@ import { afterEach, beforeEach } from 'vitest';
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
 /** Register per-test root creation and clean-up; returns `render` and the current test's host element. */
-export function mountReactRoot(cleanup?: () => void): { render: (el: ReactElement) => Promise<void>; host: () => HTMLElement } {
+export function mountReactRoot(cleanup?: () => void): {
+  render: (el: ReactElement) => Promise<void>;
+  host: () => HTMLElement;
+} {
   let root: Root;
   let host: HTMLElement;
   beforeEach(() => {

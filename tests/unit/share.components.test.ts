@@ -50,9 +50,25 @@ describe('ShareDialog', () => {
     await expect(copyShareLink(scenario)).resolves.toBe(true);
     expect(writeText).toHaveBeenCalledWith(shareLink(scenario));
     expect(shareLink(scenario)).toMatch(/#s1\//);
-    await render(createElement(ShareDialog, { open: true, onClose: () => {}, url: URL_SHORT, markdown: () => 'md', linkCopied: null }));
+    await render(
+      createElement(ShareDialog, {
+        open: true,
+        onClose: () => {},
+        url: URL_SHORT,
+        markdown: () => 'md',
+        linkCopied: null,
+      }),
+    );
     expect(status()).toBe('');
-    await render(createElement(ShareDialog, { open: true, onClose: () => {}, url: URL_SHORT, markdown: () => 'md', linkCopied: true }));
+    await render(
+      createElement(ShareDialog, {
+        open: true,
+        onClose: () => {},
+        url: URL_SHORT,
+        markdown: () => 'md',
+        linkCopied: true,
+      }),
+    );
     expect(status()).toBe('Link copied to the clipboard.');
     const input = byLabel<HTMLInputElement>('Link');
     expect(input.value).toBe(URL_SHORT);
@@ -65,7 +81,9 @@ describe('ShareDialog', () => {
     mockClipboard(async () => {});
     const onExport = vi.fn();
     const long = 'https://example.org/#s1/' + 'A'.repeat(LONG_LINK_CHARS);
-    await render(createElement(ShareDialog, { open: true, onClose: () => {}, url: long, markdown: () => 'md', onExport }));
+    await render(
+      createElement(ShareDialog, { open: true, onClose: () => {}, url: long, markdown: () => 'md', onExport }),
+    );
     expect(document.querySelector('.share-warning')?.textContent).toMatch(/longer than 2,000 characters/);
     expect(document.body.textContent).toContain(`${long.length.toLocaleString('en')} characters`);
     await click(button('Export JSON'));
@@ -91,10 +109,14 @@ describe('ShareDialog', () => {
       throw new RangeError('Maximum call stack size exceeded');
     };
     // The Share click copied the link before the dialog opened.
-    await render(createElement(ShareDialog, { open: true, onClose: () => {}, url: URL_SHORT, markdown, linkCopied: true }));
+    await render(
+      createElement(ShareDialog, { open: true, onClose: () => {}, url: URL_SHORT, markdown, linkCopied: true }),
+    );
     expect(status()).toBe('Link copied to the clipboard.');
     await click(button('Copy Markdown'));
-    expect(status()).toMatch(/^The Markdown could not be written \(Maximum call stack size exceeded\)\. Share the link or export a file instead\.$/);
+    expect(status()).toMatch(
+      /^The Markdown could not be written \(Maximum call stack size exceeded\)\. Share the link or export a file instead\.$/,
+    );
     expect(writeText).not.toHaveBeenCalled();
   });
 
@@ -104,7 +126,15 @@ describe('ShareDialog', () => {
     });
     document.execCommand = vi.fn(() => false);
     await expect(copyShareLink(defaultScenario())).resolves.toBe(false);
-    await render(createElement(ShareDialog, { open: true, onClose: () => {}, url: URL_SHORT, markdown: () => '| a |', linkCopied: false }));
+    await render(
+      createElement(ShareDialog, {
+        open: true,
+        onClose: () => {},
+        url: URL_SHORT,
+        markdown: () => '| a |',
+        linkCopied: false,
+      }),
+    );
     expect(status()).toMatch(/did not allow copying\. The link is selected below/);
     const input = byLabel<HTMLInputElement>('Link');
     expect(document.activeElement).toBe(input);
@@ -200,7 +230,11 @@ describe('DropZone', () => {
     expect(drop.defaultPrevented).toBe(true);
     expect(document.querySelector('.share-drop-overlay')).toBeNull();
     await vi.waitFor(() => expect(onImport).toHaveBeenCalledTimes(1));
-    expect(onImport.mock.calls[0]![0]).toMatchObject({ ok: true, kind: 'sql', scenario: { sqlite: { setup: 'CREATE TABLE dropped(a);' } } });
+    expect(onImport.mock.calls[0]![0]).toMatchObject({
+      ok: true,
+      kind: 'sql',
+      scenario: { sqlite: { setup: 'CREATE TABLE dropped(a);' } },
+    });
   });
 
   it('two files dropped at once: none is imported, and the message says why', async () => {
@@ -210,7 +244,10 @@ describe('DropZone', () => {
       window.dispatchEvent(dragEvent('drop', [new File(['SELECT 1;'], 'a.sql'), new File(['SELECT 2;'], 'b.sql')]));
     });
     await vi.waitFor(() => expect(onImport).toHaveBeenCalledTimes(1));
-    expect(onImport.mock.calls[0]![0]).toEqual({ ok: false, message: '2 files were dropped; a scenario is imported from one file at a time, so none was imported.' });
+    expect(onImport.mock.calls[0]![0]).toEqual({
+      ok: false,
+      message: '2 files were dropped; a scenario is imported from one file at a time, so none was imported.',
+    });
   });
 
   it('ignores drags that carry no files (text moved inside an editor)', async () => {
@@ -266,7 +303,11 @@ describe('ErrorBoundary', () => {
     expect(loadWork()).toEqual(mine);
     expect(loadStash()).toEqual(mine);
     // What the next page load then decides: the default opens, the work stays set aside.
-    expect(decideOnLoad({ hash: window.location.hash, saved: loadWorkRecord() })).toEqual({ scenario: defaultScenario(), source: 'link', stash: mine });
+    expect(decideOnLoad({ hash: window.location.hash, saved: loadWorkRecord() })).toEqual({
+      scenario: defaultScenario(),
+      source: 'link',
+      stash: mine,
+    });
   });
 
   it('"Try again" renders the children again', async () => {
@@ -332,14 +373,32 @@ describe('StashBanner', () => {
   it('shows titles from links as isolated data, and lists the other kept scenarios with open and forget', async () => {
     const onOpenRecent = vi.fn();
     const onForgetRecent = vi.fn();
-    const recent = [{ id: 'k1', title: '', summary: 'SQLite: SELECT 1;', savedAt: Date.UTC(2026, 0, 2, 3, 4), reason: 'other-tab' as const, chars: 10 }];
+    const recent = [
+      {
+        id: 'k1',
+        title: '',
+        summary: 'SQLite: SELECT 1;',
+        savedAt: Date.UTC(2026, 0, 2, 3, 4),
+        reason: 'other-tab' as const,
+        chars: 10,
+      },
+    ];
     await render(
-      createElement(StashBanner, { stash: { ...defaultScenario(), title: '\u202Eevil' }, onRestore: () => {}, onDismiss: () => {}, recent, onOpenRecent, onForgetRecent }),
+      createElement(StashBanner, {
+        stash: { ...defaultScenario(), title: '\u202Eevil' },
+        onRestore: () => {},
+        onDismiss: () => {},
+        recent,
+        onOpenRecent,
+        onForgetRecent,
+      }),
     );
     const bdi = document.querySelector('.share-stash-banner p bdi');
     expect(bdi?.textContent).toBe('\u202Eevil');
     expect(document.querySelector('summary')?.textContent).toBe('Recent work (1 more)');
-    expect(document.querySelector('ul[aria-label="Recent work"] li')?.textContent).toMatch(/^“SQLite: SELECT 1;” saved in another tab /);
+    expect(document.querySelector('ul[aria-label="Recent work"] li')?.textContent).toMatch(
+      /^“SQLite: SELECT 1;” saved in another tab /,
+    );
     await click(document.querySelector<HTMLButtonElement>('button[aria-label="Open “SQLite: SELECT 1;”"]')!);
     expect(onOpenRecent).toHaveBeenCalledWith('k1');
     await click(document.querySelector<HTMLButtonElement>('button[aria-label="Forget “SQLite: SELECT 1;”"]')!);

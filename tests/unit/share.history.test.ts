@@ -56,7 +56,7 @@ describe('history', () => {
     expect(cb).toHaveBeenCalledTimes(1);
   });
 
-  it("tells an address opened in the tab from Back/Forward where the browser has a Navigation API", () => {
+  it('tells an address opened in the tab from Back/Forward where the browser has a Navigation API', () => {
     // The browser's navigation object, as far as this module uses it: it fires 'navigate' first.
     const navigation = new EventTarget();
     (window as unknown as { navigation?: EventTarget }).navigation = navigation;

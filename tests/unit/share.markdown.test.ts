@@ -6,7 +6,15 @@ import { codeBlock, inline, MARKDOWN_MAX_ROWS, scenarioMarkdown } from '../../sr
 
 const timings = { reset: 0, setup: 0, before: 0, statements: 0, after: 0, diff: 0, total: 0 };
 const schema = { name: 'users', schema: 'main', columns: [], primaryKey: ['id'], uniqueKeys: [], hasRowid: true };
-const counts = (o: Partial<TableDiff['counts']>): TableDiff['counts'] => ({ inserted: 0, updated: 0, deleted: 0, unchanged: 0, sameValues: 0, replaced: 0, ...o });
+const counts = (o: Partial<TableDiff['counts']>): TableDiff['counts'] => ({
+  inserted: 0,
+  updated: 0,
+  deleted: 0,
+  unchanged: 0,
+  sameValues: 0,
+  replaced: 0,
+  ...o,
+});
 
 function usersDiff(): TableDiff {
   return {
@@ -15,8 +23,24 @@ function usersDiff(): TableDiff {
     schema,
     identity: { kind: 'primaryKey', columns: ['id'] },
     writeTracking: 'hook',
-    before: { columns: ['id', 'email', 'name', 'age'], rows: [[1, 'ada@example.com', 'Ada', 36], [2, 'grace@example.com', 'Grace', 45], [9, 'gone@example.com', 'Gone', null]], totalRows: 3 },
-    after: { columns: ['id', 'email', 'name', 'age'], rows: [[1, 'ada@example.com', 'Ada Lovelace', 37], [2, 'grace@example.com', 'Grace', 45], [3, 'linus@example.com', 'Linus', 28]], totalRows: 3 },
+    before: {
+      columns: ['id', 'email', 'name', 'age'],
+      rows: [
+        [1, 'ada@example.com', 'Ada', 36],
+        [2, 'grace@example.com', 'Grace', 45],
+        [9, 'gone@example.com', 'Gone', null],
+      ],
+      totalRows: 3,
+    },
+    after: {
+      columns: ['id', 'email', 'name', 'age'],
+      rows: [
+        [1, 'ada@example.com', 'Ada Lovelace', 37],
+        [2, 'grace@example.com', 'Grace', 45],
+        [3, 'linus@example.com', 'Linus', 28],
+      ],
+      totalRows: 3,
+    },
     changes: [
       { change: 'updated', before: 0, after: 0, changed: [2, 3] },
       { change: 'updated', before: 1, after: 1, changed: [], sameValues: true },
@@ -29,7 +53,17 @@ function usersDiff(): TableDiff {
 }
 
 function stmt(o: Partial<StatementResult>): StatementResult {
-  return { index: 0, sql: '', span: { start: 0, end: 0 }, kind: 'INSERT', columns: null, rows: [], rowsAffected: null, durationMs: 1, ...o };
+  return {
+    index: 0,
+    sql: '',
+    span: { start: 0, end: 0 },
+    kind: 'INSERT',
+    columns: null,
+    rows: [],
+    rowsAffected: null,
+    durationMs: 1,
+    ...o,
+  };
 }
 
 function run(o: Partial<RunResult> = {}): RunResult {
@@ -38,7 +72,16 @@ function run(o: Partial<RunResult> = {}): RunResult {
     engineVersion: 'SQLite 3.50.0',
     ok: true,
     setup: [],
-    statements: [stmt({ columns: ['id', 'name'], rows: [[1, 'Ada Lovelace'], [3, 'Linus']], rowsAffected: 2 })],
+    statements: [
+      stmt({
+        columns: ['id', 'name'],
+        rows: [
+          [1, 'Ada Lovelace'],
+          [3, 'Linus'],
+        ],
+        rowsAffected: 2,
+      }),
+    ],
     notRun: [],
     tables: [usersDiff()],
     notes: [],
@@ -47,13 +90,19 @@ function run(o: Partial<RunResult> = {}): RunResult {
   };
 }
 
-const scenario: Scenario = { ...defaultScenario(), title: 'Upsert | on *email*', notes: '# not a heading\n1. not a list\nplain' };
+const scenario: Scenario = {
+  ...defaultScenario(),
+  title: 'Upsert | on *email*',
+  notes: '# not a heading\n1. not a list\nplain',
+};
 const LINK = 'https://example.org/upsert/#s1/N4Ig';
 
 describe('scenarioMarkdown', () => {
   it('writes title, notes, link and both scripts without a run', () => {
     const md = scenarioMarkdown(scenario, LINK);
-    expect(md.startsWith('### Upsert \\| on \\*email\\*\n\n> \\# not a heading\\\n> 1\\. not a list\\\n> plain\n\n')).toBe(true);
+    expect(
+      md.startsWith('### Upsert \\| on \\*email\\*\n\n> \\# not a heading\\\n> 1\\. not a list\\\n> plain\n\n'),
+    ).toBe(true);
     expect(md).toContain(`[Open this scenario in Upsert Playground](${LINK}) (SQLite)`);
     expect(md).toContain('**Setup**\n\n```sql\nCREATE TABLE users (\n');
     expect(md).toContain('**Statement**\n\n```sql\n-- Ada exists');
@@ -88,12 +137,25 @@ describe('scenarioMarkdown', () => {
         '*Rows are matched by the primary key (id).*',
       ].join('\n'),
     );
-    expect(md).toContain(['The statement (INSERT) returned 2 rows:', '', '| id | name |', '| ---: | --- |', '| 1 | Ada Lovelace |', '| 3 | Linus |'].join('\n'));
+    expect(md).toContain(
+      [
+        'The statement (INSERT) returned 2 rows:',
+        '',
+        '| id | name |',
+        '| ---: | --- |',
+        '| 1 | Ada Lovelace |',
+        '| 3 | Linus |',
+      ].join('\n'),
+    );
   });
 
   it('escapes pipes, newlines, markup and control characters in cells', () => {
     const t = usersDiff();
-    t.before = { columns: ['a|b'], rows: [['x | y\nz'], ['<b>*bold*</b>'], [' pad '], ['\u0000\t'], [''], [{ blob: '00ff' }], [true]], totalRows: 7 };
+    t.before = {
+      columns: ['a|b'],
+      rows: [['x | y\nz'], ['<b>*bold*</b>'], [' pad '], ['\u0000\t'], [''], [{ blob: '00ff' }], [true]],
+      totalRows: 7,
+    };
     t.after = null;
     t.status = 'dropped';
     const md = scenarioMarkdown(defaultScenario(), LINK, run({ tables: [t], statements: [] }));
@@ -120,7 +182,11 @@ describe('scenarioMarkdown', () => {
       counts: counts({ inserted: 500 }),
       notes: [],
     };
-    const md = scenarioMarkdown(defaultScenario(), LINK, run({ tables: [t], statements: [stmt({ columns: ['n'], rows })] }));
+    const md = scenarioMarkdown(
+      defaultScenario(),
+      LINK,
+      run({ tables: [t], statements: [stmt({ columns: ['n'], rows })] }),
+    );
     expect(md).toContain('Before: the table did not exist.');
     expect(md).toContain('After (500 rows; 500 inserted):');
     expect(md).toContain(`| inserted | ${MARKDOWN_MAX_ROWS - 1} |`);
@@ -135,12 +201,26 @@ describe('scenarioMarkdown', () => {
       LINK,
       run({
         ok: false,
-        error: { message: 'UNIQUE constraint failed: users.email', code: 'SQLITE_CONSTRAINT_UNIQUE', phase: 'statement', statementIndex: 1, line: 4, column: 3, hint: 'Add ON CONFLICT' },
+        error: {
+          message: 'UNIQUE constraint failed: users.email',
+          code: 'SQLITE_CONSTRAINT_UNIQUE',
+          phase: 'statement',
+          statementIndex: 1,
+          line: 4,
+          column: 3,
+          hint: 'Add ON CONFLICT',
+        },
         notRun: [{ index: 2, sql: 'SELECT 1', span: { start: 0, end: 0 } }],
       }),
     );
-    expect(md).toContain('**Error** (statement 2, line 4, column 3, SQLITE\\_CONSTRAINT\\_UNIQUE): UNIQUE constraint failed: users.email');
-    const inSetup = scenarioMarkdown(defaultScenario(), LINK, run({ ok: false, error: { message: 'syntax error', phase: 'setup', statementIndex: 0 } }));
+    expect(md).toContain(
+      '**Error** (statement 2, line 4, column 3, SQLITE\\_CONSTRAINT\\_UNIQUE): UNIQUE constraint failed: users.email',
+    );
+    const inSetup = scenarioMarkdown(
+      defaultScenario(),
+      LINK,
+      run({ ok: false, error: { message: 'syntax error', phase: 'setup', statementIndex: 0 } }),
+    );
     expect(inSetup).toContain('**Error** (setup statement 1): syntax error');
     expect(md).toContain('Hint: Add ON CONFLICT');
     expect(md).toContain('1 statement after it did not run.');
@@ -164,7 +244,9 @@ describe('helpers', () => {
     const lines = codeBlock(code);
     expect(lines[0]).toBe('```````sql');
     expect(lines.at(-1)).toBe('```````');
-    expect(scenarioMarkdown({ ...defaultScenario(), sqlite: { setup: code, statement: '' } }, 'https://example.org/#s1/x')).toContain(code);
+    expect(
+      scenarioMarkdown({ ...defaultScenario(), sqlite: { setup: code, statement: '' } }, 'https://example.org/#s1/x'),
+    ).toContain(code);
   });
 
   it('codeBlock uses a fence longer than any backtick run inside', () => {

@@ -23,7 +23,9 @@ describe('scenarioMarkdown on a real SQLite run', () => {
   it('shows Before, After with old → new cells, and the RETURNING rows of the default scenario', () => {
     expect(result.ok).toBe(true);
     const md = scenarioMarkdown(scenario, link, result);
-    expect(md.startsWith('### Upsert on email\n\n[Open this scenario in Upsert Playground](https://example.org/upsert/#s1/')).toBe(true);
+    expect(
+      md.startsWith('### Upsert on email\n\n[Open this scenario in Upsert Playground](https://example.org/upsert/#s1/'),
+    ).toBe(true);
     expect(md).toContain(`**Result** (${result.engineVersion})`);
     expect(md).toContain(
       [
@@ -44,9 +46,14 @@ describe('scenarioMarkdown on a real SQLite run', () => {
       ].join('\n'),
     );
     expect(md).toContain(
-      ['The statement (INSERT) returned 2 rows:', '', '| id | email | name | age | login\\_count |', '| ---: | --- | --- | ---: | ---: |', '| 1 | ada@example.com | Ada Lovelace | 37 | 4 |', '| 3 | linus@example.com | Linus | 28 | 1 |'].join(
-        '\n',
-      ),
+      [
+        'The statement (INSERT) returned 2 rows:',
+        '',
+        '| id | email | name | age | login\\_count |',
+        '| ---: | --- | --- | ---: | ---: |',
+        '| 1 | ada@example.com | Ada Lovelace | 37 | 4 |',
+        '| 3 | linus@example.com | Linus | 28 | 1 |',
+      ].join('\n'),
     );
   });
 
@@ -60,7 +67,10 @@ describe('scenarioMarkdown on a real SQLite run', () => {
     expect(md).toMatch(/\| deleted \(replaced\) \| a \| x\\\|y \|/);
     expect(md).toMatch(/\| inserted \(replaced\) \| a \| new<br>line \|/);
 
-    const failing = await engine.run({ setup: 'CREATE TABLE t(a INTEGER PRIMARY KEY);', statement: 'INSERT INTO t VALUES (1);\nINSERT INTO t VALUES (1);\nSELECT 1;' });
+    const failing = await engine.run({
+      setup: 'CREATE TABLE t(a INTEGER PRIMARY KEY);',
+      statement: 'INSERT INTO t VALUES (1);\nINSERT INTO t VALUES (1);\nSELECT 1;',
+    });
     expect(failing.ok).toBe(false);
     const md2 = scenarioMarkdown(defaultScenario(), link, failing);
     expect(md2).toMatch(/\*\*Error\*\* \(statement 2, line 2.*\): UNIQUE constraint failed: t\.a/);

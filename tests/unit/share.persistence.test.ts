@@ -11,7 +11,11 @@ import { resetStartForTests, startScenario, usePersistence, type Persistence } f
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
-const mine: Scenario = { ...defaultScenario(), title: 'Mine', sqlite: { setup: 'CREATE TABLE mine(a);', statement: 'SELECT 1;' } };
+const mine: Scenario = {
+  ...defaultScenario(),
+  title: 'Mine',
+  sqlite: { setup: 'CREATE TABLE mine(a);', statement: 'SELECT 1;' },
+};
 const theirs: Scenario = { ...defaultScenario(), dialect: 'postgres', title: 'Theirs' };
 const example: Scenario = { ...defaultScenario(), title: 'Example one' };
 const findExample = (id: string) => (id === 'one' ? example : null);

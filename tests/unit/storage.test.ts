@@ -48,7 +48,11 @@ class BrokenStore implements KeyValueStore {
   }
 }
 
-const mine: Scenario = { ...defaultScenario(), title: 'My own work', sqlite: { setup: 'CREATE TABLE mine(a);', statement: 'SELECT 1;' } };
+const mine: Scenario = {
+  ...defaultScenario(),
+  title: 'My own work',
+  sqlite: { setup: 'CREATE TABLE mine(a);', statement: 'SELECT 1;' },
+};
 const theirs: Scenario = { ...defaultScenario(), dialect: 'postgres', title: 'Shared with me' };
 
 describe('saveWork / loadWork', () => {
@@ -59,21 +63,39 @@ describe('saveWork / loadWork', () => {
     expect(loadWorkRecord(store)).toMatchObject({ scenario: theirs, origin: 'loaded' });
     saveWork(mine, undefined, store);
     expect(loadWorkRecord(store)).toMatchObject({ scenario: mine, origin: 'edited' });
-    expect(JSON.parse(store.data.get(WORK_KEY)!)).toMatchObject({ v: 1, origin: 'edited', scenario: { title: 'My own work' } });
+    expect(JSON.parse(store.data.get(WORK_KEY)!)).toMatchObject({
+      v: 1,
+      origin: 'edited',
+      scenario: { title: 'My own work' },
+    });
   });
 
   it('reads corrupted or foreign entries as nothing, without throwing', () => {
     const store = new MemoryStore();
-    for (const junk of ['{', 'null', '42', '[]', '{"v":2,"scenario":{}}', '{"v":1}', '{"v":1,"scenario":{"dialect":"oracle"}}']) {
+    for (const junk of [
+      '{',
+      'null',
+      '42',
+      '[]',
+      '{"v":2,"scenario":{}}',
+      '{"v":1}',
+      '{"v":1,"scenario":{"dialect":"oracle"}}',
+    ]) {
       store.data.set(WORK_KEY, junk);
       expect(loadWork(store)).toBeNull();
     }
   });
 
   it('degrades with a message when storage is full, missing or refused', () => {
-    expect(saveWork(mine, 'edited', new FullStore())).toEqual({ ok: false, message: expect.stringMatching(/storage is full/) });
+    expect(saveWork(mine, 'edited', new FullStore())).toEqual({
+      ok: false,
+      message: expect.stringMatching(/storage is full/),
+    });
     expect(saveWork(mine, 'edited', null)).toEqual({ ok: false, message: expect.stringMatching(/private mode/) });
-    expect(saveWork(mine, 'edited', new BrokenStore())).toEqual({ ok: false, message: expect.stringMatching(/could not be autosaved \(SecurityError/) });
+    expect(saveWork(mine, 'edited', new BrokenStore())).toEqual({
+      ok: false,
+      message: expect.stringMatching(/could not be autosaved \(SecurityError/),
+    });
     expect(loadWork(new BrokenStore())).toBeNull();
     expect(loadWork(null)).toBeNull();
     expect(() => clearStash(new BrokenStore())).not.toThrow();
@@ -105,12 +127,19 @@ describe('decideOnLoad', () => {
 
   it('opens a link over edited work and stashes that work', () => {
     expect(decideOnLoad({ hash: link, saved: mine })).toEqual({ scenario: theirs, source: 'link', stash: mine });
-    expect(decideOnLoad({ hash: link, saved: { scenario: mine, origin: 'edited', savedAt: 1 } })).toEqual({ scenario: theirs, source: 'link', stash: mine });
+    expect(decideOnLoad({ hash: link, saved: { scenario: mine, origin: 'edited', savedAt: 1 } })).toEqual({
+      scenario: theirs,
+      source: 'link',
+      stash: mine,
+    });
   });
 
   it('does not stash when the saved work is the same scenario or an unedited loaded one', () => {
     expect(decideOnLoad({ hash: link, saved: theirs })).toEqual({ scenario: theirs, source: 'link' });
-    expect(decideOnLoad({ hash: link, saved: { scenario: mine, origin: 'loaded', savedAt: 1 } })).toEqual({ scenario: theirs, source: 'link' });
+    expect(decideOnLoad({ hash: link, saved: { scenario: mine, origin: 'loaded', savedAt: 1 } })).toEqual({
+      scenario: theirs,
+      source: 'link',
+    });
     expect(decideOnLoad({ hash: link, saved: null })).toEqual({ scenario: theirs, source: 'link' });
     expect(decideOnLoad({ hash: link, saved: defaultScenario() })).toEqual({ scenario: theirs, source: 'link' });
   });
@@ -125,16 +154,27 @@ describe('decideOnLoad', () => {
     expect(decideOnLoad({ hash: '#example/nope', saved: mine, findExample })).toEqual({
       scenario: mine,
       source: 'saved',
-      message: 'This link names an example that this version of the playground does not have (the link may be from a newer or older version, or mistyped). Open Examples to pick one.',
+      message:
+        'This link names an example that this version of the playground does not have (the link may be from a newer or older version, or mistyped). Open Examples to pick one.',
     });
   });
 
   it('a reload of a tab reopens its own latest work when the address still holds the same fragment', () => {
     const stale = encodeScenario(defaultScenario());
-    expect(decideOnLoad({ hash: '#' + stale, saved: theirs, tab: { fragment: stale, scenario: mine } })).toEqual({ scenario: mine, source: 'saved' });
-    expect(decideOnLoad({ hash: '', saved: theirs, tab: { fragment: '', scenario: mine } })).toEqual({ scenario: mine, source: 'saved' });
+    expect(decideOnLoad({ hash: '#' + stale, saved: theirs, tab: { fragment: stale, scenario: mine } })).toEqual({
+      scenario: mine,
+      source: 'saved',
+    });
+    expect(decideOnLoad({ hash: '', saved: theirs, tab: { fragment: '', scenario: mine } })).toEqual({
+      scenario: mine,
+      source: 'saved',
+    });
     // Another address in this tab (a link pasted in): the link wins as usual.
-    expect(decideOnLoad({ hash: link, saved: mine, tab: { fragment: stale, scenario: mine } })).toEqual({ scenario: theirs, source: 'link', stash: mine });
+    expect(decideOnLoad({ hash: link, saved: mine, tab: { fragment: stale, scenario: mine } })).toEqual({
+      scenario: theirs,
+      source: 'link',
+      stash: mine,
+    });
   });
 
   it('keeps the saved work and explains a bad link', () => {
@@ -144,7 +184,10 @@ describe('decideOnLoad', () => {
     expect(d.source).toBe('saved');
     expect(d.stash).toBeUndefined();
     expect(d.message).toMatch(/cut off/);
-    expect(decideOnLoad({ hash: '#s9/abc', saved: null })).toMatchObject({ source: 'default', message: expect.stringMatching(/newer version/) });
+    expect(decideOnLoad({ hash: '#s9/abc', saved: null })).toMatchObject({
+      source: 'default',
+      message: expect.stringMatching(/newer version/),
+    });
   });
 });
 

@@ -27,7 +27,12 @@ describe('playground store', () => {
     const seqAtStart = s.loadSeq;
     const loaded = { ...defaultScenario(), title: 'Loaded' };
     s = reducer(s, { type: 'load', scenario: loaded, source: 'link' });
-    s = reducer(s, { type: 'runDone', dialect: 'sqlite', record: record(defaultScenario().sqlite), loadSeq: seqAtStart });
+    s = reducer(s, {
+      type: 'runDone',
+      dialect: 'sqlite',
+      record: record(defaultScenario().sqlite),
+      loadSeq: seqAtStart,
+    });
     expect(s.results.sqlite).toBeUndefined();
     expect(s.running.sqlite).toBe(false);
     expect(s.scenario.title).toBe('Loaded');

@@ -21,7 +21,8 @@ import type { Engine, EngineError, EngineNotice, Span, StatementResult, Value } 
  * pg_regress's session settings (PGOPTIONS), and test_setup.sql's grant: the core regression
  * tests still expect the public schema to be writable by everyone.
  */
-const REGRESS_SETTINGS = "GRANT ALL ON SCHEMA public TO public;\nSET timezone = 'America/Los_Angeles';\nSET datestyle = 'Postgres, MDY';\nSET intervalstyle = 'postgres_verbose';\n";
+const REGRESS_SETTINGS =
+  "GRANT ALL ON SCHEMA public TO public;\nSET timezone = 'America/Los_Angeles';\nSET datestyle = 'Postgres, MDY';\nSET intervalstyle = 'postgres_verbose';\n";
 
 /** Drop the --@upstream header lines. */
 export function stripHeader(text: string, marker: string): string {
@@ -113,7 +114,8 @@ function actualItems(r: StatementResult, query: string, spanStart: number): Item
   if (e) {
     // psql's order: the message, the LINE/caret of its position, then detail and hint.
     out.push(`ERROR: ${e.message}`);
-    if (e.position !== undefined) out.push(...errorPositionLines(query, [...query.slice(0, e.position - spanStart)].length));
+    if (e.position !== undefined)
+      out.push(...errorPositionLines(query, [...query.slice(0, e.position - spanStart)].length));
     if (e.detail) out.push(`DETAIL: ${e.detail}`);
     if (e.hint) out.push(`HINT: ${e.hint}`);
     return out;
@@ -199,7 +201,10 @@ function parseOutput(out: string[], p: number, isNext: (q: number) => boolean): 
       continue;
     }
     // A continuation line of the previous message (a message or detail of several lines).
-    if (items.length && (inError || items[items.length - 1]!.startsWith('NOTICE') || items[items.length - 1]!.startsWith('DETAIL'))) {
+    if (
+      items.length &&
+      (inError || items[items.length - 1]!.startsWith('NOTICE') || items[items.length - 1]!.startsWith('DETAIL'))
+    ) {
       items[items.length - 1] += `\n${line}`;
     } else {
       items.push(`TEXT ${line}`);
@@ -246,7 +251,12 @@ const BEGINS = /^(BEGIN|START)\b/i;
 const ENDS = /^(COMMIT|ROLLBACK|END|ABORT)\b(?!\s+(TO|PREPARED)\b)/i;
 
 /** Run one regression file through `engine` and compare with its expected output. */
-export async function runRegressFile(engine: Engine, file: string, sqlText: string, outText: string): Promise<RegressReport> {
+export async function runRegressFile(
+  engine: Engine,
+  file: string,
+  sqlText: string,
+  outText: string,
+): Promise<RegressReport> {
   const sql = stripHeader(sqlText, '--@upstream');
   const out = stripHeader(outText, '--@upstream').split('\n');
   const lineStarts = [0];
@@ -368,7 +378,9 @@ export async function runRegressFile(engine: Engine, file: string, sqlText: stri
       report.errors.same += has(want, 'ERROR');
       report.notices.same += has(want, 'NOTICE') + has(want, 'WARNING');
     } else if (report.differences.length < 8) {
-      report.differences.push(`${file} line ${L + 1}: ${stmts[group[0]!]!.text.slice(0, 80)}\n  expected: ${JSON.stringify(want)}\n  engine:   ${JSON.stringify(got)}`);
+      report.differences.push(
+        `${file} line ${L + 1}: ${stmts[group[0]!]!.text.slice(0, 80)}\n  expected: ${JSON.stringify(want)}\n  engine:   ${JSON.stringify(got)}`,
+      );
     }
   }
   return report;

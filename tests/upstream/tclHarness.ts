@@ -76,7 +76,9 @@ export function tclCommands(src: string): Word[][] {
 
 /** A Tcl list's elements. */
 export function tclList(text: string): string[] {
-  return tclCommands(text.replace(/\n/g, ' ')).flat().map((w) => (w.braced ? w.text : w.text.replace(/\\(.)/g, '$1')));
+  return tclCommands(text.replace(/\n/g, ' '))
+    .flat()
+    .map((w) => (w.braced ? w.text : w.text.replace(/\\(.)/g, '$1')));
 }
 
 /** Tcl's text for a value as SQLite's Tcl interface returns it. */
@@ -115,7 +117,10 @@ export async function runTclFile(engine: Engine, file: string, text: string): Pr
     if (w.text.includes('[')) throw new Skip('a Tcl command substitution');
     return w.text.replace(/\$\{?([A-Za-z_][A-Za-z0-9_]*)\}?(?:\(([^)]*)\))?/g, (m, name: string, index?: string) => {
       // An array element: $name($i) is the variable "name(<value of i>)".
-      const key = index === undefined ? name : `${name}(${index.replace(/\$([A-Za-z_]\w*)/g, (_, v: string) => vars.get(v) ?? '')})`;
+      const key =
+        index === undefined
+          ? name
+          : `${name}(${index.replace(/\$([A-Za-z_]\w*)/g, (_, v: string) => vars.get(v) ?? '')})`;
       const v = vars.get(key);
       if (v === undefined) throw new Skip(`the Tcl variable ${m}`);
       return v;
@@ -124,9 +129,11 @@ export async function runTclFile(engine: Engine, file: string, text: string): Pr
 
   /** Run SQL as `db eval` does on the current database: the flat values, or the first error. */
   const evalSql = async (sql: string): Promise<{ ok: true; values: string[] } | { ok: false; message: string }> => {
-    if (/(^|[^'"\w])[$:@][A-Za-z_]/.test(sql.replace(/'[^']*'/g, "''"))) throw new Skip('SQL parameters bound from Tcl variables');
+    if (/(^|[^'"\w])[$:@][A-Za-z_]/.test(sql.replace(/'[^']*'/g, "''")))
+      throw new Skip('SQL parameters bound from Tcl variables');
     const r = await engine.run({ setup: replay.map((s) => `${s};\n`).join(''), statement: sql, rowLimit: 100_000 });
-    if (r.error && r.error.phase !== 'statement') throw new Error(`${file}: replaying the database failed: ${r.error.message}`);
+    if (r.error && r.error.phase !== 'statement')
+      throw new Error(`${file}: replaying the database failed: ${r.error.message}`);
     const values: string[] = [];
     for (const s of r.statements) {
       if (s.error) break;
@@ -160,10 +167,14 @@ export async function runTclFile(engine: Engine, file: string, text: string): Pr
             const r = await evalSql(sql);
             let got: string[];
             if (name === 'do_execsql_test') got = r.ok ? r.values : ['ERROR', r.message];
-            else got = r.ok ? ['0', r.values.map((v) => (/[\s{}"]/.test(v) || v === '' ? `{${v}}` : v)).join(' ')] : ['1', r.message];
+            else
+              got = r.ok
+                ? ['0', r.values.map((v) => (/[\s{}"]/.test(v) || v === '' ? `{${v}}` : v)).join(' ')]
+                : ['1', r.message];
             const ok = name === 'do_execsql_test' ? compare(label, got, expected) : compareCatch(got, expected);
             if (ok) report.same++;
-            else if (report.differences.length < 12) report.differences.push(`${file} ${label}: expected ${expected.trim()} got ${JSON.stringify(got)}`);
+            else if (report.differences.length < 12)
+              report.differences.push(`${file} ${label}: expected ${expected.trim()} got ${JSON.stringify(got)}`);
             break;
           }
           case 'execsql':
@@ -201,7 +212,9 @@ export async function runTclFile(engine: Engine, file: string, text: string): Pr
             const capable = CAPABLE.has(negated ? expr.slice(1) : expr);
             const body = tclCommands(words[2]!.text);
             if (capable !== negated) await exec(body, vars);
-            else for (const c of body) if (/^do_\w+_test$/.test(c[0]!.text)) skip(c[1]?.text ?? '?', `needs the capability "${expr}"`);
+            else
+              for (const c of body)
+                if (/^do_\w+_test$/.test(c[0]!.text)) skip(c[1]?.text ?? '?', `needs the capability "${expr}"`);
             break;
           }
           case 'set':
@@ -235,7 +248,15 @@ export async function runTclFile(engine: Engine, file: string, text: string): Pr
     report.skipped.push({ name, why });
   };
 
-  await exec(tclCommands(text.split('\n').filter((l) => !l.startsWith('#@upstream')).join('\n')), new Map([['testprefix', '']]));
+  await exec(
+    tclCommands(
+      text
+        .split('\n')
+        .filter((l) => !l.startsWith('#@upstream'))
+        .join('\n'),
+    ),
+    new Map([['testprefix', '']]),
+  );
   return report;
 }
 

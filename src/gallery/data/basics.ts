@@ -59,7 +59,6 @@ const singleExplanation = [
 const singleIdNote =
   "Linus gets id 4, not 3: the identity default was computed for Ada's proposed row in statement 1 before the conflict was found, and that value is used up although the row became an update. Upserts leave gaps in generated ids.";
 
-
 const bulkExplanation = [
   'One statement, four proposed rows. Each row is checked on its own: Ada and Grace conflict on email and take the `DO UPDATE` path, Linus and Margaret are inserted.',
   'In After, Ada and Grace are marked updated (name and age changed), Linus and Margaret inserted, and Edsger, who was not in the batch, is unchanged. The statement reports 4 rows affected (2 updated + 2 inserted), and RETURNING gives one row per proposed row, with the ids the rows have now.',
@@ -110,7 +109,7 @@ export const BASICS: Example[] = [
         statement: BULK,
         explanation: [
           ...bulkExplanation,
-          'Linus and Margaret get ids 6 and 7, not 4 and 5: the identity default is computed for every proposed row before its conflict is found, so Ada\'s and Grace\'s rows used up 4 and 5.',
+          "Linus and Margaret get ids 6 and 7, not 4 and 5: the identity default is computed for every proposed row before its conflict is found, so Ada's and Grace's rows used up 4 and 5.",
         ],
         expect: bulkExpect(6, 7),
       },
@@ -122,7 +121,12 @@ export const BASICS: Example[] = [
     summary: 'Skip rows that exist; rows affected and RETURNING tell which were inserted.',
     tags: ['basics'],
     dialects: {
-      sqlite: { setup: USERS_SQLITE, statement: IF_ABSENT, explanation: ifAbsentExplanation, expect: ifAbsentExpect(3) },
+      sqlite: {
+        setup: USERS_SQLITE,
+        statement: IF_ABSENT,
+        explanation: ifAbsentExplanation,
+        expect: ifAbsentExpect(3),
+      },
       postgres: {
         setup: USERS_POSTGRES,
         statement: IF_ABSENT,

@@ -32,14 +32,19 @@ ON CONFLICT (email) DO UPDATE SET
 
 const generatedExplanation = (error: string) => [
   "Statement 1 lists only email, first_name and last_name. The proposed row is still complete: every column left out gets its DEFAULT, so `excluded.status` is 'active'. Ada was suspended, and the upsert quietly reactivates her: in After her row shows status suspended → active.",
-  "To keep a stored value, leave the column out of the SET (or use the stored one, `users.status`); `excluded.col` only means \"what the client sent\" for columns the INSERT lists.",
+  'To keep a stored value, leave the column out of the SET (or use the stored one, `users.status`); `excluded.col` only means "what the client sent" for columns the INSERT lists.',
   'full_name is a generated column: it is recomputed from the new last_name (Ada Byron → Ada Lovelace in After and in RETURNING) and cannot be written.',
   `Statement 2 tries to SET it and is refused: ${error}. Grace is unchanged.`,
 ];
 
 const generatedExpect = (error: { message: string; code?: string }): Expectation => ({
   statements: [
-    { index: 0, rowsAffected: 1, columns: ['email', 'full_name', 'status'], rows: [['ada@example.com', 'Ada Lovelace', 'active']] },
+    {
+      index: 0,
+      rowsAffected: 1,
+      columns: ['email', 'full_name', 'status'],
+      rows: [['ada@example.com', 'Ada Lovelace', 'active']],
+    },
   ],
   tables: {
     users: {

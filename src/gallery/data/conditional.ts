@@ -28,7 +28,7 @@ RETURNING id, title, version;
 
 const lwwExplanation = [
   'The `WHERE` after `DO UPDATE SET` decides, row by row, whether the conflicting row is updated. Here it compares the proposed version (`excluded.version`) with the stored one (`documents.version`), so the most recent edit wins whatever order the edits arrive in.',
-  "Document 1 is proposed with version 4 > 3: in After it is marked updated (title and version changed). Document 2 is proposed with version 2 < 5: the condition is false, the row is left alone and stays unchanged in After.",
+  'Document 1 is proposed with version 4 > 3: in After it is marked updated (title and version changed). Document 2 is proposed with version 2 < 5: the condition is false, the row is left alone and stays unchanged in After.',
   'A row skipped by the WHERE counts as not affected and is not returned: the statement reports 1 row affected and RETURNING has only document 1. An updated_at timestamp works the same way as a version number.',
 ];
 
@@ -228,9 +228,7 @@ export const CONDITIONAL: Example[] = [
       sqlite: {
         setup: accounts({ pk: 'INTEGER PRIMARY KEY', text: 'TEXT' }),
         statement: PARTIAL,
-        explanation: partialExplanation(
-          '"ON CONFLICT clause does not match any PRIMARY KEY or UNIQUE constraint"',
-        ),
+        explanation: partialExplanation('"ON CONFLICT clause does not match any PRIMARY KEY or UNIQUE constraint"'),
         expect: partialExpect({
           message: 'ON CONFLICT clause does not match any PRIMARY KEY or UNIQUE constraint',
           code: 'SQLITE_ERROR',

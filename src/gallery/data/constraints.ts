@@ -28,7 +28,9 @@ const otherKeyExplanation = (error: string) => [
 
 /** Statement 1 renames Ada (id 1) and statement 2 fails with `error`. */
 const adaRenamedThenFails = (error: { message: string; code?: string }): Expectation => ({
-  statements: [{ index: 0, rowsAffected: 1, columns: ['id', 'email', 'name'], rows: [[1, 'ada@example.com', 'Ada Lovelace']] }],
+  statements: [
+    { index: 0, rowsAffected: 1, columns: ['id', 'email', 'name'], rows: [[1, 'ada@example.com', 'Ada Lovelace']] },
+  ],
   tables: {
     users: {
       columns: ['id', 'email', 'name'],
@@ -58,7 +60,9 @@ const anyExplanation = [
 ];
 
 const anyExpect = (): Expectation => ({
-  statements: [{ index: 0, rowsAffected: 1, columns: ['id', 'email', 'name'], rows: [[6, 'margaret@example.com', 'Margaret']] }],
+  statements: [
+    { index: 0, rowsAffected: 1, columns: ['id', 'email', 'name'], rows: [[6, 'margaret@example.com', 'Margaret']] },
+  ],
   tables: {
     users: {
       columns: ['id', 'email', 'name'],
@@ -112,13 +116,19 @@ export const CONSTRAINTS: Example[] = [
         explanation: otherKeyExplanation(
           '"UNIQUE constraint failed: users.id" (SQLITE_CONSTRAINT_PRIMARYKEY: SQLite words a primary key clash as a UNIQUE failure)',
         ),
-        expect: adaRenamedThenFails({ message: 'UNIQUE constraint failed: users.id', code: 'SQLITE_CONSTRAINT_PRIMARYKEY' }),
+        expect: adaRenamedThenFails({
+          message: 'UNIQUE constraint failed: users.id',
+          code: 'SQLITE_CONSTRAINT_PRIMARYKEY',
+        }),
       },
       postgres: {
         setup: USERS_POSTGRES,
         statement: OTHER_KEY,
         explanation: otherKeyExplanation('a unique violation (SQLSTATE 23505) on the constraint users_pkey'),
-        expect: adaRenamedThenFails({ message: 'duplicate key value violates unique constraint "users_pkey"', code: '23505' }),
+        expect: adaRenamedThenFails({
+          message: 'duplicate key value violates unique constraint "users_pkey"',
+          code: '23505',
+        }),
       },
     },
   },
@@ -152,7 +162,7 @@ ON CONFLICT (id)    DO UPDATE SET email = excluded.email, name = excluded.name;
         statement: SEVERAL,
         explanation: [
           'SQLite lets one INSERT carry several `ON CONFLICT` clauses, each with its own target and action. Statement 1 handles an email conflict by renaming, and an id conflict by taking the new email and name.',
-          "In After, Grace (id 2) is updated by the id clause: email and name changed. Ada is updated by the email clause and keeps id 1; the proposed id 7 is ignored. Linus is inserted with id 8. 3 rows affected.",
+          'In After, Grace (id 2) is updated by the id clause: email and name changed. Ada is updated by the email clause and keeps id 1; the proposed id 7 is ignored. Linus is inserted with id 8. 3 rows affected.',
           "In statement 2 the row conflicts on both keys, with two different rows: id 1 is Ada's, the email is now Grace's. The clauses are tried in the order written, so the email clause wins: RETURNING shows Grace's row (id 2) renamed G. Hopper, and Ada is not touched. Swap the two clauses and Ada's row would get the name instead.",
           'Only the last clause may omit its target; a target-less clause anywhere else is a syntax error.',
         ],
@@ -195,7 +205,8 @@ ON CONFLICT (id)    DO UPDATE SET email = excluded.email, name = excluded.name;
     title: 'ON CONFLICT ON CONSTRAINT name',
     summary: 'Name the unique constraint as the target; DO UPDATE without any target is an error.',
     tags: ['postgres-only'],
-    reason: 'SQLite names no constraint in ON CONFLICT: its target is a list of indexed columns, and `ON CONSTRAINT` is a syntax error.',
+    reason:
+      'SQLite names no constraint in ON CONFLICT: its target is a list of indexed columns, and `ON CONSTRAINT` is a syntax error.',
     attempt: {
       setup: USERS_SQLITE,
       statement: `INSERT INTO users (email, name) VALUES ('ada@example.com', 'Ada Lovelace')
@@ -213,7 +224,10 @@ DO UPDATE SET name = excluded.name;
           "Statement 1 conflicts on that constraint, so Ada's row is updated: After shows name Ada → Ada Lovelace.",
           'Statement 2 has `DO UPDATE` with no target at all, which PostgreSQL refuses before running anything: "ON CONFLICT DO UPDATE requires inference specification or constraint name" (SQLSTATE 42601). Only `DO NOTHING` may omit the target. Grace is unchanged.',
         ],
-        expect: adaRenamedThenFails({ message: 'ON CONFLICT DO UPDATE requires inference specification or constraint name', code: '42601' }),
+        expect: adaRenamedThenFails({
+          message: 'ON CONFLICT DO UPDATE requires inference specification or constraint name',
+          code: '42601',
+        }),
       },
     },
   },

@@ -83,7 +83,8 @@ export const DIALECT_ONLY: Example[] = [
     title: 'INSERT OR REPLACE: delete, then insert',
     summary: 'A new rowid, unlisted columns reset to their defaults, and cascading deletes.',
     tags: ['sqlite-only', 'pitfalls'],
-    reason: 'PostgreSQL has no `INSERT OR REPLACE` (it is a syntax error there); its upsert is `INSERT … ON CONFLICT DO UPDATE`.',
+    reason:
+      'PostgreSQL has no `INSERT OR REPLACE` (it is a syntax error there); its upsert is `INSERT … ON CONFLICT DO UPDATE`.',
     attempt: {
       setup: USERS_POSTGRES,
       statement: `INSERT OR REPLACE INTO users (email, name)
@@ -147,7 +148,8 @@ VALUES ('ada@example.com', 'Ada Lovelace');
     title: 'INSERT OR IGNORE vs ON CONFLICT DO NOTHING',
     summary: 'OR IGNORE skips rows that break NOT NULL too, not only unique keys.',
     tags: ['sqlite-only', 'pitfalls'],
-    reason: 'PostgreSQL has no `INSERT OR IGNORE` (it is a syntax error there); the nearest is `ON CONFLICT DO NOTHING`.',
+    reason:
+      'PostgreSQL has no `INSERT OR IGNORE` (it is a syntax error there); the nearest is `ON CONFLICT DO NOTHING`.',
     attempt: {
       setup: USERS_POSTGRES,
       statement: `INSERT OR IGNORE INTO users (email, name, age)
@@ -160,12 +162,19 @@ VALUES ('ada@example.com', 'Somebody', 50);
         setup: USERS_SQLITE,
         statement: IGNORE,
         explanation: [
-          '`INSERT OR IGNORE` skips, without an error, any row that would break a UNIQUE, PRIMARY KEY, NOT NULL or CHECK constraint. The first row repeats Ada\'s email and is skipped, as with `ON CONFLICT DO NOTHING`.',
+          "`INSERT OR IGNORE` skips, without an error, any row that would break a UNIQUE, PRIMARY KEY, NOT NULL or CHECK constraint. The first row repeats Ada's email and is skipped, as with `ON CONFLICT DO NOTHING`.",
           'But the second row is skipped too, silently: its name is NULL in a NOT NULL column. Only Margaret is inserted: 1 row affected, one row returned, and nothing says Linus was lost.',
           'Statement 2 sends Linus with `ON CONFLICT DO NOTHING`, which covers unique keys only, and fails loudly: "NOT NULL constraint failed: users.name". That is usually what you want.',
         ],
         expect: {
-          statements: [{ index: 0, rowsAffected: 1, columns: ['id', 'email', 'name'], rows: [[3, 'margaret@example.com', 'Margaret']] }],
+          statements: [
+            {
+              index: 0,
+              rowsAffected: 1,
+              columns: ['id', 'email', 'name'],
+              rows: [[3, 'margaret@example.com', 'Margaret']],
+            },
+          ],
           tables: {
             users: {
               columns: ['email', 'name'],
@@ -177,7 +186,11 @@ VALUES ('ada@example.com', 'Somebody', 50);
               counts: { inserted: 1, unchanged: 2, updated: 0, deleted: 0 },
             },
           },
-          error: { statementIndex: 1, message: 'NOT NULL constraint failed: users.name', code: 'SQLITE_CONSTRAINT_NOTNULL' },
+          error: {
+            statementIndex: 1,
+            message: 'NOT NULL constraint failed: users.name',
+            code: 'SQLITE_CONSTRAINT_NOTNULL',
+          },
         },
       },
     },
@@ -202,8 +215,8 @@ WHEN MATCHED THEN UPDATE SET name = src.name;
         setup: USERS_POSTGRES,
         statement: MERGE,
         explanation: [
-          "`MERGE` (PostgreSQL 15 and later) joins a source (here a VALUES list) to the target table with the `ON` condition, and runs the WHEN MATCHED action for source rows that found a target row and the WHEN NOT MATCHED action for the others. Unlike ON CONFLICT, the condition is any join condition: it does not need a unique index.",
-          "Statement 1 updates Ada (After: name and age changed) and inserts Linus; 2 rows affected. Since PostgreSQL 17, `RETURNING merge_action()` says which action each row took: UPDATE for Ada, INSERT for Linus.",
+          '`MERGE` (PostgreSQL 15 and later) joins a source (here a VALUES list) to the target table with the `ON` condition, and runs the WHEN MATCHED action for source rows that found a target row and the WHEN NOT MATCHED action for the others. Unlike ON CONFLICT, the condition is any join condition: it does not need a unique index.',
+          'Statement 1 updates Ada (After: name and age changed) and inserts Linus; 2 rows affected. Since PostgreSQL 17, `RETURNING merge_action()` says which action each row took: UPDATE for Ada, INSERT for Linus.',
           'Statement 2 has Grace twice in the source. Both rows match her row, and MERGE refuses to change one row twice: "MERGE command cannot affect row a second time" (SQLSTATE 21000). Grace is unchanged.',
         ],
         expect: {

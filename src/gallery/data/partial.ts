@@ -81,8 +81,18 @@ export const PARTIAL_UPDATES: Example[] = [
     summary: 'A NULL in the proposed row keeps the stored value.',
     tags: ['conditional'],
     dialects: {
-      sqlite: { setup: USERS_SQLITE, statement: COALESCE_SQL, explanation: coalesceExplanation, expect: coalesceExpect() },
-      postgres: { setup: USERS_POSTGRES, statement: COALESCE_SQL, explanation: coalesceExplanation, expect: coalesceExpect() },
+      sqlite: {
+        setup: USERS_SQLITE,
+        statement: COALESCE_SQL,
+        explanation: coalesceExplanation,
+        expect: coalesceExpect(),
+      },
+      postgres: {
+        setup: USERS_POSTGRES,
+        statement: COALESCE_SQL,
+        explanation: coalesceExplanation,
+        expect: coalesceExpect(),
+      },
     },
   },
   {

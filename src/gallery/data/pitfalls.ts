@@ -155,7 +155,11 @@ export const PITFALLS: Example[] = [
               counts: { unchanged: 2, inserted: 0, updated: 0, deleted: 0 },
             },
           },
-          error: { statementIndex: 0, message: 'ON CONFLICT DO UPDATE command cannot affect row a second time', code: '21000' },
+          error: {
+            statementIndex: 0,
+            message: 'ON CONFLICT DO UPDATE command cannot affect row a second time',
+            code: '21000',
+          },
         },
       },
       sqlite: {
@@ -232,7 +236,7 @@ export const PITFALLS: Example[] = [
         setup: staging(true),
         statement: FROM_SELECT_SQLITE,
         explanation: [
-          "Statement 1 upserts every row of import_users: Ada is updated (name and age changed in After), Linus inserted; 2 rows affected. import_users itself is unchanged.",
+          'Statement 1 upserts every row of import_users: Ada is updated (name and age changed in After), Linus inserted; 2 rows affected. import_users itself is unchanged.',
           'Note the `WHERE true`. After `SELECT … FROM import_users`, SQLite reads a following `ON` as the start of a join constraint (`FROM a JOIN b ON …`), and then fails at DO. Any WHERE clause ends the FROM clause, and `WHERE true` filters nothing.',
           'Statement 2 is the same upsert without it: "near "DO": syntax error".',
         ],
@@ -242,8 +246,8 @@ export const PITFALLS: Example[] = [
         setup: staging(false),
         statement: FROM_SELECT_PG,
         explanation: [
-          "The SELECT feeds proposed rows to the upsert like a VALUES list: Ada is updated (name and age changed in After), Linus inserted; 2 rows affected, and import_users is unchanged.",
-          "PostgreSQL parses `SELECT … FROM import_users ON CONFLICT` without help; no `WHERE true` is needed here.",
+          'The SELECT feeds proposed rows to the upsert like a VALUES list: Ada is updated (name and age changed in After), Linus inserted; 2 rows affected, and import_users is unchanged.',
+          'PostgreSQL parses `SELECT … FROM import_users ON CONFLICT` without help; no `WHERE true` is needed here.',
           "Linus gets id 4: Ada's proposed row used up identity value 3.",
         ],
         expect: fromSelectExpect(4),

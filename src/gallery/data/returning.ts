@@ -41,7 +41,7 @@ export const RETURNING_FLAGS: Example[] = [
         setup: USERS_POSTGRES,
         statement: LOGIN_PG,
         explanation: [
-          "Ada exists, so her login_count goes 3 → 4 (After: updated); Linus is inserted with 1. RETURNING gives one row each, and three ways to tell them apart.",
+          'Ada exists, so her login_count goes 3 → 4 (After: updated); Linus is inserted with 1. RETURNING gives one row each, and three ways to tell them apart.',
           '`(xmax = 0) AS inserted` reads a system column: a row version that was just inserted has xmax 0, while the updated row version carries the id of the current transaction, which locked it. So Linus shows true and Ada false. It is a well-known trick, but it relies on an internal detail of how rows are stored.',
           'Since PostgreSQL 18, RETURNING can also name `old` and `new`: Ada shows old_count 3 and new_count 4; Linus has no old row, so old_count is NULL, which is what the `CASE WHEN old.id IS NULL` test turns into "inserted".',
         ],
@@ -75,10 +75,10 @@ export const RETURNING_FLAGS: Example[] = [
         setup: USERS_SQLITE,
         statement: LOGIN_SQLITE,
         explanation: [
-          "Ada exists, so her login_count goes 3 → 4 (After: updated); Linus is inserted with 1. RETURNING shows each row as it is after the statement.",
-          "SQLite's RETURNING sees only that final row: it has no `xmax` system column and no `old` or `new` (both are \"no such column\" errors), and it cannot read `excluded`. So the flag has to come from the data.",
+          'Ada exists, so her login_count goes 3 → 4 (After: updated); Linus is inserted with 1. RETURNING shows each row as it is after the statement.',
+          'SQLite\'s RETURNING sees only that final row: it has no `xmax` system column and no `old` or `new` (both are "no such column" errors), and it cannot read `excluded`. So the flag has to come from the data.',
           'Here it can: this statement inserts new users with 1, and an update adds 1 to a stored count, so `login_count = 1` is true for inserted rows (1 for Linus, 0 for Ada).',
-          'The trick has a hole: the column\'s `DEFAULT 0` lets a stored count be 0 (a user added without login_count), and such a user\'s first update goes 0 → 1 and is flagged as inserted. It is exact only while no stored count can be 0, for example with `CHECK (login_count >= 1)`.',
+          "The trick has a hole: the column's `DEFAULT 0` lets a stored count be 0 (a user added without login_count), and such a user's first update goes 0 → 1 and is flagged as inserted. It is exact only while no stored count can be 0, for example with `CHECK (login_count >= 1)`.",
         ],
         expect: {
           statements: [

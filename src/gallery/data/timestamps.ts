@@ -106,7 +106,7 @@ export const TIMESTAMPS: Example[] = [
         explanation: [
           "In After, Ada's row is updated: name and updated_at change, updated_at from 2024-01-15 09:30:00+00 to the time of the run, while created_at keeps its 2024 value because the SET does not mention it. Linus is inserted and both his timestamps come from the column DEFAULT.",
           'The column type is `timestamptz`: PostgreSQL stores an instant with up to microsecond precision and shows it in the session time zone, UTC here (the `+00`). `stored_as` says timestamp with time zone. The clock PGlite reads here ticks in milliseconds, so the values show at most three decimals.',
-          '`now()` and `CURRENT_TIMESTAMP` are the same value, the start of the transaction: statement 2 compares them and gets true, and in statement 1 Ada\'s updated_at and both of Linus\'s timestamps are the very same instant.',
+          "`now()` and `CURRENT_TIMESTAMP` are the same value, the start of the transaction: statement 2 compares them and gets true, and in statement 1 Ada's updated_at and both of Linus's timestamps are the very same instant.",
         ],
         expect: {
           statements: [

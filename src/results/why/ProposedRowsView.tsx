@@ -10,7 +10,15 @@ import { afterText, FATE_LABEL, fateText } from './fateText';
 import { highlightTableRows } from './linking';
 import './why.css';
 
-export function ProposedRowsView({ statementNo, proposed, linked }: { statementNo: number; proposed: ProposedRows; linked: boolean }) {
+export function ProposedRowsView({
+  statementNo,
+  proposed,
+  linked,
+}: {
+  statementNo: number;
+  proposed: ProposedRows;
+  linked: boolean;
+}) {
   const p = proposed;
   const title = p.mode === 'upsert' ? 'proposed rows' : 'rows acted on';
   const onEnter = (i: number, el: HTMLElement): void => {
@@ -26,7 +34,8 @@ export function ProposedRowsView({ statementNo, proposed, linked }: { statementN
           Statement {statementNo} {title}
         </strong>{' '}
         <span className="muted">
-          ({p.table}, in the order the engine processed them{linked ? '; hover or focus a row to see its After row' : ''})
+          ({p.table}, in the order the engine processed them
+          {linked ? '; hover or focus a row to see its After row' : ''})
         </span>
       </p>
       <DataTable

@@ -20,7 +20,10 @@ export function tablesFor(result: RunResult, view: TablesView): { tables: TableD
   const tables = tablesAround(result, view);
   const sql = result.statements[view]?.sql ?? '';
   if (!tables) return { tables: [], caption: `The tables were not captured around statement ${view + 1}.` };
-  return { tables, caption: `Just before and just after statement ${view + 1} (${firstLine(sql)}): only its own changes are marked.` };
+  return {
+    tables,
+    caption: `Just before and just after statement ${view + 1} (${firstLine(sql)}): only its own changes are marked.`,
+  };
 }
 
 /** The statement whose proposed rows match the tables shown (links between them work then). */
@@ -30,7 +33,15 @@ export function linkedStatement(result: RunResult, view: TablesView): number | u
 }
 
 /** The picker: a native select, so it is keyboard operable as it is. */
-export function StepPicker({ result, view, onView }: { result: RunResult; view: TablesView; onView: (v: TablesView) => void }) {
+export function StepPicker({
+  result,
+  view,
+  onView,
+}: {
+  result: RunResult;
+  view: TablesView;
+  onView: (v: TablesView) => void;
+}) {
   const steps = result.steps ?? [];
   if (result.statements.length < 2 || steps.length === 0) return null;
   const has = new Set(steps.map((s) => s.statementIndex));
@@ -38,7 +49,10 @@ export function StepPicker({ result, view, onView }: { result: RunResult; view: 
     <p className="step-picker">
       <label>
         Show tables for{' '}
-        <select value={view === 'whole' ? 'whole' : String(view)} onChange={(e) => onView(e.target.value === 'whole' ? 'whole' : Number(e.target.value))}>
+        <select
+          value={view === 'whole' ? 'whole' : String(view)}
+          onChange={(e) => onView(e.target.value === 'whole' ? 'whole' : Number(e.target.value))}
+        >
           <option value="whole">Whole script</option>
           {result.statements.map((s) => (
             <option key={s.index} value={String(s.index)} disabled={!has.has(s.index)}>

@@ -26,7 +26,9 @@ export function rowText(row: Value[], columns: string[], keys?: string[]): strin
 /** "b: 1 → 5, c: 'x' → 'y'". */
 function changes(row: ProposedRow, columns: string[]): string {
   if (!row.existing || !row.written || !row.changed) return '';
-  return row.changed.map((i) => `${columns[i]} ${lit(row.existing![i] ?? null)} → ${lit(row.written![i] ?? null)}`).join(', ');
+  return row.changed
+    .map((i) => `${columns[i]} ${lit(row.existing![i] ?? null)} → ${lit(row.written![i] ?? null)}`)
+    .join(', ');
 }
 
 /** The short fate label shown in the Fate column. */
@@ -71,7 +73,10 @@ export function fateText(p: ProposedRows, row: ProposedRow): string {
     }
     case 'skipped':
     case 'ignored': {
-      const who = row.existing || row.earlier !== undefined ? ` — ${existing().replace(/^the existing row/, 'an existing row with the same key:')}${on}` : '';
+      const who =
+        row.existing || row.earlier !== undefined
+          ? ` — ${existing().replace(/^the existing row/, 'an existing row with the same key:')}${on}`
+          : '';
       return `${row.reason ?? row.fate}${who}`;
     }
     default:
@@ -86,5 +91,7 @@ export function afterText(p: ProposedRows, row: ProposedRow, linked: boolean): s
   const keys = row.keys?.length ? row.keys : undefined;
   const where = rowText(row.written, p.columns, keys);
   if (!linked) return `wrote ${where}`;
-  return row.afterRow !== undefined ? `After row ${row.afterRow + 1}: ${where}` : `wrote ${where} (not in the After rows shown)`;
+  return row.afterRow !== undefined
+    ? `After row ${row.afterRow + 1}: ${where}`
+    : `wrote ${where} (not in the After rows shown)`;
 }

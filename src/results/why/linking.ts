@@ -16,20 +16,33 @@ function results(from: Element): Element | null {
 }
 
 /** Mark the After row `after` and the Before row `before` of `table` (none: clear the marks). */
-export function highlightTableRows(from: Element, table: string, after: number | undefined, before: number | undefined): void {
+export function highlightTableRows(
+  from: Element,
+  table: string,
+  after: number | undefined,
+  before: number | undefined,
+): void {
   const root = results(from);
   if (!root) return;
   clear(root);
   if (after === undefined && before === undefined) return;
   from.setAttribute(MARK, 'source');
-  const section = [...root.querySelectorAll('section.table-diff')].find((s) => s.getAttribute('aria-label') === `Table ${table}`);
+  const section = [...root.querySelectorAll('section.table-diff')].find(
+    (s) => s.getAttribute('aria-label') === `Table ${table}`,
+  );
   if (!section) return;
   if (after !== undefined) section.querySelector(`.after-table tr[data-after="${after}"]`)?.setAttribute(MARK, 'after');
-  if (before !== undefined) section.querySelector(`.before-table tr[data-before="${before}"]`)?.setAttribute(MARK, 'before');
+  if (before !== undefined)
+    section.querySelector(`.before-table tr[data-before="${before}"]`)?.setAttribute(MARK, 'before');
 }
 
 /** The other way round: from an After or Before row, mark the proposed rows linked to it. */
-export function highlightProposedRows(from: Element, table: string, after: number | undefined, before: number | undefined): void {
+export function highlightProposedRows(
+  from: Element,
+  table: string,
+  after: number | undefined,
+  before: number | undefined,
+): void {
   const root = results(from);
   if (!root) return;
   clear(root);
@@ -38,6 +51,7 @@ export function highlightProposedRows(from: Element, table: string, after: numbe
   for (const t of root.querySelectorAll(`.proposed[data-table="${CSS.escape(table)}"] tr[data-fate]`)) {
     const a = t.getAttribute('data-after-row');
     const b = t.getAttribute('data-before-row');
-    if ((after !== undefined && a === String(after)) || (before !== undefined && b === String(before))) t.setAttribute(MARK, 'proposed');
+    if ((after !== undefined && a === String(after)) || (before !== undefined && b === String(before)))
+      t.setAttribute(MARK, 'proposed');
   }
 }
