@@ -147,12 +147,12 @@ export function fingerprintDiff(a: string, b: string): string[] {
 
 /** The part of Emscripten's FS that FileWatch wraps. */
 interface EmFs {
-  open(path: string, flags: number | string, mode?: number): unknown;
-  mkdir(path: string, mode?: number): unknown;
-  unlink(path: string): unknown;
-  rmdir(path: string): unknown;
-  rename(from: string, to: string): unknown;
-  symlink(target: string, path: string): unknown;
+  open: (path: string, flags: number | string, mode?: number) => unknown;
+  mkdir: (path: string, mode?: number) => unknown;
+  unlink: (path: string) => unknown;
+  rmdir: (path: string) => unknown;
+  rename: (from: string, to: string) => unknown;
+  symlink: (target: string, path: string) => unknown;
 }
 
 /** Files the engine itself writes all the time: relations, WAL, commit logs, statistics. */

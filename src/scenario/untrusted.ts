@@ -10,8 +10,8 @@ const FSI = '\u2068';
 const PDI = '\u2069';
 
 /** Characters shown as `U+XXXX`: C0/C1 controls, bidi controls, zero-width and other invisibles. */
-// eslint-disable-next-line no-control-regex -- the point is to find control characters
 const INVISIBLE =
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point
   /[\u0000-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u206f\ufeff\ufff9-\ufffb]/g;
 
 function codePoint(c: string): string {

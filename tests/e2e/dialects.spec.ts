@@ -128,12 +128,10 @@ test('Translate: accepting says what changed and focus returns to the button; Es
   await button.click();
   await dialog.getByRole('button', { name: 'Use in the PostgreSQL editors' }).click();
   await expect(
-    page
-      .getByRole('status')
-      .filter({
-        hasText:
-          'Translated SQLite → PostgreSQL: the PostgreSQL Setup and Statement editors changed (switch to PostgreSQL to see them).',
-      }),
+    page.getByRole('status').filter({
+      hasText:
+        'Translated SQLite → PostgreSQL: the PostgreSQL Setup and Statement editors changed (switch to PostgreSQL to see them).',
+    }),
   ).toBeVisible();
   await expect(button).toBeFocused();
 });

@@ -389,12 +389,10 @@ test('Export JSON then Import on a fresh browser reproduces the scenario; .sql, 
     await test.step('a .sql file becomes the setup', async () => {
       await input.setInputFiles({ name: 'seed.sql', mimeType: 'application/sql', buffer: Buffer.from(seed) });
       await expect(
-        p
-          .getByRole('status')
-          .filter({
-            hasText:
-              'Imported "seed.sql" as the SQLite setup (it ends with no INSERT … ON CONFLICT, REPLACE or MERGE); the statement is unchanged.',
-          }),
+        p.getByRole('status').filter({
+          hasText:
+            'Imported "seed.sql" as the SQLite setup (it ends with no INSERT … ON CONFLICT, REPLACE or MERGE); the statement is unchanged.',
+        }),
       ).toBeVisible();
       await expect.poll(() => changeMarks(p, 'users')).toEqual(['updated', 'inserted']);
       await waitForResult(p);
@@ -483,13 +481,11 @@ test('history: Back returns to the previously loaded scenario; typing adds no en
   const exampleStatement = await editorText(page, 'Statement SQL');
 
   const imported: Scenario = { ...COUNTERS, title: 'Imported counters' };
-  await page
-    .getByLabel('Import a scenario file')
-    .setInputFiles({
-      name: 'counters.json',
-      mimeType: 'application/json',
-      buffer: Buffer.from(JSON.stringify({ format: 'upsert-playground', version: 1, scenario: imported })),
-    });
+  await page.getByLabel('Import a scenario file').setInputFiles({
+    name: 'counters.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify({ format: 'upsert-playground', version: 1, scenario: imported })),
+  });
   await expect(metaView(page).getByRole('heading', { name: 'Imported counters' })).toBeVisible();
   await expect(explanation).toHaveCount(0);
   await expect.poll(() => changeMarks(page, 'counters')).toEqual(['updated', 'unchanged', 'inserted']);

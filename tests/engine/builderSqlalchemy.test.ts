@@ -165,7 +165,7 @@ describe.skipIf(!available.ok)(title, () => {
     const manifestPath = join(dir, 'manifest.json');
     writeFileSync(manifestPath, JSON.stringify(manifest));
     const r = runPython([HARNESS, manifestPath], { timeout: 120_000 });
-    if (r.status !== 0) throw new Error(`harness failed: ${r.stderr}`);
+    if (r.status !== 0) throw new Error(`harness failed: ${String(r.stderr)}`);
     const parsed = JSON.parse(String(r.stdout)) as { version: string; results: Record<string, Result> };
     results = parsed.results;
     version = parsed.version;

@@ -197,7 +197,7 @@ describe('timestamps-updated-at', () => {
 
   it('postgres: the clock PGlite reads ticks in milliseconds (at most three decimals)', async () => {
     const r = await run('postgres', '', 'SELECT clock_timestamp()::text FROM generate_series(1, 200);');
-    const stamps = r.statements[0]!.rows.map((x) => String(x[0]));
+    const stamps = r.statements[0]!.rows.map((x) => String(x[0] as string));
     expect(stamps).toHaveLength(200);
     for (const s of stamps) expect(s).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(\.\d{1,3})?\+00$/);
   });

@@ -9,7 +9,7 @@ import { EngineClient, type SnapshotStore } from '../../src/engine/client';
 import { PGlite } from '@electric-sql/pglite';
 import { fingerprintDiff, systemFingerprint } from '../../src/engine/pgIsolation';
 import { createPostgresEngine } from '../../src/engine/postgres';
-import type { RunInput, RunResult } from '../../src/engine/types';
+import type { RunResult } from '../../src/engine/types';
 import { InProcessWorker } from './inProcessWorker';
 
 let stored: Blob | null = null;
@@ -28,8 +28,7 @@ const client = new EngineClient(
   },
   store,
 );
-const run = (setup: string, statement: string): Promise<RunResult> =>
-  client.run({ setup, statement } as RunInput, 60_000);
+const run = (setup: string, statement: string): Promise<RunResult> => client.run({ setup, statement }, 60_000);
 const rows = (r: RunResult, i = -1): unknown[][] => r.statements.at(i)!.rows;
 
 beforeAll(async () => {
