@@ -219,7 +219,7 @@ export function App() {
         <DialectSwitch value={dialect} onChange={actions.setDialect} />
         <button
           type="button"
-          className="tool-button"
+          className="tool-button practice-toggle"
           aria-pressed={practicing}
           onClick={() => (practicing ? practice.close() : practice.go())}
         >
