@@ -5,6 +5,7 @@
  */
 import { useId } from 'react';
 import type { Dialect, TableDiff, Value } from '../engine/types';
+import { isReal, realLiteral } from '../engine/values';
 import type { Cell } from './model';
 import type { SaOptions } from './sqlalchemy';
 
@@ -17,7 +18,8 @@ export function setupRowsOf(tables: readonly TableDiff[] | null | undefined, nam
   const t = tables?.find((x) => x.name === name);
   const before = t?.before;
   if (!before || before.totalRows > before.rows.length) return null;
-  const cell = (v: Value): Cell => (v === null ? null : typeof v === 'object' ? `x'${v.blob}'` : String(v));
+  const cell = (v: Value): Cell =>
+    v === null ? null : isReal(v) ? realLiteral(v.real) : typeof v === 'object' ? `x'${v.blob}'` : String(v);
   return { columns: before.columns, rows: before.rows.map((r) => r.map(cell)) };
 }
 

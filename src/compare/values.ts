@@ -5,6 +5,7 @@
  * UI can show which normalisations were applied instead of hiding them.
  */
 import type { Value } from '../engine/types';
+import { isBlob, isReal, realDisplay } from '../engine/values';
 
 /** The normalisations applied when comparing a SQLite value with a PostgreSQL value. */
 export type NormalisationRule = 'boolean' | 'numericText' | 'timestamp' | 'json';
@@ -68,12 +69,14 @@ function canonicalJson(text: string): string | null {
 }
 
 /** Compare a SQLite cell with a PostgreSQL cell, applying the documented normalisations. */
-export function compareValues(sqlite: Value, postgres: Value): ValueComparison {
+export function compareValues(sqliteCell: Value, postgres: Value): ValueComparison {
+  // A SQLite REAL compares as its number (PostgreSQL's float8 is a plain number).
+  const sqlite = isReal(sqliteCell) ? sqliteCell.real : sqliteCell;
   if (sqlite === postgres) return { equal: true };
   if (sqlite === null || postgres === null) return { equal: false };
   if (typeof sqlite === 'object' || typeof postgres === 'object') {
-    const a = typeof sqlite === 'object' ? sqlite.blob : null;
-    const b = typeof postgres === 'object' ? postgres.blob : null;
+    const a = isBlob(sqlite) ? sqlite.blob : null;
+    const b = isBlob(postgres) ? postgres.blob : null;
     return { equal: a !== null && a === b };
   }
   if (typeof sqlite === 'boolean' || typeof postgres === 'boolean') {
@@ -110,6 +113,7 @@ export function canonicalValue(v: Value): string {
   if (v === null) return 'N';
   if (typeof v === 'boolean') return v ? '#1' : '#0';
   if (typeof v === 'number') return `#${v}`;
+  if (isReal(v)) return `#${v.real}`;
   if (typeof v === 'object') return `x${v.blob}`;
   if (NUMERIC_TEXT.test(v.trim())) return `#${Number(v)}`;
   const ts = parseTimestamp(v);
@@ -127,6 +131,7 @@ export function canonicalRow(values: readonly Value[]): string {
 /** A short SQL-like rendering of a value for sentences: 'text', 12, true, NULL, x'00ff'. */
 export function formatValue(v: Value): string {
   if (v === null) return 'NULL';
+  if (isReal(v)) return realDisplay(v);
   if (typeof v === 'object') return `x'${v.blob.length > 16 ? `${v.blob.slice(0, 16)}…` : v.blob}'`;
   if (typeof v === 'string') return `'${v.length > 40 ? `${v.slice(0, 40)}…` : v}'`;
   return String(v);

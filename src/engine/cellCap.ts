@@ -19,7 +19,7 @@ function cutRows(rows: Value[][], seen: { count: number; longest: number; done: 
         seen.count++;
         seen.longest = Math.max(seen.longest, v.length);
         row[i] = `${v.slice(0, MAX_CELL_CHARS)}…`;
-      } else if (v !== null && typeof v === 'object' && v.blob.length > MAX_CELL_CHARS) {
+      } else if (v !== null && typeof v === 'object' && 'blob' in v && v.blob.length > MAX_CELL_CHARS) {
         seen.count++;
         seen.longest = Math.max(seen.longest, v.blob.length / 2);
         row[i] = { blob: v.blob.slice(0, MAX_CELL_CHARS) };

@@ -20,7 +20,7 @@ export interface TableSnapshot {
   schema: TableSchema;
   data: TableData;
   /** SQLite: the rowid of each row (parallel to data.rows), when the table has one. */
-  rowids: number[] | null;
+  rowids: (number | string)[] | null;
   /** Postgres: the xmin of each row (parallel to data.rows). */
   versions: string[] | null;
 }
@@ -43,15 +43,16 @@ function enc(v: Value): string {
     case 'boolean':
       return v ? 'T' : 'F';
     default:
-      return `b${v.blob}`;
+      return 'blob' in v ? `b${v.blob}` : `r${v.real}`;
   }
 }
 
-/** Two cells are equal: same type and value (blobs by content). */
+/** Two cells are equal: same type and value (blobs by content, a REAL never equal to an INTEGER). */
 export function sameValue(a: Value, b: Value): boolean {
   if (a === b) return true;
   if (a === null || b === null || typeof a !== 'object' || typeof b !== 'object') return false;
-  return a.blob === b.blob;
+  if ('real' in a) return 'real' in b && a.real === b.real;
+  return 'blob' in b && a.blob === b.blob;
 }
 
 /** A key NOT NULL on every column, without predicate or expressions: safe to match rows by. */
@@ -85,7 +86,8 @@ function commonIdentity(before: TableSnapshot, after: TableSnapshot): RowIdentit
 const NULL_KEY = '\u0000null';
 function single(v: Value | undefined): RowKey {
   if (v === null || v === undefined) return NULL_KEY;
-  return typeof v === 'object' ? `\u0000b${v.blob}` : v;
+  if (typeof v !== 'object') return v;
+  return 'blob' in v ? `\u0000b${v.blob}` : `\u0000r${v.real}`;
 }
 
 /** Builds the identity key of each row of one side. */
@@ -189,7 +191,7 @@ export function diffTable(
     if (changed) perAfter[j] = { change: 'updated', before: i, after: j, changed };
     else if (
       (bVersions !== null && aVersions !== null && bVersions[i] !== aVersions[j]) ||
-      (written !== null && aRowids !== null && written.has(aRowids[j]!))
+      (written !== null && aRowids !== null && written.has(Number(aRowids[j]!)))
     ) {
       perAfter[j] = { change: 'updated', before: i, after: j, changed: [], sameValues: true };
     } else perAfter[j] = { change: 'unchanged', before: i, after: j };

@@ -24,7 +24,8 @@ const SPLIT_ABOVE_CELLS = 200_000;
 
 function rowsExact(rows: readonly (readonly Value[])[]): boolean {
   for (const row of rows) {
-    for (const v of row) {
+    for (const cell of row) {
+      const v = cell !== null && typeof cell === 'object' && 'real' in cell ? cell.real : cell;
       // Finite and not -0 (0 === -0, so the sign is checked through division).
       if (typeof v === 'number' && (v - v !== 0 || (v === 0 && 1 / v < 0))) return false;
     }

@@ -6,7 +6,7 @@ import initSqlJs, { type Database, type SqlJsStatic, type Statement } from 'sql.
 import { splitSqlite } from './pgSplit.ts';
 import { engineFromDriver, tableKey, type Driver, type ScriptOutcome } from './pipeline.ts';
 import { SqliteAccount } from './sqliteAccount.ts';
-import { introspectSqlite, snapshotSqlite, all } from './sqliteSchema.ts';
+import { introspectSqlite, snapshotSqlite, all, realTextOf, rowWithBigInts } from './sqliteSchema.ts';
 import { HookRecorder } from './sqliteWrites.ts';
 import { lineColumn, statementKind, trimStatement } from './sqlText.ts';
 import type { Engine, EngineError, Span, StatementResult, TableSchema, Value } from './types.ts';
@@ -149,7 +149,8 @@ function runSqliteScript(
           if (refused) throw new Error(refused);
           const { args } = sqliteStatementArgs(raw, params);
           if (args) stmt.bind(args.map((v) => (typeof v === 'boolean' ? Number(v) : v)));
-          while (stmt.step()) rows.push(normalizeSqliteRow(stmt.get()));
+          const text = realTextOf(db);
+          while (stmt.step()) rows.push(normalizeSqliteRow(rowWithBigInts(stmt), text));
         } catch (e) {
           const error = failed(db, script, phase, index, span, e);
           const r = { ...errorResult(index, script, span, error, kind), durationMs: performance.now() - t0 };

@@ -12,9 +12,9 @@
  */
 import type { Database, SqlValue } from 'sql.js';
 import { ACCOUNT_OPS, AccountLog } from './account.ts';
-import { tableRef } from './sqliteSchema.ts';
-import type { TableSchema } from './types.ts';
-import { normalizeSqliteRow, quoteIdent } from './values.ts';
+import { realTextOf, tableRef } from './sqliteSchema.ts';
+import type { TableSchema, Value } from './types.ts';
+import { fromQuoted, quoteIdent } from './values.ts';
 
 const FN = '__upsert_why_';
 const TRIGGER = '__upsert_why_';
@@ -53,8 +53,10 @@ export class SqliteAccount {
       const t = this.tables[table];
       if (!log || !t) return null;
       const n = t.columns.length;
-      const row = (from: number): ReturnType<typeof normalizeSqliteRow> =>
-        normalizeSqliteRow(cells.slice(from, from + n));
+      const text = realTextOf(this.db);
+      // Each cell arrives as SQLite's quote() of it: exact for 64-bit integers and REALs, which
+      // a function's number arguments are not (sql.js reads both as a double).
+      const row = (from: number): Value[] => cells.slice(from, from + n).map((c) => fromQuoted(c as string, text));
       const kind = ACCOUNT_OPS[op]!;
       if (kind === 'updated' || kind === 'updating') log.push({ op: kind, table: t.name, old: row(0), new: row(n) });
       else if (kind === 'deleted') log.push({ op: kind, table: t.name, old: row(0) });
@@ -77,7 +79,8 @@ export class SqliteAccount {
       this.log!.columns[t.name] = t.columns.map((c) => c.name);
       const rowid = t.columns.findIndex((c) => c.identity);
       if (rowid >= 0) this.log!.autoRowid[t.name] = rowid;
-      const cols = (side: 'new' | 'old'): string => t.columns.map((c) => `${side}.${quoteIdent(c.name)}`).join(', ');
+      const cols = (side: 'new' | 'old'): string =>
+        t.columns.map((c) => `quote(${side}.${quoteIdent(c.name)})`).join(', ');
       const call = (op: number, args: string): string =>
         `SELECT ${FN}${op === 2 || op === 4 ? 2 + 2 * n : 2 + n}(${k}, ${op}, ${args});`;
       const on = tableRef(t);

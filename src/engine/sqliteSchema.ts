@@ -2,14 +2,52 @@
  * SQLite introspection, snapshots and write tracking on a sql.js Database: the PRAGMA table-valued
  * functions for the shape, and sqlite_schema for partial-index predicates and index expressions.
  */
-import type { Database, SqlValue } from 'sql.js';
+import type { Database, SqlValue, Statement } from 'sql.js';
 import type { TableSnapshot } from './diff.ts';
 import { readToken } from './pgSplit.ts';
 import type { ColumnInfo, TableSchema, UniqueKey, Value } from './types.ts';
-import { normalizeSqliteRow, quoteIdent } from './values.ts';
+import { BIGINT, integerValue, normalizeSqliteRow, quoteIdent, type RealTextOf } from './values.ts';
 
 /** Prefix of the engine's own temporary objects; tables with it are not shown. */
 export const INTERNAL_PREFIX = '__upsert_';
+
+const realTexts = new WeakMap<Database, RealTextOf>();
+
+/**
+ * SQLite's own text for a REAL (CAST(r AS TEXT)), asked of the engine: a constant SELECT that
+ * reads no table and changes nothing. Cached per database; used only where the page cannot write
+ * the text exactly (values.ts, realTextExact).
+ */
+export function realTextOf(db: Database): RealTextOf {
+  let f = realTexts.get(db);
+  if (!f) {
+    let st: Statement | null = null;
+    const cache = new Map<number, string>();
+    f = (r) => {
+      const hit = cache.get(r);
+      if (hit !== undefined) return hit;
+      st ??= db.prepare('SELECT CAST(CAST(?1 AS REAL) AS TEXT)');
+      let text: string;
+      try {
+        st.bind([r]);
+        st.step();
+        text = String(st.get()[0]);
+      } finally {
+        st.reset();
+      }
+      if (cache.size >= 100_000) cache.clear();
+      cache.set(r, text);
+      return text;
+    };
+    realTexts.set(db, f);
+  }
+  return f;
+}
+
+/** The current row with INTEGER cells as BigInt (sql.js' option, missing from its type definitions). */
+export function rowWithBigInts(st: Statement): unknown[] {
+  return (st as unknown as { get: (params: null, config: typeof BIGINT) => unknown[] }).get(null, BIGINT);
+}
 
 /** All rows of a query as arrays. */
 export function all(db: Database, sql: string, params: SqlValue[] = []): SqlValue[][] {
@@ -170,17 +208,18 @@ export function snapshotSqlite(db: Database, t: TableSchema, limit: number): Tab
   const tail = `FROM ${tableRef(t)} ORDER BY ${order.join(', ')} LIMIT ${limit}`;
   const st = db.prepare(`SELECT ${select.join(', ')} ${tail}`);
   const rows: Value[][] = [];
-  let rowids: number[] | null = alias ? [] : null;
+  const text = realTextOf(db);
+  let rowids: (number | string)[] | null = alias ? [] : null;
   try {
     while (st.step()) {
-      const row = st.get();
-      if (rowids && !apart) rowids.push(row.pop() as number);
-      rows.push(normalizeSqliteRow(row));
+      const row = rowWithBigInts(st);
+      if (rowids && !apart) rowids.push(integerValue(row.pop() as bigint));
+      rows.push(normalizeSqliteRow(row, text));
     }
   } finally {
     st.free();
   }
-  if (apart) rowids = all(db, `SELECT ${alias} ${tail}`).map((r) => r[0] as number);
+  if (apart) rowids = all(db, `SELECT CAST(${alias} AS TEXT) ${tail}`).map((r) => integerValue(BigInt(r[0] as string)));
   const totalRows = rows.length < limit ? rows.length : Number(all(db, `SELECT count(*) FROM ${tableRef(t)}`)[0]![0]);
   return { schema: t, data: { columns: t.columns.map((c) => c.name), rows, totalRows }, rowids, versions: null };
 }

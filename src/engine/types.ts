@@ -22,13 +22,26 @@ export interface BlobValue {
 }
 
 /**
+ * A SQLite REAL. Kept apart from INTEGER (a JavaScript number cannot tell 2.0 from 2) so the page
+ * shows it as SQLite writes it (`realDisplay` in values.ts: 2.0, 1.0e+20) and the diff can tell a
+ * REAL from an INTEGER of the same value, as SQLite's storage classes do.
+ */
+export interface RealValue {
+  real: number;
+  /** SQLite's own text, present only where the page cannot write it exactly (realTextExact). */
+  text?: string;
+}
+
+/**
  * One cell value, normalised in the engine:
- * - SQLite: INTEGER/REAL → number, TEXT → string, BLOB → BlobValue, NULL → null.
- * - Postgres: int2/int4/float4/float8/oid → number, int8 → number when safe else string,
- *   bool → boolean, bytea → BlobValue, json/jsonb → their JSON text, everything else
+ * - SQLite: INTEGER → number when it is a safe integer (|n| ≤ 2^53 − 1), else its exact decimal
+ *   text (a string; sql.js reads it as a BigInt); REAL → RealValue; TEXT → string; BLOB →
+ *   BlobValue; NULL → null. (An integer past 2^53 − 1 and a TEXT of the same digits look alike.)
+ * - Postgres: int2/int4/float4/float8/oid → number, int8 → number when safe else its exact decimal
+ *   text, bool → boolean, bytea → BlobValue, json/jsonb → their JSON text, everything else
  *   (numeric, dates, timestamps, arrays, …) → Postgres' own text output.
  */
-export type Value = null | boolean | number | string | BlobValue;
+export type Value = null | boolean | number | string | BlobValue | RealValue;
 
 /** A column of a user table, as introspected by the engine. */
 export interface ColumnInfo {

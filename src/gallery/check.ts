@@ -4,16 +4,19 @@
  * explanation still describes what the engine does.
  */
 import type { RunResult, TableDiff, Value } from '../engine/types';
+import { isBlob, isReal, realDisplay } from '../engine/values';
 import type { CellExpect, ErrorMatch, Expectation, MarkExpect, TableExpect } from './types';
 
 /** True when a cell matches an expected cell (`{ like }` is a regular expression on the text). */
 export function cellMatches(actual: Value, expected: CellExpect): boolean {
   if (expected !== null && typeof expected === 'object' && 'like' in expected) {
+    if (isReal(actual)) return new RegExp(expected.like).test(realDisplay(actual));
     return actual !== null && typeof actual !== 'object' && new RegExp(expected.like).test(String(actual));
   }
-  if (expected !== null && typeof expected === 'object' && actual !== null && typeof actual === 'object') {
-    return expected.blob === actual.blob;
-  }
+  // An expected number matches a SQLite REAL of that value (the examples write 9.99, not { real: 9.99 }).
+  if (typeof expected === 'number' && isReal(actual)) return actual.real === expected;
+  if (isBlob(expected) && isBlob(actual)) return expected.blob === actual.blob;
+  if (isReal(expected) && isReal(actual)) return expected.real === actual.real;
   return actual === expected;
 }
 

@@ -4,12 +4,14 @@
  * the rule is small (skip quoted text, comments and `::` casts) and no SQL parser is loaded here.
  */
 import type { Value } from '../engine/types';
+import { realLiteral, isReal } from '../engine/values';
 
 /** A value as a SQL literal both engines read the same way. */
 export function sqlLiteral(v: Value): string {
   if (v === null) return 'NULL';
   if (typeof v === 'number') return String(v);
   if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
+  if (isReal(v)) return realLiteral(v.real);
   if (typeof v === 'object') return `X'${v.blob}'`;
   return `'${v.replace(/'/g, "''")}'`;
 }

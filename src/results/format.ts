@@ -1,9 +1,11 @@
 /** Formatting of values, durations and counts for the results view. Pure. */
 import type { Value } from '../engine/types';
+import { isReal, realDisplay } from '../engine/values';
 
 /** Display text of a cell value (NULL, empty string and blobs told apart from plain text). */
 export function valueText(v: Value): string {
   if (v === null) return 'NULL';
+  if (isReal(v)) return realDisplay(v);
   if (typeof v === 'object') return `x'${v.blob.length > 64 ? `${v.blob.slice(0, 64)}…` : v.blob}'`;
   if (v === '') return "''";
   return String(v);
@@ -12,7 +14,7 @@ export function valueText(v: Value): string {
 /** CSS class for a value's kind (NULL, number, empty text, …). */
 export function valueClass(v: Value): string {
   if (v === null) return 'v-null';
-  if (typeof v === 'number') return 'v-num';
+  if (typeof v === 'number' || isReal(v)) return 'v-num';
   if (typeof v === 'boolean') return 'v-bool';
   if (typeof v === 'object') return 'v-blob';
   return v === '' ? 'v-empty' : 'v-text';

@@ -13,6 +13,7 @@ import {
   type Value,
 } from '../engine/types';
 import type { Scenario } from '../scenario/scenario';
+import { isReal, numberOf, realDisplay } from '../engine/values';
 
 /** Rows shown per table before "… N more rows". */
 export const MARKDOWN_MAX_ROWS = 50;
@@ -212,8 +213,8 @@ function numericColumns(n: number, rows: readonly (readonly Value[])[]): boolean
     { length: n },
     (_, i) =>
       rows.length > 0 &&
-      rows.every((r) => typeof r[i] === 'number' || r[i] === null) &&
-      rows.some((r) => typeof r[i] === 'number'),
+      rows.every((r) => numberOf(r[i] ?? null) !== null || r[i] === null) &&
+      rows.some((r) => numberOf(r[i] ?? null) !== null),
   );
 }
 
@@ -224,6 +225,7 @@ function moreRows(n: number): string[] {
 /** A cell value as Markdown text: NULL in italics, empty text as '', blobs as hex literals. */
 export function cell(v: Value, dialect: Dialect): string {
   if (v === null) return '*NULL*';
+  if (isReal(v)) return inline(realDisplay(v));
   if (typeof v === 'object') return inline(dialect === 'postgres' ? `'\\x${v.blob}'` : `x'${v.blob}'`);
   if (v === '') return "''";
   return inline(String(v));

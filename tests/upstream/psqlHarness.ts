@@ -90,6 +90,7 @@ function cellText(v: Value): string {
   if (typeof v === 'boolean') return v ? 't' : 'f';
   if (typeof v === 'number') return String(v);
   if (typeof v === 'string') return v;
+  if ('real' in v) return String(v.real); // SQLite only
   return `\\x${v.blob}`;
 }
 

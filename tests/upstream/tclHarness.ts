@@ -87,8 +87,24 @@ function tclValue(v: Value, nullText: string): string {
   if (typeof v === 'number') return String(v);
   if (typeof v === 'string') return v;
   if (typeof v === 'boolean') return v ? '1' : '0';
+  if ('real' in v) return tclDouble(v.real);
   // A blob: its bytes as a string (the tests use text-compatible blobs).
   return v.blob.replace(/../g, (h) => String.fromCharCode(parseInt(h, 16)));
+}
+
+/**
+ * A double as Tcl writes it (Tcl_PrintDouble with tcl_precision 0, as SQLite's Tcl interface
+ * returns a REAL): the shortest digits that read back, exponent form below 1e-4 and from 1e17
+ * ("1e+20", "1e-05"), else fixed with ".0" when there is no fraction ("555.0").
+ */
+function tclDouble(r: number): string {
+  if (!Number.isFinite(r)) return Number.isNaN(r) ? 'NaN' : r > 0 ? 'Inf' : '-Inf';
+  if (r === 0) return Object.is(r, -0) ? '-0.0' : '0.0';
+  const [mantissa, expText] = r.toExponential().split('e') as [string, string];
+  const exp = Number(expText);
+  if (exp < -4 || exp >= 17) return `${mantissa}e${exp < 0 ? '-' : '+'}${String(Math.abs(exp)).padStart(2, '0')}`;
+  const s = r.toFixed(Math.max(0, mantissa.replace(/^-?\d\.?/, '').length - exp));
+  return s.includes('.') ? s : `${s}.0`;
 }
 
 /** What running one Tcl test file gave. */
