@@ -2,43 +2,112 @@
  * Very long values are cut before a result leaves the engine: one 10-million-character cell
  * would otherwise cost the page seconds of parsing and rendering and a gigabyte of memory. The
  * diff has already compared the full values in the engine, so marks stay exact; a note says what
- * was cut.
+ * was cut. The engine keeps each cut value whole until the next run, so the page can fetch one on
+ * demand (copy or download) by its `CutCell.id`.
  */
-import type { RunResult, Value } from './types.ts';
+import type { CutCell, RunResult, Value } from './types.ts';
 
 /** Characters of a text cell (and hex digits of a blob) kept for display. */
 export const MAX_CELL_CHARS = 10_000;
 
-function cutRows(rows: Value[][], seen: { count: number; longest: number; done: Set<Value[][]> }): void {
-  if (seen.done.has(rows)) return; // Before and After of an unchanged table may share their rows
-  seen.done.add(rows);
-  for (const row of rows) {
-    for (let i = 0; i < row.length; i++) {
-      const v = row[i];
-      if (typeof v === 'string' && v.length > MAX_CELL_CHARS) {
-        seen.count++;
-        seen.longest = Math.max(seen.longest, v.length);
-        row[i] = `${v.slice(0, MAX_CELL_CHARS)}…`;
-      } else if (v !== null && typeof v === 'object' && 'blob' in v && v.blob.length > MAX_CELL_CHARS) {
-        seen.count++;
-        seen.longest = Math.max(seen.longest, v.blob.length / 2);
-        row[i] = { blob: v.blob.slice(0, MAX_CELL_CHARS) };
-      }
+/** Characters of text (and hex digits) one result may carry to the page, all cells together. */
+export const MAX_RESULT_CHARS = 20_000_000;
+
+/** Past MAX_RESULT_CHARS, values longer than this are cut to it. */
+export const TIGHT_CELL_CHARS = 200;
+
+type Where = CutCell['where'];
+interface Place {
+  where: Where;
+  index: number;
+}
+
+const size = (v: Value): number =>
+  typeof v === 'string' ? v.length : v !== null && typeof v === 'object' && 'blob' in v ? v.blob.length : 0;
+
+class Cutter {
+  cut: CutCell[] = [];
+  longest = 0;
+  /** The places of each rows array (Before and After of an unchanged table share theirs). */
+  private places = new Map<Value[][], Place[]>();
+
+  constructor(private readonly keep: Map<number, Value>) {}
+
+  add(rows: Value[][], place: Place): void {
+    const list = this.places.get(rows);
+    if (list) list.push(place);
+    else this.places.set(rows, [place]);
+  }
+
+  total(): number {
+    let n = 0;
+    for (const rows of this.places.keys()) for (const row of rows) for (const v of row) n += size(v);
+    return n;
+  }
+
+  /** Cut every value longer than `limit` (characters; hex digits for blobs). */
+  pass(limit: number): number {
+    let count = 0;
+    for (const [rows, places] of this.places) {
+      rows.forEach((row, r) => {
+        for (let c = 0; c < row.length; c++) {
+          const v = row[c]!;
+          if (size(v) <= limit) continue;
+          const blob = typeof v !== 'string';
+          const prior = this.find(places[0]!, r, c);
+          const whole = prior ? this.keep.get(prior.id)! : v;
+          const length = blob ? size(whole) / 2 : size(whole);
+          if (!prior) {
+            const id = this.keep.size + 1;
+            this.keep.set(id, whole);
+            for (const p of places) {
+              const cell = { id, ...p, row: r, column: c, length, blob };
+              this.cut.push(cell);
+              this.byPlace.set(`${p.where}:${p.index}:${r}:${c}`, cell);
+            }
+          }
+          count++;
+          this.longest = Math.max(this.longest, length);
+          row[c] =
+            typeof v === 'string' ? `${v.slice(0, limit)}…` : { blob: (v as { blob: string }).blob.slice(0, limit) };
+        }
+      });
     }
+    return count;
+  }
+
+  private byPlace = new Map<string, CutCell>();
+
+  private find(p: Place, row: number, column: number): CutCell | undefined {
+    return this.byPlace.get(`${p.where}:${p.index}:${row}:${column}`);
   }
 }
 
-/** Cut every over-long cell of a result in place; adds a note when it cut any. */
-export function capLongValues(r: RunResult): void {
-  const seen = { count: 0, longest: 0, done: new Set<Value[][]>() };
-  for (const s of [...r.setup, ...r.statements]) cutRows(s.rows, seen);
-  for (const t of r.tables) {
-    if (t.before) cutRows(t.before.rows, seen);
-    if (t.after) cutRows(t.after.rows, seen);
+/**
+ * Cut every over-long cell of a result in place, keeping the whole values in `keep` (id → value);
+ * adds `result.cut` and a note when it cut any.
+ */
+export function capLongValues(r: RunResult, keep: Map<number, Value> = new Map()): void {
+  const cutter = new Cutter(keep);
+  r.setup.forEach((s, i) => cutter.add(s.rows, { where: 'setup', index: i }));
+  r.statements.forEach((s, i) => cutter.add(s.rows, { where: 'statement', index: i }));
+  r.tables.forEach((t, i) => {
+    if (t.before) cutter.add(t.before.rows, { where: 'before', index: i });
+    if (t.after) cutter.add(t.after.rows, { where: 'after', index: i });
+  });
+  const count = cutter.pass(MAX_CELL_CHARS);
+  if (count > 0) {
+    const n = count === 1 ? 'One value was' : `${count.toLocaleString('en')} values were`;
+    r.notes.push(
+      `${n} longer than ${MAX_CELL_CHARS.toLocaleString('en')} characters (the longest: ${cutter.longest.toLocaleString('en')}) and ${count === 1 ? 'is' : 'are'} shown cut there, ending in "…" (blobs: their first ${(MAX_CELL_CHARS / 2).toLocaleString('en')} bytes); each cut value can be copied or downloaded whole. The comparison of Before and After used the full values.`,
+    );
   }
-  if (seen.count === 0) return;
-  const n = seen.count === 1 ? 'One value was' : `${seen.count.toLocaleString('en')} values were`;
-  r.notes.push(
-    `${n} longer than ${MAX_CELL_CHARS.toLocaleString('en')} characters (the longest: ${seen.longest.toLocaleString('en')}) and ${seen.count === 1 ? 'is' : 'are'} shown cut there, ending in "…" (blobs: their first ${(MAX_CELL_CHARS / 2).toLocaleString('en')} bytes). The comparison of Before and After used the full values.`,
-  );
+  const total = cutter.total();
+  if (total > MAX_RESULT_CHARS) {
+    const more = cutter.pass(TIGHT_CELL_CHARS);
+    r.notes.push(
+      `The result held ${total.toLocaleString('en')} characters of values, more than the ${MAX_RESULT_CHARS.toLocaleString('en')} the page takes: ${more.toLocaleString('en')} values longer than ${TIGHT_CELL_CHARS} characters are shown cut to ${TIGHT_CELL_CHARS}, ending in "…" (each can be copied or downloaded whole). The comparison of Before and After used the full values.`,
+    );
+  }
+  if (cutter.cut.length) r.cut = cutter.cut;
 }

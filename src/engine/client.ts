@@ -4,7 +4,7 @@
  */
 import type { FromWorker, ToWorker } from './protocol.ts';
 import { fromWire } from './resultCodec.ts';
-import type { Dialect, EngineError, RunInput, RunParams, RunResult, TableSchema } from './types.ts';
+import type { Dialect, EngineError, RunInput, RunParams, RunResult, TableSchema, Value } from './types.ts';
 
 /** Where the engine is in its life, for the UI. */
 export type EngineStatus = 'cold' | 'starting' | 'ready' | 'running' | 'restarting' | 'failed';
@@ -226,6 +226,12 @@ export class EngineClient {
       return failedRun(this.dialect, this.infoValue.version, engineError(phase, reply.message));
     }
     return failedRun(this.dialect, this.infoValue.version, engineError('engine', 'Unexpected reply from the engine.'));
+  }
+
+  /** A value the last run showed cut, whole (null when the engine no longer has it). */
+  async fullValue(cut: number): Promise<Value | null> {
+    const reply = await this.send({ type: 'value', id: this.nextId++, cut });
+    return reply.type === 'valued' ? reply.value : null;
   }
 
   /** Introspect the tables the setup script creates. */

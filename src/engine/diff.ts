@@ -29,7 +29,7 @@ export interface TableSnapshot {
 export interface WriteInfo {
   tracking: WriteTracking;
   /** 'hook': rowids the statements updated. */
-  written?: ReadonlySet<number> | null;
+  written?: ReadonlySet<number | string> | null;
 }
 
 /** Stable string for one value; strings are length-prefixed so joined keys cannot collide. */
@@ -191,7 +191,7 @@ export function diffTable(
     if (changed) perAfter[j] = { change: 'updated', before: i, after: j, changed };
     else if (
       (bVersions !== null && aVersions !== null && bVersions[i] !== aVersions[j]) ||
-      (written !== null && aRowids !== null && written.has(Number(aRowids[j]!)))
+      (written !== null && aRowids !== null && written.has(aRowids[j]!))
     ) {
       perAfter[j] = { change: 'updated', before: i, after: j, changed: [], sameValues: true };
     } else perAfter[j] = { change: 'unchanged', before: i, after: j };

@@ -19,6 +19,7 @@ import {
   type StatementStep,
   type TableDiff,
   type TableSchema,
+  type Value,
   type WriteTracking,
 } from './types.ts';
 import { isReadOnlyKind } from './sqlText.ts';
@@ -34,7 +35,7 @@ export interface ScriptOutcome {
 }
 
 /** Written rowids per table key (SQLite trigger tracking). */
-export type WrittenRows = Map<string, Set<number>>;
+export type WrittenRows = Map<string, Set<number | string>>;
 
 /** The engine-specific half of a run. */
 export interface Driver {
@@ -180,7 +181,7 @@ function markRestart(result: RunResult, reason: string): void {
 }
 
 /** Run one scenario on a driver. Never throws: failures come back in the result. */
-export async function runPipeline(d: Driver, input: RunInput): Promise<RunResult> {
+export async function runPipeline(d: Driver, input: RunInput, keep?: Map<number, Value>): Promise<RunResult> {
   const rowLimit = input.rowLimit ?? DEFAULT_ROW_LIMIT;
   const timings: RunTimings = { reset: 0, setup: 0, before: 0, statements: 0, after: 0, diff: 0, total: 0 };
   const result: RunResult = {
@@ -232,7 +233,7 @@ export async function runPipeline(d: Driver, input: RunInput): Promise<RunResult
       result.tables = diffAll(snaps, snaps, new Map(), null, d.dialect);
       await d.finish();
       lap('after');
-      return await finishRun(d, result, start);
+      return await finishRun(d, result, start, keep);
     }
     const before = await capture(d, rowLimit);
     const tracking = await d.startTracking([...before.values()].map((s) => s.schema));
@@ -291,11 +292,11 @@ export async function runPipeline(d: Driver, input: RunInput): Promise<RunResult
     result.ok = false;
     result.error = engineError(e);
   }
-  return finishRun(d, result, start);
+  return finishRun(d, result, start, keep);
 }
 
-async function finishRun(d: Driver, result: RunResult, start: number): Promise<RunResult> {
-  capLongValues(result);
+async function finishRun(d: Driver, result: RunResult, start: number, keep?: Map<number, Value>): Promise<RunResult> {
+  capLongValues(result, keep);
   const reason = await restartReason(d, [
     result.error,
     ...result.setup.map((s) => s.error),
@@ -346,10 +347,16 @@ export function engineFromDriver(
     queue = next.catch(() => undefined);
     return next;
   };
+  let kept = new Map<number, Value>(); // the last run's cut values, whole
   const engine: Engine = {
     dialect: d.dialect,
     version: () => d.versionLabel,
-    run: (input) => serial(() => runPipeline(d, input)),
+    run: (input) =>
+      serial(() => {
+        kept = new Map();
+        return runPipeline(d, input, kept);
+      }),
+    fullValue: (id) => Promise.resolve(kept.get(id) ?? null),
     describe: (setup, params) => serial(() => describePipeline(d, setup, params)),
     close: () => serial(close),
   };

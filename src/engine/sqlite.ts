@@ -254,7 +254,7 @@ export async function createSqliteEngine(opts?: {
   const SQL: SqlJsStatic = opts?.wasmModule ? await fromModule(opts.wasmModule, config) : await initSqlJs(config);
   let db: Database = new SQL.Database();
   const version = `SQLite ${String(all(db, 'SELECT sqlite_version()')[0]![0])}`;
-  let recorder = new HookRecorder(db);
+  let recorder = new HookRecorder(SQL, db);
   const createFunctionV2 = (
     SQL as unknown as { cwrap: (n: string, r: string, a: string[]) => (...x: unknown[]) => number }
   ).cwrap('sqlite3_create_function_v2', 'number', [
@@ -308,7 +308,7 @@ export async function createSqliteEngine(opts?: {
       recorder.stop();
       db.close();
       db = new SQL.Database();
-      recorder = new HookRecorder(db);
+      recorder = new HookRecorder(SQL, db);
       account = new SqliteAccount(db, deleteFunction);
       known = null;
     },

@@ -7,18 +7,56 @@
  * The hook also reports writes that a failed statement or a ROLLBACK later undid, so the
  * recorder follows statement outcomes and transaction boundaries and forgets those writes.
  */
-import type { Database } from 'sql.js';
+import type { Database, SqlJsStatic } from 'sql.js';
 import type { TableSchema, WriteTracking } from './types.ts';
 import { bareName, rowidAlias } from './sqliteSchema.ts';
+import { integerValue } from './values.ts';
 
 /** Rowids written per table key. */
-export type Written = Map<string, Set<number>>;
+export type Written = Map<string, Set<number | string>>;
 
-type Write = [key: string, rowid: number];
+type Write = [key: string, rowid: number | string];
 
 const SAVEPOINT = /^\s*SAVEPOINT\s+("(?:[^"]|"")*"|\S+?)\s*;?\s*$/i;
 const RELEASE = /^\s*RELEASE\s+(?:SAVEPOINT\s+)?("(?:[^"]|"")*"|\S+?)\s*;?\s*$/i;
 const ROLLBACK_TO = /^\s*ROLLBACK(?:\s+TRANSACTION)?\s+TO\s+(?:SAVEPOINT\s+)?("(?:[^"]|"")*"|\S+?)\s*;?\s*$/i;
+
+/** The parts of sql.js' Emscripten module the hook needs (present at run time, not in its types). */
+interface WasmModule {
+  addFunction: (
+    fn: (ctx: number, op: number, dbName: number, table: number, rowid: bigint | number) => void,
+    sig: string,
+  ) => number;
+  removeFunction: (ptr: number) => void;
+  cwrap: (name: string, ret: string, args: string[]) => (...args: number[]) => number;
+  UTF8ToString: (ptr: number) => string;
+}
+
+/** SQLITE_UPDATE, the operation code the hook is told for an UPDATE. */
+const SQLITE_UPDATE = 23;
+
+/**
+ * sqlite3_update_hook registered directly: sql.js' own updateHook throws "rowId too big to fit
+ * inside a Number" for a rowid past 2^53, which aborts the user's statement. Here a rowid is
+ * kept as the contract keeps an INTEGER (exact text past 2^53), as the snapshots do.
+ */
+function installHook(
+  SQL: SqlJsStatic,
+  db: Database,
+  onUpdate: (dbName: string, table: string, rowid: number | string) => void,
+): () => void {
+  const m = SQL as unknown as WasmModule;
+  const handle = (db as unknown as { db: number }).db;
+  const setHook = m.cwrap('sqlite3_update_hook', 'number', ['number', 'number', 'number']);
+  const fp = m.addFunction((_ctx, op, dbName, table, rowid) => {
+    if (op === SQLITE_UPDATE) onUpdate(m.UTF8ToString(dbName), m.UTF8ToString(table), integerValue(BigInt(rowid)));
+  }, 'viiiij');
+  setHook(handle, fp, 0);
+  return () => {
+    setHook(handle, 0, 0);
+    m.removeFunction(fp);
+  };
+}
 
 const spName = (s: string): string => (s.startsWith('"') ? s.slice(1, -1).replace(/""/g, '"') : s).toLowerCase();
 
@@ -34,8 +72,12 @@ export class HookRecorder {
   private savepoints: { name: string; mark: number }[] = [];
   private readFrom = 0;
   private active = false;
+  private uninstall: (() => void) | null = null;
 
-  constructor(private readonly db: Database) {}
+  constructor(
+    private readonly SQL: SqlJsStatic,
+    private readonly db: Database,
+  ) {}
 
   /** Start recording for these tables; the tracking kind per table key. */
   start(tables: { key: string; schema: TableSchema }[], inTransaction: boolean): Map<string, WriteTracking> {
@@ -57,8 +99,8 @@ export class HookRecorder {
     this.savepoints = [];
     this.txnMark = inTransaction ? 0 : null;
     this.active = true;
-    this.db.updateHook((op, dbName, table, rowid) => {
-      if (op !== 'update') return;
+    this.uninstall?.();
+    this.uninstall = installHook(this.SQL, this.db, (dbName, table, rowid) => {
       const key = this.names.get(`${dbName}\u0000${table}`);
       if (key !== undefined) this.current.push([key, rowid]);
     });
@@ -69,7 +111,8 @@ export class HookRecorder {
   stop(): void {
     if (!this.active) return;
     this.active = false;
-    this.db.updateHook(null);
+    this.uninstall?.();
+    this.uninstall = null;
   }
 
   /**

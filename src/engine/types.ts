@@ -273,6 +273,8 @@ export interface RunResult {
   account?: { on: boolean; note?: string };
   error?: EngineError;
   /** Notes about the run, e.g. an open transaction that was rolled back. */
+  /** Values shown cut, each fetchable whole from the engine until its next run. */
+  cut?: CutCell[];
   notes: string[];
   timings: RunTimings;
   /**
@@ -280,6 +282,20 @@ export interface RunResult {
    * learner's words): the engine is restarted from a clean copy before the next run.
    */
   restart?: string;
+}
+
+/** A value shown cut (too long for the page); the engine keeps it whole until its next run. */
+export interface CutCell {
+  /** Ask the engine for the whole value with this id (Engine.fullValue). */
+  id: number;
+  /** Which rows: a setup or statement result, or a table's Before or After (by index). */
+  where: 'setup' | 'statement' | 'before' | 'after';
+  index: number;
+  row: number;
+  column: number;
+  /** Full length: characters of text, bytes of a blob. */
+  length: number;
+  blob: boolean;
 }
 
 /** The engine interface, the same in a Web Worker and in Node tests. */
@@ -294,6 +310,8 @@ export interface Engine {
     setup: string,
     params?: RunParams,
   ) => Promise<{ tables: TableSchema[]; error?: EngineError; restart?: string }>;
+  /** A value the last run showed cut (CutCell.id), whole; null once another run replaced it. */
+  fullValue: (id: number) => Promise<Value | null>;
   /** Release the engine. */
   close: () => Promise<void>;
 }

@@ -76,6 +76,8 @@ export function serveEngine(create: (init: InitOptions) => Promise<HostedEngine>
           error: d.error,
           ...(d.restart ? { restart: true } : {}),
         });
+      } else if (msg.type === 'value') {
+        post({ type: 'valued', id: msg.id, value: await e.fullValue(msg.cut) });
       } else {
         post({ type: 'dumped', id: msg.id, dataDir: e.dumpDataDir ? await e.dumpDataDir() : null });
       }

@@ -92,7 +92,7 @@ describe('sqlite engine', () => {
         "INSERT INTO tt VALUES (1, x'00ff10', 1.5) RETURNING b;\nSELECT name FROM sqlite_temp_master WHERE type = 'table' AND name = 'tt';",
     });
     expect(r.tables.map((t) => [t.name, t.schema.schema])).toEqual([['temp.tt', 'temp']]);
-    expect(table(r, 'temp.tt').after!.rows).toEqual([[1, { blob: '00ff10' }, 1.5]]);
+    expect(table(r, 'temp.tt').after!.rows).toEqual([[1, { blob: '00ff10' }, { real: 1.5 }]]);
     expect(r.statements[0]!.rows).toEqual([[{ blob: '00ff10' }]]);
   });
 

@@ -64,12 +64,32 @@ describe('SQLite 64-bit integers', () => {
     ]);
   });
 
+  it('a row whose rowid is past 2^53 can be written, and keeps its key exact', async () => {
+    const r = await sqlite.run({
+      setup:
+        'CREATE TABLE t (id INTEGER PRIMARY KEY, v);\nINSERT INTO t VALUES (9223372036854775807, 1), (9223372036854775806, 1), (1, 1);',
+      statement: 'UPDATE t SET v = v + 1 WHERE id = 9223372036854775807;\nUPDATE t SET v = 1 WHERE id = 1;',
+    });
+    expect(r.error).toBeUndefined();
+    const t = r.tables[0]!;
+    expect(t.after!.rows).toEqual([
+      [1, 1],
+      ['9223372036854775806', 1],
+      ['9223372036854775807', 2],
+    ]);
+    expect(t.changes.map((c) => [c.change, c.sameValues ?? false])).toEqual([
+      ['updated', true],
+      ['unchanged', false],
+      ['updated', false],
+    ]);
+  });
+
   it('the proposed rows of an upsert carry exact integers', async () => {
     const r = await sqlite.run({
       setup: 'CREATE TABLE t (k INTEGER UNIQUE, v INTEGER);\nINSERT INTO t VALUES (9223372036854775806, 1);',
       statement:
         'INSERT INTO t VALUES (9223372036854775806, 9007199254740993) ON CONFLICT (k) DO UPDATE SET v = excluded.v;',
-      trace: true,
+      account: true,
     });
     expect(r.error).toBeUndefined();
     const p = r.statements[0]!.proposed!;
