@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { useEngines } from '../support/engines';
 import { compareRuns, hasDifferences, type Difference } from '../../src/compare/differences';
 import { NO_DIFFERENCES, summarizeDifferences } from '../../src/compare/summary';
-import { translateScript } from '../../src/compare/translate';
+import { translateScript } from '../../src/translate/translate';
 import { EXAMPLES } from '../../src/gallery/examples';
 import { defaultScenario } from '../../src/scenario/scenario';
 

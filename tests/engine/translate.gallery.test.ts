@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { useEngines } from '../support/engines';
-import { translateScenario } from '../../src/compare/translate';
+import { translateScenario } from '../../src/translate/translate';
 import type { Dialect } from '../../src/engine/types';
 import { EXAMPLES } from '../../src/gallery/examples';
 

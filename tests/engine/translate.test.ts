@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { useEngines } from '../support/engines';
 import { compareRuns, isNote, type Difference } from '../../src/compare/differences';
 import { summarizeDifferences } from '../../src/compare/summary';
-import { translateScenario, type TranslationResult } from '../../src/compare/translate';
+import { translateScenario, type TranslationResult } from '../../src/translate/translate';
 import type { Dialect, RunResult } from '../../src/engine/types';
 
 const engines = useEngines();
