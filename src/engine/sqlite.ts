@@ -167,6 +167,9 @@ export async function createSqliteEngine(opts?: {
   if (opts?.wasmBinary) config.wasmBinary = opts.wasmBinary;
   const SQL: SqlJsStatic = opts?.wasmModule ? await fromModule(opts.wasmModule, config) : await initSqlJs(config);
   let db: Database = new SQL.Database();
+  // True while nothing has run on `db` since it was opened: a reset would only reopen it. The
+  // first run on a cold engine skips that (closing and opening a database is not free there).
+  let untouched = true;
   const version = `SQLite ${String(all(db, 'SELECT sqlite_version()')[0]![0])}`;
   let recorder = new HookRecorder(db);
   const createFunctionV2 = (
@@ -219,6 +222,7 @@ export async function createSqliteEngine(opts?: {
     dialect: 'sqlite',
     versionLabel: version,
     async reset() {
+      if (untouched) return;
       recorder.stop();
       db.close();
       db = new SQL.Database();
@@ -228,10 +232,12 @@ export async function createSqliteEngine(opts?: {
     },
     split: splitSqlite,
     runScript: (script, phase, afterEach, opts) => {
+      untouched = false;
       tracing = opts?.account ?? false;
       return runSqliteScript(db, script, phase, afterEach, phase === 'statement' ? watch : undefined, opts?.params);
     },
     async evaluate(expr) {
+      untouched = false;
       const v = all(db, `SELECT ${expr}`)[0]?.[0] ?? null;
       if (v instanceof Uint8Array) throw new Error('a blob cannot be a parameter value here');
       return v;
