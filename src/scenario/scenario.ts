@@ -2,9 +2,7 @@
  * The Scenario: the unit that is run, saved and shared — the selected dialect and, per dialect,
  * a setup script and a statement script (plus optional title, notes and compare mode).
  */
-// zod/mini: the same validation as zod's classic API in a fraction of the bytes, and this module
-// is on the path to the first result (the entry validates a link before running it).
-import * as z from 'zod/mini';
+import { z } from 'zod/mini';
 import type { Dialect } from '../engine/types';
 import type { ParamValue } from './params';
 import type { Origin } from './provenance';
@@ -44,11 +42,12 @@ const paramSchema = z.object({ type: z.enum(['text', 'number', 'boolean', 'null'
 
 /**
  * Validation of an incoming scenario object (link, import). Unknown keys are ignored; one dialect
- * part may be missing (it falls back to the other part's texts, see `normalizeScenario`).
+ * part may be missing (it falls back to the other part's texts, see `normalizeScenario`). Written
+ * with zod/mini: this is on the path to the first result, where full zod's size is not wanted.
  */
 export const scenarioInputSchema = z
   .object({
-    dialect: z.enum(['sqlite', 'postgres']),
+    dialect: dialectSchema,
     sqlite: z.optional(scriptsSchema),
     postgres: z.optional(scriptsSchema),
     title: z.optional(z.string().check(z.maxLength(200))),
@@ -59,7 +58,7 @@ export const scenarioInputSchema = z
   })
   .check(
     z.refine((s) => s.sqlite !== undefined || s.postgres !== undefined, {
-      message: 'needs a "sqlite" or a "postgres" part with "setup" and "statement"',
+      error: 'needs a "sqlite" or a "postgres" part with "setup" and "statement"',
     }),
   );
 
