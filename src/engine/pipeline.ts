@@ -25,6 +25,7 @@ import { isReadOnlyKind } from './sqlText.ts';
 import { accountDecision, explainStatements } from './why.ts';
 import { capLongValues } from './cellCap.ts';
 import { resolveParams, unboundError, type ResolvedParams, type Scalar } from './binding.ts';
+import { runRace } from './race.ts';
 
 /** What running one script produced. */
 export interface ScriptOutcome {
@@ -100,10 +101,10 @@ const now = (): number => performance.now();
  * a snapshot reaches the budget, that statement and the later ones get no diffCounts. Otherwise
  * only a single-statement script gets diffCounts, taken from the overall diff.
  */
-const PER_STATEMENT_ROWS = 20_000;
+export const PER_STATEMENT_ROWS = 20_000;
 const PER_STATEMENT_MAX_STATEMENTS = 50;
 
-async function capture(d: Driver, rowLimit: number): Promise<Map<string, TableSnapshot>> {
+export async function capture(d: Driver, rowLimit: number): Promise<Map<string, TableSnapshot>> {
   return d.guard(async () => {
     const out = new Map<string, TableSnapshot>();
     for (const t of await d.introspect()) out.set(tableKey(t), await d.snapshot(t, rowLimit));
@@ -111,14 +112,14 @@ async function capture(d: Driver, rowLimit: number): Promise<Map<string, TableSn
   });
 }
 
-function totalRows(snaps: Map<string, TableSnapshot>): number {
+export function totalRows(snaps: Map<string, TableSnapshot>): number {
   let n = 0;
   for (const s of snaps.values()) n += s.data.totalRows;
   return n;
 }
 
 /** Diff every table of two captures, Before's order first, then tables created since. */
-function diffAll(
+export function diffAll(
   before: Map<string, TableSnapshot>,
   after: Map<string, TableSnapshot>,
   tracking: Map<string, WriteTracking>,
@@ -143,7 +144,7 @@ function diffAll(
 }
 
 /** Sum of inserted/updated/deleted over all tables. */
-function sumCounts(diffs: TableDiff[]): { inserted: number; updated: number; deleted: number } {
+export function sumCounts(diffs: TableDiff[]): { inserted: number; updated: number; deleted: number } {
   const out = { inserted: 0, updated: 0, deleted: 0 };
   for (const d of diffs) {
     const c = changeTotals(d);
@@ -154,7 +155,7 @@ function sumCounts(diffs: TableDiff[]): { inserted: number; updated: number; del
   return out;
 }
 
-function engineError(e: unknown): EngineError {
+export function engineError(e: unknown): EngineError {
   return { message: e instanceof Error ? e.message : String(e), phase: 'engine' };
 }
 
@@ -294,7 +295,7 @@ export async function runPipeline(d: Driver, input: RunInput): Promise<RunResult
   return finishRun(d, result, start);
 }
 
-async function finishRun(d: Driver, result: RunResult, start: number): Promise<RunResult> {
+export async function finishRun(d: Driver, result: RunResult, start: number): Promise<RunResult> {
   capLongValues(result);
   const reason = await restartReason(d, [
     result.error,
@@ -349,7 +350,8 @@ export function engineFromDriver(
   const engine: Engine = {
     dialect: d.dialect,
     version: () => d.versionLabel,
-    run: (input) => serial(() => runPipeline(d, input)),
+    // A race-lab timeline (input.race) has its own runner, on the same driver and queue.
+    run: (input) => serial(() => (input.race ? runRace(d, input, input.race) : runPipeline(d, input))),
     describe: (setup, params) => serial(() => describePipeline(d, setup, params)),
     close: () => serial(close),
   };
