@@ -140,6 +140,7 @@ function rowValues(r: StatementResult): Record<string, Scalar> | null {
 /** Run a race on a driver: setup, then every step in timeline order. Never throws. */
 export async function runRace(d: Driver, input: RunInput, race: RaceInput): Promise<RunResult> {
   const rowLimit = input.rowLimit ?? DEFAULT_ROW_LIMIT;
+  const outcome: RaceOutcome = { steps: [], tablesEachStep: false };
   const result: RunResult = {
     dialect: d.dialect,
     engineVersion: d.versionLabel,
@@ -150,6 +151,8 @@ export async function runRace(d: Driver, input: RunInput, race: RaceInput): Prom
     tables: [],
     notes: [],
     timings: { reset: 0, setup: 0, before: 0, statements: 0, after: 0, diff: 0, total: 0 },
+    // Set from the start: a refused or failed race is still shown as a race.
+    race: outcome,
   };
   const start = performance.now();
   const stop = refusal(d, race) ?? unboundError(input.setup, 'setup', d.dialect, input.params, d.split(input.setup));
@@ -177,13 +180,13 @@ export async function runRace(d: Driver, input: RunInput, race: RaceInput): Prom
     const tracking = await d.startTracking([...before.values()].map((s) => s.schema));
     let eachStep = totalRows(before) < PER_STATEMENT_ROWS;
     const values: ResolvedParams[] = race.sessions.map(() => ({ ...base }));
-    const outcomes: RaceStepOutcome[] = [];
+    const outcomes = outcome.steps;
     const steps: StatementStep[] = [];
     let prev: Map<string, TableSnapshot> = before;
     for (const [i, step] of race.steps.entries()) {
       const held = values[step.session]!;
-      const outcome: RaceStepOutcome = { session: step.session, label: step.label, used: {} };
-      outcomes.push(outcome);
+      const done: RaceStepOutcome = { session: step.session, label: step.label, used: {} };
+      outcomes.push(done);
       let r: StatementResult;
       const missing = missingValue(d, step, race.sessions[step.session]!, held, i);
       if (missing) {
@@ -191,7 +194,7 @@ export async function runRace(d: Driver, input: RunInput, race: RaceInput): Prom
         r = { index: i, sql: step.sql, span, kind: '', columns: null, rows: [], rowsAffected: null, durationMs: 0 };
         r.error = missing;
       } else {
-        for (const p of findPlaceholders(step.sql, d.dialect)) outcome.used[p.key] = held[p.key] ?? null;
+        for (const p of findPlaceholders(step.sql, d.dialect)) done.used[p.key] = held[p.key] ?? null;
         const out = await d.runScript(step.sql, 'statement', undefined, { params: held });
         result.notes.push(...(await d.settleTransaction()).notes);
         r = out.results[0]!;
@@ -199,16 +202,22 @@ export async function runRace(d: Driver, input: RunInput, race: RaceInput): Prom
         if (r.error) r.error.statementIndex = i;
         const got = rowValues(r);
         if (got) {
-          outcome.captured = got;
+          done.captured = got;
           Object.assign(held, got);
         } else if (r.columns && !r.error) {
           // An application that read no row holds nothing for those names.
-          outcome.emptyRead = r.columns;
+          done.emptyRead = r.columns;
           for (const c of r.columns) delete held[c];
         }
       }
       result.statements.push(r);
       if (!eachStep) continue;
+      // A step that cannot write (SELECT, …) or did not run leaves the tables as they were: its
+      // tables are the previous capture, all unchanged (no second capture on the engine).
+      if (isReadOnlyKind(r.kind) || (r.error && !r.kind)) {
+        steps.push({ statementIndex: i, tables: diffAll(prev, prev, tracking, null, d.dialect) });
+        continue;
+      }
       const snap = await capture(d, PER_STATEMENT_ROWS);
       const written = await d.writtenSinceLast();
       if (totalRows(snap) >= PER_STATEMENT_ROWS) {
@@ -228,7 +237,7 @@ export async function runRace(d: Driver, input: RunInput, race: RaceInput): Prom
     const written = await d.writtenAll();
     result.tables = diffAll(before, after, tracking, written, d.dialect);
     result.steps = steps;
-    result.race = { steps: outcomes, tablesEachStep: eachStep };
+    outcome.tablesEachStep = eachStep;
     await d.finish();
   } catch (e) {
     result.ok = false;

@@ -6,6 +6,7 @@ import { DIALECT_LABEL, type Dialect } from '../engine/types';
 import { sameScenario, type Scenario, type Scripts } from '../scenario/scenario';
 import { EXAMPLES } from './examples';
 import type { Example, Tag } from './types';
+import { normalizeRace } from '../race/model';
 
 export { EXAMPLES };
 
@@ -68,6 +69,7 @@ export function exampleToScenario(example: Example, preferredDialect: Dialect): 
     postgres: scripts('postgres'),
     title: example.title,
     origin: { sqlite: 'authored', postgres: 'authored' },
+    ...(example.race ? { race: normalizeRace(example.race) } : {}),
   };
 }
 

@@ -132,6 +132,7 @@ export const RACE_SCENARIOS: RaceScenario[] = [
     title: 'The same race with INSERT … ON CONFLICT DO NOTHING',
     explanation: [
       'Same timeline, but each session sends one INSERT … ON CONFLICT (email) DO NOTHING. The engine decides at the moment of the insert, so the second one finds the row and skips it: no error, one row.',
+      'B2 reports 0 rows affected: the engine skipped its row without an error. Move B1 after A2 and B’s SELECT finds the row.',
     ],
     setup: USERS,
     race: both(race([FIND_ADA, UPSERT_ADA], [FIND_ADA, UPSERT_ADA])),
@@ -165,6 +166,7 @@ export const RACE_SCENARIOS: RaceScenario[] = [
     title: 'Counting with the upsert: login_count = users.login_count + 1',
     explanation: [
       'Each session sends one upsert that adds 1 to the value in the row. Nothing is read into the application first, so there is nothing to go stale: both logins are counted.',
+      'A1 returns 4 and B1 returns 5 (RETURNING login_count): each session learns the count its own login produced.',
     ],
     setup: USERS,
     race: both(race([COUNT_UPSERT], [COUNT_UPSERT])),
@@ -237,6 +239,7 @@ export const RACE_SCENARIOS: RaceScenario[] = [
     title: 'on_conflict_do_update racing another',
     explanation: [
       'Each session sends INSERT … ON CONFLICT (id) DO UPDATE. The first inserts student 2, the second finds her and updates her: no error, the later write wins.',
+      'A1 inserts (1 row affected) and B1 updates (1 row affected): score ends at 95, B’s value.',
     ],
     setup: both(STUDENTS),
     race: both(race([mergeUpsert(90)], [mergeUpsert(95)])),
@@ -259,6 +262,7 @@ export const RACE_SCENARIOS: RaceScenario[] = [
     title: 'Check-then-insert with a second unique key',
     explanation: [
       'A signs up ada@example.com, B signs up lovelace@example.com; both pick the username ada. Each checks its email, finds nothing, and upserts ON CONFLICT (email). B’s row conflicts on username, not on email: the conflict target covers only the email key, so the username key raises its error.',
+      'B2 failed as a whole: after the last step users holds Grace’s row and A’s, nothing of B’s.',
     ],
     setup: USERS,
     race: both(
@@ -295,6 +299,7 @@ export const RACE_SCENARIOS: RaceScenario[] = [
     title: 'Idempotent retry: the same upsert delivered twice',
     explanation: [
       'A’s upsert is delivered twice (a client retried after a time-out). The second delivery finds the row it inserted and writes the same values again: nothing changes.',
+      'Both deliveries report 1 row affected; the tables after step 2 mark the row as updated with the same values.',
     ],
     setup: USERS,
     race: both({
