@@ -13,16 +13,9 @@
  */
 import { resolveParams, unboundError, type ResolvedParams, type Scalar } from './binding.ts';
 import { findPlaceholders, isPositionalKey } from './placeholders.ts';
-import {
-  capture,
-  diffAll,
-  engineError,
-  finishRun,
-  PER_STATEMENT_ROWS,
-  sumCounts,
-  totalRows,
-  type Driver,
-} from './pipeline.ts';
+import { capture, diffAll, sumCounts, totalRows } from './capture.ts';
+import { finishRun, PER_STATEMENT_ROWS, type Driver } from './pipeline.ts';
+import { engineError } from './restart.ts';
 import { isReadOnlyKind, statementKind } from './sqlText.ts';
 import type { TableSnapshot } from './diff.ts';
 import {

@@ -3,7 +3,7 @@
  * interleaves them. Stored in the scenario as the optional `race` key (links, exports, Markdown);
  * a scenario without it is an ordinary one.
  */
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import type { RaceInput } from '../engine/race.ts';
 import type { Dialect } from '../engine/types.ts';
 
@@ -29,22 +29,26 @@ export interface RaceScript {
 /** The scenario's `race` key. */
 export type Race = Record<Dialect, RaceScript>;
 
-const entrySchema = z.object({ session: z.number().int().min(0), step: z.number().int().min(0) });
-const scriptSchema = z
-  .object({
-    sessions: z.array(z.array(z.string()).max(MAX_STEPS)).min(2).max(MAX_SESSIONS),
-    timeline: z.array(entrySchema).max(MAX_TIMELINE),
-  })
-  .refine((r) => r.timeline.every((e) => e.step < (r.sessions[e.session]?.length ?? 0)), {
-    message: 'every timeline entry must name an existing session step',
-  });
+const entrySchema = z.object({
+  session: z.number().check(z.int(), z.minimum(0)),
+  step: z.number().check(z.int(), z.minimum(0)),
+});
+const scriptSchema = z.object({
+  sessions: z.array(z.array(z.string()).check(z.maxLength(MAX_STEPS))).check(z.minLength(2), z.maxLength(MAX_SESSIONS)),
+  timeline: z.array(entrySchema).check(z.maxLength(MAX_TIMELINE)),
+});
 
 /** Validation of an incoming race (link, import); one dialect part may be missing. */
-export const raceInputSchema = z
-  .object({ sqlite: scriptSchema.optional(), postgres: scriptSchema.optional() })
-  .refine((r) => r.sqlite !== undefined || r.postgres !== undefined, {
-    message: 'needs a "sqlite" or a "postgres" part',
-  });
+export const raceInputSchema = z.object({ sqlite: z.optional(scriptSchema), postgres: z.optional(scriptSchema) }).check(
+  z.refine((r) => r.sqlite !== undefined || r.postgres !== undefined, {
+    error: 'needs a "sqlite" or a "postgres" part',
+  }),
+  z.refine(
+    (r) =>
+      [r.sqlite, r.postgres].every((x) => !x || x.timeline.every((e) => e.step < (x.sessions[e.session]?.length ?? 0))),
+    { error: 'every timeline entry must name an existing session step' },
+  ),
+);
 
 /** A validated race with both parts (a missing part copies the other). */
 export function normalizeRace(input: z.infer<typeof raceInputSchema>): Race {

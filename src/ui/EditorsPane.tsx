@@ -68,7 +68,7 @@ export function EditorsPane({ state, actions, enhanced }: EditorsPaneProps) {
     setTab(t);
   };
   const [builder, setBuilder] = useState<BuilderState | null>(null);
-  const schema = useSchema(dialect, scripts.setup, tab === 'form');
+  const schema = useSchema(dialect, scripts.setup, tab === 'form', state.timeLimitS * 1000);
   const ids = useId();
   const tabRefs = {
     sql: useRef<HTMLButtonElement>(null),

@@ -1,9 +1,8 @@
 /** The results column: title and notes, an example's explanation, and one or two result panes. */
 import { useEffect, useRef, useState } from 'react';
-import { revealInEditor } from '../editor/reveal';
 import type { Dialect } from '../engine/types';
 import type { Example } from '../gallery/types';
-import { ScenarioMetaView } from '../share/ScenarioMeta';
+import { ScenarioMetaView } from './ScenarioMeta';
 import type { PlaygroundState } from '../state/store';
 import { resultIsStale, shownDialects } from '../state/usePlayground';
 import { loadedGallery } from './galleryLoader';
@@ -56,16 +55,9 @@ export interface ResultsAreaProps {
   onFix?: (dialect: Dialect, fix: HintFix) => void;
 }
 
-/**
- * "Show in editor" for a run's error: only where the editors hold the very text that failed (the
- * current dialect, not edited since).
- */
-function showErrorFor(state: PlaygroundState, d: Dialect): (() => void) | undefined {
-  const error = state.results[d]?.result.error;
-  if (d !== state.scenario.dialect || resultIsStale(state, d) || !error?.span) return undefined;
-  if (error.phase !== 'setup' && error.phase !== 'statement') return undefined;
-  const span = error.span;
-  return () => revealInEditor(error.phase === 'setup' ? 'Setup SQL' : 'Statement SQL', error.position ?? span.start);
+/** "Show in editor" for a run's error only where the editors hold the very text that failed. */
+function errorInEditor(state: PlaygroundState, d: Dialect): boolean {
+  return d === state.scenario.dialect && !resultIsStale(state, d);
 }
 
 /** Everything right of the editors. */
@@ -134,7 +126,7 @@ export function ResultsArea({ state, explained, onCloseExplanation, onFix }: Res
             running={Boolean(running[d])}
             stale={resultIsStale(state, d)}
             titled={compare}
-            onShowError={showErrorFor(state, d)}
+            errorInEditor={errorInEditor(state, d)}
             ranNote={
               <>
                 <RanNote dialect={d} record={results[d]} carry={state.carry} always={compare} />
