@@ -6,6 +6,7 @@ import { formatMs, plural } from './format';
 import { StatementList } from './StatementList';
 import { TableDiffView } from './TableDiffView';
 import { linkedStatement, StepPicker, tablesFor, type TablesView } from './why/StepThrough';
+import { RaceResults } from '../race/RaceResults';
 
 /** Props of ResultsView. */
 export interface ResultsViewProps {
@@ -25,6 +26,8 @@ export const ResultsView = memo(function ResultsView({ result, onShowError }: Re
   // A new result starts on the whole script again.
   const view = viewState.of === result ? viewState.view : 'whole';
   const shown = tablesFor(result, view);
+  // A Race lab run: its timeline's steps, each in its session's column.
+  if (result.race) return <RaceResults result={result} />;
   return (
     <div className="results" data-dialect={result.dialect}>
       {result.error && <ErrorBox error={result.error} onShow={onShowError} />}
