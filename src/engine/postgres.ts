@@ -14,6 +14,7 @@ import { engineIdentity, FileWatch, restoreSession, systemFingerprint, withEngin
 import { codePointOffset, copiesFromStdin, isReadOnlyKind, lineColumn, statementKind } from './sqlText.ts';
 import type { Engine, EngineError, EngineNotice, Span, StatementResult, Value } from './types.ts';
 import { postgresStatementArgs, type ResolvedParams } from './binding.ts';
+import { readPostgresPlan } from './plan.ts';
 
 /** The PostgreSQL engine, plus a clean data-directory snapshot for fast replacements. */
 export interface PostgresEngine extends Engine {
@@ -240,6 +241,25 @@ export async function createPostgresEngine(opts?: {
         await pg.query(`ROLLBACK TO SAVEPOINT ${SP}`);
         await pg.query(`RELEASE SAVEPOINT ${SP}`);
         throw e;
+      }
+    },
+    async plan(sql, params) {
+      const bound = postgresStatementArgs(sql, params);
+      const text = (bound ? bound.sql : sql).replace(/;\s*$/, '');
+      const inTx = pg.isInTransaction();
+      await pg.query(inTx ? 'SAVEPOINT upsert_playground_plan' : 'BEGIN');
+      try {
+        const res = await pg.query<Value[]>(
+          `EXPLAIN (ANALYZE, FORMAT JSON, COSTS OFF, TIMING OFF, SUMMARY OFF, BUFFERS OFF) ${text}`,
+          bound ? bound.args : [],
+          { rowMode: 'array', onNotice: (n) => void account.notice(n.message) },
+        );
+        const cell = res.rows[0]?.[0] ?? [];
+        const raw = typeof cell === 'string' ? cell : JSON.stringify(cell);
+        return { raw: JSON.stringify(JSON.parse(raw), null, 2), ...readPostgresPlan(raw) };
+      } finally {
+        // Rolled back: whatever EXPLAIN ANALYZE wrote is undone (this copy is never shown).
+        await pg.query(inTx ? 'ROLLBACK TO SAVEPOINT upsert_playground_plan' : 'ROLLBACK');
       }
     },
     async startTracking(list) {
