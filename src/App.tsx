@@ -321,6 +321,8 @@ export function App() {
           state={state}
           explained={explained}
           onCloseExplanation={actions.closeExplanation}
+          onRunAgain={(d) => actions.run(d, { again: true })}
+          onAccount={actions.setAccount}
           onFix={(d, fix) => {
             actions.edit(fix.part, fix.text, d);
             actions.showMessage(

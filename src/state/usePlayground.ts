@@ -4,7 +4,8 @@
  */
 import { useCallback, useEffect, useLayoutEffect, useReducer, useRef } from 'react';
 import { engines } from '../engine/engines';
-import type { Dialect } from '../engine/types';
+import type { Dialect, RunInput } from '../engine/types';
+import { MAX_AGAIN } from '../engine/replay';
 import type { Scenario } from '../scenario/scenario';
 import { nulRefusal } from './nulCheck';
 import type { TranslationResult } from '../compare/translate';
@@ -18,7 +19,10 @@ import { isStale, reducer, type PlaygroundState, type ScenarioSource } from './s
 
 /** Actions the UI calls. */
 export interface PlaygroundActions {
-  run: (dialect?: Dialect) => void;
+  /** Run; `again`: run the statement script once more on the state the shown run left (Run again). */
+  run: (dialect?: Dialect, opts?: RunOptions) => void;
+  /** Switch the row-by-row account on or off, and run again with it. */
+  setAccount: (dialect: Dialect, on: boolean) => void;
   stop: (dialect?: Dialect) => void;
   edit: (part: 'setup' | 'statement', text: string, dialect?: Dialect) => void;
   setDialect: (dialect: Dialect) => void;
@@ -37,6 +41,12 @@ export interface PlaygroundActions {
   setTimeLimit: (seconds: number) => void;
   dismissMessage: () => void;
   showMessage: (kind: 'error' | 'info', text: string) => void;
+}
+
+/** How to run, beyond the scripts. */
+export interface RunOptions {
+  again?: boolean;
+  account?: boolean;
 }
 
 /** Dialects a scenario shows results for (both in compare mode). */
@@ -85,7 +95,7 @@ export function usePlayground(init: () => PlaygroundState): [PlaygroundState, Pl
   }, []);
 
   const run = useCallback(
-    (dialect?: Dialect) => {
+    (dialect?: Dialect, opts?: RunOptions) => {
       const s = stateRef.current;
       const targets = dialect ? [dialect] : shownDialects(s.scenario);
       for (const d of targets) {
@@ -97,6 +107,16 @@ export function usePlayground(init: () => PlaygroundState): [PlaygroundState, Pl
         }
         const scripts = { ...s.scenario[d] };
         const params = usedParams(s.scenario, d);
+        const input: RunInput = { setup: scripts.setup, statement: scripts.statement };
+        if (params) input.params = params;
+        const account = opts?.account ?? s.account;
+        if (account !== undefined) input.account = account;
+        if (opts?.again) {
+          // One run more than the shown one, when it ran these very scripts.
+          const prev = s.results[d];
+          const same = prev && !isStale(prev, scripts, paramsKey(s.scenario));
+          input.again = Math.min(MAX_AGAIN, (same ? (prev.input?.again ?? 0) : 0) + 1);
+        }
         dispatch({ type: 'runStart', dialect: d });
         const t0 = performance.now();
         const loadSeq = s.loadSeq;
@@ -114,22 +134,15 @@ export function usePlayground(init: () => PlaygroundState): [PlaygroundState, Pl
           });
           continue;
         }
-        void engines[d]
-          .run(
-            params
-              ? { setup: scripts.setup, statement: scripts.statement, params }
-              : { setup: scripts.setup, statement: scripts.statement },
-            s.timeLimitS * 1000,
-          )
-          .then((result) => {
-            dispatch({
-              type: 'runDone',
-              dialect: d,
-              record: { result, ran: scripts, elapsedMs: performance.now() - t0, origin, params: ranParams },
-              loadSeq,
-              scriptSeq,
-            });
+        void engines[d].run(input, s.timeLimitS * 1000).then((result) => {
+          dispatch({
+            type: 'runDone',
+            dialect: d,
+            record: { result, ran: scripts, elapsedMs: performance.now() - t0, origin, params: ranParams, input },
+            loadSeq,
+            scriptSeq,
           });
+        });
       }
     },
     [carryIfNeeded],
@@ -137,6 +150,10 @@ export function usePlayground(init: () => PlaygroundState): [PlaygroundState, Pl
 
   const actions: PlaygroundActions = {
     run,
+    setAccount: (dialect, on) => {
+      dispatch({ type: 'setAccount', on });
+      run(dialect, { account: on });
+    },
     stop: (dialect) => {
       for (const d of dialect ? [dialect] : shownDialects(stateRef.current.scenario)) engines[d].stop();
     },

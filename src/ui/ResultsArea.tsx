@@ -54,6 +54,10 @@ export interface ResultsAreaProps {
   onCloseExplanation: () => void;
   /** Apply a learner hint's one-click fix to a dialect's script. */
   onFix?: (dialect: Dialect, fix: HintFix) => void;
+  /** Run a dialect's statement script once more on the state its shown run left. */
+  onRunAgain?: (dialect: Dialect) => void;
+  /** Switch the row-by-row account for a dialect (and run it). */
+  onAccount?: (dialect: Dialect, on: boolean) => void;
 }
 
 /**
@@ -69,7 +73,7 @@ function showErrorFor(state: PlaygroundState, d: Dialect): (() => void) | undefi
 }
 
 /** Everything right of the editors. */
-export function ResultsArea({ state, explained, onCloseExplanation, onFix }: ResultsAreaProps) {
+export function ResultsArea({ state, explained, onCloseExplanation, onFix, onRunAgain, onAccount }: ResultsAreaProps) {
   const { scenario, results, running } = state;
   // An example is only known once the gallery is loaded, and the gallery brings its explanation panel.
   const gallery = explained ? loadedGallery() : null;
@@ -135,6 +139,9 @@ export function ResultsArea({ state, explained, onCloseExplanation, onFix }: Res
             stale={resultIsStale(state, d)}
             titled={compare}
             onShowError={showErrorFor(state, d)}
+            onRunAgain={onRunAgain && (() => onRunAgain(d))}
+            onAccount={onAccount && ((on) => onAccount(d, on))}
+            limitMs={state.timeLimitS * 1000}
             ranNote={
               <>
                 <RanNote dialect={d} record={results[d]} carry={state.carry} always={compare} />
