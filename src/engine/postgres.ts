@@ -15,7 +15,7 @@ import { engineIdentity, FileWatch, restoreSession, systemFingerprint, withEngin
 import { copiesFromStdin, isReadOnlyKind, statementKind } from './sqlText.ts';
 import type { Engine, EngineNotice, StatementResult, Value } from './types.ts';
 import { postgresStatementArgs, type ResolvedParams } from './binding.ts';
-import { readPostgresPlan } from './plan.ts';
+import { planPostgres } from './pgPlan.ts';
 import { toEngineError } from './pgErrors.ts';
 
 /** The PostgreSQL engine, plus a clean data-directory snapshot for fast replacements. */
@@ -210,25 +210,7 @@ export async function createPostgresEngine(opts?: {
         throw e;
       }
     },
-    async plan(sql, params) {
-      const bound = postgresStatementArgs(sql, params);
-      const text = (bound ? bound.sql : sql).replace(/;\s*$/, '');
-      const inTx = pg.isInTransaction();
-      await pg.query(inTx ? 'SAVEPOINT upsert_playground_plan' : 'BEGIN');
-      try {
-        const res = await pg.query<Value[]>(
-          `EXPLAIN (ANALYZE, FORMAT JSON, COSTS OFF, TIMING OFF, SUMMARY OFF, BUFFERS OFF) ${text}`,
-          bound ? bound.args : [],
-          { rowMode: 'array', onNotice: (n) => void account.notice(n.message) },
-        );
-        const cell = res.rows[0]?.[0] ?? [];
-        const raw = typeof cell === 'string' ? cell : JSON.stringify(cell);
-        return { raw: JSON.stringify(JSON.parse(raw), null, 2), ...readPostgresPlan(raw) };
-      } finally {
-        // Rolled back: whatever EXPLAIN ANALYZE wrote is undone (this copy is never shown).
-        await pg.query(inTx ? 'ROLLBACK TO SAVEPOINT upsert_playground_plan' : 'ROLLBACK');
-      }
-    },
+    plan: (sql, params) => planPostgres(pg, sql, params),
     async startTracking(list) {
       return new Map(list.map((t) => [tableKey(t), 'xmin' as const]));
     },
