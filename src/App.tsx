@@ -12,6 +12,7 @@ import { startScenario } from './persistence/start';
 import { useScenarioNavigation } from './persistence/useScenarioNavigation';
 import { initialState, type PlaygroundState } from './state/store';
 import { shownDialects, usePlayground } from './state/usePlayground';
+import { useEngines } from './state/engineContext';
 import { DialectSwitch } from './ui/DialectSwitch';
 import { EditorsPane } from './ui/EditorsPane';
 import { loadGallery, loadedGallery, lookupExample, useGallery } from './ui/galleryLoader';
@@ -43,6 +44,7 @@ function startState(): PlaygroundState {
 /** The whole app. */
 export function App() {
   const [state, actions] = usePlayground(startState);
+  const engines = useEngines();
   const { persistence, stashSource, loadChosen, reopen } = useScenarioNavigation(state.scenario, actions);
   const { scenario } = state;
   const dialect = scenario.dialect;
@@ -62,6 +64,7 @@ export function App() {
     opener.remember();
     setTranslation('loading');
     startTranslation(
+      engines,
       scenario,
       setTranslation,
       (m) => {
@@ -69,6 +72,7 @@ export function App() {
         actions.showMessage('error', m);
       },
       from,
+      state.timeLimitS * 1000,
     );
   };
 
@@ -208,7 +212,7 @@ export function App() {
           state={state}
           explained={explained}
           onCloseExplanation={actions.closeExplanation}
-          onRunAgain={(d) => actions.run(d, { again: true })}
+          onRunAgain={actions.runAgain}
           onAccount={actions.setAccount}
           onFix={(d, fix) => {
             actions.edit(fix.part, fix.text, d);

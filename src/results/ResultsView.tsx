@@ -1,5 +1,5 @@
 /** Everything a run produced: error, notes, statements with returned rows, tables before/after. */
-import { useState } from 'react';
+import { memo, useState } from 'react';
 import type { RunResult } from '../engine/types';
 import { ErrorBox } from './ErrorBox';
 import { formatMs, plural } from './format';
@@ -24,8 +24,17 @@ export interface ResultsViewProps {
   explain?: (index: number) => Promise<RunResult>;
 }
 
-/** The results of one run on one engine. */
-export function ResultsView({ result, onShowError, onRunAgain, onAccount, explain }: ResultsViewProps) {
+/**
+ * The results of one run on one engine. Memoised: typing in the editors re-renders the page but
+ * not the tables of a result that did not change.
+ */
+export const ResultsView = memo(function ResultsView({
+  result,
+  onShowError,
+  onRunAgain,
+  onAccount,
+  explain,
+}: ResultsViewProps) {
   const setupFailed = result.error?.phase === 'setup';
   const setupMs = result.setup.reduce((a, s) => a + s.durationMs, 0);
   const [viewState, setView] = useState<{ of: RunResult; view: TablesView }>({ of: result, view: 'whole' });
@@ -87,4 +96,4 @@ export function ResultsView({ result, onShowError, onRunAgain, onAccount, explai
         result.error?.phase !== 'engine' && <p className="muted">The setup created no tables.</p>}
     </div>
   );
-}
+});

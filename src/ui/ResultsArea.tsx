@@ -1,6 +1,5 @@
 /** The results column: title and notes, an example's explanation, and one or two result panes. */
 import { useEffect, useRef, useState } from 'react';
-import { revealInEditor } from '../editor/reveal';
 import type { Dialect } from '../engine/types';
 import type { Example } from '../gallery/types';
 import { ScenarioMetaView } from './ScenarioMeta';
@@ -54,22 +53,15 @@ export interface ResultsAreaProps {
   onCloseExplanation: () => void;
   /** Apply a learner hint's one-click fix to a dialect's script. */
   onFix?: (dialect: Dialect, fix: HintFix) => void;
-  /** Run a dialect's statement script once more on the state its shown run left. */
+  /** Run a dialect's statement script once more on the state its shown run left (stable). */
   onRunAgain?: (dialect: Dialect) => void;
-  /** Switch the row-by-row account for a dialect (and run it). */
+  /** Switch the row-by-row account for a dialect, and run it (stable). */
   onAccount?: (dialect: Dialect, on: boolean) => void;
 }
 
-/**
- * "Show in editor" for a run's error: only where the editors hold the very text that failed (the
- * current dialect, not edited since).
- */
-function showErrorFor(state: PlaygroundState, d: Dialect): (() => void) | undefined {
-  const error = state.results[d]?.result.error;
-  if (d !== state.scenario.dialect || resultIsStale(state, d) || !error?.span) return undefined;
-  if (error.phase !== 'setup' && error.phase !== 'statement') return undefined;
-  const span = error.span;
-  return () => revealInEditor(error.phase === 'setup' ? 'Setup SQL' : 'Statement SQL', error.position ?? span.start);
+/** "Show in editor" for a run's error only where the editors hold the very text that failed. */
+function errorInEditor(state: PlaygroundState, d: Dialect): boolean {
+  return d === state.scenario.dialect && !resultIsStale(state, d);
 }
 
 /** Everything right of the editors. */
@@ -138,9 +130,9 @@ export function ResultsArea({ state, explained, onCloseExplanation, onFix, onRun
             running={Boolean(running[d])}
             stale={resultIsStale(state, d)}
             titled={compare}
-            onShowError={showErrorFor(state, d)}
-            onRunAgain={onRunAgain && (() => onRunAgain(d))}
-            onAccount={onAccount && ((on) => onAccount(d, on))}
+            errorInEditor={errorInEditor(state, d)}
+            onRunAgain={onRunAgain}
+            onAccount={onAccount}
             limitMs={state.timeLimitS * 1000}
             ranNote={
               <>

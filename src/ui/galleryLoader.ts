@@ -5,6 +5,7 @@
  * before the first render when the address names an example.
  */
 import { useEffect, useState } from 'react';
+import { isExampleFragment } from '../scenario/fragment';
 import type { Scenario } from '../scenario/scenario';
 
 /** The gallery's public module (helpers and components). */
@@ -32,7 +33,7 @@ export function loadGallery(): Promise<GalleryModule> {
 
 /** True when the address fragment names a gallery example (`#example/ID`). */
 export function fragmentNamesExample(hash: string): boolean {
-  return hash.startsWith('#example/');
+  return isExampleFragment(hash);
 }
 
 /** The gallery module, loading it when `needed` turns true; null until it is there. */
