@@ -1,5 +1,6 @@
 /** The results column: title and notes, an example's explanation, and one or two result panes. */
 import { useEffect, useRef, useState } from 'react';
+import { lazyModule } from '../lib/lazyModule';
 import type { Dialect } from '../engine/types';
 import type { Example } from '../gallery/types';
 import { ScenarioMetaView } from './ScenarioMeta';
@@ -18,20 +19,15 @@ import type { HintFix } from '../results/hints';
 // rather than behind React.lazy, which would show its fallback for a moment even when the code
 // is already there.
 type SummaryModule = typeof import('./CompareSummary');
-let summaryModule: SummaryModule | null = null;
-let summaryLoading: Promise<SummaryModule> | null = null;
-function loadCompareSummary(): Promise<SummaryModule> {
-  summaryLoading ??= import('./CompareSummary').then((m) => (summaryModule = m));
-  return summaryLoading;
-}
+const compareSummary = lazyModule<SummaryModule>(() => import('./CompareSummary'));
 
 /** The summary's module once loaded ('failed' if it could not be fetched), loading it while `active`. */
 function useCompareSummary(active: boolean): SummaryModule | 'failed' | null {
-  const [state, setState] = useState<SummaryModule | 'failed' | null>(summaryModule);
+  const [state, setState] = useState<SummaryModule | 'failed' | null>(compareSummary.loaded());
   useEffect(() => {
     if (!active || state !== null) return;
     let live = true;
-    loadCompareSummary().then(
+    compareSummary.load().then(
       (m) => live && setState(m),
       (e: unknown) => {
         console.error('Loading the difference summary failed', e);
