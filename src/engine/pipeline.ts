@@ -27,6 +27,7 @@ import { capLongValues } from './cellCap.ts';
 import { resolveParams, unboundError, type ResolvedParams, type Scalar } from './binding.ts';
 import type { PlanFacts, PlanLine } from './plan.ts';
 import { planStatement, runEarlier } from './replay.ts';
+import { runRace } from './race.ts';
 
 /** What running one script produced. */
 export interface ScriptOutcome {
@@ -105,7 +106,7 @@ const now = (): number => performance.now();
  * a snapshot reaches the budget, that statement and the later ones get no diffCounts. Otherwise
  * only a single-statement script gets diffCounts, taken from the overall diff.
  */
-const PER_STATEMENT_ROWS = 20_000;
+export const PER_STATEMENT_ROWS = 20_000;
 const PER_STATEMENT_MAX_STATEMENTS = 50;
 
 /** Run one scenario on a driver. Never throws: failures come back in the result. */
@@ -230,7 +231,7 @@ export async function runPipeline(d: Driver, input: RunInput): Promise<RunResult
   return finishRun(d, result, start);
 }
 
-async function finishRun(d: Driver, result: RunResult, start: number): Promise<RunResult> {
+export async function finishRun(d: Driver, result: RunResult, start: number): Promise<RunResult> {
   capLongValues(result);
   const reason = await restartReason(d, [
     result.error,
@@ -285,7 +286,8 @@ export function engineFromDriver(
   const engine: Engine = {
     dialect: d.dialect,
     version: () => d.versionLabel,
-    run: (input) => serial(() => runPipeline(d, input)),
+    // A race-lab timeline (input.race) has its own runner, on the same driver and queue.
+    run: (input) => serial(() => (input.race ? runRace(d, input, input.race) : runPipeline(d, input))),
     describe: (setup, params) => serial(() => describePipeline(d, setup, params)),
     close: () => serial(close),
   };

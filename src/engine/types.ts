@@ -7,6 +7,7 @@
 import type { StatementAccount } from './account.ts';
 import type { ProposedRows } from './fates.ts';
 import type { StatementPlan } from './plan.ts';
+import type { RaceInput, RaceOutcome } from './race.ts';
 
 /** The two engines the playground runs. */
 export type Dialect = 'sqlite' | 'postgres';
@@ -235,6 +236,11 @@ export interface RunInput {
    * `RunResult.plan`.
    */
   explain?: number;
+  /**
+   * Race lab: run this timeline of sessions' steps instead of `statement` (see race.ts). The
+   * result's `statements` and `steps` are then the timeline's steps, in timeline order.
+   */
+  race?: RaceInput;
 }
 
 /** Wall-clock time spent in each phase of a run, in ms. */
@@ -284,6 +290,8 @@ export interface RunResult {
    * learner's words): the engine is restarted from a clean copy before the next run.
    */
   restart?: string;
+  /** Race lab: per-step session values (present when the input had `race`). */
+  race?: RaceOutcome;
 }
 
 /** The engine interface, the same in a Web Worker and in Node tests. */

@@ -10,6 +10,7 @@ import { TargetHelp } from './why/ExplainCard';
 import { AccountSwitch } from './why/AccountSwitch';
 import { RunAgain } from './why/RunAgain';
 import { linkedStatement, StepPicker, tablesFor, type TablesView } from './why/StepThrough';
+import { RaceResults } from '../race/RaceResults';
 
 /** Props of ResultsView. */
 export interface ResultsViewProps {
@@ -50,6 +51,8 @@ export const ResultsView = memo(function ResultsView({
         result.tables.map((t) => t.schema),
       )
     : undefined;
+  // A Race lab run: its timeline's steps, each in its session's column.
+  if (result.race) return <RaceResults result={result} />;
   return (
     <div className="results" data-dialect={result.dialect}>
       {result.error && <ErrorBox error={result.error} onShow={onShowError} />}

@@ -55,7 +55,7 @@ export type Action =
   | { type: 'setScenario'; scenario: Scenario }
   | { type: 'closeExplanation' }
   | { type: 'load'; scenario: Scenario; source: ScenarioSource; exampleId?: string | null }
-  | { type: 'patch'; patch: Partial<Pick<Scenario, 'title' | 'notes' | 'compare'>> }
+  | { type: 'patch'; patch: Partial<Pick<Scenario, 'title' | 'notes' | 'compare' | 'race'>> }
   | { type: 'runStart'; dialect: Dialect }
   | { type: 'runDone'; dialect: Dialect; record: RunRecord; loadSeq: number; scriptSeq?: number }
   | { type: 'setTimeLimit'; seconds: number }

@@ -7,6 +7,7 @@ import type { Dialect, RunInput } from '../engine/types';
 import { MAX_AGAIN } from '../engine/replay';
 import type { Scenario } from '../scenario/scenario';
 import { nulRefusal } from './nulCheck';
+import { raceInput } from '../race/model';
 import type { TranslationResult } from '../translate/translate';
 import { applyTranslation } from '../translate/scenarioTranslation';
 import { findPlaceholders, placeholderKeys } from '../engine/placeholders';
@@ -40,7 +41,7 @@ export interface PlaygroundActions {
   setParam: (key: string, value: ParamValue | null) => void;
   closeExplanation: () => void;
   load: (scenario: Scenario, source: ScenarioSource, exampleId?: string | null) => void;
-  patch: (patch: Partial<Pick<Scenario, 'title' | 'notes' | 'compare'>>) => void;
+  patch: (patch: Partial<Pick<Scenario, 'title' | 'notes' | 'compare' | 'race'>>) => void;
   setTimeLimit: (seconds: number) => void;
   dismissMessage: () => void;
   showMessage: (kind: 'error' | 'info', text: string) => void;
@@ -147,6 +148,8 @@ export function usePlayground(init: () => PlaygroundState): [PlaygroundState, Pl
           });
           continue;
         }
+        // Race lab: the timeline runs instead of the statement script.
+        if (s.scenario.race) Object.assign(input, { race: raceInput(s.scenario.race[d]), statement: '' });
         void engines[d].run(input, s.timeLimitS * 1000).then((result) => {
           dispatch({
             type: 'runDone',
@@ -232,7 +235,8 @@ export function resultIsStale(state: PlaygroundState, d: Dialect): boolean {
 
 /** The parameter values as a comparable string. */
 function paramsKey(s: Scenario): string {
-  return JSON.stringify(s.params ?? {});
+  // The race lab's timeline counts as input too: editing it makes the result stale.
+  return JSON.stringify(s.params ?? {}) + (s.race ? JSON.stringify(s.race) : '');
 }
 
 /** The placeholder keys of a dialect's scripts. */
