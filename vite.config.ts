@@ -1,5 +1,6 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
+import { pgFirstLoadPlugin } from './scripts/pgFirstLoadPlugin.ts';
 import { pgSnapshotPlugin } from './scripts/pgSnapshotPlugin.ts';
 import { preloadAppPlugin } from './scripts/preloadAppPlugin.ts';
 import { licensePlugins } from './scripts/licensePlugin.ts';
@@ -10,7 +11,7 @@ const licenses = licensePlugins();
 // page's own origin; nothing is fetched from elsewhere at run time.
 export default defineConfig({
   base: './',
-  plugins: [react(), pgSnapshotPlugin(), preloadAppPlugin(), ...licenses.page],
+  plugins: [react(), pgSnapshotPlugin(), pgFirstLoadPlugin(), preloadAppPlugin(), ...licenses.page],
   worker: { format: 'es', plugins: licenses.worker },
   optimizeDeps: { exclude: ['@electric-sql/pglite'] },
   build: {

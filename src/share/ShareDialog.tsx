@@ -4,7 +4,7 @@
  * Q&A post.
  */
 import { useEffect, useId, useRef, useState } from 'react';
-import { copyText } from './clipboard';
+import { copyText } from '../lib/clipboard';
 import { ModalDialog } from '../ui/ModalDialog';
 import './share.css';
 

@@ -14,6 +14,7 @@ import {
 } from '../engine/types';
 import type { Scenario } from '../scenario/scenario';
 import { isReal, numberOf, realDisplay } from '../engine/values';
+import { raceMarkdown } from '../race/markdown';
 
 /** Rows shown per table before "… N more rows". */
 export const MARKDOWN_MAX_ROWS = 50;
@@ -62,10 +63,10 @@ export function scenarioMarkdown(scenario: Scenario, link: string, result?: RunR
       '',
       ...codeBlock(scenario[d].setup),
       '',
-      '**Statement**',
-      '',
-      ...codeBlock(scenario[d].statement),
-      '',
+      // A race runs its timeline instead of the statement script.
+      ...(scenario.race
+        ? raceMarkdown(scenario.race[d], r)
+        : ['**Statement**', '', ...codeBlock(scenario[d].statement), '']),
     );
     if (r) out.push(...resultSection(r, several));
   });
@@ -84,7 +85,7 @@ function resultSection(r: RunResult, several: boolean): string[] {
   for (const note of r.notes) out.push(`*${inline(note)}*`, '');
   for (const t of r.tables) out.push(...tableSection(t, r.dialect));
   r.statements.forEach((s, i) => {
-    if (s.columns === null) return;
+    if (s.columns === null || r.race) return;
     const label =
       r.statements.length > 1 ? `Statement ${i + 1} (${inline(s.kind)})` : `The statement (${inline(s.kind)})`;
     out.push(`${label} returned ${count(s.rows.length, 'row')}:`, '', ...returnedTable(s, r.dialect), '');

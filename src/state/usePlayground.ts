@@ -2,11 +2,12 @@
  * The playground hook: the store plus the effects that talk to the engines (runs, auto-runs on
  * load and dialect switch, background warm-up of PostgreSQL).
  */
-import { useCallback, useEffect, useLayoutEffect, useReducer, useRef } from 'react';
-import { engines } from '../engine/engines';
-import type { Dialect } from '../engine/types';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useReducer, useRef } from 'react';
+import type { Dialect, RunInput } from '../engine/types';
+import { MAX_AGAIN } from '../engine/replay';
 import type { Scenario } from '../scenario/scenario';
 import { nulRefusal } from './nulCheck';
+import { raceInput } from '../race/model';
 import type { TranslationResult } from '../translate/translate';
 import { applyTranslation } from '../translate/scenarioTranslation';
 import { findPlaceholders, placeholderKeys } from '../engine/placeholders';
@@ -14,11 +15,18 @@ import { bindValues, toBindValue, type ParamValue } from '../scenario/params';
 import { carryDecision, originOf } from '../scenario/provenance';
 import { DIALECT_LABEL } from '../engine/types';
 import { carryOver } from './carryOver';
+import { useEngines } from './engineContext';
+import { whenIdle } from '../lib/idle';
 import { isStale, reducer, type PlaygroundState, type ScenarioSource } from './store';
 
 /** Actions the UI calls. */
 export interface PlaygroundActions {
-  run: (dialect?: Dialect) => void;
+  /** Run; `again`: run the statement script once more on the state the shown run left (Run again). */
+  run: (dialect?: Dialect, opts?: RunOptions) => void;
+  /** Run again: one more run of a dialect's statement script on the state its shown run left. */
+  runAgain: (dialect: Dialect) => void;
+  /** Switch the row-by-row account on or off, and run again with it. */
+  setAccount: (dialect: Dialect, on: boolean) => void;
   stop: (dialect?: Dialect) => void;
   edit: (part: 'setup' | 'statement', text: string, dialect?: Dialect) => void;
   setDialect: (dialect: Dialect) => void;
@@ -33,10 +41,16 @@ export interface PlaygroundActions {
   setParam: (key: string, value: ParamValue | null) => void;
   closeExplanation: () => void;
   load: (scenario: Scenario, source: ScenarioSource, exampleId?: string | null) => void;
-  patch: (patch: Partial<Pick<Scenario, 'title' | 'notes' | 'compare'>>) => void;
+  patch: (patch: Partial<Pick<Scenario, 'title' | 'notes' | 'compare' | 'race'>>) => void;
   setTimeLimit: (seconds: number) => void;
   dismissMessage: () => void;
   showMessage: (kind: 'error' | 'info', text: string) => void;
+}
+
+/** How to run, beyond the scripts. */
+export interface RunOptions {
+  again?: boolean;
+  account?: boolean;
 }
 
 /** Dialects a scenario shows results for (both in compare mode). */
@@ -47,6 +61,7 @@ export function shownDialects(s: Scenario): Dialect[] {
 /** State and actions of the playground. */
 export function usePlayground(init: () => PlaygroundState): [PlaygroundState, PlaygroundActions] {
   const [state, dispatch] = useReducer(reducer, undefined, init);
+  const engines = useEngines();
   // The committed state, for actions called from event handlers and engine callbacks.
   const stateRef = useRef(state);
   useLayoutEffect(() => {
@@ -59,33 +74,42 @@ export function usePlayground(init: () => PlaygroundState): [PlaygroundState, Pl
    */
   // Carry-overs under way, known at once (the state shows them only after the next render).
   const carrying = useRef(new Set<Dialect>());
-  const carryIfNeeded = useCallback((d: Dialect): boolean => {
-    const s = stateRef.current;
-    if (carrying.current.has(d) || s.carry[d] === 'working') return true;
-    if (carryDecision(s.scenario, d) !== 'carry') return false;
-    carrying.current.add(d);
-    const source = { ...s.scenario[d === 'sqlite' ? 'postgres' : 'sqlite'] };
-    const loadSeq = s.loadSeq;
-    dispatch({ type: 'carryStart', dialect: d });
-    carryOver(d, source, usedParams(s.scenario, d === 'sqlite' ? 'postgres' : 'sqlite')).then(
-      ({ scripts, note }) => {
-        carrying.current.delete(d);
-        dispatch({ type: 'carryDone', dialect: d, scripts, source, note, loadSeq });
-      },
-      (err: unknown) => {
-        carrying.current.delete(d);
-        dispatch({
-          type: 'carryFailed',
-          dialect: d,
-          message: `The scripts could not be carried over to ${DIALECT_LABEL[d]}: ${err instanceof Error ? err.message : String(err)}. Its own scripts were kept.`,
-        });
-      },
-    );
-    return true;
-  }, []);
+  const carryIfNeeded = useCallback(
+    (d: Dialect): boolean => {
+      const s = stateRef.current;
+      if (carrying.current.has(d) || s.carry[d] === 'working') return true;
+      if (carryDecision(s.scenario, d) !== 'carry') return false;
+      carrying.current.add(d);
+      const source = { ...s.scenario[d === 'sqlite' ? 'postgres' : 'sqlite'] };
+      const loadSeq = s.loadSeq;
+      dispatch({ type: 'carryStart', dialect: d });
+      carryOver(
+        engines,
+        d,
+        source,
+        usedParams(s.scenario, d === 'sqlite' ? 'postgres' : 'sqlite'),
+        s.timeLimitS * 1000,
+      ).then(
+        ({ scripts, note }) => {
+          carrying.current.delete(d);
+          dispatch({ type: 'carryDone', dialect: d, scripts, source, note, loadSeq });
+        },
+        (err: unknown) => {
+          carrying.current.delete(d);
+          dispatch({
+            type: 'carryFailed',
+            dialect: d,
+            message: `The scripts could not be carried over to ${DIALECT_LABEL[d]}: ${err instanceof Error ? err.message : String(err)}. Its own scripts were kept.`,
+          });
+        },
+      );
+      return true;
+    },
+    [engines],
+  );
 
   const run = useCallback(
-    (dialect?: Dialect) => {
+    (dialect?: Dialect, opts?: RunOptions) => {
       const s = stateRef.current;
       const targets = dialect ? [dialect] : shownDialects(s.scenario);
       for (const d of targets) {
@@ -97,6 +121,16 @@ export function usePlayground(init: () => PlaygroundState): [PlaygroundState, Pl
         }
         const scripts = { ...s.scenario[d] };
         const params = usedParams(s.scenario, d);
+        const input: RunInput = { setup: scripts.setup, statement: scripts.statement };
+        if (params) input.params = params;
+        const account = opts?.account ?? s.account;
+        if (account !== undefined) input.account = account;
+        if (opts?.again) {
+          // One run more than the shown one, when it ran these very scripts.
+          const prev = s.results[d];
+          const same = prev && !isStale(prev, scripts, paramsKey(s.scenario));
+          input.again = Math.min(MAX_AGAIN, (same ? (prev.input?.again ?? 0) : 0) + 1);
+        }
         dispatch({ type: 'runStart', dialect: d });
         const t0 = performance.now();
         const loadSeq = s.loadSeq;
@@ -114,53 +148,57 @@ export function usePlayground(init: () => PlaygroundState): [PlaygroundState, Pl
           });
           continue;
         }
-        void engines[d]
-          .run(
-            params
-              ? { setup: scripts.setup, statement: scripts.statement, params }
-              : { setup: scripts.setup, statement: scripts.statement },
-            s.timeLimitS * 1000,
-          )
-          .then((result) => {
-            dispatch({
-              type: 'runDone',
-              dialect: d,
-              record: { result, ran: scripts, elapsedMs: performance.now() - t0, origin, params: ranParams },
-              loadSeq,
-              scriptSeq,
-            });
+        // Race lab: the timeline runs instead of the statement script.
+        if (s.scenario.race) Object.assign(input, { race: raceInput(s.scenario.race[d]), statement: '' });
+        void engines[d].run(input, s.timeLimitS * 1000).then((result) => {
+          dispatch({
+            type: 'runDone',
+            dialect: d,
+            record: { result, ran: scripts, elapsedMs: performance.now() - t0, origin, params: ranParams, input },
+            loadSeq,
+            scriptSeq,
           });
+        });
       }
     },
-    [carryIfNeeded],
+    [carryIfNeeded, engines],
   );
 
-  const actions: PlaygroundActions = {
-    run,
-    stop: (dialect) => {
-      for (const d of dialect ? [dialect] : shownDialects(stateRef.current.scenario)) engines[d].stop();
-    },
-    edit: (part, text, dialect) =>
-      dispatch({ type: 'edit', dialect: dialect ?? stateRef.current.scenario.dialect, part, text }),
-    setDialect: (dialect) => dispatch({ type: 'setDialect', dialect }),
-    setScenario: (scenario) => dispatch({ type: 'setScenario', scenario }),
-    acceptTranslation: (r) =>
-      dispatch({ type: 'setScenario', scenario: applyTranslation(stateRef.current.scenario, r) }),
-    undoCarry: (d) => dispatch({ type: 'carryUndo', dialect: d }),
-    dismissCarry: (d) => dispatch({ type: 'carryDismiss', dialect: d }),
-    setParam: (key, value) => {
-      const params = { ...(stateRef.current.scenario.params ?? {}) };
-      if (value) params[key] = value;
-      else delete params[key];
-      dispatch({ type: 'setParams', params });
-    },
-    closeExplanation: () => dispatch({ type: 'closeExplanation' }),
-    load: (scenario, source, exampleId) => dispatch({ type: 'load', scenario, source, exampleId }),
-    patch: (patch) => dispatch({ type: 'patch', patch }),
-    setTimeLimit: (seconds) => dispatch({ type: 'setTimeLimit', seconds }),
-    dismissMessage: () => dispatch({ type: 'message', message: null }),
-    showMessage: (kind, text) => dispatch({ type: 'message', message: { kind, text } }),
-  };
+  // One actions object for the hook's life, so that memoised views do not re-render on its account.
+  const actions = useMemo<PlaygroundActions>(
+    () => ({
+      run,
+      runAgain: (dialect) => run(dialect, { again: true }),
+      setAccount: (dialect, on) => {
+        dispatch({ type: 'setAccount', on });
+        run(dialect, { account: on });
+      },
+      stop: (dialect) => {
+        for (const d of dialect ? [dialect] : shownDialects(stateRef.current.scenario)) engines[d].stop();
+      },
+      edit: (part, text, dialect) =>
+        dispatch({ type: 'edit', dialect: dialect ?? stateRef.current.scenario.dialect, part, text }),
+      setDialect: (dialect) => dispatch({ type: 'setDialect', dialect }),
+      setScenario: (scenario) => dispatch({ type: 'setScenario', scenario }),
+      acceptTranslation: (r) =>
+        dispatch({ type: 'setScenario', scenario: applyTranslation(stateRef.current.scenario, r) }),
+      undoCarry: (d) => dispatch({ type: 'carryUndo', dialect: d }),
+      dismissCarry: (d) => dispatch({ type: 'carryDismiss', dialect: d }),
+      setParam: (key, value) => {
+        const params = { ...(stateRef.current.scenario.params ?? {}) };
+        if (value) params[key] = value;
+        else delete params[key];
+        dispatch({ type: 'setParams', params });
+      },
+      closeExplanation: () => dispatch({ type: 'closeExplanation' }),
+      load: (scenario, source, exampleId) => dispatch({ type: 'load', scenario, source, exampleId }),
+      patch: (patch) => dispatch({ type: 'patch', patch }),
+      setTimeLimit: (seconds) => dispatch({ type: 'setTimeLimit', seconds }),
+      dismissMessage: () => dispatch({ type: 'message', message: null }),
+      showMessage: (kind, text) => dispatch({ type: 'message', message: { kind, text } }),
+    }),
+    [run, engines],
+  );
 
   // Carry-over: when a dialect is shown (a switch, compare turned on, a scenario loaded) and its
   // scripts are not the person's while the other side's are, it gets a translation of them first.
@@ -184,18 +222,8 @@ export function usePlayground(init: () => PlaygroundState): [PlaygroundState, Pl
     if (!firstResult) return;
     const saveData = (navigator as Navigator & { connection?: { saveData?: boolean } }).connection?.saveData;
     if (saveData || engines.postgres.info.status !== 'cold') return;
-    const idle = (cb: () => void): (() => void) => {
-      // Safari has no requestIdleCallback.
-      const w = window as Partial<Pick<Window, 'requestIdleCallback' | 'cancelIdleCallback'>> & Window;
-      if (w.requestIdleCallback && w.cancelIdleCallback) {
-        const h = w.requestIdleCallback(cb, { timeout: 1500 });
-        return () => w.cancelIdleCallback(h);
-      }
-      const h = w.setTimeout(cb, 1500);
-      return () => w.clearTimeout(h);
-    };
-    return idle(() => void engines.postgres.start().catch(() => undefined));
-  }, [firstResult]);
+    return whenIdle(() => void engines.postgres.start().catch(() => undefined), 1500, 1500);
+  }, [firstResult, engines]);
 
   return [state, actions];
 }
@@ -207,7 +235,8 @@ export function resultIsStale(state: PlaygroundState, d: Dialect): boolean {
 
 /** The parameter values as a comparable string. */
 function paramsKey(s: Scenario): string {
-  return JSON.stringify(s.params ?? {});
+  // The race lab's timeline counts as input too: editing it makes the result stale.
+  return JSON.stringify(s.params ?? {}) + (s.race ? JSON.stringify(s.race) : '');
 }
 
 /** The placeholder keys of a dialect's scripts. */

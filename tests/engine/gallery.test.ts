@@ -1,30 +1,23 @@
 // Every gallery example, on the real engine of every dialect it supports: the run must show exactly
 // what its explanation describes (After rows and marks, returned rows, rows affected, the error).
 // One-dialect examples: what the other dialect's editor shows must fail as the reason says.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createPostgresEngine } from '../../src/engine/postgres';
-import { createSqliteEngine } from '../../src/engine/sqlite';
-import type { Dialect, Engine } from '../../src/engine/types';
+import { describe, expect, it } from 'vitest';
+import { useEngines } from '../support/engines';
+import type { Dialect } from '../../src/engine/types';
 import { checkError, checkRun } from '../../src/gallery/check';
 import { EXAMPLES, exampleToScenario, supportedDialects } from '../../src/gallery/gallery';
+import { raceInput } from '../../src/race/model';
 
-const engines = {} as Record<Dialect, Engine>;
+const engines = useEngines();
 const ran = new Set<string>();
-
-beforeAll(async () => {
-  engines.sqlite = await createSqliteEngine();
-  engines.postgres = await createPostgresEngine();
-});
-afterAll(async () => {
-  await engines.sqlite?.close();
-  await engines.postgres?.close();
-});
 
 describe.each(EXAMPLES.map((e) => [e.id, e] as const))('%s', (_id, example) => {
   for (const dialect of supportedDialects(example)) {
     it(`runs on ${dialect} as its explanation says`, async () => {
       const v = example.dialects[dialect]!;
-      const r = await engines[dialect].run({ setup: v.setup, statement: v.statement });
+      // A race example's run is its timeline (the Race lab's Run).
+      const race = example.race ? { race: raceInput(example.race[dialect]) } : {};
+      const r = await engines[dialect].run({ setup: v.setup, statement: v.statement, ...race });
       expect(r.dialect).toBe(dialect);
       expect(r.setup.filter((s) => s.error).map((s) => s.error?.message)).toEqual([]);
       expect(checkRun(r, v.expect)).toEqual([]);
