@@ -5,7 +5,8 @@
  */
 import type { Plugin } from 'vite';
 import { createPostgresEngine } from '../src/engine/postgres.ts';
-import { PG_SNAPSHOT_FILE } from '../src/engine/snapshotFile.ts';
+import { pgSnapshotFile } from '../src/engine/snapshotFile.ts';
+import { installedPgliteVersion } from './pgliteVersion.ts';
 
 /** Emit the clean data-directory snapshot as a static asset (production builds only). */
 export function pgSnapshotPlugin(): Plugin {
@@ -17,7 +18,11 @@ export function pgSnapshotPlugin(): Plugin {
       try {
         const dump = await engine.dumpDataDir();
         if (!dump) throw new Error('the PostgreSQL engine gave no clean data directory');
-        this.emitFile({ type: 'asset', fileName: PG_SNAPSHOT_FILE, source: new Uint8Array(await dump.arrayBuffer()) });
+        this.emitFile({
+          type: 'asset',
+          fileName: pgSnapshotFile(installedPgliteVersion()),
+          source: new Uint8Array(await dump.arrayBuffer()),
+        });
       } finally {
         await engine.close();
       }
