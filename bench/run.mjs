@@ -1,22 +1,24 @@
 #!/usr/bin/env node
-// `npm run bench`: build the app and the two baseline pages, serve them on 127.0.0.1, drive
-// headless Chromium (a fresh profile per cold visit), print the table and write the raw samples.
+// `npm run bench`: build the app and the baseline pages, serve them on 127.0.0.1, drive headless
+// Chromium and run the bench modules listed in bench/modules/index.mjs, one after the other. Each
+// module's samples and summary rows are merged into docs/benchmark.json and docs/BENCHMARK.md is
+// written from it (a module not run this time keeps its previous results, with their date).
 //
-// Options: --quick (2 runs, fewer warm/bulk runs; results to bench/dist/, README untouched),
-// --runs=N, --bulk-runs=N, --no-build, --only=cold-sqlite,cold-postgres,switch,warm,bulk,limit,
-// --idle=MS (idle time before the dialect switch), --all (adds PostgreSQL bulk at 100,000 rows),
-// --no-readme, --report (re-render latest.json into the README block, no run). A full run rewrites bench/results/latest.json and the README's benchmark block.
+// Options: --only=a,b (run these modules; names in bench/modules/index.mjs), --quick (2 samples per
+// measure; writes bench/dist/ only, docs untouched), --runs=N (samples per measure), --all (also
+// the opt-in cases: PostgreSQL bulk at 100,000 rows, a million rows), --no-build, --idle=MS (idle
+// time before the dialect switch), --report (write docs/BENCHMARK.md from docs/benchmark.json, no
+// run), --no-write (print only). BENCH_PORT: the server's port (default: any free one).
 import { spawnSync, execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CHROMIUM } from './lib/browser.mjs';
-import { bulkTable, bytesTable, coldBreakdownTable, markdownTable, summarise, textTable } from './lib/report.mjs';
+import { markdownTable, textTable } from './lib/report.mjs';
 import { loadDefaultScenario } from './lib/scenarios.mjs';
 import { startServer } from './lib/server.mjs';
-import { coldPostgres, coldSqlite, dialectSwitch } from './lib/suites-cold.mjs';
-import { bulk, overLimit, warmRuns } from './lib/suites-warm.mjs';
+import { MODULES } from './modules/index.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 // The app is built with its own vite.config.ts, but into bench/dist/app/ rather than dist/: other
@@ -25,32 +27,25 @@ const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const OUT = path.join(ROOT, 'bench', 'dist');
 const APP_DIST = process.env.BENCH_APP_DIST ?? path.join(OUT, 'app');
 const BENCH_DIST = path.join(OUT, 'baselines');
-const SUITES = ['cold-sqlite', 'cold-postgres', 'switch', 'warm', 'bulk', 'limit'];
+const DOCS_JSON = path.join(ROOT, 'docs', 'benchmark.json');
+const DOCS_MD = path.join(ROOT, 'docs', 'BENCHMARK.md');
 
 function parseArgs(argv) {
   const opt = (name) => argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];
   const quick = argv.includes('--quick');
-  const only = opt('only')?.split(',') ?? SUITES;
-  for (const s of only) if (!SUITES.includes(s)) throw new Error(`unknown suite "${s}" (known: ${SUITES.join(', ')})`);
+  const only = opt('only')?.split(',') ?? null;
+  for (const s of only ?? [])
+    if (!MODULES.includes(s)) throw new Error(`unknown module "${s}" (known: ${MODULES.join(', ')})`);
+  const runs = opt('runs') === undefined ? null : Number(opt('runs'));
   return {
     quick,
+    all: argv.includes('--all'),
     build: !argv.includes('--no-build'),
-    readme: !quick && !argv.includes('--no-readme') && only.length === SUITES.length,
+    write: !quick && !argv.includes('--no-write'),
     only,
-    runs: Number(opt('runs') ?? (quick ? 2 : 5)),
-    // Cold SQLite visits are cheap and noisy: more of them steady the median.
-    coldSqliteRuns: Number(opt('runs') ?? (quick ? 2 : 15)),
-    warmRuns: quick ? 4 : 10,
-    bulkRuns: Number(opt('bulk-runs') ?? (quick ? 2 : 5)),
-    // PostgreSQL at 100,000 rows takes minutes on a small machine: only with --all.
-    bulkCases: [
-      ['sqlite', 10_000],
-      ['sqlite', 100_000],
-      ['postgres', 10_000],
-      ...(argv.includes('--all') ? [['postgres', 100_000]] : []),
-    ],
-    limitRows: 210_000,
-    limitRuns: quick ? 1 : 2,
+    runs,
+    /** Samples for a measure: `full` normally, `quick` with --quick, N with --runs=N. */
+    count: (full, quickN = 2) => runs ?? (quick ? Math.min(quickN, full) : full),
     idleMs: Number(opt('idle') ?? 4000),
     timeoutMs: 90_000,
   };
@@ -93,80 +88,89 @@ function chromiumVersion() {
   }
 }
 
-function readmeBlock(meta, rows, results) {
-  const m = meta.machine;
+/** docs/benchmark.json: one line per module, so two people's modules merge without conflicts. */
+function readDocs() {
+  if (!existsSync(DOCS_JSON)) return {};
+  return JSON.parse(readFileSync(DOCS_JSON, 'utf8')).modules ?? {};
+}
+
+function writeDocsJson(mods) {
+  const names = [...MODULES.filter((n) => mods[n]), ...Object.keys(mods).filter((n) => !MODULES.includes(n))];
+  const lines = names.map((n) => `${JSON.stringify(n)}: ${JSON.stringify(mods[n])}`);
+  mkdirSync(path.dirname(DOCS_JSON), { recursive: true });
+  writeFileSync(
+    DOCS_JSON,
+    `{"format": "upsert-playground-bench", "version": 1, "modules": {\n${lines.join(',\n')}\n}}\n`,
+  );
+}
+
+const when = (meta) =>
+  `${meta.date.slice(0, 16).replace('T', ' ')} UTC, commit ${meta.machine.commit ?? '?'}, load average ${meta.loadAverage.start.map((x) => x.toFixed(1)).join(' / ')} at start`;
+
+/** docs/BENCHMARK.md from the modules' stored results. */
+async function renderDocs(mods) {
+  const names = MODULES.filter((n) => mods[n]);
+  const m0 = mods[names[0]]?.meta.machine;
   const parts = [
-    '<!-- bench:start -->',
-    '## Benchmark',
+    '# Benchmark',
     '',
-    `\`npm run bench\` builds the production bundle and two minimal baseline pages (raw sql.js and raw PGlite, each in a worker, built with the same Vite setup and rendering the default scenario's After rows as a plain table), serves them on 127.0.0.1 and drives headless Chromium with a fresh profile per cold visit. App and baseline runs alternate (A B B A …); times are taken in the page (navigation start or the click → the frame after the table is in the DOM). \`npm run bench:quick\` runs fewer rounds. Raw samples: \`bench/results/latest.json\`.`,
+    'Written by `npm run bench` (`bench/run.mjs`) from `docs/benchmark.json`; do not edit by hand. Each',
+    "module's section says when it was last run. The app is the production build; the references are",
+    'minimal pages built with the same Vite setup that run the raw engine (sql.js or PGlite) in a',
+    'worker, or the engine alone inside such a page. App and reference samples are taken in the same',
+    'invocation, interleaved (A B B A …), in headless Chromium with a fresh profile per cold visit;',
+    'times are taken in the page (navigation start or the input event → the frame after the result is',
+    'in the DOM).',
     '',
-    `Latest run: ${meta.date.slice(0, 16).replace('T', ' ')} UTC, ${meta.config.coldSqliteRuns ?? meta.config.runs} cold SQLite visits per side, ${meta.config.runs} per other cold measure, ${meta.config.bulkRuns} per bulk size, ${meta.config.warmRuns} warm runs. Machine: ${m.cpu}, ${m.cores} cores, ${m.memoryGB} GB, ${m.os}; ${m.chromium} headless; Node ${m.node}; load average ${meta.loadAverage.start.map((x) => x.toFixed(1)).join(' / ')} at start${m.commit ? `; commit ${m.commit}` : ''}. The machine is shared with other jobs (see the load average), so absolute times vary a lot between invocations; the ratios come from app and reference runs interleaved in the same invocation and are the numbers to compare.`,
+    'Statistics: every figure is the median with its minimum and maximum, a 95% confidence interval of',
+    'the median (distribution-free: the binomial order-statistic interval; none below 6 samples) and',
+    'the number of samples. A ratio is the ratio of the two medians, with a 95% percentile-bootstrap',
+    'interval (2,000 resamples). The machine is shared with other jobs (see the load averages), so',
+    'absolute times vary between invocations; compare ratios and interleaved figures.',
     '',
-    markdownTable(rows),
+    m0
+      ? `Machine: ${m0.cpu}, ${m0.cores} cores, ${m0.memoryGB} GB, ${m0.os}; ${m0.chromium} headless; Node ${m0.node}.`
+      : '',
+    '',
+    '## Summary',
     '',
   ];
-  if (results.coldSqlite)
+  const all = names.flatMap((n) => mods[n].rows.map((r) => ({ ...r, measure: r.measure })));
+  parts.push(markdownTable(all), '');
+  for (const n of names) {
+    const m = mods[n];
     parts.push(
-      'Where the cold start goes (phase times are medians of their own, so they need not add up to the total):',
+      `## ${m.title ?? n}`,
       '',
-      coldBreakdownTable(results.coldSqlite),
+      `Module \`${n}\` (\`bench/modules/${n}.mjs\`), run ${when(m.meta)}${m.meta.quick ? ', quick' : ''}${m.meta.note ? ` (${m.meta.note})` : ''}.`,
       '',
     );
-  if (results.coldSqlite)
-    parts.push(
-      'Bytes before the first SQLite result (first cold run, gzip level 6 computed from the served files; KB = 1,000 bytes):',
-      '',
-      bytesTable(results.coldSqlite.app[0]),
-      '',
-    );
-  if (results.bulk?.length)
-    parts.push(
-      "Bulk runs, medians (the app's engine timings come from its run result):",
-      '',
-      bulkTable(results.bulk),
-      '',
-    );
-  parts.push(
-    "PostgreSQL bulk at 100,000 rows runs with `npm run bench -- --all`. To see where a cold start or a bulk run spends its time, `node bench/profile.mjs [--postgres] [--bulk=10000]` records a Chromium trace of the built app and prints the main thread's and the engine worker's time per phase and function; `BENCH_ALT_DIST=<dist> npm run bench` measures a second build (e.g. with a proposed change) alongside the app in the cold-start suites.",
-    '',
-    '<!-- bench:end -->',
-  );
-  return parts.join('\n');
-}
-
-function updateReadme(block) {
-  const file = path.join(ROOT, 'README.md');
-  const text = readFileSync(file, 'utf8');
-  const start = text.indexOf('<!-- bench:start -->');
-  const end = text.indexOf('<!-- bench:end -->');
-  if (start < 0 || end < start) {
-    console.log('README has no <!-- bench:start --> … <!-- bench:end --> block: not updated.');
-    return;
+    if (m.meta.failure) parts.push(`**Failed:** ${m.meta.failure}`, '');
+    if (m.rows.length) parts.push(markdownTable(m.rows), '');
+    if (m.details) parts.push(m.details, '');
   }
-  writeFileSync(file, text.slice(0, start) + block + text.slice(end + '<!-- bench:end -->'.length));
-  console.log('README benchmark block updated.');
+  mkdirSync(path.dirname(DOCS_MD), { recursive: true });
+  writeFileSync(
+    DOCS_MD,
+    `${parts
+      .join('\n')
+      .replace(/\n{3,}/g, '\n\n')
+      .trim()}\n`,
+  );
+  console.log(`wrote ${path.relative(ROOT, DOCS_MD)}`);
 }
 
-/** `--report`: print the tables of bench/results/latest.json again and rewrite the README block. */
-function reportOnly() {
-  const { meta, results } = JSON.parse(readFileSync(path.join(ROOT, 'bench', 'results', 'latest.json'), 'utf8'));
-  const rows = summarise(results, meta.config);
-  console.log(`${textTable(rows)}\n`);
-  updateReadme(readmeBlock(meta, rows, results));
-}
+const load = (name) => import(`./modules/${name}.mjs`).then((m) => m.default);
 
 async function main() {
-  if (process.argv.includes('--report')) return reportOnly();
+  if (process.argv.includes('--report')) return renderDocs(readDocs());
   const cfg = parseArgs(process.argv.slice(2));
-  const t0 = Date.now();
-  const loadStart = os.loadavg();
-  // The machine is shared: keep a trace of the 1-minute load average next to the samples.
-  const loadSamples = [];
-  const loadTimer = setInterval(
-    () => loadSamples.push({ t: Math.round((Date.now() - t0) / 1000), load1: os.loadavg()[0] }),
-    5000,
-  );
+  const selected = [];
+  for (const name of cfg.only ?? MODULES) {
+    const mod = await load(name);
+    if (mod.name !== name) throw new Error(`bench/modules/${name}.mjs exports a module named "${mod.name}"`);
+    if (!mod.optIn || cfg.all || cfg.only) selected.push(mod);
+  }
   if (cfg.build) {
     if (!process.env.BENCH_APP_DIST)
       build('app', ['vite', 'build', '--logLevel', 'warn', '--outDir', APP_DIST, '--emptyOutDir']);
@@ -176,79 +180,61 @@ async function main() {
     throw new Error('the app or baseline build is missing: run without --no-build first');
   }
   // BENCH_ALT_DIST: a second build of the app (e.g. with a proposed change) measured alongside in
-  // the cold-start suites, interleaved with the app and the baselines.
+  // the cold-start modules, interleaved with the app and the baselines.
   const alt = process.env.BENCH_ALT_DIST ?? null;
   const server = await startServer({ app: APP_DIST, base: BENCH_DIST, ...(alt ? { alt } : {}) });
   const env = {
     ...cfg,
     alt: Boolean(alt),
     server,
+    root: ROOT,
+    appDist: APP_DIST,
     defaultScenario: loadDefaultScenario(BENCH_DIST),
     log: (s) => console.log(s),
   };
-  const results = {};
-  const failures = [];
-  // A suite that fails is reported and the others still run.
-  const suite = async (name, fn) => {
-    if (!cfg.only.includes(name)) return undefined;
-    const s0 = Date.now();
-    console.log(`\n[${name}]`);
-    try {
-      return await fn();
-    } catch (err) {
-      console.error(`  FAILED: ${err?.stack ?? err}`);
-      failures.push({ suite: name, error: String(err?.message ?? err) });
-      return undefined;
-    } finally {
-      console.log(`  (${((Date.now() - s0) / 1000).toFixed(0)} s)`);
-    }
-  };
+  const machineInfo = machine(chromiumVersion());
+  const done = {};
+  let failures = 0;
   try {
-    results.coldSqlite = await suite('cold-sqlite', () => coldSqlite({ ...env, runs: cfg.coldSqliteRuns }));
-    results.coldPostgres = await suite('cold-postgres', () => coldPostgres(env));
-    results.dialectSwitch = await suite('switch', () => dialectSwitch(env));
-    results.warm = await suite('warm', () => warmRuns(env));
-    results.bulk = await suite('bulk', async () => {
-      const out = [];
-      for (const [d, n] of cfg.bulkCases) out.push(await bulk(env, d, n));
-      return out;
-    });
-    results.overLimit = await suite('limit', () => overLimit(env, cfg.limitRows));
+    // A module that fails is reported and the others still run.
+    for (const mod of selected) {
+      const t0 = Date.now();
+      const loadStart = os.loadavg();
+      console.log(`\n[${mod.name}] ${mod.title ?? ''}`);
+      const meta = { date: new Date().toISOString(), machine: machineInfo, quick: cfg.quick, runs: cfg.runs };
+      try {
+        const results = await mod.run(env);
+        const rows = mod.summarise(results, env);
+        const details = mod.details ? mod.details(results, env) : null;
+        done[mod.name] = { title: mod.title ?? mod.name, meta, rows, details, results };
+        console.log(`\n${textTable(rows)}`);
+      } catch (err) {
+        console.error(`  FAILED: ${err?.stack ?? err}`);
+        failures++;
+        meta.failure = String(err?.message ?? err);
+      } finally {
+        meta.durationS = Math.round((Date.now() - t0) / 1000);
+        meta.loadAverage = { start: loadStart, end: os.loadavg() };
+        console.log(`  (${meta.durationS} s; load average ${loadStart[0].toFixed(1)} → ${os.loadavg()[0].toFixed(1)})`);
+      }
+    }
   } finally {
-    clearInterval(loadTimer);
     await server.close();
   }
-  const rows = summarise(results, cfg);
-  const meta = {
-    date: new Date().toISOString(),
-    durationS: Math.round((Date.now() - t0) / 1000),
-    machine: machine(chromiumVersion()),
-    loadAverage: { start: loadStart, end: os.loadavg(), samples: loadSamples },
-    failures,
-    config: {
-      runs: cfg.runs,
-      coldSqliteRuns: cfg.coldSqliteRuns,
-      warmRuns: cfg.warmRuns,
-      bulkRuns: cfg.bulkRuns,
-      idleMs: cfg.idleMs,
-      quick: cfg.quick,
-      only: cfg.only,
-    },
-  };
+  const rows = Object.values(done).flatMap((m) => m.rows);
   console.log(`\n${textTable(rows)}\n`);
-  if (results.coldSqlite)
-    console.log(`${coldBreakdownTable(results.coldSqlite)}\n\n${bytesTable(results.coldSqlite.app[0])}\n`);
-  if (results.bulk?.length) console.log(`${bulkTable(results.bulk)}\n`);
-  const outFile =
-    cfg.quick || cfg.only.length !== SUITES.length
-      ? path.join(OUT, 'results-partial.json')
-      : path.join(ROOT, 'bench', 'results', 'latest.json');
-  mkdirSync(path.dirname(outFile), { recursive: true });
-  writeFileSync(outFile, `${JSON.stringify({ meta, summary: rows, results }, null, 1)}\n`);
-  console.log(`wrote ${path.relative(ROOT, outFile)} (${meta.durationS} s in all)`);
-  if (cfg.readme && failures.length === 0) updateReadme(readmeBlock(meta, rows, results));
-  if (failures.length) {
-    console.error(`${failures.length} suite(s) failed: ${failures.map((f) => f.suite).join(', ')}`);
+  if (cfg.write) {
+    const mods = { ...readDocs(), ...done };
+    writeDocsJson(mods);
+    console.log(`wrote ${path.relative(ROOT, DOCS_JSON)}`);
+    await renderDocs(mods);
+  } else {
+    mkdirSync(OUT, { recursive: true });
+    writeFileSync(path.join(OUT, 'results-partial.json'), `${JSON.stringify(done)}\n`);
+    console.log(`wrote ${path.relative(ROOT, path.join(OUT, 'results-partial.json'))} (docs untouched)`);
+  }
+  if (failures) {
+    console.error(`${failures} module(s) failed`);
     process.exitCode = 1;
   }
 }

@@ -1,16 +1,16 @@
 /** The playground's layout: top bar, editors, results, and the dialogs. State lives in usePlayground. */
 import { lazy, useEffect, useEffectEvent, useLayoutEffect, useRef, useState } from 'react';
-import type { TranslationResult } from './compare';
+import type { TranslationResult } from './translate/translate';
 import type { Example } from './gallery/types';
 import type { ImportResult } from './scenario/file';
 import type { Scenario } from './scenario/scenario';
-import { DropZone } from './share/DropZone';
+import { DropZone } from './scenario/DropZone';
 import { ImportExport, exportJsonFile } from './share/ImportExport';
-import { ScenarioMetaEditor } from './share/ScenarioMeta';
-import { StashBanner, type StashBannerProps } from './share/StashBanner';
-import { exampleFragment, exampleIdOf, readFragment } from './share/history';
+import { ScenarioMetaEditor } from './ui/ScenarioMeta';
+import { StashBanner, type StashBannerProps } from './persistence/StashBanner';
+import { exampleFragment, exampleIdOf, readFragment } from './persistence/history';
 import { copyShareLink } from './share/shareLink';
-import { startScenario, usePersistence, type Persistence } from './share/usePersistence';
+import { startScenario, usePersistence, type Persistence } from './persistence/usePersistence';
 import { initialState, type PlaygroundState } from './state/store';
 import { shownDialects, usePlayground } from './state/usePlayground';
 import { DialectSwitch } from './ui/DialectSwitch';
@@ -21,13 +21,13 @@ import { practiceIsOpen, usePracticeRoute } from './ui/practiceRoute';
 import { ResultsArea } from './ui/ResultsArea';
 import { RunControls } from './ui/RunControls';
 import { Toolbar } from './ui/Toolbar';
-import { startTranslation, TranslateFlow } from './ui/TranslateFlow';
+import { startTranslation, TranslateFlow } from './translate/TranslateFlow';
 import { SplitWorkspace } from './ux/SplitWorkspace';
 import { UpdatePrompt } from './ux/UpdatePrompt';
 import { CarryNotes } from './ui/CarryNotes';
 import { ParametersPanel } from './ui/ParametersPanel';
 import { otherDialect } from './scenario/provenance';
-import { acceptedMessage, useTranslationOpener } from './ui/translationFocus';
+import { acceptedMessage, useTranslationOpener } from './translate/translationFocus';
 import type { Dialect } from './engine/types';
 
 // Not needed for the first result: loaded when first used.

@@ -2,7 +2,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
-import { ErrorBoundary } from './share/ErrorBoundary';
+import { ErrorBoundary } from './ui/ErrorBoundary';
 import { fragmentNamesExample, loadGallery } from './ui/galleryLoader';
 import './styles.css';
 

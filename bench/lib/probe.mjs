@@ -139,7 +139,7 @@ export function probe(cfg) {
     childList: true,
     subtree: true,
     attributes: true,
-    attributeFilter: ['aria-busy', 'disabled', 'class'],
+    attributeFilter: ['aria-busy', 'disabled', 'class', 'open'],
   });
 
   if (cfg.first) {

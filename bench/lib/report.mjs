@@ -1,23 +1,57 @@
-// Statistics and the printed/Markdown tables of the benchmark.
+// The rows of the benchmark's summary and their printed and Markdown forms. A bench module turns
+// its samples into rows with `measure()`; run.mjs prints them and writes docs/BENCHMARK.md.
+import { ratioOfMedians, stats } from './stats.mjs';
 
-/** Median, min and max of numbers (null when there are none). */
-export function stats(values) {
-  const v = values.filter((x) => typeof x === 'number' && Number.isFinite(x)).sort((a, b) => a - b);
-  if (v.length === 0) return null;
-  const mid = Math.floor(v.length / 2);
-  const median = v.length % 2 ? v[mid] : (v[mid - 1] + v[mid]) / 2;
-  return { median, min: v[0], max: v[v.length - 1], n: v.length };
-}
+export { stats };
 
-const ms = (x) =>
+export const ms = (x) =>
   x >= 10_000
     ? `${(x / 1000).toFixed(1)} s`
     : x >= 100
       ? `${Math.round(x).toLocaleString('en')} ms`
       : `${x.toFixed(1)} ms`;
-const kb = (b) => `${(b / 1000).toFixed(1)} KB`;
-const cell = (s, fmt = ms) => (s ? `${fmt(s.median)} (${fmt(s.min)}–${fmt(s.max)})` : '—');
-const ratio = (a, b) => (a && b ? a.median / b.median : null);
+export const kb = (b) => `${(b / 1000).toFixed(1)} KB`;
+const plain = (x) => (Number.isInteger(x) ? x.toLocaleString('en') : x.toFixed(1));
+const UNITS = { ms, bytes: kb, count: plain, mb: (x) => `${x.toFixed(1)} MB` };
+
+/** "median (min–max)" of a stats object, in `unit`. */
+export const cell = (s, unit = 'ms') =>
+  s ? `${UNITS[unit](s.median)} (${UNITS[unit](s.min)}–${UNITS[unit](s.max)})` : '—';
+
+const asStats = (x) => (Array.isArray(x) ? stats(x) : (x ?? null));
+
+/**
+ * One summary row. `app` and `ref` are lists of samples (or ready stats); with two lists the ratio
+ * of their medians gets a bootstrap interval. `met` is true/false, null (no target) or a function
+ * of the row. `unit`: ms (default), bytes, count or mb.
+ */
+export function measure({
+  measure: name,
+  app,
+  ref = null,
+  refLabel = '',
+  target = '—',
+  met = null,
+  note = '',
+  unit = 'ms',
+}) {
+  const r = {
+    measure: name,
+    app: asStats(app),
+    ref: asStats(ref),
+    refLabel,
+    ratio: Array.isArray(app) && Array.isArray(ref) ? ratioOfMedians(app, ref) : null,
+    target,
+    met: null,
+    note,
+    unit,
+  };
+  r.met = typeof met === 'function' ? Boolean(met(r)) : met;
+  return r;
+}
+
+/** A row without a measured value (a yes/no check). */
+export const check = (name, met, target, note = '') => measure({ measure: name, app: null, met, target, note });
 
 /** Sum the gzip bytes of the requests made before the first result, per unique path. */
 export function bytesBeforeFirst(sample) {
@@ -27,211 +61,33 @@ export function bytesBeforeFirst(sample) {
   return { chunks, gzip: chunks.reduce((a, c) => a + c.gzip, 0), bytes: chunks.reduce((a, c) => a + c.bytes, 0) };
 }
 
-/** Build the summary rows (one per measure) from the raw results. */
-export function summarise(r, cfg) {
-  const rows = [];
-  const row = (measure, app, ref, refLabel, rat, target, met, note = '') =>
-    rows.push({ measure, app, ref, refLabel, ratio: rat, target, met, note });
-
-  if (r.coldSqlite) {
-    const a = stats(r.coldSqlite.app.map((s) => s.ms));
-    const b = stats(r.coldSqlite.baseline.map((s) => s.ms));
-    const rat = ratio(a, b);
-    const offPath = r.coldSqlite.app.every(
-      (s) => s.editorBeforeFirst.length === 0 && s.postgresBeforeFirst.length === 0,
-    );
-    row('1. Cold start → first SQLite result', a, b, 'sql.js baseline', rat, '≤ 1.5×', rat !== null && rat <= 1.5);
-    if (r.coldSqlite.alt?.length) {
-      const c = stats(r.coldSqlite.alt.map((s) => s.ms));
-      row(
-        '1. … alternative build (BENCH_ALT_DIST)',
-        c,
-        b,
-        'sql.js baseline',
-        ratio(c, b),
-        '≤ 1.5×',
-        ratio(c, b) <= 1.5,
-        `${bytesBeforeFirst(r.coldSqlite.alt[0]).gzip} bytes gzip before the first result`,
-      );
-    }
-    row(
-      '1. Monaco and PGlite off the path to it',
-      null,
-      null,
-      '',
-      null,
-      'none fetched',
-      offPath,
-      offPath ? 'none fetched before the first result' : 'fetched before the first result',
-    );
-  }
-  if (r.coldPostgres) {
-    const af = stats(r.coldPostgres.app.map((s) => s.first.ms));
-    const bf = stats(r.coldPostgres.baseline.map((s) => s.first.ms));
-    const ar = stats(r.coldPostgres.app.map((s) => s.repeat.ms));
-    const br = stats(r.coldPostgres.baseline.map((s) => s.repeat.ms));
-    const rf = ratio(af, bf);
-    const snap = r.coldPostgres.app.filter((s) => s.repeatFromSnapshot).length;
-    row(
-      '2. Cold start → first PostgreSQL result, first visit',
-      af,
-      bf,
-      'PGlite baseline',
-      rf,
-      '≤ 1.2×',
-      rf !== null && rf <= 1.2,
-    );
-    const rr = ratio(ar, af);
-    if (r.coldPostgres.alt?.length) {
-      const cf = stats(r.coldPostgres.alt.map((s) => s.first.ms));
-      const cr = stats(r.coldPostgres.alt.map((s) => s.repeat.ms));
-      row(
-        '2. … alternative build, first visit',
-        cf,
-        bf,
-        'PGlite baseline',
-        ratio(cf, bf),
-        '≤ 1.2×',
-        ratio(cf, bf) <= 1.2,
-      );
-      row(
-        '2. … alternative build, repeat visit',
-        cr,
-        cf,
-        'its first visit',
-        ratio(cr, cf),
-        '≤ 0.33×',
-        ratio(cr, cf) <= 1 / 3,
-      );
-    }
-    row(
-      "2. … repeat visit (vs the app's first visit)",
-      ar,
-      af,
-      'app first visit',
-      rr,
-      '≤ 0.33×',
-      rr !== null && rr <= 1 / 3,
-      `snapshot used on ${snap}/${r.coldPostgres.app.length} repeat visits; PGlite baseline repeat visit ${cell(br)}`,
-    );
-  }
-  if (r.dialectSwitch) {
-    for (const kind of ['first', 'repeat']) {
-      const s = stats(r.dialectSwitch[kind].map((x) => x.ms));
-      const ready = r.dialectSwitch[kind].filter((x) => x.postgresReadyBeforeClick).length;
-      const early = r.dialectSwitch[kind].filter((x) => x.postgresWorkerBeforeFirstResult).length;
-      row(
-        `3. Switch to PostgreSQL after ${cfg.idleMs / 1000} s idle (${kind} visit)`,
-        s,
-        null,
-        '',
-        null,
-        '< 300 ms',
-        s !== null && s.median < 300 && early === 0,
-        `PostgreSQL ready before the click in ${ready}/${r.dialectSwitch[kind].length}; warm-up started before the first SQLite result in ${early}`,
-      );
-    }
-  }
-  if (r.warm) {
-    for (const d of ['sqlite', 'postgres']) {
-      const s = stats(r.warm[d].map((x) => x.ms));
-      const e = stats(r.warm[d].map((x) => x.engine?.total));
-      row(
-        `4. Warm run, default scenario (${d === 'sqlite' ? 'SQLite' : 'PostgreSQL'})`,
-        s,
-        e,
-        "engine's own time",
-        ratio(s, e),
-        '—',
-        null,
-      );
-    }
-  }
-  for (const b of r.bulk ?? []) {
-    const a = stats(b.app.map((x) => x.ms));
-    const e = stats(b.engine.map((x) => x.withRead));
-    const ss = stats(b.engine.map((x) => x.setupAndStatement));
-    const st = stats(b.engine.map((x) => x.statement));
-    const lt = stats(b.app.map((x) => x.longestTaskMs));
-    const trs = Math.max(...b.app.map((x) => x.dom.trs));
-    const rat = ratio(a, e);
-    const label = `5. Bulk ${b.n.toLocaleString('en')} rows, ${b.dialect === 'sqlite' ? 'SQLite' : 'PostgreSQL'}: Run → After table`;
-    const target = b.n <= 10_000 ? '≤ 1.5×' : '—';
-    const vs = (s) => (s && a ? `${cell(s)}, app ${(a.median / s.median).toFixed(1)}×` : '?');
-    row(
-      label,
-      a,
-      e,
-      'engine alone: setup + statement + read After rows',
-      rat,
-      target,
-      b.n <= 10_000 ? rat !== null && rat <= 1.5 : null,
-      `engine alone without the read: setup + statement ${vs(ss)}; statement only ${vs(st)}`,
-    );
-    // Complete: the After table announces every row (aria-rowcount = rows + header) and no cut note.
-    const complete = b.app.every((x) => Number(x.dom.tableAria) === b.n + 1 && x.dom.cutNotes === 0);
-    row(
-      '5. … longest main-thread task; complete and virtualised',
-      lt,
-      null,
-      '',
-      null,
-      '≤ 200 ms, all rows, few DOM rows',
-      lt !== null && lt.max <= 200 && trs <= 500 && complete,
-      `${complete ? `all ${b.n.toLocaleString('en')} rows in the After view, none cut` : 'After view incomplete or cut'}; at most ${trs} \`<tr>\` in the DOM`,
-    );
-  }
-  if (r.overLimit) {
-    const o = r.overLimit;
-    const s = stats(o.runs.map((x) => x.ms));
-    const lt = Math.max(...o.runs.map((x) => x.longestTaskMs));
-    const said = o.runs.every((x) => x.cutNote.length > 0);
-    row(
-      `5. Over the row limit: ${o.rows.toLocaleString('en')}-row SQLite table, Run → After table`,
-      s,
-      null,
-      '',
-      null,
-      'says what it left out; tasks ≤ 200 ms',
-      said && lt <= 200,
-      `${said ? `"${o.runs[0].cutNote[0]}"` : 'no note about left-out rows'}; longest task ${lt.toFixed(0)} ms`,
-    );
-  }
-  if (r.coldSqlite) {
-    const app = bytesBeforeFirst(r.coldSqlite.app[0]);
-    const base = bytesBeforeFirst(r.coldSqlite.baseline[0]);
-    row(
-      '6. Bytes (gzip) before the first SQLite result',
-      { median: app.gzip, min: app.gzip, max: app.gzip, bytes: true },
-      { median: base.gzip, min: base.gzip, max: base.gzip, bytes: true },
-      'sql.js baseline',
-      app.gzip / base.gzip,
-      '< 500 KB',
-      app.gzip < 500_000,
-      `${app.chunks.length} files`,
-    );
-  }
-  return rows;
+/** "median (min–max, 95% CI of the median lo–hi, n)" or just the value for a single sample. */
+export function fmtStat(s, unit = 'ms') {
+  if (!s) return '—';
+  const f = UNITS[unit];
+  if (s.n === 1) return f(s.median);
+  const ci = s.ciLow !== null ? `; CI ${f(s.ciLow)}–${f(s.ciHigh)}` : '';
+  return `${f(s.median)} (${f(s.min)}–${f(s.max)}${ci}; n ${s.n})`;
 }
 
-function fmtStat(s) {
-  if (!s) return '—';
-  if (s.bytes) return kb(s.median);
-  return cell(s);
+/** "2.00× (CI 1.81–2.20×)" */
+export function fmtRatio(r) {
+  if (!r) return '—';
+  return `${r.value.toFixed(2)}×${r.ciLow !== null ? ` (CI ${r.ciLow.toFixed(2)}–${r.ciHigh.toFixed(2)}×)` : ''}`;
 }
 
 /** The summary as a Markdown table. */
 export function markdownTable(rows) {
   const out = [
-    '| Measure | App: median (min–max) | Reference: median (min–max) | Ratio | Target | Met |',
+    '| Measure | App: median (min–max; 95% CI of the median; n) | Reference | Ratio of medians (95% CI) | Target | Met |',
     '|---|---|---|---|---|---|',
   ];
   for (const r of rows) {
-    const ref = r.ref ? `${fmtStat(r.ref)} — ${r.refLabel}` : r.refLabel || '—';
+    const ref = r.ref ? `${fmtStat(r.ref, r.unit)} — ${r.refLabel}` : r.refLabel || '—';
     const met = r.met === null ? '—' : r.met ? 'yes' : '**no**';
     const note = r.note ? ` <br>_${r.note}_` : '';
     out.push(
-      `| ${r.measure}${note} | ${fmtStat(r.app)} | ${ref} | ${r.ratio === null ? '—' : `${r.ratio.toFixed(2)}×`} | ${r.target} | ${met} |`,
+      `| ${r.measure}${note} | ${fmtStat(r.app, r.unit)} | ${ref} | ${fmtRatio(r.ratio)} | ${r.target} | ${met} |`,
     );
   }
   return out.join('\n');
@@ -267,13 +123,13 @@ export function bulkTable(bulk) {
 export function textTable(rows) {
   const lines = rows.map((r) => [
     r.measure,
-    fmtStat(r.app),
-    r.ref ? `${fmtStat(r.ref)} (${r.refLabel})` : r.refLabel || '—',
-    r.ratio === null ? '—' : `${r.ratio.toFixed(2)}x`,
+    fmtStat(r.app, r.unit),
+    r.ref ? `${fmtStat(r.ref, r.unit)} (${r.refLabel})` : r.refLabel || '—',
+    fmtRatio(r.ratio),
     r.target,
     r.met === null ? '—' : r.met ? 'yes' : 'NO',
   ]);
-  const head = ['Measure', 'App median (min-max)', 'Reference', 'Ratio', 'Target', 'Met'];
+  const head = ['Measure', 'App: median (min-max; CI; n)', 'Reference', 'Ratio (CI)', 'Target', 'Met'];
   const all = [head, ...lines];
   const w = head.map((_, i) => Math.max(...all.map((l) => l[i].length)));
   const fmt = (l) => l.map((c, i) => c.padEnd(w[i])).join('  ');

@@ -4,7 +4,7 @@ import { SqlEditor } from '../editor/SqlEditor';
 import { DIALECT_LABEL, type Dialect, type RunResult } from '../engine/types';
 import type { Scenario } from '../scenario/scenario';
 import { copyText } from '../share/clipboard';
-import { addressWithFragment, practiceFragment } from '../share/history';
+import { addressWithFragment, practiceFragment } from '../persistence/history';
 import { checkAttempt, referenceRun, setupFor, type Verdict } from './check';
 import { showValue } from './compare';
 import { appliesTo, nextExercise } from './exercises';

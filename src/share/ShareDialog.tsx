@@ -5,7 +5,7 @@
  */
 import { useEffect, useId, useRef, useState } from 'react';
 import { copyText } from './clipboard';
-import { ModalDialog } from './ModalDialog';
+import { ModalDialog } from '../ui/ModalDialog';
 import './share.css';
 
 /** Links longer than this get a warning: chat apps and some mail clients cut them. */

@@ -2,7 +2,7 @@
 import { encodeScenario } from '../scenario/link';
 import type { Scenario } from '../scenario/scenario';
 import { copyText } from './clipboard';
-import { addressWithFragment } from './history';
+import { addressWithFragment } from '../persistence/history';
 
 /** The full `#s1/` link to `scenario` (it keeps working even if an example changes later). */
 export function shareLink(scenario: Scenario): string {

@@ -9,7 +9,7 @@ import type { Dialect } from '../engine/types';
 import { defaultScenario } from '../scenario/defaults';
 import { decodeScenario, scenarioFromObject } from '../scenario/link';
 import type { Scenario } from '../scenario/scenario';
-import { TAB_KEY, WORK_KEY } from '../share/keys';
+import { TAB_KEY, WORK_KEY } from '../persistence/keys';
 
 /** One engine to start, with the scripts to run on it when they could be read. */
 export interface BootItem {

@@ -3,8 +3,8 @@
  * asks the source engine for the tables its setup creates (so conflict targets resolve to real
  * keys), translates, and returns the texts with the translator's notes for the carry-over note.
  */
-import { loadTranslator } from '../compare/scenarioTranslation';
-import type { ScriptTranslation, TranslationResult } from '../compare/translate';
+import { loadTranslator } from '../translate/scenarioTranslation';
+import type { ScriptTranslation, TranslationResult } from '../translate/translate';
 import { engines } from '../engine/engines';
 import type { Dialect, RunParams } from '../engine/types';
 import { otherDialect } from '../scenario/provenance';

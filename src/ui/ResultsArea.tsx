@@ -3,7 +3,7 @@ import { useEffect, useRef, useState } from 'react';
 import { revealInEditor } from '../editor/reveal';
 import type { Dialect } from '../engine/types';
 import type { Example } from '../gallery/types';
-import { ScenarioMetaView } from '../share/ScenarioMeta';
+import { ScenarioMetaView } from './ScenarioMeta';
 import type { PlaygroundState } from '../state/store';
 import { resultIsStale, shownDialects } from '../state/usePlayground';
 import { loadedGallery } from './galleryLoader';

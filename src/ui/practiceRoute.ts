@@ -7,7 +7,7 @@
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { encodeScenario } from '../scenario/link';
 import type { Scenario } from '../scenario/scenario';
-import { practiceFragment, practiceIdOf, pushFragment, readFragment } from '../share/history';
+import { practiceFragment, practiceIdOf, pushFragment, readFragment } from '../persistence/history';
 
 /** What the app needs to show Practice and move around in it. */
 export interface PracticeRoute {

@@ -4,7 +4,7 @@
  * leaves it (after Esc), the hint says so, politely announced.
  */
 import { useEffect, useId, useState } from 'react';
-import { ModalDialog } from '../share/ModalDialog';
+import { ModalDialog } from '../ui/ModalDialog';
 import './ux.css';
 
 const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);

@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compareRuns, hasDifferences, type Difference } from '../../src/compare/differences';
 import { NO_DIFFERENCES, summarizeDifferences } from '../../src/compare/summary';
-import { translateScript } from '../../src/compare/translate';
+import { translateScript } from '../../src/translate/translate';
 import { createPostgresEngine } from '../../src/engine/postgres';
 import { createSqliteEngine } from '../../src/engine/sqlite';
 import type { Engine } from '../../src/engine/types';

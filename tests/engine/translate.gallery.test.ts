@@ -4,7 +4,7 @@
  * untranslatable, or the example is one of the known divergences listed below (with the reason).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { translateScenario } from '../../src/compare/translate';
+import { translateScenario } from '../../src/translate/translate';
 import { createPostgresEngine } from '../../src/engine/postgres';
 import { createSqliteEngine } from '../../src/engine/sqlite';
 import type { Dialect, Engine } from '../../src/engine/types';

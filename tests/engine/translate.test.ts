@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compareRuns, isNote, type Difference } from '../../src/compare/differences';
 import { summarizeDifferences } from '../../src/compare/summary';
-import { translateScenario, type TranslationResult } from '../../src/compare/translate';
+import { translateScenario, type TranslationResult } from '../../src/translate/translate';
 import { createPostgresEngine } from '../../src/engine/postgres';
 import { createSqliteEngine } from '../../src/engine/sqlite';
 import type { Dialect, Engine, RunResult } from '../../src/engine/types';

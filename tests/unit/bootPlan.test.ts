@@ -3,7 +3,7 @@ import LZString from 'lz-string';
 import { bootPlan } from '../../src/state/bootPlan';
 import { encodeScenario } from '../../src/scenario/link';
 import { defaultScenario } from '../../src/scenario/scenario';
-import { TAB_KEY, WORK_KEY } from '../../src/share/keys';
+import { TAB_KEY, WORK_KEY } from '../../src/persistence/keys';
 
 const bootDialects = (...args: Parameters<typeof bootPlan>) => bootPlan(...args).map((i) => i.dialect);
 const store = (entries: Record<string, unknown>) => ({

@@ -5,9 +5,9 @@ import { describe, expect, it, vi } from 'vitest';
 import { act, createElement } from 'react';
 import { mountReactRoot } from './reactDom';
 import { DifferenceSummary } from '../../src/compare/DifferenceSummary';
-import { TranslateDialog } from '../../src/compare/TranslateDialog';
+import { TranslateDialog } from '../../src/translate/TranslateDialog';
 import { NO_DIFFERENCES } from '../../src/compare/summary';
-import { translateScenario } from '../../src/compare/translate';
+import { translateScenario } from '../../src/translate/translate';
 import type { Difference } from '../../src/compare/types';
 
 const { render } = mountReactRoot();

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { parseImport } from '../../src/scenario/file';
 import { decodeScenario, encodeScenario } from '../../src/scenario/link';
 import { defaultScenario, sameScenario, type Scenario } from '../../src/scenario/scenario';
-import { decideOnLoad } from '../../src/share/storage';
+import { decideOnLoad } from '../../src/persistence/storage';
 
 const mine: Scenario = {
   ...defaultScenario(),

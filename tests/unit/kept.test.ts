@@ -2,7 +2,7 @@
 // on stores that behave like Web Storage: a character budget that throws QuotaExceededError.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { defaultScenario, type Scenario } from '../../src/scenario/scenario';
-import { createAutosaver } from '../../src/share/autosave';
+import { createAutosaver } from '../../src/persistence/autosave';
 import {
   droppedNote,
   forgetKept,
@@ -11,9 +11,9 @@ import {
   loadKept,
   MAX_KEPT,
   type KeyValueStore,
-} from '../../src/share/kept';
-import { KEPT_KEY, OWNER_KEY, STASH_KEY, WORK_KEY } from '../../src/share/keys';
-import { loadStash, loadWork, loadWorkRecord, saveWork, stashOwnWork } from '../../src/share/storage';
+} from '../../src/persistence/kept';
+import { KEPT_KEY, OWNER_KEY, STASH_KEY, WORK_KEY } from '../../src/persistence/keys';
+import { loadStash, loadWork, loadWorkRecord, saveWork, stashOwnWork } from '../../src/persistence/storage';
 
 /** localStorage as browsers count it: keys plus values, in characters, up to a budget. */
 class BudgetStore implements KeyValueStore {

@@ -5,7 +5,7 @@ import { decodeScenario, encodeScenario } from '../../src/scenario/link';
 import { parseImport } from '../../src/scenario/file';
 import { defaultScenario } from '../../src/scenario/scenario';
 import { quoteUntrusted } from '../../src/scenario/untrusted';
-import { decideOnLoad } from '../../src/share/storage';
+import { decideOnLoad } from '../../src/persistence/storage';
 import { nulRefusal } from '../../src/state/nulCheck';
 import LZString from 'lz-string';
 

@@ -11,7 +11,7 @@ import {
   statusOf,
   withRecord,
 } from '../../src/practice/progress';
-import { STASH_KEY, TAB_KEY, WORK_KEY } from '../../src/share/keys';
+import { STASH_KEY, TAB_KEY, WORK_KEY } from '../../src/persistence/keys';
 
 function memory(): Storage {
   const m = new Map<string, string>();

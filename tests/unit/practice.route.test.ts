@@ -2,8 +2,8 @@
 // opened on one starts the playground behind it from the saved work, without a bad-link message.
 import { describe, expect, it } from 'vitest';
 import { defaultScenario } from '../../src/scenario/scenario';
-import { exampleIdOf, practiceFragment, practiceIdOf } from '../../src/share/history';
-import { decideOnLoad } from '../../src/share/storage';
+import { exampleIdOf, practiceFragment, practiceIdOf } from '../../src/persistence/history';
+import { decideOnLoad } from '../../src/persistence/storage';
 
 describe('practice fragments', () => {
   it('round-trip an exercise id and the path', () => {

@@ -11,7 +11,7 @@ import {
   pushFragment,
   readFragment,
   replaceFragment,
-} from '../../src/share/history';
+} from '../../src/persistence/history';
 
 afterEach(() => {
   vi.useRealTimers();

@@ -5,9 +5,14 @@ import { act, createElement, useLayoutEffect, useState } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { decodeScenario, encodeScenario } from '../../src/scenario/link';
 import { defaultScenario, type Scenario } from '../../src/scenario/scenario';
-import { readFragment, replaceFragment } from '../../src/share/history';
-import { loadStash, loadWork, loadWorkRecord, saveWork } from '../../src/share/storage';
-import { resetStartForTests, startScenario, usePersistence, type Persistence } from '../../src/share/usePersistence';
+import { readFragment, replaceFragment } from '../../src/persistence/history';
+import { loadStash, loadWork, loadWorkRecord, saveWork } from '../../src/persistence/storage';
+import {
+  resetStartForTests,
+  startScenario,
+  usePersistence,
+  type Persistence,
+} from '../../src/persistence/usePersistence';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 

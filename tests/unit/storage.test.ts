@@ -2,7 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { encodeScenario } from '../../src/scenario/link';
 import { defaultScenario, type Scenario } from '../../src/scenario/scenario';
-import { createAutosaver } from '../../src/share/autosave';
+import { createAutosaver } from '../../src/persistence/autosave';
 import {
   clearStash,
   decideOnLoad,
@@ -17,7 +17,7 @@ import {
   TAB_KEY,
   WORK_KEY,
   type KeyValueStore,
-} from '../../src/share/storage';
+} from '../../src/persistence/storage';
 
 class MemoryStore implements KeyValueStore {
   data = new Map<string, string>();

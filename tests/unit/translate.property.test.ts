@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { translateScript } from '../../src/compare/translate';
+import { translateScript } from '../../src/translate/translate';
 
 // Fragments that exercise every rule; any sequence of them (valid or not) must translate without
 // throwing, and text outside the edited constructs must survive.

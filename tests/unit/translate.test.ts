@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { applyTranslation, suggestedTranslation } from '../../src/compare/scenarioTranslation';
-import { applyEdits, splitStatements } from '../../src/compare/sqlSource';
-import { translateScenario, translateScript } from '../../src/compare/translate';
+import { applyTranslation, suggestedTranslation } from '../../src/translate/scenarioTranslation';
+import { applyEdits, splitStatements } from '../../src/translate/sqlSource';
+import { translateScenario, translateScript } from '../../src/translate/translate';
 import { compareValues, parseTimestamp } from '../../src/compare/values';
 import type { TableSchema } from '../../src/engine/types';
 import { defaultScenario } from '../../src/scenario/scenario';
@@ -317,7 +317,7 @@ it('UPDATE … SET on boolean and integer columns', () => {
 });
 
 it('loads the translator on demand and translates a scenario side', async () => {
-  const { loadTranslator } = await import('../../src/compare/scenarioTranslation');
+  const { loadTranslator } = await import('../../src/translate/scenarioTranslation');
   const mod = await loadTranslator();
   const r = mod.translateFrom(defaultScenario(), 'sqlite');
   expect(r).toMatchObject({ from: 'sqlite', to: 'postgres' });

@@ -11,8 +11,17 @@ function clear(root: Element): void {
   for (const el of root.querySelectorAll(`[${MARK}]`)) el.removeAttribute(MARK);
 }
 
-function results(from: Element): Element | null {
-  return from.closest('.results');
+/**
+ * Clear the marks of the results view around `from`; when there is a row to link, mark `from` as
+ * the source and return the view to search in.
+ */
+function start(from: Element, after: number | undefined, before: number | undefined): Element | null {
+  const root = from.closest('.results');
+  if (!root) return null;
+  clear(root);
+  if (after === undefined && before === undefined) return null;
+  from.setAttribute(MARK, 'source');
+  return root;
 }
 
 /** Mark the After row `after` and the Before row `before` of `table` (none: clear the marks). */
@@ -22,11 +31,8 @@ export function highlightTableRows(
   after: number | undefined,
   before: number | undefined,
 ): void {
-  const root = results(from);
+  const root = start(from, after, before);
   if (!root) return;
-  clear(root);
-  if (after === undefined && before === undefined) return;
-  from.setAttribute(MARK, 'source');
   const section = [...root.querySelectorAll('section.table-diff')].find(
     (s) => s.getAttribute('aria-label') === `Table ${table}`,
   );
@@ -43,11 +49,8 @@ export function highlightProposedRows(
   after: number | undefined,
   before: number | undefined,
 ): void {
-  const root = results(from);
+  const root = start(from, after, before);
   if (!root) return;
-  clear(root);
-  if (after === undefined && before === undefined) return;
-  from.setAttribute(MARK, 'source');
   for (const t of root.querySelectorAll(`.proposed[data-table="${CSS.escape(table)}"] tr[data-fate]`)) {
     const a = t.getAttribute('data-after-row');
     const b = t.getAttribute('data-before-row');

@@ -6,9 +6,9 @@
 import { Component, type ErrorInfo, type ReactNode } from 'react';
 import { encodeScenario } from '../scenario/link';
 import { defaultScenario, sameScenario } from '../scenario/scenario';
-import { reloadWithFragment } from './history';
-import { loadWorkRecord, stashOwnWork } from './storage';
-import './share.css';
+import { reloadWithFragment } from '../persistence/history';
+import { loadWorkRecord, stashOwnWork } from '../persistence/storage';
+import '../share/share.css';
 
 /** Props of ErrorBoundary. */
 export interface ErrorBoundaryProps {

@@ -6,7 +6,7 @@
 import { useEffect, useId, useRef } from 'react';
 import { DIALECT_LABEL, type Dialect } from '../engine/types';
 import type { Problem, ScriptTranslation, TranslationResult } from './translate';
-import './compare.css';
+import '../compare/compare.css';
 
 /** Props of TranslateDialog. */
 export interface TranslateDialogProps {

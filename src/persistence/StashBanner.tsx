@@ -8,7 +8,7 @@
  */
 import type { Scenario } from '../scenario/scenario';
 import type { KeptMeta } from './kept';
-import './share.css';
+import '../share/share.css';
 
 /** Props of StashBanner. */
 export interface StashBannerProps {

@@ -1,6 +1,6 @@
 /** Translate's dialog, the page's side: where focus goes back to, and what an accepted translation changed. */
 import { useEffect, useRef } from 'react';
-import type { TranslationResult } from '../compare/translate';
+import type { TranslationResult } from './translate';
 import { DIALECT_LABEL } from '../engine/types';
 import type { Scenario } from '../scenario/scenario';
 

@@ -3,10 +3,10 @@
  * while a file is dragged over the window. Text dragged inside the editors is left alone.
  */
 import { useEffect, useEffectEvent, useState } from 'react';
-import type { ImportResult } from '../scenario/file';
-import type { Scenario } from '../scenario/scenario';
-import { readImportFile } from './download';
-import './share.css';
+import type { ImportResult } from './file';
+import type { Scenario } from './scenario';
+import { readImportFile } from '../share/download';
+import '../share/share.css';
 
 function hasFiles(e: DragEvent): boolean {
   return Array.from(e.dataTransfer?.types ?? []).includes('Files');

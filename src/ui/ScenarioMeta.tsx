@@ -3,7 +3,7 @@
  * read-only display above the results. Notes are plain text: shown as typed, never as HTML.
  */
 import { useId, useState } from 'react';
-import './share.css';
+import '../share/share.css';
 
 /** Longest title the scenario schema accepts. */
 export const MAX_TITLE_CHARS = 200;

@@ -3,15 +3,15 @@
  * target can be inferred from real unique keys), and shows the result for the user to accept.
  */
 import { lazy } from 'react';
-import { applyTranslation, loadTranslator } from '../compare/scenarioTranslation';
-import type { TranslationResult } from '../compare/translate';
+import { applyTranslation, loadTranslator } from './scenarioTranslation';
+import type { TranslationResult } from './translate';
 import { engines } from '../engine/engines';
 import type { Scenario } from '../scenario/scenario';
 import type { Dialect } from '../engine/types';
-import { LazyPart } from './LazyPart';
+import { LazyPart } from '../ui/LazyPart';
 
 // The dialog's code is fetched together with the translator, when a translation is asked for.
-const loadDialog = () => import('../compare/TranslateDialog');
+const loadDialog = () => import('./TranslateDialog');
 const TranslateDialog = lazy(() => loadDialog().then((m) => ({ default: m.TranslateDialog })));
 
 /**

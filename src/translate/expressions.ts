@@ -5,7 +5,7 @@
 import { blockComment, walk, type CstNode } from './sqlSource';
 import { dataTypeInfo, mapType } from './typeMap';
 import { nameOf } from './schemaModel';
-import { parseTimestamp } from './values';
+import { parseTimestamp } from '../compare/values';
 import { Translator } from './translator';
 
 type AnyNode = CstNode & Record<string, unknown>;

@@ -1,0 +1,39 @@
+// Helpers for modules that drive the built app in one page: open it on a scenario and wait until
+// it shows a finished run with Monaco in place and the background PostgreSQL warm-up done.
+import { idle, newProfileDir, openProfile, removeProfileDir, waitMark, waitPostgresReady } from './browser.mjs';
+
+let visits = 0;
+/** A fresh visit prefix for the server's request log. */
+export const nextVisit = (p = 'a') => `${p}${Date.now().toString(36)}${(visits++).toString(36)}`;
+export const scopeOf = (dialect) => `.results[data-dialect="${dialect}"]`;
+
+/**
+ * Open the app (fresh profile) at `fragment` (a `#s1/…` link or ''), wait for table `label` on
+ * `dialect`, then for Monaco and the PostgreSQL warm-up, then `quietMs` of idle. Returns
+ * { page, errors, close } (close also removes the profile).
+ */
+export async function openApp(env, { fragment = '', dialect = 'sqlite', label = 'After: users', quietMs = 500 } = {}) {
+  const dir = await newProfileDir();
+  const p = await openProfile(dir, { first: { label, scope: scopeOf(dialect) } });
+  const close = async () => {
+    await p.close().catch(() => undefined);
+    await removeProfileDir(dir);
+  };
+  try {
+    await p.page.goto(env.server.url(nextVisit(), 'app', fragment), { waitUntil: 'commit' });
+    await waitMark(p.page, 'first', env.timeoutMs * 3);
+    await p.page.waitForSelector('[data-editor="monaco"] .view-lines', { state: 'visible', timeout: 60_000 });
+    await waitPostgresReady(p.page, 60_000);
+    await idle(quietMs);
+    return { page: p.page, errors: p.errors, close };
+  } catch (err) {
+    await close();
+    throw err;
+  }
+}
+
+/** Long tasks (start, duration) the page reported between `from` and `to` (page clock). */
+export async function longTasksBetween(page, from, to) {
+  const tasks = await page.evaluate(() => window.__bench.longtasks);
+  return tasks.filter((t) => t.start + t.duration >= from && t.start <= to);
+}
