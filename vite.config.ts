@@ -17,7 +17,12 @@ export default defineConfig({
   worker: { format: 'es', plugins: licenses.worker },
   optimizeDeps: { exclude: ['@electric-sql/pglite'] },
   // The PGlite version names the shipped data-directory snapshot and its IndexedDB key.
-  define: { __PGLITE_VERSION__: JSON.stringify(installedPgliteVersion()) },
+  // UPSERT_BUILD_LABEL marks a build on its <html> element (data-build), e.g. the update test's
+  // second deploy.
+  define: {
+    __PGLITE_VERSION__: JSON.stringify(installedPgliteVersion()),
+    __BUILD_LABEL__: JSON.stringify(process.env.UPSERT_BUILD_LABEL ?? ''),
+  },
   build: {
     target: 'es2022',
     chunkSizeWarningLimit: 4000,

@@ -5,7 +5,7 @@
  */
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { ErrorBoundary } from '../share/ErrorBoundary';
+import { ErrorBoundary } from '../ui/ErrorBoundary';
 import { EmbedApp } from './EmbedApp';
 import { EMBED_SOURCE, tellHost } from './messages';
 import { parseOptions, splitFragment } from './options';

@@ -11,6 +11,14 @@ type Listener = () => void;
 let started = false;
 let waiting = false;
 let update: ((reload?: boolean) => Promise<void>) | null = null;
+let reloading = false;
+
+/** Reload once (both "the new worker controls this page" and "it is activated" may say so). */
+function reloadOnce(): void {
+  if (reloading) return;
+  reloading = true;
+  window.location.reload();
+}
 const listeners = new Set<Listener>();
 
 /** How often an open page asks whether a new version was deployed (also asked on every load). */
@@ -22,6 +30,8 @@ export function startServiceWorker(): void {
   started = true;
   update = registerSW({
     immediate: true,
+    // The new worker took control of this page: reload with it.
+    onNeedReload: reloadOnce,
     onNeedRefresh() {
       waiting = true;
       for (const l of listeners) l();
@@ -46,7 +56,18 @@ export function onUpdateWaiting(listener: Listener): () => void {
   return () => listeners.delete(listener);
 }
 
-/** Activate the waiting version and reload the page with it (work is autosaved on the way out). */
+/**
+ * Activate the waiting version and reload the page with it (work is autosaved on the way out). A
+ * page the worker does not control (the first visit's: the worker never claims open pages, so a
+ * page never changes worker under its feet) reloads when the new worker is activated.
+ */
 export function reloadToUpdate(): void {
-  void update?.(true);
+  void navigator.serviceWorker.getRegistration().then((registration) => {
+    const waiting = registration?.waiting;
+    if (!waiting) return reloadOnce();
+    waiting.addEventListener('statechange', () => {
+      if (waiting.state === 'activated') reloadOnce();
+    });
+    void update?.(true);
+  }, reloadOnce);
 }
