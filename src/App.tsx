@@ -1,23 +1,23 @@
 /** The playground's layout: top bar, editors, results, and the dialogs. State lives in usePlayground. */
-import { lazy, useEffect, useEffectEvent, useLayoutEffect, useRef, useState } from 'react';
+import { lazy, useState } from 'react';
 import type { TranslationResult } from './translate/translate';
 import type { Example } from './gallery/types';
 import type { ImportResult } from './scenario/file';
-import type { Scenario } from './scenario/scenario';
 import { DropZone } from './scenario/DropZone';
 import { ImportExport, exportJsonFile } from './share/ImportExport';
 import { ScenarioMetaEditor } from './ui/ScenarioMeta';
-import { StashBanner, type StashBannerProps } from './persistence/StashBanner';
-import { exampleFragment, exampleIdOf, readFragment } from './persistence/history';
+import { StashBanner } from './persistence/StashBanner';
 import { copyShareLink } from './share/shareLink';
-import { startScenario, usePersistence, type Persistence } from './persistence/usePersistence';
+import { startScenario } from './persistence/start';
+import { useScenarioNavigation } from './persistence/useScenarioNavigation';
 import { initialState, type PlaygroundState } from './state/store';
 import { shownDialects, usePlayground } from './state/usePlayground';
 import { DialectSwitch } from './ui/DialectSwitch';
 import { EditorsPane } from './ui/EditorsPane';
-import { loadGallery, loadedGallery, useGallery, type GalleryModule } from './ui/galleryLoader';
+import { loadGallery, loadedGallery, lookupExample, useGallery } from './ui/galleryLoader';
 import { LazyPart } from './ui/LazyPart';
-import { practiceIsOpen, usePracticeRoute } from './ui/practiceRoute';
+import { usePracticeRoute } from './ui/practiceRoute';
+import { useEnhanced, usePageRunKey } from './ui/useEnhanced';
 import { ResultsArea } from './ui/ResultsArea';
 import { RunControls } from './ui/RunControls';
 import { Toolbar } from './ui/Toolbar';
@@ -35,29 +35,6 @@ const ExamplesDialog = lazy(() => loadGallery().then((m) => ({ default: m.Exampl
 const PracticeView = lazy(() => import('./practice/PracticeView'));
 const ShareButtonDialog = lazy(() => import('./ui/ShareButtonDialog').then((m) => ({ default: m.ShareButtonDialog })));
 
-type StashSource = NonNullable<StashBannerProps['source']>;
-
-/** A gallery example as a scenario. */
-function exampleScenario(gallery: GalleryModule, id: string): Scenario | null {
-  const ex = gallery.findExample(id);
-  return ex ? gallery.exampleToScenario(ex, 'sqlite') : null;
-}
-
-/**
- * A gallery example as a scenario, for `#example/ID` fragments. mount.tsx loads the gallery before the
- * first render when the address names an example, so the start-up lookup always has it.
- */
-function lookupExample(id: string): Scenario | null {
-  const gallery = loadedGallery();
-  return gallery ? exampleScenario(gallery, id) : null;
-}
-
-/** Run `fn` when the browser is idle (soon after, where there is no requestIdleCallback). */
-function whenIdle(fn: () => void): void {
-  if (typeof requestIdleCallback === 'function') requestIdleCallback(fn, { timeout: 5000 });
-  else setTimeout(fn, 1000);
-}
-
 /** The first state: a link or example wins, else the autosaved work, else the default scenario. */
 function startState(): PlaygroundState {
   const first = startScenario(lookupExample);
@@ -67,57 +44,12 @@ function startState(): PlaygroundState {
 /** The whole app. */
 export function App() {
   const [state, actions] = usePlayground(startState);
-  // What replaced the set-aside work, for the "Back to my scenario" sentence.
-  const [stashSource, setStashSource] = useState<StashSource>(() => {
-    const opened = startScenario().source;
-    return opened === 'example' || opened === 'link' ? opened : 'earlier';
-  });
-  const persistenceRef = useRef<Persistence | null>(null);
-  const recovering = useRef<string | null>(null);
-  /**
-   * Example lookup for back/forward. If the gallery is not loaded yet, it is loaded and the example
-   * then opened (usePersistence has meanwhile said there is no such example: that notice goes).
-   */
-  const lookupOrLoad = (id: string): Scenario | null => {
-    const found = lookupExample(id);
-    if (found || loadedGallery() || recovering.current === id) return found;
-    recovering.current = id;
-    loadGallery().then(
-      (gallery) => {
-        recovering.current = null;
-        const next = exampleScenario(gallery, id);
-        const persistence = persistenceRef.current;
-        if (!next || !persistence || exampleIdOf(readFragment()) !== id) return;
-        persistence.dismissNotice();
-        // Same fragment: replaces the entry rather than adding one.
-        persistence.loaded(next, exampleFragment(id));
-        actions.load(next, 'link', id);
-      },
-      () => {
-        recovering.current = null;
-      },
-    );
-    return null;
-  };
-  // Back/forward (or a link pasted into the address bar) load that entry's scenario; a pasted
-  // link sets edited work aside ("Back to my scenario").
-  const persistence = usePersistence(
-    state.scenario,
-    (s, setAside) => {
-      if (setAside) setStashSource('link');
-      actions.load(s, 'link', exampleIdOf(readFragment()));
-    },
-    lookupOrLoad,
-  );
-  useLayoutEffect(() => {
-    persistenceRef.current = persistence;
-  });
+  const { persistence, stashSource, loadChosen, reopen } = useScenarioNavigation(state.scenario, actions);
   const { scenario } = state;
   const dialect = scenario.dialect;
   const practice = usePracticeRoute(scenario);
   const practicing = practice.id !== null;
   const running = shownDialects(scenario).some((d) => state.running[d]);
-  const [enhanced, setEnhanced] = useState(false);
   const [dialog, setDialog] = useState<'examples' | 'share' | null>(null);
   // Whether the Share click copied the link (null while copying).
   const [linkCopied, setLinkCopied] = useState<boolean | null>(null);
@@ -141,46 +73,8 @@ export function App() {
     );
   };
 
-  // Monaco loads only after the first result is on screen: the switch waits for the frame that
-  // shows the result (an effect alone may run before that frame, and would delay it).
-  const firstResult = Boolean(state.results.sqlite || state.results.postgres);
-  useEffect(() => {
-    if (enhanced || !firstResult) return;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const frame = requestAnimationFrame(() => {
-      timer = setTimeout(() => setEnhanced(true), 0);
-    });
-    return () => {
-      cancelAnimationFrame(frame);
-      if (timer !== undefined) clearTimeout(timer);
-    };
-  }, [enhanced, firstResult]);
-  // Then, when idle, the gallery: back/forward to an example link finds it ready.
-  useEffect(() => {
-    if (enhanced) whenIdle(() => void loadGallery().catch(() => undefined));
-  }, [enhanced]);
-
-  // Ctrl/Cmd+Enter anywhere on the page runs (editors handle it themselves first).
-  const onPageKey = useEffectEvent((e: KeyboardEvent) => {
-    if (e.key === 'Enter' && (e.ctrlKey || e.metaKey) && !e.defaultPrevented && !practiceIsOpen()) {
-      e.preventDefault();
-      actions.run();
-    }
-  });
-  useEffect(() => {
-    window.addEventListener('keydown', onPageKey);
-    return () => window.removeEventListener('keydown', onPageKey);
-  }, []);
-
-  /** Load a scenario the user chose (example, import): a new history entry, so Back returns to the work. */
-  const loadChosen = (next: Scenario, source: 'example' | 'import', exampleId: string | null = null) => {
-    // Edited work is set aside (as when a link opens over it), so it survives the tab being closed.
-    const r = persistence.loaded(next, exampleId ? exampleFragment(exampleId) : undefined, { setAside: true });
-    // Refused: the work could not be set aside (storage full); the notice says so, nothing changes.
-    if (r === 'refused') return;
-    if (r === 'set-aside') setStashSource(source);
-    actions.load(next, source, exampleId);
-  };
+  const enhanced = useEnhanced(Boolean(state.results.sqlite || state.results.postgres));
+  usePageRunKey(actions.run);
 
   const onPickExample = (ex: Example) => {
     setDialog(null);
@@ -196,13 +90,6 @@ export function App() {
     }
     loadChosen(r.scenario, 'import');
     actions.showMessage('info', r.note);
-  };
-
-  /** Back to set-aside work (the newest, or one from Recent work); edits it replaces are set aside. */
-  const reopen = (opened: { scenario: Scenario; setAside: boolean } | null) => {
-    if (!opened) return;
-    if (opened.setAside) setStashSource('reopened');
-    actions.load(opened.scenario, 'saved');
   };
 
   const gallery = useGallery(Boolean(state.explainId));

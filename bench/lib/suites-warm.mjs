@@ -127,7 +127,7 @@ export async function bulk(env, dialect, n) {
     });
     await settled(a.page, env.timeoutMs * 3);
     // The default 5 s limit is for runaway queries; a 100,000-row run on PGlite may need more.
-    await a.page.getByLabel('Time limit (s)').fill('120');
+    await a.page.getByLabel('Time limit (s)').fill(String(env.runLimitS ?? 120));
     if (dialect === 'sqlite') await waitPostgresReady(a.page, 30_000);
     await b.page.goto(
       env.server.url(nextVisit(), 'base', `${dialect === 'sqlite' ? 'sqlite' : 'pglite'}.html?autorun=0`),

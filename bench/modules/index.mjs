@@ -2,4 +2,16 @@
 // in this folder whose default export is a bench module (see bench/README.md):
 //   { name, title, optIn?, run(env) → results, summarise(results, env) → rows, details?(results, env) → Markdown }
 // To add one: write bench/modules/<name>.mjs and add its name here (one line).
-export const MODULES = ['cold-sqlite', 'cold-postgres', 'switch', 'warm', 'typing', 'interactions', 'bulk', 'limit'];
+// One name per line, so that modules added by different people merge without a conflict.
+// prettier-ignore
+export const MODULES = [
+  'cold-sqlite',
+  'cold-postgres',
+  'switch',
+  'warm',
+  'typing',
+  'interactions',
+  'bulk',
+  'limit',
+  'million',
+];

@@ -4,6 +4,7 @@
  */
 import type { FromWorker, ToWorker } from './protocol.ts';
 import { fromWire } from './resultCodec.ts';
+import { engineError, failedRun, formatSeconds, label } from './runFailure.ts';
 import type { Dialect, EngineError, RunInput, RunParams, RunResult, TableSchema } from './types.ts';
 
 /** Where the engine is in its life, for the UI. */
@@ -328,33 +329,4 @@ export class EngineClient {
 
 function runKey(input: RunInput): string {
   return `${input.rowLimit ?? ''}\u0000${input.setup}\u0000${input.statement}\u0000${JSON.stringify(input.params ?? null)}`;
-}
-
-function label(d: Dialect): string {
-  return d === 'sqlite' ? 'SQLite' : 'PostgreSQL';
-}
-
-function formatSeconds(ms: number): string {
-  const s = ms / 1000;
-  return `${Number.isInteger(s) ? s : s.toFixed(1)} s`;
-}
-
-function engineError(phase: EngineError['phase'], message: string): EngineError {
-  return { phase, message };
-}
-
-/** A RunResult for a run that produced nothing (stopped, crashed, engine failed to start). */
-export function failedRun(dialect: Dialect, version: string | null, error: EngineError): RunResult {
-  return {
-    dialect,
-    engineVersion: version ?? label(dialect),
-    ok: false,
-    setup: [],
-    statements: [],
-    notRun: [],
-    tables: [],
-    error,
-    notes: [],
-    timings: { reset: 0, setup: 0, before: 0, statements: 0, after: 0, diff: 0, total: 0 },
-  };
 }

@@ -3,10 +3,11 @@
  * Each engine supplies a Driver (how to reset, run a script, introspect and snapshot); the
  * pipeline owns the order of the phases, the timings and the per-statement diff rule.
  */
-import { changeTotals, diffTable, type TableSnapshot } from './diff.ts';
+import { capture, diffAll, sumCounts, totalRows } from './capture.ts';
+import type { TableSnapshot } from './diff.ts';
+import { engineError, markRestart, restartReason } from './restart.ts';
 import {
   DEFAULT_ROW_LIMIT,
-  DIALECT_LABEL,
   type Dialect,
   type Engine,
   type EngineError,
@@ -17,7 +18,6 @@ import {
   type Span,
   type StatementResult,
   type StatementStep,
-  type TableDiff,
   type TableSchema,
   type WriteTracking,
 } from './types.ts';
@@ -88,9 +88,6 @@ export function capReturnedRows(r: StatementResult, rowLimit: number): Statement
   return { ...r, rows: r.rows.slice(0, rowLimit), totalRows: r.rows.length };
 }
 
-/** Key of a table across snapshots. */
-export const tableKey = (t: TableSchema): string => `${t.schema}\u0000${t.name}`;
-
 const now = (): number => performance.now();
 
 /**
@@ -102,82 +99,6 @@ const now = (): number => performance.now();
  */
 const PER_STATEMENT_ROWS = 20_000;
 const PER_STATEMENT_MAX_STATEMENTS = 50;
-
-async function capture(d: Driver, rowLimit: number): Promise<Map<string, TableSnapshot>> {
-  return d.guard(async () => {
-    const out = new Map<string, TableSnapshot>();
-    for (const t of await d.introspect()) out.set(tableKey(t), await d.snapshot(t, rowLimit));
-    return out;
-  });
-}
-
-function totalRows(snaps: Map<string, TableSnapshot>): number {
-  let n = 0;
-  for (const s of snaps.values()) n += s.data.totalRows;
-  return n;
-}
-
-/** Diff every table of two captures, Before's order first, then tables created since. */
-function diffAll(
-  before: Map<string, TableSnapshot>,
-  after: Map<string, TableSnapshot>,
-  tracking: Map<string, WriteTracking>,
-  written: WrittenRows | null,
-  dialect: Dialect,
-): TableDiff[] {
-  const keys = [...before.keys(), ...[...after.keys()].filter((k) => !before.has(k))];
-  return keys.map((k) => {
-    const b = before.get(k) ?? null;
-    const a = after.get(k) ?? null;
-    const kind: WriteTracking = dialect === 'postgres' ? 'xmin' : (tracking.get(k) ?? 'none');
-    const d = diffTable(b, a, { tracking: kind, written: written?.get(k) ?? new Set() }, (a ?? b)!.schema.name);
-    if (kind === 'none' && d.status === 'kept' && dialect === 'sqlite' && tracking.size > 0) {
-      d.notes.push(
-        d.schema.hasRowid
-          ? 'Columns named rowid, _rowid_ and oid hide the rowid: a row rewritten with identical values cannot be told from an untouched one.'
-          : 'WITHOUT ROWID table: a row rewritten with identical values cannot be told from an untouched one.',
-      );
-    }
-    return d;
-  });
-}
-
-/** Sum of inserted/updated/deleted over all tables. */
-function sumCounts(diffs: TableDiff[]): { inserted: number; updated: number; deleted: number } {
-  const out = { inserted: 0, updated: 0, deleted: 0 };
-  for (const d of diffs) {
-    const c = changeTotals(d);
-    out.inserted += c.inserted;
-    out.updated += c.updated;
-    out.deleted += c.deleted;
-  }
-  return out;
-}
-
-function engineError(e: unknown): EngineError {
-  return { message: e instanceof Error ? e.message : String(e), phase: 'engine' };
-}
-
-/** Ask the driver whether the engine needs a restart; an engine that cannot even answer does. */
-async function restartReason(d: Driver, errors: (EngineError | undefined)[]): Promise<string | null> {
-  if (!d.afterRun) return null;
-  const messages = errors.filter((e): e is EngineError => e !== undefined).map((e) => e.message);
-  return d
-    .afterRun(messages)
-    .catch(
-      () =>
-        `The ${DIALECT_LABEL[d.dialect]} engine stopped answering correctly and was restarted; your next run starts clean.`,
-    );
-}
-
-/** Put a restart reason into a result: it replaces an engine failure, else it is the first note. */
-function markRestart(result: RunResult, reason: string): void {
-  result.restart = reason;
-  const e = result.error;
-  if (e && e.phase === 'engine')
-    result.error = { phase: 'engine', message: reason, detail: `The engine said: ${e.message}` };
-  else result.notes.unshift(reason);
-}
 
 /** Run one scenario on a driver. Never throws: failures come back in the result. */
 export async function runPipeline(d: Driver, input: RunInput): Promise<RunResult> {

@@ -6,14 +6,16 @@
 import { PGlite, type ParserOptions } from '@electric-sql/pglite';
 import { splitPostgres } from './pgSplit.ts';
 import { introspectPostgres, snapshotPostgres, valueParsers, type PgTableInfo } from './pgSchema.ts';
-import { engineFromDriver, tableKey, type Driver, type ScriptOutcome } from './pipeline.ts';
+import { tableKey } from './capture.ts';
+import { engineFromDriver, type Driver, type ScriptOutcome } from './pipeline.ts';
 import { resetPostgres, userObjects } from './pgReset.ts';
 import { PgAccount } from './pgAccount.ts';
 import { browserRefusal } from './pgBlocked.ts';
 import { engineIdentity, FileWatch, restoreSession, systemFingerprint, withEngineRights } from './pgIsolation.ts';
-import { codePointOffset, copiesFromStdin, isReadOnlyKind, lineColumn, statementKind } from './sqlText.ts';
-import type { Engine, EngineError, EngineNotice, Span, StatementResult, Value } from './types.ts';
+import { copiesFromStdin, isReadOnlyKind, statementKind } from './sqlText.ts';
+import type { Engine, EngineNotice, StatementResult, Value } from './types.ts';
 import { postgresStatementArgs, type ResolvedParams } from './binding.ts';
+import { toEngineError } from './pgErrors.ts';
 
 /** The PostgreSQL engine, plus a clean data-directory snapshot for fast replacements. */
 export interface PostgresEngine extends Engine {
@@ -25,41 +27,6 @@ const WRITE_COMMANDS = new Set(['INSERT', 'UPDATE', 'DELETE', 'MERGE', 'COPY']);
 /** Statement kinds the row-by-row account traces. */
 const TRACED_KINDS = new Set(['INSERT', 'UPDATE', 'DELETE', 'MERGE']);
 const MAX_NOTICES = 20;
-
-interface PgErrorLike {
-  message: string;
-  code?: string;
-  position?: string;
-  detail?: string;
-  hint?: string;
-}
-
-/** An error of one statement, located in the whole script (Postgres counts characters, 1-based). */
-function toEngineError(
-  e: unknown,
-  script: string,
-  span: Span,
-  index: number,
-  phase: 'setup' | 'statement',
-  bound?: { sql: string; toOriginal: (offset: number) => number } | null,
-): EngineError {
-  const err = (typeof e === 'object' && e !== null ? e : { message: String(e) }) as PgErrorLike;
-  const out: EngineError = { message: err.message ?? String(e), phase, statementIndex: index, span };
-  if (err.code) out.code = err.code;
-  if (err.detail) out.detail = err.detail;
-  if (err.hint) out.hint = err.hint;
-  const pos = Number(err.position);
-  if (Number.isInteger(pos) && pos > 0) {
-    // With placeholders respelled as $n, the server counts in the respelled text: map back.
-    out.position = bound
-      ? span.start + bound.toOriginal(codePointOffset(bound.sql, 0, pos - 1))
-      : codePointOffset(script, span.start, pos - 1);
-  }
-  const { line, column } = lineColumn(script, out.position ?? span.start);
-  out.line = line;
-  out.column = column;
-  return out;
-}
 
 /** Create the PostgreSQL engine; `loadDataDir` (from dumpDataDir) skips initdb. */
 export async function createPostgresEngine(opts?: {

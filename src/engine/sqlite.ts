@@ -4,94 +4,24 @@
  */
 import initSqlJs, { type Database, type SqlJsStatic, type Statement } from 'sql.js';
 import { splitSqlite } from './pgSplit.ts';
-import { engineFromDriver, tableKey, type Driver, type ScriptOutcome } from './pipeline.ts';
+import { tableKey } from './capture.ts';
+import { engineFromDriver, type Driver, type ScriptOutcome } from './pipeline.ts';
 import { SqliteAccount } from './sqliteAccount.ts';
 import { introspectSqlite, snapshotSqlite, all } from './sqliteSchema.ts';
 import { HookRecorder } from './sqliteWrites.ts';
-import { lineColumn, statementKind, trimStatement } from './sqlText.ts';
-import type { Engine, EngineError, Span, StatementResult, TableSchema, Value } from './types.ts';
+import { statementKind, trimStatement } from './sqlText.ts';
+import type { Engine, StatementResult, TableSchema, Value } from './types.ts';
 import { sqliteStatementArgs, type ResolvedParams } from './binding.ts';
 import { findPlaceholders } from './placeholders.ts';
 import { normalizeSqliteRow } from './values.ts';
 import { sqliteRefusal } from './sqliteBlocked.ts';
+import { errorResult, failed } from './sqliteErrors.ts';
 
 /** Statement kinds the row-by-row account traces. */
 const TRACED_KINDS = /^(INSERT|UPDATE|DELETE|REPLACE)\b/;
 
 /** Statement kinds whose row count sqlite3_changes() reports. */
 const WRITE_KINDS = /^(INSERT|UPDATE|DELETE|REPLACE)\b/;
-
-/**
- * Result code names that a sql.js message makes certain (sql.js gives only the message).
- * UNIQUE failures are told apart from PRIMARY KEY failures by looking at the table's key.
- */
-const CODE_PATTERNS: [RegExp, string][] = [
-  [/^NOT NULL constraint failed/, 'SQLITE_CONSTRAINT_NOTNULL'],
-  [/^CHECK constraint failed/, 'SQLITE_CONSTRAINT_CHECK'],
-  [/^FOREIGN KEY constraint failed/, 'SQLITE_CONSTRAINT_FOREIGNKEY'],
-  [/^datatype mismatch/, 'SQLITE_MISMATCH'],
-  [/^cannot store .* value in .* column/, 'SQLITE_CONSTRAINT_DATATYPE'],
-  [/^attempt to write a readonly database/, 'SQLITE_READONLY'],
-  [
-    /^(near ".*": syntax error|incomplete input|no such (table|column|function|index|view|trigger|collation sequence)|unrecognized token|.* already exists|ambiguous column name|cannot (start a transaction within a transaction|commit - no transaction is active|rollback - no transaction is active|UPDATE generated column|INSERT into generated column)|ON CONFLICT clause does not match any PRIMARY KEY or UNIQUE constraint|wrong number of arguments to function|.* values for \d+ columns|table .* has \d+ columns but \d+ values were supplied)/,
-    'SQLITE_ERROR',
-  ],
-];
-
-function errorCode(db: Database, message: string): string | undefined {
-  const unique = /^UNIQUE constraint failed: (.+)$/.exec(message);
-  if (unique) {
-    // "t.a, t.b" — a primary key index raises SQLITE_CONSTRAINT_PRIMARYKEY with the same text.
-    const parts = unique[1]!.split(', ').map((p) => p.split('.'));
-    const table = parts[0]?.[0];
-    const cols = parts.map((p) => p.slice(1).join('.'));
-    if (!table) return 'SQLITE_CONSTRAINT';
-    try {
-      const pk = all(db, 'SELECT name FROM pragma_table_info(?) WHERE pk > 0 ORDER BY pk', [table]).map((r) =>
-        String(r[0]),
-      );
-      const isPk = pk.length === cols.length && pk.every((c, k) => c === cols[k]);
-      const rowid = cols.length === 1 && cols[0] === 'rowid';
-      return isPk || rowid ? 'SQLITE_CONSTRAINT_PRIMARYKEY' : 'SQLITE_CONSTRAINT_UNIQUE';
-    } catch {
-      return 'SQLITE_CONSTRAINT';
-    }
-  }
-  return CODE_PATTERNS.find(([re]) => re.test(message))?.[1];
-}
-
-/** Locate an error: the statement's span, and the offending token when the message names it once. */
-function locate(script: string, span: Span, message: string): Pick<EngineError, 'position' | 'line' | 'column'> {
-  const text = script.slice(span.start, span.end);
-  let position: number | undefined;
-  const near = /^near "(.*)": syntax error$/.exec(message);
-  if (near && near[1]) {
-    const at = text.indexOf(near[1]);
-    if (at >= 0 && at === text.lastIndexOf(near[1])) position = span.start + at;
-  } else if (message === 'incomplete input') position = span.end;
-  const { line, column } = lineColumn(script, position ?? span.start);
-  return position === undefined ? { line, column } : { position, line, column };
-}
-
-function failed(
-  db: Database,
-  script: string,
-  phase: 'setup' | 'statement',
-  index: number,
-  span: Span,
-  e: unknown,
-): EngineError {
-  const message = e instanceof Error ? e.message : String(e);
-  const code = errorCode(db, message);
-  return {
-    message,
-    ...(code ? { code } : {}),
-    phase,
-    statementIndex: index,
-    span,
-    ...locate(script, span, message),
-  };
-}
 
 /** Run a script with sql.js' iterator: statement by statement, autocommit, stop at the first error. */
 /** Called around each statement of a script (after it is prepared, before and after it runs). */
@@ -189,21 +119,6 @@ function respellPyformat(script: string): string {
   return out;
 }
 
-function errorResult(index: number, script: string, span: Span, error: EngineError, kind?: string): StatementResult {
-  const sql = script.slice(span.start, span.end);
-  return {
-    index,
-    sql,
-    span,
-    kind: kind ?? statementKind(sql, 'sqlite'),
-    columns: null,
-    rows: [],
-    rowsAffected: null,
-    durationMs: 0,
-    error,
-  };
-}
-
 /** True inside an explicit transaction: BEGIN fails there, and succeeds (then is undone) otherwise. */
 function inTransaction(db: Database): boolean {
   try {
@@ -252,6 +167,9 @@ export async function createSqliteEngine(opts?: {
   if (opts?.wasmBinary) config.wasmBinary = opts.wasmBinary;
   const SQL: SqlJsStatic = opts?.wasmModule ? await fromModule(opts.wasmModule, config) : await initSqlJs(config);
   let db: Database = new SQL.Database();
+  // True while nothing has run on `db` since it was opened: a reset would only reopen it. The
+  // first run on a cold engine skips that (closing and opening a database is not free there).
+  let untouched = true;
   const version = `SQLite ${String(all(db, 'SELECT sqlite_version()')[0]![0])}`;
   let recorder = new HookRecorder(db);
   const createFunctionV2 = (
@@ -304,6 +222,7 @@ export async function createSqliteEngine(opts?: {
     dialect: 'sqlite',
     versionLabel: version,
     async reset() {
+      if (untouched) return;
       recorder.stop();
       db.close();
       db = new SQL.Database();
@@ -313,10 +232,12 @@ export async function createSqliteEngine(opts?: {
     },
     split: splitSqlite,
     runScript: (script, phase, afterEach, opts) => {
+      untouched = false;
       tracing = opts?.account ?? false;
       return runSqliteScript(db, script, phase, afterEach, phase === 'statement' ? watch : undefined, opts?.params);
     },
     async evaluate(expr) {
+      untouched = false;
       const v = all(db, `SELECT ${expr}`)[0]?.[0] ?? null;
       if (v instanceof Uint8Array) throw new Error('a blob cannot be a parameter value here');
       return v;

@@ -1,61 +1,19 @@
 /**
  * INSERT translation: INSERT OR REPLACE / OR IGNORE ↔ ON CONFLICT, target inference for SQLite's
  * target-less DO UPDATE, ON CONSTRAINT name ↔ its columns, several ON CONFLICT clauses,
- * INSERT … SELECT … ON CONFLICT (SQLite's `WHERE true`), OVERRIDING, booleans in VALUES/SET and
- * RETURNING items that only PostgreSQL has (xmax, old/new).
+ * INSERT … SELECT … ON CONFLICT (SQLite's `WHERE true`), OVERRIDING and booleans in VALUES/SET
+ * (RETURNING items that only PostgreSQL has: `returning.ts`).
  */
-import type { KeyModel, TableModel } from './schemaModel';
+import type { KeyModel } from './schemaModel';
 import { listItems, nameOf } from './schemaModel';
-import { blockComment, quoteIdent, walk, type CstNode } from './sqlSource';
+import { blockComment, quoteIdent, type CstNode } from './sqlSource';
+import { parts, type InsertParts } from './insertParts';
+import { returningToSqlite } from './returning';
 import { Translator } from './translator';
 
 type AnyNode = CstNode & Record<string, unknown>;
 const get = Translator.get;
 const lower = (s: string) => s.toLowerCase();
-
-/** The parts of an INSERT the rules look at. */
-interface InsertParts {
-  stmt: AnyNode;
-  clause: AnyNode;
-  table: TableModel | undefined;
-  tableName: string;
-  /** Inserted column names as written (null = no list: all columns in order). */
-  columns: string[] | null;
-  upserts: AnyNode[];
-  returning: AnyNode | undefined;
-  source: AnyNode | undefined;
-  /** Offset where a new ON CONFLICT clause goes. */
-  upsertAt: number;
-  sep: string;
-}
-
-function parts(t: Translator, stmt: AnyNode): InsertParts {
-  const clauses = stmt.clauses as AnyNode[];
-  const clause = clauses.find((c) => c.type === 'insert_clause')!;
-  const tableNode = get(clause, 'table');
-  const columnList = get(clause, 'columns') ?? get(tableNode, 'columnAliases');
-  const columns = columnList ? listItems(columnList).map((c) => nameOf(c) ?? t.text(c)) : null;
-  const tableName = nameOf(tableNode) ?? '';
-  const upserts = clauses.filter((c) => c.type === 'upsert_clause');
-  const returning = clauses.find((c) => c.type === 'returning_clause');
-  const source = clauses.find(
-    (c) => c.type === 'values_clause' || c.type.endsWith('select_stmt') || c.type === 'default_values',
-  );
-  const before = clauses.filter((c) => c.type !== 'upsert_clause' && c.type !== 'returning_clause');
-  const upsertAt = t.span(before[before.length - 1])[1];
-  return {
-    stmt,
-    clause,
-    table: t.schema.get(tableName),
-    tableName,
-    columns,
-    upserts,
-    returning,
-    source,
-    upsertAt,
-    sep: t.text(stmt).includes('\n') ? '\n' : ' ',
-  };
-}
 
 /** Translate one INSERT statement. */
 export function translateInsert(t: Translator, stmt: AnyNode): void {
@@ -312,62 +270,4 @@ function onConstraintToSqlite(t: Translator, upsert: AnyNode): void {
     'onConstraint',
     `ON CONSTRAINT ${name} → ON CONFLICT ${keyText(found.key)} (SQLite names the columns, not the constraint)`,
   );
-}
-
-const PG_SYSTEM_COLUMNS = new Set(['xmax', 'xmin', 'ctid', 'cmin', 'cmax', 'tableoid']);
-
-/** Why a RETURNING item cannot go to SQLite, or null; rewrites new.x → x on the way. */
-function returningItem(t: Translator, item: AnyNode): string | null {
-  let reason: string | null = null;
-  walk(item, (n) => {
-    const a = n as AnyNode;
-    if (a.type === 'identifier' && PG_SYSTEM_COLUMNS.has(lower(String(a.name)))) {
-      reason = `${String(a.name)} is a PostgreSQL system column (xmax = 0 tells inserted rows from updated ones); SQLite has no way to tell them apart in RETURNING`;
-    } else if (a.type === 'member_expr' && get(a, 'object')?.type === 'identifier') {
-      const obj = lower(String(get(a, 'object')!.name));
-      if (obj === 'old')
-        reason = 'RETURNING old.… (PostgreSQL 18) has no SQLite equivalent: SQLite returns only the new values';
-      else if (obj === 'new') {
-        const prop = get(a, 'property')!;
-        t.replace(a, prop.type === 'all_columns' ? '*' : t.text(prop));
-        t.change(
-          a,
-          'returning',
-          `${t.text(a)} → ${prop.type === 'all_columns' ? '*' : t.text(prop)} (SQLite's RETURNING gives the new values)`,
-        );
-      }
-      return false;
-    } else if (a.type === 'func_call' && lower(nameOf(get(a, 'name')) ?? '') === 'merge_action') {
-      reason = 'merge_action() exists only in PostgreSQL MERGE';
-    }
-  });
-  return reason;
-}
-
-/** Drop or rewrite RETURNING items SQLite cannot express (xmax, old.*, merge_action()). */
-export function returningToSqlite(t: Translator, returning: AnyNode): void {
-  const items = listItems(get(returning, 'columns'));
-  const reasons = items.map((item) => returningItem(t, item));
-  if (reasons.every((r) => r === null)) return;
-  reasons.forEach((r, i) => r && t.problem(items[i], 'returning', `RETURNING ${t.text(items[i])} dropped: ${r}`));
-  if (reasons.every((r) => r !== null)) {
-    t.replace(returning, blockComment(t.text(returning)));
-    return;
-  }
-  const lastKept = reasons
-    .map((r, i) => (r === null ? i : -1))
-    .filter((i) => i >= 0)
-    .at(-1)!;
-  items.forEach((item, i) => {
-    if (reasons[i] === null || i > lastKept) return;
-    const nextKept = items.findIndex((_, j) => j > i && reasons[j] === null);
-    const [s] = t.span(item);
-    const [e] = t.span(items[nextKept]);
-    t.replace([s, e], `${blockComment(t.sql.slice(s, e).trimEnd())} `);
-  });
-  if (lastKept < items.length - 1) {
-    const [, s] = t.span(items[lastKept]);
-    const [, e] = t.span(items[items.length - 1]);
-    t.replace([s, e], ` ${blockComment(t.sql.slice(s, e).trim())}`);
-  }
 }

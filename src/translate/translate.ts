@@ -7,7 +7,8 @@
 import { DIALECT_LABEL, type Dialect, type TableSchema } from '../engine/types';
 import type { Scenario, Scripts } from '../scenario/scenario';
 import { translateCreateTable } from './ddl';
-import { returningToSqlite, translateInsert } from './dml';
+import { translateInsert } from './dml';
+import { returningToSqlite } from './returning';
 import { translateExpressions } from './expressions';
 import { SchemaModel } from './schemaModel';
 import { applyEdits, lineAt, parseError, parseScript, quoteIdent, type CstNode } from './sqlSource';

@@ -5,6 +5,7 @@
  * before the first render when the address names an example.
  */
 import { useEffect, useState } from 'react';
+import type { Scenario } from '../scenario/scenario';
 
 /** The gallery's public module (helpers and components). */
 export type GalleryModule = typeof import('../gallery');
@@ -49,4 +50,19 @@ export function useGallery(needed: boolean): GalleryModule | null {
     };
   }, [mod, needed]);
   return mod ?? gallery;
+}
+
+/** A gallery example as a scenario. */
+export function exampleScenario(gallery: GalleryModule, id: string): Scenario | null {
+  const ex = gallery.findExample(id);
+  return ex ? gallery.exampleToScenario(ex, 'sqlite') : null;
+}
+
+/**
+ * A gallery example as a scenario, for `#example/ID` fragments. mount.tsx loads the gallery before the
+ * first render when the address names an example, so the start-up lookup always has it.
+ */
+export function lookupExample(id: string): Scenario | null {
+  const gallery = loadedGallery();
+  return gallery ? exampleScenario(gallery, id) : null;
 }

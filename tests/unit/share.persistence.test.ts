@@ -7,12 +7,8 @@ import { decodeScenario, encodeScenario } from '../../src/scenario/link';
 import { defaultScenario, type Scenario } from '../../src/scenario/scenario';
 import { readFragment, replaceFragment } from '../../src/persistence/history';
 import { loadStash, loadWork, loadWorkRecord, saveWork } from '../../src/persistence/storage';
-import {
-  resetStartForTests,
-  startScenario,
-  usePersistence,
-  type Persistence,
-} from '../../src/persistence/usePersistence';
+import { resetStartForTests, startScenario } from '../../src/persistence/start';
+import { usePersistence, type Persistence } from '../../src/persistence/usePersistence';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 

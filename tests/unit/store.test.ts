@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { defaultScenario } from '../../src/scenario/scenario';
 import { initialState, isStale, reducer, type RunRecord } from '../../src/state/store';
-import { failedRun } from '../../src/engine/client';
+import { failedRun } from '../../src/engine/runFailure';
 
 const record = (ran: { setup: string; statement: string }): RunRecord => ({
   result: failedRun('sqlite', 'SQLite', { phase: 'engine', message: 'x' }),

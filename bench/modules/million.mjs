@@ -1,0 +1,52 @@
+// A million rows (opt-in: --all or --only=million): the bulk upsert at 1,000,000 rows on each
+// engine, end to end in the app against the engine alone in its worker, with the longest
+// main-thread task and how much of the table the page holds (the app cuts a table at its row
+// limit and says so), plus the page's JavaScript heap after the run.
+import { measure } from '../lib/report.mjs';
+import { bulk } from '../lib/suites-warm.mjs';
+
+const N = 1_000_000;
+
+export default {
+  name: 'million',
+  title: 'A million rows',
+  optIn: true,
+  async run(env) {
+    const out = [];
+    for (const d of env.onlyDialect ? [env.onlyDialect] : ['sqlite', 'postgres']) {
+      try {
+        out.push(await bulk({ ...env, bulkRuns: env.count(2, 1), runLimitS: 600, timeoutMs: 600_000 }, d, N));
+      } catch (err) {
+        out.push({ dialect: d, n: N, failed: String(err?.message ?? err), app: [], engine: [] });
+        env.log(`  ${d} at ${N.toLocaleString('en')} rows failed: ${err?.message ?? err}`);
+      }
+    }
+    return out;
+  },
+  summarise: (r) =>
+    r.flatMap((b) => {
+      const name = b.dialect === 'sqlite' ? 'SQLite' : 'PostgreSQL';
+      if (b.failed)
+        return [
+          measure({ measure: `1,000,000 rows, ${name}`, app: null, target: 'completes', met: false, note: b.failed }),
+        ];
+      const shown = b.app.map((x) => Number(x.dom.tableAria) - 1);
+      return [
+        measure({
+          measure: `1,000,000 rows, ${name}: Run → After table`,
+          app: b.app.map((x) => x.ms),
+          ref: b.engine.map((x) => x.withRead),
+          refLabel: 'engine alone: setup + statement + read After rows',
+          target: 'completes',
+          met: b.app.every((x) => x.engineOk !== false),
+          note: `rows the After view holds: ${Math.max(...shown).toLocaleString('en')} (cut notes: ${Math.max(...b.app.map((x) => x.dom.cutNotes))})`,
+        }),
+        measure({
+          measure: '… longest main-thread task',
+          app: b.app.map((x) => x.longestTaskMs),
+          target: 'none > 100 ms',
+          met: (x) => x.app !== null && x.app.max <= 100,
+        }),
+      ];
+    }),
+};

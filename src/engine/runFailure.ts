@@ -1,0 +1,31 @@
+/** What the page reports when an engine produced no result: stopped, timed out, crashed or never started. */
+import type { Dialect, EngineError, RunResult } from './types.ts';
+
+export function label(d: Dialect): string {
+  return d === 'sqlite' ? 'SQLite' : 'PostgreSQL';
+}
+
+export function formatSeconds(ms: number): string {
+  const s = ms / 1000;
+  return `${Number.isInteger(s) ? s : s.toFixed(1)} s`;
+}
+
+export function engineError(phase: EngineError['phase'], message: string): EngineError {
+  return { phase, message };
+}
+
+/** A RunResult for a run that produced nothing (stopped, crashed, engine failed to start). */
+export function failedRun(dialect: Dialect, version: string | null, error: EngineError): RunResult {
+  return {
+    dialect,
+    engineVersion: version ?? label(dialect),
+    ok: false,
+    setup: [],
+    statements: [],
+    notRun: [],
+    tables: [],
+    error,
+    notes: [],
+    timings: { reset: 0, setup: 0, before: 0, statements: 0, after: 0, diff: 0, total: 0 },
+  };
+}
