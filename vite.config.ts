@@ -1,5 +1,6 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
+import { pgFirstLoadPlugin } from './scripts/pgFirstLoadPlugin.ts';
 import { pgSnapshotPlugin } from './scripts/pgSnapshotPlugin.ts';
 import { preloadAppPlugin } from './scripts/preloadAppPlugin.ts';
 import { licensePlugins } from './scripts/licensePlugin.ts';
@@ -13,7 +14,7 @@ const licenses = licensePlugins();
 // (index.html) and the compact embed for other sites (embed.html).
 export default defineConfig({
   base: './',
-  plugins: [react(), pgSnapshotPlugin(), preloadAppPlugin(), ...licenses.page, pwaPlugin()],
+  plugins: [react(), pgSnapshotPlugin(), pgFirstLoadPlugin(), preloadAppPlugin(), ...licenses.page, pwaPlugin()],
   worker: { format: 'es', plugins: licenses.worker },
   optimizeDeps: { exclude: ['@electric-sql/pglite'] },
   // The PGlite version names the shipped data-directory snapshot and its IndexedDB key.

@@ -3,9 +3,15 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['tests/unit/**/*.test.ts', 'tests/engine/**/*.test.ts'],
-    // PGlite's first start takes seconds on a 2-core machine.
+    // One clean PostgreSQL data directory for the run; engine tests start from it (tests/support).
+    globalSetup: ['tests/support/pgSnapshot.globalSetup.ts'],
+    // A PostgreSQL start takes seconds on a 2-core machine, more when it is busy.
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: 'forks',
+    // Vitest leaves one core to its main process by default; here that process mostly waits, so a
+    // 2-core machine runs two test files at once.
+    maxWorkers: 2,
+    benchmark: { include: ['bench/**/*.bench.ts'] },
   },
 });

@@ -12,6 +12,7 @@ import { startScenario } from './persistence/start';
 import { useScenarioNavigation } from './persistence/useScenarioNavigation';
 import { initialState, type PlaygroundState } from './state/store';
 import { shownDialects, usePlayground } from './state/usePlayground';
+import { useEngines } from './state/engineContext';
 import { DialectSwitch } from './ui/DialectSwitch';
 import { EditorsPane } from './ui/EditorsPane';
 import { loadGallery, loadedGallery, lookupExample, useGallery } from './ui/galleryLoader';
@@ -44,6 +45,7 @@ function startState(): PlaygroundState {
 /** The whole app. */
 export function App() {
   const [state, actions] = usePlayground(startState);
+  const engines = useEngines();
   const { persistence, stashSource, loadChosen, reopen } = useScenarioNavigation(state.scenario, actions);
   const { scenario } = state;
   const dialect = scenario.dialect;
@@ -63,6 +65,7 @@ export function App() {
     opener.remember();
     setTranslation('loading');
     startTranslation(
+      engines,
       scenario,
       setTranslation,
       (m) => {
@@ -70,6 +73,7 @@ export function App() {
         actions.showMessage('error', m);
       },
       from,
+      state.timeLimitS * 1000,
     );
   };
 

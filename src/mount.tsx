@@ -2,6 +2,8 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
+import { engines } from './engine/engines';
+import { EnginesContext } from './state/engineContext';
 import { ErrorBoundary } from './ui/ErrorBoundary';
 import { fragmentNamesExample, loadGallery } from './ui/galleryLoader';
 import './styles.css';
@@ -11,8 +13,10 @@ if (fragmentNamesExample(location.hash)) await loadGallery().catch(() => undefin
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <ErrorBoundary>
-      <App />
-    </ErrorBoundary>
+    <EnginesContext value={engines}>
+      <ErrorBoundary>
+        <App />
+      </ErrorBoundary>
+    </EnginesContext>
   </StrictMode>,
 );

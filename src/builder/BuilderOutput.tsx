@@ -4,20 +4,16 @@
  */
 import { useId, useRef, useState } from 'react';
 import type { Dialect } from '../engine/types';
+import { copyText } from '../lib/clipboard';
 import type { SaOptions } from './sqlalchemy';
 import { SaNotes, SaOptionsFields } from './SaOptions';
 
-/** Copies text: the async clipboard where allowed, else selects the text for the person to copy. */
-export async function copyText(text: string, fallback: HTMLTextAreaElement | null): Promise<'copied' | 'selected'> {
-  try {
-    if (!navigator.clipboard) throw new Error('no clipboard');
-    await navigator.clipboard.writeText(text);
-    return 'copied';
-  } catch {
-    fallback?.focus();
-    fallback?.select();
-    return 'selected';
-  }
+/** Copies text from a click (lib/clipboard); where the browser refuses, selects it for the person to copy. */
+async function copyOrSelect(text: string, fallback: HTMLTextAreaElement | null): Promise<'copied' | 'selected'> {
+  if (await copyText(text)) return 'copied';
+  fallback?.focus();
+  fallback?.select();
+  return 'selected';
 }
 
 /** Props of the output panels. */
@@ -121,7 +117,7 @@ export function BuilderOutput({
           <button
             type="button"
             onClick={() => {
-              void copyText(sqlalchemy, saRef.current).then((r) =>
+              void copyOrSelect(sqlalchemy, saRef.current).then((r) =>
                 setCopyNote(r === 'copied' ? 'Copied to the clipboard.' : 'Selected: press Ctrl+C (⌘C) to copy.'),
               );
             }}

@@ -8,7 +8,7 @@ import { cellLiteral, valueKind } from './coltype';
 import { type BuilderState, actionFor, cellFor, findColumn, insertableColumns } from './model';
 import type { Plan } from './targets';
 import { quoteIdent } from './quote';
-import { replaceColumns } from './sqltext';
+import { replaceColumns } from './columnRefs';
 
 /** Everything the statement writers need, resolved once. */
 export interface Ctx {

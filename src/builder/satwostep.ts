@@ -7,7 +7,7 @@ import type { ColumnInfo, Dialect, TableSchema } from '../engine/types';
 import { actionAlias, nowSql, updatableColumns } from './clauses';
 import { type BuilderState, actionFor, findColumn } from './model';
 import { escapeTextColons, pyStr } from './satable';
-import { replaceColumns, substituteExcluded } from './sqltext';
+import { replaceColumns, substituteExcluded } from './columnRefs';
 import type { Plan } from './targets';
 
 /** Names the generated code uses for the table, its columns and row keys. */

@@ -18,7 +18,7 @@ import {
 } from './clauses';
 import { type BuilderState, type Cell, bareTableName, cellFor, resolvedInsertColumns, validateState } from './model';
 import { quoteIdent, quoteTable } from './quote';
-import { qualifyColumns } from './sqltext';
+import { qualifyColumns } from './columnRefs';
 import { resolvePlan } from './targets';
 import { TWO_STEP_HEADER, twoStepStatements } from './twostep';
 

@@ -8,7 +8,7 @@ import type { ColumnInfo } from '../engine/types';
 import { type Ctx, conditionSql, newRowPredicate, overriding, q, returningSql, setItems } from './clauses';
 import { bareTableName } from './model';
 import { quoteTable } from './quote';
-import { substituteExcluded } from './sqltext';
+import { substituteExcluded } from './columnRefs';
 
 /** The comment that opens the script. */
 export const TWO_STEP_HEADER = [

@@ -1,51 +1,35 @@
 /**
- * The page's side of one engine worker: starts it on demand, runs scenarios with a time limit,
- * and replaces the worker when a run is stopped (the only way to halt sql.js or PGlite).
+ * The page's side of one engine worker, its lifecycle: starts the worker on demand, runs and
+ * describes under a time limit, and replaces the worker when a request is stopped, times out or
+ * crashes it (the only way to halt sql.js or PGlite). Requests and replies: `workerRpc.ts`; when
+ * PostgreSQL starts from a snapshot: `pgSnapshotPolicy.ts`.
  */
+import type { EngineInfo } from './engineInfo.ts';
+import { PgSnapshotPolicy, type SnapshotStore } from './pgSnapshotPolicy.ts';
 import type { FromWorker, ToWorker } from './protocol.ts';
 import { fromWire } from './resultCodec.ts';
 import { engineError, failedRun, formatSeconds, label } from './runFailure.ts';
-import type { Dialect, EngineError, RunInput, RunParams, RunResult, TableSchema } from './types.ts';
+import type { Dialect, RunInput, RunParams, RunResult } from './types.ts';
+import { DescribeQueue, type Described, type DescribeOptions } from './describeQueue.ts';
+import { WorkerRpc, type Request } from './workerRpc.ts';
 
-/** Where the engine is in its life, for the UI. */
-export type EngineStatus = 'cold' | 'starting' | 'ready' | 'running' | 'restarting' | 'failed';
+export type { SnapshotStore } from './pgSnapshotPolicy.ts';
+export type { Described, DescribeOptions } from './describeQueue.ts';
 
-/** What the UI shows about an engine. */
-export interface EngineInfo {
-  status: EngineStatus;
-  version: string | null;
-  /** Last start-up time of the worker's engine, in ms. */
-  startupMs: number | null;
-  /** Whether the last start-up came from a stored data-directory snapshot. */
-  fromSnapshot: boolean;
-  /** Message when the engine could not start. */
-  failure: string | null;
-}
-
-/** Optional persistence for a clean data-directory snapshot (PostgreSQL). */
-export interface SnapshotStore {
-  load: () => Promise<Blob | null>;
-  save: (dataDir: Blob) => Promise<void>;
-}
-
-interface Pending {
-  resolve: (msg: FromWorker) => void;
-  /** The request, to hand it to a replacement worker. */
-  msg?: ToWorker;
-  input?: RunInput;
-  timer?: ReturnType<typeof setTimeout>;
-  limitMs?: number;
-}
+/** The per-request time limit when the caller names none (the app's default, too). */
+export const DEFAULT_LIMIT_MS = 5000;
 
 /** A worker-backed engine with time limits and restarts. */
 export class EngineClient {
   private worker: Worker | null = null;
   private ready: Promise<void> | null = null;
-  private nextId = 1;
-  private pending = new Map<number, Pending>();
+  private readonly rpc = new WorkerRpc();
+  private readonly describes = new DescribeQueue(
+    (setup, params, limitMs) => this.describeNow(setup, params, limitMs),
+    DEFAULT_LIMIT_MS,
+  );
+  private readonly snapshots: PgSnapshotPolicy | null;
   private listeners = new Set<(info: EngineInfo) => void>();
-  private snapshot: Blob | null = null;
-  private snapshotRequested = false;
   /** A run started before the app loaded (see `runEarly`), taken by the first identical `run`. */
   private early: { key: string; result: Promise<RunResult> } | null = null;
   private infoValue: EngineInfo = {
@@ -59,10 +43,12 @@ export class EngineClient {
   constructor(
     readonly dialect: Dialect,
     private readonly makeWorker: () => Worker,
-    private readonly snapshotStore?: SnapshotStore,
+    snapshotStore?: SnapshotStore,
     /** The engine's wasm compiled on the page (null: the worker loads it itself). */
     private readonly wasmModule?: () => Promise<WebAssembly.Module | null>,
-  ) {}
+  ) {
+    this.snapshots = dialect === 'postgres' || snapshotStore ? new PgSnapshotPolicy(snapshotStore) : null;
+  }
 
   /** Current engine info. */
   get info(): EngineInfo {
@@ -102,7 +88,7 @@ export class EngineClient {
         if (msg.type === 'ready') {
           settled = true;
           this.setInfo({
-            status: this.pending.size > 0 ? 'running' : 'ready',
+            status: this.rpc.size > 0 ? 'running' : 'ready',
             version: msg.version,
             startupMs: msg.startupMs,
             fromSnapshot: msg.fromSnapshot,
@@ -120,27 +106,11 @@ export class EngineClient {
         else this.crash(e.message || 'the engine worker crashed');
       };
     });
-    void (async () => {
-      if (!this.snapshot && this.snapshotStore) this.snapshot = await this.snapshotStore.load().catch(() => null);
-      const wasmModule = this.wasmModule ? await this.wasmModule().catch(() => null) : null;
-      if (this.worker !== worker) return;
-      const init: ToWorker = { type: 'init' };
-      if (this.snapshot) init.loadDataDir = this.snapshot;
-      try {
-        worker.postMessage(wasmModule ? { ...init, wasmModule } : init);
-      } catch {
-        // A browser that cannot pass a compiled module to a worker: the worker loads the wasm itself.
-        worker.postMessage(init);
-      }
-    })();
+    void this.init(worker);
     this.ready = ready.catch((err: unknown) => {
       const message = err instanceof Error ? err.message : String(err);
       // Requests already posted to the failed worker get an answer too.
-      for (const [id, p] of this.pending) {
-        if (p.timer) clearTimeout(p.timer);
-        p.resolve({ type: 'fatal', id, message: `The engine could not start: ${message}` });
-      }
-      this.pending.clear();
+      this.rpc.failAll(`The engine could not start: ${message}`);
       if (this.worker === worker) {
         worker.terminate();
         this.worker = null;
@@ -152,45 +122,52 @@ export class EngineClient {
     return this.ready;
   }
 
+  /** Hand the worker what it starts from: a data-directory snapshot, the compiled wasm. */
+  private async init(worker: Worker): Promise<void> {
+    const loadDataDir = this.snapshots ? await this.snapshots.forStart() : null;
+    const wasmModule = this.wasmModule ? await this.wasmModule().catch(() => null) : null;
+    if (this.worker !== worker) return;
+    const init: ToWorker = { type: 'init' };
+    if (loadDataDir) init.loadDataDir = loadDataDir;
+    try {
+      worker.postMessage(wasmModule ? { ...init, wasmModule } : init);
+    } catch {
+      // A browser that cannot pass a compiled module to a worker: the worker loads the wasm itself.
+      worker.postMessage(init);
+    }
+  }
+
   private onMessage(msg: FromWorker): void {
     if (msg.type === 'ready' || !('id' in msg) || msg.id === undefined) return;
-    const p = this.pending.get(msg.id);
-    if (!p) return; // a reply for a run that was stopped: drop it
+    const p = this.rpc.get(msg.id);
+    if (!p) return; // a reply for a request that was stopped: drop it
     if (msg.type === 'started') {
-      // The time limit counts the run itself, not the engine's start-up or queueing.
+      // The time limit counts the request itself, not the engine's start-up or queueing.
       if (p.limitMs !== undefined) p.timer = setTimeout(() => this.stop(msg.id, 'timeout'), p.limitMs);
       return;
     }
-    if (p.timer) clearTimeout(p.timer);
-    this.pending.delete(msg.id);
-    p.resolve(msg);
+    this.rpc.settle(msg.id, msg);
     if ((msg.type === 'result' || msg.type === 'described') && msg.restart) this.replaceWorker();
   }
 
   /**
-   * The engine said the last run left it unusable or changed beyond a reset: start a new worker
-   * (from the clean snapshot, like after a time-out) and hand it the requests still waiting,
-   * which the old worker no longer runs.
+   * Start a new worker (from the clean snapshot) and hand it the requests still waiting, which the
+   * old worker no longer runs: the engine said the last request left it unusable, or a describe
+   * was stopped at its time limit.
    */
   private replaceWorker(): void {
-    const waiting = [...this.pending.values()];
     this.worker?.terminate();
     this.worker = null;
     this.ready = null;
     this.setInfo({ status: 'restarting' });
     this.start().catch(() => undefined);
-    for (const p of waiting) {
-      if (p.timer) clearTimeout(p.timer);
-      delete p.timer;
-      if (p.msg) this.worker!.postMessage(p.msg);
-    }
+    this.rpc.repost(this.worker!);
   }
 
-  private send(msg: ToWorker, extra: Omit<Pending, 'resolve'> = {}): Promise<FromWorker> {
-    return new Promise((resolve) => {
-      if ('id' in msg) this.pending.set(msg.id, { resolve, msg, ...extra });
-      this.worker!.postMessage(msg);
-    });
+  /** Post a request (the worker queues it until its engine is up). */
+  private send(msg: Request, limitMs?: number): Promise<FromWorker> {
+    this.start().catch(() => undefined);
+    return this.rpc.request(this.worker!, msg, limitMs);
   }
 
   /**
@@ -213,71 +190,81 @@ export class EngineClient {
 
   private async runNow(input: RunInput, limitMs: number): Promise<RunResult> {
     // Posted at once: the worker runs it as soon as its engine is up (no round trip in between).
-    this.start().catch(() => undefined);
-    const id = this.nextId++;
+    const reply = this.send({ type: 'run', id: this.rpc.id(), input }, limitMs);
     if (this.infoValue.status === 'ready') this.setInfo({ status: 'running' });
-    const reply = await this.send({ type: 'run', id, input }, { limitMs, input });
-    if (this.infoValue.status === 'running' && this.pending.size === 0) this.setInfo({ status: 'ready' });
-    if (reply.type === 'result') {
-      this.maybeSnapshot();
-      return await fromWire(reply);
+    const msg = await reply;
+    if (this.infoValue.status === 'running' && this.rpc.size === 0) this.setInfo({ status: 'ready' });
+    if (msg.type === 'result') {
+      this.snapshots?.afterRun(() => (this.worker ? this.dump() : null));
+      return await fromWire(msg);
     }
-    if (reply.type === 'fatal') {
-      const phase = reply.message.startsWith('Stopped') ? 'timeout' : 'engine';
-      return failedRun(this.dialect, this.infoValue.version, engineError(phase, reply.message));
+    if (msg.type === 'fatal') {
+      const phase = msg.message.startsWith('Stopped') ? 'timeout' : 'engine';
+      return failedRun(this.dialect, this.infoValue.version, engineError(phase, msg.message));
     }
     return failedRun(this.dialect, this.infoValue.version, engineError('engine', 'Unexpected reply from the engine.'));
   }
 
-  /** Introspect the tables the setup script creates. */
-  async describe(
-    setup: string,
-    params?: RunParams,
-  ): Promise<{ tables: TableSchema[]; error?: EngineError; restart?: string }> {
-    this.start().catch(() => undefined);
-    const reply = await this.send(
-      params ? { type: 'describe', id: this.nextId++, setup, params } : { type: 'describe', id: this.nextId++, setup },
-    );
-    if (reply.type === 'described') return { tables: reply.tables, error: reply.error };
-    return {
-      tables: [],
-      error: engineError('engine', reply.type === 'fatal' ? reply.message : 'Unexpected reply from the engine.'),
-    };
+  /**
+   * Introspect the tables the setup script creates, under the same time limit as a run. Describes
+   * go to the worker one at a time; with `latestOnly`, a newer latest-only describe replaces one
+   * still waiting (which resolves `superseded`), so typing never queues stale work.
+   */
+  describe(setup: string, params?: RunParams, opts: DescribeOptions = {}): Promise<Described> {
+    return this.describes.add(setup, params, opts);
   }
 
-  /** Stop the run in flight (or every pending request): terminate the worker and start a new one. */
+  private async describeNow(setup: string, params: RunParams | undefined, limitMs: number): Promise<Described> {
+    const id = this.rpc.id();
+    const reply = await this.send(
+      params ? { type: 'describe', id, setup, params } : { type: 'describe', id, setup },
+      limitMs,
+    );
+    if (reply.type === 'described') return { tables: reply.tables, error: reply.error };
+    const timeout = reply.type === 'fatal' && reply.message.startsWith('Stopped');
+    const message = reply.type === 'fatal' ? reply.message : 'Unexpected reply from the engine.';
+    return { tables: [], error: engineError(timeout ? 'timeout' : 'engine', message) };
+  }
+
+  /** The worker's clean data directory (PostgreSQL), for fast restarts. */
+  private async dump(): Promise<Blob | null> {
+    const reply = await this.send({ type: 'dump', id: this.rpc.id() });
+    return reply.type === 'dumped' ? reply.dataDir : null;
+  }
+
+  /**
+   * Stop the request in flight (or every pending request): terminate the worker and start a new
+   * one. A describe stopped at its time limit hands the requests behind it to the new worker (a
+   * run queued behind a runaway setup still runs); any other stop gives them up.
+   */
   stop(id?: number, why: 'timeout' | 'user' = 'user'): void {
-    const targets = id === undefined ? [...this.pending.keys()] : [id];
+    const targets = id === undefined ? this.rpc.ids() : [id];
     if (targets.length === 0) return;
+    let describeOnly = why === 'timeout';
     for (const t of targets) {
-      const p = this.pending.get(t);
+      const p = this.rpc.get(t);
       if (!p) continue;
-      if (p.timer) clearTimeout(p.timer);
-      this.pending.delete(t);
+      if (p.msg.type !== 'describe') describeOnly = false;
       const seconds = p.limitMs !== undefined ? formatSeconds(p.limitMs) : '';
-      p.resolve({
+      const what = p.msg.type === 'describe' ? 'the setup' : 'the run';
+      this.rpc.settle(t, {
         type: 'fatal',
         id: t,
         message:
           why === 'timeout'
-            ? `Stopped at the time limit of ${seconds}: the run was still going. The engine was restarted; the next run starts from a clean database.`
+            ? `Stopped at the time limit of ${seconds}: ${what} was still going. The engine was restarted; the next run starts from a clean database.`
             : 'Stopped: you stopped the run. The engine was restarted; the next run starts from a clean database.',
       });
     }
-    this.restart();
+    if (describeOnly) this.replaceWorker();
+    else this.restart();
   }
 
   /** Replace the worker (after a stop or crash); starts the replacement at once. */
   private restart(): void {
-    for (const [id, p] of this.pending) {
-      if (p.timer) clearTimeout(p.timer);
-      p.resolve({
-        type: 'fatal',
-        id,
-        message: `The ${label(this.dialect)} engine was restarted (after a stop, a time-out or a crash) before this run began; run it again.`,
-      });
-    }
-    this.pending.clear();
+    this.rpc.failAll(
+      `The ${label(this.dialect)} engine was restarted (after a stop, a time-out or a crash) before this run began; run it again.`,
+    );
     this.worker?.terminate();
     this.worker = null;
     this.ready = null;
@@ -286,37 +273,10 @@ export class EngineClient {
   }
 
   private crash(message: string): void {
-    for (const [id, p] of this.pending) {
-      if (p.timer) clearTimeout(p.timer);
-      p.resolve({
-        type: 'fatal',
-        id,
-        message: `The ${label(this.dialect)} engine crashed (${message}) and was restarted; your next run starts clean.`,
-      });
-    }
-    this.pending.clear();
+    this.rpc.failAll(
+      `The ${label(this.dialect)} engine crashed (${message}) and was restarted; your next run starts clean.`,
+    );
     this.restart();
-  }
-
-  /** After the first successful run, keep a clean data-directory snapshot for fast restarts. */
-  private maybeSnapshot(): void {
-    if (this.snapshot || this.snapshotRequested || this.dialect !== 'postgres') return;
-    this.snapshotRequested = true;
-    const idle = (cb: () => void) =>
-      typeof (globalThis as { requestIdleCallback?: unknown }).requestIdleCallback === 'function'
-        ? requestIdleCallback(cb, { timeout: 3000 })
-        : setTimeout(cb, 500);
-    idle(() => {
-      if (!this.worker) return;
-      void this.send({ type: 'dump', id: this.nextId++ }).then((reply) => {
-        if (reply.type === 'dumped' && reply.dataDir) {
-          this.snapshot = reply.dataDir;
-          void this.snapshotStore?.save(reply.dataDir).catch(() => undefined);
-        } else {
-          this.snapshotRequested = false;
-        }
-      });
-    });
   }
 
   /** Terminate the worker for good. */

@@ -67,6 +67,8 @@ export function serveEngine(create: (init: InitOptions) => Promise<HostedEngine>
         if (r.restart) retired = true;
         post({ type: 'result', id: msg.id, ...(r.restart ? { restart: true } : {}), ...toWire(r) });
       } else if (msg.type === 'describe') {
+        // A describe runs the user's setup: it is under the time limit too.
+        post({ type: 'started', id: msg.id });
         const d = await e.describe(msg.setup, msg.params);
         if (d.restart) retired = true;
         post({

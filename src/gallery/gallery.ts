@@ -3,14 +3,12 @@
  * read and write `#example/ID` links, and split explanation text into code and prose.
  */
 import { DIALECT_LABEL, type Dialect } from '../engine/types';
+import { exampleFragment, exampleIdOf } from '../scenario/fragment';
 import { sameScenario, type Scenario, type Scripts } from '../scenario/scenario';
 import { EXAMPLES } from './examples';
 import type { Example, Tag } from './types';
 
 export { EXAMPLES };
-
-/** Prefix of an example link fragment (without the leading '#'). */
-export const EXAMPLE_HASH_PREFIX = 'example/';
 
 /** The example with this id, if any. */
 export function findExample(id: string): Example | undefined {
@@ -82,20 +80,13 @@ export function scenarioIsExample(example: Example, scenario: Scenario): boolean
 
 /** The fragment that opens an example, e.g. `#example/bulk-upsert`. */
 export function exampleHash(id: string): string {
-  return `#${EXAMPLE_HASH_PREFIX}${id}`;
+  return `#${exampleFragment(id)}`;
 }
 
-/** The example id in a fragment (`#example/ID` or `example/ID`), or null when it is not an example link. */
+/** The example id in a fragment (`#example/ID` or `example/ID`) when it is a well-formed id, else null. */
 export function parseExampleHash(hash: string): string | null {
-  const body = hash.startsWith('#') ? hash.slice(1) : hash;
-  if (!body.startsWith(EXAMPLE_HASH_PREFIX)) return null;
-  let id = body.slice(EXAMPLE_HASH_PREFIX.length);
-  try {
-    id = decodeURIComponent(id);
-  } catch {
-    return null;
-  }
-  return /^[a-z0-9]+(-[a-z0-9]+)*$/.test(id) ? id : null;
+  const id = exampleIdOf(hash);
+  return id !== null && /^[a-z0-9]+(-[a-z0-9]+)*$/.test(id) ? id : null;
 }
 
 /** What the gallery filters on: selected tags (an example must carry all of them) and free text. */

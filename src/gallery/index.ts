@@ -3,7 +3,6 @@ export { ExamplesDialog, type ExamplesDialogProps } from './ExamplesDialog';
 export { ExplanationPanel, type ExplanationPanelProps } from './ExplanationPanel';
 export {
   EXAMPLES,
-  EXAMPLE_HASH_PREFIX,
   dialectFor,
   exampleHash,
   exampleToScenario,

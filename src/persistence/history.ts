@@ -14,6 +14,8 @@
  * and `#practice[/<id>]` (Practice, which keeps the scenario out of the address while it is open).
  */
 
+export { exampleFragment, exampleIdOf, practiceFragment, practiceIdOf } from '../scenario/fragment';
+
 /** Fragments longer than this are not written into the address (browsers cap URLs near 2 MB). */
 export const MAX_FRAGMENT_CHARS = 1_500_000;
 
@@ -22,42 +24,6 @@ export function readFragment(): string {
   if (typeof window === 'undefined') return '';
   const h = window.location.hash;
   return h.startsWith('#') ? h.slice(1) : h;
-}
-
-/** The fragment that opens a gallery example. */
-export function exampleFragment(id: string): string {
-  return `example/${encodeURIComponent(id)}`;
-}
-
-/** The example id of an `example/<id>` fragment, or null. */
-export function exampleIdOf(fragment: string): string | null {
-  const f = fragment.startsWith('#') ? fragment.slice(1) : fragment;
-  if (!f.startsWith('example/')) return null;
-  try {
-    return decodeURIComponent(f.slice('example/'.length)) || null;
-  } catch {
-    return null;
-  }
-}
-
-/** The fragment that opens Practice (`practice`) or one of its exercises (`practice/<id>`). */
-export function practiceFragment(id?: string | null): string {
-  return id ? `practice/${encodeURIComponent(id)}` : 'practice';
-}
-
-/**
- * For a Practice fragment: the exercise id, or '' for the path itself; null for any other fragment.
- * The playground's scenario is not in such an address, so persistence leaves it alone.
- */
-export function practiceIdOf(fragment: string): string | null {
-  const f = fragment.startsWith('#') ? fragment.slice(1) : fragment;
-  if (f === 'practice') return '';
-  if (!f.startsWith('practice/')) return null;
-  try {
-    return decodeURIComponent(f.slice('practice/'.length));
-  } catch {
-    return '';
-  }
 }
 
 /** The page's address with `frag` as its fragment: the link to share. */

@@ -2,8 +2,9 @@
 import { useEffect, useEffectEvent, useRef, useState } from 'react';
 import { SqlEditor } from '../editor/SqlEditor';
 import { DIALECT_LABEL, type Dialect, type RunResult } from '../engine/types';
+import { otherDialect } from '../scenario/provenance';
 import type { Scenario } from '../scenario/scenario';
-import { copyText } from '../share/clipboard';
+import { copyText } from '../lib/clipboard';
 import { addressWithFragment, practiceFragment } from '../persistence/history';
 import { checkAttempt, referenceRun, setupFor, type Verdict } from './check';
 import { showValue } from './compare';
@@ -13,6 +14,7 @@ import { Prose } from './Prose';
 import { recordOf } from './progress';
 import { RunTables, SetupTables } from './ResultTables';
 import { pageRunner, referenceCache } from './runner';
+import { useEngines } from '../state/engineContext';
 import { forDialect, type Exercise } from './types';
 import type { ProgressApi } from './useProgress';
 import { VerdictBox } from './VerdictBox';
@@ -28,8 +30,6 @@ export interface ExercisePageProps {
   enhanced: boolean;
 }
 
-const other = (d: Dialect): Dialect => (d === 'sqlite' ? 'postgres' : 'sqlite');
-
 /** The exercise page. */
 export function ExercisePage({ ex, dialect, onDialect, store, onGo, onOpenInPlayground, enhanced }: ExercisePageProps) {
   const applies = appliesTo(ex, dialect);
@@ -44,6 +44,7 @@ export function ExercisePage({ ex, dialect, onDialect, store, onGo, onOpenInPlay
   const [refProblem, setRefProblem] = useState<string | null>(null);
   const [note, setNote] = useState<string | null>(null);
   const seq = useRef(0);
+  const engine = useEngines()[dialect];
   const title = useRef<HTMLHeadingElement>(null);
   const article = useRef<HTMLElement>(null);
 
@@ -55,7 +56,7 @@ export function ExercisePage({ ex, dialect, onDialect, store, onGo, onOpenInPlay
   useEffect(() => {
     const mine = ++seq.current;
     if (!appliesTo(ex, dialect)) return;
-    referenceRun(ex, dialect, pageRunner(dialect), referenceCache).then(
+    referenceRun(ex, dialect, pageRunner(engine), referenceCache).then(
       (r) => {
         if (seq.current !== mine) return;
         if (r.ok) setRef(r);
@@ -68,7 +69,7 @@ export function ExercisePage({ ex, dialect, onDialect, store, onGo, onOpenInPlay
         seq.current === mine &&
         setRefProblem(`The exercise could not be prepared: ${e instanceof Error ? e.message : String(e)}`),
     );
-  }, [ex, dialect]);
+  }, [ex, dialect, engine]);
 
   const check = () => {
     if (checking || !applies) return;
@@ -77,7 +78,7 @@ export function ExercisePage({ ex, dialect, onDialect, store, onGo, onOpenInPlay
     setChecked(attempt);
     setChecking(true);
     store.update(ex.id, dialect, { attempts: recordOf(store.progress, ex.id, dialect).attempts + 1, last: attempt });
-    void checkAttempt(ex, dialect, attempt, pageRunner(dialect), referenceCache)
+    void checkAttempt(ex, dialect, attempt, pageRunner(engine), referenceCache)
       .catch((e: unknown): Verdict => ({
         kind: 'invalid',
         message: `The check could not run: ${e instanceof Error ? e.message : String(e)}`,
@@ -154,10 +155,10 @@ export function ExercisePage({ ex, dialect, onDialect, store, onGo, onOpenInPlay
       {!applies && (
         <div className="banner banner-info practice-dialect-note" role="note">
           <p>
-            This exercise is for {DIALECT_LABEL[other(dialect)]} only: <Prose text={ex.dialectNote ?? ''} />
+            This exercise is for {DIALECT_LABEL[otherDialect(dialect)]} only: <Prose text={ex.dialectNote ?? ''} />
           </p>
-          <button type="button" className="tool-button" onClick={() => onDialect(other(dialect))}>
-            Switch to {DIALECT_LABEL[other(dialect)]}
+          <button type="button" className="tool-button" onClick={() => onDialect(otherDialect(dialect))}>
+            Switch to {DIALECT_LABEL[otherDialect(dialect)]}
           </button>
         </div>
       )}

@@ -1,5 +1,5 @@
 /** Everything a run produced: error, notes, statements with returned rows, tables before/after. */
-import { useState } from 'react';
+import { memo, useState } from 'react';
 import type { RunResult } from '../engine/types';
 import { ErrorBox } from './ErrorBox';
 import { formatMs, plural } from './format';
@@ -14,8 +14,11 @@ export interface ResultsViewProps {
   onShowError?: () => void;
 }
 
-/** The results of one run on one engine. */
-export function ResultsView({ result, onShowError }: ResultsViewProps) {
+/**
+ * The results of one run on one engine. Memoised: typing in the editors re-renders the page but
+ * not the tables of a result that did not change.
+ */
+export const ResultsView = memo(function ResultsView({ result, onShowError }: ResultsViewProps) {
   const setupFailed = result.error?.phase === 'setup';
   const setupMs = result.setup.reduce((a, s) => a + s.durationMs, 0);
   const [viewState, setView] = useState<{ of: RunResult; view: TablesView }>({ of: result, view: 'whole' });
@@ -59,4 +62,4 @@ export function ResultsView({ result, onShowError }: ResultsViewProps) {
         result.error?.phase !== 'engine' && <p className="muted">The setup created no tables.</p>}
     </div>
   );
-}
+});

@@ -5,7 +5,6 @@
 import { useEffect, useEffectEvent, useState } from 'react';
 import type { ImportResult } from './file';
 import type { Scenario } from './scenario';
-import { readImportFile } from '../share/download';
 import '../share/share.css';
 
 function hasFiles(e: DragEvent): boolean {
@@ -91,7 +90,15 @@ export function DropZone({ scenario, onImport, target }: DropZoneProps) {
       });
       return;
     }
-    void readImportFile(file, scenario).then(onImport);
+    // The file reader (and the import format's parser) loads on the first drop: it is not on the
+    // path to the first result.
+    void import('../share/download')
+      .then(({ readImportFile }) => readImportFile(file, scenario))
+      .catch((): ImportResult => ({
+        ok: false,
+        message: 'The file was not imported: part of the page failed to load. Reload the page and drop it again.',
+      }))
+      .then(onImport);
   }, target);
   if (!dragging) return null;
   return (

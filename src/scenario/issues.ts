@@ -2,7 +2,7 @@
  * Plain-language descriptions of zod validation issues, for people who hand-edited a link or a
  * JSON file: which field, what was expected, what was found.
  */
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 import { quoteUntrusted } from './untrusted';
 
 type Issue = z.core.$ZodIssue;

@@ -2,7 +2,7 @@
  * The Scenario: the unit that is run, saved and shared — the selected dialect and, per dialect,
  * a setup script and a statement script (plus optional title, notes and compare mode).
  */
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import type { Dialect } from '../engine/types';
 import type { ParamValue } from './params';
 import type { Origin } from './provenance';
@@ -36,28 +36,31 @@ const scriptsSchema = z.object({ setup: z.string(), statement: z.string() });
 const dialectSchema = z.enum(['sqlite', 'postgres']);
 const originSchema = z.union([
   z.enum(['authored', 'edited']),
-  z.object({ from: dialectSchema, version: z.string().max(40) }),
+  z.object({ from: dialectSchema, version: z.string().check(z.maxLength(40)) }),
 ]);
 const paramSchema = z.object({ type: z.enum(['text', 'number', 'boolean', 'null', 'sql']), value: z.string() });
 
 /**
  * Validation of an incoming scenario object (link, import). Unknown keys are ignored; one dialect
- * part may be missing (it falls back to the other part's texts, see `normalizeScenario`).
+ * part may be missing (it falls back to the other part's texts, see `normalizeScenario`). Written
+ * with zod/mini: this is on the path to the first result, where full zod's size is not wanted.
  */
 export const scenarioInputSchema = z
   .object({
-    dialect: z.enum(['sqlite', 'postgres']),
-    sqlite: scriptsSchema.optional(),
-    postgres: scriptsSchema.optional(),
-    title: z.string().max(200).optional(),
-    notes: z.string().optional(),
-    compare: z.boolean().optional(),
-    origin: z.object({ sqlite: originSchema.optional(), postgres: originSchema.optional() }).optional(),
-    params: z.record(z.string().min(1).max(100), paramSchema).optional(),
+    dialect: dialectSchema,
+    sqlite: z.optional(scriptsSchema),
+    postgres: z.optional(scriptsSchema),
+    title: z.optional(z.string().check(z.maxLength(200))),
+    notes: z.optional(z.string()),
+    compare: z.optional(z.boolean()),
+    origin: z.optional(z.object({ sqlite: z.optional(originSchema), postgres: z.optional(originSchema) })),
+    params: z.optional(z.record(z.string().check(z.minLength(1), z.maxLength(100)), paramSchema)),
   })
-  .refine((s) => s.sqlite !== undefined || s.postgres !== undefined, {
-    message: 'needs a "sqlite" or a "postgres" part with "setup" and "statement"',
-  });
+  .check(
+    z.refine((s) => s.sqlite !== undefined || s.postgres !== undefined, {
+      error: 'needs a "sqlite" or a "postgres" part with "setup" and "statement"',
+    }),
+  );
 
 /**
  * Turn a validated input into a complete Scenario. A missing part holds a copy of the other until

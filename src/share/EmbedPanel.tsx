@@ -7,7 +7,7 @@ import { optionsQuery } from '../embed/options';
 import { DIALECT_LABEL, type Dialect } from '../engine/types';
 import { encodeScenario } from '../scenario/link';
 import type { Scenario } from '../scenario/scenario';
-import { copyText } from './clipboard';
+import { copyText } from '../lib/clipboard';
 
 /** Where the site is served (this page's address without file name, query or fragment). */
 function siteBase(): string {

@@ -5,7 +5,7 @@
  */
 import { useEffect, useId, useRef, useState } from 'react';
 import type { Scenario } from '../scenario/scenario';
-import { copyText } from './clipboard';
+import { copyText } from '../lib/clipboard';
 import { EmbedPanel } from './EmbedPanel';
 import { ModalDialog } from '../ui/ModalDialog';
 import './share.css';
@@ -147,12 +147,7 @@ function ShareContent({
           ))}
         </div>
       )}
-      <div
-        id={tabIds.panel}
-        role={scenario ? 'tabpanel' : undefined}
-        aria-labelledby={scenario ? tabIds[tab] : undefined}
-        className="share-panel"
-      >
+      <div id={tabIds.panel} role={scenario ? 'tabpanel' : undefined} className="share-panel">
         {tab === 'embed' && scenario ? (
           <EmbedPanel scenario={scenario} />
         ) : (

@@ -1,7 +1,7 @@
 /** The link that shares a scenario, and copying it from the click that asked for it. */
 import { encodeScenario } from '../scenario/link';
 import type { Scenario } from '../scenario/scenario';
-import { copyText } from './clipboard';
+import { copyText } from '../lib/clipboard';
 import { addressWithFragment } from '../persistence/history';
 
 /** The full `#s1/` link to `scenario` (it keeps working even if an example changes later). */

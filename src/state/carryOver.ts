@@ -5,7 +5,7 @@
  */
 import { loadTranslator } from '../translate/scenarioTranslation';
 import type { ScriptTranslation, TranslationResult } from '../translate/translate';
-import { engines } from '../engine/engines';
+import type { Engines } from './engineContext';
 import type { Dialect, RunParams } from '../engine/types';
 import { otherDialect } from '../scenario/provenance';
 import type { Scripts } from '../scenario/scenario';
@@ -25,12 +25,17 @@ export function translationNotes(r: TranslationResult): Omit<CarryNote, 'undo'> 
 
 /** Translate `source` (the other dialect's scripts) into dialect `to`. */
 export async function carryOver(
+  engines: Engines,
   to: Dialect,
   source: Scripts,
   params?: RunParams,
+  limitMs?: number,
 ): Promise<{ scripts: Scripts; note: Omit<CarryNote, 'undo'> }> {
   const from = otherDialect(to);
-  const [mod, described] = await Promise.all([loadTranslator(), engines[from].describe(source.setup, params)]);
+  const [mod, described] = await Promise.all([
+    loadTranslator(),
+    engines[from].describe(source.setup, params, limitMs !== undefined ? { limitMs } : {}),
+  ]);
   const r = mod.translateScenario(source, from, to, { tables: described.error ? undefined : described.tables });
   return { scripts: { setup: r.setup.sql, statement: r.statement.sql }, note: translationNotes(r) };
 }

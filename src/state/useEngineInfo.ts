@@ -1,6 +1,7 @@
 /** React hook: the live status of an engine client. */
 import { useSyncExternalStore } from 'react';
-import type { EngineClient, EngineInfo } from '../engine/client';
+import type { EngineClient } from '../engine/client';
+import type { EngineInfo } from '../engine/engineInfo';
 
 /** Subscribe to an engine's status (starting, ready, running, restarting…). */
 export function useEngineInfo(client: EngineClient): EngineInfo {

@@ -2,8 +2,7 @@
  * The playground hook: the store plus the effects that talk to the engines (runs, auto-runs on
  * load and dialect switch, background warm-up of PostgreSQL).
  */
-import { useCallback, useEffect, useLayoutEffect, useReducer, useRef } from 'react';
-import { engines } from '../engine/engines';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useReducer, useRef } from 'react';
 import type { Dialect } from '../engine/types';
 import type { Scenario } from '../scenario/scenario';
 import { nulRefusal } from './nulCheck';
@@ -14,6 +13,8 @@ import { bindValues, toBindValue, type ParamValue } from '../scenario/params';
 import { carryDecision, originOf } from '../scenario/provenance';
 import { DIALECT_LABEL } from '../engine/types';
 import { carryOver } from './carryOver';
+import { useEngines } from './engineContext';
+import { whenIdle } from '../lib/idle';
 import { isStale, reducer, type PlaygroundState, type ScenarioSource } from './store';
 
 /** Actions the UI calls. */
@@ -47,6 +48,7 @@ export function shownDialects(s: Scenario): Dialect[] {
 /** State and actions of the playground. */
 export function usePlayground(init: () => PlaygroundState): [PlaygroundState, PlaygroundActions] {
   const [state, dispatch] = useReducer(reducer, undefined, init);
+  const engines = useEngines();
   // The committed state, for actions called from event handlers and engine callbacks.
   const stateRef = useRef(state);
   useLayoutEffect(() => {
@@ -59,30 +61,39 @@ export function usePlayground(init: () => PlaygroundState): [PlaygroundState, Pl
    */
   // Carry-overs under way, known at once (the state shows them only after the next render).
   const carrying = useRef(new Set<Dialect>());
-  const carryIfNeeded = useCallback((d: Dialect): boolean => {
-    const s = stateRef.current;
-    if (carrying.current.has(d) || s.carry[d] === 'working') return true;
-    if (carryDecision(s.scenario, d) !== 'carry') return false;
-    carrying.current.add(d);
-    const source = { ...s.scenario[d === 'sqlite' ? 'postgres' : 'sqlite'] };
-    const loadSeq = s.loadSeq;
-    dispatch({ type: 'carryStart', dialect: d });
-    carryOver(d, source, usedParams(s.scenario, d === 'sqlite' ? 'postgres' : 'sqlite')).then(
-      ({ scripts, note }) => {
-        carrying.current.delete(d);
-        dispatch({ type: 'carryDone', dialect: d, scripts, source, note, loadSeq });
-      },
-      (err: unknown) => {
-        carrying.current.delete(d);
-        dispatch({
-          type: 'carryFailed',
-          dialect: d,
-          message: `The scripts could not be carried over to ${DIALECT_LABEL[d]}: ${err instanceof Error ? err.message : String(err)}. Its own scripts were kept.`,
-        });
-      },
-    );
-    return true;
-  }, []);
+  const carryIfNeeded = useCallback(
+    (d: Dialect): boolean => {
+      const s = stateRef.current;
+      if (carrying.current.has(d) || s.carry[d] === 'working') return true;
+      if (carryDecision(s.scenario, d) !== 'carry') return false;
+      carrying.current.add(d);
+      const source = { ...s.scenario[d === 'sqlite' ? 'postgres' : 'sqlite'] };
+      const loadSeq = s.loadSeq;
+      dispatch({ type: 'carryStart', dialect: d });
+      carryOver(
+        engines,
+        d,
+        source,
+        usedParams(s.scenario, d === 'sqlite' ? 'postgres' : 'sqlite'),
+        s.timeLimitS * 1000,
+      ).then(
+        ({ scripts, note }) => {
+          carrying.current.delete(d);
+          dispatch({ type: 'carryDone', dialect: d, scripts, source, note, loadSeq });
+        },
+        (err: unknown) => {
+          carrying.current.delete(d);
+          dispatch({
+            type: 'carryFailed',
+            dialect: d,
+            message: `The scripts could not be carried over to ${DIALECT_LABEL[d]}: ${err instanceof Error ? err.message : String(err)}. Its own scripts were kept.`,
+          });
+        },
+      );
+      return true;
+    },
+    [engines],
+  );
 
   const run = useCallback(
     (dialect?: Dialect) => {
@@ -132,35 +143,39 @@ export function usePlayground(init: () => PlaygroundState): [PlaygroundState, Pl
           });
       }
     },
-    [carryIfNeeded],
+    [carryIfNeeded, engines],
   );
 
-  const actions: PlaygroundActions = {
-    run,
-    stop: (dialect) => {
-      for (const d of dialect ? [dialect] : shownDialects(stateRef.current.scenario)) engines[d].stop();
-    },
-    edit: (part, text, dialect) =>
-      dispatch({ type: 'edit', dialect: dialect ?? stateRef.current.scenario.dialect, part, text }),
-    setDialect: (dialect) => dispatch({ type: 'setDialect', dialect }),
-    setScenario: (scenario) => dispatch({ type: 'setScenario', scenario }),
-    acceptTranslation: (r) =>
-      dispatch({ type: 'setScenario', scenario: applyTranslation(stateRef.current.scenario, r) }),
-    undoCarry: (d) => dispatch({ type: 'carryUndo', dialect: d }),
-    dismissCarry: (d) => dispatch({ type: 'carryDismiss', dialect: d }),
-    setParam: (key, value) => {
-      const params = { ...(stateRef.current.scenario.params ?? {}) };
-      if (value) params[key] = value;
-      else delete params[key];
-      dispatch({ type: 'setParams', params });
-    },
-    closeExplanation: () => dispatch({ type: 'closeExplanation' }),
-    load: (scenario, source, exampleId) => dispatch({ type: 'load', scenario, source, exampleId }),
-    patch: (patch) => dispatch({ type: 'patch', patch }),
-    setTimeLimit: (seconds) => dispatch({ type: 'setTimeLimit', seconds }),
-    dismissMessage: () => dispatch({ type: 'message', message: null }),
-    showMessage: (kind, text) => dispatch({ type: 'message', message: { kind, text } }),
-  };
+  // One actions object for the hook's life, so that memoised views do not re-render on its account.
+  const actions = useMemo<PlaygroundActions>(
+    () => ({
+      run,
+      stop: (dialect) => {
+        for (const d of dialect ? [dialect] : shownDialects(stateRef.current.scenario)) engines[d].stop();
+      },
+      edit: (part, text, dialect) =>
+        dispatch({ type: 'edit', dialect: dialect ?? stateRef.current.scenario.dialect, part, text }),
+      setDialect: (dialect) => dispatch({ type: 'setDialect', dialect }),
+      setScenario: (scenario) => dispatch({ type: 'setScenario', scenario }),
+      acceptTranslation: (r) =>
+        dispatch({ type: 'setScenario', scenario: applyTranslation(stateRef.current.scenario, r) }),
+      undoCarry: (d) => dispatch({ type: 'carryUndo', dialect: d }),
+      dismissCarry: (d) => dispatch({ type: 'carryDismiss', dialect: d }),
+      setParam: (key, value) => {
+        const params = { ...(stateRef.current.scenario.params ?? {}) };
+        if (value) params[key] = value;
+        else delete params[key];
+        dispatch({ type: 'setParams', params });
+      },
+      closeExplanation: () => dispatch({ type: 'closeExplanation' }),
+      load: (scenario, source, exampleId) => dispatch({ type: 'load', scenario, source, exampleId }),
+      patch: (patch) => dispatch({ type: 'patch', patch }),
+      setTimeLimit: (seconds) => dispatch({ type: 'setTimeLimit', seconds }),
+      dismissMessage: () => dispatch({ type: 'message', message: null }),
+      showMessage: (kind, text) => dispatch({ type: 'message', message: { kind, text } }),
+    }),
+    [run, engines],
+  );
 
   // Carry-over: when a dialect is shown (a switch, compare turned on, a scenario loaded) and its
   // scripts are not the person's while the other side's are, it gets a translation of them first.
@@ -184,18 +199,8 @@ export function usePlayground(init: () => PlaygroundState): [PlaygroundState, Pl
     if (!firstResult) return;
     const saveData = (navigator as Navigator & { connection?: { saveData?: boolean } }).connection?.saveData;
     if (saveData || engines.postgres.info.status !== 'cold') return;
-    const idle = (cb: () => void): (() => void) => {
-      // Safari has no requestIdleCallback.
-      const w = window as Partial<Pick<Window, 'requestIdleCallback' | 'cancelIdleCallback'>> & Window;
-      if (w.requestIdleCallback && w.cancelIdleCallback) {
-        const h = w.requestIdleCallback(cb, { timeout: 1500 });
-        return () => w.cancelIdleCallback(h);
-      }
-      const h = w.setTimeout(cb, 1500);
-      return () => w.clearTimeout(h);
-    };
-    return idle(() => void engines.postgres.start().catch(() => undefined));
-  }, [firstResult]);
+    return whenIdle(() => void engines.postgres.start().catch(() => undefined), 1500, 1500);
+  }, [firstResult, engines]);
 
   return [state, actions];
 }

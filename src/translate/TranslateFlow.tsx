@@ -5,7 +5,7 @@
 import { lazy } from 'react';
 import { applyTranslation, loadTranslator } from './scenarioTranslation';
 import type { TranslationResult } from './translate';
-import { engines } from '../engine/engines';
+import type { Engines } from '../state/engineContext';
 import type { Scenario } from '../scenario/scenario';
 import type { Dialect } from '../engine/types';
 import { LazyPart } from '../ui/LazyPart';
@@ -20,12 +20,18 @@ const TranslateDialog = lazy(() => loadDialog().then((m) => ({ default: m.Transl
  * `onError` with a sentence for the user.
  */
 export function startTranslation(
+  engines: Engines,
   scenario: Scenario,
   onReady: (result: TranslationResult) => void,
   onError: (message: string) => void,
   from: Dialect = scenario.dialect,
+  limitMs?: number,
 ): void {
-  Promise.all([loadTranslator(), engines[from].describe(scenario[from].setup), loadDialog()]).then(
+  Promise.all([
+    loadTranslator(),
+    engines[from].describe(scenario[from].setup, undefined, limitMs !== undefined ? { limitMs } : {}),
+    loadDialog(),
+  ]).then(
     ([mod, described]) =>
       onReady(mod.translateFrom(scenario, from, { tables: described.error ? undefined : described.tables })),
     (err: unknown) => onError(`The translation failed: ${err instanceof Error ? err.message : String(err)}`),

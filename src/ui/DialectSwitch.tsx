@@ -1,10 +1,30 @@
-/** The "Dialect" radio group (a stable accessible contract: radios "SQLite" and "PostgreSQL"). */
+/**
+ * The "Dialect" radio group (a stable accessible contract: radios "SQLite" and "PostgreSQL"). Each
+ * note names the engine's build and, once it has started, the version the engine itself reports.
+ */
 import type { Dialect } from '../engine/types';
+import { useEngines } from '../state/engineContext';
+import { useEngineInfo } from '../state/useEngineInfo';
 
-const OPTIONS: { value: Dialect; name: string; note: string }[] = [
-  { value: 'sqlite', name: 'SQLite', note: '3.54 (sql.js)' },
-  { value: 'postgres', name: 'PostgreSQL', note: '18 (PGlite)' },
+const OPTIONS: { value: Dialect; name: string; build: string }[] = [
+  { value: 'sqlite', name: 'SQLite', build: 'sql.js' },
+  { value: 'postgres', name: 'PostgreSQL', build: 'PGlite' },
 ];
+
+/** "3.50.4 (sql.js)" from the engine's "SQLite 3.50.4"; the build alone until the engine has started. */
+export function versionNote(name: string, build: string, version: string | null): string {
+  const v = version?.startsWith(`${name} `) ? version.slice(name.length + 1).replace(/\s*\(.*\)$/, '') : null;
+  return v ? `${v} (${build})` : build;
+}
+
+function Note({ dialect, name, build }: { dialect: Dialect; name: string; build: string }) {
+  const info = useEngineInfo(useEngines()[dialect]);
+  return (
+    <span className="seg-note" id={`dialect-note-${dialect}`}>
+      {versionNote(name, build, info.version)}
+    </span>
+  );
+}
 
 /** Segmented control of native radios. */
 export function DialectSwitch({
@@ -31,9 +51,7 @@ export function DialectSwitch({
             aria-describedby={`dialect-note-${o.value}`}
           />
           <span aria-hidden="true">{o.name}</span>
-          <span className="seg-note" id={`dialect-note-${o.value}`}>
-            {o.note}
-          </span>
+          <Note dialect={o.value} name={o.name} build={o.build} />
         </label>
       ))}
     </div>

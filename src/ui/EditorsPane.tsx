@@ -51,7 +51,7 @@ export function EditorsPane({ state, actions, enhanced }: EditorsPaneProps) {
   const run = () => actions.run();
   const [tab, setTab] = useState<Tab>('sql');
   const [builder, setBuilder] = useState<BuilderState | null>(null);
-  const schema = useSchema(dialect, scripts.setup, tab === 'form');
+  const schema = useSchema(dialect, scripts.setup, tab === 'form', state.timeLimitS * 1000);
   const ids = useId();
   const tabRefs = { sql: useRef<HTMLButtonElement>(null), form: useRef<HTMLButtonElement>(null) };
   const [leaving, setLeaving] = useState(false);

@@ -1,6 +1,6 @@
 /** The results column: title and notes, an example's explanation, and one or two result panes. */
 import { useEffect, useRef, useState } from 'react';
-import { revealInEditor } from '../editor/reveal';
+import { lazyModule } from '../lib/lazyModule';
 import type { Dialect } from '../engine/types';
 import type { Example } from '../gallery/types';
 import { ScenarioMetaView } from './ScenarioMeta';
@@ -19,20 +19,15 @@ import type { HintFix } from '../results/hints';
 // rather than behind React.lazy, which would show its fallback for a moment even when the code
 // is already there.
 type SummaryModule = typeof import('./CompareSummary');
-let summaryModule: SummaryModule | null = null;
-let summaryLoading: Promise<SummaryModule> | null = null;
-function loadCompareSummary(): Promise<SummaryModule> {
-  summaryLoading ??= import('./CompareSummary').then((m) => (summaryModule = m));
-  return summaryLoading;
-}
+const compareSummary = lazyModule<SummaryModule>(() => import('./CompareSummary'));
 
 /** The summary's module once loaded ('failed' if it could not be fetched), loading it while `active`. */
 function useCompareSummary(active: boolean): SummaryModule | 'failed' | null {
-  const [state, setState] = useState<SummaryModule | 'failed' | null>(summaryModule);
+  const [state, setState] = useState<SummaryModule | 'failed' | null>(compareSummary.loaded());
   useEffect(() => {
     if (!active || state !== null) return;
     let live = true;
-    loadCompareSummary().then(
+    compareSummary.load().then(
       (m) => live && setState(m),
       (e: unknown) => {
         console.error('Loading the difference summary failed', e);
@@ -56,16 +51,9 @@ export interface ResultsAreaProps {
   onFix?: (dialect: Dialect, fix: HintFix) => void;
 }
 
-/**
- * "Show in editor" for a run's error: only where the editors hold the very text that failed (the
- * current dialect, not edited since).
- */
-function showErrorFor(state: PlaygroundState, d: Dialect): (() => void) | undefined {
-  const error = state.results[d]?.result.error;
-  if (d !== state.scenario.dialect || resultIsStale(state, d) || !error?.span) return undefined;
-  if (error.phase !== 'setup' && error.phase !== 'statement') return undefined;
-  const span = error.span;
-  return () => revealInEditor(error.phase === 'setup' ? 'Setup SQL' : 'Statement SQL', error.position ?? span.start);
+/** "Show in editor" for a run's error only where the editors hold the very text that failed. */
+function errorInEditor(state: PlaygroundState, d: Dialect): boolean {
+  return d === state.scenario.dialect && !resultIsStale(state, d);
 }
 
 /** Everything right of the editors. */
@@ -134,7 +122,7 @@ export function ResultsArea({ state, explained, onCloseExplanation, onFix }: Res
             running={Boolean(running[d])}
             stale={resultIsStale(state, d)}
             titled={compare}
-            onShowError={showErrorFor(state, d)}
+            errorInEditor={errorInEditor(state, d)}
             ranNote={
               <>
                 <RanNote dialect={d} record={results[d]} carry={state.carry} always={compare} />

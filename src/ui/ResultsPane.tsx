@@ -1,10 +1,11 @@
 /** The results column for one dialect: engine status, staleness, and the run's results. */
-import type { ReactNode } from 'react';
-import { engines } from '../engine/engines';
-import { DIALECT_LABEL, type Dialect } from '../engine/types';
+import { useMemo, type ReactNode } from 'react';
+import { revealInEditor } from '../editor/reveal';
+import { DIALECT_LABEL, type Dialect, type EngineError } from '../engine/types';
 import { ResultsView } from '../results/ResultsView';
 import { formatMs } from '../results/format';
 import type { RunRecord } from '../state/store';
+import { useEngines } from '../state/engineContext';
 import { useEngineInfo } from '../state/useEngineInfo';
 import { EngineStatus } from './EngineStatus';
 
@@ -16,14 +17,18 @@ export interface ResultsPaneProps {
   stale: boolean;
   /** Show the dialect name as a heading (compare mode). */
   titled?: boolean;
-  onShowError?: () => void;
+  /** The editors hold the text this run failed on: its error can be shown there. */
+  errorInEditor?: boolean;
   /** Which scripts the run ran (own, or translated), shown above the results. */
   ranNote?: ReactNode;
 }
 
 /** Results of one dialect. */
-export function ResultsPane({ dialect, record, running, stale, titled, onShowError, ranNote }: ResultsPaneProps) {
-  const info = useEngineInfo(engines[dialect]);
+export function ResultsPane({ dialect, record, running, stale, titled, errorInEditor, ranNote }: ResultsPaneProps) {
+  const error = record?.result.error;
+  // Stable while the result is: the memoised result view does not re-render as the person types.
+  const onShowError = useMemo(() => (errorInEditor ? showInEditor(error) : undefined), [errorInEditor, error]);
+  const info = useEngineInfo(useEngines()[dialect]);
   const showTime = record && !running && info.status === 'ready';
   return (
     <section className="results-pane" aria-label={`${DIALECT_LABEL[dialect]} results`} aria-busy={running}>
@@ -52,4 +57,11 @@ export function ResultsPane({ dialect, record, running, stale, titled, onShowErr
       )}
     </section>
   );
+}
+
+/** "Show in editor" for a setup or statement error with a place in the script. */
+function showInEditor(error: EngineError | undefined): (() => void) | undefined {
+  if (!error?.span || (error.phase !== 'setup' && error.phase !== 'statement')) return undefined;
+  const at = error.position ?? error.span.start;
+  return () => revealInEditor(error.phase === 'setup' ? 'Setup SQL' : 'Statement SQL', at);
 }

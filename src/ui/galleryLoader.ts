@@ -5,39 +5,33 @@
  * before the first render when the address names an example.
  */
 import { useEffect, useState } from 'react';
+import { lazyModule } from '../lib/lazyModule';
+import { isExampleFragment } from '../scenario/fragment';
 import type { Scenario } from '../scenario/scenario';
 
 /** The gallery's public module (helpers and components). */
 export type GalleryModule = typeof import('../gallery');
 
-let gallery: GalleryModule | null = null;
-let loading: Promise<GalleryModule> | null = null;
+const gallery = lazyModule<GalleryModule>(() => import('../gallery'));
 
 /** The gallery if it is loaded already, else null. */
 export function loadedGallery(): GalleryModule | null {
-  return gallery;
+  return gallery.loaded();
 }
 
 /** Load the gallery (once; later calls share the same promise). A failed load can be retried. */
 export function loadGallery(): Promise<GalleryModule> {
-  loading ??= import('../gallery').then(
-    (m) => (gallery = m),
-    (err: unknown) => {
-      loading = null;
-      throw err;
-    },
-  );
-  return loading;
+  return gallery.load();
 }
 
 /** True when the address fragment names a gallery example (`#example/ID`). */
 export function fragmentNamesExample(hash: string): boolean {
-  return hash.startsWith('#example/');
+  return isExampleFragment(hash);
 }
 
 /** The gallery module, loading it when `needed` turns true; null until it is there. */
 export function useGallery(needed: boolean): GalleryModule | null {
-  const [mod, setMod] = useState<GalleryModule | null>(gallery);
+  const [mod, setMod] = useState<GalleryModule | null>(gallery.loaded());
   useEffect(() => {
     if (mod || !needed) return;
     let live = true;
@@ -49,7 +43,7 @@ export function useGallery(needed: boolean): GalleryModule | null {
       live = false;
     };
   }, [mod, needed]);
-  return mod ?? gallery;
+  return mod ?? gallery.loaded();
 }
 
 /** A gallery example as a scenario. */

@@ -2,14 +2,9 @@
  * The page's progressive steps after the first result, and its page-wide Run key.
  */
 import { useEffect, useEffectEvent, useState } from 'react';
+import { whenIdle } from '../lib/idle';
 import { loadGallery } from './galleryLoader';
 import { practiceIsOpen } from './practiceRoute';
-
-/** Run `fn` when the browser is idle (soon after, where there is no requestIdleCallback). */
-function whenIdle(fn: () => void): void {
-  if (typeof requestIdleCallback === 'function') requestIdleCallback(fn, { timeout: 5000 });
-  else setTimeout(fn, 1000);
-}
 
 /**
  * Whether the editors may become Monaco: true from the frame after the first result is on screen.
@@ -31,7 +26,7 @@ export function useEnhanced(firstResult: boolean): boolean {
     };
   }, [enhanced, firstResult]);
   useEffect(() => {
-    if (enhanced) whenIdle(() => void loadGallery().catch(() => undefined));
+    if (enhanced) return whenIdle(() => void loadGallery().catch(() => undefined), 5000, 1000);
   }, [enhanced]);
 
   return enhanced;

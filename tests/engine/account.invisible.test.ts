@@ -5,21 +5,14 @@
  * results with what PostgreSQL itself documents.
  */
 import initSqlJs, { type SqlJsStatic } from 'sql.js';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createPostgresEngine } from '../../src/engine/postgres';
-import { createSqliteEngine } from '../../src/engine/sqlite';
-import type { Engine, RunResult, TableDiff } from '../../src/engine/types';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useEngines } from '../support/engines';
+import type { RunResult, TableDiff } from '../../src/engine/types';
 
 let SQL: SqlJsStatic;
-let sqlite: Engine;
-let pg: Engine;
+const engines = useEngines();
 beforeAll(async () => {
   SQL = await initSqlJs();
-  sqlite = await createSqliteEngine();
-  pg = await createPostgresEngine();
-}, 300_000);
-afterAll(async () => {
-  await pg?.close();
 });
 
 const last = (r: RunResult): unknown[][] => r.statements[r.statements.length - 1]!.rows;
@@ -74,14 +67,14 @@ describe('SQLite: the machinery is invisible', () => {
   ];
   for (const [what, setup, statement] of cases) {
     it(`${what} are as on plain SQLite`, async () => {
-      const r = await sqlite.run({ setup, statement });
+      const r = await engines.sqlite.run({ setup, statement });
       expect(r.error).toBeUndefined();
       expect(last(r)).toEqual(plain(setup, statement));
     });
   }
 
   it('item 9: UPDATE t SET b = 1 then total_changes(), changes() gives [[2, 1]]', async () => {
-    const r = await sqlite.run({
+    const r = await engines.sqlite.run({
       setup: 'CREATE TABLE t(a INTEGER PRIMARY KEY, b); INSERT INTO t VALUES (1, 1);',
       statement: 'UPDATE t SET b = 1; SELECT total_changes(), changes();',
     });
@@ -91,7 +84,7 @@ describe('SQLite: the machinery is invisible', () => {
   });
 
   it('item 8: sqlite_temp_schema is empty after writing statements', async () => {
-    const r = await sqlite.run({
+    const r = await engines.sqlite.run({
       setup: 'CREATE TABLE t(a INTEGER PRIMARY KEY, b); INSERT INTO t VALUES (1, 1);',
       statement: 'UPDATE t SET b = 1; SELECT type, name FROM sqlite_temp_schema;',
     });
@@ -99,7 +92,7 @@ describe('SQLite: the machinery is invisible', () => {
   });
 
   it('a rewrite undone by ROLLBACK, or by its failing statement, is not reported as a write', async () => {
-    const r = await sqlite.run({
+    const r = await engines.sqlite.run({
       setup:
         'CREATE TABLE t(a INTEGER PRIMARY KEY, b, c UNIQUE); INSERT INTO t VALUES (1, 1, 1), (2, 2, 2), (3, 3, 3);',
       statement:
@@ -118,7 +111,7 @@ describe('SQLite: the machinery is invisible', () => {
 
 describe('PostgreSQL: the machinery is invisible', () => {
   it('no trigger, function or temporary schema of it in the catalogs after writing statements', async () => {
-    const r = await pg.run({
+    const r = await engines.postgres.run({
       setup: 'CREATE TABLE t (a int PRIMARY KEY, b int);\nINSERT INTO t VALUES (1, 1);',
       statement: `INSERT INTO t VALUES (1, 2), (2, 2) ON CONFLICT (a) DO UPDATE SET b = excluded.b;
 UPDATE t SET b = 3;
@@ -132,7 +125,7 @@ SELECT (SELECT count(*) FROM pg_catalog.pg_trigger),
   });
 
   it("ROW_COUNT in the user's function and the statement's row count are as without it", async () => {
-    const r = await pg.run({
+    const r = await engines.postgres.run({
       setup: `CREATE TABLE t (a int PRIMARY KEY, b int);
 CREATE TABLE rc (n int);
 INSERT INTO t VALUES (1, 1), (2, 2);
@@ -153,7 +146,7 @@ END $$;`,
   });
 
   it('identity values: the conflicting row spends one, as without the account', async () => {
-    const r = await pg.run({
+    const r = await engines.postgres.run({
       setup: "CREATE TABLE s (id int GENERATED ALWAYS AS IDENTITY, k text UNIQUE);\nINSERT INTO s (k) VALUES ('a');",
       statement: "INSERT INTO s (k) VALUES ('a'), ('b') ON CONFLICT (k) DO NOTHING;\nSELECT id, k FROM s ORDER BY id;",
     });
@@ -164,7 +157,7 @@ END $$;`,
   });
 
   it("the user's BEFORE trigger runs first: the account shows the row it changed, and its notices stay the user's", async () => {
-    const r = await pg.run({
+    const r = await engines.postgres.run({
       setup: `CREATE TABLE u (email text PRIMARY KEY, n int);
 CREATE FUNCTION low() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN NEW.email := lower(NEW.email); RAISE NOTICE 'lowered %', NEW.email; RETURN NEW; END $$;
 CREATE TRIGGER low BEFORE INSERT ON u FOR EACH ROW EXECUTE FUNCTION low();

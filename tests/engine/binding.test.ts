@@ -1,18 +1,9 @@
 /** Placeholder binding on both real engines: values bound by the engine, unbound ones refused. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createPostgresEngine } from '../../src/engine/postgres';
-import { createSqliteEngine } from '../../src/engine/sqlite';
-import type { Dialect, Engine, RunResult } from '../../src/engine/types';
+import { describe, expect, it } from 'vitest';
+import { useEngines } from '../support/engines';
+import type { Dialect, RunResult } from '../../src/engine/types';
 
-const engines = {} as Record<Dialect, Engine>;
-beforeAll(async () => {
-  engines.sqlite = await createSqliteEngine();
-  engines.postgres = await createPostgresEngine();
-});
-afterAll(async () => {
-  await engines.sqlite.close();
-  await engines.postgres.close();
-});
+const engines = useEngines();
 
 const SETUP: Record<Dialect, string> = {
   sqlite:

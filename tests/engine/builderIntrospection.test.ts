@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Dialect, Engine, StatementResult, TableSchema } from '../../src/engine/types';
-import { createPostgresEngine } from '../../src/engine/postgres';
+import { startPostgres } from '../support/engines';
 import { createSqliteEngine } from '../../src/engine/sqlite';
 import { defaultBuilderState, findTable } from '../../src/builder/model';
 import { generateSql } from '../../src/builder/sql';
@@ -44,7 +44,7 @@ describe.each(['sqlite', 'postgres'] as const)('introspected forms on %s', (dial
   let engine: Engine;
   let tables: TableSchema[] = [];
   beforeAll(async () => {
-    engine = dialect === 'sqlite' ? await createSqliteEngine() : await createPostgresEngine();
+    engine = dialect === 'sqlite' ? await createSqliteEngine() : await startPostgres();
     const d = await engine.describe(SETUP);
     expect(d.error).toBeUndefined();
     tables = d.tables;

@@ -6,7 +6,8 @@
  * markers, keywords, unicode).
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { PGlite } from '@electric-sql/pglite';
+import type { PGlite } from '@electric-sql/pglite';
+import { startPGlite } from '../support/engines';
 import type { Database } from 'sql.js';
 import { generateSql } from '../../src/builder/sql';
 import { type Case, buildCases, expectModel, isWrite, statements } from './builderCases';
@@ -43,7 +44,7 @@ describe('builder matrix on SQLite (sql.js)', () => {
 describe('builder matrix on PostgreSQL (PGlite)', () => {
   let pg: PGlite;
   beforeAll(async () => {
-    pg = await PGlite.create();
+    pg = await startPGlite();
     await pg.exec(SETUP);
   });
   afterAll(async () => pg.close());

@@ -4,7 +4,8 @@
  * and hostile values, through every strategy the dialect runs. Values must come back unchanged.
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { PGlite } from '@electric-sql/pglite';
+import type { PGlite } from '@electric-sql/pglite';
+import { startPGlite } from '../support/engines';
 import fc from 'fast-check';
 import type { Strategy } from '../../src/builder/model';
 import { POSTGRES_KEYWORDS, quoteIdent } from '../../src/builder/quote';
@@ -24,7 +25,7 @@ function expected(strategy: Strategy, values: (string | null)[][], width: number
 describe.each(['sqlite', 'postgres'] as const)('quoting on %s', (dialect) => {
   let pg: PGlite | undefined;
   beforeAll(async () => {
-    if (dialect === 'postgres') pg = await PGlite.create();
+    if (dialect === 'postgres') pg = await startPGlite();
   });
   afterAll(async () => pg?.close());
 
@@ -73,7 +74,7 @@ describe.each(['sqlite', 'postgres'] as const)('quoting on %s', (dialect) => {
 describe('quoting, property-based', () => {
   let pg: PGlite;
   beforeAll(async () => {
-    pg = await PGlite.create();
+    pg = await startPGlite();
   });
   afterAll(async () => pg.close());
 

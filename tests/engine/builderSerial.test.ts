@@ -1,12 +1,12 @@
 /** The Form on a SERIAL / nextval key, as PostgreSQL introspects it (what SQLAlchemy's Column(Integer, primary_key=True) creates). */
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { actionFor, defaultBuilderState } from '../../src/builder/model';
-import { createPostgresEngine } from '../../src/engine/postgres';
+import { startPostgres } from '../support/engines';
 import type { Engine } from '../../src/engine/types';
 
 let pg: Engine;
 beforeAll(async () => {
-  pg = await createPostgresEngine();
+  pg = await startPostgres();
 });
 afterAll(() => pg.close());
 

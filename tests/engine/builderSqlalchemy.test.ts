@@ -15,7 +15,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { PGlite } from '@electric-sql/pglite';
+import type { PGlite } from '@electric-sql/pglite';
+import { startPGlite } from '../support/engines';
 import type { Dialect } from '../../src/engine/types';
 import type { Strategy } from '../../src/builder/model';
 import { generateSql } from '../../src/builder/sql';
@@ -169,7 +170,7 @@ describe.skipIf(!available.ok)(title, () => {
     const parsed = JSON.parse(String(r.stdout)) as { version: string; results: Record<string, Result> };
     results = parsed.results;
     version = parsed.version;
-    pg = await PGlite.create();
+    pg = await startPGlite();
     await pg.exec(SETUP);
   });
   afterAll(async () => pg?.close());

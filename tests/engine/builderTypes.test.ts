@@ -4,7 +4,8 @@
  * does with the same key twice in one statement, which the generator warns about.
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { PGlite } from '@electric-sql/pglite';
+import type { PGlite } from '@electric-sql/pglite';
+import { startPGlite } from '../support/engines';
 import type { Dialect } from '../../src/engine/types';
 import type { Strategy } from '../../src/builder/model';
 import { generateSql } from '../../src/builder/sql';
@@ -24,7 +25,7 @@ const EXPECTED: Record<Dialect, unknown[][]> = {
 describe('typed literals', () => {
   let pg: PGlite;
   beforeAll(async () => {
-    pg = await PGlite.create();
+    pg = await startPGlite();
   });
   afterAll(async () => pg.close());
 

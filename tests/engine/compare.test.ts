@@ -3,24 +3,15 @@
  * engines produce the expected difference summaries, agreeing ones say "No differences", and every
  * gallery example compares without a crash (with the known divergences flagged).
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useEngines } from '../support/engines';
 import { compareRuns, hasDifferences, type Difference } from '../../src/compare/differences';
 import { NO_DIFFERENCES, summarizeDifferences } from '../../src/compare/summary';
 import { translateScript } from '../../src/translate/translate';
-import { createPostgresEngine } from '../../src/engine/postgres';
-import { createSqliteEngine } from '../../src/engine/sqlite';
-import type { Engine } from '../../src/engine/types';
 import { EXAMPLES } from '../../src/gallery/examples';
 import { defaultScenario } from '../../src/scenario/scenario';
 
-let sqlite: Engine;
-let postgres: Engine;
-beforeAll(async () => {
-  [sqlite, postgres] = await Promise.all([createSqliteEngine(), createPostgresEngine()]);
-});
-afterAll(async () => {
-  await Promise.all([sqlite?.close(), postgres?.close()]);
-});
+const engines = useEngines();
 
 const base = defaultScenario();
 const SQLITE_SETUP = base.sqlite.setup;
@@ -30,7 +21,7 @@ async function compare(
   s: { setup: string; statement: string },
   p: { setup: string; statement: string },
 ): Promise<Difference[]> {
-  const [rs, rp] = await Promise.all([sqlite.run(s), postgres.run(p)]);
+  const [rs, rp] = await Promise.all([engines.sqlite.run(s), engines.postgres.run(p)]);
   return compareRuns(rs, rp);
 }
 const same = (statement: string) => compare({ setup: SQLITE_SETUP, statement }, { setup: PG_SETUP, statement });

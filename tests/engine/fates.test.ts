@@ -2,24 +2,14 @@
  * Proposed rows and their fates, on the real engines, for the upsert forms the playground teaches.
  * Every fate here comes from the engine's row events; the test checks them against the After table.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useEngines } from '../support/engines';
 import type { ProposedRows } from '../../src/engine/fates';
-import { createPostgresEngine } from '../../src/engine/postgres';
-import { createSqliteEngine } from '../../src/engine/sqlite';
-import type { Engine, RunResult } from '../../src/engine/types';
+import type { RunResult } from '../../src/engine/types';
 import { afterText, fateText } from '../../src/results/why/fateText';
 
-let sqlite: Engine;
-let pg: Engine;
-beforeAll(async () => {
-  sqlite = await createSqliteEngine();
-  pg = await createPostgresEngine();
-}, 300_000);
-afterAll(async () => {
-  await pg?.close();
-});
+const engines = useEngines();
 
-const engines = (): Record<'sqlite' | 'postgres', Engine> => ({ sqlite, postgres: pg });
 const proposed = (r: RunResult, k = 0): ProposedRows => r.statements[k]!.proposed!;
 const fates = (r: RunResult, k = 0): string[] => proposed(r, k).rows.map((x) => x.fate);
 const texts = (r: RunResult, k = 0): string[] => proposed(r, k).rows.map((x) => fateText(proposed(r, k), x));
@@ -34,7 +24,7 @@ const USERS = {
 for (const d of ['sqlite', 'postgres'] as const) {
   describe(`${d}: proposed rows and fates`, () => {
     it('multi-row DO UPDATE … WHERE: updated, inserted, skipped by the WHERE; linked to the After rows', async () => {
-      const r = await engines()[d].run({
+      const r = await engines[d].run({
         setup: USERS[d],
         statement:
           "INSERT INTO users (email, name) VALUES ('ada@x', 'Ada L.'), ('grace@x', 'Grace'), ('linus@x', 'Linus')\nON CONFLICT (email) DO UPDATE SET name = excluded.name, visits = users.visits + 1 WHERE users.name <> excluded.name",
@@ -64,7 +54,7 @@ for (const d of ['sqlite', 'postgres'] as const) {
     });
 
     it('DO NOTHING: the conflicting row is skipped, the other inserted', async () => {
-      const r = await engines()[d].run({
+      const r = await engines[d].run({
         setup: USERS[d],
         statement:
           "INSERT INTO users (email, name) VALUES ('ada@x', 'Other'), ('new@x', 'New') ON CONFLICT DO NOTHING RETURNING id",
@@ -77,7 +67,7 @@ for (const d of ['sqlite', 'postgres'] as const) {
     });
 
     it('rewriting with the same values is told apart from an update', async () => {
-      const r = await engines()[d].run({
+      const r = await engines[d].run({
         setup: USERS[d],
         statement:
           "INSERT INTO users (email, name, visits) VALUES ('ada@x', 'Ada', 3) ON CONFLICT (email) DO UPDATE SET name = excluded.name, visits = excluded.visits",
@@ -87,7 +77,7 @@ for (const d of ['sqlite', 'postgres'] as const) {
     });
 
     it('INSERT … SELECT: the rows come in the order of the SELECT', async () => {
-      const r = await engines()[d].run({
+      const r = await engines[d].run({
         setup: `${USERS[d]}\nCREATE TABLE src (email text, name text, o int);\nINSERT INTO src VALUES ('z@x', 'Z', 2), ('ada@x', 'A2', 1);`,
         statement:
           'INSERT INTO users (email, name) SELECT email, name FROM src WHERE true ORDER BY o ON CONFLICT (email) DO UPDATE SET name = excluded.name',
@@ -99,7 +89,7 @@ for (const d of ['sqlite', 'postgres'] as const) {
     });
 
     it("a unique violation on a key that is not the conflict target is the failing row's error", async () => {
-      const r = await engines()[d].run({
+      const r = await engines[d].run({
         setup: `${USERS[d]}\nCREATE UNIQUE INDEX users_name ON users (name);`,
         statement:
           "INSERT INTO users (email, name) VALUES ('n1@x', 'N1'), ('n2@x', 'Ada') ON CONFLICT (email) DO NOTHING",
@@ -117,13 +107,13 @@ for (const d of ['sqlite', 'postgres'] as const) {
 describe('engine differences in the fates', () => {
   it('the same key twice: PostgreSQL fails with 21000 naming both rows; SQLite updates the row it just inserted', async () => {
     const statement = "INSERT INTO t VALUES (1, 'a'), (2, 'b'), (1, 'c') ON CONFLICT (k) DO UPDATE SET v = excluded.v";
-    const p = await pg.run({ setup: 'CREATE TABLE t (k int PRIMARY KEY, v text);', statement });
+    const p = await engines.postgres.run({ setup: 'CREATE TABLE t (k int PRIMARY KEY, v text);', statement });
     expect(p.error?.code).toBe('21000');
     expect(fates(p)).toEqual(['unknown', 'unknown', 'error']);
     expect(texts(p)[2]).toBe(
       'error 21000: row 3 would update the row that row 1 already inserted in this statement (same t_pkey (k))',
     );
-    const s = await sqlite.run({ setup: 'CREATE TABLE t (k INTEGER PRIMARY KEY, v TEXT);', statement });
+    const s = await engines.sqlite.run({ setup: 'CREATE TABLE t (k INTEGER PRIMARY KEY, v TEXT);', statement });
     expect(fates(s)).toEqual(['inserted', 'inserted', 'updated']);
     expect(texts(s)[2]).toBe(
       "conflicted with the row that row 1 wrote in this statement on PRIMARY KEY (k) → updated: v 'a' → 'c'",
@@ -131,7 +121,7 @@ describe('engine differences in the fates', () => {
   });
 
   it('SQLite INSERT OR REPLACE through a second unique key deletes two rows, both named', async () => {
-    const r = await sqlite.run({
+    const r = await engines.sqlite.run({
       setup:
         "CREATE TABLE p (id INTEGER PRIMARY KEY, email TEXT UNIQUE, v TEXT);\nINSERT INTO p VALUES (1, 'a@x', 'one'), (2, 'b@x', 'two'), (3, 'c@x', 'three');",
       statement: "INSERT OR REPLACE INTO p VALUES (1, 'b@x', 'merged')",
@@ -149,14 +139,14 @@ describe('engine differences in the fates', () => {
 
   it('SQLite INSERT OR IGNORE and REPLACE INTO', async () => {
     const setup = "CREATE TABLE q (k TEXT PRIMARY KEY, v INTEGER);\nINSERT INTO q VALUES ('a', 1);";
-    const ig = await sqlite.run({ setup, statement: "INSERT OR IGNORE INTO q VALUES ('a', 2), ('b', 2)" });
+    const ig = await engines.sqlite.run({ setup, statement: "INSERT OR IGNORE INTO q VALUES ('a', 2), ('b', 2)" });
     expect(fates(ig)).toEqual(['ignored', 'inserted']);
-    const rep = await sqlite.run({ setup, statement: "REPLACE INTO q VALUES ('a', 5), ('c', 1)" });
+    const rep = await engines.sqlite.run({ setup, statement: "REPLACE INTO q VALUES ('a', 5), ('c', 1)" });
     expect(fates(rep)).toEqual(['replaced', 'inserted']);
   });
 
   it('PostgreSQL partial-index target: the row conflicts only with a live row', async () => {
-    const r = await pg.run({
+    const r = await engines.postgres.run({
       setup:
         "CREATE TABLE m (email text, deleted int NOT NULL DEFAULT 0, n int);\nCREATE UNIQUE INDEX m_live ON m (email) WHERE deleted = 0;\nINSERT INTO m VALUES ('a', 1, 1), ('a', 0, 2);",
       statement:
@@ -169,7 +159,7 @@ describe('engine differences in the fates', () => {
   });
 
   it('PostgreSQL MERGE: the rows it acted on, with the action', async () => {
-    const r = await pg.run({
+    const r = await engines.postgres.run({
       setup:
         'CREATE TABLE t (k int PRIMARY KEY, v int);\nCREATE TABLE s (k int, v int);\nINSERT INTO t VALUES (1, 1), (2, 2);\nINSERT INTO s VALUES (1, 10), (2, 0), (3, 30);',
       statement:

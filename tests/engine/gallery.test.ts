@@ -1,24 +1,14 @@
 // Every gallery example, on the real engine of every dialect it supports: the run must show exactly
 // what its explanation describes (After rows and marks, returned rows, rows affected, the error).
 // One-dialect examples: what the other dialect's editor shows must fail as the reason says.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createPostgresEngine } from '../../src/engine/postgres';
-import { createSqliteEngine } from '../../src/engine/sqlite';
-import type { Dialect, Engine } from '../../src/engine/types';
+import { describe, expect, it } from 'vitest';
+import { useEngines } from '../support/engines';
+import type { Dialect } from '../../src/engine/types';
 import { checkError, checkRun } from '../../src/gallery/check';
 import { EXAMPLES, exampleToScenario, supportedDialects } from '../../src/gallery/gallery';
 
-const engines = {} as Record<Dialect, Engine>;
+const engines = useEngines();
 const ran = new Set<string>();
-
-beforeAll(async () => {
-  engines.sqlite = await createSqliteEngine();
-  engines.postgres = await createPostgresEngine();
-});
-afterAll(async () => {
-  await engines.sqlite?.close();
-  await engines.postgres?.close();
-});
 
 describe.each(EXAMPLES.map((e) => [e.id, e] as const))('%s', (_id, example) => {
   for (const dialect of supportedDialects(example)) {

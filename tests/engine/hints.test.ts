@@ -1,20 +1,11 @@
 /** Every learner hint, on the engine it speaks of: the mistake fails there, the hint names it, and its fix runs. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createPostgresEngine } from '../../src/engine/postgres';
-import { createSqliteEngine } from '../../src/engine/sqlite';
-import type { Dialect, Engine } from '../../src/engine/types';
+import { describe, expect, it } from 'vitest';
+import { useEngines } from '../support/engines';
+import type { Dialect } from '../../src/engine/types';
 import { learnerHints } from '../../src/results/hints';
 import type { Scripts } from '../../src/scenario/scenario';
 
-const engines = {} as Record<Dialect, Engine>;
-beforeAll(async () => {
-  engines.sqlite = await createSqliteEngine();
-  engines.postgres = await createPostgresEngine();
-});
-afterAll(async () => {
-  await engines.sqlite.close();
-  await engines.postgres.close();
-});
+const engines = useEngines();
 
 async function hintsFor(d: Dialect, s: Scripts) {
   const r = await engines[d].run(s);

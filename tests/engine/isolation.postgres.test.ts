@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EngineClient, type SnapshotStore } from '../../src/engine/client';
-import { PGlite } from '@electric-sql/pglite';
+import { startPGlite } from '../support/engines';
 import { fingerprintDiff, systemFingerprint } from '../../src/engine/pgIsolation';
 import { createPostgresEngine } from '../../src/engine/postgres';
 import type { RunResult } from '../../src/engine/types';
@@ -132,7 +132,7 @@ describe('a change no reset undoes restarts the engine from its clean copy', () 
 
   it('the system fingerprint changes with every kind of change outside the user schemas', async () => {
     // One plain PGlite, changed step by step: each step must change the fingerprint again.
-    const pg = await PGlite.create();
+    const pg = await startPGlite();
     try {
       await pg.exec('DO $$ BEGIN END $$');
       let prev = await systemFingerprint(pg);

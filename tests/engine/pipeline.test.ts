@@ -1,18 +1,10 @@
 /** The run pipeline on both real engines: cases every dialect must get right. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createPostgresEngine } from '../../src/engine/postgres';
-import { createSqliteEngine } from '../../src/engine/sqlite';
-import type { Dialect, Engine, RunResult, TableDiff } from '../../src/engine/types';
+import { describe, expect, it } from 'vitest';
+import { useEngines } from '../support/engines';
+import type { RunResult, TableDiff } from '../../src/engine/types';
 import { defaultScenario } from '../../src/scenario/scenario';
 
-const engines: Partial<Record<Dialect, Engine>> = {};
-beforeAll(async () => {
-  [engines.sqlite, engines.postgres] = await Promise.all([createSqliteEngine(), createPostgresEngine()]);
-});
-afterAll(async () => {
-  await engines.sqlite?.close();
-  await engines.postgres?.close();
-});
+const engines = useEngines();
 
 const table = (r: RunResult, name: string): TableDiff => {
   const t = r.tables.find((x) => x.name === name);
@@ -26,10 +18,10 @@ const kinds = (t: TableDiff): string[] =>
 const KV = 'CREATE TABLE t (k integer PRIMARY KEY, v integer NOT NULL);\nINSERT INTO t VALUES (1, 10), (2, 20);';
 
 describe.each(['sqlite', 'postgres'] as const)('%s pipeline', (dialect) => {
-  const run = (setup: string, statement: string): Promise<RunResult> => engines[dialect]!.run({ setup, statement });
+  const run = (setup: string, statement: string): Promise<RunResult> => engines[dialect].run({ setup, statement });
 
   it('runs the default scenario: exact Before, After and RETURNING', async () => {
-    const r = await engines[dialect]!.run(defaultScenario()[dialect]);
+    const r = await engines[dialect].run(defaultScenario()[dialect]);
     expect(r.ok).toBe(true);
     expect(r.engineVersion).toMatch(dialect === 'sqlite' ? /^SQLite 3\.\d+\.\d+$/ : /^PostgreSQL 18\.\d+ \(PGlite\)$/);
     const users = table(r, 'users');
@@ -289,7 +281,7 @@ describe.each(['sqlite', 'postgres'] as const)('%s pipeline', (dialect) => {
   });
 
   it('introspects partial and expression unique indexes', async () => {
-    const { tables, error } = await engines[dialect]!.describe(
+    const { tables, error } = await engines[dialect].describe(
       'CREATE TABLE u (id integer PRIMARY KEY, email text NOT NULL, deleted integer NOT NULL DEFAULT 0, CONSTRAINT u_email_deleted UNIQUE (email, deleted));\n' +
         'CREATE UNIQUE INDEX u_live ON u (email) WHERE deleted = 0;\nCREATE UNIQUE INDEX u_lower ON u (lower(email));\nCREATE VIEW v AS SELECT * FROM u;',
     );
@@ -310,7 +302,7 @@ describe.each(['sqlite', 'postgres'] as const)('%s pipeline', (dialect) => {
   });
 
   it('describe reports a setup error with what exists', async () => {
-    const { tables, error } = await engines[dialect]!.describe(
+    const { tables, error } = await engines[dialect].describe(
       'CREATE TABLE a (x integer);\nCREATE TABLE a (x integer);',
     );
     expect(tables.map((t) => t.name)).toEqual(['a']);
@@ -323,7 +315,7 @@ describe.each(['sqlite', 'postgres'] as const)('%s pipeline', (dialect) => {
       dialect === 'sqlite'
         ? 'WITH RECURSIVE s(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM s WHERE i < 50) INSERT INTO t SELECT i, i FROM s'
         : 'INSERT INTO t SELECT i, i FROM generate_series(1, 50) i';
-    const r = await engines[dialect]!.run({
+    const r = await engines[dialect].run({
       setup: 'CREATE TABLE t (k integer PRIMARY KEY, v integer);',
       statement: insert,
       rowLimit: 10,

@@ -1,26 +1,16 @@
 // Claims the practice lessons and hints make that the reference runs alone do not pin down: other
 // correct answers are accepted, and the hidden sets' returned rows are what the lessons say.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createPostgresEngine } from '../../src/engine/postgres';
-import { createSqliteEngine } from '../../src/engine/sqlite';
-import type { Dialect, Engine, Value } from '../../src/engine/types';
+import { describe, expect, it } from 'vitest';
+import { useEngines } from '../support/engines';
+import type { Dialect, Value } from '../../src/engine/types';
 import { checkAttempt, ReferenceCache, setupFor, verdictLines } from '../../src/practice/check';
 import { returnedRows } from '../../src/practice/compare';
 import { findExercise } from '../../src/practice/exercises';
 import { bindParams } from '../../src/practice/params';
 import { forDialect } from '../../src/practice/types';
 
-const engines = {} as Record<Dialect, Engine>;
+const engines = useEngines();
 const cache = new ReferenceCache();
-
-beforeAll(async () => {
-  engines.sqlite = await createSqliteEngine();
-  engines.postgres = await createPostgresEngine();
-});
-afterAll(async () => {
-  await engines.sqlite?.close();
-  await engines.postgres?.close();
-});
 
 /** Other right answers, each accepted on every dialect listed. */
 const RIGHT: { id: string; why: string; sql: string; dialects: Dialect[] }[] = [

@@ -1,26 +1,15 @@
 // The practice checker on real engines against plausible wrong answers (listed in practiceWrong.ts):
 // each one is refused on every dialect it applies to, with feedback naming the right row or cause;
 // a hidden-set failure names the kind of case and never the hidden data.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createPostgresEngine } from '../../src/engine/postgres';
-import { createSqliteEngine } from '../../src/engine/sqlite';
-import type { Dialect, Engine } from '../../src/engine/types';
+import { describe, expect, it } from 'vitest';
+import { useEngines } from '../support/engines';
 import { checkAttempt, ReferenceCache, verdictLines } from '../../src/practice/check';
 import { EXERCISES, findExercise } from '../../src/practice/exercises';
 import { sqlLiteral } from '../../src/practice/params';
 import { WRONG } from './practiceWrong';
 
-const engines = {} as Record<Dialect, Engine>;
+const engines = useEngines();
 const cache = new ReferenceCache();
-
-beforeAll(async () => {
-  engines.sqlite = await createSqliteEngine();
-  engines.postgres = await createPostgresEngine();
-});
-afterAll(async () => {
-  await engines.sqlite?.close();
-  await engines.postgres?.close();
-});
 
 it('lists at least two wrong answers for every exercise, on every dialect it claims', () => {
   for (const ex of EXERCISES) {

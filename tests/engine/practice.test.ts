@@ -2,10 +2,9 @@
 // on every data set: it runs without error, leaves the hand-written expected state on the visible
 // set, agrees across dialects, and is accepted by the checker. A one-dialect exercise must fail on
 // the other dialect (so a claimed dialect cannot be wrong), and every claimed dialect must be run.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createPostgresEngine } from '../../src/engine/postgres';
-import { createSqliteEngine } from '../../src/engine/sqlite';
-import type { Dialect, Engine, RunResult, Value } from '../../src/engine/types';
+import { describe, expect, it } from 'vitest';
+import { useEngines } from '../support/engines';
+import type { Dialect, RunResult, Value } from '../../src/engine/types';
 import { rowsMatchUnordered } from '../../src/gallery/check';
 import { checkAttempt, ReferenceCache, setupFor } from '../../src/practice/check';
 import { returnedRows } from '../../src/practice/compare';
@@ -14,18 +13,9 @@ import { bindParams } from '../../src/practice/params';
 import { forDialect, UNITS, type Exercise } from '../../src/practice/types';
 import { EXPECTED } from './practiceExpected';
 
-const engines = {} as Record<Dialect, Engine>;
+const engines = useEngines();
 const ran = new Set<string>();
 const DIALECTS: Dialect[] = ['sqlite', 'postgres'];
-
-beforeAll(async () => {
-  engines.sqlite = await createSqliteEngine();
-  engines.postgres = await createPostgresEngine();
-});
-afterAll(async () => {
-  await engines.sqlite?.close();
-  await engines.postgres?.close();
-});
 
 function runRef(
   ex: Exercise,

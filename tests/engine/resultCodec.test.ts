@@ -5,11 +5,11 @@
  */
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createPostgresEngine, type PostgresEngine } from '../../src/engine/postgres';
+import { describe, expect, it } from 'vitest';
+import { useEngines } from '../support/engines';
 import { fromWire, jsonExact, toWire } from '../../src/engine/resultCodec';
+import type { RunResult } from '../../src/engine/types';
 import { createSqliteEngine } from '../../src/engine/sqlite';
-import type { Engine, RunResult } from '../../src/engine/types';
 import { defaultScenario } from '../../src/scenario/defaults';
 
 const DEFAULT_SCENARIO = defaultScenario();
@@ -17,22 +17,13 @@ const DEFAULT_SCENARIO = defaultScenario();
 /** What the page gets: the wire form after a structured clone (as postMessage does). */
 const overTheWire = (r: RunResult): Promise<RunResult> => fromWire(structuredClone(toWire(r)));
 
-let sqlite: Engine;
-let postgres: PostgresEngine;
-beforeAll(async () => {
-  sqlite = await createSqliteEngine();
-  postgres = await createPostgresEngine();
-}, 120_000);
-afterAll(async () => {
-  await sqlite?.close();
-  await postgres?.close();
-});
+const engines = useEngines();
 
 describe('run results over the wire', () => {
   it('the default scenario on both engines travels as JSON and arrives unchanged', async () => {
     for (const [engine, scripts] of [
-      [sqlite, DEFAULT_SCENARIO.sqlite],
-      [postgres, DEFAULT_SCENARIO.postgres],
+      [engines.sqlite, DEFAULT_SCENARIO.sqlite],
+      [engines.postgres, DEFAULT_SCENARIO.postgres],
     ] as const) {
       const r = await engine.run(scripts);
       expect(r.ok).toBe(true);
@@ -42,7 +33,7 @@ describe('run results over the wire', () => {
   });
 
   it('blobs, NULLs, empty strings, booleans, large integers and errors arrive unchanged', async () => {
-    const r = await sqlite.run({
+    const r = await engines.sqlite.run({
       setup:
         "CREATE TABLE v (id INTEGER PRIMARY KEY, b BLOB, t TEXT, n REAL, i INTEGER);\nINSERT INTO v VALUES (1, x'00ff', '', 0.1, 9007199254740991), (2, NULL, 'é \"q\" \\\\', 1e300, -5);",
       statement:
@@ -51,7 +42,7 @@ describe('run results over the wire', () => {
     expect(r.ok).toBe(false);
     expect('json' in toWire(r)).toBe(true);
     expect(await overTheWire(r)).toEqual(r);
-    const pg = await postgres.run({
+    const pg = await engines.postgres.run({
       setup:
         'CREATE TABLE v (id int PRIMARY KEY, ok boolean, j jsonb, big bigint);\nINSERT INTO v VALUES (1, true, \'{"a": [1, 2]}\', 9223372036854775807);',
       statement:
@@ -62,7 +53,7 @@ describe('run results over the wire', () => {
   });
 
   it('infinities and -0 from SQLite REAL columns keep their values (sent as an object)', async () => {
-    const r = await sqlite.run({
+    const r = await engines.sqlite.run({
       setup:
         'CREATE TABLE f (id INTEGER PRIMARY KEY, x REAL);\nINSERT INTO f VALUES (1, 1e999), (2, -1e999), (3, -0.0);',
       statement: 'UPDATE f SET x = -x WHERE id = 1 RETURNING x;',
@@ -78,7 +69,7 @@ describe('run results over the wire', () => {
   });
 
   it('a -0 alone (a computed REAL) is enough to send the result as an object', async () => {
-    const r = await sqlite.run({
+    const r = await engines.sqlite.run({
       setup: 'CREATE TABLE f (id INTEGER PRIMARY KEY);',
       statement: 'SELECT -0.0 AS z, 1.5 AS y;',
     });
@@ -94,12 +85,12 @@ describe('large results', () => {
     const n = 40_000; // After: 40,000 rows x 3 columns; Before: half as many; and 40,000 row changes
     for (const [engine, setup, statement] of [
       [
-        sqlite,
+        engines.sqlite,
         `CREATE TABLE t (id INTEGER PRIMARY KEY, v TEXT, x REAL);\nINSERT INTO t WITH RECURSIVE s(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM s WHERE i < ${n / 2}) SELECT i, 'v' || i, i * 0.5 FROM s;`,
         `INSERT INTO t WITH RECURSIVE s(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM s WHERE i < ${n}) SELECT i, 'w' || i, i * 0.25 FROM s WHERE true ON CONFLICT (id) DO UPDATE SET v = excluded.v;`,
       ],
       [
-        postgres,
+        engines.postgres,
         `CREATE TABLE t (id int PRIMARY KEY, v text, x float8);\nINSERT INTO t SELECT i, 'v' || i, i * 0.5 FROM generate_series(1, ${n / 2}) i;`,
         `INSERT INTO t SELECT i, 'w' || i, i * 0.25 FROM generate_series(1, ${n}) i ON CONFLICT (id) DO UPDATE SET v = excluded.v;`,
       ],
@@ -119,7 +110,7 @@ describe('large results', () => {
   }, 120_000);
 
   it('small results are decoded without waiting for another task', async () => {
-    const r = await sqlite.run(DEFAULT_SCENARIO.sqlite);
+    const r = await engines.sqlite.run(DEFAULT_SCENARIO.sqlite);
     const wire = toWire(r);
     expect('parts' in wire).toBe(false);
     let otherTaskRan = false;
@@ -137,7 +128,7 @@ describe('sql.js from a module compiled outside the worker', () => {
     const fromModule = await createSqliteEngine({ wasmModule: module });
     try {
       const a = await fromModule.run(DEFAULT_SCENARIO.sqlite);
-      const b = await sqlite.run(DEFAULT_SCENARIO.sqlite);
+      const b = await engines.sqlite.run(DEFAULT_SCENARIO.sqlite);
       expect(a.ok).toBe(true);
       expect(a.tables).toEqual(b.tables);
       expect(a.statements.map((s) => s.rows)).toEqual(b.statements.map((s) => s.rows));

@@ -6,7 +6,8 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { PGlite } from '@electric-sql/pglite';
+import type { PGlite } from '@electric-sql/pglite';
+import { startPGlite } from '../support/engines';
 import { sqliteDb } from './builderFixtures';
 import { findExample } from '../../src/gallery/gallery';
 import { MERGE_EXAMPLE, RACE_EXAMPLE } from '../../src/builder/SaOptions';
@@ -79,7 +80,7 @@ describe.skipIf(!is2)('what the SQLAlchemy panel teaches, run with SQLAlchemy 2.
 describe('xmax and RETURNING old/new: PostgreSQL only', () => {
   let pg: PGlite;
   beforeAll(async () => {
-    pg = await PGlite.create();
+    pg = await startPGlite();
     await pg.exec("CREATE TABLE users (id int PRIMARY KEY, name text); INSERT INTO users VALUES (1, 'Ann');");
   });
   afterAll(async () => pg?.close());

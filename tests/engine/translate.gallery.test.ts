@@ -3,20 +3,13 @@
  * translation must run exactly when the original runs, unless the translation reported something
  * untranslatable, or the example is one of the known divergences listed below (with the reason).
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useEngines } from '../support/engines';
 import { translateScenario } from '../../src/translate/translate';
-import { createPostgresEngine } from '../../src/engine/postgres';
-import { createSqliteEngine } from '../../src/engine/sqlite';
-import type { Dialect, Engine } from '../../src/engine/types';
+import type { Dialect } from '../../src/engine/types';
 import { EXAMPLES } from '../../src/gallery/examples';
 
-const engines = {} as Record<Dialect, Engine>;
-beforeAll(async () => {
-  [engines.sqlite, engines.postgres] = await Promise.all([createSqliteEngine(), createPostgresEngine()]);
-});
-afterAll(async () => {
-  await Promise.all([engines.sqlite?.close(), engines.postgres?.close()]);
-});
+const engines = useEngines();
 
 /** Examples whose original and translation legitimately disagree on failing, by direction. */
 const KNOWN: Record<string, string> = {

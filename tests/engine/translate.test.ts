@@ -4,21 +4,14 @@
  * normalisations).
  * Constructs without an equivalent must be reported, and the rest of the script must still run.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useEngines } from '../support/engines';
 import { compareRuns, isNote, type Difference } from '../../src/compare/differences';
 import { summarizeDifferences } from '../../src/compare/summary';
 import { translateScenario, type TranslationResult } from '../../src/translate/translate';
-import { createPostgresEngine } from '../../src/engine/postgres';
-import { createSqliteEngine } from '../../src/engine/sqlite';
-import type { Dialect, Engine, RunResult } from '../../src/engine/types';
+import type { Dialect, RunResult } from '../../src/engine/types';
 
-const engines = {} as Record<Dialect, Engine>;
-beforeAll(async () => {
-  [engines.sqlite, engines.postgres] = await Promise.all([createSqliteEngine(), createPostgresEngine()]);
-});
-afterAll(async () => {
-  await Promise.all([engines.sqlite?.close(), engines.postgres?.close()]);
-});
+const engines = useEngines();
 
 const run = (d: Dialect, setup: string, statement: string) => engines[d].run({ setup, statement });
 

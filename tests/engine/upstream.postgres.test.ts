@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createPostgresEngine } from '../../src/engine/postgres';
+import { startPostgres } from '../support/engines';
 import type { Engine } from '../../src/engine/types';
 import { runRegressFile, type RegressReport } from '../upstream/psqlHarness';
 
@@ -15,7 +15,7 @@ const read = (name: string): string => readFileSync(new URL(name, dir), 'utf8');
 
 let engine: Engine;
 beforeAll(async () => {
-  engine = await createPostgresEngine();
+  engine = await startPostgres();
 }, 600_000);
 afterAll(() => engine.close());
 

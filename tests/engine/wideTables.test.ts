@@ -1,17 +1,9 @@
 /** Tables as wide as each engine allows are snapshotted and diffed (1,600 columns on PostgreSQL, 2,000 on SQLite). */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createPostgresEngine } from '../../src/engine/postgres';
-import { createSqliteEngine } from '../../src/engine/sqlite';
-import type { Engine, RunResult } from '../../src/engine/types';
+import { describe, expect, it } from 'vitest';
+import { useEngines } from '../support/engines';
+import type { RunResult } from '../../src/engine/types';
 
-let sqlite: Engine;
-let postgres: Engine;
-beforeAll(async () => {
-  [sqlite, postgres] = await Promise.all([createSqliteEngine(), createPostgresEngine()]);
-}, 600_000);
-afterAll(async () => {
-  await Promise.all([sqlite.close(), postgres.close()]);
-});
+const engines = useEngines();
 
 const names = (n: number): string[] => Array.from({ length: n }, (_, i) => `c${i + 1}`);
 
@@ -42,7 +34,7 @@ describe('wide tables', () => {
     [1600, true],
     [1600, false],
   ])('PostgreSQL: %i columns (primary key: %s)', async (n, withKey) => {
-    check(await postgres.run(scenario(n, withKey)), n, true);
+    check(await engines.postgres.run(scenario(n, withKey)), n, true);
   });
 
   it.each([
@@ -50,6 +42,6 @@ describe('wide tables', () => {
     [2000, true],
     [2000, false],
   ])('SQLite: %i columns (primary key: %s)', async (n, withKey) => {
-    check(await sqlite.run(scenario(n, withKey)), n, true);
+    check(await engines.sqlite.run(scenario(n, withKey)), n, true);
   });
 });

@@ -19,10 +19,16 @@ describe('engines started before the app loads', () => {
   });
 
   it("follow the autosaved work when there is no link, and this tab's work for its own fragment", () => {
-    const saved = store({ [WORK_KEY]: { v: 1, scenario: { dialect: 'postgres' } } });
+    const pg = { ...defaultScenario(), dialect: 'postgres' };
+    const saved = store({ [WORK_KEY]: { v: 1, scenario: pg } });
     expect(bootDialects('', saved, null)).toEqual(['postgres']);
-    const tab = store({ [TAB_KEY]: { v: 1, fragment: 's1/abc', scenario: { dialect: 'postgres', compare: true } } });
+    const tab = store({ [TAB_KEY]: { v: 1, fragment: 's1/abc', scenario: { ...pg, compare: true } } });
     expect(bootDialects('#s1/abc', null, tab)).toEqual(['sqlite', 'postgres']);
+  });
+
+  it('follow what the app opens: stored work the app cannot read opens the default scenario', () => {
+    const unreadable = store({ [WORK_KEY]: { v: 1, scenario: { dialect: 'postgres' } } });
+    expect(bootPlan('', unreadable, null)).toEqual([{ dialect: 'sqlite', scripts: defaultScenario().sqlite }]);
   });
 
   it('fall back to SQLite for anything they cannot read', () => {
@@ -44,11 +50,11 @@ describe('scripts run before the app loads', () => {
     expect(bootPlan(`#${link}`, null, null)).toEqual([{ dialect: 'postgres', scripts }]);
   });
 
-  it('are left out when the stored texts are not strings', async () => {
+  it('are the default scenario when the stored texts are not strings (the app opens it too)', async () => {
     const saved = store({
       [WORK_KEY]: { v: 1, scenario: { dialect: 'sqlite', sqlite: { setup: 42, statement: 'x' } } },
     });
-    expect(bootPlan('', saved, null)).toEqual([{ dialect: 'sqlite', scripts: null }]);
+    expect(bootPlan('', saved, null)).toEqual([{ dialect: 'sqlite', scripts: defaultScenario().sqlite }]);
   });
 
   it('are never those of a link or stored work the app refuses', () => {
@@ -61,7 +67,7 @@ describe('scripts run before the app loads', () => {
     const tab = store({
       [TAB_KEY]: { v: 1, fragment: '', scenario: { dialect: 'postgres', postgres: scripts, title: 'x'.repeat(201) } },
     });
-    expect(bootPlan('', null, tab)).toEqual([{ dialect: 'postgres', scripts: null }]);
+    expect(bootPlan('', null, tab)).toEqual([{ dialect: 'sqlite', scripts: defaultScenario().sqlite }]);
   });
 });
 

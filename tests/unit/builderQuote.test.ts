@@ -14,7 +14,7 @@ import {
   utf8Hex,
 } from '../../src/builder/quote';
 import { cellLiteral, needsCast, valueKind } from '../../src/builder/coltype';
-import { qualifyColumns, replaceColumns, substituteExcluded } from '../../src/builder/sqltext';
+import { qualifyColumns, replaceColumns, substituteExcluded } from '../../src/builder/columnRefs';
 import type { ColumnInfo } from '../../src/engine/types';
 
 const col = (name: string, type: string): ColumnInfo => ({

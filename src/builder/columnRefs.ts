@@ -1,9 +1,12 @@
 /**
- * A small SQL tokenizer for the two rewrites the builder needs on text it did not write:
- * qualifying the column names of a partial index predicate, and replacing `excluded.col`
- * in custom expressions by a row's literals (for the two-step script). It understands string
- * literals, quoted identifiers and comments, which is all that is needed to not rewrite inside them.
+ * Rewrites of column references in SQL expressions the builder did not write: qualifying the
+ * column names of a partial index predicate, and replacing `excluded.col` in custom expressions by
+ * a row's literals (for the two-step script). The text is read with the engine's own lexer
+ * (`engine/pgSplit.ts`), so nothing inside string literals, quoted identifiers, dollar quotes or
+ * comments is rewritten. It lexes as PostgreSQL does, which covers the quoting both dialects share
+ * (SQLite's backtick and bracket quotes are not read as names; the builder writes double quotes).
  */
+import { readToken } from '../engine/pgSplit';
 
 interface Token {
   kind: 'ident' | 'quoted' | 'string' | 'comment' | 'space' | 'other';
@@ -13,20 +16,19 @@ interface Token {
 /** Splits SQL text into tokens; concatenating their text gives the input back. */
 function tokenize(sql: string): Token[] {
   const out: Token[] = [];
-  let i = 0;
-  while (i < sql.length) {
-    const ch = sql[i] ?? '';
-    const rest = sql.slice(i);
-    let m: RegExpExecArray | null;
-    if ((m = /^'(?:[^']|'')*'?/.exec(rest)) && ch === "'") out.push({ kind: 'string', text: m[0] });
-    else if ((m = /^"(?:[^"]|"")*"?/.exec(rest)) && ch === '"') out.push({ kind: 'quoted', text: m[0] });
-    else if ((m = /^--[^\n]*/.exec(rest))) out.push({ kind: 'comment', text: m[0] });
-    else if ((m = /^\/\*[\s\S]*?(\*\/|$)/.exec(rest))) out.push({ kind: 'comment', text: m[0] });
-    else if ((m = /^\s+/.exec(rest))) out.push({ kind: 'space', text: m[0] });
-    else if ((m = /^[\p{L}_][\p{L}\p{N}_$]*/u.exec(rest))) out.push({ kind: 'ident', text: m[0] });
-    else if ((m = /^::/.exec(rest))) out.push({ kind: 'other', text: m[0] });
-    else out.push({ kind: 'other', text: ch });
-    i += out[out.length - 1]?.text.length ?? 1;
+  for (let i = 0; i < sql.length;) {
+    const t = readToken(sql, i, 'postgres');
+    const text = sql.slice(t.start, t.end);
+    i = t.end;
+    const last = out[out.length - 1];
+    // `::` (a cast) is one token here: a name after it is a type, not a column.
+    if (text === ':' && last?.text === ':') {
+      last.text = '::';
+      continue;
+    }
+    const kind =
+      t.type === 'word' ? (/^[\p{L}_]/u.test(text) ? 'ident' : 'other') : t.type === 'punct' ? 'other' : t.type;
+    out.push({ kind, text });
   }
   return out;
 }
