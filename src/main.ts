@@ -3,15 +3,13 @@
  * first run itself when it can read the scripts — then loads the app (React and the UI), so the
  * engine's start-up and first run overlap the app's download and compile.
  */
+import { DEFAULT_LIMIT_MS } from './engine/client';
 import { engines } from './engine/engines';
 import { bootPlan } from './state/bootPlan';
 
 declare const __BUILD_LABEL__: string | undefined;
 // A labelled build (UPSERT_BUILD_LABEL at build time) says so on its root element.
 if (typeof __BUILD_LABEL__ === 'string' && __BUILD_LABEL__) document.documentElement.dataset.build = __BUILD_LABEL__;
-
-/** The app's default per-run time limit (the store starts with it too). */
-const DEFAULT_LIMIT_MS = 5000;
 
 function storage(kind: 'localStorage' | 'sessionStorage'): Storage | null {
   try {

@@ -288,5 +288,5 @@ export class EngineClient {
 }
 
 function runKey(input: RunInput): string {
-  return `${input.rowLimit ?? ''}\u0000${input.setup}\u0000${input.statement}\u0000${JSON.stringify(input.params ?? null)}`;
+  return `${input.rowLimit ?? ''}\u0000${input.setup}\u0000${input.statement}\u0000${JSON.stringify(input.params ?? null)}\u0000${JSON.stringify(input.race ?? null)}`;
 }

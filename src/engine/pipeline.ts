@@ -25,6 +25,9 @@ import { isReadOnlyKind } from './sqlText.ts';
 import { accountDecision, explainStatements } from './why.ts';
 import { capLongValues } from './cellCap.ts';
 import { resolveParams, unboundError, type ResolvedParams, type Scalar } from './binding.ts';
+import type { PlanFacts, PlanLine } from './plan.ts';
+import { planStatement, runEarlier } from './replay.ts';
+import { runRace } from './race.ts';
 
 /** What running one script produced. */
 export interface ScriptOutcome {
@@ -60,6 +63,12 @@ export interface Driver {
   introspect: () => Promise<TableSchema[]>;
   /** Rows of one table, in identity order, at most `rowLimit`. */
   snapshot: (table: TableSchema, rowLimit: number) => Promise<TableSnapshot>;
+  /**
+   * The engine's plan of one statement on the current state, changing nothing (PostgreSQL:
+   * EXPLAIN ANALYZE in a transaction rolled back; SQLite: EXPLAIN QUERY PLAN). Throws the
+   * engine's error.
+   */
+  plan?: (sql: string, params: ResolvedParams) => Promise<{ raw: string; lines: PlanLine[]; facts?: PlanFacts }>;
   /** Run engine queries so that a failure cannot disturb the user's open transaction. */
   guard: <T>(fn: () => Promise<T>) => Promise<T>;
   /** Start recording writes; the tracking kind per table key. */
@@ -97,7 +106,7 @@ const now = (): number => performance.now();
  * a snapshot reaches the budget, that statement and the later ones get no diffCounts. Otherwise
  * only a single-statement script gets diffCounts, taken from the overall diff.
  */
-const PER_STATEMENT_ROWS = 20_000;
+export const PER_STATEMENT_ROWS = 20_000;
 const PER_STATEMENT_MAX_STATEMENTS = 50;
 
 /** Run one scenario on a driver. Never throws: failures come back in the result. */
@@ -153,6 +162,13 @@ export async function runPipeline(d: Driver, input: RunInput): Promise<RunResult
       result.tables = diffAll(snaps, snaps, new Map(), null, d.dialect);
       await d.finish();
       lap('after');
+      return await finishRun(d, result, start);
+    }
+    await runEarlier(d, input, params, result);
+    if (input.explain !== undefined) {
+      await planStatement(d, input, params, result);
+      await d.finish();
+      lap('statements');
       return await finishRun(d, result, start);
     }
     const before = await capture(d, rowLimit);
@@ -215,7 +231,7 @@ export async function runPipeline(d: Driver, input: RunInput): Promise<RunResult
   return finishRun(d, result, start);
 }
 
-async function finishRun(d: Driver, result: RunResult, start: number): Promise<RunResult> {
+export async function finishRun(d: Driver, result: RunResult, start: number): Promise<RunResult> {
   capLongValues(result);
   const reason = await restartReason(d, [
     result.error,
@@ -270,7 +286,8 @@ export function engineFromDriver(
   const engine: Engine = {
     dialect: d.dialect,
     version: () => d.versionLabel,
-    run: (input) => serial(() => runPipeline(d, input)),
+    // A race-lab timeline (input.race) has its own runner, on the same driver and queue.
+    run: (input) => serial(() => (input.race ? runRace(d, input, input.race) : runPipeline(d, input))),
     describe: (setup, params) => serial(() => describePipeline(d, setup, params)),
     close: () => serial(close),
   };

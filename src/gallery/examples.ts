@@ -11,6 +11,7 @@ import { CONSTRAINTS } from './data/constraints';
 import { PITFALLS } from './data/pitfalls';
 import { COLUMNS } from './data/columns';
 import { DIALECT_ONLY } from './data/dialects';
+import { RACES } from './data/race';
 
 /** Every example of the gallery. */
 export const EXAMPLES: Example[] = [
@@ -25,4 +26,5 @@ export const EXAMPLES: Example[] = [
   ...PITFALLS,
   ...COLUMNS,
   ...DIALECT_ONLY,
+  ...RACES,
 ];

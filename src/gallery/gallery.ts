@@ -7,6 +7,7 @@ import { exampleFragment, exampleIdOf } from '../scenario/fragment';
 import { sameScenario, type Scenario, type Scripts } from '../scenario/scenario';
 import { EXAMPLES } from './examples';
 import type { Example, Tag } from './types';
+import { normalizeRace } from '../race/model';
 
 export { EXAMPLES };
 
@@ -66,6 +67,7 @@ export function exampleToScenario(example: Example, preferredDialect: Dialect): 
     postgres: scripts('postgres'),
     title: example.title,
     origin: { sqlite: 'authored', postgres: 'authored' },
+    ...(example.race ? { race: normalizeRace(example.race) } : {}),
   };
 }
 

@@ -4,6 +4,7 @@
  * the real engines, so an explanation cannot drift from what the engine does.
  */
 import type { ChangeKind, Dialect, Value } from '../engine/types';
+import type { RaceScript } from '../race/model';
 
 /** The tags an example can carry; the gallery filters on them. */
 export const TAGS = [
@@ -15,6 +16,7 @@ export const TAGS = [
   'pitfalls',
   'postgres-only',
   'sqlite-only',
+  'race',
 ] as const;
 
 /** One gallery tag. */
@@ -30,6 +32,7 @@ export const TAG_LABEL: Record<Tag, string> = {
   pitfalls: 'Pitfalls',
   'postgres-only': 'PostgreSQL only',
   'sqlite-only': 'SQLite only',
+  race: 'Race lab',
 };
 
 /** An expected cell: an exact value, or `{ like }` (a regular expression) for values that differ per run. */
@@ -115,4 +118,6 @@ export interface Example {
    * (the test suite runs it, so the reason is checked too). Shown when someone switches dialect.
    */
   attempt?: { setup: string; statement: string; error: ErrorMatch };
+  /** Opens in the Race lab: the sessions' steps and timeline per dialect (the run is the timeline). */
+  race?: Record<Dialect, RaceScript>;
 }

@@ -60,7 +60,9 @@ function changeLabel(c: RowChange): string {
 }
 
 /** Before/After panel of one table. */
-export function TableDiffView({ diff }: { diff: TableDiff }) {
+export function TableDiffView({ diff, step }: { diff: TableDiff; step?: number }) {
+  // A race lab step (`step`, 1-based): the table just after it, marked with that step's changes alone.
+  const afterName = step === undefined ? `After: ${diff.name}` : `After step ${step}: ${diff.name}`;
   const { before, after, changes } = diff;
   const afterCols = after?.columns ?? before?.columns ?? [];
   const beforeCols = before?.columns ?? [];
@@ -135,7 +137,10 @@ export function TableDiffView({ diff }: { diff: TableDiff }) {
     ) : null;
 
   return (
-    <section className="table-diff" aria-label={`Table ${diff.name}`}>
+    <section
+      className={step === undefined ? 'table-diff' : 'table-diff after-only'}
+      aria-label={step === undefined ? `Table ${diff.name}` : `Table ${diff.name} after step ${step}`}
+    >
       <header className="table-diff-head">
         <h3>
           {diff.name}
@@ -163,7 +168,7 @@ export function TableDiffView({ diff }: { diff: TableDiff }) {
         </p>
       ))}
       <div className="before-after">
-        <div className="side">
+        <div className="side" hidden={step !== undefined}>
           <h4>Before</h4>
           {before ? (
             <>
@@ -196,12 +201,12 @@ export function TableDiffView({ diff }: { diff: TableDiff }) {
           )}
         </div>
         <div className="side">
-          <h4>After</h4>
+          <h4>{step === undefined ? 'After' : `After step ${step}`}</h4>
           {after || changes.length ? (
             <>
               <OverflowCue onWide={setWide} contentKey={`${changes.length}:${afterShown.length}`}>
                 <DataTable
-                  label={`After: ${diff.name}`}
+                  label={afterName}
                   className="after-table"
                   colSpan={afterShown.length + 1}
                   header={

@@ -44,6 +44,7 @@ export function scenarioToJson(s: Scenario): Record<string, unknown> {
   if (s.compare) o.compare = true;
   if (s.origin) o.origin = { sqlite: s.origin.sqlite, postgres: s.origin.postgres };
   if (s.params && Object.keys(s.params).length) o.params = s.params;
+  if (s.race) o.race = s.race;
   return o;
 }
 

@@ -6,6 +6,7 @@ import { z } from 'zod/mini';
 import type { Dialect } from '../engine/types';
 import type { ParamValue } from './params';
 import type { Origin } from './provenance';
+import { normalizeRace, raceInputSchema, type Race } from '../race/model';
 
 /** The two scripts of one dialect. */
 export interface Scripts {
@@ -28,6 +29,8 @@ export interface Scenario {
   origin?: Record<Dialect, Origin>;
   /** Values of the scripts' placeholders (:name, ?, %(name)s, $1), bound by the engine; same in both dialects. */
   params?: Record<string, ParamValue>;
+  /** Race lab: the sessions' steps and the timeline per dialect (absent: an ordinary scenario). */
+  race?: Race;
 }
 
 export const DIALECTS: readonly Dialect[] = ['sqlite', 'postgres'];
@@ -55,6 +58,7 @@ export const scenarioInputSchema = z
     compare: z.optional(z.boolean()),
     origin: z.optional(z.object({ sqlite: z.optional(originSchema), postgres: z.optional(originSchema) })),
     params: z.optional(z.record(z.string().check(z.minLength(1), z.maxLength(100)), paramSchema)),
+    race: z.optional(raceInputSchema),
   })
   .check(
     z.refine((s) => s.sqlite !== undefined || s.postgres !== undefined, {
@@ -85,6 +89,7 @@ export function normalizeScenario(input: z.infer<typeof scenarioInputSchema>): S
     out.origin = origin;
   }
   if (input.params && Object.keys(input.params).length) out.params = { ...input.params };
+  if (input.race) out.race = normalizeRace(input.race);
   return out;
 }
 
@@ -99,7 +104,8 @@ export function sameScenario(a: Scenario, b: Scenario): boolean {
     (a.title ?? '') === (b.title ?? '') &&
     (a.notes ?? '') === (b.notes ?? '') &&
     Boolean(a.compare) === Boolean(b.compare) &&
-    JSON.stringify(a.params ?? {}) === JSON.stringify(b.params ?? {})
+    JSON.stringify(a.params ?? {}) === JSON.stringify(b.params ?? {}) &&
+    JSON.stringify(a.race ?? null) === JSON.stringify(b.race ?? null)
   );
 }
 

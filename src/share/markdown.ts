@@ -13,6 +13,7 @@ import {
   type Value,
 } from '../engine/types';
 import type { Scenario } from '../scenario/scenario';
+import { raceMarkdown } from '../race/markdown';
 
 /** Rows shown per table before "… N more rows". */
 export const MARKDOWN_MAX_ROWS = 50;
@@ -61,10 +62,10 @@ export function scenarioMarkdown(scenario: Scenario, link: string, result?: RunR
       '',
       ...codeBlock(scenario[d].setup),
       '',
-      '**Statement**',
-      '',
-      ...codeBlock(scenario[d].statement),
-      '',
+      // A race runs its timeline instead of the statement script.
+      ...(scenario.race
+        ? raceMarkdown(scenario.race[d], r)
+        : ['**Statement**', '', ...codeBlock(scenario[d].statement), '']),
     );
     if (r) out.push(...resultSection(r, several));
   });
@@ -83,7 +84,7 @@ function resultSection(r: RunResult, several: boolean): string[] {
   for (const note of r.notes) out.push(`*${inline(note)}*`, '');
   for (const t of r.tables) out.push(...tableSection(t, r.dialect));
   r.statements.forEach((s, i) => {
-    if (s.columns === null) return;
+    if (s.columns === null || r.race) return;
     const label =
       r.statements.length > 1 ? `Statement ${i + 1} (${inline(s.kind)})` : `The statement (${inline(s.kind)})`;
     out.push(`${label} returned ${count(s.rows.length, 'row')}:`, '', ...returnedTable(s, r.dialect), '');

@@ -16,10 +16,14 @@ import { FirstVisitNote } from '../ux/FirstVisitNote';
 import { KeyHint } from '../ux/KeyboardHelp';
 import { revealResultsAfterRun } from '../ux/revealResults';
 import { LazyPart } from './LazyPart';
+import { leaveRace, openRace } from '../race/start';
 
 // The statement builder is loaded when the Form tab is first opened (while the schema is read).
 const loadBuilder = () => import('../builder/BuilderForm');
 const BuilderForm = lazy(() => loadBuilder().then((m) => ({ default: m.BuilderForm })));
+// The Race lab: loaded when its tab is first opened (or a race scenario is).
+const loadRaceLab = () => import('../race/RaceLab');
+const RaceLab = lazy(() => loadRaceLab().then((m) => ({ default: m.RaceLab })));
 
 function markerFor(error: EngineError | undefined, phase: 'setup' | 'statement'): EditorMarker | null {
   if (!error || error.phase !== phase || !error.span) return null;
@@ -39,7 +43,8 @@ export interface EditorsPaneProps {
   enhanced: boolean;
 }
 
-type Tab = 'sql' | 'form';
+type Tab = 'sql' | 'form' | 'race';
+const TABS: Tab[] = ['sql', 'form', 'race'];
 
 /** Both editors and the statement form. */
 export function EditorsPane({ state, actions, enhanced }: EditorsPaneProps) {
@@ -49,11 +54,27 @@ export function EditorsPane({ state, actions, enhanced }: EditorsPaneProps) {
   // Markers only while the editors still hold the text that produced the error.
   const error = record && !resultIsStale(state, dialect) ? record.result.error : undefined;
   const run = () => actions.run();
-  const [tab, setTab] = useState<Tab>('sql');
+  const [chosenTab, setTab] = useState<Tab>('sql');
+  // A scenario with a race opens in the Race lab; without one, the lab's tab is not the shown one.
+  const race = state.scenario.race;
+  const tab: Tab = race ? 'race' : chosenTab === 'race' ? 'sql' : chosenTab;
+  const choose = (t: Tab) => {
+    if (t === tab) return;
+    if (t === 'race') actions.patch({ race: openRace(state.scenario) });
+    else if (race) {
+      leaveRace(race);
+      actions.patch({ race: undefined });
+    }
+    setTab(t);
+  };
   const [builder, setBuilder] = useState<BuilderState | null>(null);
   const schema = useSchema(dialect, scripts.setup, tab === 'form', state.timeLimitS * 1000);
   const ids = useId();
-  const tabRefs = { sql: useRef<HTMLButtonElement>(null), form: useRef<HTMLButtonElement>(null) };
+  const tabRefs = {
+    sql: useRef<HTMLButtonElement>(null),
+    form: useRef<HTMLButtonElement>(null),
+    race: useRef<HTMLButtonElement>(null),
+  };
   const [leaving, setLeaving] = useState(false);
   // "Show in editor" for a statement error: the SQL tab must be showing for its editor to take focus.
   useEffect(() => onRevealRequest((name) => name === 'Statement SQL' && setTab('sql'), 'prepare'), []);
@@ -82,12 +103,13 @@ export function EditorsPane({ state, actions, enhanced }: EditorsPaneProps) {
       className={tab === t ? 'tab tab-on' : 'tab'}
       onClick={() => {
         if (t === 'form') void loadBuilder().catch(() => undefined);
-        setTab(t);
+        choose(t);
       }}
       onKeyDown={(e) => {
         if (e.key === 'ArrowRight' || e.key === 'ArrowLeft') {
-          const next: Tab = t === 'sql' ? 'form' : 'sql';
-          setTab(next);
+          const at = TABS.indexOf(t) + (e.key === 'ArrowRight' ? 1 : -1);
+          const next = TABS[(at + TABS.length) % TABS.length]!;
+          choose(next);
           tabRefs[next].current?.focus();
         }
       }}
@@ -113,12 +135,13 @@ export function EditorsPane({ state, actions, enhanced }: EditorsPaneProps) {
           onTabLeaves={setLeaving}
         />
       </div>
-      <div className={tab === 'form' ? 'editor-block form-open' : 'editor-block'}>
+      <div className={tab === 'form' || tab === 'race' ? 'editor-block form-open' : 'editor-block'}>
         <div className="editor-head">
           <h2 className="editor-title">Statement</h2>
           <div role="tablist" aria-label="Write the statement as" className="tabs">
             {tabButton('sql', 'SQL')}
             {tabButton('form', 'Form')}
+            {tabButton('race', 'Race lab')}
           </div>
         </div>
         <div role="tabpanel" id={`${ids}-panel-sql`} aria-labelledby={`${ids}-tab-sql`} hidden={tab !== 'sql'}>
@@ -154,6 +177,16 @@ export function EditorsPane({ state, actions, enhanced }: EditorsPaneProps) {
                 />
               </LazyPart>
             ))}
+        </div>
+        <div role="tabpanel" id={`${ids}-panel-race`} aria-labelledby={`${ids}-tab-race`} hidden={tab !== 'race'}>
+          {race && (
+            <LazyPart what="the Race lab">
+              <RaceLab
+                race={race[dialect]}
+                onChange={(next) => actions.patch({ race: { ...race, [dialect]: next } })}
+              />
+            </LazyPart>
+          )}
         </div>
       </div>
       <KeyHint leaving={leaving} />

@@ -6,6 +6,7 @@ import { useEngines } from '../support/engines';
 import type { Dialect } from '../../src/engine/types';
 import { checkError, checkRun } from '../../src/gallery/check';
 import { EXAMPLES, exampleToScenario, supportedDialects } from '../../src/gallery/gallery';
+import { raceInput } from '../../src/race/model';
 
 const engines = useEngines();
 const ran = new Set<string>();
@@ -14,7 +15,9 @@ describe.each(EXAMPLES.map((e) => [e.id, e] as const))('%s', (_id, example) => {
   for (const dialect of supportedDialects(example)) {
     it(`runs on ${dialect} as its explanation says`, async () => {
       const v = example.dialects[dialect]!;
-      const r = await engines[dialect].run({ setup: v.setup, statement: v.statement });
+      // A race example's run is its timeline (the Race lab's Run).
+      const race = example.race ? { race: raceInput(example.race[dialect]) } : {};
+      const r = await engines[dialect].run({ setup: v.setup, statement: v.statement, ...race });
       expect(r.dialect).toBe(dialect);
       expect(r.setup.filter((s) => s.error).map((s) => s.error?.message)).toEqual([]);
       expect(checkRun(r, v.expect)).toEqual([]);

@@ -1,5 +1,6 @@
 // The gallery's data and helpers, without engines: ids, tags, coverage of the scenarios,
 // the dialect-mention rule, scenario conversion, links, filtering and the backtick splitter.
+import { RACE_SCENARIOS } from '../../src/race/scenarios';
 import { describe, expect, it } from 'vitest';
 import type { Dialect } from '../../src/engine/types';
 import {
@@ -51,6 +52,8 @@ const COVERAGE: Record<number, string[]> = {
   16: ['postgres-merge'],
   17: ['upsert-from-select'],
   18: ['defaults-and-generated-columns'],
+  // The race lab's scenarios (they open in the Race lab).
+  19: RACE_SCENARIOS.map((s) => s.id),
 };
 
 describe('gallery data', () => {
@@ -58,7 +61,7 @@ describe('gallery data', () => {
     const listed = Object.values(COVERAGE).flat();
     for (const id of listed) expect(findExample(id), id).toBeDefined();
     expect(EXAMPLES.map((e) => e.id).sort()).toEqual([...listed].sort());
-    expect(Object.keys(COVERAGE)).toHaveLength(18);
+    expect(Object.keys(COVERAGE)).toHaveLength(19);
   });
 
   it('has unique, stable kebab-case ids and known tags', () => {
