@@ -11,7 +11,8 @@ export default defineConfig({
   fullyParallel: false,
   workers: process.env.E2E_WORKERS ? Number(process.env.E2E_WORKERS) : 2,
   retries: 0,
-  reporter: process.env.CI ? [['list']] : [['list']],
+  // The list on the console; under CI also a JSON report, which .ci/run reads for its summary line.
+  reporter: process.env.CI ? [['list'], ['json', { outputFile: 'reports/playwright.json' }]] : [['list']],
   use: {
     baseURL: `http://127.0.0.1:${port}/`,
     headless: true,
@@ -29,7 +30,8 @@ export default defineConfig({
         '--disable-sync',
       ],
     },
-    trace: 'off',
+    // Under CI a failed test keeps its trace (test-results/…/trace.zip, for `npx playwright show-trace`).
+    trace: process.env.CI ? 'retain-on-failure' : 'off',
     // The site registers a service worker after its first result. Tests start from a fresh context
     // each (no cache carried between tests), and most must see the network as a first visit does:
     // only the offline and update specs let the worker run (test.use({ serviceWorkers: 'allow' })).
