@@ -145,7 +145,11 @@ async function renderDocs(mods) {
       `Module \`${n}\` (\`bench/modules/${n}.mjs\`), run ${when(m.meta)}${m.meta.quick ? ', quick' : ''}${m.meta.note ? ` (${m.meta.note})` : ''}.`,
       '',
     );
-    if (m.meta.failure) parts.push(`**Failed:** ${m.meta.failure}`, '');
+    if (m.lastFailure)
+      parts.push(
+        `**A later attempt failed** (${m.lastFailure.date.slice(0, 16).replace('T', ' ')} UTC, load average ${m.lastFailure.loadAverage[0].toFixed(1)}): ${m.lastFailure.message}. The figures below are the earlier ones.`,
+        '',
+      );
     if (m.rows.length) parts.push(markdownTable(m.rows), '');
     if (m.details) parts.push(m.details, '');
   }
@@ -194,6 +198,7 @@ async function main() {
   };
   const machineInfo = machine(chromiumVersion());
   const done = {};
+  const failed = {};
   let failures = 0;
   try {
     // A module that fails is reported and the others still run.
@@ -212,6 +217,8 @@ async function main() {
         console.error(`  FAILED: ${err?.stack ?? err}`);
         failures++;
         meta.failure = String(err?.message ?? err);
+        // The module keeps its previous results in docs/, with a note that this attempt failed.
+        failed[mod.name] = { date: meta.date, message: meta.failure, loadAverage: loadStart };
       } finally {
         meta.durationS = Math.round((Date.now() - t0) / 1000);
         meta.loadAverage = { start: loadStart, end: os.loadavg() };
@@ -225,6 +232,7 @@ async function main() {
   console.log(`\n${textTable(rows)}\n`);
   if (cfg.write) {
     const mods = { ...readDocs(), ...done };
+    for (const [name, f] of Object.entries(failed)) if (mods[name]) mods[name] = { ...mods[name], lastFailure: f };
     writeDocsJson(mods);
     console.log(`wrote ${path.relative(ROOT, DOCS_JSON)}`);
     await renderDocs(mods);

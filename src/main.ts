@@ -3,11 +3,9 @@
  * first run itself when it can read the scripts — then loads the app (React and the UI), so the
  * engine's start-up and first run overlap the app's download and compile.
  */
+import { DEFAULT_LIMIT_MS } from './engine/client';
 import { engines } from './engine/engines';
 import { bootPlan } from './state/bootPlan';
-
-/** The app's default per-run time limit (the store starts with it too). */
-const DEFAULT_LIMIT_MS = 5000;
 
 function storage(kind: 'localStorage' | 'sessionStorage'): Storage | null {
   try {

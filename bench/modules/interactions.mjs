@@ -52,7 +52,7 @@ export default {
           const { page } = app;
           await page.evaluate(watchOutcome, c.kind);
           await c.click(page).click();
-          const mark = await waitMark(page, c.kind, env.timeoutMs);
+          const mark = await waitMark(page, c.kind, env.timeoutMs * 3);
           await idle(500);
           const click = await page.evaluate(() => window.__bench.clicks.at(-1).t);
           const tasks = await longTasksBetween(page, click, mark.paint + 500);

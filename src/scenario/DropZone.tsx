@@ -5,6 +5,7 @@
 import { useEffect, useEffectEvent, useState } from 'react';
 import type { ImportResult } from './file';
 import type { Scenario } from './scenario';
+import { readImportFile } from '../share/download';
 import '../share/share.css';
 
 function hasFiles(e: DragEvent): boolean {
@@ -90,15 +91,7 @@ export function DropZone({ scenario, onImport, target }: DropZoneProps) {
       });
       return;
     }
-    // The file reader (and the import format's parser) loads on the first drop: it is not on the
-    // path to the first result.
-    void import('../share/download')
-      .then(({ readImportFile }) => readImportFile(file, scenario))
-      .catch((): ImportResult => ({
-        ok: false,
-        message: 'The file was not imported: part of the page failed to load. Reload the page and drop it again.',
-      }))
-      .then(onImport);
+    void readImportFile(file, scenario).then(onImport);
   }, target);
   if (!dragging) return null;
   return (

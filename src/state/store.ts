@@ -2,6 +2,7 @@
  * The playground's one store: the scenario being edited, the last result per dialect, and what
  * is running. A reducer over plain actions, so it is testable without a browser.
  */
+import { DEFAULT_LIMIT_MS } from '../engine/client';
 import type { Dialect, RunResult } from '../engine/types';
 import type { Scenario, Scripts } from '../scenario/scenario';
 import { originOf, withOrigin, type Origin } from '../scenario/provenance';
@@ -73,7 +74,7 @@ export function initialState(
     explainId: exampleId,
     results: {},
     running: {},
-    timeLimitS: 5,
+    timeLimitS: DEFAULT_LIMIT_MS / 1000,
     message,
     loadSeq: 0,
     carry: {},
