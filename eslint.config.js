@@ -8,7 +8,7 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default defineConfig([
-  globalIgnores(['dist/', 'bench/dist/', 'bench/results/', 'test-results/', 'playwright-report/']),
+  globalIgnores(['dist/', 'bench/dist/', 'bench/results/', 'test-results/', 'playwright-report/', 'reports/']),
   { linterOptions: { reportUnusedDisableDirectives: 'error' } },
   js.configs.recommended,
   {

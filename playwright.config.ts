@@ -11,7 +11,8 @@ export default defineConfig({
   fullyParallel: false,
   workers: process.env.E2E_WORKERS ? Number(process.env.E2E_WORKERS) : 2,
   retries: 0,
-  reporter: process.env.CI ? [['list']] : [['list']],
+  // The list on the console; under CI also a JSON report, which .ci/run reads for its summary line.
+  reporter: process.env.CI ? [['list'], ['json', { outputFile: 'reports/playwright.json' }]] : [['list']],
   use: {
     baseURL: `http://127.0.0.1:${port}/`,
     headless: true,
@@ -29,7 +30,8 @@ export default defineConfig({
         '--disable-sync',
       ],
     },
-    trace: 'off',
+    // Under CI a failed test keeps its trace (test-results/…/trace.zip, for `npx playwright show-trace`).
+    trace: process.env.CI ? 'retain-on-failure' : 'off',
   },
   webServer: {
     command: `npx vite preview --host 127.0.0.1 --port ${port} --strictPort`,

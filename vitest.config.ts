@@ -13,5 +13,8 @@ export default defineConfig({
     // 2-core machine runs two test files at once.
     maxWorkers: 2,
     benchmark: { include: ['bench/**/*.bench.ts'] },
+    // The usual console output; under CI also a JSON report, which .ci/run reads for its summary line.
+    reporters: process.env.CI ? ['default', 'json'] : ['default'],
+    outputFile: { json: 'reports/vitest.json' },
   },
 });

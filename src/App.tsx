@@ -212,6 +212,8 @@ export function App() {
           state={state}
           explained={explained}
           onCloseExplanation={actions.closeExplanation}
+          onRunAgain={actions.runAgain}
+          onAccount={actions.setAccount}
           onFix={(d, fix) => {
             actions.edit(fix.part, fix.text, d);
             actions.showMessage(

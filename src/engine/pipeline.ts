@@ -25,6 +25,8 @@ import { isReadOnlyKind } from './sqlText.ts';
 import { accountDecision, explainStatements } from './why.ts';
 import { capLongValues } from './cellCap.ts';
 import { resolveParams, unboundError, type ResolvedParams, type Scalar } from './binding.ts';
+import type { PlanFacts, PlanLine } from './plan.ts';
+import { planStatement, runEarlier } from './replay.ts';
 import { runRace } from './race.ts';
 
 /** What running one script produced. */
@@ -61,6 +63,12 @@ export interface Driver {
   introspect: () => Promise<TableSchema[]>;
   /** Rows of one table, in identity order, at most `rowLimit`. */
   snapshot: (table: TableSchema, rowLimit: number) => Promise<TableSnapshot>;
+  /**
+   * The engine's plan of one statement on the current state, changing nothing (PostgreSQL:
+   * EXPLAIN ANALYZE in a transaction rolled back; SQLite: EXPLAIN QUERY PLAN). Throws the
+   * engine's error.
+   */
+  plan?: (sql: string, params: ResolvedParams) => Promise<{ raw: string; lines: PlanLine[]; facts?: PlanFacts }>;
   /** Run engine queries so that a failure cannot disturb the user's open transaction. */
   guard: <T>(fn: () => Promise<T>) => Promise<T>;
   /** Start recording writes; the tracking kind per table key. */
@@ -154,6 +162,13 @@ export async function runPipeline(d: Driver, input: RunInput): Promise<RunResult
       result.tables = diffAll(snaps, snaps, new Map(), null, d.dialect);
       await d.finish();
       lap('after');
+      return await finishRun(d, result, start);
+    }
+    await runEarlier(d, input, params, result);
+    if (input.explain !== undefined) {
+      await planStatement(d, input, params, result);
+      await d.finish();
+      lap('statements');
       return await finishRun(d, result, start);
     }
     const before = await capture(d, rowLimit);

@@ -15,6 +15,7 @@ import { engineIdentity, FileWatch, restoreSession, systemFingerprint, withEngin
 import { copiesFromStdin, isReadOnlyKind, statementKind } from './sqlText.ts';
 import type { Engine, EngineNotice, StatementResult, Value } from './types.ts';
 import { postgresStatementArgs, type ResolvedParams } from './binding.ts';
+import { planPostgres } from './pgPlan.ts';
 import { toEngineError } from './pgErrors.ts';
 
 /** The PostgreSQL engine, plus a clean data-directory snapshot for fast replacements. */
@@ -209,6 +210,7 @@ export async function createPostgresEngine(opts?: {
         throw e;
       }
     },
+    plan: (sql, params) => planPostgres(pg, sql, params),
     async startTracking(list) {
       return new Map(list.map((t) => [tableKey(t), 'xmin' as const]));
     },

@@ -15,6 +15,7 @@ import { sqliteStatementArgs, type ResolvedParams } from './binding.ts';
 import { findPlaceholders } from './placeholders.ts';
 import { normalizeSqliteRow } from './values.ts';
 import { sqliteRefusal } from './sqliteBlocked.ts';
+import { readSqlitePlan } from './plan.ts';
 import { errorResult, failed } from './sqliteErrors.ts';
 
 /** Statement kinds the row-by-row account traces. */
@@ -249,6 +250,21 @@ export async function createSqliteEngine(opts?: {
       return snapshotSqlite(db, table, rowLimit);
     },
     guard: (fn) => fn(),
+    async plan(sql) {
+      // EXPLAIN QUERY PLAN only plans: nothing runs, so nothing needs undoing. Placeholders stay
+      // unbound (NULL), which does not change the plan's shape.
+      const stmt = db.prepare(`EXPLAIN QUERY PLAN ${respellPyformat(sql)}`);
+      const rows: [number, number, string][] = [];
+      try {
+        while (stmt.step()) {
+          const [id, parent, , detail] = stmt.get();
+          rows.push([Number(id), Number(parent), String(detail)]);
+        }
+      } finally {
+        stmt.free();
+      }
+      return { raw: rows.map((r) => r.join('|')).join('\n'), lines: readSqlitePlan(rows) };
+    },
     async startTracking(tables) {
       return recorder.start(
         tables.map((schema) => ({ key: tableKey(schema), schema })),

@@ -6,6 +6,7 @@
 
 import type { StatementAccount } from './account.ts';
 import type { ProposedRows } from './fates.ts';
+import type { StatementPlan } from './plan.ts';
 import type { RaceInput, RaceOutcome } from './race.ts';
 
 /** The two engines the playground runs. */
@@ -224,6 +225,18 @@ export interface RunInput {
    */
   account?: boolean;
   /**
+   * Run again: run the statement script this many times after the setup, before the run that is
+   * shown (1–9). The shown Before is the state those runs left, and the marks are the last run's.
+   */
+  again?: number;
+  /**
+   * Explain statement `explain` (0-based) of the statement script instead of showing a run: the
+   * setup and the statements before it run as usual, then the engine's plan of that statement is
+   * taken (PostgreSQL: EXPLAIN ANALYZE inside a transaction it rolls back) and returned as
+   * `RunResult.plan`.
+   */
+  explain?: number;
+  /**
    * Race lab: run this timeline of sessions' steps instead of `statement` (see race.ts). The
    * result's `statements` and `steps` are then the timeline's steps, in timeline order.
    */
@@ -262,6 +275,10 @@ export interface RunResult {
    * `steps`). Read steps through tablesAround() in steps.ts.
    */
   singleStep?: boolean;
+  /** Run again: how many runs of the statement script came before the one shown, and how they ended. */
+  again?: { runs: number; error?: EngineError };
+  /** The plan asked for with `RunInput.explain`. */
+  plan?: StatementPlan;
   /** Whether the row-by-row account was recorded, and why not when it was not. */
   account?: { on: boolean; note?: string };
   error?: EngineError;

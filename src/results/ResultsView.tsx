@@ -5,6 +5,10 @@ import { ErrorBox } from './ErrorBox';
 import { formatMs, plural } from './format';
 import { StatementList } from './StatementList';
 import { TableDiffView } from './TableDiffView';
+import { conflictTargetHelp } from '../engine/conflictTarget';
+import { TargetHelp } from './why/ExplainCard';
+import { AccountSwitch } from './why/AccountSwitch';
+import { RunAgain } from './why/RunAgain';
 import { linkedStatement, StepPicker, tablesFor, type TablesView } from './why/StepThrough';
 import { RaceResults } from '../race/RaceResults';
 
@@ -13,24 +17,46 @@ export interface ResultsViewProps {
   result: RunResult;
   /** Move the caret to the failing statement. */
   onShowError?: () => void;
+  /** Run the statement script once more on the state this run left. */
+  onRunAgain?: () => void;
+  /** Switch the row-by-row account on or off (and run again). */
+  onAccount?: (on: boolean) => void;
+  /** Ask the engine for one statement's plan. */
+  explain?: (index: number) => Promise<RunResult>;
 }
 
 /**
  * The results of one run on one engine. Memoised: typing in the editors re-renders the page but
  * not the tables of a result that did not change.
  */
-export const ResultsView = memo(function ResultsView({ result, onShowError }: ResultsViewProps) {
+export const ResultsView = memo(function ResultsView({
+  result,
+  onShowError,
+  onRunAgain,
+  onAccount,
+  explain,
+}: ResultsViewProps) {
   const setupFailed = result.error?.phase === 'setup';
   const setupMs = result.setup.reduce((a, s) => a + s.durationMs, 0);
   const [viewState, setView] = useState<{ of: RunResult; view: TablesView }>({ of: result, view: 'whole' });
   // A new result starts on the whole script again.
   const view = viewState.of === result ? viewState.view : 'whole';
   const shown = tablesFor(result, view);
+  const failing =
+    result.error?.phase === 'statement' ? result.statements[result.error.statementIndex ?? -1] : undefined;
+  const help = failing
+    ? conflictTargetHelp(
+        failing.sql,
+        result.error,
+        result.tables.map((t) => t.schema),
+      )
+    : undefined;
   // A Race lab run: its timeline's steps, each in its session's column.
   if (result.race) return <RaceResults result={result} />;
   return (
     <div className="results" data-dialect={result.dialect}>
       {result.error && <ErrorBox error={result.error} onShow={onShowError} />}
+      {help && <TargetHelp help={help} />}
       {result.notes.map((n, i) => (
         <p key={i} className="run-note" role="note">
           {n}
@@ -45,8 +71,16 @@ export const ResultsView = memo(function ResultsView({ result, onShowError }: Re
       {!setupFailed && (result.statements.length > 0 || result.notRun.length > 0) && (
         <section aria-label="Statements" className="statements">
           <h2>Statements</h2>
-          <StatementList statements={result.statements} notRun={result.notRun} linked={linkedStatement(result, view)} />
+          <RunAgain result={result} onRunAgain={onRunAgain} />
+          <StatementList
+            statements={result.statements}
+            notRun={result.notRun}
+            linked={linkedStatement(result, view)}
+            dialect={result.dialect}
+            explain={explain}
+          />
           {result.account?.note && <p className="run-note">{result.account.note}</p>}
+          {onAccount && result.account && <AccountSwitch on={result.account.on} onChange={onAccount} />}
         </section>
       )}
       {result.tables.length > 0 && (

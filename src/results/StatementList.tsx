@@ -1,10 +1,11 @@
 /** One summary line per statement, and the rows each statement returned as a table. */
-import type { StatementResult } from '../engine/types';
+import type { Dialect, RunResult, StatementResult } from '../engine/types';
 import { DataTable } from './DataTable';
 import { formatCount, formatMs, plural } from './format';
 import { statementLabel } from './statementLabel';
 import { Cell } from './TableDiffView';
 import { ProposedRowsView } from './why/ProposedRowsView';
+import { ExplainCard, explainable } from './why/ExplainCard';
 
 /** The summary of one statement: kind, rows affected, diff counts, duration. */
 export function statementSummary(s: StatementResult): string {
@@ -32,11 +33,16 @@ export function StatementList({
   statements,
   notRun,
   linked,
+  dialect,
+  explain,
 }: {
   statements: StatementResult[];
   notRun: { index: number; sql: string }[];
   /** The statement whose proposed rows link to the tables shown. */
   linked?: number;
+  dialect?: Dialect;
+  /** Ask the engine for one statement's plan (the Explain control). */
+  explain?: (index: number) => Promise<RunResult>;
 }) {
   if (statements.length === 0 && notRun.length === 0) return <p className="muted">The statement script is empty.</p>;
   return (
@@ -78,6 +84,7 @@ export function StatementList({
           {s.proposed && (
             <ProposedRowsView statementNo={s.index + 1} proposed={s.proposed} linked={linked === s.index} />
           )}
+          {explain && dialect && explainable(dialect, s) && <ExplainCard statement={s} explain={explain} />}
           {s.totalRows !== undefined && (
             <p className="cut-note">
               Showing the first {formatCount(s.rows.length)} of {formatCount(s.totalRows)} returned rows: the rest stay

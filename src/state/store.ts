@@ -3,7 +3,7 @@
  * is running. A reducer over plain actions, so it is testable without a browser.
  */
 import { DEFAULT_LIMIT_MS } from '../engine/client';
-import type { Dialect, RunResult } from '../engine/types';
+import type { Dialect, RunInput, RunResult } from '../engine/types';
 import type { Scenario, Scripts } from '../scenario/scenario';
 import { originOf, withOrigin, type Origin } from '../scenario/provenance';
 import { carryReducer, type CarryAction, type CarryState } from './carry';
@@ -18,6 +18,8 @@ export interface RunRecord {
   origin?: Origin;
   /** The parameter values it bound (JSON), to tell when they changed. */
   params?: string;
+  /** What the engine was asked to run (replayed for Explain and Run again). */
+  input?: RunInput;
 }
 
 /** Where the current scenario came from, shown to the user. */
@@ -41,6 +43,8 @@ export interface PlaygroundState {
   loadSeq: number;
   /** Scripts carried over from the other dialect: under way, or done (with notes and Undo). */
   carry: CarryState;
+  /** The row-by-row account: undefined = on below the engine's size limit, else as switched. */
+  account?: boolean;
   /** Per dialect, incremented when its scripts are replaced (carry-over, Undo): a run of the old ones shows nothing. */
   scriptSeq?: Partial<Record<Dialect, number>>;
 }
@@ -56,6 +60,7 @@ export type Action =
   | { type: 'runStart'; dialect: Dialect }
   | { type: 'runDone'; dialect: Dialect; record: RunRecord; loadSeq: number; scriptSeq?: number }
   | { type: 'setTimeLimit'; seconds: number }
+  | { type: 'setAccount'; on: boolean }
   | { type: 'message'; message: PlaygroundState['message'] }
   | { type: 'setParams'; params: Scenario['params'] }
   | CarryAction;
@@ -145,6 +150,8 @@ export function reducer(state: PlaygroundState, action: Action): PlaygroundState
       };
     case 'setTimeLimit':
       return { ...state, timeLimitS: action.seconds };
+    case 'setAccount':
+      return { ...state, account: action.on };
     case 'message':
       return { ...state, message: action.message };
   }

@@ -3,7 +3,8 @@
  * load and dialect switch, background warm-up of PostgreSQL).
  */
 import { useCallback, useEffect, useLayoutEffect, useMemo, useReducer, useRef } from 'react';
-import type { Dialect } from '../engine/types';
+import type { Dialect, RunInput } from '../engine/types';
+import { MAX_AGAIN } from '../engine/replay';
 import type { Scenario } from '../scenario/scenario';
 import { nulRefusal } from './nulCheck';
 import { raceInput } from '../race/model';
@@ -20,7 +21,12 @@ import { isStale, reducer, type PlaygroundState, type ScenarioSource } from './s
 
 /** Actions the UI calls. */
 export interface PlaygroundActions {
-  run: (dialect?: Dialect) => void;
+  /** Run; `again`: run the statement script once more on the state the shown run left (Run again). */
+  run: (dialect?: Dialect, opts?: RunOptions) => void;
+  /** Run again: one more run of a dialect's statement script on the state its shown run left. */
+  runAgain: (dialect: Dialect) => void;
+  /** Switch the row-by-row account on or off, and run again with it. */
+  setAccount: (dialect: Dialect, on: boolean) => void;
   stop: (dialect?: Dialect) => void;
   edit: (part: 'setup' | 'statement', text: string, dialect?: Dialect) => void;
   setDialect: (dialect: Dialect) => void;
@@ -39,6 +45,12 @@ export interface PlaygroundActions {
   setTimeLimit: (seconds: number) => void;
   dismissMessage: () => void;
   showMessage: (kind: 'error' | 'info', text: string) => void;
+}
+
+/** How to run, beyond the scripts. */
+export interface RunOptions {
+  again?: boolean;
+  account?: boolean;
 }
 
 /** Dialects a scenario shows results for (both in compare mode). */
@@ -97,7 +109,7 @@ export function usePlayground(init: () => PlaygroundState): [PlaygroundState, Pl
   );
 
   const run = useCallback(
-    (dialect?: Dialect) => {
+    (dialect?: Dialect, opts?: RunOptions) => {
       const s = stateRef.current;
       const targets = dialect ? [dialect] : shownDialects(s.scenario);
       for (const d of targets) {
@@ -109,6 +121,16 @@ export function usePlayground(init: () => PlaygroundState): [PlaygroundState, Pl
         }
         const scripts = { ...s.scenario[d] };
         const params = usedParams(s.scenario, d);
+        const input: RunInput = { setup: scripts.setup, statement: scripts.statement };
+        if (params) input.params = params;
+        const account = opts?.account ?? s.account;
+        if (account !== undefined) input.account = account;
+        if (opts?.again) {
+          // One run more than the shown one, when it ran these very scripts.
+          const prev = s.results[d];
+          const same = prev && !isStale(prev, scripts, paramsKey(s.scenario));
+          input.again = Math.min(MAX_AGAIN, (same ? (prev.input?.again ?? 0) : 0) + 1);
+        }
         dispatch({ type: 'runStart', dialect: d });
         const t0 = performance.now();
         const loadSeq = s.loadSeq;
@@ -127,23 +149,16 @@ export function usePlayground(init: () => PlaygroundState): [PlaygroundState, Pl
           continue;
         }
         // Race lab: the timeline runs instead of the statement script.
-        const race = s.scenario.race ? { race: raceInput(s.scenario.race[d]), statement: '' } : {};
-        void engines[d]
-          .run(
-            params
-              ? { setup: scripts.setup, statement: scripts.statement, params, ...race }
-              : { setup: scripts.setup, statement: scripts.statement, ...race },
-            s.timeLimitS * 1000,
-          )
-          .then((result) => {
-            dispatch({
-              type: 'runDone',
-              dialect: d,
-              record: { result, ran: scripts, elapsedMs: performance.now() - t0, origin, params: ranParams },
-              loadSeq,
-              scriptSeq,
-            });
+        if (s.scenario.race) Object.assign(input, { race: raceInput(s.scenario.race[d]), statement: '' });
+        void engines[d].run(input, s.timeLimitS * 1000).then((result) => {
+          dispatch({
+            type: 'runDone',
+            dialect: d,
+            record: { result, ran: scripts, elapsedMs: performance.now() - t0, origin, params: ranParams, input },
+            loadSeq,
+            scriptSeq,
           });
+        });
       }
     },
     [carryIfNeeded, engines],
@@ -153,6 +168,11 @@ export function usePlayground(init: () => PlaygroundState): [PlaygroundState, Pl
   const actions = useMemo<PlaygroundActions>(
     () => ({
       run,
+      runAgain: (dialect) => run(dialect, { again: true }),
+      setAccount: (dialect, on) => {
+        dispatch({ type: 'setAccount', on });
+        run(dialect, { account: on });
+      },
       stop: (dialect) => {
         for (const d of dialect ? [dialect] : shownDialects(stateRef.current.scenario)) engines[d].stop();
       },

@@ -49,6 +49,10 @@ export interface ResultsAreaProps {
   onCloseExplanation: () => void;
   /** Apply a learner hint's one-click fix to a dialect's script. */
   onFix?: (dialect: Dialect, fix: HintFix) => void;
+  /** Run a dialect's statement script once more on the state its shown run left (stable). */
+  onRunAgain?: (dialect: Dialect) => void;
+  /** Switch the row-by-row account for a dialect, and run it (stable). */
+  onAccount?: (dialect: Dialect, on: boolean) => void;
 }
 
 /** "Show in editor" for a run's error only where the editors hold the very text that failed. */
@@ -57,7 +61,7 @@ function errorInEditor(state: PlaygroundState, d: Dialect): boolean {
 }
 
 /** Everything right of the editors. */
-export function ResultsArea({ state, explained, onCloseExplanation, onFix }: ResultsAreaProps) {
+export function ResultsArea({ state, explained, onCloseExplanation, onFix, onRunAgain, onAccount }: ResultsAreaProps) {
   const { scenario, results, running } = state;
   // An example is only known once the gallery is loaded, and the gallery brings its explanation panel.
   const gallery = explained ? loadedGallery() : null;
@@ -123,6 +127,9 @@ export function ResultsArea({ state, explained, onCloseExplanation, onFix }: Res
             stale={resultIsStale(state, d)}
             titled={compare}
             errorInEditor={errorInEditor(state, d)}
+            onRunAgain={onRunAgain}
+            onAccount={onAccount}
+            limitMs={state.timeLimitS * 1000}
             ranNote={
               <>
                 <RanNote dialect={d} record={results[d]} carry={state.carry} always={compare} />

@@ -1,7 +1,7 @@
 /** The results column for one dialect: engine status, staleness, and the run's results. */
 import { useMemo, type ReactNode } from 'react';
 import { revealInEditor } from '../editor/reveal';
-import { DIALECT_LABEL, type Dialect, type EngineError } from '../engine/types';
+import { DIALECT_LABEL, type Dialect, type EngineError, type RunInput } from '../engine/types';
 import { ResultsView } from '../results/ResultsView';
 import { formatMs } from '../results/format';
 import type { RunRecord } from '../state/store';
@@ -21,14 +21,46 @@ export interface ResultsPaneProps {
   errorInEditor?: boolean;
   /** Which scripts the run ran (own, or translated), shown above the results. */
   ranNote?: ReactNode;
+  /** Run a dialect's statement script once more on the state its shown run left (stable). */
+  onRunAgain?: (dialect: Dialect) => void;
+  /** Switch the row-by-row account (stable). */
+  onAccount?: (dialect: Dialect, on: boolean) => void;
+  /** The time limit of a run, in ms (an Explain replays the run). */
+  limitMs?: number;
 }
 
 /** Results of one dialect. */
-export function ResultsPane({ dialect, record, running, stale, titled, errorInEditor, ranNote }: ResultsPaneProps) {
+export function ResultsPane({
+  dialect,
+  record,
+  running,
+  stale,
+  titled,
+  errorInEditor,
+  ranNote,
+  onRunAgain,
+  onAccount,
+  limitMs = 5000,
+}: ResultsPaneProps) {
   const error = record?.result.error;
   // Stable while the result is: the memoised result view does not re-render as the person types.
   const onShowError = useMemo(() => (errorInEditor ? showInEditor(error) : undefined), [errorInEditor, error]);
-  const info = useEngineInfo(useEngines()[dialect]);
+  const engines = useEngines();
+  const info = useEngineInfo(engines[dialect]);
+  const again = useMemo(
+    () => (onRunAgain && !running ? () => onRunAgain(dialect) : undefined),
+    [onRunAgain, running, dialect],
+  );
+  const account = useMemo(
+    () => (onAccount && !running ? (on: boolean) => onAccount(dialect, on) : undefined),
+    [onAccount, running, dialect],
+  );
+  // Explain replays what the shown run ran (its earlier runs too), then plans one statement.
+  const explain = useMemo(() => {
+    const input: RunInput | undefined = record && (record.input ?? { ...record.ran });
+    if (!input || stale) return undefined;
+    return (index: number) => engines[dialect].run({ ...input, explain: index }, limitMs);
+  }, [record, stale, engines, dialect, limitMs]);
   const showTime = record && !running && info.status === 'ready';
   return (
     <section className="results-pane" aria-label={`${DIALECT_LABEL[dialect]} results`} aria-busy={running}>
@@ -51,7 +83,13 @@ export function ResultsPane({ dialect, record, running, stale, titled, errorInEd
       {record ? (
         // No dimming while a run is under way: restyling a large table costs ~100 ms per Run; the
         // status line above already says "Running…" and the section is aria-busy.
-        <ResultsView result={record.result} onShowError={onShowError} />
+        <ResultsView
+          result={record.result}
+          onShowError={onShowError}
+          onRunAgain={again}
+          onAccount={account}
+          explain={explain}
+        />
       ) : (
         !running && info.status === 'ready' && <p className="muted">No results yet.</p>
       )}
