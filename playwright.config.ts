@@ -32,6 +32,10 @@ export default defineConfig({
     },
     // Under CI a failed test keeps its trace (test-results/…/trace.zip, for `npx playwright show-trace`).
     trace: process.env.CI ? 'retain-on-failure' : 'off',
+    // The site registers a service worker after its first result. Tests start from a fresh context
+    // each (no cache carried between tests), and most must see the network as a first visit does:
+    // only the offline and update specs let the worker run (test.use({ serviceWorkers: 'allow' })).
+    serviceWorkers: 'block',
   },
   webServer: {
     command: `npx vite preview --host 127.0.0.1 --port ${port} --strictPort`,

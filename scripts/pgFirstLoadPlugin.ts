@@ -7,7 +7,10 @@
  */
 import { gzipSync } from 'node:zlib';
 import type { Plugin } from 'vite';
-import { PG_SNAPSHOT_FILE } from '../src/engine/snapshotFile.ts';
+import { pgSnapshotFile } from '../src/engine/snapshotFile.ts';
+import { installedPgliteVersion } from './pgliteVersion.ts';
+
+const PG_SNAPSHOT_FILE = pgSnapshotFile(installedPgliteVersion());
 
 /** Files of the PostgreSQL start (besides the snapshot), by their emitted names. */
 const PG_FILES = /(^|\/)(postgres\.worker-[^/]*\.js|pglite-[^/]*\.(wasm|data)|initdb-[^/]*\.wasm)$/;

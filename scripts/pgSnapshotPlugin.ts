@@ -6,7 +6,8 @@
  */
 import type { Plugin } from 'vite';
 import { createPostgresEngine } from '../src/engine/postgres.ts';
-import { PG_SNAPSHOT_FILE } from '../src/engine/snapshotFile.ts';
+import { pgSnapshotFile } from '../src/engine/snapshotFile.ts';
+import { installedPgliteVersion } from './pgliteVersion.ts';
 
 /** A gzip tarball of a clean PGlite data directory, as the engine dumps it before any run. */
 export async function cleanPgSnapshot(): Promise<Uint8Array<ArrayBuffer>> {
@@ -26,7 +27,11 @@ export function pgSnapshotPlugin(): Plugin {
     name: 'upsert-playground:pg-snapshot',
     apply: 'build',
     async generateBundle() {
-      this.emitFile({ type: 'asset', fileName: PG_SNAPSHOT_FILE, source: await cleanPgSnapshot() });
+      this.emitFile({
+        type: 'asset',
+        fileName: pgSnapshotFile(installedPgliteVersion()),
+        source: await cleanPgSnapshot(),
+      });
     },
   };
 }

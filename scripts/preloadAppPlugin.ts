@@ -29,7 +29,8 @@ export function preloadAppPlugin(): Plugin {
       order: 'post',
       handler(_html, ctx) {
         const bundle = ctx.bundle;
-        if (!bundle) return [];
+        // The app's page only (embed.html starts its engines on first use).
+        if (!bundle || !ctx.path.endsWith('/index.html')) return [];
         const chunks = Object.values(bundle).filter((o) => o.type === 'chunk');
         const mount = chunks.find((c) => c.facadeModuleId?.replace(/\\/g, '/').endsWith('/src/mount.tsx'));
         if (!mount) throw new Error('preload plugin: the chunk of src/mount.tsx was not found');

@@ -24,6 +24,7 @@ import { RunControls } from './ui/RunControls';
 import { Toolbar } from './ui/Toolbar';
 import { startTranslation, TranslateFlow } from './translate/TranslateFlow';
 import { SplitWorkspace } from './ux/SplitWorkspace';
+import { UpdatePrompt } from './ux/UpdatePrompt';
 import { CarryNotes } from './ui/CarryNotes';
 import { ParametersPanel } from './ui/ParametersPanel';
 import { otherDialect } from './scenario/provenance';
@@ -143,6 +144,7 @@ export function App() {
           />
         )}
       </header>
+      <UpdatePrompt ready={enhanced} />
       {persistence.notice && (
         <div className="banner banner-error" role="alert">
           <p>{persistence.notice}</p>

@@ -7,6 +7,10 @@ import { DEFAULT_LIMIT_MS } from './engine/client';
 import { engines } from './engine/engines';
 import { bootPlan } from './state/bootPlan';
 
+declare const __BUILD_LABEL__: string | undefined;
+// A labelled build (UPSERT_BUILD_LABEL at build time) says so on its root element.
+if (typeof __BUILD_LABEL__ === 'string' && __BUILD_LABEL__) document.documentElement.dataset.build = __BUILD_LABEL__;
+
 function storage(kind: 'localStorage' | 'sessionStorage'): Storage | null {
   try {
     return window[kind];

@@ -5,7 +5,7 @@ import type { SqlEditorProps } from './types';
 
 /** Textarea fallback that honours the same props as the Monaco editor. */
 export function PlainEditor(props: SqlEditorProps) {
-  const { label, value, onChange, onRun, marker, lines = 10, onCaret } = props;
+  const { label, value, onChange, onRun, marker, lines = 10, onCaret, readOnly } = props;
   const ref = useRef<HTMLTextAreaElement>(null);
   const id = `editor-${label.replace(/\W+/g, '-').toLowerCase()}`;
 
@@ -34,10 +34,11 @@ export function PlainEditor(props: SqlEditorProps) {
       id={id}
       className={`plain-editor${marker ? ' has-error' : ''}`}
       aria-label={label}
+      readOnly={readOnly}
       spellCheck={false}
       autoCapitalize="off"
       autoComplete="off"
-      rows={Math.min(30, Math.max(lines, value.split('\n').length + 1))}
+      rows={Math.min(30, Math.max(lines, value.split('\n').length + (readOnly ? 0 : 1)))}
       value={value}
       onChange={(e) => onChange(e.target.value)}
       onSelect={(e) => onCaret?.(e.currentTarget.selectionStart, true)}

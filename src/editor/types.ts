@@ -26,6 +26,8 @@ export interface SqlEditorProps {
   initialCaret?: () => number | null;
   /** Report caret position changes (so the replacement editor can keep it). */
   onCaret?: (offset: number, focused: boolean) => void;
+  /** Text can be read and selected but not changed (embeds with the read-only option). */
+  readOnly?: boolean;
   /** Esc was pressed in the editor: the next Tab leaves it (true), or that ended (false). */
   onTabLeaves?: (on: boolean) => void;
 }

@@ -6,12 +6,16 @@
 import { takeBootWorker } from './bootWorker.ts';
 import { EngineClient } from './client.ts';
 import { compiledSqliteWasm } from './sqliteWasm.ts';
-import { PG_SNAPSHOT_FILE } from './snapshotFile.ts';
+import { pgSnapshotFile, pgSnapshotKey } from './snapshotFile.ts';
 import { indexedDbSnapshotStore, withShippedSnapshot } from './snapshotStore.ts';
 import type { Dialect } from './types.ts';
 
-/** PGlite version, part of the snapshot key: a new PGlite must not load an old data directory. */
-const PGLITE_SNAPSHOT_KEY = 'pglite-0.5.16-pg18';
+/**
+ * The installed PGlite's version, put in by the build (vite.config.ts `define`): part of the
+ * snapshot's file name and IndexedDB key, so a new PGlite never loads an old data directory.
+ */
+declare const __PGLITE_VERSION__: string | undefined;
+export const PGLITE_VERSION = typeof __PGLITE_VERSION__ === 'string' ? __PGLITE_VERSION__ : 'unknown';
 
 /** One client per dialect. */
 export const engines: Record<Dialect, EngineClient> = {
@@ -26,6 +30,9 @@ export const engines: Record<Dialect, EngineClient> = {
   postgres: new EngineClient(
     'postgres',
     () => new Worker(new URL('./postgres.worker.ts', import.meta.url), { type: 'module', name: 'postgres-engine' }),
-    withShippedSnapshot(indexedDbSnapshotStore(PGLITE_SNAPSHOT_KEY), new URL(PG_SNAPSHOT_FILE, document.baseURI).href),
+    withShippedSnapshot(
+      indexedDbSnapshotStore(pgSnapshotKey(PGLITE_VERSION)),
+      new URL(pgSnapshotFile(PGLITE_VERSION), document.baseURI).href,
+    ),
   ),
 };

@@ -3,6 +3,7 @@
  * load it instead of running initdb again. Any storage failure just means a slower start.
  */
 import type { SnapshotStore } from './client.ts';
+import { PG_SNAPSHOT_KEY_PREFIX } from './snapshotFile.ts';
 
 const DB_NAME = 'upsert-playground';
 const STORE = 'pg-snapshots';
@@ -34,7 +35,11 @@ function request<T>(mode: IDBTransactionMode, op: (s: IDBObjectStore) => IDBRequ
   );
 }
 
-/** A snapshot store in IndexedDB under `key` (include the engine version in it). */
+/**
+ * A snapshot store in IndexedDB under `key` (include the engine version in it). Saving deletes the
+ * snapshots of every other version (and the key of releases that named it by hand), in the same
+ * transaction.
+ */
 export function indexedDbSnapshotStore(key: string): SnapshotStore {
   return {
     async load() {
@@ -44,7 +49,14 @@ export function indexedDbSnapshotStore(key: string): SnapshotStore {
     },
     async save(dataDir) {
       if (typeof indexedDB === 'undefined') return;
-      await request('readwrite', (s) => s.put(dataDir, key));
+      await request('readwrite', (s) => {
+        const keys = s.getAllKeys();
+        keys.onsuccess = () => {
+          for (const k of keys.result)
+            if (k !== key && typeof k === 'string' && k.startsWith(PG_SNAPSHOT_KEY_PREFIX)) s.delete(k);
+        };
+        return s.put(dataDir, key);
+      });
     },
   };
 }

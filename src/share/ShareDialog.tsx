@@ -4,7 +4,9 @@
  * Q&A post.
  */
 import { useEffect, useId, useRef, useState } from 'react';
+import type { Scenario } from '../scenario/scenario';
 import { copyText } from '../lib/clipboard';
+import { EmbedPanel } from './EmbedPanel';
 import { ModalDialog } from '../ui/ModalDialog';
 import './share.css';
 
@@ -29,6 +31,8 @@ export interface ShareDialogProps {
    * (refused: the link is shown selected), or null/absent (not tried, or not finished yet).
    */
   linkCopied?: boolean | null;
+  /** The scenario, for the "Embed" tab (no tab without it). */
+  scenario?: Scenario;
 }
 
 type Status =
@@ -55,7 +59,10 @@ function ShareContent({
   onExport,
   linkCopied = null,
   titleId,
+  scenario,
 }: ShareDialogProps & { titleId: string }) {
+  const [tab, setTab] = useState<'link' | 'embed'>('link');
+  const tabIds = { link: useId(), embed: useId(), panel: useId() };
   // What the dialog's own buttons did; until then, what the opening click did.
   const [pressed, setStatus] = useState<Status | null>(null);
   const status: Status =
@@ -115,72 +122,107 @@ function ShareContent({
       <h2 id={ids.title} className="share-dialog__title">
         Share this scenario
       </h2>
-      <div className="share-field">
-        <label htmlFor={ids.link}>Link</label>
-        <div className="share-row">
-          <input
-            id={ids.link}
-            ref={linkRef}
-            className="share-link-input"
-            type="text"
-            readOnly
-            value={url}
-            aria-describedby={ids.length}
-            spellCheck={false}
-            onFocus={(e) => e.currentTarget.select()}
-          />
-          <button type="button" className="share-button share-button--primary" onClick={() => void copyLink()}>
-            Copy link
-          </button>
-        </div>
-        <p id={ids.length} className={long ? 'share-length share-length--long' : 'share-length'}>
-          {url.length.toLocaleString('en')} characters
-        </p>
-      </div>
-      {long && (
-        <div className="share-warning" role="note">
-          <p>
-            This link is longer than {LONG_LINK_CHARS.toLocaleString('en')} characters: chat apps and some mail clients
-            cut long links, and a cut link does not open. Copy Markdown instead (it carries the SQL itself), or export
-            the scenario as a file and send that.
-          </p>
-          {onExport && (
-            <button type="button" className="share-button" onClick={onExport}>
-              Export JSON
+      {scenario && (
+        <div role="tablist" aria-label="Share as" className="share-tabs">
+          {(['link', 'embed'] as const).map((t) => (
+            <button
+              key={t}
+              type="button"
+              role="tab"
+              id={tabIds[t]}
+              aria-selected={tab === t}
+              aria-controls={tabIds.panel}
+              tabIndex={tab === t ? 0 : -1}
+              className="share-tab"
+              onClick={() => setTab(t)}
+              onKeyDown={(e) => {
+                if (e.key !== 'ArrowLeft' && e.key !== 'ArrowRight') return;
+                const next = t === 'link' ? 'embed' : 'link';
+                setTab(next);
+                document.getElementById(tabIds[next])?.focus();
+              }}
+            >
+              {t === 'link' ? 'Link' : 'Embed'}
             </button>
-          )}
+          ))}
         </div>
       )}
-      <div className="share-row">
-        <button type="button" className="share-button" onClick={() => void copyMarkdown()}>
-          Copy Markdown
-        </button>
-        <span className="share-hint">
-          A link plus the SQL and the Before / After tables, for an issue or a Q&amp;A post.
-        </span>
+      <div id={tabIds.panel} role={scenario ? 'tabpanel' : undefined} className="share-panel">
+        {tab === 'embed' && scenario ? (
+          <EmbedPanel scenario={scenario} />
+        ) : (
+          <>
+            <div className="share-field">
+              <label htmlFor={ids.link}>Link</label>
+              <div className="share-row">
+                <input
+                  id={ids.link}
+                  ref={linkRef}
+                  className="share-link-input"
+                  type="text"
+                  readOnly
+                  value={url}
+                  aria-describedby={ids.length}
+                  spellCheck={false}
+                  onFocus={(e) => e.currentTarget.select()}
+                />
+                <button type="button" className="share-button share-button--primary" onClick={() => void copyLink()}>
+                  Copy link
+                </button>
+              </div>
+              <p id={ids.length} className={long ? 'share-length share-length--long' : 'share-length'}>
+                {url.length.toLocaleString('en')} characters
+              </p>
+            </div>
+            {long && (
+              <div className="share-warning" role="note">
+                <p>
+                  This link is longer than {LONG_LINK_CHARS.toLocaleString('en')} characters: chat apps and some mail
+                  clients cut long links, and a cut link does not open. Copy Markdown instead (it carries the SQL
+                  itself), or export the scenario as a file and send that.
+                </p>
+                {onExport && (
+                  <button type="button" className="share-button" onClick={onExport}>
+                    Export JSON
+                  </button>
+                )}
+              </div>
+            )}
+            <div className="share-row">
+              <button type="button" className="share-button" onClick={() => void copyMarkdown()}>
+                Copy Markdown
+              </button>
+              <span className="share-hint">
+                A link plus the SQL and the Before / After tables, for an issue or a Q&amp;A post.
+              </span>
+            </div>
+            {markdownText !== null && (
+              <div className="share-field">
+                <label htmlFor={ids.md}>Markdown</label>
+                <textarea
+                  id={ids.md}
+                  ref={mdRef}
+                  className="share-markdown"
+                  readOnly
+                  value={markdownText}
+                  rows={8}
+                  spellCheck={false}
+                />
+              </div>
+            )}
+            <p
+              role="status"
+              className={
+                status.kind === 'failed' || status.kind === 'error'
+                  ? 'share-status share-status--failed'
+                  : 'share-status'
+              }
+            >
+              {message}
+            </p>
+          </>
+        )}
       </div>
-      {markdownText !== null && (
-        <div className="share-field">
-          <label htmlFor={ids.md}>Markdown</label>
-          <textarea
-            id={ids.md}
-            ref={mdRef}
-            className="share-markdown"
-            readOnly
-            value={markdownText}
-            rows={8}
-            spellCheck={false}
-          />
-        </div>
-      )}
-      <p
-        role="status"
-        className={
-          status.kind === 'failed' || status.kind === 'error' ? 'share-status share-status--failed' : 'share-status'
-        }
-      >
-        {message}
-      </p>
       <div className="share-actions">
         <button type="button" className="share-button" onClick={onClose}>
           Close

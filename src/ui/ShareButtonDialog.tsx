@@ -33,6 +33,7 @@ export function ShareButtonDialog({ open, onClose, state, onExport, linkCopied }
       markdown={markdown}
       onExport={onExport}
       linkCopied={linkCopied}
+      scenario={state.scenario}
     />
   );
 }
