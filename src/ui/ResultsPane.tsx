@@ -55,12 +55,14 @@ export function ResultsPane({
     () => (onAccount && !running ? (on: boolean) => onAccount(dialect, on) : undefined),
     [onAccount, running, dialect],
   );
-  // Explain replays what the shown run ran (its earlier runs too), then plans one statement.
+  // Explain replays what the shown run ran (its earlier runs too), then plans one statement. It
+  // does not depend on the editors' text, so it stays the same while the person types (and the
+  // memoised result view is not rendered again).
   const explain = useMemo(() => {
     const input: RunInput | undefined = record && (record.input ?? { ...record.ran });
-    if (!input || stale) return undefined;
+    if (!input) return undefined;
     return (index: number) => engines[dialect].run({ ...input, explain: index }, limitMs);
-  }, [record, stale, engines, dialect, limitMs]);
+  }, [record, engines, dialect, limitMs]);
   const showTime = record && !running && info.status === 'ready';
   return (
     <section className="results-pane" aria-label={`${DIALECT_LABEL[dialect]} results`} aria-busy={running}>
