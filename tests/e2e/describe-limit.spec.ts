@@ -15,7 +15,7 @@ test('a setup that never ends is stopped at the time limit when the Form reads i
   // The Form reads the tables by running the setup; Run is pressed while it does. Whichever
   // reaches the engine first, neither holds it forever: each is stopped at the limit and says so.
   await page.getByRole('tab', { name: 'Form' }).click();
-  await page.getByRole('button', { name: 'Run' }).click();
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
   await expect(page.getByRole('alert').filter({ hasText: 'Run stopped' })).toContainText(
     'Stopped at the time limit of 1 s',
     { timeout: 30_000 },

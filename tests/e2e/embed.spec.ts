@@ -63,7 +63,7 @@ test('a host page with two embeds: each runs its engine on Run, grows to its con
   expect(engineFiles).toEqual([]);
 
   const h0 = (await frames.nth(0).boundingBox())!.height;
-  await sqliteFrame.getByRole('button', { name: 'Run' }).click();
+  await sqliteFrame.getByRole('button', { name: 'Run', exact: true }).click();
   await expect(sqliteFrame.getByRole('table', { name: 'After: users', exact: true })).toBeVisible();
   await expect(sqliteFrame.getByRole('table', { name: 'After: users', exact: true })).toContainText('Ada Lovelace');
   expect(await expectGrown(frames.nth(0), sqliteFrame)).toBeGreaterThan(h0);
@@ -71,7 +71,7 @@ test('a host page with two embeds: each runs its engine on Run, grows to its con
   expect(engineFiles.some((u) => /sql-wasm/.test(u))).toBe(true);
   expect(engineFiles.some((u) => /pglite/.test(u))).toBe(false);
 
-  await pgFrame.getByRole('button', { name: 'Run' }).click();
+  await pgFrame.getByRole('button', { name: 'Run', exact: true }).click();
   const after = pgFrame.getByRole('table', { name: 'After: visits', exact: true });
   await expect(after).toBeVisible({ timeout: 60_000 });
   await expect(after.locator('tbody tr[data-change="inserted"]')).toContainText('/about');
@@ -81,7 +81,7 @@ test('a host page with two embeds: each runs its engine on Run, grows to its con
 
   // The dialect switch of the first embed (dialect=sqlite,postgres) runs the same example on PostgreSQL.
   await sqliteFrame.getByRole('radio', { name: 'PostgreSQL' }).check();
-  await sqliteFrame.getByRole('button', { name: 'Run' }).click();
+  await sqliteFrame.getByRole('button', { name: 'Run', exact: true }).click();
   await expect(
     sqliteFrame
       .getByRole('region', { name: 'PostgreSQL results' })
@@ -125,7 +125,7 @@ RETURNING *;
     await expect(statement).not.toBeEditable();
     // Dark theme, as asked.
     await expect(frame.locator('html')).toHaveAttribute('data-theme', 'dark');
-    await frame.getByRole('button', { name: 'Run' }).click();
+    await frame.getByRole('button', { name: 'Run', exact: true }).click();
     const after = frame.getByRole('table', { name: 'After: scores', exact: true });
     await expect(after.locator('tbody tr[data-change="inserted"]')).toContainText('bob');
     await expect(after.locator('tbody tr[data-change="unchanged"]')).toContainText('ann');
@@ -159,6 +159,6 @@ test('options in the address: run on load, setup hidden, maximum height', async 
 test('a broken embed address says so and still shows a runnable scenario', async ({ page }) => {
   await page.goto('/embed.html#s1/not-a-scenario');
   await expect(page.getByRole('alert')).toContainText('The default scenario is shown instead.');
-  await page.getByRole('button', { name: 'Run' }).click();
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
   await expect(page.locator('.results table').first()).toBeVisible();
 });

@@ -174,7 +174,7 @@ test('editing an example turns the address into a scenario link and flags the ex
   await expect(page).toHaveURL(/#s1\//);
   const hash = await page.evaluate(() => location.hash);
   expect(LZString.decompressFromEncodedURIComponent(hash.slice('#s1/'.length))).toContain("'Countess'");
-  await page.getByRole('button', { name: 'Run' }).click();
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
   await expect.poll(async () => tableRows(page, 'Statement 1 result')).toEqual([['1', 'Countess']]);
 
   // The panel's link reopens the original; Back returns to the edit.
@@ -206,6 +206,6 @@ test('an unknown #example/ id gives a clear message and a working page', async (
   expect(await changeMarks(page, 'users')).toEqual(['updated', 'unchanged', 'inserted']);
   await expect(explanation(page)).toHaveCount(0);
   await setEditor(page, 'Statement SQL', "UPDATE users SET age = 1 WHERE email = 'grace@example.com';");
-  await page.getByRole('button', { name: 'Run' }).click();
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
   await expect.poll(() => changeMarks(page, 'users')).toEqual(['unchanged', 'updated']);
 });

@@ -34,7 +34,7 @@ test('editing the statement and pressing Run (and Ctrl+Enter) shows the new outc
     "INSERT INTO users (email, name) VALUES ('ada@example.com', 'X') ON CONFLICT (email) DO NOTHING RETURNING id;",
   );
   await expect(page.getByText('The scripts changed since this run')).toBeVisible();
-  await page.getByRole('button', { name: 'Run' }).click();
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
   await waitForResult(page);
   await expect(page.getByText('The scripts changed since this run')).toHaveCount(0);
   expect(await changeMarks(page, 'users')).toEqual(['unchanged', 'unchanged']);
@@ -79,7 +79,7 @@ test('an error shows the engine message, code and position, and marks the statem
     'Statement SQL',
     "UPDATE users SET age = 50 WHERE id = 1;\nINSERT INTO users (email, name)\nVALUES ('ada@example.com', 'Ada')\nON CONFLICT (name) DO NOTHING;",
   );
-  await page.getByRole('button', { name: 'Run' }).click();
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
   const alert = page.getByRole('alert').filter({ hasText: '42P10' });
   await expect(alert).toContainText(
     'there is no unique or exclusion constraint matching the ON CONFLICT specification',
@@ -103,14 +103,14 @@ test('a runaway recursive query is stopped at the time limit, then the next run 
     'Statement SQL',
     'WITH RECURSIVE r(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM r) SELECT count(*) FROM r;',
   );
-  await page.getByRole('button', { name: 'Run' }).click();
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
   await expect(page.getByRole('alert').filter({ hasText: 'Run stopped' })).toContainText(
     'Stopped at the time limit of 1 s',
     { timeout: 20_000 },
   );
   // The page stayed responsive and the replacement engine works.
   await setEditor(page, 'Statement SQL', 'SELECT count(*) AS n FROM users;');
-  await page.getByRole('button', { name: 'Run' }).click();
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
   await expect(page.getByRole('table', { name: 'Statement 1 result' })).toContainText('2');
   await expect(page.getByRole('alert').filter({ hasText: /error|stopped/i })).toHaveCount(0);
 });
@@ -126,13 +126,13 @@ test('a runaway query on PostgreSQL is stopped and the engine restarts from its 
     'Statement SQL',
     'WITH RECURSIVE r(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM r) SELECT count(*) FROM r;',
   );
-  await page.getByRole('button', { name: 'Run' }).click();
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
   await expect(page.getByRole('alert').filter({ hasText: 'Run stopped' })).toContainText(
     'Stopped at the time limit of 2 s',
     { timeout: 30_000 },
   );
   await setEditor(page, 'Statement SQL', 'SELECT count(*) AS n FROM users;');
-  await page.getByRole('button', { name: 'Run' }).click();
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
   await expect(page.getByRole('table', { name: 'Statement 1 result' })).toContainText('2', { timeout: 60_000 });
 });
 

@@ -65,7 +65,7 @@ test('solve an exercise on SQLite: Not yet with the row named, a hint, Correct, 
   await expect(page.getByText('1 of 21 exercises done on SQLite.')).toBeVisible();
 
   await page.getByRole('button', { name: 'Back to the playground' }).click();
-  await expect(page.getByRole('button', { name: 'Run' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Run', exact: true })).toBeVisible();
   await expect(page).toHaveURL(/#s1\//);
 });
 

@@ -84,7 +84,7 @@ test('Share copies a link that reproduces the edited scenario, with its title an
   // Title and notes show above the results as soon as they are typed.
   await expect(metaView(page).getByRole('heading', { name: title })).toBeVisible();
   await expect(metaView(page)).toContainText('Ada is not in the batch.');
-  await page.getByRole('button', { name: 'Run' }).click();
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
   await expect.poll(() => changeMarks(page, 'users')).toEqual(EDITED_MARKS);
   await waitForResult(page);
   const before = await tableRows(page, 'Before: users');
@@ -320,7 +320,7 @@ test('malformed links name the problem and open the saved work instead', async (
     await expect(alerts(page)).toContainText('This link is incomplete');
     await expect(alerts(page)).toContainText('Your current work is unchanged.');
     expect(await changeMarks(page, 'users')).toEqual(EDITED_MARKS);
-    await page.getByRole('button', { name: 'Run' }).click();
+    await page.getByRole('button', { name: 'Run', exact: true }).click();
     await waitForResult(page);
     expect(await tableRows(page, 'Statement 1 result')).toEqual(EDITED_RETURNED);
   });
@@ -341,7 +341,7 @@ test('Export JSON then Import on a fresh browser reproduces the scenario; .sql, 
   await waitForResult(page);
   await setEditor(page, 'Statement SQL', EDITED);
   await setTitleAndNotes(page, 'Export round trip', 'Exported, then imported.');
-  await page.getByRole('button', { name: 'Run' }).click();
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
   await expect.poll(() => changeMarks(page, 'users')).toEqual(EDITED_MARKS);
   await waitForResult(page);
   const tools = page.getByRole('group', { name: 'Export and import' });

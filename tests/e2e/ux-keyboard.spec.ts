@@ -121,7 +121,7 @@ test('typing ( Enter … ); leaves no stray closing parenthesis', async ({ page 
   expect(text.replace(/\s+/g, ' ').trim()).toBe(
     "INSERT INTO users (email, name) VALUES ( 'linus@example.com', 'Linus' );",
   );
-  await page.getByRole('button', { name: 'Run' }).click();
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
   await expect.poll(() => changeMarks(page, 'users')).toEqual(['unchanged', 'unchanged', 'inserted']);
   await expect(page.locator('.results-pane').getByRole('alert')).toHaveCount(0);
 });
@@ -130,7 +130,7 @@ test('"Show in editor" puts the caret on the failing statement, from the Form ta
   await page.goto('./');
   await waitForResult(page);
   await setEditor(page, 'Statement SQL', 'UPDATE users SET age = 1 WHERE id = 1;\nSELECT nosuch FROM users;\n');
-  await page.getByRole('button', { name: 'Run' }).click();
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
   const alert = page.locator('.results-pane').getByRole('alert');
   await expect(alert).toContainText('no such column: nosuch');
   await page.getByRole('tab', { name: 'Form' }).click();
@@ -163,7 +163,7 @@ test('Stop appears without wrapping the top bar onto another row (1,280 px)', as
     'Statement SQL',
     'WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c) SELECT count(*) FROM c;',
   );
-  await page.getByRole('button', { name: 'Run' }).click();
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
   await expect(page.getByRole('button', { name: 'Stop' })).toBeVisible();
   expect((await bar.boundingBox())!.height).toBe(idle);
   await page.getByRole('button', { name: 'Stop' }).click();

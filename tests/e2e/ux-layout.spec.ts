@@ -73,7 +73,7 @@ test.describe('phone', () => {
     await waitForResult(page);
     const bar = (await page.locator('header.topbar').boundingBox())!;
     expect(bar.height).toBeLessThanOrEqual(100);
-    await expect(page.getByRole('button', { name: 'Run' })).toBeInViewport();
+    await expect(page.getByRole('button', { name: 'Run', exact: true })).toBeInViewport();
     await expect(page.getByRole('spinbutton', { name: 'Time limit (s)' })).toBeInViewport();
     await expect(page.getByRole('button', { name: 'Share' })).toBeInViewport();
 
@@ -96,7 +96,7 @@ test.describe('phone', () => {
     // Results are far below the editors; tapping Run brings them up.
     const pane = page.getByRole('region', { name: 'SQLite results' });
     expect((await pane.boundingBox())!.y).toBeGreaterThan(844);
-    await page.getByRole('button', { name: 'Run' }).tap();
+    await page.getByRole('button', { name: 'Run', exact: true }).tap();
     await waitForResult(page);
     await expect.poll(async () => (await pane.boundingBox())!.y).toBeLessThan(844 / 2);
     // The results (now led by the statement's proposed rows) are what comes into view.

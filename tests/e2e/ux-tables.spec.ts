@@ -114,7 +114,7 @@ test('counts without zeros, statement labels that show the clause, and UNIQUE (e
   ).toBeVisible();
   const tableCard = page.getByRole('region', { name: 'Table users' });
   await setEditor(page, 'Statement SQL', 'UPDATE users SET age = age + 1;');
-  await page.getByRole('button', { name: 'Run' }).click();
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
   await expect(tableCard).toContainText('2 updated');
   await expect(tableCard).not.toContainText(/\b0 (inserted|deleted|unchanged)/);
 

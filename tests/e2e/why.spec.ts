@@ -37,7 +37,7 @@ for (const dialect of ['sqlite', 'postgres'] as const) {
     // A busy machine can take PGlite past the default time limit: allow more, and run.
     await page.getByRole('spinbutton', { name: 'Time limit (s)' }).fill('60');
     await expect(page.locator('.results-pane[aria-busy="true"]')).toHaveCount(0, { timeout: 120_000 });
-    await page.getByRole('button', { name: 'Run' }).click();
+    await page.getByRole('button', { name: 'Run', exact: true }).click();
     await expect(page.locator(`.results[data-dialect="${dialect}"]`)).toBeVisible({ timeout: 120_000 });
     await waitForResult(page);
     const table = page.getByRole('table', { name: 'Statement 1 proposed rows', exact: true });
