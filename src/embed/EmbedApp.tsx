@@ -22,8 +22,8 @@ import type { EmbedOptions } from './options';
 const TIME_LIMIT_MS = 5000;
 
 const ENGINE_NOTE: Record<Dialect, string> = {
-  sqlite: 'SQLite 3.54 (sql.js)',
-  postgres: 'PostgreSQL 18 (PGlite, about 5 MB on first use)',
+  sqlite: 'SQLite (sql.js)',
+  postgres: 'PostgreSQL (PGlite, a download of about 10 MB on first use)',
 };
 
 /** Props of EmbedApp. */

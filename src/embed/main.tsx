@@ -5,6 +5,8 @@
  */
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { engines } from '../engine/engines';
+import { EnginesContext } from '../state/engineContext';
 import { ErrorBoundary } from '../ui/ErrorBoundary';
 import { EmbedApp } from './EmbedApp';
 import { EMBED_SOURCE, tellHost } from './messages';
@@ -35,8 +37,10 @@ const { scenario, problem } = await source;
 
 createRoot(root).render(
   <StrictMode>
-    <ErrorBoundary>
-      <EmbedApp options={options} scenario={scenario} problem={problem} />
-    </ErrorBoundary>
+    <EnginesContext value={engines}>
+      <ErrorBoundary>
+        <EmbedApp options={options} scenario={scenario} problem={problem} />
+      </ErrorBoundary>
+    </EnginesContext>
   </StrictMode>,
 );
