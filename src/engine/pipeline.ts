@@ -110,11 +110,9 @@ const now = (): number => performance.now();
 export const PER_STATEMENT_ROWS = 20_000;
 const PER_STATEMENT_MAX_STATEMENTS = 50;
 
-/** Run one scenario on a driver. Never throws: failures come back in the result. */
-export async function runPipeline(d: Driver, input: RunInput, keep?: Map<number, Value>): Promise<RunResult> {
-  const rowLimit = input.rowLimit ?? DEFAULT_ROW_LIMIT;
-  const timings: RunTimings = { reset: 0, setup: 0, before: 0, statements: 0, after: 0, diff: 0, total: 0 };
-  const result: RunResult = {
+/** A successful result with nothing in it yet: the start of a run (plain or race). */
+export function emptyResult(d: Driver): RunResult {
+  return {
     dialect: d.dialect,
     engineVersion: d.versionLabel,
     ok: true,
@@ -123,8 +121,15 @@ export async function runPipeline(d: Driver, input: RunInput, keep?: Map<number,
     notRun: [],
     tables: [],
     notes: [],
-    timings,
+    timings: { reset: 0, setup: 0, before: 0, statements: 0, after: 0, diff: 0, total: 0 },
   };
+}
+
+/** Run one scenario on a driver. Never throws: failures come back in the result. */
+export async function runPipeline(d: Driver, input: RunInput, keep?: Map<number, Value>): Promise<RunResult> {
+  const rowLimit = input.rowLimit ?? DEFAULT_ROW_LIMIT;
+  const result = emptyResult(d);
+  const timings = result.timings;
   const start = now();
   let t = start;
   const lap = (phase: keyof RunTimings): void => {

@@ -14,7 +14,7 @@
 import { resolveParams, unboundError, type ResolvedParams, type Scalar } from './binding.ts';
 import { findPlaceholders, isPositionalKey } from './placeholders.ts';
 import { capture, diffAll, sumCounts, totalRows } from './capture.ts';
-import { finishRun, PER_STATEMENT_ROWS, type Driver } from './pipeline.ts';
+import { emptyResult, finishRun, PER_STATEMENT_ROWS, type Driver } from './pipeline.ts';
 import { engineError } from './restart.ts';
 import { isReadOnlyKind, statementKind } from './sqlText.ts';
 import type { TableSnapshot } from './diff.ts';
@@ -134,19 +134,8 @@ function rowValues(r: StatementResult): Record<string, Scalar> | null {
 export async function runRace(d: Driver, input: RunInput, race: RaceInput): Promise<RunResult> {
   const rowLimit = input.rowLimit ?? DEFAULT_ROW_LIMIT;
   const outcome: RaceOutcome = { steps: [], tablesEachStep: false };
-  const result: RunResult = {
-    dialect: d.dialect,
-    engineVersion: d.versionLabel,
-    ok: true,
-    setup: [],
-    statements: [],
-    notRun: [],
-    tables: [],
-    notes: [],
-    timings: { reset: 0, setup: 0, before: 0, statements: 0, after: 0, diff: 0, total: 0 },
-    // Set from the start: a refused or failed race is still shown as a race.
-    race: outcome,
-  };
+  // The race is set from the start: a refused or failed race is still shown as a race.
+  const result: RunResult = { ...emptyResult(d), race: outcome };
   const start = performance.now();
   const stop = refusal(d, race) ?? unboundError(input.setup, 'setup', d.dialect, input.params, d.split(input.setup));
   if (stop) {
