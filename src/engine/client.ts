@@ -19,10 +19,21 @@ export type { Described, DescribeOptions } from './describeQueue.ts';
 /** The per-request time limit when the caller names none (the app's default, too). */
 export const DEFAULT_LIMIT_MS = 5000;
 
+/**
+ * Extra time for the first request a new worker starts when the worker compiles the engine's wasm
+ * itself (PostgreSQL; SQLite's module is compiled once on the page and shared): the engine warms
+ * up on that request (code compiled and caches filled as they are first used), which takes many
+ * times a warm run on a slow or busy device. Without it, a first run cut at the limit would
+ * restart the engine cold again, and the next run would meet the same fate.
+ */
+export const WARM_UP_GRACE_MS = 10_000;
+
 /** A worker-backed engine with time limits and restarts. */
 export class EngineClient {
   private worker: Worker | null = null;
   private ready: Promise<void> | null = null;
+  /** No request has started on the current worker yet (its first one gets the warm-up grace). */
+  private fresh = true;
   private readonly rpc = new WorkerRpc();
   private readonly describes = new DescribeQueue(
     (setup, params, limitMs) => this.describeNow(setup, params, limitMs),
@@ -76,6 +87,7 @@ export class EngineClient {
     this.setInfo({ status: this.infoValue.status === 'restarting' ? 'restarting' : 'starting', failure: null });
     const worker = this.makeWorker();
     this.worker = worker;
+    this.fresh = true;
     let settled = false;
     const ready = new Promise<void>((resolve, reject) => {
       const fail = (err: Error) => {
@@ -143,7 +155,11 @@ export class EngineClient {
     if (!p) return; // a reply for a request that was stopped: drop it
     if (msg.type === 'started') {
       // The time limit counts the request itself, not the engine's start-up or queueing.
-      if (p.limitMs !== undefined) p.timer = setTimeout(() => this.stop(msg.id, 'timeout'), p.limitMs);
+      if (p.limitMs !== undefined) {
+        p.graceMs = this.fresh && !this.wasmModule ? WARM_UP_GRACE_MS : 0;
+        p.timer = setTimeout(() => this.stop(msg.id, 'timeout'), p.limitMs + p.graceMs);
+      }
+      this.fresh = false;
       return;
     }
     this.rpc.settle(msg.id, msg);
@@ -245,7 +261,11 @@ export class EngineClient {
       const p = this.rpc.get(t);
       if (!p) continue;
       if (p.msg.type !== 'describe') describeOnly = false;
-      const seconds = p.limitMs !== undefined ? formatSeconds(p.limitMs) : '';
+      const seconds =
+        p.limitMs === undefined
+          ? ''
+          : formatSeconds(p.limitMs) +
+            (p.graceMs ? ` (${formatSeconds(p.limitMs + p.graceMs)} for the engine's first run, as it warms up)` : '');
       const what = p.msg.type === 'describe' ? 'the setup' : 'the run';
       this.rpc.settle(t, {
         type: 'fatal',

@@ -15,6 +15,8 @@ export interface Pending {
   msg: Request;
   /** Its time limit, armed when the worker says it started. */
   limitMs?: number;
+  /** Time added to the limit when it was armed (the first request on a new worker). */
+  graceMs?: number;
   timer?: ReturnType<typeof setTimeout>;
 }
 

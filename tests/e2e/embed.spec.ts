@@ -43,16 +43,21 @@ test('a host page with two embeds: each runs its engine on Run, grows to its con
   await page.evaluate(() => localStorage.setItem('upsert-playground:probe', 'kept'));
   const before = await storageSnapshot(page);
 
+  // The host page opens in a tab of its own: the app's tab warms PostgreSQL in the background, and
+  // only the host page's own requests count below.
+  const host = await page.context().newPage();
+  await page.close();
+
   const engineFiles: string[] = [];
-  page.on('request', (r) => {
+  host.on('request', (r) => {
     if (/sql-wasm|pglite|\.worker-/.test(r.url())) engineFiles.push(r.url());
   });
-  await page.goto('/embed-example.html');
-  const hostUrl = page.url();
-  const frames = page.locator('iframe[data-upsert-playground]');
+  await host.goto('/embed-example.html');
+  const hostUrl = host.url();
+  const frames = host.locator('iframe[data-upsert-playground]');
   await expect(frames).toHaveCount(2);
-  const sqliteFrame = page.frameLocator('iframe[data-upsert-playground] >> nth=0');
-  const pgFrame = page.frameLocator('iframe[data-upsert-playground] >> nth=1');
+  const sqliteFrame = host.frameLocator('iframe[data-upsert-playground] >> nth=0');
+  const pgFrame = host.frameLocator('iframe[data-upsert-playground] >> nth=1');
   await expect(sqliteFrame.getByText(/Press Run/)).toBeVisible();
   await expect(pgFrame.getByText(/Press Run/)).toBeVisible();
   // The <pre> block's SQL went into the embed: setup behind "Setup", the statement in its editor.
@@ -88,8 +93,8 @@ test('a host page with two embeds: each runs its engine on Run, grows to its con
       .getByRole('table', { name: 'After: users', exact: true }),
   ).toBeVisible();
 
-  expect(page.url()).toBe(hostUrl);
-  expect(await storageSnapshot(page)).toBe(before);
+  expect(host.url()).toBe(hostUrl);
+  expect(await storageSnapshot(host)).toBe(before);
 });
 
 test('embed.js on a page of another site turns a <pre> into an embed that opens in the full app', async ({

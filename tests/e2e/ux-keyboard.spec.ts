@@ -117,10 +117,10 @@ test('typing ( Enter … ); leaves no stray closing parenthesis', async ({ page 
   await page.keyboard.type("'linus@example.com', 'Linus'");
   await page.keyboard.press('Enter');
   await page.keyboard.type(');');
-  const text = await editorText(page, 'Statement SQL');
-  expect(text.replace(/\s+/g, ' ').trim()).toBe(
-    "INSERT INTO users (email, name) VALUES ( 'linus@example.com', 'Linus' );",
-  );
+  // The editor may still be applying the last keys: wait for the text rather than read it once.
+  await expect
+    .poll(async () => (await editorText(page, 'Statement SQL')).replace(/\s+/g, ' ').trim())
+    .toBe("INSERT INTO users (email, name) VALUES ( 'linus@example.com', 'Linus' );");
   await page.getByRole('button', { name: 'Run', exact: true }).click();
   await expect.poll(() => changeMarks(page, 'users')).toEqual(['unchanged', 'unchanged', 'inserted']);
   await expect(page.locator('.results-pane').getByRole('alert')).toHaveCount(0);

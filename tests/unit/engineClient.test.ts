@@ -3,8 +3,8 @@
  * with 'init'; a browser that cannot post one still starts the worker (without it); a failed
  * compile also starts it without. The worker here is a stand-in that records what it is sent.
  */
-import { describe, expect, it } from 'vitest';
-import { EngineClient } from '../../src/engine/client';
+import { describe, expect, it, vi } from 'vitest';
+import { EngineClient, WARM_UP_GRACE_MS } from '../../src/engine/client';
 import type { ToWorker } from '../../src/engine/protocol';
 
 class RecordingWorker {
@@ -84,5 +84,79 @@ describe('EngineClient init', () => {
     };
     worker.onmessage?.({ data: { type: 'result', id, json: JSON.stringify(result) } } as MessageEvent);
     expect(await run).toEqual(result);
+  });
+});
+
+describe('EngineClient time limit', () => {
+  const input = { setup: 'CREATE TABLE t (a);', statement: 'SELECT 1;' };
+  const started = (worker: RecordingWorker, id: number) =>
+    worker.onmessage?.({ data: { type: 'started', id } } as MessageEvent);
+
+  it('gives the first run on a worker that compiles its own wasm the warm-up grace, and says so; later runs get the bare limit', async () => {
+    vi.useFakeTimers();
+    try {
+      const workers: RecordingWorker[] = [];
+      const client = new EngineClient('postgres', () => {
+        workers.push(new RecordingWorker());
+        return workers.at(-1) as unknown as Worker;
+      });
+      const first = client.run(input, 1000);
+      const w = workers[0]!;
+      w.ready();
+      const id = (w.sent.find((m) => m.type === 'run') as { id: number }).id;
+      started(w, id);
+      let settled = false;
+      void first.then(() => (settled = true));
+      await vi.advanceTimersByTimeAsync(1000 + WARM_UP_GRACE_MS - 1);
+      expect(settled).toBe(false);
+      await vi.advanceTimersByTimeAsync(1);
+      const r = await first;
+      expect(r.ok).toBe(false);
+      expect(r.error?.message).toMatch(
+        /^Stopped at the time limit of 1 s \(11 s for the engine's first run, as it warms up\)/,
+      );
+      // The stop replaced the worker; its first run gets the grace again, the one after does not.
+      const second = client.run(input, 1000);
+      const w2 = workers[1]!;
+      w2.ready();
+      started(w2, (w2.sent.filter((m) => m.type === 'run').at(-1) as { id: number }).id);
+      await vi.advanceTimersByTimeAsync(1000 + WARM_UP_GRACE_MS);
+      expect((await second).error?.message).toMatch(/^Stopped at the time limit of 1 s \(/);
+      const third = client.run(input, 1000);
+      const w3 = workers[2]!;
+      w3.ready();
+      const thirdId = (w3.sent.filter((m) => m.type === 'run').at(-1) as { id: number }).id;
+      started(w3, thirdId);
+      const fourth = client.run(input, 1000);
+      const fourthId = (w3.sent.filter((m) => m.type === 'run').at(-1) as { id: number }).id;
+      w3.onmessage?.({ data: { type: 'result', id: thirdId, json: JSON.stringify({ ok: true }) } } as MessageEvent);
+      await third;
+      started(w3, fourthId);
+      await vi.advanceTimersByTimeAsync(1000);
+      expect((await fourth).error?.message).toMatch(/^Stopped at the time limit of 1 s: the run was still going/);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('gives no grace when the page hands the worker a compiled module (SQLite)', async () => {
+    vi.useFakeTimers();
+    try {
+      const worker = new RecordingWorker();
+      const client = new EngineClient(
+        'sqlite',
+        () => worker as unknown as Worker,
+        undefined,
+        async () => module,
+      );
+      const run = client.run(input, 1000);
+      await vi.advanceTimersByTimeAsync(0);
+      worker.ready();
+      started(worker, (worker.sent.find((m) => m.type === 'run') as { id: number }).id);
+      await vi.advanceTimersByTimeAsync(1000);
+      expect((await run).error?.message).toMatch(/^Stopped at the time limit of 1 s: the run was still going/);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
