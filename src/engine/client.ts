@@ -8,7 +8,7 @@ import type { EngineInfo } from './engineInfo.ts';
 import { PgSnapshotPolicy, type SnapshotStore } from './pgSnapshotPolicy.ts';
 import type { FromWorker, ToWorker } from './protocol.ts';
 import { fromWire } from './resultCodec.ts';
-import { engineError, failedRun, formatSeconds, label } from './runFailure.ts';
+import { engineError, failedRun, label, stoppedMessage } from './runFailure.ts';
 import type { Dialect, RunInput, RunParams, RunResult } from './types.ts';
 import { DescribeQueue, type Described, type DescribeOptions } from './describeQueue.ts';
 import { WorkerRpc, type Request } from './workerRpc.ts';
@@ -261,42 +261,30 @@ export class EngineClient {
       const p = this.rpc.get(t);
       if (!p) continue;
       if (p.msg.type !== 'describe') describeOnly = false;
-      const seconds =
-        p.limitMs === undefined
-          ? ''
-          : formatSeconds(p.limitMs) +
-            (p.graceMs ? ` (${formatSeconds(p.limitMs + p.graceMs)} for the engine's first run, as it warms up)` : '');
-      const what = p.msg.type === 'describe' ? 'the setup' : 'the run';
-      this.rpc.settle(t, {
-        type: 'fatal',
-        id: t,
-        message:
-          why === 'timeout'
-            ? `Stopped at the time limit of ${seconds}: ${what} was still going. The engine was restarted; the next run starts from a clean database.`
-            : 'Stopped: you stopped the run. The engine was restarted; the next run starts from a clean database.',
-      });
+      this.rpc.settle(t, { type: 'fatal', id: t, message: stoppedMessage(why, p) });
     }
     if (describeOnly) this.replaceWorker();
-    else this.restart();
+    else
+      this.restart(
+        `The ${label(this.dialect)} engine was restarted (after a stop, a time-out or a crash) before this run began; run it again.`,
+      );
   }
 
-  /** Replace the worker (after a stop or crash); starts the replacement at once. */
-  private restart(): void {
-    this.rpc.failAll(
-      `The ${label(this.dialect)} engine was restarted (after a stop, a time-out or a crash) before this run began; run it again.`,
-    );
-    this.worker?.terminate();
-    this.worker = null;
-    this.ready = null;
-    this.setInfo({ status: 'restarting' });
-    this.start().catch(() => undefined);
+  /**
+   * Replace the worker after a stop or crash: the runs still waiting are given up with `message`;
+   * schema reads (which change nothing, and editors wait on them) go to the new worker.
+   */
+  private restart(message: string): void {
+    for (const id of this.rpc.ids()) {
+      if (this.rpc.get(id)?.msg.type !== 'describe') this.rpc.settle(id, { type: 'fatal', id, message });
+    }
+    this.replaceWorker();
   }
 
   private crash(message: string): void {
-    this.rpc.failAll(
+    this.restart(
       `The ${label(this.dialect)} engine crashed (${message}) and was restarted; your next run starts clean.`,
     );
-    this.restart();
   }
 
   /** Terminate the worker for good. */

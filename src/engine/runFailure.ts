@@ -1,11 +1,12 @@
 /** What the page reports when an engine produced no result: stopped, timed out, crashed or never started. */
 import type { Dialect, EngineError, RunResult } from './types.ts';
+import type { Pending } from './workerRpc.ts';
 
 export function label(d: Dialect): string {
   return d === 'sqlite' ? 'SQLite' : 'PostgreSQL';
 }
 
-export function formatSeconds(ms: number): string {
+function formatSeconds(ms: number): string {
   const s = ms / 1000;
   return `${Number.isInteger(s) ? s : s.toFixed(1)} s`;
 }
@@ -28,4 +29,17 @@ export function failedRun(dialect: Dialect, version: string | null, error: Engin
     notes: [],
     timings: { reset: 0, setup: 0, before: 0, statements: 0, after: 0, diff: 0, total: 0 },
   };
+}
+
+/** The answer to a request stopped by the user or at its time limit. */
+export function stoppedMessage(why: 'timeout' | 'user', p: Pending): string {
+  if (why === 'user')
+    return 'Stopped: you stopped the run. The engine was restarted; the next run starts from a clean database.';
+  const seconds =
+    p.limitMs === undefined
+      ? ''
+      : formatSeconds(p.limitMs) +
+        (p.graceMs ? ` (${formatSeconds(p.limitMs + p.graceMs)} for the engine's first run, as it warms up)` : '');
+  const what = p.msg.type === 'describe' ? 'the setup' : 'the run';
+  return `Stopped at the time limit of ${seconds}: ${what} was still going. The engine was restarted; the next run starts from a clean database.`;
 }

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { changeMarks, tableRows, waitForResult } from './helpers';
 
 test('the Form tab builds an upsert from the schema, and the SQL follows the dialect', async ({ page }) => {

@@ -1,5 +1,6 @@
 /** Toggling dialects keeps the person's SQL: carry-over with a note and Undo, own scripts, Compare, placeholders. */
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
 import LZString from 'lz-string';
 import { editorText, setEditor, tableRows, waitForMonaco, waitForResult } from './helpers';
 

@@ -2,7 +2,8 @@
  * The examples gallery, end to end: the Examples dialog (tags, search, pick), `#example/<id>`
  * links in one and two dialects, an edited example becoming an ordinary scenario, unknown ids.
  */
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
 import LZString from 'lz-string';
 import { EXAMPLES } from '../../src/gallery/gallery';
 import { changeMarks, setEditor, tableRows, waitForResult } from './helpers';

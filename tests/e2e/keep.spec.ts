@@ -3,7 +3,8 @@
  * and across tabs, storage that is full or refuses every call, and two tabs editing at once.
  * Scenarios are told apart by their titles (typed into "Title and notes" as a person would).
  */
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
 import fc from 'fast-check';
 import { encodeScenario } from '../../src/scenario/link';
 import { defaultScenario, type Scenario } from '../../src/scenario/scenario';

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 
 /** The entries of THIRD-PARTY-NOTICES.txt: name, version, licence and the text after them. */
 function entries(text: string): { name: string; version: string; license: string; body: string }[] {

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { encodeScenario } from '../../src/scenario/link';
 import { defaultScenario, type Scenario } from '../../src/scenario/scenario';
 import { changeMarks, setEditor, tableRows, waitForResult } from './helpers';

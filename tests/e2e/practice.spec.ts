@@ -1,6 +1,7 @@
 // Practice, end to end in Chromium: open an exercise from the path, get "Not yet" with the row named,
 // use a hint, solve it, reload and find the progress kept; solve a PostgreSQL-only exercise.
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
 
 /** Replace the statement editor's text as typed input (Monaco once it is there). */
 async function typeStatement(page: Page, text: string): Promise<void> {

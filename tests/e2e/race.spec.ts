@@ -1,6 +1,7 @@
 // The Race lab in Chromium, used as a person would: open a race example, read the sessions and the
 // timeline, run it, reorder the timeline with the keyboard and by dragging, and read the new outcome.
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { tableRows } from './helpers';
 
 /** Open a race example and wait until its first run is on screen. */

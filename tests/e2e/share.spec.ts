@@ -4,7 +4,8 @@
  * and history. Everything runs on SQLite unless the dialect itself is what is being checked.
  */
 import { readFile } from 'node:fs/promises';
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import type { Browser, Page } from '@playwright/test';
+import { askToSaveData, expect, test } from './fixtures';
 import LZString from 'lz-string';
 import { encodeScenario } from '../../src/scenario/link';
 import { defaultScenario, type Scenario } from '../../src/scenario/scenario';
@@ -38,6 +39,7 @@ async function freshPage(browser: Browser): Promise<{ page: Page; close: () => P
     permissions: ['clipboard-read', 'clipboard-write'],
     viewport: { width: 1440, height: 900 },
   });
+  await askToSaveData(context);
   return { page: await context.newPage(), close: () => context.close() };
 }
 

@@ -1,7 +1,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { probeSqlAlchemy, runPython } from '../engine/saPython';
 import { tableRows, waitForResult } from './helpers';
 

@@ -1,6 +1,7 @@
 // A keyboard user's session: reaching and leaving the editors, the key hint and its dialog, the
 // focus ring, typing a multi-line list, "Show in editor", and Stop not moving the top bar.
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { changeMarks, editorText, setEditor, waitForMonaco, waitForResult } from './helpers';
 
 // Real engines on a shared two-core machine: generous per-test time, never a sleep.

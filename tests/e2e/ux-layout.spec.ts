@@ -1,7 +1,8 @@
 // Layout for a new user: the editors/results split (default, keyboard, drag, remembered, steady
 // when the Form opens) and the phone: compact top bar, no sideways scrolling in the Form, radio
 // buttons beside their labels, and the results brought into view after tapping Run.
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { waitForResult } from './helpers';
 
 // Real engines on a shared two-core machine: generous per-test time, never a sleep.

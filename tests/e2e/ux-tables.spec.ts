@@ -1,6 +1,7 @@
 // Wide tables (the change marks stay in sight, off-screen changes are announced, "Only changed
 // columns") and the small things a new user tripped over in the results and the examples.
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { setEditor, waitForResult } from './helpers';
 
 // Real engines on a shared two-core machine: generous per-test time, never a sleep.

@@ -1,5 +1,6 @@
 /** Run again, Explain and the account switch, on both engines, read from the page. */
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { encodeScenario } from '../../src/scenario/link';
 import { defaultScenario, type Scenario } from '../../src/scenario/scenario';
 import { waitForResult } from './helpers';

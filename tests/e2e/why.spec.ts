@@ -1,5 +1,6 @@
 /** Why each row ended up this way: proposed rows and fates, their link to the tables, the step-through. */
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { encodeScenario } from '../../src/scenario/link';
 import { defaultScenario, type Scenario } from '../../src/scenario/scenario';
 import { waitForResult } from './helpers';

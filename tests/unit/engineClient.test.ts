@@ -159,4 +159,42 @@ describe('EngineClient time limit', () => {
       vi.useRealTimers();
     }
   });
+
+  it('a run stopped at its limit gives up the runs behind it; the schema read behind it goes to the new worker', async () => {
+    vi.useFakeTimers();
+    try {
+      const workers: RecordingWorker[] = [];
+      const client = new EngineClient(
+        'sqlite',
+        () => {
+          workers.push(new RecordingWorker());
+          return workers.at(-1) as unknown as Worker;
+        },
+        undefined,
+        async () => module,
+      );
+      const runaway = client.run(input, 1000);
+      const queuedRun = client.run({ ...input, statement: 'SELECT 2;' }, 1000);
+      const schema = client.describe('CREATE TABLE t (a);');
+      await vi.advanceTimersByTimeAsync(0);
+      const w = workers[0]!;
+      w.ready();
+      started(w, (w.sent.find((m) => m.type === 'run') as { id: number }).id);
+      await vi.advanceTimersByTimeAsync(1000);
+      expect((await runaway).error?.message).toMatch(/^Stopped at the time limit of 1 s: the run was still going/);
+      expect((await queuedRun).error?.message).toMatch(/restarted .* before this run began/);
+      // The describe was posted again to the replacement worker, and its answer there counts.
+      expect(workers).toHaveLength(2);
+      const w2 = workers[1]!;
+      const again = w2.sent.find((m) => m.type === 'describe') as { id: number } | undefined;
+      expect(again).toBeDefined();
+      w2.ready();
+      w2.onmessage?.({
+        data: { type: 'described', id: again!.id, tables: [{ name: 't', columns: [] }] },
+      } as MessageEvent);
+      expect(await schema).toMatchObject({ tables: [{ name: 't' }] });
+    } finally {
+      vi.useRealTimers();
+    }
+  });
 });
