@@ -4,8 +4,8 @@ import { idle, newProfileDir, openProfile, removeProfileDir, waitMark, waitPostg
 
 let visits = 0;
 /** A fresh visit prefix for the server's request log. */
-export const nextVisit = (p = 'a') => `${p}${Date.now().toString(36)}${(visits++).toString(36)}`;
-export const scopeOf = (dialect) => `.results[data-dialect="${dialect}"]`;
+const nextVisit = (p = 'a') => `${p}${Date.now().toString(36)}${(visits++).toString(36)}`;
+const scopeOf = (dialect) => `.results[data-dialect="${dialect}"]`;
 
 /**
  * Open the app (fresh profile) at `fragment` (a `#s1/…` link or ''), wait for table `label` on

@@ -4,13 +4,13 @@ import { ratioOfMedians, stats } from './stats.mjs';
 
 export { stats };
 
-export const ms = (x) =>
+const ms = (x) =>
   x >= 10_000
     ? `${(x / 1000).toFixed(1)} s`
     : x >= 100
       ? `${Math.round(x).toLocaleString('en')} ms`
       : `${x.toFixed(1)} ms`;
-export const kb = (b) => `${(b / 1000).toFixed(1)} KB`;
+const kb = (b) => `${(b / 1000).toFixed(1)} KB`;
 const plain = (x) => (Number.isInteger(x) ? x.toLocaleString('en') : x.toFixed(1));
 const UNITS = { ms, bytes: kb, count: plain, mb: (x) => `${x.toFixed(1)} MB` };
 
@@ -62,7 +62,7 @@ export function bytesBeforeFirst(sample) {
 }
 
 /** "median (min–max, 95% CI of the median lo–hi, n)" or just the value for a single sample. */
-export function fmtStat(s, unit = 'ms') {
+function fmtStat(s, unit = 'ms') {
   if (!s) return '—';
   const f = UNITS[unit];
   if (s.n === 1) return f(s.median);
@@ -71,7 +71,7 @@ export function fmtStat(s, unit = 'ms') {
 }
 
 /** "2.00× (CI 1.81–2.20×)" */
-export function fmtRatio(r) {
+function fmtRatio(r) {
   if (!r) return '—';
   return `${r.value.toFixed(2)}×${r.ciLow !== null ? ` (CI ${r.ciLow.toFixed(2)}–${r.ciHigh.toFixed(2)}×)` : ''}`;
 }

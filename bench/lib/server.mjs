@@ -26,7 +26,7 @@ const MIME = {
 };
 
 /** Wall-clock epoch ms with sub-ms resolution. */
-export const epochNow = () => performance.timeOrigin + performance.now();
+const epochNow = () => performance.timeOrigin + performance.now();
 
 const gzipCache = new Map();
 /** Gzip size of a file at zlib's default level 6 (what a typical static host sends). */

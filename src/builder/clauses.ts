@@ -185,7 +185,7 @@ export function conditionSql(
 }
 
 /** Wraps an expression in parentheses unless it is a simple reference or literal. */
-export function wrap(expr: string): string {
+function wrap(expr: string): string {
   const part = '(?:[\\p{L}\\p{N}_$]+|"(?:[^"]|"")*")';
   const simple = new RegExp(`^${part}(?:\\.${part})*$|^'(?:[^']|'')*'$`, 'u');
   return simple.test(expr) ? expr : `(${expr})`;

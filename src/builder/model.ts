@@ -54,14 +54,14 @@ export interface ColumnAction {
 export type ConditionKind = 'none' | 'changed' | 'newer' | 'custom';
 
 /** The update condition; `column` for "newer", `expr` for custom. */
-export interface UpdateCondition {
+interface UpdateCondition {
   kind: ConditionKind;
   column: string;
   expr: string;
 }
 
 /** What comes back. `action` adds an inserted/updated column where the dialect can tell. */
-export interface ReturningChoice {
+interface ReturningChoice {
   kind: 'none' | 'all' | 'columns';
   columns: string[];
   action: boolean;
@@ -132,7 +132,7 @@ export function firstUsableKey(table: TableSchema): UniqueKey | undefined {
 }
 
 /** Default on-conflict action for a column: take the new value when it is inserted, else keep it. */
-export function defaultAction(column: string, insertColumns: readonly string[]): ColumnAction {
+function defaultAction(column: string, insertColumns: readonly string[]): ColumnAction {
   return { kind: insertColumns.includes(column) ? 'excluded' : 'keep', expr: '' };
 }
 
@@ -147,7 +147,7 @@ export function numberedColumn(c: ColumnInfo): boolean {
 
 /** Default insert columns: everything insertable, leaving out identity columns that are not in the primary key
  *  when another key exists (they usually come from a sequence). */
-export function defaultInsertColumns(table: TableSchema): string[] {
+function defaultInsertColumns(table: TableSchema): string[] {
   const otherKey = table.uniqueKeys.some((k) => k.kind !== 'primary' && keyUnusableReason(k) === null);
   return insertableColumns(table)
     .filter((c) => !(numberedColumn(c) && otherKey))

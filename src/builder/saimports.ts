@@ -32,7 +32,7 @@ function codeOnly(code: string): string {
 }
 
 /** Names of the catalogue the code uses. */
-export function usedNames(code: string): Set<string> {
+function usedNames(code: string): Set<string> {
   const found = new Set<string>();
   const bare = codeOnly(code);
   for (const m of bare.matchAll(/(?<![.\w])([A-Za-z_]\w*)/g)) found.add(m[1] ?? '');

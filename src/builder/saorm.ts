@@ -49,7 +49,7 @@ export function className(table: TableSchema): string {
 }
 
 /** Attribute names for the columns: the column name where it is a usable identifier, else a derived one. */
-export function attributeNames(table: TableSchema): Map<string, string> {
+function attributeNames(table: TableSchema): Map<string, string> {
   const used = new Set<string>();
   const out = new Map<string, string>();
   for (const col of table.columns) {

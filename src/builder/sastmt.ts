@@ -180,7 +180,7 @@ export function constructBody(
 }
 
 /** The input rows as dictionaries keyed like the Table or model. */
-export function rowLines(state: BuilderState, table: TableSchema, dialect: Dialect, n: Names): string[] {
+function rowLines(state: BuilderState, table: TableSchema, dialect: Dialect, n: Names): string[] {
   const inserted = resolvedInsertColumns(state, table);
   return state.rows.map(
     (row) =>

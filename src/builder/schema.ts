@@ -8,7 +8,7 @@ import type { BuilderState } from './model';
 const cell = z.string().nullable();
 
 /** The schema of BuilderState (kept in step with the type by the `satisfies` check below). */
-export const builderStateSchema = z.object({
+const builderStateSchema = z.object({
   table: z.string(),
   insertColumns: z.array(z.string()),
   rows: z.array(z.record(z.string(), cell)),

@@ -18,7 +18,7 @@ import { pyValue } from './savalues';
 import { twoStepFunction } from './satwostep';
 
 export { escapeTextColons, pyStr } from './satable';
-export { pyBindValue, pyValue } from './savalues';
+export { pyValue } from './savalues';
 
 /** Which SQLAlchemy the panel shows. */
 export interface SaOptions {

@@ -46,7 +46,7 @@ export interface TargetOption {
 }
 
 /** Describes a key for the target list, e.g. `UNIQUE INDEX live_email (email) WHERE deleted = 0`. */
-export function keyLabel(key: UniqueKey): string {
+function keyLabel(key: UniqueKey): string {
   const kind = key.kind === 'primary' ? 'PRIMARY KEY' : key.kind === 'unique' ? 'UNIQUE' : 'UNIQUE INDEX';
   // SQLite's generated names (sqlite_autoindex_users_1) say nothing the columns do not.
   const name = key.kind === 'primary' || key.name.startsWith('sqlite_autoindex_') ? '' : ` ${key.name}`;

@@ -9,8 +9,8 @@ import { compareTables, MAX_SAMPLES } from './tables';
 import type { Difference, RowSample } from './types';
 import { canonicalRow } from './values';
 
-export type { Difference, DifferenceKind, CellDifference, RowSample, ValuePair } from './types';
-export { differenceGroup, hasDifferences, isNote } from './types';
+export type { Difference } from './types';
+export { hasDifferences, isNote } from './types';
 
 const DML = /^(INSERT|UPDATE|DELETE|MERGE|REPLACE|WITH)\b/;
 

@@ -99,9 +99,6 @@ export type Difference =
       kept: { sqlite: number; postgres: number };
     };
 
-/** The kind tags of the union. */
-export type DifferenceKind = Difference['kind'];
-
 /** Notes explain how things were compared; everything else is a real difference. */
 export function isNote(d: Difference): boolean {
   return (

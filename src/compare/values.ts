@@ -23,7 +23,7 @@ export interface ValueComparison {
  * Two timestamps at most this many seconds apart are "differ by the clock": each engine read its
  * own clock at a slightly different moment (Postgres: transaction start; SQLite: statement time).
  */
-export const CLOCK_TOLERANCE_S = 2;
+const CLOCK_TOLERANCE_S = 2;
 
 const NUMERIC_TEXT = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 const TIMESTAMP_TEXT =
@@ -109,7 +109,7 @@ export function compareValues(sqliteCell: Value, postgres: Value): ValueComparis
  * rows by key and to compare rows as multisets). Clock-tolerant equality is not transitive, so it
  * is not part of the key.
  */
-export function canonicalValue(v: Value): string {
+function canonicalValue(v: Value): string {
   if (v === null) return 'N';
   if (typeof v === 'boolean') return v ? '#1' : '#0';
   if (typeof v === 'number') return `#${v}`;

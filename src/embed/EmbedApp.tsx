@@ -40,7 +40,7 @@ interface RunState {
 }
 
 /** The address of the full app with `scenario` in its fragment (a link, as Share makes). */
-export function appLink(scenario: Scenario): string {
+function appLink(scenario: Scenario): string {
   return new URL(`./#${encodeScenario(scenario)}`, window.location.href).href;
 }
 

@@ -6,7 +6,7 @@
 /** `source` of the messages an embed sends. */
 export const EMBED_SOURCE = 'upsert-playground';
 /** `source` of the messages a host page sends. */
-export const HOST_SOURCE = 'upsert-playground-host';
+const HOST_SOURCE = 'upsert-playground-host';
 
 /** Embed → host: the embed's content height in CSS pixels (sent on every change). */
 export interface ResizeMessage {

@@ -24,7 +24,7 @@ export interface EmbedOptions {
 }
 
 /** The defaults. */
-export const DEFAULT_OPTIONS: EmbedOptions = {
+const DEFAULT_OPTIONS: EmbedOptions = {
   dialects: null,
   readOnly: false,
   setup: 'collapsed',

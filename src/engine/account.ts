@@ -44,7 +44,7 @@ export interface StatementAccount {
 }
 
 /** At most this many events are kept per statement. */
-export const ACCOUNT_EVENT_LIMIT = 10_000;
+const ACCOUNT_EVENT_LIMIT = 10_000;
 
 /** Collects events during one statement. */
 export class AccountLog {

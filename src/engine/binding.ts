@@ -13,7 +13,7 @@ export type Scalar = null | boolean | number | string;
 export type ResolvedParams = Record<string, Scalar>;
 
 /** How a placeholder is shown in messages: as written, e.g. `:email`, `?` (value 2), `$1`. */
-export function describePlaceholder(p: Placeholder): string {
+function describePlaceholder(p: Placeholder): string {
   return p.style === 'question' && p.text === '?' ? `? (value ${p.key})` : p.text;
 }
 

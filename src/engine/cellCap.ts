@@ -11,10 +11,10 @@ import type { CutCell, RunResult, Value } from './types.ts';
 export const MAX_CELL_CHARS = 10_000;
 
 /** Characters of text (and hex digits) one result may carry to the page, all cells together. */
-export const MAX_RESULT_CHARS = 20_000_000;
+const MAX_RESULT_CHARS = 20_000_000;
 
 /** Past MAX_RESULT_CHARS, values longer than this are cut to it. */
-export const TIGHT_CELL_CHARS = 200;
+const TIGHT_CELL_CHARS = 200;
 
 type Where = CutCell['where'];
 interface Place {

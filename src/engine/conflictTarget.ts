@@ -8,7 +8,7 @@
  */
 import type { EngineError, TableSchema, UniqueKey } from './types.ts';
 
-export const NO_MATCHING_KEY =
+const NO_MATCHING_KEY =
   /no unique or exclusion constraint matching the ON CONFLICT specification|ON CONFLICT clause does not match any PRIMARY KEY or UNIQUE constraint/i;
 
 export interface ConflictTargetHelp {

@@ -1,7 +1,7 @@
 /** What the page knows and shows about an engine: where it is in its life, its version, its start-up. */
 
 /** Where the engine is in its life, for the UI. */
-export type EngineStatus = 'cold' | 'starting' | 'ready' | 'running' | 'restarting' | 'failed';
+type EngineStatus = 'cold' | 'starting' | 'ready' | 'running' | 'restarting' | 'failed';
 
 /** What the UI shows about an engine. */
 export interface EngineInfo {

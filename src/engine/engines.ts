@@ -15,7 +15,7 @@ import type { Dialect } from './types.ts';
  * snapshot's file name and IndexedDB key, so a new PGlite never loads an old data directory.
  */
 declare const __PGLITE_VERSION__: string | undefined;
-export const PGLITE_VERSION = typeof __PGLITE_VERSION__ === 'string' ? __PGLITE_VERSION__ : 'unknown';
+const PGLITE_VERSION = typeof __PGLITE_VERSION__ === 'string' ? __PGLITE_VERSION__ : 'unknown';
 
 /** One client per dialect. */
 export const engines: Record<Dialect, EngineClient> = {

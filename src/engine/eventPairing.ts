@@ -9,7 +9,7 @@ import type { RowChange, TableDiff, Value } from './types.ts';
 
 const key = (row: Value[]): string => row.map((v) => JSON.stringify(v ?? null)).join('\u0001');
 
-export const PAIRED_NOTE =
+const PAIRED_NOTE =
   'This table has no key: rows are matched by their whole content, and the rows the engine reported as updated are paired with their old version.';
 
 /**

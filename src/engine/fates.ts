@@ -11,7 +11,7 @@ import { link, sharedKeys } from './fateLinks.ts';
 import type { Dialect, EngineError, TableDiff, TableSchema, Value } from './types.ts';
 
 /** What became of one proposed row. */
-export type Fate =
+type Fate =
   'inserted' | 'updated' | 'same-values' | 'skipped' | 'replaced' | 'ignored' | 'deleted' | 'error' | 'unknown';
 
 export interface ProposedRow {

@@ -7,7 +7,7 @@
 import type { Dialect, Span } from './types.ts';
 
 /** Lexical token classes the splitter and the keyword helpers care about. */
-export type TokenType = 'word' | 'string' | 'quoted' | 'punct' | 'comment' | 'space';
+type TokenType = 'word' | 'string' | 'quoted' | 'punct' | 'comment' | 'space';
 
 /** One token: its class and its span in the script. */
 export interface Token {

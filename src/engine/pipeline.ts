@@ -126,7 +126,7 @@ export function emptyResult(d: Driver): RunResult {
 }
 
 /** Run one scenario on a driver. Never throws: failures come back in the result. */
-export async function runPipeline(d: Driver, input: RunInput, keep?: Map<number, Value>): Promise<RunResult> {
+async function runPipeline(d: Driver, input: RunInput, keep?: Map<number, Value>): Promise<RunResult> {
   const rowLimit = input.rowLimit ?? DEFAULT_ROW_LIMIT;
   const result = emptyResult(d);
   const timings = result.timings;
@@ -255,7 +255,7 @@ export async function finishRun(
 }
 
 /** Setup on a clean database, then the user tables it created. */
-export async function describePipeline(
+async function describePipeline(
   d: Driver,
   setup: string,
   params?: RunParams,

@@ -12,7 +12,7 @@ import { readToken } from './pgSplit.ts';
 import type { Dialect } from './types.ts';
 
 /** How a placeholder was written. */
-export type PlaceholderStyle = 'colon' | 'question' | 'pyformat' | 'dollar';
+type PlaceholderStyle = 'colon' | 'question' | 'pyformat' | 'dollar';
 
 /** One placeholder in a script. */
 export interface Placeholder {

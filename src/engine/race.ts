@@ -28,7 +28,7 @@ import {
 } from './types.ts';
 
 /** One step of the timeline: which session runs it, its label (A1, B2, …) and its one statement. */
-export interface RaceStepInput {
+interface RaceStepInput {
   /** Index into RaceInput.sessions. */
   session: number;
   label: string;

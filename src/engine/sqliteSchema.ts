@@ -8,9 +8,6 @@ import { readToken } from './pgSplit.ts';
 import type { ColumnInfo, TableSchema, UniqueKey, Value } from './types.ts';
 import { BIGINT, integerValue, normalizeSqliteRow, quoteIdent, type RealTextOf } from './values.ts';
 
-/** Prefix of the engine's own temporary objects; tables with it are not shown. */
-export const INTERNAL_PREFIX = '__upsert_';
-
 const realTexts = new WeakMap<Database, RealTextOf>();
 
 /**

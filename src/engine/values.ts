@@ -36,7 +36,7 @@ export function normalizeSqliteRow(row: unknown[], text: RealTextOf): Value[] {
 export type RealTextOf = (r: number) => string;
 
 /** A RealValue, with SQLite's text when realText could differ from it. */
-export function realValue(r: number, text: RealTextOf): RealValue {
+function realValue(r: number, text: RealTextOf): RealValue {
   return realTextExact(r) ? { real: r } : { real: r, text: text(r) };
 }
 
@@ -123,9 +123,4 @@ export function realText(r: number): string {
 /** Quote an identifier for SQL text (both dialects use double quotes). */
 export function quoteIdent(name: string): string {
   return `"${name.replace(/"/g, '""')}"`;
-}
-
-/** Quote a string literal. */
-export function quoteLiteral(text: string): string {
-  return `'${text.replace(/'/g, "''")}'`;
 }

@@ -13,7 +13,7 @@ import type { Dialect, RunResult } from './types.ts';
  * Node on a busy machine: a 10,000-row upsert took about 3 times as long on SQLite with the
  * account, and far longer on PostgreSQL, whose events travel as NOTICEs.
  */
-export const ACCOUNT_AUTO_ROWS: Record<Dialect, number> = { sqlite: 2_000, postgres: 2_000 };
+const ACCOUNT_AUTO_ROWS: Record<Dialect, number> = { sqlite: 2_000, postgres: 2_000 };
 
 /** Whether to record the account for a run. */
 export function accountDecision(

@@ -45,12 +45,12 @@ export interface ErrorMatch {
 }
 
 /** The expected error of a run: which statement of the statement script fails, and how. */
-export interface ErrorExpect extends ErrorMatch {
+interface ErrorExpect extends ErrorMatch {
   statementIndex: number;
 }
 
 /** What one statement of the statement script must give. */
-export interface StatementExpect {
+interface StatementExpect {
   /** 0-based index within the statement script. */
   index: number;
   rowsAffected?: number;

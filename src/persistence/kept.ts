@@ -25,7 +25,7 @@ export type KeyValueStore = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
 export const MAX_KEPT = 8;
 
 /** Why a scenario was kept. */
-export type KeptReason = 'replaced' | 'other-tab';
+type KeptReason = 'replaced' | 'other-tab';
 
 /** One kept scenario, as listed (the scenario itself is read with `loadKept`). */
 export interface KeptMeta {
@@ -99,7 +99,7 @@ function writeIndex(store: KeyValueStore, items: KeptMeta[]): void {
 }
 
 /** A short description of a scenario for the list: its dialect and the first line of its statement. */
-export function summarize(s: Scenario): string {
+function summarize(s: Scenario): string {
   const first = s[s.dialect].statement.split(/\r\n|\r|\n/).find((l) => l.trim() !== '') ?? '';
   const line = first.trim().replace(/\s+/g, ' ');
   return `${s.dialect === 'postgres' ? 'PostgreSQL' : 'SQLite'}: ${line.length > 60 ? `${line.slice(0, 59)}…` : line || '(no statement)'}`;

@@ -22,12 +22,12 @@ import type { Scenario } from '../scenario/scenario';
 import { parseSavedWork, parseTabWork, safeGet, type SavedWork, type TabWork, type WorkOrigin } from './startDecision';
 
 import { forgetKept, isQuotaError, keepWork, listKept, loadKept, type KeyValueStore } from './kept';
-import { KEPT_KEY, OWNER_KEY, STASH_KEY, TAB_KEY, WORK_KEY } from './keys';
+import { STASH_KEY, TAB_KEY, WORK_KEY } from './keys';
 
-export { KEPT_KEY, OWNER_KEY, STASH_KEY, TAB_KEY, WORK_KEY };
+export { STASH_KEY, TAB_KEY, WORK_KEY };
 export type { KeyValueStore };
 export { decideOnLoad, exampleNotFound } from './startDecision';
-export type { LoadDecision, LoadInput, SavedWork, TabWork, WorkOrigin } from './startDecision';
+export type { LoadDecision, SavedWork, TabWork, WorkOrigin } from './startDecision';
 
 /** Outcome of a write: saved, or a message to show once. */
 export type StoreResult = { ok: true } | { ok: false; message: string };

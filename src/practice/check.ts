@@ -13,7 +13,7 @@ import { forDialect, type Exercise } from './types';
 export type Runner = (input: RunInput) => Promise<RunResult>;
 
 /** The reference's and the learner's run on the visible data set. */
-export interface VisibleRuns {
+interface VisibleRuns {
   ref: RunResult;
   mine: RunResult | null;
 }
@@ -38,7 +38,7 @@ export function setupFor(ex: Exercise, dialect: Dialect, set: number): string {
 }
 
 /** The names of the exercise's parameters (in the visible set). */
-export function paramNames(ex: Exercise): string[] {
+function paramNames(ex: Exercise): string[] {
   return Object.keys(ex.sets[0].params ?? {});
 }
 

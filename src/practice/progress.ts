@@ -13,7 +13,7 @@ import type { AttemptRecord, Progress } from './types';
 export const PRACTICE_KEY = 'upsert-playground:v1:practice';
 
 /** The file format name of an exported progress file. */
-export const PROGRESS_FORMAT = 'upsert-playground-practice';
+const PROGRESS_FORMAT = 'upsert-playground-practice';
 
 type Store = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
 

@@ -22,7 +22,7 @@ export type UnitId = (typeof UNITS)[number]['id'];
 export type PerDialect = string | Partial<Record<Dialect, string>>;
 
 /** One data set: rows loaded after the schema, and the values of the statement's parameters. */
-export interface DataSet {
+interface DataSet {
   /** INSERT statements run after the schema (same text on every dialect). */
   rows: string;
   /** Values of the `:name` parameters the statement uses. */

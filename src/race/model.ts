@@ -58,7 +58,7 @@ export function normalizeRace(input: z.infer<typeof raceInputSchema>): Race {
 }
 
 /** A deep copy of one dialect's race. */
-export function cloneScript(r: RaceScript): RaceScript {
+function cloneScript(r: RaceScript): RaceScript {
   return { sessions: r.sessions.map((s) => [...s]), timeline: r.timeline.map((e) => ({ ...e })) };
 }
 

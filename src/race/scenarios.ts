@@ -7,7 +7,7 @@ import type { Dialect, Value } from '../engine/types.ts';
 import { interleave, type RaceScript, type TimelineEntry } from './model.ts';
 
 /** What one timeline step must give. */
-export interface RaceStepExpect {
+interface RaceStepExpect {
   /** SQLSTATE (PostgreSQL) or result code name (SQLite) and a part of the message. */
   error?: { code: string; message: string };
   rowsAffected?: number | null;
@@ -16,7 +16,7 @@ export interface RaceStepExpect {
 }
 
 /** What a scenario's run must show on one engine. */
-export interface RaceExpect {
+interface RaceExpect {
   steps: RaceStepExpect[];
   /** The final rows of each table named, projected on `columns`, in key order. */
   after: Record<string, { columns: string[]; rows: Value[][] }>;
@@ -319,6 +319,3 @@ export const RACE_SCENARIOS: RaceScenario[] = [
     }),
   },
 ];
-
-/** A scenario by id. */
-export const findRaceScenario = (id: string): RaceScenario | undefined => RACE_SCENARIOS.find((s) => s.id === id);

@@ -6,7 +6,7 @@ import { useLayoutEffect, useRef, useState, type ReactNode } from 'react';
 import { formatCount } from './format';
 
 /** Rows above this count are virtualised. */
-export const VIRTUALIZE_ABOVE = 150;
+const VIRTUALIZE_ABOVE = 150;
 const ROW_HEIGHT = 26;
 const OVERSCAN = 20;
 

@@ -9,7 +9,7 @@ const PHASE: Record<EngineError['phase'], string> = {
 };
 
 /** Where the error happened, in words: "Statement SQL, statement 2, line 3, column 8". */
-export function errorLocation(e: EngineError): string {
+function errorLocation(e: EngineError): string {
   const parts: string[] = [PHASE[e.phase]];
   if (e.statementIndex !== undefined) parts.push(`statement ${e.statementIndex + 1}`);
   if (e.line !== undefined) parts.push(`line ${e.line}${e.column !== undefined ? `, column ${e.column}` : ''}`);

@@ -36,7 +36,7 @@ function visibleSpan(scroller: HTMLElement): { left: number; right: number } {
 }
 
 /** Measure `scroller`. */
-export function measureOverflow(scroller: HTMLElement): Overflow {
+function measureOverflow(scroller: HTMLElement): Overflow {
   const span = visibleSpan(scroller);
   let changedLeft = 0;
   let changedRight = 0;

@@ -8,7 +8,7 @@ import { ProposedRowsView } from './why/ProposedRowsView';
 import { ExplainCard, explainable } from './why/ExplainCard';
 
 /** The summary of one statement: kind, rows affected, diff counts, duration. */
-export function statementSummary(s: StatementResult): string {
+function statementSummary(s: StatementResult): string {
   const parts: string[] = [s.kind];
   if (s.error) parts.push('failed');
   else {

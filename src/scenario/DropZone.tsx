@@ -16,7 +16,7 @@ function hasFiles(e: DragEvent): boolean {
  * Listen for files dragged over `target` (default: window). Returns whether a file is over the
  * page. Listeners run in the capture phase so an editor under the pointer cannot swallow the drop.
  */
-export function useFileDrop(onFile: (file: File, count: number) => void, target?: EventTarget | null): boolean {
+function useFileDrop(onFile: (file: File, count: number) => void, target?: EventTarget | null): boolean {
   const [dragging, setDragging] = useState(false);
   const fileDropped = useEffectEvent(onFile);
 

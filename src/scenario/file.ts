@@ -38,9 +38,9 @@ import { withOrigin } from './provenance';
 import { splitPlainSql } from './sqlFileSplit';
 
 /** The `format` value of a scenario file. */
-export const FILE_FORMAT = 'upsert-playground';
+const FILE_FORMAT = 'upsert-playground';
 /** Newest scenario file version this build writes and reads. */
-export const FILE_FORMAT_VERSION = 1;
+const FILE_FORMAT_VERSION = 1;
 /** Largest file accepted for import, in bytes (1 MB). */
 export const MAX_IMPORT_BYTES = 1_000_000;
 

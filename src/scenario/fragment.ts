@@ -5,7 +5,7 @@
  */
 
 /** Prefix of a gallery example's fragment. */
-export const EXAMPLE_PREFIX = 'example/';
+const EXAMPLE_PREFIX = 'example/';
 /** Prefix of a Practice exercise's fragment (the path itself is `practice`). */
 const PRACTICE = 'practice';
 

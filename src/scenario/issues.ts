@@ -17,7 +17,7 @@ export function describeIssues(issues: readonly Issue[], max = 3): string {
 }
 
 /** Describe one issue. */
-export function describeIssue(issue: Issue): string {
+function describeIssue(issue: Issue): string {
   const field = issue.path.length ? `"${issue.path.map(String).join('.')}"` : 'it';
   const input = (issue as { input?: unknown }).input;
   switch (issue.code) {

@@ -18,7 +18,7 @@ import { describeChar } from './untrusted';
 export const LINK_V1_PREFIX = 's1/';
 
 /** Newest link format this build writes and reads. */
-export const LINK_FORMAT_VERSION = 1;
+const LINK_FORMAT_VERSION = 1;
 
 /** Largest decoded scenario JSON accepted, in characters (about 1 MB). */
 export const MAX_DECODED_CHARS = 1_000_000;
@@ -27,7 +27,7 @@ export const MAX_DECODED_CHARS = 1_000_000;
  * Largest payload looked at, in characters. Incompressible text (measured: random CJK) encodes to
  * about 3.1 characters per character, so a scenario just under the decoded limit still fits.
  */
-export const MAX_PAYLOAD_CHARS = 4 * MAX_DECODED_CHARS;
+const MAX_PAYLOAD_CHARS = 4 * MAX_DECODED_CHARS;
 
 /** Result of decoding: a scenario, or a message for the person who opened the link. */
 export type DecodeResult = { ok: true; scenario: Scenario } | { ok: false; message: string };
@@ -98,7 +98,7 @@ function badPosition(json: string): number | null {
 }
 
 /** The message for content over the 1 MB limit; `chars` is the size found. */
-export function tooLarge(what: string, chars: number): string {
+function tooLarge(what: string, chars: number): string {
   return `${what} is too large: ${chars.toLocaleString('en')} characters, over the limit of 1 MB (${MAX_DECODED_CHARS.toLocaleString('en')} characters).`;
 }
 

@@ -36,7 +36,7 @@ export function originOf(s: Scenario, d: Dialect): Origin {
 }
 
 /** True for scripts translated from the other dialect. */
-export function isTranslated(o: Origin): o is { from: Dialect; version: string } {
+function isTranslated(o: Origin): o is { from: Dialect; version: string } {
   return typeof o === 'object';
 }
 

@@ -33,8 +33,6 @@ export interface Scenario {
   race?: Race;
 }
 
-export const DIALECTS: readonly Dialect[] = ['sqlite', 'postgres'];
-
 const scriptsSchema = z.object({ setup: z.string(), statement: z.string() });
 const dialectSchema = z.enum(['sqlite', 'postgres']);
 const originSchema = z.union([

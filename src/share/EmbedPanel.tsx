@@ -19,7 +19,7 @@ function escapeHtml(s: string): string {
 }
 
 /** The three things the tab shows, for a scenario and the chosen options. */
-export function embedSnippets(scenario: Scenario, base: string, o: { switchDialects: boolean; runOnLoad: boolean }) {
+function embedSnippets(scenario: Scenario, base: string, o: { switchDialects: boolean; runOnLoad: boolean }) {
   const d: Dialect = scenario.dialect;
   const other: Dialect = d === 'sqlite' ? 'postgres' : 'sqlite';
   const query = optionsQuery({

@@ -17,7 +17,7 @@ export interface ImportExportProps {
 }
 
 /** File types the picker offers. */
-export const IMPORT_ACCEPT = '.json,.sql,.txt,application/json,application/sql,text/plain';
+const IMPORT_ACCEPT = '.json,.sql,.txt,application/json,application/sql,text/plain';
 
 /** Export JSON / Export SQL / Import… buttons. */
 export function ImportExport({ scenario, onImport }: ImportExportProps) {
@@ -83,6 +83,6 @@ export function exportJsonFile(scenario: Scenario): void {
 }
 
 /** Download setup + statement of the current dialect as a .sql file. */
-export function exportSqlFile(scenario: Scenario): void {
+function exportSqlFile(scenario: Scenario): void {
   downloadText(exportFileName(scenario, 'sql'), exportSql(scenario), 'application/sql');
 }

@@ -14,7 +14,7 @@ import './share.css';
 export const LONG_LINK_CHARS = 2000;
 
 /** GitHub's limit for an issue or comment body, in characters. */
-export const LONG_MARKDOWN_CHARS = 65_536;
+const LONG_MARKDOWN_CHARS = 65_536;
 
 /** Props of ShareDialog. */
 export interface ShareDialogProps {

@@ -4,7 +4,7 @@
  * reducer cases that move a scenario's provenance (see scenario/provenance.ts).
  */
 import type { Dialect } from '../engine/types';
-import { otherDialect, originOf, withOrigin, withTranslation, type Origin } from '../scenario/provenance';
+import { originOf, withOrigin, withTranslation, type Origin } from '../scenario/provenance';
 import type { Scripts } from '../scenario/scenario';
 import { DIALECT_LABEL } from '../engine/types';
 import type { PlaygroundState } from './store';
@@ -95,5 +95,3 @@ export function carryReducer(state: PlaygroundState, action: CarryAction): Playg
 export function translatedFrom(origin: Origin | undefined): Dialect | null {
   return origin && typeof origin === 'object' ? origin.from : null;
 }
-
-export { otherDialect };

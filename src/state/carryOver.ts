@@ -12,7 +12,7 @@ import type { Scripts } from '../scenario/scenario';
 import type { CarryNote } from './carry';
 
 /** The notes of a translation, each prefixed with its script and line. */
-export function translationNotes(r: TranslationResult): Omit<CarryNote, 'undo'> {
+function translationNotes(r: TranslationResult): Omit<CarryNote, 'undo'> {
   const list = (pick: (s: ScriptTranslation) => { line: number; message: string }[]) => [
     ...pick(r.setup).map((p) => `Setup line ${p.line}: ${p.message}`),
     ...pick(r.statement).map((p) => `Statement line ${p.line}: ${p.message}`),

@@ -48,7 +48,7 @@ export interface PlaygroundActions {
 }
 
 /** How to run, beyond the scripts. */
-export interface RunOptions {
+interface RunOptions {
   again?: boolean;
   account?: boolean;
 }

@@ -2,7 +2,7 @@
  * Expression-level translation rules, applied to every node of a statement: date/time functions,
  * boolean literals, casts, operators, quoted identifiers and blob literals.
  */
-import { blockComment, walk, type CstNode } from './sqlSource';
+import { walk, type CstNode } from './sqlSource';
 import { dataTypeInfo, mapType } from './typeMap';
 import { nameOf } from './schemaModel';
 import { castOperatorToSqlite, timeLiteral } from './casts';
@@ -290,9 +290,4 @@ function funcToPostgres(t: Translator, n: AnyNode): void {
   } else if (SQLITE_ONLY.has(name)) {
     t.problem(n, 'functions', `${name.toLowerCase()}() is SQLite-only; kept as written`);
   }
-}
-
-/** Comment text for a dropped fragment. */
-export function dropped(text: string): string {
-  return blockComment(text);
 }

@@ -9,7 +9,7 @@ import { parseScript, type CstNode } from './sqlSource';
 import { dataTypeInfo } from './typeMap';
 
 /** A column as translation sees it. */
-export interface ColumnModel {
+interface ColumnModel {
   name: string;
   /** Upper-case base type name in the source dialect ('' when untyped). */
   type: string;

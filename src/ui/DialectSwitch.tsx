@@ -12,7 +12,7 @@ const OPTIONS: { value: Dialect; name: string; build: string }[] = [
 ];
 
 /** "3.50.4 (sql.js)" from the engine's "SQLite 3.50.4"; the build alone until the engine has started. */
-export function versionNote(name: string, build: string, version: string | null): string {
+function versionNote(name: string, build: string, version: string | null): string {
   const v = version?.startsWith(`${name} `) ? version.slice(name.length + 1).replace(/\s*\(.*\)$/, '') : null;
   return v ? `${v} (${build})` : build;
 }

@@ -98,7 +98,7 @@ export class ErrorBoundary extends Component<ErrorBoundaryProps, State> {
  * Reload on the default scenario without losing anything: the saved work is set aside as
  * "my scenario" (unless something is already set aside, which the load rules then keep).
  */
-export function resetToDefaultScenario(): void {
+function resetToDefaultScenario(): void {
   const fresh = defaultScenario();
   const work = loadWorkRecord();
   // Recent work keeps several scenarios and no duplicates: set the work aside whatever is there.

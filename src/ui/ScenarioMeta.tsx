@@ -6,7 +6,7 @@ import { useId, useState } from 'react';
 import '../share/share.css';
 
 /** Longest title the scenario schema accepts. */
-export const MAX_TITLE_CHARS = 200;
+const MAX_TITLE_CHARS = 200;
 
 /** Props of ScenarioMetaEditor. */
 export interface ScenarioMetaEditorProps {

@@ -8,10 +8,10 @@ import { readPref, writePref } from './prefs';
 import './ux.css';
 
 /** Editors' share of the workspace width, in percent. */
-export const SPLIT_MIN = 20;
-export const SPLIT_MAX = 70;
+const SPLIT_MIN = 20;
+const SPLIT_MAX = 70;
 /** Defaults: about 500 px of editor at 1,280 px; narrower in Compare, where two result columns need room. */
-export const SPLIT_DEFAULT = { single: 40, compare: 28 } as const;
+const SPLIT_DEFAULT = { single: 40, compare: 28 } as const;
 
 type Mode = keyof typeof SPLIT_DEFAULT;
 

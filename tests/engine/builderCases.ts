@@ -21,7 +21,7 @@ import {
 import { setupTables } from './builderFixtures';
 
 /** A table of the matrix: its rows before, the input, its keys and the form choices to try. */
-export interface TableCase {
+interface TableCase {
   schemaName: string;
   columns: string[];
   existing: Row[];

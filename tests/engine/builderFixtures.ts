@@ -4,7 +4,6 @@
  * helpers that run SQL directly on sql.js and PGlite.
  */
 import initSqlJs, { type Database, type SqlJsStatic } from 'sql.js';
-import type { PGlite } from '@electric-sql/pglite';
 import type { ColumnInfo, Dialect, TableSchema, UniqueKey } from '../../src/engine/types';
 import { type BuilderState, type Strategy, defaultBuilderState } from '../../src/builder/model';
 import { POSTGRES_KEYWORDS, SQLITE_KEYWORDS } from '../../src/builder/quote';
@@ -156,7 +155,7 @@ export function typedState(dialect: Dialect, strategy: Strategy): BuilderState {
 }
 
 /** Values that break naive escaping in SQL, Python or SQLAlchemy's text(). */
-export const HOSTILE_VALUES = [
+const HOSTILE_VALUES = [
   "'",
   "''",
   '"',
@@ -287,56 +286,10 @@ export async function sqliteDb(setup = SETUP): Promise<Database> {
   return db;
 }
 
-/** Rows returned by each statement of a script on sql.js (statements that return none give []). */
-export function sqliteRun(db: Database, sql: string): { columns: string[]; rows: unknown[][] }[] {
-  const out: { columns: string[]; rows: unknown[][] }[] = [];
-  for (const stmt of db.iterateStatements(sql)) {
-    const rows: unknown[][] = [];
-    while (stmt.step()) rows.push(stmt.get().map(normalise));
-    out.push({ columns: stmt.getColumnNames(), rows });
-    stmt.free();
-  }
-  return out;
-}
-
-/** A whole table on sql.js, ordered by every column. */
-export function sqliteTable(db: Database, table: string): unknown[][] {
-  const res = sqliteRun(db, `SELECT * FROM "${table.replaceAll('"', '""')}"`);
-  return sortRows(res[0]?.rows ?? []);
-}
-
-/** Resets the PGlite instance to the setup. */
-export async function pgReset(pg: PGlite, setup = SETUP): Promise<void> {
-  await pg.exec('DROP SCHEMA IF EXISTS public CASCADE; CREATE SCHEMA public;');
-  await pg.exec(setup);
-}
-
-/** Rows returned by each statement of a script on PGlite, run one statement at a time. */
-export async function pgRun(pg: PGlite, sql: string): Promise<{ columns: string[]; rows: unknown[][] }[]> {
-  const results = await pg.exec(sql);
-  return results.map((r) => ({
-    columns: r.fields.map((f) => f.name),
-    rows: r.rows.map((row) => r.fields.map((f) => normalise((row as Record<string, unknown>)[f.name]))),
-  }));
-}
-
-/** A whole table on PGlite, ordered by every column. */
-export async function pgTable(pg: PGlite, table: string): Promise<unknown[][]> {
-  const res = await pgRun(pg, `SELECT * FROM "${table.replaceAll('"', '""')}"`);
-  return sortRows(res[0]?.rows ?? []);
-}
-
 /** Makes values comparable across engines: bytes as hex, bigint as number, dates as ISO text. */
 export function normalise(v: unknown): unknown {
   if (v instanceof Uint8Array) return { blob: Buffer.from(v).toString('hex') };
   if (typeof v === 'bigint') return Number(v);
   if (v instanceof Date) return v.toISOString();
   return v;
-}
-
-/** Sorts rows by their JSON text so order does not matter. */
-export function sortRows(rows: unknown[][]): unknown[][] {
-  return [...rows].sort((a, b) =>
-    JSON.stringify(a) < JSON.stringify(b) ? -1 : JSON.stringify(a) > JSON.stringify(b) ? 1 : 0,
-  );
 }

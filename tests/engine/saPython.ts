@@ -9,12 +9,12 @@ import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-export const PYTHON = process.env.BUILDER_PYTHON ?? '/usr/bin/python3';
+const PYTHON = process.env.BUILDER_PYTHON ?? '/usr/bin/python3';
 const here = dirname(fileURLToPath(import.meta.url));
 const SITE = join(here, '..', '..', '.cache', 'sqlalchemy2', 'usr', 'lib', 'python3', 'dist-packages');
 
 /** The environment for the checking Python. */
-export function pythonEnv(): NodeJS.ProcessEnv {
+function pythonEnv(): NodeJS.ProcessEnv {
   if (process.env.BUILDER_PYTHON || !existsSync(SITE)) return process.env;
   return { ...process.env, PYTHONPATH: [SITE, process.env.PYTHONPATH].filter(Boolean).join(':') };
 }

@@ -12,7 +12,7 @@ import type { Engine } from '../../src/engine/types';
 let snapshot: Blob | undefined;
 
 /** The clean data directory as a Blob (PGlite's `loadDataDir`). */
-export function pgSnapshot(): Blob {
+function pgSnapshot(): Blob {
   snapshot ??= new Blob([readFileSync(inject('pgSnapshot'))]);
   return snapshot;
 }

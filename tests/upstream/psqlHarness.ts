@@ -25,7 +25,7 @@ const REGRESS_SETTINGS =
   "GRANT ALL ON SCHEMA public TO public;\nSET timezone = 'America/Los_Angeles';\nSET datestyle = 'Postgres, MDY';\nSET intervalstyle = 'postgres_verbose';\n";
 
 /** Drop the --@upstream header lines. */
-export function stripHeader(text: string, marker: string): string {
+function stripHeader(text: string, marker: string): string {
   return text
     .split('\n')
     .filter((l) => !l.startsWith(marker))
@@ -36,7 +36,7 @@ export function stripHeader(text: string, marker: string): string {
 type Items = string[];
 
 /** psql's "LINE n: …" and caret lines for an error at 0-based character `loc` of `query` (libpq's reportErrorPosition). */
-export function errorPositionLines(query: string, loc: number): string[] {
+function errorPositionLines(query: string, loc: number): string[] {
   const DISPLAY_SIZE = 60;
   const MIN_RIGHT_CUT = 10;
   const chars = [...query].map((c) => (c === '\t' ? ' ' : c));

@@ -11,7 +11,6 @@
  * functions registered from Tcl, test-control hooks, capabilities such as rtree or fts5) is
  * skipped and counted.
  */
-import { splitSqlite } from '../../src/engine/pgSplit';
 import type { Engine, Value } from '../../src/engine/types';
 
 interface Word {
@@ -20,7 +19,7 @@ interface Word {
 }
 
 /** Split Tcl text into commands of words (braces nest, quotes group, '#' starts a comment). */
-export function tclCommands(src: string): Word[][] {
+function tclCommands(src: string): Word[][] {
   const cmds: Word[][] = [];
   let i = 0;
   const n = src.length;
@@ -75,7 +74,7 @@ export function tclCommands(src: string): Word[][] {
 }
 
 /** A Tcl list's elements. */
-export function tclList(text: string): string[] {
+function tclList(text: string): string[] {
   return tclCommands(text.replace(/\n/g, ' '))
     .flat()
     .map((w) => (w.braced ? w.text : w.text.replace(/\\(.)/g, '$1')));
@@ -290,6 +289,3 @@ function compareCatch(got: string[], expected: string): boolean {
   const b = tclList(got[1] ?? '');
   return a.length === b.length && a.every((x, k) => x === b[k]);
 }
-
-/** Statements of a SQL text as SQLite splits them (for counts in messages). */
-export const countStatements = (sql: string): number => splitSqlite(sql).length;

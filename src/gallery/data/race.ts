@@ -8,7 +8,7 @@ import { RACE_SCENARIOS, type RaceScenario } from '../../race/scenarios';
 import type { DialectVariant, Example } from '../types';
 
 /** What the Statement editor holds while a race example is open (the run is the timeline). */
-export const RACE_STATEMENT = `-- This example runs in the Race lab: each session's steps and the timeline
+const RACE_STATEMENT = `-- This example runs in the Race lab: each session's steps and the timeline
 -- that interleaves them are in the Race lab tab. Run runs the timeline.
 `;
 

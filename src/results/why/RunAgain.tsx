@@ -7,7 +7,7 @@ import type { RunResult } from '../../engine/types';
 import { plural } from '../format';
 
 /** What the shown run changed, when it ran after one or more earlier runs. */
-export function againVerdict(result: RunResult): string | null {
+function againVerdict(result: RunResult): string | null {
   if (!result.again) return null;
   let inserted = 0;
   let updated = 0;

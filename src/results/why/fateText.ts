@@ -18,7 +18,7 @@ function keyColumns(keys: string[] | undefined, columns: string[]): number[] | n
 }
 
 /** A row named by its key values ("email = 'ada@x'"), or by all its values. */
-export function rowText(row: Value[], columns: string[], keys?: string[]): string {
+function rowText(row: Value[], columns: string[], keys?: string[]): string {
   const idx = keyColumns(keys, columns) ?? columns.map((_c, i) => i);
   return idx.map((i) => `${columns[i]} = ${lit(row[i] ?? null)}`).join(', ');
 }
