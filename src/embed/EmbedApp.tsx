@@ -111,7 +111,9 @@ export function EmbedApp({ options, scenario: initial, problem }: EmbedAppProps)
   return (
     <main className="embed" style={options.maxHeight ? { maxHeight: options.maxHeight } : undefined}>
       <header className="embed-bar">
-        <p className="embed-title">{scenario.title ?? 'SQL upsert'}</p>
+        <p className="embed-title" dir="auto">
+          {scenario.title ?? 'SQL upsert'}
+        </p>
         {offered.length > 1 && (
           <DialectSwitch value={dialect} onChange={(d) => setScenario((s) => ({ ...s, dialect: d }))} />
         )}

@@ -4,6 +4,7 @@
  * INSERT … SELECT … ON CONFLICT (SQLite's `WHERE true`), OVERRIDING and booleans in VALUES/SET
  * (RETURNING items that only PostgreSQL has: `returning.ts`).
  */
+import type { Dialect } from '../engine/types';
 import type { KeyModel } from './schemaModel';
 import { listItems, nameOf } from './schemaModel';
 import { blockComment, quoteIdent, type CstNode } from './sqlSource';
@@ -76,8 +77,8 @@ function candidateKeys(p: InsertParts): KeyModel[] {
   ];
 }
 
-const keyText = (k: KeyModel) =>
-  `(${k.columns.map(quoteIdent).join(', ')})${k.predicate ? ` WHERE ${k.predicate}` : ''}`;
+const keyText = (k: KeyModel, to: Dialect) =>
+  `(${k.columns.map((c) => quoteIdent(c, to)).join(', ')})${k.predicate ? ` WHERE ${k.predicate}` : ''}`;
 
 function inferTarget(t: Translator, p: InsertParts, upsert: AnyNode): void {
   const keys = candidateKeys(p);
@@ -91,14 +92,17 @@ function inferTarget(t: Translator, p: InsertParts, upsert: AnyNode): void {
     return;
   }
   const key = keys[0]!;
-  t.insert(t.span(kw)[1], ` ${keyText(key)}`);
+  t.insert(t.span(kw)[1], ` ${keyText(key, t.to)}`);
   t.change(
     upsert,
     'conflictTarget',
-    `ON CONFLICT DO UPDATE: added the conflict target ${keyText(key)} (${key.kind === 'primary' ? 'the primary key' : `a unique ${key.kind === 'index' ? 'index' : 'key'} of ${p.tableName}`}); PostgreSQL requires a target for DO UPDATE`,
+    `ON CONFLICT DO UPDATE: added the conflict target ${keyText(key, t.to)} (${key.kind === 'primary' ? 'the primary key' : `a unique ${key.kind === 'index' ? 'index' : 'key'} of ${p.tableName}`}); PostgreSQL requires a target for DO UPDATE`,
   );
   if (keys.length > 1) {
-    const others = keys.slice(1).map(keyText).join(', ');
+    const others = keys
+      .slice(1)
+      .map((k) => keyText(k, t.to))
+      .join(', ');
     t.warn(
       upsert,
       'conflictTarget',
@@ -169,13 +173,15 @@ function orReplace(t: Translator, p: InsertParts, written: string): void {
     return;
   }
   const keyCols = new Set(key.columns.map(lower));
-  const set = cols.filter((c) => !keyCols.has(lower(c))).map((c) => `${quoteIdent(c)} = EXCLUDED.${quoteIdent(c)}`);
+  const set = cols
+    .filter((c) => !keyCols.has(lower(c)))
+    .map((c) => `${quoteIdent(c, t.to)} = EXCLUDED.${quoteIdent(c, t.to)}`);
   const action = set.length ? `DO UPDATE SET ${set.join(', ')}` : 'DO NOTHING';
-  t.insert(p.upsertAt, `${p.sep}ON CONFLICT ${keyText(key)} ${action}`);
+  t.insert(p.upsertAt, `${p.sep}ON CONFLICT ${keyText(key, t.to)} ${action}`);
   t.change(
     p.clause,
     'insertOrReplace',
-    `${written} → INSERT … ON CONFLICT ${keyText(key)} ${set.length ? 'DO UPDATE SET every inserted column' : 'DO NOTHING'}`,
+    `${written} → INSERT … ON CONFLICT ${keyText(key, t.to)} ${set.length ? 'DO UPDATE SET every inserted column' : 'DO NOTHING'}`,
   );
   const listed = new Set(cols.map(lower));
   const unlisted = (p.table?.columns ?? []).filter((c) => !listed.has(lower(c.name)));
@@ -197,7 +203,7 @@ function orReplace(t: Translator, p: InsertParts, written: string): void {
       'insertOrReplace',
       `OR REPLACE also removes rows that conflict on ${keys
         .filter((k) => k !== key)
-        .map(keyText)
+        .map((k) => keyText(k, t.to))
         .join(', ')}; PostgreSQL raises a unique violation instead`,
     );
   }
@@ -264,10 +270,10 @@ function onConstraintToSqlite(t: Translator, upsert: AnyNode): void {
     );
     return;
   }
-  t.replace(target, keyText(found.key));
+  t.replace(target, keyText(found.key, t.to));
   t.change(
     target,
     'onConstraint',
-    `ON CONSTRAINT ${name} → ON CONFLICT ${keyText(found.key)} (SQLite names the columns, not the constraint)`,
+    `ON CONSTRAINT ${name} → ON CONFLICT ${keyText(found.key, t.to)} (SQLite names the columns, not the constraint)`,
   );
 }

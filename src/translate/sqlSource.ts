@@ -6,6 +6,7 @@
  */
 import { parse, type Node, type Program } from 'sql-parser-cst';
 import type { Dialect } from '../engine/types';
+import { isKeyword } from '../builder/quote';
 
 /** Any syntax-tree node (with ranges: parsing always asks for them). */
 export type CstNode = Node & { range?: [number, number] };
@@ -176,7 +177,12 @@ export function lineComments(text: string): string {
 
 const PLAIN_IDENT = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
-/** An identifier as SQL text, double-quoted when it is not a plain name. */
-export function quoteIdent(name: string): string {
-  return PLAIN_IDENT.test(name) ? name : `"${name.replace(/"/g, '""')}"`;
+/**
+ * An identifier as SQL text in `dialect`: bare when it is a plain name and not one of the
+ * dialect's keywords, else double-quoted. Unlike the builder's `quoteIdent` (which names catalog
+ * entries and so quotes capitals too), capitals stay bare here: the translator copies names from
+ * the user's script, where an unquoted `Users` means the same table in the translated script.
+ */
+export function quoteIdent(name: string, dialect: Dialect): string {
+  return PLAIN_IDENT.test(name) && !isKeyword(name, dialect) ? name : `"${name.replace(/"/g, '""')}"`;
 }

@@ -6,6 +6,7 @@
  */
 import { DIALECT_LABEL, type Dialect, type TableSchema } from '../engine/types';
 import type { Scenario, Scripts } from '../scenario/scenario';
+import { quoteString } from '../builder/quote';
 import { translateCreateTable } from './ddl';
 import { translateInsert } from './dml';
 import { returningToSqlite } from './returning';
@@ -165,7 +166,7 @@ export function translateScript(
   if (t.identityFixes.size) {
     const fixes = [...t.identityFixes.values()].map(
       ({ table, column }) =>
-        `SELECT setval(pg_get_serial_sequence('${quoteIdent(table)}', '${column}'), (SELECT max(${quoteIdent(column)}) FROM ${quoteIdent(table)}));`,
+        `SELECT setval(pg_get_serial_sequence(${quoteString(quoteIdent(table, 'postgres'))}, ${quoteString(column)}), (SELECT max(${quoteIdent(column, 'postgres')}) FROM ${quoteIdent(table, 'postgres')}));`,
     );
     out = `${out.trimEnd()}\n\n-- Explicit ids do not advance an identity sequence: move it past them.\n${fixes.join('\n')}\n`;
     for (const { table, column } of t.identityFixes.values()) {

@@ -70,8 +70,17 @@ export function ScenarioMetaView({ title, notes }: ScenarioMetaViewProps) {
   if (!title && !notes) return null;
   return (
     <header className="share-meta-view">
-      {title && <h2 className="share-meta-view__title">{title}</h2>}
-      {notes && <p className="share-meta-view__notes">{notes}</p>}
+      {/* Someone else's text: its direction is its own (a bidi control in it stays inside). */}
+      {title && (
+        <h2 className="share-meta-view__title" dir="auto">
+          {title}
+        </h2>
+      )}
+      {notes && (
+        <p className="share-meta-view__notes" dir="auto">
+          {notes}
+        </p>
+      )}
     </header>
   );
 }

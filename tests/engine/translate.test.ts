@@ -154,6 +154,20 @@ describe('SQLite → PostgreSQL', () => {
     expect(t.tr.statement.sql).toContain('ON CONFLICT (email) DO UPDATE');
   });
 
+  it('names that are keywords are quoted where the translator writes them (target, setval)', async () => {
+    const setup = `CREATE TABLE "order" (id INTEGER PRIMARY KEY, "user" TEXT NOT NULL UNIQUE, qty INTEGER);\nINSERT INTO "order" (id, "user", qty) VALUES (1, 'ada', 1);`;
+    const t = await trip(
+      'sqlite',
+      setup,
+      `INSERT INTO "order" ("user", qty) VALUES ('ada', 2) ON CONFLICT DO UPDATE SET qty = excluded.qty;`,
+    );
+    expectSame(t);
+    expect(t.tr.statement.sql).toContain('ON CONFLICT ("user") DO UPDATE');
+    expect(t.tr.setup.sql).toContain(
+      `SELECT setval(pg_get_serial_sequence('"order"', 'id'), (SELECT max(id) FROM "order"));`,
+    );
+  });
+
   it('several ON CONFLICT clauses: the first is kept, the rest reported', async () => {
     const t = await trip(
       'sqlite',
