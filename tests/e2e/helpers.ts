@@ -13,7 +13,7 @@ export async function waitForResult(page: Page): Promise<void> {
 /** Wait for both Monaco editors to replace the plain ones. */
 export async function waitForMonaco(page: Page): Promise<void> {
   await expect(page.locator('[data-editor="monaco"]')).toHaveCount(2);
-  await expect(page.locator('[data-editor="monaco"] .view-lines').first()).toBeVisible();
+  await expect(page.locator('[data-editor="monaco"]').getByRole('textbox', { name: 'Statement SQL' })).toBeAttached();
 }
 
 /**
@@ -33,7 +33,11 @@ export async function setEditor(page: Page, name: 'Setup SQL' | 'Statement SQL',
   await expect.poll(async () => squash(await editorText(page, name))).toBe(squash(text));
 }
 
-/** Read an editor's text through Monaco's model (what the person sees). */
+/**
+ * Read an editor's text as the person sees it. Monaco's textbox holds only the text around the
+ * cursor and the page has no other way to read a whole script, so this reads Monaco's rendered
+ * lines (the one place these tests look inside Monaco).
+ */
 export async function editorText(page: Page, name: string): Promise<string> {
   return page.evaluate((label) => {
     const boxes = Array.from(document.querySelectorAll<HTMLElement>('[data-editor="monaco"]'));
