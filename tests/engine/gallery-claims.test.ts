@@ -385,6 +385,17 @@ describe('sqlite-replace-deletes-two-rows', () => {
     expect(table(r, 'users').counts).toMatchObject({ unchanged: 3, deleted: 0, updated: 0 });
     expect(table(r, 'orders').counts).toMatchObject({ unchanged: 3, deleted: 0 });
   });
+
+  it("the proposed rows show one row, replaced, with Ada's and Grace's rows as the rows it removed", async () => {
+    const v = variant('sqlite-replace-deletes-two-rows', 'sqlite');
+    const r = await run('sqlite', v.setup, v.statement);
+    const proposed = r.statements[0]?.proposed;
+    expect(proposed?.rows.map((x) => x.fate)).toEqual(['replaced']);
+    expect(proposed?.rows[0]?.removed).toEqual([
+      [1, 'ada@example.com', 'Ada'],
+      [2, 'grace@example.com', 'Grace'],
+    ]);
+  });
 });
 
 describe('merge-vs-on-conflict', () => {
@@ -415,6 +426,16 @@ describe('merge-vs-on-conflict', () => {
     const t = table(r, 'users_merge');
     expect(t.counts).toMatchObject({ deleted: 1, updated: 1, inserted: 1, unchanged: 0 });
     expect(rowWhere(r, 'users_merge', 'email', 'grace@example.com')).toBeUndefined();
+  });
+
+  it('the proposed rows of the MERGE list the rows it acted on and say what PostgreSQL does not report', async () => {
+    const r = await run('postgres', v.setup, v.statement);
+    const proposed = r.statements[1]?.proposed;
+    expect(proposed?.mode).toBe('actions');
+    expect(proposed?.rows.map((x) => x.action).sort()).toEqual(['inserted', 'updated']);
+    expect(proposed?.notes).toContain(
+      'PostgreSQL reports the rows MERGE inserted, updated or deleted; source rows for which it did nothing, and which WHEN clause applied, are not reported.',
+    );
   });
 });
 

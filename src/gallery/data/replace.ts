@@ -56,7 +56,7 @@ VALUES (1, 'grace@example.com', 'Grace Hopper');
         statement: TWO_KEYS,
         explanation: [
           "The new row's id, 1, is Ada's, and its email is Grace's: it conflicts with two different rows on two different keys. `INSERT OR REPLACE` deletes every row in its way, Ada's and Grace's, then inserts the new one.",
-          "The users table shows only part of that. The new row has Ada's id, so After pairs it with her old row and marks row 1 updated (email and name changed), and Grace's row deleted.",
+          "The users table shows only part of that: the new row has Ada's id, so After pairs it with her old row and marks row 1 updated (email and name changed), and Grace's row deleted. The proposed rows under the statement tell it right: one row, replaced, with Ada's and Grace's rows as the rows it removed.",
           "The orders table tells the rest: with `ON DELETE CASCADE`, Ada's order is deleted as well as Grace's, so Ada's row was deleted, not updated. Linus and his order are unchanged.",
           'The statement reports 1 row affected; its summary shows 1 updated and 3 deleted (Grace and the two orders).',
           'An upsert does not delete rows to make room: the same row with `ON CONFLICT (id) DO UPDATE SET email = excluded.email, …` tries to give Ada\'s row Grace\'s email and fails with "UNIQUE constraint failed: users.email", leaving both rows as they were.',
