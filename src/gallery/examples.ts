@@ -9,8 +9,12 @@ import { RETURNING_FLAGS } from './data/returning';
 import { CONDITIONAL } from './data/conditional';
 import { CONSTRAINTS } from './data/constraints';
 import { PITFALLS } from './data/pitfalls';
+import { DUPLICATES } from './data/duplicates';
+import { GENERATED_IDS } from './data/ids';
 import { COLUMNS } from './data/columns';
 import { DIALECT_ONLY } from './data/dialects';
+import { REPLACE_TWO_ROWS } from './data/replace';
+import { MERGE_VS_UPSERT } from './data/merge';
 import { RACES } from './data/race';
 
 /** Every example of the gallery. */
@@ -24,7 +28,11 @@ export const EXAMPLES: Example[] = [
   ...CONDITIONAL,
   ...CONSTRAINTS,
   ...PITFALLS,
+  ...DUPLICATES,
+  ...GENERATED_IDS,
   ...COLUMNS,
   ...DIALECT_ONLY,
+  ...REPLACE_TWO_ROWS,
+  ...MERGE_VS_UPSERT,
   ...RACES,
 ];

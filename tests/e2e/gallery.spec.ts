@@ -49,7 +49,7 @@ test('Examples: filter by tag, search, pick one; it loads, runs and is explained
   await search.fill('no such words anywhere');
   await expect(count).toHaveText('0 examples tagged Counters');
   await expect(dialog.getByText('No example matches. Remove a tag or change the search.')).toBeVisible();
-  await search.fill('stock');
+  await search.fill('stock overwrite');
   await expect(count).toHaveText('1 example tagged Counters');
   const title = 'Inventory: stock = products.stock + excluded.stock';
   const pick = list.getByRole('button', { name: title, exact: true });

@@ -300,3 +300,170 @@ describe('postgres-merge', () => {
     );
   });
 });
+
+describe('do-nothing-returning-existing', () => {
+  for (const d of BOTH) {
+    it(`${d}: DO UPDATE SET email = excluded.email returns the stored row but writes it (same values)`, async () => {
+      const v = variant('do-nothing-returning-existing', d);
+      const first = v.statement.slice(0, v.statement.indexOf(';') + 1);
+      const r = await run(
+        d,
+        v.setup,
+        edit(first, '(email) DO NOTHING', '(email) DO UPDATE SET email = excluded.email'),
+      );
+      const errs = checkRun(r, {
+        statements: [{ index: 0, rowsAffected: 1, rows: [[1, 'ada@example.com', 'Ada']] }],
+        tables: {
+          users: {
+            columns: ['email', 'name'],
+            rows: [
+              ['ada@example.com', 'Ada'],
+              ['grace@example.com', 'Grace'],
+            ],
+            counts: { updated: 1, sameValues: 1 },
+            marks: [{ key: { email: 'ada@example.com' }, change: 'updated', sameValues: true }],
+          },
+        },
+      });
+      expect(errs).toEqual([]);
+    });
+  }
+});
+
+describe('generated-ids-gaps', () => {
+  const currval = "SELECT currval(pg_get_serial_sequence('users', 'id'));\n";
+
+  it('postgres: the skipped row used up 3, the updated row 4', async () => {
+    const v = variant('generated-ids-gaps', 'postgres');
+    let statement = edit(v.statement, '-- Grace exists', `${currval}-- Grace exists`);
+    statement = edit(statement, '-- Linus is new', `${currval}-- Linus is new`);
+    const r = await run('postgres', v.setup, statement);
+    expect(r.ok).toBe(true);
+    expect(r.statements[1]?.rows).toEqual([[3]]);
+    expect(r.statements[3]?.rows).toEqual([[4]]);
+    expect(r.statements[4]?.rows).toEqual([[5]]);
+  });
+
+  it('sqlite: without AUTOINCREMENT, deleting the row with the largest id frees that id for the next insert', async () => {
+    const v = variant('generated-ids-gaps', 'sqlite');
+    const r = await run(
+      'sqlite',
+      v.setup,
+      "DELETE FROM users WHERE id = 2;\nINSERT INTO users (email, name) VALUES ('x@example.com', 'X') RETURNING id;",
+    );
+    expect(r.statements[1]?.rows).toEqual([[2]]);
+  });
+
+  it('sqlite: with AUTOINCREMENT, the conflicting rows spend ids (Linus gets 5, sqlite_sequence says 5) and a deleted id is not reused', async () => {
+    const v = variant('generated-ids-gaps', 'sqlite');
+    const setup = edit(v.setup, 'id          INTEGER PRIMARY KEY,', 'id          INTEGER PRIMARY KEY AUTOINCREMENT,');
+    const r = await run('sqlite', setup, v.statement + "\nSELECT seq FROM sqlite_sequence WHERE name = 'users';\n");
+    expect(r.ok).toBe(true);
+    expect(r.statements[2]?.rows).toEqual([[5]]);
+    expect(r.statements[3]?.rows).toEqual([[5]]);
+    const again = await run(
+      'sqlite',
+      setup,
+      "DELETE FROM users WHERE id = 2;\nINSERT INTO users (email, name) VALUES ('x@example.com', 'X') RETURNING id;",
+    );
+    expect(again.statements[1]?.rows).toEqual([[3]]);
+  });
+});
+
+describe('sqlite-replace-deletes-two-rows', () => {
+  it('the same row as ON CONFLICT (id) DO UPDATE fails on the email and leaves both rows', async () => {
+    const v = variant('sqlite-replace-deletes-two-rows', 'sqlite');
+    let statement = edit(v.statement, 'INSERT OR REPLACE INTO', 'INSERT INTO');
+    statement = edit(
+      statement,
+      /RETURNING[^\n]*/,
+      'ON CONFLICT (id) DO UPDATE SET email = excluded.email, name = excluded.name;',
+    );
+    const r = await run('sqlite', v.setup, statement);
+    expect(r.ok).toBe(false);
+    expect(r.error?.message).toContain('UNIQUE constraint failed: users.email');
+    expect(table(r, 'users').counts).toMatchObject({ unchanged: 3, deleted: 0, updated: 0 });
+    expect(table(r, 'orders').counts).toMatchObject({ unchanged: 3, deleted: 0 });
+  });
+
+  it("the proposed rows show one row, replaced, with Ada's and Grace's rows as the rows it removed", async () => {
+    const v = variant('sqlite-replace-deletes-two-rows', 'sqlite');
+    const r = await run('sqlite', v.setup, v.statement);
+    const proposed = r.statements[0]?.proposed;
+    expect(proposed?.rows.map((x) => x.fate)).toEqual(['replaced']);
+    expect(proposed?.rows[0]?.removed).toEqual([
+      [1, 'ada@example.com', 'Ada'],
+      [2, 'grace@example.com', 'Grace'],
+    ]);
+  });
+});
+
+describe('merge-vs-on-conflict', () => {
+  const v = variant('merge-vs-on-conflict', 'postgres');
+  const upsert = v.statement.slice(0, v.statement.indexOf('-- The MERGE'));
+  const merge = v.statement.slice(v.statement.indexOf('-- The MERGE'));
+
+  it('without a unique index on email, ON CONFLICT (email) fails with 42P10 and the same MERGE runs', async () => {
+    const setup = v.setup.replaceAll('email text NOT NULL UNIQUE', 'email text NOT NULL');
+    expect(setup).not.toBe(v.setup);
+    const bad = await run('postgres', setup, upsert);
+    expect(bad.error?.code).toBe('42P10');
+    expect(bad.error?.message).toContain(
+      'there is no unique or exclusion constraint matching the ON CONFLICT specification',
+    );
+    const ok = await run('postgres', setup, merge);
+    expect(ok.ok).toBe(true);
+    expect(checkRun(ok, { statements: [], tables: { users_merge: v.expect.tables.users_merge! } })).toEqual([]);
+  });
+
+  it('WHEN NOT MATCHED BY SOURCE THEN DELETE deletes Grace, the one row the source does not name', async () => {
+    const r = await run(
+      'postgres',
+      v.setup,
+      edit(merge, '\nRETURNING', '\nWHEN NOT MATCHED BY SOURCE THEN\n  DELETE\nRETURNING'),
+    );
+    expect(r.ok).toBe(true);
+    const t = table(r, 'users_merge');
+    expect(t.counts).toMatchObject({ deleted: 1, updated: 1, inserted: 1, unchanged: 0 });
+    expect(rowWhere(r, 'users_merge', 'email', 'grace@example.com')).toBeUndefined();
+  });
+
+  it('the proposed rows of the MERGE list the rows it acted on and say what PostgreSQL does not report', async () => {
+    const r = await run('postgres', v.setup, v.statement);
+    const proposed = r.statements[1]?.proposed;
+    expect(proposed?.mode).toBe('actions');
+    expect(proposed?.rows.map((x) => x.action).sort()).toEqual(['inserted', 'updated']);
+    expect(proposed?.notes).toContain(
+      'PostgreSQL reports the rows MERGE inserted, updated or deleted; source rows for which it did nothing, and which WHEN clause applied, are not reported.',
+    );
+  });
+});
+
+describe('combine-duplicates-group-by', () => {
+  const raw = (statement: string) =>
+    edit(
+      statement,
+      'SELECT sku, name, sum(qty) FROM batch\nGROUP BY sku, name',
+      'SELECT sku, name, qty FROM batch WHERE true',
+    );
+
+  it('postgres: the raw batch is rejected (21000)', async () => {
+    const v = variant('combine-duplicates-group-by', 'postgres');
+    const r = await run('postgres', v.setup, raw(v.statement));
+    expect(r.error?.code).toBe('21000');
+    expect(r.error?.message).toContain('ON CONFLICT DO UPDATE command cannot affect row a second time');
+  });
+
+  it('sqlite: the raw batch reaches the same stock through 150, with 3 rows affected', async () => {
+    const v = variant('combine-duplicates-group-by', 'sqlite');
+    const r = await run('sqlite', v.setup, raw(v.statement));
+    expect(r.ok).toBe(true);
+    expect(r.statements[0]?.rowsAffected).toBe(3);
+    expect(r.statements[0]?.rows).toEqual([
+      ['IPHONE15', 150],
+      ['IPHONE15', 180],
+      ['FAIRPHONE5', 20],
+    ]);
+    expect(checkRun(r, { statements: [], tables: v.expect.tables })).toEqual([]);
+  });
+});

@@ -62,7 +62,7 @@ describe('ExamplesDialog', () => {
     expect(picks().map((b) => b.textContent)).toEqual(
       EXAMPLES.filter((e) => e.tags.includes('postgres-only')).map((e) => e.title),
     );
-    expect(document.querySelector('[role="status"]')?.textContent).toBe('2 examples tagged PostgreSQL only');
+    expect(document.querySelector('[role="status"]')?.textContent).toBe('3 examples tagged PostgreSQL only');
     await act(async () => tagButton('Clear tags').click());
     expect(picks()).toHaveLength(EXAMPLES.length);
   });

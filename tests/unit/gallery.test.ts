@@ -30,9 +30,9 @@ function named(text: string): Dialect[] {
 /** The 18 scenarios and the examples that cover each. */
 const COVERAGE: Record<number, string[]> = {
   1: ['manual-upsert', 'manual-upsert-race'],
-  2: ['single-row-upsert'],
+  2: ['single-row-upsert', 'generated-ids-gaps'],
   3: ['bulk-upsert'],
-  4: ['insert-if-absent'],
+  4: ['insert-if-absent', 'do-nothing-returning-existing'],
   5: ['inventory-accumulation'],
   6: ['partial-update-coalesce', 'partial-update-not-null'],
   7: ['timestamps-updated-at'],
@@ -46,10 +46,10 @@ const COVERAGE: Record<number, string[]> = {
     'sqlite-several-on-conflict-clauses',
     'postgres-on-constraint',
   ],
-  13: ['same-key-twice-in-batch', 'dedupe-batch'],
-  14: ['sqlite-insert-or-replace', 'sqlite-insert-or-ignore'],
+  13: ['same-key-twice-in-batch', 'dedupe-batch', 'combine-duplicates-group-by'],
+  14: ['sqlite-insert-or-replace', 'sqlite-insert-or-ignore', 'sqlite-replace-deletes-two-rows'],
   15: ['orm-merge-by-primary-key'],
-  16: ['postgres-merge'],
+  16: ['postgres-merge', 'merge-vs-on-conflict'],
   17: ['upsert-from-select'],
   18: ['defaults-and-generated-columns'],
   // The race lab's scenarios (they open in the Race lab).
@@ -222,10 +222,15 @@ describe('filterExamples', () => {
   });
 
   it('keeps examples carrying every selected tag', () => {
-    expect(all({ tags: ['postgres-only'], query: '' }).sort()).toEqual(['postgres-merge', 'postgres-on-constraint']);
+    expect(all({ tags: ['postgres-only'], query: '' }).sort()).toEqual([
+      'merge-vs-on-conflict',
+      'postgres-merge',
+      'postgres-on-constraint',
+    ]);
     expect(all({ tags: ['sqlite-only', 'pitfalls'], query: '' }).sort()).toEqual([
       'sqlite-insert-or-ignore',
       'sqlite-insert-or-replace',
+      'sqlite-replace-deletes-two-rows',
     ]);
     for (const t of ['basics', 'bulk', 'counters', 'timestamps', 'conditional', 'pitfalls'] as const) {
       expect(all({ tags: [t], query: '' }).length, t).toBeGreaterThan(0);

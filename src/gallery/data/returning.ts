@@ -1,5 +1,8 @@
-/** Gallery example: a login counter whose RETURNING tells inserted rows from updated ones. */
-import type { Example } from '../types';
+/**
+ * Gallery examples about what RETURNING reports: a login counter that tells inserted rows from
+ * updated ones, and the existing row that DO NOTHING … RETURNING does not return.
+ */
+import type { Example, Expectation } from '../types';
 import { USERS_POSTGRES, USERS_SQLITE } from './tables';
 
 const LOGIN_PG = `-- Ada logs in again, Linus for the first time.
@@ -29,7 +32,62 @@ RETURNING
   login_count = 1 AS inserted;
 `;
 
-/** The login counter with an inserted/updated flag. */
+const SKIPPED = `-- Ada exists: DO NOTHING skips the row, and RETURNING returns nothing.
+INSERT INTO users (email, name, age)
+VALUES ('ada@example.com', 'Somebody else', 99)
+ON CONFLICT (email) DO NOTHING
+RETURNING id, email, name;
+`;
+
+/** The one-query form for an email: the inserted row, or else the stored one. */
+const insertOrSelect = (email: string, name: string, age: number) => `WITH ins AS (
+  INSERT INTO users (email, name, age)
+  VALUES ('${email}', '${name}', ${age})
+  ON CONFLICT (email) DO NOTHING
+  RETURNING id, email, name
+)
+SELECT id, email, name FROM ins
+UNION ALL
+SELECT id, email, name FROM users
+WHERE email = '${email}' AND NOT EXISTS (SELECT 1 FROM ins);
+`;
+
+const EXISTING_PG = `${SKIPPED}
+-- The same INSERT in a CTE, and the stored row when it returned nothing.
+${insertOrSelect('ada@example.com', 'Somebody else', 99)}
+-- The same query for a new email: the inserted row comes back.
+${insertOrSelect('linus@example.com', 'Linus', 28)}`;
+
+const EXISTING_SQLITE = `${SKIPPED}
+-- Read the stored row with a second statement.
+SELECT id, email, name FROM users WHERE email = 'ada@example.com';
+
+-- The one-query form: an INSERT inside WITH.
+${insertOrSelect('ada@example.com', 'Somebody else', 99)}`;
+
+const existingExpect = (extra: Expectation['statements'], linus: boolean): Expectation => ({
+  statements: [{ index: 0, rowsAffected: 0, columns: ['id', 'email', 'name'], rows: [] }, ...extra],
+  tables: {
+    users: {
+      columns: ['email', 'name', 'age'],
+      rows: [
+        ['ada@example.com', 'Ada', 36],
+        ['grace@example.com', 'Grace', 45],
+        ...(linus ? [['linus@example.com', 'Linus', 28]] : []),
+      ],
+      counts: { inserted: linus ? 1 : 0, updated: 0, unchanged: 2, deleted: 0 },
+      marks: [{ key: { email: 'ada@example.com' }, change: 'unchanged' }],
+    },
+  },
+});
+
+const skippedParagraph =
+  "Statement 1 proposes Ada's email again. `DO NOTHING` skips the row, and RETURNING reports only the rows a statement wrote: 0 rows affected and no row returned, not even Ada's stored row.";
+
+const noOpUpdateParagraph =
+  'A shortcut often suggested, `DO UPDATE SET email = excluded.email`, does return the stored row, but it writes it: After then marks Ada updated, with the same values.';
+
+/** The login counter with an inserted/updated flag; the stored row DO NOTHING does not return. */
 export const RETURNING_FLAGS: Example[] = [
   {
     id: 'login-counter-returning',
@@ -105,6 +163,49 @@ export const RETURNING_FLAGS: Example[] = [
             },
           },
         },
+      },
+    },
+  },
+  {
+    id: 'do-nothing-returning-existing',
+    title: 'Why did DO NOTHING … RETURNING return nothing?',
+    summary: 'A skipped row returns no row; get the stored one in the same query or with a second statement.',
+    tags: ['pitfalls'],
+    dialects: {
+      sqlite: {
+        setup: USERS_SQLITE,
+        statement: EXISTING_SQLITE,
+        explanation: [
+          skippedParagraph,
+          "Statement 2 reads the stored row with a second statement, `SELECT … WHERE email = 'ada@example.com'`: it returns Ada as stored, id 1, name Ada.",
+          'The one-query form used with PostgreSQL puts the INSERT inside a `WITH` clause. SQLite does not accept an INSERT there: statement 3 tries it and fails with "near "INSERT": syntax error".',
+          noOpUpdateParagraph,
+        ],
+        expect: {
+          ...existingExpect(
+            [{ index: 1, columns: ['id', 'email', 'name'], rows: [[1, 'ada@example.com', 'Ada']] }],
+            false,
+          ),
+          error: { statementIndex: 2, message: 'near "INSERT": syntax error', code: 'SQLITE_ERROR' },
+        },
+      },
+      postgres: {
+        setup: USERS_POSTGRES,
+        statement: EXISTING_PG,
+        explanation: [
+          skippedParagraph,
+          'Statement 2 puts the same INSERT in a CTE, `ins`, and returns what `ins` returned, plus the stored row read from users when `ins` returned nothing (`NOT EXISTS (SELECT 1 FROM ins)`). Ada comes back as stored: id 1, name Ada.',
+          'Statement 3 is the same query for a new email: the INSERT writes Linus, `ins` returns him, and the second SELECT adds nothing. One row back either way; in After, Ada is unchanged and Linus inserted.',
+          'Linus gets id 5: statements 1 and 2 each used up an identity value on Ada\'s skipped row (see "Skipped and updated rows use up generated ids").',
+          noOpUpdateParagraph,
+        ],
+        expect: existingExpect(
+          [
+            { index: 1, columns: ['id', 'email', 'name'], rows: [[1, 'ada@example.com', 'Ada']] },
+            { index: 2, columns: ['id', 'email', 'name'], rows: [[5, 'linus@example.com', 'Linus']] },
+          ],
+          true,
+        ),
       },
     },
   },
