@@ -4,12 +4,14 @@
  * crashes it (the only way to halt sql.js or PGlite). Requests and replies: `workerRpc.ts`; when
  * PostgreSQL starts from a snapshot: `pgSnapshotPolicy.ts`.
  */
+import { CutValues } from './cutValues.ts';
 import type { EngineInfo } from './engineInfo.ts';
 import { PgSnapshotPolicy, type SnapshotStore } from './pgSnapshotPolicy.ts';
 import type { FromWorker, ToWorker } from './protocol.ts';
 import { fromWire } from './resultCodec.ts';
 import { engineError, failedRun, label, stoppedMessage } from './runFailure.ts';
-import type { Dialect, RunInput, RunParams, RunResult } from './types.ts';
+import type { Dialect, RunInput, RunParams, RunResult, Value } from './types.ts';
+import { EarlyRun } from './earlyRun.ts';
 import { DescribeQueue, type Described, type DescribeOptions } from './describeQueue.ts';
 import { WorkerRpc, type Request } from './workerRpc.ts';
 
@@ -35,14 +37,14 @@ export class EngineClient {
   /** No request has started on the current worker yet (its first one gets the warm-up grace). */
   private fresh = true;
   private readonly rpc = new WorkerRpc();
+  private readonly cuts = new CutValues();
   private readonly describes = new DescribeQueue(
     (setup, params, limitMs) => this.describeNow(setup, params, limitMs),
     DEFAULT_LIMIT_MS,
   );
   private readonly snapshots: PgSnapshotPolicy | null;
   private listeners = new Set<(info: EngineInfo) => void>();
-  /** A run started before the app loaded (see `runEarly`), taken by the first identical `run`. */
-  private early: { key: string; result: Promise<RunResult> } | null = null;
+  private readonly early = new EarlyRun();
   private infoValue: EngineInfo = {
     status: 'cold',
     version: null,
@@ -172,6 +174,7 @@ export class EngineClient {
    * was stopped at its time limit.
    */
   private replaceWorker(): void {
+    this.cuts.replaced();
     this.worker?.terminate();
     this.worker = null;
     this.ready = null;
@@ -180,39 +183,35 @@ export class EngineClient {
     this.rpc.repost(this.worker!);
   }
 
-  /** Post a request (the worker queues it until its engine is up). */
-  private send(msg: Request, limitMs?: number): Promise<FromWorker> {
+  /** Post a request (the worker queues it until its engine is up); 'ready' again once none waits. */
+  private async send(msg: Request, limitMs?: number): Promise<FromWorker> {
     this.start().catch(() => undefined);
-    return this.rpc.request(this.worker!, msg, limitMs);
+    const reply = await this.rpc.request(this.worker!, msg, limitMs);
+    if (this.infoValue.status === 'running' && this.rpc.size === 0) this.setInfo({ status: 'ready' });
+    return reply;
   }
 
-  /**
-   * Start a run before the app has loaded (the page's entry guesses the first scenario); the
-   * app's first `run` with exactly these scripts gets this result instead of running again.
-   */
+  /** Start a run before the app has loaded; the first `run` of the same scripts takes its result. */
   runEarly(input: RunInput, limitMs: number): void {
-    this.early = { key: runKey(input), result: this.run(input, limitMs) };
+    this.early.keep(input, this.run(input, limitMs));
   }
 
   /** Run a scenario's scripts; resolves with a RunResult also when stopped, timed out or crashed. */
   run(input: RunInput, limitMs: number): Promise<RunResult> {
-    const early = this.early;
-    if (early) {
-      this.early = null;
-      if (early.key === runKey(input)) return early.result;
-    }
-    return this.runNow(input, limitMs);
+    return this.early.take(input) ?? this.runNow(input, limitMs);
   }
 
   private async runNow(input: RunInput, limitMs: number): Promise<RunResult> {
     // Posted at once: the worker runs it as soon as its engine is up (no round trip in between).
     const reply = this.send({ type: 'run', id: this.rpc.id(), input }, limitMs);
+    const run = this.cuts.sent();
     if (this.infoValue.status === 'ready') this.setInfo({ status: 'running' });
     const msg = await reply;
-    if (this.infoValue.status === 'running' && this.rpc.size === 0) this.setInfo({ status: 'ready' });
     if (msg.type === 'result') {
       this.snapshots?.afterRun(() => (this.worker ? this.dump() : null));
-      return await fromWire(msg);
+      const result = await fromWire(msg);
+      this.cuts.adopt(result, run);
+      return result;
     }
     if (msg.type === 'fatal') {
       const phase = msg.message.startsWith('Stopped') ? 'timeout' : 'engine';
@@ -240,6 +239,11 @@ export class EngineClient {
     const timeout = reply.type === 'fatal' && reply.message.startsWith('Stopped');
     const message = reply.type === 'fatal' ? reply.message : 'Unexpected reply from the engine.';
     return { tables: [], error: engineError(timeout ? 'timeout' : 'engine', message) };
+  }
+
+  /** A value the latest run showed cut (its CutCell.id), whole; null once the engine ran again or restarted. */
+  fullValue(cutId: number): Promise<Value | null> {
+    return this.cuts.fetch(cutId, (cut) => this.send({ type: 'value', id: this.rpc.id(), cut }));
   }
 
   /** The worker's clean data directory (PostgreSQL), for fast restarts. */
@@ -293,8 +297,4 @@ export class EngineClient {
     this.worker = null;
     this.ready = null;
   }
-}
-
-function runKey(input: RunInput): string {
-  return `${input.rowLimit ?? ''}\u0000${input.setup}\u0000${input.statement}\u0000${JSON.stringify(input.params ?? null)}\u0000${JSON.stringify(input.race ?? null)}`;
 }

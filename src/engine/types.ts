@@ -295,9 +295,12 @@ export interface RunResult {
   /** Whether the row-by-row account was recorded, and why not when it was not. */
   account?: { on: boolean; note?: string };
   error?: EngineError;
-  /** Notes about the run, e.g. an open transaction that was rolled back. */
-  /** Values shown cut, each fetchable whole from the engine until its next run. */
+  /**
+   * Values shown cut, each fetchable whole from the engine until its next run (on the page: ids
+   * the engine client gave them, see cutValues.ts).
+   */
   cut?: CutCell[];
+  /** Notes about the run, e.g. an open transaction that was rolled back. */
   notes: string[];
   timings: RunTimings;
   /**
@@ -311,7 +314,7 @@ export interface RunResult {
 
 /** A value shown cut (too long for the page); the engine keeps it whole until its next run. */
 export interface CutCell {
-  /** Ask the engine for the whole value with this id (Engine.fullValue). */
+  /** Ask the engine for the whole value with this id (Engine.fullValue; EngineClient.fullValue on the page). */
   id: number;
   /** Which rows: a setup or statement result, or a table's Before or After (by index). */
   where: 'setup' | 'statement' | 'before' | 'after';

@@ -1,6 +1,8 @@
 /** Everything a run produced: error, notes, statements with returned rows, tables before/after. */
-import { memo, useState } from 'react';
+import { memo, useContext, useMemo, useState } from 'react';
 import type { RunResult } from '../engine/types';
+import { EnginesContext } from '../state/engineContext';
+import { CutCellsContext, cutCells } from './cutCells';
 import { ErrorBox } from './ErrorBox';
 import { formatMs, plural } from './format';
 import { StatementList } from './StatementList';
@@ -42,6 +44,9 @@ export const ResultsView = memo(function ResultsView({
   // A new result starts on the whole script again.
   const view = viewState.of === result ? viewState.view : 'whole';
   const shown = tablesFor(result, view);
+  // Values shown cut: each cell offers the whole value, fetched from the engine that ran.
+  const client = useContext(EnginesContext)?.[result.dialect];
+  const cuts = useMemo(() => cutCells(result, client && ((id) => client.fullValue(id))), [result, client]);
   const failing =
     result.error?.phase === 'statement' ? result.statements[result.error.statementIndex ?? -1] : undefined;
   const help = failing
@@ -54,49 +59,51 @@ export const ResultsView = memo(function ResultsView({
   // A Race lab run: its timeline's steps, each in its session's column.
   if (result.race) return <RaceResults result={result} />;
   return (
-    <div className="results" data-dialect={result.dialect}>
-      {result.error && <ErrorBox error={result.error} onShow={onShowError} />}
-      {help && <TargetHelp help={help} />}
-      {result.notes.map((n, i) => (
-        <p key={i} className="run-note" role="note">
-          {n}
-        </p>
-      ))}
-      {result.setup.length > 0 && !setupFailed && (
-        <p className="setup-line muted">
-          Setup: {plural(result.setup.length, 'statement')} in {formatMs(setupMs)} · whole run{' '}
-          {formatMs(result.timings.total)}
-        </p>
-      )}
-      {!setupFailed && (result.statements.length > 0 || result.notRun.length > 0) && (
-        <section aria-label="Statements" className="statements">
-          <h2>Statements</h2>
-          <RunAgain result={result} onRunAgain={onRunAgain} />
-          <StatementList
-            statements={result.statements}
-            notRun={result.notRun}
-            linked={linkedStatement(result, view)}
-            dialect={result.dialect}
-            explain={explain}
-          />
-          {result.account?.note && <p className="run-note">{result.account.note}</p>}
-          {onAccount && result.account && <AccountSwitch on={result.account.on} onChange={onAccount} />}
-        </section>
-      )}
-      {result.tables.length > 0 && (
-        <section aria-label="Tables" className="tables">
-          <h2>Tables</h2>
-          <StepPicker result={result} view={view} onView={(v) => setView({ of: result, view: v })} />
-          {shown.caption && <p className="step-caption">{shown.caption}</p>}
-          {shown.tables.map((t) => (
-            <TableDiffView key={t.name} diff={t} />
-          ))}
-        </section>
-      )}
-      {!setupFailed &&
-        result.tables.length === 0 &&
-        result.error?.phase !== 'timeout' &&
-        result.error?.phase !== 'engine' && <p className="muted">The setup created no tables.</p>}
-    </div>
+    <CutCellsContext value={cuts}>
+      <div className="results" data-dialect={result.dialect}>
+        {result.error && <ErrorBox error={result.error} onShow={onShowError} />}
+        {help && <TargetHelp help={help} />}
+        {result.notes.map((n, i) => (
+          <p key={i} className="run-note" role="note">
+            {n}
+          </p>
+        ))}
+        {result.setup.length > 0 && !setupFailed && (
+          <p className="setup-line muted">
+            Setup: {plural(result.setup.length, 'statement')} in {formatMs(setupMs)} · whole run{' '}
+            {formatMs(result.timings.total)}
+          </p>
+        )}
+        {!setupFailed && (result.statements.length > 0 || result.notRun.length > 0) && (
+          <section aria-label="Statements" className="statements">
+            <h2>Statements</h2>
+            <RunAgain result={result} onRunAgain={onRunAgain} />
+            <StatementList
+              statements={result.statements}
+              notRun={result.notRun}
+              linked={linkedStatement(result, view)}
+              dialect={result.dialect}
+              explain={explain}
+            />
+            {result.account?.note && <p className="run-note">{result.account.note}</p>}
+            {onAccount && result.account && <AccountSwitch on={result.account.on} onChange={onAccount} />}
+          </section>
+        )}
+        {result.tables.length > 0 && (
+          <section aria-label="Tables" className="tables">
+            <h2>Tables</h2>
+            <StepPicker result={result} view={view} onView={(v) => setView({ of: result, view: v })} />
+            {shown.caption && <p className="step-caption">{shown.caption}</p>}
+            {shown.tables.map((t) => (
+              <TableDiffView key={t.name} diff={t} />
+            ))}
+          </section>
+        )}
+        {!setupFailed &&
+          result.tables.length === 0 &&
+          result.error?.phase !== 'timeout' &&
+          result.error?.phase !== 'engine' && <p className="muted">The setup created no tables.</p>}
+      </div>
+    </CutCellsContext>
   );
 });

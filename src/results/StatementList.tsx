@@ -1,5 +1,6 @@
 /** One summary line per statement, and the rows each statement returned as a table. */
 import type { Dialect, RunResult, StatementResult } from '../engine/types';
+import { useCutCells } from './cutCells';
 import { DataTable } from './DataTable';
 import { formatCount, formatMs, plural } from './format';
 import { statementLabel } from './statementLabel';
@@ -44,6 +45,7 @@ export function StatementList({
   /** Ask the engine for one statement's plan (the Explain control). */
   explain?: (index: number) => Promise<RunResult>;
 }) {
+  const cutAt = useCutCells();
   if (statements.length === 0 && notRun.length === 0) return <p className="muted">The statement script is empty.</p>;
   return (
     <ol className="statement-list">
@@ -75,7 +77,7 @@ export function StatementList({
               renderRow={(i) => (
                 <tr key={i} aria-rowindex={i + 2}>
                   {s.rows[i]!.map((v, j) => (
-                    <Cell key={j} value={v} />
+                    <Cell key={j} value={v} cut={cutAt(s.rows, i, j)} />
                   ))}
                 </tr>
               )}

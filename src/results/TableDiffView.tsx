@@ -1,6 +1,8 @@
 /** Before and After of one table, side by side, with every After row marked by its change. */
 import { useState, type ReactNode } from 'react';
 import type { ChangeKind, RowChange, RowIdentity, TableDiff, Value } from '../engine/types';
+import { useCutCells, type ShownCut } from './cutCells';
+import { CutValue } from './CutValue';
 import { DataTable } from './DataTable';
 import { formatCount, plural, valueClass, valueText } from './format';
 import { OverflowCue } from './OverflowCue';
@@ -14,8 +16,14 @@ const CHANGE_LABEL: Record<ChangeKind, { icon: string; text: string }> = {
   unchanged: { icon: '·', text: 'unchanged' },
 };
 
-/** One value cell. */
-export function Cell({ value }: { value: Value }) {
+/** One value cell; `cut` when the value is shown cut (the marker and whole-value buttons with it). */
+export function Cell({ value, cut }: { value: Value; cut?: ShownCut | undefined }) {
+  if (cut)
+    return (
+      <td className={`${valueClass(value)} cut-cell`}>
+        <CutValue value={value} cut={cut} />
+      </td>
+    );
   const text = valueText(value);
   return (
     <td className={valueClass(value)} title={text.length > 40 ? text : undefined}>
@@ -76,6 +84,7 @@ export function TableDiffView({ diff, step }: { diff: TableDiff; step?: number }
   const narrow = onlyChanged && canNarrow;
   const afterShown = afterCols.map((c, j) => [c, j] as const).filter(([c]) => !narrow || kept.has(c));
   const beforeShown = beforeCols.map((c, j) => [c, j] as const).filter(([c]) => !narrow || kept.has(c));
+  const cutAt = useCutCells();
 
   const afterRow = (i: number) => {
     const c = changes[i]!;
@@ -101,28 +110,46 @@ export function TableDiffView({ diff, step }: { diff: TableDiff; step?: number }
           <span className="change-text">{changeLabel(c)}</span>
         </td>
         {afterShown.map(([col, j]) => {
+          const bi = beforeColIndex.get(col);
+          const oldCut = cutAt(before?.rows, c.before, bi);
           if (c.change === 'deleted') {
-            const bi = beforeColIndex.get(col);
             const v = bi !== undefined && beforeRow ? beforeRow[bi]! : null;
             return (
-              <td key={j} className={valueClass(v)}>
-                <del>{valueText(v)}</del>
+              <td key={j} className={`${valueClass(v)}${oldCut ? ' cut-cell' : ''}`}>
+                {oldCut ? <CutValue value={v} cut={oldCut} as="del" /> : <del>{valueText(v)}</del>}
               </td>
             );
           }
           const v = row ? row[j]! : null;
+          const newCut = cutAt(after?.rows, c.after, j);
           if (changed.has(j) && beforeRow) {
-            const bi = beforeColIndex.get(col);
             const old = bi !== undefined ? beforeRow[bi]! : null;
+            const cutAny = oldCut || newCut;
             return (
-              <td key={j} className="changed-cell" title={`${valueText(old)} → ${valueText(v)}`}>
-                <del className={valueClass(old)}>{valueText(old)}</del>
-                <span aria-label="changed to"> → </span>
-                <ins className={valueClass(v)}>{valueText(v)}</ins>
+              <td
+                key={j}
+                className={`changed-cell${cutAny ? ' cut-cell' : ''}`}
+                title={cutAny ? undefined : `${valueText(old)} → ${valueText(v)}`}
+              >
+                <span className={cutAny ? 'cut-change' : undefined}>
+                  {oldCut ? (
+                    <CutValue value={old} cut={oldCut} as="del" actions={false} />
+                  ) : (
+                    <del className={valueClass(old)}>{valueText(old)}</del>
+                  )}
+                  <span className={cutAny ? 'cut-new' : undefined}>
+                    <span aria-label="changed to"> → </span>
+                    {newCut ? (
+                      <CutValue value={v} cut={newCut} as="ins" />
+                    ) : (
+                      <ins className={valueClass(v)}>{valueText(v)}</ins>
+                    )}
+                  </span>
+                </span>
               </td>
             );
           }
-          return <Cell key={j} value={v} />;
+          return <Cell key={j} value={v} cut={newCut} />;
         })}
       </tr>
     );
@@ -189,7 +216,7 @@ export function TableDiffView({ diff, step }: { diff: TableDiff; step?: number }
                 renderRow={(i) => (
                   <tr key={i} aria-rowindex={i + 2} data-before={i} {...linkHandlers(diff.name, undefined, i)}>
                     {beforeShown.map(([, j]) => (
-                      <Cell key={j} value={before.rows[i]![j]!} />
+                      <Cell key={j} value={before.rows[i]![j]!} cut={cutAt(before.rows, i, j)} />
                     ))}
                   </tr>
                 )}

@@ -1,10 +1,15 @@
-/** Browser file helpers: save text as a download, read a picked or dropped file for import. */
+/** Browser file helpers: save text or bytes as a download, read a picked or dropped file for import. */
 import { MAX_IMPORT_BYTES, importTooLargeMessage, parseImport, type ImportResult } from '../scenario/file';
 import type { Scenario } from '../scenario/scenario';
 
 /** Offer `text` as a file download named `fileName`. */
 export function downloadText(fileName: string, text: string, mimeType: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: `${mimeType};charset=utf-8` }));
+  downloadBlob(fileName, new Blob([text], { type: `${mimeType};charset=utf-8` }));
+}
+
+/** Offer `blob` as a file download named `fileName` (through a Blob URL and an <a download>). */
+export function downloadBlob(fileName: string, blob: Blob): void {
+  const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
   a.href = url;
   a.download = fileName;

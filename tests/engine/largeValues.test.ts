@@ -1,7 +1,15 @@
-/** A huge value reaches the page cut to a displayable length, with a note; the diff used the full value. */
+/**
+ * A huge value reaches the page cut to a displayable length, with a note; the diff used the full
+ * value. The engine keeps each cut value whole until its next run: the page's client fetches it
+ * through the worker protocol.
+ */
 import { describe, expect, it } from 'vitest';
 import { useEngines } from '../support/engines';
 import { MAX_CELL_CHARS } from '../../src/engine/cellCap';
+import { EngineClient } from '../../src/engine/client';
+import { createSqliteEngine } from '../../src/engine/sqlite';
+import type { Engine } from '../../src/engine/types';
+import { InProcessWorker } from './inProcessWorker';
 
 const engines = useEngines();
 
@@ -40,4 +48,62 @@ describe('large values', () => {
     },
     180_000, // ten million characters through every phase: slow on a busy 2-core machine
   );
+});
+
+describe('whole values of cut cells', () => {
+  it.each([
+    [
+      'SQLite',
+      () => engines.sqlite,
+      "SELECT printf('%.*c', 200000, 'x') AS big, zeroblob(30000) AS b",
+      "CREATE TABLE t (k int PRIMARY KEY, v text);\nINSERT INTO t VALUES (1, printf('%.*c', 50000, 'v'));",
+    ],
+    [
+      'PostgreSQL',
+      () => engines.postgres,
+      "SELECT repeat('x', 200000) AS big, decode(repeat('00', 30000), 'hex') AS b",
+      "CREATE TABLE t (k int PRIMARY KEY, v text);\nINSERT INTO t VALUES (1, repeat('v', 50000));",
+    ],
+  ])(
+    '%s: the engine gives each cut value whole until its next run',
+    async (_name, get, select, setup) => {
+      const engine: Engine = get();
+      const r = await engine.run({ setup, statement: `${select};` });
+      expect(r.error).toBeUndefined();
+      const cut = r.cut ?? [];
+      const big = cut.find((c) => c.where === 'statement' && c.column === 0)!;
+      const blob = cut.find((c) => c.where === 'statement' && c.column === 1)!;
+      expect(big).toMatchObject({ index: 0, row: 0, length: 200_000, blob: false });
+      expect(blob).toMatchObject({ length: 30_000, blob: true });
+      expect(await engine.fullValue(big.id)).toBe('x'.repeat(200_000));
+      expect(await engine.fullValue(blob.id)).toEqual({ blob: '00'.repeat(30_000) });
+      // The table's value, cut in Before and in After.
+      for (const where of ['before', 'after'])
+        expect(await engine.fullValue(cut.find((c) => c.where === where)!.id)).toBe('v'.repeat(50_000));
+      // The next run (cutting nothing) replaces what the engine keeps. (A run that cuts values
+      // numbers them from 1 again: the page's client gives each cell an id of its own.)
+      await engine.run({ setup: 'CREATE TABLE t (k int);', statement: 'SELECT 1;' });
+      expect(await engine.fullValue(big.id)).toBeNull();
+    },
+    120_000,
+  );
+
+  it("the page's client fetches a cut value through the worker; an older run's value is gone", async () => {
+    const client = new EngineClient(
+      'sqlite',
+      () => new InProcessWorker(() => createSqliteEngine()) as unknown as Worker,
+    );
+    try {
+      const input = { setup: 'CREATE TABLE t (a);', statement: "SELECT printf('%.*c', 200000, 'x') AS big;" };
+      const first = await client.run(input, 30_000);
+      const id = first.cut![0]!.id;
+      expect(first.statements[0]!.rows[0]![0]).toHaveLength(MAX_CELL_CHARS + 1);
+      expect(await client.fullValue(id)).toBe('x'.repeat(200_000));
+      const second = await client.run({ ...input, statement: "SELECT printf('%.*c', 20000, 'y') AS big;" }, 30_000);
+      expect(await client.fullValue(id)).toBeNull();
+      expect(await client.fullValue(second.cut![0]!.id)).toBe('y'.repeat(20_000));
+    } finally {
+      client.dispose();
+    }
+  }, 60_000);
 });

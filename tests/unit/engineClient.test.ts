@@ -198,3 +198,92 @@ describe('EngineClient time limit', () => {
     }
   });
 });
+
+describe('EngineClient fullValue', () => {
+  const input = { setup: 'CREATE TABLE t (a);', statement: "SELECT printf('%.*c', 200000, 'x');" };
+  const reply = (worker: RecordingWorker, data: object) => worker.onmessage?.({ data } as MessageEvent);
+  const lastId = (worker: RecordingWorker, type: ToWorker['type']) =>
+    (worker.sent.filter((m) => m.type === type).at(-1) as { id: number }).id;
+  // A run whose one returned value was cut; the engine calls that value 1 (each run numbers from 1).
+  const cutResult = {
+    dialect: 'sqlite',
+    engineVersion: 'SQLite test',
+    ok: true,
+    setup: [],
+    statements: [],
+    notRun: [],
+    tables: [],
+    notes: [],
+    cut: [{ id: 1, where: 'statement', index: 0, row: 0, column: 0, length: 200_000, blob: false }],
+    timings: { reset: 0, setup: 0, before: 0, statements: 0, after: 0, diff: 0, total: 0 },
+  };
+
+  async function ranWithCut(worker: RecordingWorker, client: EngineClient) {
+    const run = client.run(input, 5000);
+    worker.ready();
+    reply(worker, { type: 'result', id: lastId(worker, 'run'), json: JSON.stringify(cutResult) });
+    return run;
+  }
+
+  it("asks the worker for the engine's value and resolves with the reply", async () => {
+    const worker = new RecordingWorker();
+    const client = new EngineClient('sqlite', () => worker as unknown as Worker);
+    const result = await ranWithCut(worker, client);
+    const cut = result.cut![0]!;
+    const whole = client.fullValue(cut.id);
+    const asked = worker.sent.at(-1)!;
+    // The request names the engine's own id for the value, whatever id the page gave the cell.
+    expect(asked).toEqual({ type: 'value', id: expect.any(Number) as number, cut: 1 });
+    reply(worker, { type: 'valued', id: lastId(worker, 'value'), value: 'x'.repeat(200_000) });
+    expect(await whole).toHaveLength(200_000);
+    expect(client.info.status).toBe('ready');
+  });
+
+  it('gives null, without asking, for a value of a run older than the latest', async () => {
+    const worker = new RecordingWorker();
+    const client = new EngineClient('sqlite', () => worker as unknown as Worker);
+    const older = (await ranWithCut(worker, client)).cut![0]!.id;
+    // The next run cuts a value the engine also calls 1: the older cell must not fetch it.
+    const newer = (await ranWithCut(worker, client)).cut![0]!.id;
+    expect(newer).not.toBe(older);
+    const sent = worker.sent.length;
+    expect(await client.fullValue(older)).toBeNull();
+    expect(worker.sent).toHaveLength(sent);
+    expect(await client.fullValue(12345)).toBeNull();
+    const whole = client.fullValue(newer);
+    reply(worker, { type: 'valued', id: lastId(worker, 'value'), value: 'y' });
+    expect(await whole).toBe('y');
+  });
+
+  it('gives null once the worker was replaced, even when the new one answers', async () => {
+    const workers: RecordingWorker[] = [];
+    const client = new EngineClient('sqlite', () => {
+      workers.push(new RecordingWorker());
+      return workers.at(-1) as unknown as Worker;
+    });
+    void client.start();
+    const w = workers[0]!;
+    const result = await ranWithCut(w, client);
+    // A schema read sent first leaves the engine unusable: the page replaces the worker and posts
+    // the value request again to the new one, whose engine never kept that value.
+    void client.describe('CREATE TABLE t (a);');
+    await expect.poll(() => w.sent.some((m) => m.type === 'describe')).toBe(true);
+    const whole = client.fullValue(result.cut![0]!.id);
+    reply(w, { type: 'described', id: lastId(w, 'describe'), tables: [], restart: true });
+    expect(workers).toHaveLength(2);
+    const w2 = workers[1]!;
+    w2.ready();
+    reply(w2, { type: 'valued', id: lastId(w2, 'value'), value: 'z' });
+    expect(await whole).toBeNull();
+    expect(await client.fullValue(result.cut![0]!.id)).toBeNull();
+  });
+
+  it('gives null when the request is given up (the user stopped the engine)', async () => {
+    const worker = new RecordingWorker();
+    const client = new EngineClient('sqlite', () => worker as unknown as Worker);
+    const result = await ranWithCut(worker, client);
+    const whole = client.fullValue(result.cut![0]!.id);
+    client.stop();
+    expect(await whole).toBeNull();
+  });
+});
