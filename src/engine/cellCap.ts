@@ -39,9 +39,20 @@ class Cutter {
     else this.places.set(rows, [place]);
   }
 
+  /**
+   * Rows of the row-by-row account (proposed, existing, written and removed rows). They repeat
+   * values of the statement and its tables, where a cut value can be fetched whole, so here they
+   * are only cut, not kept.
+   */
+  private plain: Value[][] = [];
+
+  addPlain(rows: Value[][]): void {
+    this.plain.push(...rows);
+  }
+
   total(): number {
     let n = 0;
-    for (const rows of this.places.keys()) for (const row of rows) for (const v of row) n += size(v);
+    for (const rows of [...this.places.keys(), this.plain]) for (const row of rows) for (const v of row) n += size(v);
     return n;
   }
 
@@ -73,6 +84,14 @@ class Cutter {
         }
       });
     }
+    for (const row of this.plain) {
+      for (let c = 0; c < row.length; c++) {
+        const v = row[c]!;
+        if (size(v) <= limit) continue;
+        row[c] =
+          typeof v === 'string' ? `${v.slice(0, limit)}…` : { blob: (v as { blob: string }).blob.slice(0, limit) };
+      }
+    }
     return count;
   }
 
@@ -95,6 +114,16 @@ export function capLongValues(r: RunResult, keep: Map<number, Value> = new Map()
     if (t.before) cutter.add(t.before.rows, { where: 'before', index: i });
     if (t.after) cutter.add(t.after.rows, { where: 'after', index: i });
   });
+  for (const s of r.statements) {
+    for (const p of s.proposed?.rows ?? []) {
+      cutter.addPlain([
+        p.values,
+        ...(p.existing ? [p.existing] : []),
+        ...(p.written ? [p.written] : []),
+        ...(p.removed ?? []),
+      ]);
+    }
+  }
   const count = cutter.pass(MAX_CELL_CHARS);
   if (count > 0) {
     const n = count === 1 ? 'One value was' : `${count.toLocaleString('en')} values were`;

@@ -50,6 +50,25 @@ describe('large values', () => {
   );
 });
 
+describe('the row-by-row account', () => {
+  it.each([
+    ['SQLite', () => engines.sqlite, "printf('%.*c', 200000, 'x')"],
+    ['PostgreSQL', () => engines.postgres, "repeat('x', 200000)"],
+  ])('%s: proposed, existing and written rows carry long values cut, like the tables', async (_name, get, big) => {
+    const r = await get().run({
+      setup: `CREATE TABLE t (k int PRIMARY KEY, v text);\nINSERT INTO t VALUES (1, ${big});`,
+      statement: `INSERT INTO t VALUES (1, ${big} || 'y'), (2, ${big}) ON CONFLICT (k) DO UPDATE SET v = excluded.v;`,
+    });
+    expect(r.error).toBeUndefined();
+    const rows = r.statements[0]!.proposed!.rows;
+    expect(rows.map((p) => p.fate)).toEqual(['updated', 'inserted']);
+    const cells = rows.flatMap((p) => [...p.values, ...(p.existing ?? []), ...(p.written ?? [])]);
+    const long = cells.filter((v): v is string => typeof v === 'string');
+    expect(long.length).toBeGreaterThanOrEqual(3);
+    for (const v of long) expect(v).toBe(`${'x'.repeat(MAX_CELL_CHARS)}…`);
+  });
+});
+
 describe('whole values of cut cells', () => {
   it.each([
     [
