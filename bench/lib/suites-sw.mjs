@@ -14,6 +14,15 @@ const swState = (page) =>
     return { active: r?.active?.state ?? null, controlled: navigator.serviceWorker.controller !== null };
   });
 
+/** How the page's own document came: `cache-storage` when the worker answered from its precache. */
+const navigationDelivery = (page) =>
+  page.evaluate(() => {
+    const [n] = performance.getEntriesByType('navigation');
+    return n
+      ? { deliveryType: n.deliveryType ?? null, transferSize: n.transferSize, workerStart: n.workerStart }
+      : null;
+  });
+
 /** Wait until the service worker is activated (its precache is complete by then); ms after the call, or null. */
 async function waitActivated(page, timeout) {
   const t0 = Date.now();
@@ -24,7 +33,10 @@ async function waitActivated(page, timeout) {
   return null;
 }
 
-/** Requests that reached the server (200 or 304) after this page's navigation started, as paths. */
+/**
+ * Requests that reached the server (200 or 304) after this page's navigation started and before its
+ * result, as paths (with the worker, a revalidation of the start page by the browser, off the path).
+ */
 const served = (requests) =>
   requests.filter((r) => r.at >= 0 && (r.status === 200 || r.status === 304)).map((r) => r.path);
 
@@ -47,12 +59,14 @@ async function twoVisits(env, sw) {
     const { result: repeat, p: q } = await visit(env, dir, id, 'app', '', FIRST, true, browser);
     try {
       const state = await swState(q.page);
+      const navigation = await navigationDelivery(q.page);
       return {
         first: { ms: first.ms, domMs: first.domMs, requests: first.requests.length, errors: first.errors },
         repeat: {
           ms: repeat.ms,
           domMs: repeat.domMs,
           controlled: state.controlled,
+          navigation,
           fromNetwork: served(repeat.requests),
           errors: repeat.errors,
         },
@@ -87,7 +101,7 @@ export async function coldServiceWorker(env) {
       env.log(
         `  ${side === 'sw' ? 'service worker' : 'service workers blocked'} #${i + 1}: first ${s.first.ms.toFixed(0)} ms, repeat ${s.repeat.ms.toFixed(0)} ms` +
           (side === 'sw'
-            ? ` (activated ${s.activatedAfterMs} ms after the first result; repeat ${s.repeat.controlled ? 'controlled' : 'NOT controlled'}, ${s.repeat.fromNetwork.length} requests reached the server)`
+            ? ` (activated ${s.activatedAfterMs} ms after the first result; repeat ${s.repeat.controlled ? 'controlled' : 'NOT controlled'}, page from ${s.repeat.navigation?.deliveryType || 'the network'}, ${s.repeat.fromNetwork.length} requests reached the server)`
             : ` (${s.repeat.fromNetwork.length} requests reached the server on the repeat visit)`),
       );
     }
