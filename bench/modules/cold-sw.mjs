@@ -13,7 +13,7 @@ const withinNoise = (row) => (row.ratio?.ciLow == null ? null : row.ratio.ciLow 
 export default {
   name: 'cold-sw',
   title: 'Service worker: repeat visit → first SQLite result',
-  run: (env) => coldServiceWorker({ ...env, runs: env.count(5, 2) }),
+  run: (env) => coldServiceWorker({ ...env, runs: env.count(7, 2) }),
   summarise(r) {
     const base = r.baseline.map((s) => s.ms);
     const first = (side) => r[side].map((s) => s.first.ms);
