@@ -3,7 +3,7 @@
 // drag and drop, the error boundary and title/notes.
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createElement } from 'react';
-import { createEvent, fireEvent, render, screen, within } from '@testing-library/react';
+import { createEvent, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { exportJson } from '../../src/scenario/file';
 import { defaultScenario, type Scenario } from '../../src/scenario/scenario';
@@ -192,10 +192,10 @@ describe('ImportExport', () => {
     expect(input.type).toBe('file');
     const other: Scenario = { ...defaultScenario(), dialect: 'postgres', title: 'Other' };
     await user.upload(input, new File([exportJson(other)], 'other.json', { type: 'application/json' }));
-    await vi.waitFor(() => expect(onImport).toHaveBeenCalledTimes(1));
+    await waitFor(() => expect(onImport).toHaveBeenCalledTimes(1));
     expect(onImport.mock.calls[0]![0]).toMatchObject({ ok: true, scenario: other });
     await user.upload(input, new File([new Uint8Array([0, 1, 2, 3])], 'x.json'));
-    await vi.waitFor(() => expect(onImport).toHaveBeenCalledTimes(2));
+    await waitFor(() => expect(onImport).toHaveBeenCalledTimes(2));
     expect(onImport.mock.calls[1]![0]).toEqual({ ok: false, message: expect.stringMatching(/is not a text file/) });
   });
 });
@@ -220,7 +220,7 @@ describe('DropZone', () => {
     fireEvent(window, drop);
     expect(drop.defaultPrevented).toBe(true);
     expect(overlay()).toBeNull();
-    await vi.waitFor(() => expect(onImport).toHaveBeenCalledTimes(1));
+    await waitFor(() => expect(onImport).toHaveBeenCalledTimes(1));
     expect(onImport.mock.calls[0]![0]).toMatchObject({
       ok: true,
       kind: 'sql',
@@ -232,7 +232,7 @@ describe('DropZone', () => {
     const onImport = vi.fn();
     render(createElement(DropZone, { scenario: defaultScenario(), onImport }));
     fireEvent(window, fileDrag('drop', [new File(['SELECT 1;'], 'a.sql'), new File(['SELECT 2;'], 'b.sql')]));
-    await vi.waitFor(() => expect(onImport).toHaveBeenCalledTimes(1));
+    await waitFor(() => expect(onImport).toHaveBeenCalledTimes(1));
     expect(onImport.mock.calls[0]![0]).toEqual({
       ok: false,
       message: '2 files were dropped; a scenario is imported from one file at a time, so none was imported.',
