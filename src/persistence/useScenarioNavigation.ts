@@ -9,6 +9,7 @@ import type { PlaygroundActions } from '../state/usePlayground';
 import { exampleScenario, loadGallery, loadedGallery, lookupExample } from '../ui/galleryLoader';
 import { exampleFragment, exampleIdOf, readFragment } from './history';
 import type { StashBannerProps } from './StashBanner';
+import { encodeScenarioSoon } from '../scenario/linkOffThread';
 import { startScenario } from './start';
 import { usePersistence, type Persistence } from './usePersistence';
 
@@ -62,14 +63,31 @@ export function useScenarioNavigation(scenario: Scenario, actions: PlaygroundAct
     persistenceRef.current = persistence;
   });
 
+  // Counts chosen loads, and the scenario on screen: a large scenario whose link is still being
+  // encoded does not open over something opened or typed meanwhile.
+  const loads = useRef(0);
+  const shown = useRef(scenario);
+  useLayoutEffect(() => {
+    shown.current = scenario;
+  });
+
   /** Load a scenario the user chose (example, import): a new history entry, so Back returns to the work. */
   const loadChosen = (next: Scenario, source: 'example' | 'import', exampleId: string | null = null) => {
-    // Edited work is set aside (as when a link opens over it), so it survives the tab being closed.
-    const r = persistence.loaded(next, exampleId ? exampleFragment(exampleId) : undefined, { setAside: true });
-    // Refused: the work could not be set aside (storage full); the notice says so, nothing changes.
-    if (r === 'refused') return;
-    if (r === 'set-aside') setStashSource(source);
-    actions.load(next, source, exampleId);
+    const load = ++loads.current;
+    const from = shown.current;
+    const open = (fragment: string) => {
+      if (load !== loads.current || shown.current !== from) return;
+      // Edited work is set aside (as when a link opens over it), so it survives the tab being closed.
+      const r = persistence.loaded(next, fragment, { setAside: true });
+      // Refused: the work could not be set aside (storage full); the notice says so, nothing changes.
+      if (r === 'refused') return;
+      if (r === 'set-aside') setStashSource(source);
+      actions.load(next, source, exampleId);
+    };
+    // A large scenario's link is encoded in a worker: the page stays responsive meanwhile.
+    const fragment = exampleId ? exampleFragment(exampleId) : encodeScenarioSoon(next);
+    if (typeof fragment === 'string') open(fragment);
+    else void fragment.then(open);
   };
 
   /** Back to set-aside work (the newest, or one from Recent work); edits it replaces are set aside. */

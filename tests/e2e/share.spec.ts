@@ -596,3 +596,34 @@ test('a link pasted into the address bar of the same tab sets edited work aside;
   await expect(page.getByLabel('Title', { exact: true })).toHaveValue('My own work');
   await expect.poll(async () => squash(await editorText(page, 'Statement SQL'))).toBe(squash(EDITED));
 });
+
+test("a large import's link is made off the page's thread: the address carries it, and Back returns to the example before", async ({
+  page,
+}) => {
+  await page.goto('./#example/bulk-upsert');
+  await waitForResult(page);
+  const before = await page.evaluate(() => location.hash);
+  expect(before).toBe('#example/bulk-upsert');
+  const workers: string[] = [];
+  page.on('worker', (w) => workers.push(w.url()));
+  // About 300,000 characters: its link is encoded in a worker.
+  const rows = Array.from({ length: 6000 }, (_, i) => `INSERT INTO t VALUES (${i}, 'row ${i}');`);
+  const setup = `CREATE TABLE t (id integer PRIMARY KEY, name text);\n${rows.join('\n')}\n`;
+  await page
+    .getByLabel('Import a scenario file')
+    .setInputFiles({ name: 'big.sql', mimeType: 'application/sql', buffer: Buffer.from(setup) });
+  await expect(page.getByRole('status').filter({ hasText: 'Imported "big.sql"' })).toBeVisible();
+  await expect(page.getByRole('table', { name: 'After: t', exact: true })).toBeVisible();
+  // The address is this scenario's link: a fresh page opened on it gets the same setup.
+  await expect.poll(() => page.evaluate(() => location.hash.length)).toBeGreaterThan(1000);
+  const hash = await page.evaluate(() => location.hash);
+  const decoded = JSON.parse(LZString.decompressFromEncodedURIComponent(hash.slice('#s1/'.length))) as {
+    sqlite: { setup: string };
+  };
+  expect(decoded.sqlite.setup).toBe(setup);
+  expect(workers.filter((u) => /linkEncoder/.test(u))).toHaveLength(1);
+  await page.goBack();
+  await expect.poll(() => page.evaluate(() => location.hash)).toBe(before);
+  await expect(page.getByRole('table', { name: 'After: t', exact: true })).toHaveCount(0);
+  await waitForResult(page);
+});
