@@ -120,6 +120,26 @@ describe('engine differences in the fates', () => {
     );
   });
 
+  it('PostgreSQL 21000 names the earlier row with the same conflict target, not one sharing another key', async () => {
+    const p = await engines.postgres.run({
+      setup: 'CREATE TABLE t (a int NOT NULL, b text NOT NULL, c int NOT NULL UNIQUE, UNIQUE (a, b));',
+      statement:
+        "INSERT INTO t VALUES (1, 'p', 1), (0, 'p', 0), (0, 'p', 1) ON CONFLICT (a, b) DO UPDATE SET c = excluded.c",
+    });
+    expect(p.error?.code).toBe('21000');
+    // Row 3 shares c with row 1, but the conflict target is (a, b): the row it hit is row 2's.
+    expect(proposed(p).rows[2]!.earlier).toBe(2);
+    expect(texts(p)[2]).toBe(
+      'error 21000: row 3 would update the row that row 2 already inserted in this statement (same t_a_b_key (a, b))',
+    );
+    const named = await engines.postgres.run({
+      setup: 'CREATE TABLE t (a int NOT NULL, b text NOT NULL, c int NOT NULL UNIQUE, UNIQUE (a, b));',
+      statement:
+        "INSERT INTO t VALUES (1, 'p', 1), (0, 'p', 0), (0, 'p', 1) ON CONFLICT ON CONSTRAINT t_a_b_key DO UPDATE SET c = excluded.c",
+    });
+    expect(proposed(named).rows[2]!.earlier).toBe(2);
+  });
+
   it('SQLite INSERT OR REPLACE through a second unique key deletes two rows, both named', async () => {
     const r = await engines.sqlite.run({
       setup:
@@ -135,6 +155,29 @@ describe('engine differences in the fates', () => {
       /replaced: SQLite deleted 2 rows \(id = 1, email = 'a@x', v = 'one'; id = 2, email = 'b@x', v = 'two'\) and inserted this one/,
     );
     expect(proposed(r).notes.join(' ')).toMatch(/recursive_triggers/);
+  });
+
+  it('SQLite INSERT OR REPLACE that removes a row written earlier in the same statement names it', async () => {
+    const r = await engines.sqlite.run({
+      setup: "CREATE TABLE p (id INTEGER, email TEXT UNIQUE, v TEXT);\nINSERT INTO p VALUES (1, 'a@x', 'one');",
+      statement: "INSERT OR REPLACE INTO p VALUES (2, 'b@x', 'first'), (3, 'b@x', 'second'), (4, 'a@x', 'third')",
+    });
+    const p = proposed(r);
+    // Row 2 took the place of row 1's row (same email): SQLite deleted it, so it is no plain insert.
+    expect(fates(r)).toEqual(['inserted', 'replaced', 'replaced']);
+    expect(p.rows[0]!.removedBy).toBe(2);
+    expect(p.rows[0]!.afterRow).toBeUndefined();
+    expect(p.rows[1]!.removed).toEqual([[2, 'b@x', 'first']]);
+    expect(p.rows[1]!.earlier).toBe(1);
+    expect(texts(r)[1]).toBe(
+      "conflicted on UNIQUE (email) → replaced: SQLite deleted the row (the row that row 1 wrote in this statement: id = 2, email = 'b@x', v = 'first') and inserted this one",
+    );
+    expect(afterText(p, p.rows[0]!, true)).toBe(
+      "wrote id = 2, email = 'b@x', v = 'first'; row 2 replaced it in this statement",
+    );
+    // The Before row is still named as before.
+    expect(p.rows[2]!.removed).toEqual([[1, 'a@x', 'one']]);
+    expect(r.tables[0]!.counts).toMatchObject({ inserted: 2, deleted: 1 });
   });
 
   it('SQLite INSERT OR IGNORE and REPLACE INTO', async () => {
