@@ -105,6 +105,7 @@ export function link(
       deletedBefore.push(c.before);
   });
   deletedBefore.sort((a, b) => a - b);
+  const deletedSet = new Set(deletedBefore);
   const claimed = new Set<number>();
   // Lookups by content and by key, built once (a statement may propose thousands of rows).
   const writtenBy = new Map<string, number>(); // written row content → index in rows
@@ -140,9 +141,11 @@ export function link(
       }
     }
     if (replace && r.fate === 'inserted' && r.written && schema && diff?.before) {
-      const removed = deletedBefore.filter(
-        (i) => !claimed.has(i) && sharedKeys(schema, r.written!, diff.before!.rows[i]!).length > 0,
-      );
+      // A Before row identical to the new one shows unchanged, yet SQLite deleted it and wrote it again.
+      const again = beforeIdx.get(rowKey(r.written)) ?? [];
+      const removed = [...deletedBefore, ...again.filter((i) => !deletedSet.has(i))]
+        .filter((i) => !claimed.has(i) && sharedKeys(schema, r.written!, diff.before!.rows[i]!).length > 0)
+        .sort((a, b) => a - b);
       if (removed.length) {
         removed.forEach((i) => claimed.add(i));
         r.removed = [...(r.removed ?? []), ...removed.map((i) => diff.before!.rows[i]!)];

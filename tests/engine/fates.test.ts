@@ -180,6 +180,20 @@ describe('engine differences in the fates', () => {
     expect(r.tables[0]!.counts).toMatchObject({ inserted: 2, deleted: 1 });
   });
 
+  it('SQLite INSERT OR REPLACE of a row identical to an existing one is a replacement, not an insert', async () => {
+    const r = await engines.sqlite.run({
+      setup: "CREATE TABLE p (id INTEGER PRIMARY KEY, v TEXT);\nINSERT INTO p VALUES (1, 'one'), (2, 'two');",
+      statement: "INSERT OR REPLACE INTO p VALUES (1, 'one')",
+    });
+    // The After table shows the row unchanged; SQLite still deleted it and inserted it again.
+    expect(r.tables[0]!.counts).toMatchObject({ inserted: 0, updated: 0, deleted: 0 });
+    expect(fates(r)).toEqual(['replaced']);
+    expect(proposed(r).rows[0]!.removed).toEqual([[1, 'one']]);
+    expect(texts(r)[0]).toBe(
+      "conflicted on PRIMARY KEY (id) → replaced: SQLite deleted the row (id = 1, v = 'one') and inserted this one",
+    );
+  });
+
   it('SQLite INSERT OR IGNORE and REPLACE INTO', async () => {
     const setup = "CREATE TABLE q (k TEXT PRIMARY KEY, v INTEGER);\nINSERT INTO q VALUES ('a', 1);";
     const ig = await engines.sqlite.run({ setup, statement: "INSERT OR IGNORE INTO q VALUES ('a', 2), ('b', 2)" });
