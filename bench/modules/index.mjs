@@ -12,6 +12,7 @@ export const MODULES = [
   'typing',
   'interactions',
   'bulk',
+  'account',
   'limit',
   'million',
 ];
