@@ -84,10 +84,17 @@ export function link(
   const afterIdx = indexRows(diff?.after?.rows);
   const beforeIdx = indexRows(diff?.before?.rows);
   const used = new Set<number>();
+  // Rows with the same values (a key with NULLs, or no key) are told apart by their marks: a row
+  // the statement wrote is linked to a written After row before an untouched one.
+  const untouched = new Set<number>();
+  diff?.changes.forEach((c) => {
+    if (c.change === 'unchanged' && c.after !== undefined) untouched.add(c.after);
+  });
   const take = (m: Map<string, number[]>, row: Value[] | undefined, usedSet?: Set<number>): number | undefined => {
     if (!row) return undefined;
     const list = m.get(rowKey(row));
-    const hit = list?.find((i) => !usedSet?.has(i));
+    const free = (i: number): boolean => !usedSet?.has(i);
+    const hit = usedSet ? (list?.find((i) => free(i) && !untouched.has(i)) ?? list?.find(free)) : list?.[0];
     if (hit !== undefined) usedSet?.add(hit);
     return hit;
   };

@@ -104,6 +104,22 @@ for (const d of ['sqlite', 'postgres'] as const) {
   });
 }
 
+describe('linking to the After rows', () => {
+  for (const d of ['sqlite', 'postgres'] as const) {
+    it(`${d}: a row inserted with the same values as an untouched row links to the inserted After row`, async () => {
+      const r = await engines[d].run({
+        setup: "CREATE TABLE n (k int UNIQUE, v text);\nINSERT INTO n VALUES (NULL, 'a');",
+        statement: "INSERT INTO n VALUES (NULL, 'a') ON CONFLICT (k) DO UPDATE SET v = excluded.v",
+      });
+      // A NULL key conflicts with nothing: two equal rows, the second one new.
+      expect(fates(r)).toEqual(['inserted']);
+      const t = r.tables[0]!;
+      const row = proposed(r).rows[0]!.afterRow!;
+      expect(t.changes.find((c) => c.after === row)?.change).toBe('inserted');
+    });
+  }
+});
+
 describe('engine differences in the fates', () => {
   it('the same key twice: PostgreSQL fails with 21000 naming both rows; SQLite updates the row it just inserted', async () => {
     const statement = "INSERT INTO t VALUES (1, 'a'), (2, 'b'), (1, 'c') ON CONFLICT (k) DO UPDATE SET v = excluded.v";
