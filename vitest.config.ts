@@ -5,6 +5,8 @@ export default defineConfig({
     include: ['tests/unit/**/*.test.ts', 'tests/engine/**/*.test.ts'],
     // One clean PostgreSQL data directory for the run; engine tests start from it (tests/support).
     globalSetup: ['tests/support/pgSnapshot.globalSetup.ts'],
+    // Component tests: jest-dom's matchers and Testing Library's clean-up after each test.
+    setupFiles: ['tests/support/dom.setup.ts'],
     // A PostgreSQL start takes seconds on a 2-core machine, more when it is busy.
     testTimeout: 60_000,
     hookTimeout: 120_000,

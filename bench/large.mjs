@@ -14,8 +14,9 @@ import LZString from 'lz-string';
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const DIST = process.argv.find((a) => a.startsWith('--dist='))?.slice(7) ?? path.join(ROOT, 'dist');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-// 24,000 single-row INSERTs make a ~960 KB scenario, near the 1 MB limit.
-const ROWS = Number(process.argv.find((a) => a.startsWith('--rows='))?.slice(7) ?? 24_000);
+// 20,800 single-row INSERTs (about 45 characters each) make a ~950 KB scenario, near the 1 MB
+// limit. (24,000 went over it: the link was refused and the measure waited for a run that never came.)
+const ROWS = Number(process.argv.find((a) => a.startsWith('--rows='))?.slice(7) ?? 20_800);
 const TIMEOUT = 300_000;
 const MIME = {
   '.html': 'text/html',

@@ -33,10 +33,13 @@ export function removeProfileDir(dir) {
 
 /**
  * Launch Chromium on profile `dir` and open one page with the probe configured by `cfg`
- * (cfg.first = { label, scope } watches for the first rendered table).
+ * (cfg.first = { label, scope } watches for the first rendered table). `options`: more options of
+ * the browser context, e.g. `{ serviceWorkers: 'block' }` (service workers are allowed by default,
+ * as in a reader's browser).
  */
-export async function openProfile(dir, cfg = {}) {
+export async function openProfile(dir, cfg = {}, options = {}) {
   const context = await chromium.launchPersistentContext(dir, {
+    ...options,
     executablePath: CHROMIUM,
     headless: true,
     args: FLAGS,

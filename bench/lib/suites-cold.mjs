@@ -14,17 +14,18 @@ import {
 import { linkFragment, scenarioFor } from './scenarios.mjs';
 
 let visits = 0;
-const nextVisit = () => `v${Date.now().toString(36)}${(visits++).toString(36)}`;
+/** A new visit prefix (one per profile: a repeat visit reuses its profile's prefix). */
+export const nextVisit = () => `v${Date.now().toString(36)}${(visits++).toString(36)}`;
 
-const USERS = 'After: users';
-const scopeOf = (dialect) => `.results[data-dialect="${dialect}"]`;
+export const USERS = 'After: users';
+export const scopeOf = (dialect) => `.results[data-dialect="${dialect}"]`;
 /** Sides of round i: A B, then B A (an ABBA order cancels a steady drift and order effects). */
-const order = (sides, i) => (i % 2 ? [...sides].reverse() : sides);
+export const order = (sides, i) => (i % 2 ? [...sides].reverse() : sides);
 const isEngineChunk = (p) => /pglite|initdb|postgres/i.test(p);
 const isEditorChunk = (p) => /monaco|editor\.worker|codicon/i.test(p);
 
 /** Files a visit requested before epoch time `until`, with raw and gzip sizes. */
-function requestsBefore(server, visit, origin, until) {
+export function requestsBefore(server, visit, origin, until) {
   return server
     .requests(visit)
     .filter((r) => r.t <= until)
@@ -51,9 +52,10 @@ const trimMessages = (ms) =>
 /**
  * One visit on profile `dir`: open `url`, wait for the first rendered table described by `first`,
  * and return its timing with what the page fetched and started. Leaves the page open when `keep`.
+ * `browser`: options of the browser context (e.g. `{ serviceWorkers: 'block' }`).
  */
-async function visit(env, dir, id, root, rel, first, keep = false) {
-  const p = await openProfile(dir, { first });
+export async function visit(env, dir, id, root, rel, first, keep = false, browser = {}) {
+  const p = await openProfile(dir, { first }, browser);
   try {
     await p.page.goto(env.server.url(id, root, rel), { waitUntil: 'commit' });
     const mark = await waitMark(p.page, 'first', env.timeoutMs);

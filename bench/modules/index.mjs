@@ -6,6 +6,8 @@
 // prettier-ignore
 export const MODULES = [
   'cold-sqlite',
+  'cold-sw',
+  'embed',
   'cold-postgres',
   'switch',
   'warm',

@@ -1,7 +1,8 @@
 /**
  * An embed's options, read from its address: the query string and/or the fragment after the
  * scenario (`embed.html?theme=dark#s1/…&run=load`; the fragment wins). Documented in docs/EMBED.md.
- * Unknown or malformed values fall back to the defaults: an embed never fails over an option.
+ * An unknown option, or a value not understood, is ignored (the query's value or the default
+ * stands): an embed never fails over an option.
  */
 import type { Dialect } from '../engine/types';
 
@@ -50,6 +51,10 @@ export function splitFragment(hash: string): { scenario: string; options: URLSea
 }
 
 const TRUE = new Set(['', '1', 'true', 'yes', 'on']);
+const FALSE = new Set(['0', 'false', 'no', 'off']);
+
+/** A yes/no value, or `current` when `v` is neither. */
+const flag = (v: string, current: boolean): boolean => (TRUE.has(v) ? true : FALSE.has(v) ? false : current);
 
 function dialectList(v: string): Dialect[] | null {
   const out: Dialect[] = [];
@@ -69,7 +74,7 @@ export function parseOptions(search: string, fragmentOptions: URLSearchParams = 
       const key = rawKey.toLowerCase().replace(/[-_]/g, '');
       const v = value.trim().toLowerCase();
       if (key === 'dialect' || key === 'dialects') o.dialects = dialectList(v) ?? o.dialects;
-      else if (key === 'readonly') o.readOnly = TRUE.has(v);
+      else if (key === 'readonly') o.readOnly = flag(v, o.readOnly);
       else if (key === 'setup' && (v === 'collapsed' || v === 'shown' || v === 'hidden')) o.setup = v;
       else if (key === 'run' && (v === 'click' || v === 'load')) o.run = v;
       else if (key === 'theme' && (v === 'auto' || v === 'light' || v === 'dark')) o.theme = v;
@@ -77,7 +82,7 @@ export function parseOptions(search: string, fragmentOptions: URLSearchParams = 
         const n = Number.parseInt(v, 10);
         o.maxHeight = Number.isFinite(n) && n >= 120 ? Math.min(n, 10_000) : o.maxHeight;
       } else if (key === 'id') o.id = value.slice(0, 100);
-      else if (key === 'host') o.fromHost = TRUE.has(v);
+      else if (key === 'host') o.fromHost = flag(v, o.fromHost);
     }
   }
   return o;

@@ -12,7 +12,7 @@ import { translateInsert } from './dml';
 import { returningToSqlite } from './returning';
 import { translateExpressions } from './expressions';
 import { SchemaModel } from './schemaModel';
-import { applyEdits, lineAt, parseError, parseScript, quoteIdent, type CstNode } from './sqlSource';
+import { applyEdits, lineAt, parseError, parseScript, quoteIdent, walk, type CstNode } from './sqlSource';
 import { Translator, type Change, type Problem, type ScriptRole } from './translator';
 
 export type { Change, Construct, Problem, ScriptRole } from './translator';
@@ -76,8 +76,29 @@ function statementLabel(type: string): string {
     .toUpperCase();
 }
 
+/** A CTE whose body writes (INSERT, UPDATE, DELETE or MERGE inside WITH), if the statement has one. */
+function writingCte(node: AnyNode): CstNode | null {
+  let found: CstNode | null = null;
+  walk(node, (n) => {
+    if (found) return false;
+    if (n.type !== 'common_table_expr') return;
+    let body = (n as AnyNode).expr as AnyNode | undefined;
+    while (body?.type === 'paren_expr') body = body.expr as AnyNode;
+    if (body && /^(insert|update|delete|merge)_stmt$/.test(body.type)) found = n;
+  });
+  return found;
+}
+
 function translateStatement(t: Translator, node: AnyNode): void {
   const type = node.type;
+  const writing = t.to === 'sqlite' ? writingCte(node) : null;
+  if (writing) {
+    t.problem(
+      writing,
+      'statement',
+      'an INSERT, UPDATE, DELETE or MERGE inside WITH is PostgreSQL-only (SQLite allows only SELECT there); kept as written, so SQLite will reject it. Run the write as a statement of its own, then a SELECT.',
+    );
+  }
   if (t.to === 'sqlite' && type === 'merge_stmt') {
     t.commentOut(node, 'MERGE');
     t.problem(

@@ -22,8 +22,6 @@ const KNOWN: Record<string, string> = {
   'postgres-on-constraint postgres':
     'the PostgreSQL variant tries a target-less DO UPDATE on purpose; SQLite accepts it',
   'postgres-merge postgres': 'the MERGE that fails on purpose is commented out for SQLite (reported)',
-  'do-nothing-returning-existing postgres':
-    'the PostgreSQL variant puts an INSERT inside WITH, which SQLite does not accept (the translation does not report it)',
 };
 
 const cases = EXAMPLES.flatMap((ex) =>

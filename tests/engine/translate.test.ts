@@ -277,6 +277,19 @@ describe('PostgreSQL → SQLite', () => {
     ]);
   });
 
+  it('an INSERT inside WITH is reported: SQLite rejects it, as the report says', async () => {
+    const t = await trip(
+      'postgres',
+      PG_USERS,
+      `WITH ins AS (\n  INSERT INTO users (email, name) VALUES ('ada@example.com', 'X') ON CONFLICT DO NOTHING RETURNING id\n)\nSELECT id FROM ins;`,
+    );
+    expect(t.original.error).toBeUndefined();
+    expect(t.tr.statement.untranslatable.map((u) => u.message).join(' ')).toMatch(
+      /INSERT, UPDATE, DELETE or MERGE inside WITH is PostgreSQL-only/,
+    );
+    expect(t.translated.error?.message).toMatch(/syntax error/);
+  });
+
   it('casts and functions: ::timestamptz, ::text, greatest()', async () => {
     const t = await trip(
       'postgres',

@@ -1,9 +1,10 @@
 // @vitest-environment happy-dom
 // The builder form in a DOM: labels, live SQL, NULL toggles, paste, disabled strategies with
 // visible reasons, dialect switches keeping the form, "Use this statement", copy and its fallback.
-import { describe, expect, test, vi } from 'vitest';
-import { act, createElement } from 'react';
-import { mountReactRoot } from './reactDom';
+import { afterEach, describe, expect, test, vi } from 'vitest';
+import { createElement } from 'react';
+import { render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import type { ColumnInfo, Dialect, TableSchema } from '../../src/engine/types';
 import { BuilderForm, type BuilderFormProps } from '../../src/builder/BuilderForm';
 import type { BuilderState } from '../../src/builder/model';
@@ -47,38 +48,10 @@ function tables(d: Dialect): TableSchema[] {
   ];
 }
 
-const { render, host: currentHost } = mountReactRoot(() => vi.restoreAllMocks());
+afterEach(() => vi.restoreAllMocks());
 
-/** The control a <label> with exactly this text points to. */
-function byLabel<T extends HTMLElement>(text: string): T {
-  const label = [...currentHost().querySelectorAll('label')].find((l) => l.textContent?.trim() === text);
-  if (!label) throw new Error(`no label "${text}"`);
-  const el = document.getElementById(label.htmlFor);
-  if (!el) throw new Error(`label "${text}" points nowhere`);
-  return el as T;
-}
-
-function button(name: string): HTMLButtonElement {
-  const b = [...currentHost().querySelectorAll('button')].find(
-    (x) => x.getAttribute('aria-label') === name || x.textContent?.trim() === name,
-  );
-  if (!b) throw new Error(`no button "${name}"`);
-  return b;
-}
-
-async function type(input: HTMLInputElement | HTMLTextAreaElement, value: string) {
-  await act(async () => {
-    const proto = input instanceof HTMLTextAreaElement ? HTMLTextAreaElement.prototype : HTMLInputElement.prototype;
-    Object.getOwnPropertyDescriptor(proto, 'value')?.set?.call(input, value);
-    input.dispatchEvent(new Event('input', { bubbles: true }));
-  });
-}
-
-async function click(el: HTMLElement) {
-  await act(async () => el.click());
-}
-
-const sql = () => byLabel<HTMLTextAreaElement>('Generated SQL').value;
+/** The SQL the form generates, as shown in its labelled text area. */
+const sql = () => screen.getByRole<HTMLTextAreaElement>('textbox', { name: 'Generated SQL' }).value;
 
 function props(d: Dialect, extra: Partial<BuilderFormProps> = {}): BuilderFormProps {
   return { dialect: d, tables: tables(d), onUseStatement: () => {}, ...extra };
@@ -86,9 +59,10 @@ function props(d: Dialect, extra: Partial<BuilderFormProps> = {}): BuilderFormPr
 
 describe('BuilderForm', () => {
   test('every control is labelled and the SQL follows the grid', async () => {
-    await render(createElement(BuilderForm, props('sqlite')));
-    expect(byLabel<HTMLSelectElement>('Table').value).toBe('kv');
-    expect(currentHost().querySelector('table caption')?.textContent).toBe('Rows to insert');
+    const user = userEvent.setup();
+    render(createElement(BuilderForm, props('sqlite')));
+    expect(screen.getByRole('combobox', { name: 'Table' })).toHaveValue('kv');
+    expect(screen.getByRole('table', { name: 'Rows to insert' })).toBeInTheDocument();
     for (const legend of [
       'Columns to insert',
       'Rows',
@@ -98,136 +72,143 @@ describe('BuilderForm', () => {
       'Update the existing row',
       'RETURNING',
     ]) {
-      expect([...currentHost().querySelectorAll('legend')].map((l) => l.textContent)).toContain(legend);
+      expect(screen.getByRole('group', { name: legend })).toBeInTheDocument();
     }
-    await type(byLabel('Row 1, k'), "it's");
-    await type(byLabel('Row 1, v'), '42');
+    await user.type(screen.getByRole('textbox', { name: 'Row 1, k' }), "it's");
+    await user.type(screen.getByRole('textbox', { name: 'Row 1, v' }), '42');
     expect(sql()).toContain(`('it''s', 42, NULL)`);
     expect(sql()).toContain('ON CONFLICT (k) DO UPDATE SET');
-    expect(byLabel<HTMLTextAreaElement>('SQLAlchemy code').value).toContain(
+    expect(screen.getByRole<HTMLTextAreaElement>('textbox', { name: 'SQLAlchemy code' }).value).toContain(
       'from sqlalchemy.dialects.sqlite import insert',
     );
   });
 
   test('NULL is distinct from the empty string', async () => {
-    await render(createElement(BuilderForm, props('postgres')));
-    await type(byLabel('Row 1, k'), 'a');
-    const toggle = button('Row 1, note: NULL');
-    expect(toggle.getAttribute('aria-pressed')).toBe('true');
-    await click(toggle);
-    expect(toggle.getAttribute('aria-pressed')).toBe('false');
+    const user = userEvent.setup();
+    render(createElement(BuilderForm, props('postgres')));
+    await user.type(screen.getByRole('textbox', { name: 'Row 1, k' }), 'a');
+    const toggle = screen.getByRole('button', { name: 'Row 1, note: NULL' });
+    expect(toggle).toHaveAttribute('aria-pressed', 'true');
+    await user.click(toggle);
+    expect(toggle).toHaveAttribute('aria-pressed', 'false');
     expect(sql()).toContain(`('a', NULL, '')`);
-    await click(toggle);
+    await user.click(toggle);
     expect(sql()).toContain(`('a', NULL, NULL)`);
   });
 
-  test('strategies the dialect cannot run are disabled, with the reason shown', async () => {
-    await render(createElement(BuilderForm, props('sqlite')));
-    const merge = byLabel<HTMLInputElement>('MERGE');
-    expect(merge.disabled).toBe(true);
-    const why = document.getElementById(merge.getAttribute('aria-describedby') ?? '');
-    expect(why?.textContent).toMatch(/PostgreSQL only/);
-    expect(currentHost().textContent).toContain('PostgreSQL only (15+): SQLite has no MERGE.');
-    await render(createElement(BuilderForm, props('postgres')));
-    expect(byLabel<HTMLInputElement>('INSERT OR REPLACE').disabled).toBe(true);
-    expect(currentHost().textContent).toContain('SQLite only: PostgreSQL has no INSERT OR');
+  test('strategies the dialect cannot run are disabled, with the reason shown', () => {
+    const { container, rerender } = render(createElement(BuilderForm, props('sqlite')));
+    const merge = screen.getByRole('radio', { name: 'MERGE' });
+    expect(merge).toBeDisabled();
+    expect(merge).toHaveAccessibleDescription(/PostgreSQL only/);
+    expect(container).toHaveTextContent('PostgreSQL only (15+): SQLite has no MERGE.');
+    rerender(createElement(BuilderForm, props('postgres')));
+    expect(screen.getByRole('radio', { name: 'INSERT OR REPLACE' })).toBeDisabled();
+    expect(container).toHaveTextContent('SQLite only: PostgreSQL has no INSERT OR');
   });
 
   test('switching the dialect regenerates from the same form', async () => {
-    await render(createElement(BuilderForm, props('sqlite')));
-    await type(byLabel('Row 1, k'), 'x');
-    await click(byLabel('INSERT OR IGNORE'));
+    const user = userEvent.setup();
+    const { rerender } = render(createElement(BuilderForm, props('sqlite')));
+    await user.type(screen.getByRole('textbox', { name: 'Row 1, k' }), 'x');
+    await user.click(screen.getByRole('radio', { name: 'INSERT OR IGNORE' }));
     expect(sql()).toMatch(/^INSERT OR IGNORE INTO kv/);
-    await render(createElement(BuilderForm, props('postgres')));
+    rerender(createElement(BuilderForm, props('postgres')));
     expect(sql()).toContain(`('x', NULL, NULL)`);
     expect(sql()).toContain('DO NOTHING');
-    expect(currentHost().querySelector('.ub-warnings')?.textContent).toMatch(
+    expect(screen.getByRole('list', { name: 'Notes' }).textContent).toMatch(
       /INSERT OR IGNORE does not exist in PostgreSQL/,
     );
-    await render(createElement(BuilderForm, props('sqlite')));
+    rerender(createElement(BuilderForm, props('sqlite')));
     expect(sql()).toMatch(/^INSERT OR IGNORE INTO kv/);
   });
 
   test('pasting TSV into a cell fills the grid from there', async () => {
-    await render(createElement(BuilderForm, props('sqlite')));
-    const cell = byLabel<HTMLInputElement>('Row 1, k');
-    await act(async () => {
-      const e = new Event('paste', { bubbles: true, cancelable: true }) as Event & { clipboardData: unknown };
-      Object.defineProperty(e, 'clipboardData', { value: { getData: () => 'a\t1\tNULL\nb\t2\t' } });
-      cell.dispatchEvent(e);
-    });
-    expect(byLabel<HTMLInputElement>('Row 2, k').value).toBe('b');
+    const user = userEvent.setup();
+    const { container } = render(createElement(BuilderForm, props('sqlite')));
+    await user.click(screen.getByRole('textbox', { name: 'Row 1, k' }));
+    await user.paste('a\t1\tNULL\nb\t2\t');
+    expect(screen.getByRole('textbox', { name: 'Row 1, k' })).toHaveValue('a');
+    expect(screen.getByRole('textbox', { name: 'Row 2, k' })).toHaveValue('b');
     expect(sql()).toContain(`('a', 1, NULL),\n  ('b', 2, '')`);
-    expect(currentHost().textContent).toContain('2 row(s) pasted.');
+    expect(container).toHaveTextContent('2 row(s) pasted.');
   });
 
   test('Enter moves down a row and adds one at the end', async () => {
-    await render(createElement(BuilderForm, props('sqlite')));
-    const cell = byLabel<HTMLInputElement>('Row 1, v');
-    await act(async () => {
-      cell.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, cancelable: true }));
-    });
-    expect(document.activeElement).toBe(byLabel('Row 2, v'));
+    const user = userEvent.setup();
+    render(createElement(BuilderForm, props('sqlite')));
+    expect(screen.queryByRole('textbox', { name: 'Row 2, v' })).toBeNull();
+    await user.click(screen.getByRole('textbox', { name: 'Row 1, v' }));
+    await user.keyboard('{Enter}');
+    expect(screen.getByRole('textbox', { name: 'Row 2, v' })).toHaveFocus();
   });
 
   test('the paste box takes CSV with a header; rows can be removed', async () => {
-    await render(createElement(BuilderForm, props('sqlite')));
-    await type(byLabel('CSV or TSV text'), 'note,k\n"x, y",k1\n"NULL",k2\n');
-    await click(button('Add pasted rows'));
+    const user = userEvent.setup();
+    render(createElement(BuilderForm, props('sqlite')));
+    // The box is folded away under its summary, as on the page.
+    await user.click(screen.getByText('Paste CSV or TSV', { selector: 'summary' }));
+    await user.click(screen.getByRole('textbox', { name: 'CSV or TSV text' }));
+    await user.paste('note,k\n"x, y",k1\n"NULL",k2\n');
+    await user.click(screen.getByRole('button', { name: 'Add pasted rows' }));
     expect(sql()).toContain(`('k1', NULL, 'x, y'),\n  ('k2', NULL, 'NULL')`);
-    await click(button('Remove row 1'));
+    await user.click(screen.getByRole('button', { name: 'Remove row 1' }));
     expect(sql()).not.toContain('k1');
   });
 
   test('"Use this statement" hands over the SQL; copy uses the clipboard, else selects the text', async () => {
+    const user = userEvent.setup();
     const onUse = vi.fn();
-    await render(createElement(BuilderForm, props('postgres', { onUseStatement: onUse })));
-    await type(byLabel('Row 1, k'), 'z');
-    await click(button('Use this statement'));
+    const { container } = render(createElement(BuilderForm, props('postgres', { onUseStatement: onUse })));
+    await user.type(screen.getByRole('textbox', { name: 'Row 1, k' }), 'z');
+    await user.click(screen.getByRole('button', { name: 'Use this statement' }));
     expect(onUse).toHaveBeenCalledWith(sql());
+    // After userEvent.setup(), which puts a clipboard of its own in place.
     const writeText = vi.fn().mockResolvedValue(undefined);
     Object.defineProperty(navigator, 'clipboard', { value: { writeText }, configurable: true });
-    await click(button('Copy'));
-    expect(writeText).toHaveBeenCalledWith(byLabel<HTMLTextAreaElement>('SQLAlchemy code').value);
-    expect(currentHost().textContent).toContain('Copied to the clipboard.');
+    const sa = screen.getByRole<HTMLTextAreaElement>('textbox', { name: 'SQLAlchemy code' });
+    await user.click(screen.getByRole('button', { name: 'Copy' }));
+    expect(writeText).toHaveBeenCalledWith(sa.value);
+    expect(container).toHaveTextContent('Copied to the clipboard.');
     Object.defineProperty(navigator, 'clipboard', {
       value: { writeText: vi.fn().mockRejectedValue(new Error('denied')) },
       configurable: true,
     });
-    await click(button('Copy'));
-    expect(document.activeElement).toBe(byLabel('SQLAlchemy code'));
-    expect(currentHost().textContent).toContain('Selected: press Ctrl+C');
+    await user.click(screen.getByRole('button', { name: 'Copy' }));
+    expect(sa).toHaveFocus();
+    expect(container).toHaveTextContent('Selected: press Ctrl+C');
   });
 
   test('a table without keys: only strategies that need none are offered', async () => {
-    await render(createElement(BuilderForm, props('postgres')));
-    await act(async () => {
-      const select = byLabel<HTMLSelectElement>('Table');
-      select.value = 'log';
-      select.dispatchEvent(new Event('change', { bubbles: true }));
-    });
-    expect(byLabel<HTMLInputElement>('ON CONFLICT … DO UPDATE').disabled).toBe(true);
-    expect(byLabel<HTMLInputElement>('ON CONFLICT … DO NOTHING').checked).toBe(true);
-    expect(currentHost().textContent).toContain('no primary key or unique constraint');
+    const user = userEvent.setup();
+    const { container } = render(createElement(BuilderForm, props('postgres')));
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Table' }), 'log');
+    expect(screen.getByRole('radio', { name: 'ON CONFLICT … DO UPDATE' })).toBeDisabled();
+    expect(screen.getByRole('radio', { name: 'ON CONFLICT … DO NOTHING' })).toBeChecked();
+    expect(container).toHaveTextContent('no primary key or unique constraint');
   });
 
   test('controlled: the shell can keep the state', async () => {
+    const user = userEvent.setup();
     let saved: BuilderState | null = null;
     const onStateChange = (s: BuilderState) => {
       saved = s;
     };
-    await render(createElement(BuilderForm, props('sqlite', { state: null, onStateChange })));
-    await type(byLabel('Row 1, k'), 'q');
+    const { rerender } = render(createElement(BuilderForm, props('sqlite', { state: null, onStateChange })));
+    await user.type(screen.getByRole('textbox', { name: 'Row 1, k' }), 'q');
     expect(saved).not.toBeNull();
     expect((saved as BuilderState | null)?.rows[0]?.k).toBe('q');
-    await render(createElement(BuilderForm, props('postgres', { state: saved, onStateChange })));
+    rerender(createElement(BuilderForm, props('postgres', { state: saved, onStateChange })));
     expect(sql()).toContain(`('q', NULL, NULL)`);
   });
 
-  test('no tables: says why', async () => {
-    await render(createElement(BuilderForm, { dialect: 'sqlite', tables: [], onUseStatement: () => {} }));
-    expect(currentHost().textContent).toContain('The setup script creates no tables yet.');
-    await render(
+  test('no tables: says why', () => {
+    const { container, rerender } = render(
+      createElement(BuilderForm, { dialect: 'sqlite', tables: [], onUseStatement: () => {} }),
+    );
+    const builder = within(screen.getByRole('region', { name: 'Upsert builder' }));
+    expect(builder.getByText(/^The setup script creates no tables yet\./)).toBeInTheDocument();
+    rerender(
       createElement(BuilderForm, {
         dialect: 'sqlite',
         tables: [],
@@ -235,6 +216,6 @@ describe('BuilderForm', () => {
         onUseStatement: () => {},
       }),
     );
-    expect(currentHost().textContent).toContain('The schema could not be read: near "CREAT": syntax error');
+    expect(container).toHaveTextContent('The schema could not be read: near "CREAT": syntax error');
   });
 });

@@ -2,20 +2,14 @@
 // The Compare components in a DOM: the difference summary's grouping, empty state and notes; the
 // Translate dialog's panes, lists, Accept/Cancel/Esc and focus.
 import { describe, expect, it, vi } from 'vitest';
-import { act, createElement } from 'react';
-import { mountReactRoot } from './reactDom';
+import { createElement } from 'react';
+import { fireEvent, render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import { DifferenceSummary } from '../../src/compare/DifferenceSummary';
 import { TranslateDialog } from '../../src/translate/TranslateDialog';
 import { NO_DIFFERENCES } from '../../src/compare/summary';
 import { translateScenario } from '../../src/translate/translate';
 import type { Difference } from '../../src/compare/types';
-
-const { render } = mountReactRoot();
-function button(name: string): HTMLButtonElement {
-  const b = [...document.querySelectorAll('button')].find((x) => x.textContent === name);
-  if (!b) throw new Error(`no button "${name}"`);
-  return b;
-}
 
 const DIFFS: Difference[] = [
   {
@@ -45,33 +39,45 @@ const DIFFS: Difference[] = [
 ];
 
 describe('DifferenceSummary', () => {
-  it('groups differences by statement and table, with both error messages and the differing cells', async () => {
-    await render(createElement(DifferenceSummary, { diffs: DIFFS }));
-    const section = document.querySelector('section[aria-label="Differences"]')!;
-    expect(section).not.toBeNull();
-    expect(section.querySelector('[role="status"]')!.textContent).toBe('2 differences between SQLite and PostgreSQL.');
-    expect([...section.querySelectorAll('h3')].map((h) => h.textContent)).toEqual(['Statement 1', 'Table users']);
-    const statement = section.querySelector('section[aria-label="Statement 1"]')!;
-    expect(statement.textContent).toContain('fails on PostgreSQL only');
-    expect(statement.querySelector('.cmp-err')!.textContent).toBe(
-      'PostgreSQL ON CONFLICT DO UPDATE command cannot affect row a second time21000',
-    );
-    expect(statement.querySelector('.cmp-ok')!.textContent).toBe('SQLite no error');
-    const table = section.querySelector('section[aria-label="Table users"]')!;
-    const cells = [...table.querySelectorAll('table')[0]!.querySelectorAll('tbody td')].map((td) => td.textContent);
+  it('groups differences by statement and table, with both error messages and the differing cells', () => {
+    render(createElement(DifferenceSummary, { diffs: DIFFS }));
+    const section = within(screen.getByRole('region', { name: 'Differences' }));
+    expect(section.getByRole('status')).toHaveTextContent(/^2 differences between SQLite and PostgreSQL\.$/);
+    expect(section.getAllByRole('heading', { level: 3 }).map((h) => h.textContent)).toEqual([
+      'Statement 1',
+      'Table users',
+    ]);
+    const statement = within(section.getByRole('region', { name: 'Statement 1' }));
+    expect(statement.getByText('fails on PostgreSQL only', { exact: false })).toBeInTheDocument();
+    // Each side: the engine's name, then its error message and code, or "no error".
+    const postgres = statement.getByText('PostgreSQL', { selector: 'strong' }).parentElement!;
+    expect(postgres).toHaveClass('cmp-err');
+    expect(postgres.textContent).toBe('PostgreSQL ON CONFLICT DO UPDATE command cannot affect row a second time21000');
+    const sqlite = statement.getByText('SQLite', { selector: 'strong' }).parentElement!;
+    expect(sqlite).toHaveClass('cmp-ok');
+    expect(sqlite.textContent).toBe('SQLite no error');
+    const table = within(section.getByRole('region', { name: 'Table users' }));
+    const tables = table.getAllByRole('table');
+    expect(tables).toHaveLength(2);
+    expect(tables[0]).toHaveAccessibleName('Values that differ');
+    expect(tables[1]).toHaveAccessibleName('Rows only on SQLite');
+    const cells = within(tables[0]!)
+      .getAllByRole('cell')
+      .map((td) => td.textContent);
     expect(cells).toEqual(["email = 'ada@example.com'", 'name', "'Ada Lovelace'", "'Ada'"]);
-    expect(table.querySelectorAll('caption')[1]!.textContent).toBe('Rows only on SQLite');
-    const notes = section.querySelector('details.cmp-notes')!;
-    expect(notes.querySelector('summary')!.textContent).toBe('Notes on how the runs were compared (1)');
-    expect(notes.textContent).toContain('users.active');
+    const summary = section.getByText('Notes on how the runs were compared (1)', { selector: 'summary' });
+    const notes = summary.parentElement!;
+    expect(notes.tagName).toBe('DETAILS');
+    expect(notes).toHaveTextContent('users.active');
   });
 
-  it('says "No differences" when only notes remain', async () => {
-    await render(createElement(DifferenceSummary, { diffs: [DIFFS[2]!] }));
-    expect(document.querySelector('[role="status"]')!.textContent).toBe(NO_DIFFERENCES);
-    expect(document.querySelectorAll('h3')).toHaveLength(0);
-    await render(createElement(DifferenceSummary, { diffs: [] }));
-    expect(document.querySelector('details')).toBeNull();
+  it('says "No differences" when only notes remain', () => {
+    const { rerender } = render(createElement(DifferenceSummary, { diffs: [DIFFS[2]!] }));
+    expect(screen.getByRole('status').textContent).toBe(NO_DIFFERENCES);
+    expect(screen.queryAllByRole('heading', { level: 3 })).toHaveLength(0);
+    expect(screen.getByText(/^Notes on how the runs were compared/, { selector: 'summary' })).toBeInTheDocument();
+    rerender(createElement(DifferenceSummary, { diffs: [] }));
+    expect(screen.queryByText(/^Notes on how the runs were compared/, { selector: 'summary' })).toBeNull();
   });
 });
 
@@ -86,35 +92,38 @@ describe('TranslateDialog', () => {
   );
 
   it('shows both translated scripts with changes and problems, and applies nothing until Accept', async () => {
+    const user = userEvent.setup();
     const onAccept = vi.fn();
     const onCancel = vi.fn();
-    await render(
-      createElement(TranslateDialog, { open: true, from: 'sqlite', to: 'postgres', result, onAccept, onCancel }),
-    );
-    const dialog = document.querySelector('dialog')!;
-    expect(dialog.getAttribute('aria-labelledby')).toBe(dialog.querySelector('h2')!.id);
-    expect(dialog.querySelector('h2')!.textContent).toBe('Translate SQLite → PostgreSQL');
-    expect(document.activeElement).toBe(dialog.querySelector('h2'));
-    const panes = [...dialog.querySelectorAll('pre')];
+    render(createElement(TranslateDialog, { open: true, from: 'sqlite', to: 'postgres', result, onAccept, onCancel }));
+    // Named by its heading, which has the focus.
+    const dialog = screen.getByRole('dialog', { name: 'Translate SQLite → PostgreSQL' });
+    const heading = within(dialog).getByRole('heading', { level: 2 });
+    expect(heading.textContent).toBe('Translate SQLite → PostgreSQL');
+    expect(dialog).toHaveAttribute('aria-labelledby', heading.id);
+    expect(heading).toHaveFocus();
+    const panes = within(dialog).getAllByRole('region', { name: /^Translated / });
     expect(panes.map((p) => p.getAttribute('aria-label'))).toEqual([
       'Translated setup (PostgreSQL)',
       'Translated statement (PostgreSQL)',
     ]);
     expect(panes[0]!.textContent).toContain('GENERATED BY DEFAULT AS IDENTITY');
     expect(panes[1]!.textContent).toContain('ON CONFLICT (v) DO UPDATE SET ok = true /* ON CONFLICT DO NOTHING */');
-    expect(dialog.textContent).toContain('1 construct could not be translated');
-    expect(dialog.querySelector('.cmp-problems')!.textContent).toMatch(
-      /Could not translate \(1\)line 1 PostgreSQL allows one ON CONFLICT clause/,
+    expect(dialog).toHaveTextContent('1 construct could not be translated');
+    const problems = within(dialog).getByRole('heading', { level: 4, name: 'Could not translate (1)' });
+    expect(within(problems.parentElement!).getByRole('listitem').textContent).toMatch(
+      /^line 1 PostgreSQL allows one ON CONFLICT clause/,
     );
     expect(onAccept).not.toHaveBeenCalled();
-    await act(async () => button('Use in the PostgreSQL editors').click());
+    await user.click(within(dialog).getByRole('button', { name: 'Use in the PostgreSQL editors' }));
     expect(onAccept).toHaveBeenCalledTimes(1);
     expect(onCancel).not.toHaveBeenCalled();
   });
 
   it('Cancel and Esc call onCancel', async () => {
+    const user = userEvent.setup();
     const onCancel = vi.fn();
-    await render(
+    render(
       createElement(TranslateDialog, {
         open: true,
         from: 'sqlite',
@@ -124,17 +133,18 @@ describe('TranslateDialog', () => {
         onCancel,
       }),
     );
-    await act(async () => button('Cancel').click());
-    const dialog = document.querySelector('dialog')!;
-    await act(async () => {
-      // A browser turns Esc into the dialog's cancel event (the test DOM does not).
-      dialog.dispatchEvent(new Event('cancel', { cancelable: true }));
-    });
+    await user.click(screen.getByRole('button', { name: 'Cancel' }));
+    expect(onCancel).toHaveBeenCalledTimes(1);
+    // A browser turns Esc into the dialog's cancel event (the test DOM does not)…
+    fireEvent(screen.getByRole('dialog'), new Event('cancel', { cancelable: true }));
     expect(onCancel).toHaveBeenCalledTimes(2);
+    // …and where it does not, the key itself closes the dialog.
+    await user.keyboard('{Escape}');
+    expect(onCancel).toHaveBeenCalledTimes(3);
   });
 
-  it('renders nothing inside while closed', async () => {
-    await render(
+  it('renders nothing inside while closed', () => {
+    render(
       createElement(TranslateDialog, {
         open: false,
         from: 'sqlite',
@@ -144,6 +154,7 @@ describe('TranslateDialog', () => {
         onCancel: vi.fn(),
       }),
     );
-    expect(document.querySelector('dialog')!.textContent).toBe('');
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(screen.getByRole('dialog', { hidden: true })).toBeEmptyDOMElement();
   });
 });

@@ -4,8 +4,8 @@
 // what it is given stays the same while the person types. The result comes from the real SQLite
 // engine; the engines are provided through context, so no Worker is involved.
 import { describe, expect, it, vi } from 'vitest';
-import { act, createElement, useLayoutEffect, useState } from 'react';
-import { mountReactRoot } from './reactDom';
+import { createElement, useLayoutEffect, useState } from 'react';
+import { act, render, screen } from '@testing-library/react';
 import { EngineClient } from '../../src/engine/client';
 import { createSqliteEngine } from '../../src/engine/sqlite';
 import { defaultScenario } from '../../src/scenario/scenario';
@@ -28,7 +28,6 @@ vi.mock('../../src/results/TableDiffView', async (importOriginal) => {
   };
 });
 
-const { render, host } = mountReactRoot();
 const client = () =>
   new EngineClient('sqlite', () => new InProcessWorker(() => createSqliteEngine()) as unknown as Worker);
 const engines: Engines = { sqlite: client(), postgres: client() };
@@ -63,8 +62,8 @@ function Page({ initial }: { initial: PlaygroundState }) {
 describe('typing does not re-render the results', () => {
   it('keystrokes in the Statement editor leave the result tables alone; a new result renders them', async () => {
     const initial = await ranState();
-    await render(createElement(Page, { initial }));
-    expect(host().querySelector('table[aria-label="After: users"]')).not.toBeNull();
+    render(createElement(Page, { initial }));
+    expect(screen.getByRole('table', { name: 'After: users' })).toBeInTheDocument();
     const first = renders.tables;
     expect(first).toBeGreaterThan(0);
 
@@ -74,7 +73,7 @@ describe('typing does not re-render the results', () => {
       await act(async () => dispatch({ type: 'edit', dialect: 'sqlite', part: 'statement', text }));
     }
     // The page did re-render (it says the result is stale), the tables did not.
-    expect(host().textContent).toContain('The scripts changed since this run.');
+    expect(screen.getByText('The scripts changed since this run.', { exact: false })).toBeInTheDocument();
     expect(renders.tables).toBe(first);
 
     // A new result is rendered: the counter sees it.

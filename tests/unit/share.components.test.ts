@@ -1,9 +1,10 @@
 // @vitest-environment happy-dom
 // The share components in a DOM: labels, clipboard and its fallback, Esc, downloads, file picker,
 // drag and drop, the error boundary and title/notes.
-import { describe, expect, it, vi } from 'vitest';
-import { act, createElement } from 'react';
-import { mountReactRoot } from './reactDom';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { createElement } from 'react';
+import { createEvent, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import { exportJson } from '../../src/scenario/file';
 import { defaultScenario, type Scenario } from '../../src/scenario/scenario';
 import { DropZone } from '../../src/scenario/DropZone';
@@ -16,25 +17,9 @@ import { StashBanner } from '../../src/persistence/StashBanner';
 import { decideOnLoad, loadStash, loadWork, loadWorkRecord, saveWork, WORK_KEY } from '../../src/persistence/storage';
 import { encodeScenario } from '../../src/scenario/link';
 
-const { render, host } = mountReactRoot(() => vi.restoreAllMocks());
-function byLabel<T extends HTMLElement>(text: string): T {
-  const label = [...document.querySelectorAll('label')].find((l) => l.textContent === text);
-  if (!label) throw new Error(`no label "${text}"`);
-  const el = document.getElementById(label.htmlFor);
-  if (!el) throw new Error(`label "${text}" points nowhere`);
-  return el as T;
-}
-function button(name: string): HTMLButtonElement {
-  const b = [...document.querySelectorAll('button')].find((x) => x.textContent === name);
-  if (!b) throw new Error(`no button "${name}"`);
-  return b;
-}
-async function click(el: HTMLElement): Promise<void> {
-  await act(async () => el.click());
-}
-function status(): string {
-  return document.querySelector('[role="status"]')?.textContent ?? '';
-}
+afterEach(() => vi.restoreAllMocks());
+
+/** A clipboard whose writeText is `impl`; call it after userEvent.setup(), which puts its own in place. */
 function mockClipboard(impl: (text: string) => Promise<void>) {
   const writeText = vi.fn(impl);
   Object.defineProperty(navigator, 'clipboard', { value: { writeText }, configurable: true });
@@ -50,7 +35,7 @@ describe('ShareDialog', () => {
     await expect(copyShareLink(scenario)).resolves.toBe(true);
     expect(writeText).toHaveBeenCalledWith(shareLink(scenario));
     expect(shareLink(scenario)).toMatch(/#s1\//);
-    await render(
+    const { rerender } = render(
       createElement(ShareDialog, {
         open: true,
         onClose: () => {},
@@ -59,8 +44,8 @@ describe('ShareDialog', () => {
         linkCopied: null,
       }),
     );
-    expect(status()).toBe('');
-    await render(
+    expect(screen.getByRole('status').textContent).toBe('');
+    rerender(
       createElement(ShareDialog, {
         open: true,
         onClose: () => {},
@@ -69,64 +54,69 @@ describe('ShareDialog', () => {
         linkCopied: true,
       }),
     );
-    expect(status()).toBe('Link copied to the clipboard.');
-    const input = byLabel<HTMLInputElement>('Link');
-    expect(input.value).toBe(URL_SHORT);
+    expect(screen.getByRole('status').textContent).toBe('Link copied to the clipboard.');
+    const input = screen.getByRole<HTMLInputElement>('textbox', { name: 'Link' });
+    expect(input).toHaveValue(URL_SHORT);
     expect(input.readOnly).toBe(true);
-    expect(document.body.textContent).toContain(`${URL_SHORT.length} characters`);
-    expect(document.querySelector('.share-warning')).toBeNull();
+    expect(input).toHaveAccessibleDescription(`${URL_SHORT.length} characters`);
+    expect(screen.getByRole('dialog')).toHaveTextContent(`${URL_SHORT.length} characters`);
+    expect(screen.queryByRole('note')).toBeNull();
   });
 
   it('warns past 2,000 characters and offers Markdown and Export', async () => {
+    const user = userEvent.setup();
     mockClipboard(async () => {});
     const onExport = vi.fn();
     const long = 'https://example.org/#s1/' + 'A'.repeat(LONG_LINK_CHARS);
-    await render(
-      createElement(ShareDialog, { open: true, onClose: () => {}, url: long, markdown: () => 'md', onExport }),
-    );
-    expect(document.querySelector('.share-warning')?.textContent).toMatch(/longer than 2,000 characters/);
-    expect(document.body.textContent).toContain(`${long.length.toLocaleString('en')} characters`);
-    await click(button('Export JSON'));
+    render(createElement(ShareDialog, { open: true, onClose: () => {}, url: long, markdown: () => 'md', onExport }));
+    const warning = screen.getByRole('note');
+    expect(warning.textContent).toMatch(/longer than 2,000 characters/);
+    expect(screen.getByRole('dialog')).toHaveTextContent(`${long.length.toLocaleString('en')} characters`);
+    expect(screen.getByRole('button', { name: 'Copy Markdown' })).toBeInTheDocument();
+    await user.click(within(warning).getByRole('button', { name: 'Export JSON' }));
     expect(onExport).toHaveBeenCalledTimes(1);
   });
 
   it('copies Markdown built on demand', async () => {
+    const user = userEvent.setup();
     const writeText = mockClipboard(async () => {});
     const markdown = vi.fn(() => '### Title');
-    await render(createElement(ShareDialog, { open: true, onClose: () => {}, url: URL_SHORT, markdown }));
+    render(createElement(ShareDialog, { open: true, onClose: () => {}, url: URL_SHORT, markdown }));
     expect(markdown).not.toHaveBeenCalled();
-    await click(button('Copy Markdown'));
+    await user.click(screen.getByRole('button', { name: 'Copy Markdown' }));
     expect(writeText).toHaveBeenLastCalledWith('### Title');
-    expect(status()).toBe('Markdown copied to the clipboard (9 characters).');
+    expect(screen.getByRole('status').textContent).toBe('Markdown copied to the clipboard (9 characters).');
     markdown.mockReturnValue('x'.repeat(70_000));
-    await click(button('Copy Markdown'));
-    expect(status()).toMatch(/\(70,000 characters\): longer than a GitHub issue or comment allows \(65,536\)/);
+    await user.click(screen.getByRole('button', { name: 'Copy Markdown' }));
+    expect(screen.getByRole('status').textContent).toMatch(
+      /\(70,000 characters\): longer than a GitHub issue or comment allows \(65,536\)/,
+    );
   });
 
   it('says so when the Markdown cannot be written, instead of leaving "Link copied" standing', async () => {
+    const user = userEvent.setup();
     const writeText = mockClipboard(async () => {});
     const markdown = () => {
       throw new RangeError('Maximum call stack size exceeded');
     };
     // The Share click copied the link before the dialog opened.
-    await render(
-      createElement(ShareDialog, { open: true, onClose: () => {}, url: URL_SHORT, markdown, linkCopied: true }),
-    );
-    expect(status()).toBe('Link copied to the clipboard.');
-    await click(button('Copy Markdown'));
-    expect(status()).toMatch(
+    render(createElement(ShareDialog, { open: true, onClose: () => {}, url: URL_SHORT, markdown, linkCopied: true }));
+    expect(screen.getByRole('status').textContent).toBe('Link copied to the clipboard.');
+    await user.click(screen.getByRole('button', { name: 'Copy Markdown' }));
+    expect(screen.getByRole('status').textContent).toMatch(
       /^The Markdown could not be written \(Maximum call stack size exceeded\)\. Share the link or export a file instead\.$/,
     );
     expect(writeText).not.toHaveBeenCalled();
   });
 
   it('falls back to selected text when the clipboard is refused', async () => {
+    const user = userEvent.setup();
     mockClipboard(async () => {
       throw new DOMException('Write permission denied.', 'NotAllowedError');
     });
     document.execCommand = vi.fn(() => false);
     await expect(copyShareLink(defaultScenario())).resolves.toBe(false);
-    await render(
+    render(
       createElement(ShareDialog, {
         open: true,
         onClose: () => {},
@@ -135,31 +125,38 @@ describe('ShareDialog', () => {
         linkCopied: false,
       }),
     );
-    expect(status()).toMatch(/did not allow copying\. The link is selected below/);
-    const input = byLabel<HTMLInputElement>('Link');
-    expect(document.activeElement).toBe(input);
+    expect(screen.getByRole('status').textContent).toMatch(/did not allow copying\. The link is selected below/);
+    const input = screen.getByRole<HTMLInputElement>('textbox', { name: 'Link' });
+    expect(input).toHaveFocus();
     expect(input.selectionStart).toBe(0);
     expect(input.selectionEnd).toBe(URL_SHORT.length);
-    await click(button('Copy Markdown'));
-    const md = byLabel<HTMLTextAreaElement>('Markdown');
-    expect(md.value).toBe('| a |');
-    expect(document.activeElement).toBe(md);
-    expect(status()).toMatch(/The Markdown is selected below/);
+    expect(screen.queryByRole('textbox', { name: 'Markdown' })).toBeNull();
+    await user.click(screen.getByRole('button', { name: 'Copy Markdown' }));
+    const md = screen.getByRole('textbox', { name: 'Markdown' });
+    expect(md).toHaveValue('| a |');
+    expect(md).toHaveFocus();
+    expect(screen.getByRole('status').textContent).toMatch(/The Markdown is selected below/);
   });
 
   it('closes on Esc and on Close', async () => {
+    const user = userEvent.setup();
     mockClipboard(async () => {});
     const onClose = vi.fn();
-    await render(createElement(ShareDialog, { open: true, onClose, url: URL_SHORT, markdown: () => '' }));
-    await act(async () => {
-      // A browser turns Esc into the dialog's cancel event (the test DOM does not).
-      document.querySelector('dialog')!.dispatchEvent(new Event('cancel', { cancelable: true }));
-    });
+    const { rerender } = render(
+      createElement(ShareDialog, { open: true, onClose, url: URL_SHORT, markdown: () => '' }),
+    );
+    const dialog = screen.getByRole('dialog', { name: 'Share this scenario' });
+    // A browser turns Esc into the dialog's cancel event (the test DOM does not).
+    fireEvent(dialog, new Event('cancel', { cancelable: true }));
     expect(onClose).toHaveBeenCalledTimes(1);
-    await click(button('Close'));
+    await user.click(screen.getByRole('button', { name: 'Close' }));
     expect(onClose).toHaveBeenCalledTimes(2);
-    await render(createElement(ShareDialog, { open: false, onClose, url: URL_SHORT, markdown: () => '' }));
-    expect(document.querySelector('dialog')?.open).toBe(false);
+    // Where the browser does not, the key itself closes the dialog.
+    await user.keyboard('{Escape}');
+    expect(onClose).toHaveBeenCalledTimes(3);
+    rerender(createElement(ShareDialog, { open: false, onClose, url: URL_SHORT, markdown: () => '' }));
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(screen.getByRole<HTMLDialogElement>('dialog', { hidden: true }).open).toBe(false);
   });
 });
 
@@ -167,6 +164,7 @@ describe('ImportExport', () => {
   const scenario: Scenario = { ...defaultScenario(), title: 'Email upsert' };
 
   it('exports the JSON file through a Blob download', async () => {
+    const user = userEvent.setup();
     let blob: Blob | null = null;
     vi.spyOn(URL, 'createObjectURL').mockImplementation((b) => {
       blob = b as Blob;
@@ -176,60 +174,53 @@ describe('ImportExport', () => {
     vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
       names.push(this.download);
     });
-    await render(createElement(ImportExport, { scenario, onImport: () => {} }));
-    await click(button('Export JSON'));
+    render(createElement(ImportExport, { scenario, onImport: () => {} }));
+    const group = within(screen.getByRole('group', { name: 'Export and import' }));
+    await user.click(group.getByRole('button', { name: 'Export JSON' }));
     expect(names).toEqual(['email-upsert.json']);
     expect(await blob!.text()).toBe(exportJson(scenario));
-    await click(button('Export SQL'));
+    await user.click(group.getByRole('button', { name: 'Export SQL' }));
     expect(names[1]).toBe('email-upsert.sqlite.sql');
     expect(await blob!.text()).toMatch(/^-- Upsert Playground scenario\n-- Title: Email upsert\n-- Dialect: SQLite/);
   });
 
   it('imports a picked file and reports bad files without changing anything', async () => {
+    const user = userEvent.setup();
     const onImport = vi.fn();
-    await render(createElement(ImportExport, { scenario, onImport }));
-    const input = document.querySelector('input[type="file"]') as HTMLInputElement;
-    expect(input.getAttribute('aria-label')).toBe('Import a scenario file');
-    const pick = async (file: File) => {
-      Object.defineProperty(input, 'files', { value: [file], configurable: true });
-      await act(async () => {
-        input.dispatchEvent(new Event('change', { bubbles: true }));
-      });
-    };
+    render(createElement(ImportExport, { scenario, onImport }));
+    const input = screen.getByLabelText<HTMLInputElement>('Import a scenario file');
+    expect(input.type).toBe('file');
     const other: Scenario = { ...defaultScenario(), dialect: 'postgres', title: 'Other' };
-    await pick(new File([exportJson(other)], 'other.json', { type: 'application/json' }));
-    await vi.waitFor(() => expect(onImport).toHaveBeenCalledTimes(1));
+    await user.upload(input, new File([exportJson(other)], 'other.json', { type: 'application/json' }));
+    await waitFor(() => expect(onImport).toHaveBeenCalledTimes(1));
     expect(onImport.mock.calls[0]![0]).toMatchObject({ ok: true, scenario: other });
-    await pick(new File([new Uint8Array([0, 1, 2, 3])], 'x.json'));
-    await vi.waitFor(() => expect(onImport).toHaveBeenCalledTimes(2));
+    await user.upload(input, new File([new Uint8Array([0, 1, 2, 3])], 'x.json'));
+    await waitFor(() => expect(onImport).toHaveBeenCalledTimes(2));
     expect(onImport.mock.calls[1]![0]).toEqual({ ok: false, message: expect.stringMatching(/is not a text file/) });
   });
 });
 
 describe('DropZone', () => {
-  function dragEvent(type: string, files: File[] = []): Event {
-    const e = new Event(type, { bubbles: true, cancelable: true });
-    Object.defineProperty(e, 'dataTransfer', { value: { types: ['Files'], files, dropEffect: 'none' } });
-    return e;
+  // Dragging files over the page has no user-event counterpart: the events are made by hand,
+  // carrying what a browser's would.
+  function fileDrag(type: 'dragEnter' | 'drop', files: File[] = []): Event {
+    return createEvent[type](window, { dataTransfer: { types: ['Files'], files } });
   }
+  const overlay = () => screen.queryByText('Drop to import');
 
   it('shows an overlay while a file is dragged over and imports the dropped file', async () => {
     const onImport = vi.fn();
-    await render(createElement(DropZone, { scenario: defaultScenario(), onImport }));
-    expect(document.querySelector('.share-drop-overlay')).toBeNull();
-    const enter = dragEvent('dragenter');
-    await act(async () => {
-      window.dispatchEvent(enter);
-    });
+    render(createElement(DropZone, { scenario: defaultScenario(), onImport }));
+    expect(overlay()).toBeNull();
+    const enter = fileDrag('dragEnter');
+    fireEvent(window, enter);
     expect(enter.defaultPrevented).toBe(true);
-    expect(document.querySelector('.share-drop-overlay')?.textContent).toMatch(/Drop to import/);
-    const drop = dragEvent('drop', [new File(['CREATE TABLE dropped(a);'], 'schema.sql')]);
-    await act(async () => {
-      window.dispatchEvent(drop);
-    });
+    expect(overlay()).toBeInTheDocument();
+    const drop = fileDrag('drop', [new File(['CREATE TABLE dropped(a);'], 'schema.sql')]);
+    fireEvent(window, drop);
     expect(drop.defaultPrevented).toBe(true);
-    expect(document.querySelector('.share-drop-overlay')).toBeNull();
-    await vi.waitFor(() => expect(onImport).toHaveBeenCalledTimes(1));
+    expect(overlay()).toBeNull();
+    await waitFor(() => expect(onImport).toHaveBeenCalledTimes(1));
     expect(onImport.mock.calls[0]![0]).toMatchObject({
       ok: true,
       kind: 'sql',
@@ -239,26 +230,21 @@ describe('DropZone', () => {
 
   it('two files dropped at once: none is imported, and the message says why', async () => {
     const onImport = vi.fn();
-    await render(createElement(DropZone, { scenario: defaultScenario(), onImport }));
-    await act(async () => {
-      window.dispatchEvent(dragEvent('drop', [new File(['SELECT 1;'], 'a.sql'), new File(['SELECT 2;'], 'b.sql')]));
-    });
-    await vi.waitFor(() => expect(onImport).toHaveBeenCalledTimes(1));
+    render(createElement(DropZone, { scenario: defaultScenario(), onImport }));
+    fireEvent(window, fileDrag('drop', [new File(['SELECT 1;'], 'a.sql'), new File(['SELECT 2;'], 'b.sql')]));
+    await waitFor(() => expect(onImport).toHaveBeenCalledTimes(1));
     expect(onImport.mock.calls[0]![0]).toEqual({
       ok: false,
       message: '2 files were dropped; a scenario is imported from one file at a time, so none was imported.',
     });
   });
 
-  it('ignores drags that carry no files (text moved inside an editor)', async () => {
-    await render(createElement(DropZone, { scenario: defaultScenario(), onImport: () => {} }));
-    const e = new Event('dragenter', { bubbles: true, cancelable: true });
-    Object.defineProperty(e, 'dataTransfer', { value: { types: ['text/plain'], files: [] } });
-    await act(async () => {
-      window.dispatchEvent(e);
-    });
+  it('ignores drags that carry no files (text moved inside an editor)', () => {
+    render(createElement(DropZone, { scenario: defaultScenario(), onImport: () => {} }));
+    const e = createEvent.dragEnter(window, { dataTransfer: { types: ['text/plain'], files: [] } });
+    fireEvent(window, e);
     expect(e.defaultPrevented).toBe(false);
-    expect(document.querySelector('.share-drop-overlay')).toBeNull();
+    expect(overlay()).toBeNull();
   });
 });
 
@@ -270,6 +256,7 @@ describe('ErrorBoundary', () => {
   }
 
   it('shows the error and the ways out, and keeps the autosaved work', async () => {
+    const user = userEvent.setup();
     vi.spyOn(console, 'error').mockImplementation(() => {});
     const mine = { ...defaultScenario(), title: 'Precious work' };
     saveWork(mine);
@@ -278,26 +265,27 @@ describe('ErrorBoundary', () => {
       shouldThrow = false;
     });
     shouldThrow = true;
-    await render(createElement(ErrorBoundary, { onReset }, createElement(Bomb)));
-    const alert = document.querySelector('[role="alert"]');
-    expect(alert?.textContent).toContain('Something went wrong');
-    expect(alert?.textContent).toContain('Error: render exploded');
-    await click(button('Reset to default scenario'));
+    render(createElement(ErrorBoundary, { onReset }, createElement(Bomb)));
+    const alert = screen.getByRole('alert', { name: 'Something went wrong' });
+    expect(alert).toHaveTextContent('Something went wrong');
+    expect(alert).toHaveTextContent('Error: render exploded');
+    await user.click(screen.getByRole('button', { name: 'Reset to default scenario' }));
     expect(onReset).toHaveBeenCalledTimes(1);
     expect(localStorage.getItem(WORK_KEY)).not.toBeNull();
     expect(loadWork()).toEqual(mine);
-    expect(document.body.textContent).toContain('all good');
+    expect(screen.getByText('all good')).toBeInTheDocument();
   });
 
   it('the default reset reloads on the default scenario and sets the work aside', async () => {
+    const user = userEvent.setup();
     vi.spyOn(console, 'error').mockImplementation(() => {});
     const reload = vi.spyOn(window.location, 'reload').mockImplementation(() => {});
     localStorage.clear();
     const mine = { ...defaultScenario(), title: 'Work that crashed' };
     saveWork(mine);
     shouldThrow = true;
-    await render(createElement(ErrorBoundary, null, createElement(Bomb)));
-    await click(button('Reset to default scenario'));
+    render(createElement(ErrorBoundary, null, createElement(Bomb)));
+    await user.click(screen.getByRole('button', { name: 'Reset to default scenario' }));
     expect(reload).toHaveBeenCalledTimes(1);
     expect(window.location.hash).toBe('#' + encodeScenario(defaultScenario()));
     expect(loadWork()).toEqual(mine);
@@ -311,66 +299,74 @@ describe('ErrorBoundary', () => {
   });
 
   it('"Try again" renders the children again', async () => {
+    const user = userEvent.setup();
     vi.spyOn(console, 'error').mockImplementation(() => {});
     shouldThrow = true;
-    await render(createElement(ErrorBoundary, null, createElement(Bomb)));
-    expect(button('Reload')).toBeTruthy();
+    render(createElement(ErrorBoundary, null, createElement(Bomb)));
+    expect(screen.getByRole('button', { name: 'Reload' })).toBeInTheDocument();
     shouldThrow = false;
-    await click(button('Try again'));
-    expect(document.body.textContent).toContain('all good');
+    await user.click(screen.getByRole('button', { name: 'Try again' }));
+    expect(screen.getByText('all good')).toBeInTheDocument();
   });
 });
 
 describe('ScenarioMeta', () => {
   it('edits title and notes through labelled fields', async () => {
+    const user = userEvent.setup();
     const onChange = vi.fn();
-    await render(createElement(ScenarioMetaEditor, { title: 'T', notes: '', onChange }));
-    const title = byLabel<HTMLInputElement>('Title');
-    expect(title.value).toBe('T');
+    const { rerender } = render(createElement(ScenarioMetaEditor, { title: 'T', notes: '', onChange }));
+    const title = screen.getByRole<HTMLInputElement>('textbox', { name: 'Title' });
+    expect(title).toHaveValue('T');
     expect(title.maxLength).toBe(200);
-    await act(async () => {
-      const notes = byLabel<HTMLTextAreaElement>('Notes');
-      Object.getOwnPropertyDescriptor(HTMLTextAreaElement.prototype, 'value')!.set!.call(notes, 'Look at row 2');
-      notes.dispatchEvent(new Event('input', { bubbles: true }));
-    });
+    await user.click(screen.getByRole('textbox', { name: 'Notes' }));
+    await user.paste('Look at row 2');
     expect(onChange).toHaveBeenCalledWith({ notes: 'Look at row 2' });
-    expect(document.querySelector('details')?.open).toBe(true);
+    const details = screen.getByRole<HTMLDetailsElement>('group');
+    expect(details.open).toBe(true);
     // Deleting the last character must not snap the section shut under the cursor.
-    await render(createElement(ScenarioMetaEditor, { title: '', notes: '', onChange }));
-    expect(document.querySelector('details')?.open).toBe(true);
+    rerender(createElement(ScenarioMetaEditor, { title: '', notes: '', onChange }));
+    expect(details.open).toBe(true);
   });
 
-  it('starts collapsed when there is nothing to show', async () => {
-    await render(createElement(ScenarioMetaEditor, { title: '', notes: '', onChange: () => {} }));
-    expect(document.querySelector('details')?.open).toBe(false);
-    expect(document.querySelector('summary')?.textContent).toBe('Title and notes');
+  it('starts collapsed when there is nothing to show', () => {
+    render(createElement(ScenarioMetaEditor, { title: '', notes: '', onChange: () => {} }));
+    const details = screen.getByRole<HTMLDetailsElement>('group');
+    expect(details.open).toBe(false);
+    expect(within(details).getByText('Title and notes', { selector: 'summary' }).textContent).toBe('Title and notes');
   });
 
-  it('shows notes as plain text, and nothing when empty', async () => {
-    await render(createElement(ScenarioMetaView, { title: 'Upsert', notes: '<b>not bold</b>\nline 2' }));
-    expect(document.querySelector('h2')?.textContent).toBe('Upsert');
-    expect(document.querySelector('b')).toBeNull();
-    expect(document.querySelector('.share-meta-view__notes')?.textContent).toBe('<b>not bold</b>\nline 2');
-    await render(createElement(ScenarioMetaView, {}));
-    expect(host().innerHTML).toBe('');
+  it('shows notes as plain text, and nothing when empty', () => {
+    const { container, rerender } = render(
+      createElement(ScenarioMetaView, { title: 'Upsert', notes: '<b>not bold</b>\nline 2' }),
+    );
+    expect(screen.getByRole('heading', { level: 2 }).textContent).toBe('Upsert');
+    expect(container.querySelector('b')).toBeNull();
+    expect(screen.getByRole('paragraph').textContent).toBe('<b>not bold</b>\nline 2');
+    rerender(createElement(ScenarioMetaView, {}));
+    expect(container).toBeEmptyDOMElement();
   });
 });
 
 describe('StashBanner', () => {
   it('offers the way back to the set-aside work', async () => {
+    const user = userEvent.setup();
     const onRestore = vi.fn();
     const onDismiss = vi.fn();
-    await render(createElement(StashBanner, { stash: { ...defaultScenario(), title: 'Mine' }, onRestore, onDismiss }));
-    expect(document.body.textContent).toContain('You opened a shared link; “Mine” was kept.');
-    await click(button('Back to my scenario'));
+    const { container, rerender } = render(
+      createElement(StashBanner, { stash: { ...defaultScenario(), title: 'Mine' }, onRestore, onDismiss }),
+    );
+    const banner = screen.getByRole('region', { name: 'Your previous scenario' });
+    expect(banner).toHaveTextContent('You opened a shared link; “Mine” was kept.');
+    await user.click(screen.getByRole('button', { name: 'Back to my scenario' }));
     expect(onRestore).toHaveBeenCalledTimes(1);
-    await click(button('Forget it'));
+    await user.click(screen.getByRole('button', { name: 'Forget it' }));
     expect(onDismiss).toHaveBeenCalledTimes(1);
-    await render(createElement(StashBanner, { stash: null, onRestore, onDismiss: () => {} }));
-    expect(host().innerHTML).toBe('');
+    rerender(createElement(StashBanner, { stash: null, onRestore, onDismiss: () => {} }));
+    expect(container).toBeEmptyDOMElement();
   });
 
   it('shows titles from links as isolated data, and lists the other kept scenarios with open and forget', async () => {
+    const user = userEvent.setup();
     const onOpenRecent = vi.fn();
     const onForgetRecent = vi.fn();
     const recent = [
@@ -383,7 +379,7 @@ describe('StashBanner', () => {
         chars: 10,
       },
     ];
-    await render(
+    render(
       createElement(StashBanner, {
         stash: { ...defaultScenario(), title: '\u202Eevil' },
         onRestore: () => {},
@@ -393,15 +389,22 @@ describe('StashBanner', () => {
         onForgetRecent,
       }),
     );
-    const bdi = document.querySelector('.share-stash-banner p bdi');
-    expect(bdi?.textContent).toBe('\u202Eevil');
-    expect(document.querySelector('summary')?.textContent).toBe('Recent work (1 more)');
-    expect(document.querySelector('ul[aria-label="Recent work"] li')?.textContent).toMatch(
-      /^“SQLite: SELECT 1;” saved in another tab /,
-    );
-    await click(document.querySelector<HTMLButtonElement>('button[aria-label="Open “SQLite: SELECT 1;”"]')!);
+    const banner = within(screen.getByRole('region', { name: 'Your previous scenario' }));
+    const title = banner.getByText('\u202Eevil');
+    expect(title.tagName).toBe('BDI');
+    expect(title.textContent).toBe('\u202Eevil');
+    expect(title.parentElement!.tagName).toBe('P');
+    const summary = banner.getByText(/^Recent work/, { selector: 'summary' });
+    expect(summary.textContent).toBe('Recent work (1 more)');
+    const details = summary.parentElement as HTMLDetailsElement;
+    expect(details.open).toBe(false);
+    await user.click(summary);
+    expect(details.open).toBe(true);
+    const list = banner.getByRole('list', { name: 'Recent work' });
+    expect(within(list).getAllByRole('listitem')[0]!.textContent).toMatch(/^“SQLite: SELECT 1;” saved in another tab /);
+    await user.click(within(list).getByRole('button', { name: 'Open “SQLite: SELECT 1;”' }));
     expect(onOpenRecent).toHaveBeenCalledWith('k1');
-    await click(document.querySelector<HTMLButtonElement>('button[aria-label="Forget “SQLite: SELECT 1;”"]')!);
+    await user.click(within(list).getByRole('button', { name: 'Forget “SQLite: SELECT 1;”' }));
     expect(onForgetRecent).toHaveBeenCalledWith('k1');
   });
 });

@@ -1,16 +1,14 @@
 // @vitest-environment happy-dom
 // startScenario + usePersistence in a DOM: autosave, fragment, links over work, back/forward.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { act, createElement, useLayoutEffect, useState } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
+import { useState } from 'react';
+import { act, cleanup, renderHook } from '@testing-library/react';
 import { decodeScenario, encodeScenario } from '../../src/scenario/link';
 import { defaultScenario, type Scenario } from '../../src/scenario/scenario';
 import { readFragment, replaceFragment } from '../../src/persistence/history';
 import { loadStash, loadWork, loadWorkRecord, saveWork } from '../../src/persistence/storage';
 import { resetStartForTests, startScenario } from '../../src/persistence/start';
-import { usePersistence, type Persistence } from '../../src/persistence/usePersistence';
-
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+import { usePersistence } from '../../src/persistence/usePersistence';
 
 const mine: Scenario = {
   ...defaultScenario(),
@@ -21,21 +19,18 @@ const theirs: Scenario = { ...defaultScenario(), dialect: 'postgres', title: 'Th
 const example: Scenario = { ...defaultScenario(), title: 'Example one' };
 const findExample = (id: string) => (id === 'one' ? example : null);
 
-let root: Root;
-let api: { scenario: Scenario; set: (s: Scenario) => void; p: Persistence };
-function Harness() {
+/** What the app does with the scenario: starts it, keeps it in state and persists it. */
+function usePage() {
   const [scenario, set] = useState(() => startScenario(findExample).scenario);
   const p = usePersistence(scenario, set, findExample);
-  useLayoutEffect(() => {
-    api = { scenario, set, p };
-  }, [scenario, p]);
-  return null;
+  return { scenario, set, p };
 }
+let page: { current: ReturnType<typeof usePage> };
+let unmount: () => void;
 async function mount(hash: string): Promise<void> {
   replaceFragment(hash);
   resetStartForTests();
-  root = createRoot(document.createElement('div'));
-  await act(async () => root.render(createElement(Harness)));
+  ({ result: page, unmount } = renderHook(usePage));
 }
 async function wait(ms: number): Promise<void> {
   await act(async () => {
@@ -48,16 +43,17 @@ beforeEach(() => {
   localStorage.clear();
   sessionStorage.clear();
 });
-afterEach(async () => {
-  await act(async () => root.unmount());
+afterEach(() => {
+  // Unmounted while the fake timers are still in place.
+  cleanup();
   vi.useRealTimers();
 });
 
 describe('usePersistence', () => {
   it('first visit: default scenario, clean start; edits are autosaved and put in the address', async () => {
     await mount('');
-    expect(api.scenario).toEqual(defaultScenario());
-    await act(async () => api.set(mine));
+    expect(page.current.scenario).toEqual(defaultScenario());
+    await act(async () => page.current.set(mine));
     await wait(600);
     expect(loadWorkRecord()).toMatchObject({ scenario: mine, origin: 'edited' });
     expect(decodeScenario(readFragment())).toEqual({ ok: true, scenario: mine });
@@ -67,33 +63,30 @@ describe('usePersistence', () => {
     await mount('');
     await wait(600);
     const before = readFragment();
-    await act(async () => api.set({ ...mine, title: 'typed just now' }));
+    await act(async () => page.current.set({ ...mine, title: 'typed just now' }));
     await wait(100);
     window.dispatchEvent(new Event('pagehide'));
     expect(readFragment()).toBe(before); // the address still holds the older scenario
-    await act(async () => root.unmount());
+    unmount();
     // A reload loads the address as it was when the page went away (React's clean-up does not run then).
-    replaceFragment(before);
-    resetStartForTests();
-    root = createRoot(document.createElement('div'));
-    await act(async () => root.render(createElement(Harness)));
-    expect(api.scenario.title).toBe('typed just now');
-    expect(api.p.stash).toBeNull();
+    await mount(before);
+    expect(page.current.scenario.title).toBe('typed just now');
+    expect(page.current.p.stash).toBeNull();
   });
 
   it('reopening without a link restores the saved work, dialect included', async () => {
     saveWork(theirs, 'edited');
     await mount('');
-    expect(api.scenario).toEqual(theirs);
-    expect(api.p.stash).toBeNull();
-    expect(api.p.notice).toBeNull();
+    expect(page.current.scenario).toEqual(theirs);
+    expect(page.current.p.stash).toBeNull();
+    expect(page.current.p.notice).toBeNull();
   });
 
   it('a link over edited work opens the link, keeps the work one click away, and brings it back', async () => {
     saveWork(mine, 'edited');
     await mount(encodeScenario(theirs));
-    expect(api.scenario).toEqual(theirs);
-    expect(api.p.stash).toEqual(mine);
+    expect(page.current.scenario).toEqual(theirs);
+    expect(page.current.p.stash).toEqual(mine);
     expect(loadStash()).toEqual(mine);
     await wait(600);
     // The link is saved as the current work, but marked as loaded: a later link does not stash it.
@@ -102,12 +95,12 @@ describe('usePersistence', () => {
 
     const entries = window.history.length;
     await act(async () => {
-      const s = api.p.takeStash()!;
-      api.p.loaded(s);
-      api.set(s);
+      const s = page.current.p.takeStash()!;
+      page.current.p.loaded(s);
+      page.current.set(s);
     });
-    expect(api.scenario).toEqual(mine);
-    expect(api.p.stash).toBeNull();
+    expect(page.current.scenario).toEqual(mine);
+    expect(page.current.p.stash).toBeNull();
     expect(loadStash()).toBeNull();
     expect(window.history.length).toBe(entries + 1);
     expect(readFragment()).toBe(encodeScenario(mine));
@@ -116,20 +109,20 @@ describe('usePersistence', () => {
   it('a bad link keeps the current work and says what is wrong', async () => {
     saveWork(mine, 'edited');
     await mount('s1/N4IgzghgtgpiBcIAqB');
-    expect(api.scenario).toEqual(mine);
-    expect(api.p.notice).toMatch(/^This link is/);
+    expect(page.current.scenario).toEqual(mine);
+    expect(page.current.p.notice).toMatch(/^This link is/);
     expect(loadWork()).toEqual(mine);
     expect(loadStash()).toBeNull();
-    await act(async () => api.p.dismissNotice());
-    expect(api.p.notice).toBeNull();
+    await act(async () => page.current.p.dismissNotice());
+    expect(page.current.p.notice).toBeNull();
   });
 
   it('an example link keeps its #example/ID fragment until edited', async () => {
     await mount('example/one');
-    expect(api.scenario).toEqual(example);
+    expect(page.current.scenario).toEqual(example);
     await wait(600);
     expect(readFragment()).toBe('example/one');
-    await act(async () => api.set({ ...example, notes: 'edited' }));
+    await act(async () => page.current.set({ ...example, notes: 'edited' }));
     await wait(600);
     expect(readFragment().startsWith('s1/')).toBe(true);
   });
@@ -141,7 +134,7 @@ describe('usePersistence', () => {
       window.location.hash = '#' + encodeScenario(theirs);
       window.dispatchEvent(new Event('hashchange'));
     });
-    expect(api.scenario).toEqual(theirs);
+    expect(page.current.scenario).toEqual(theirs);
     expect(loadStash()).toBeNull();
     await wait(600);
     // What comes back through history may be the user's own work: saved as edited.
@@ -151,16 +144,16 @@ describe('usePersistence', () => {
       window.location.hash = '#s1/!!!';
       window.dispatchEvent(new Event('hashchange'));
     });
-    expect(api.scenario).toEqual(theirs);
-    expect(api.p.notice).toMatch(/damaged.*Your current work is unchanged\.$/);
+    expect(page.current.scenario).toEqual(theirs);
+    expect(page.current.p.notice).toMatch(/damaged.*Your current work is unchanged\.$/);
   });
 
   it('forgetting the stash removes it', async () => {
     saveWork(mine, 'edited');
     await mount(encodeScenario(theirs));
-    expect(api.p.stash).toEqual(mine);
-    await act(async () => api.p.forgetStash());
-    expect(api.p.stash).toBeNull();
+    expect(page.current.p.stash).toEqual(mine);
+    await act(async () => page.current.p.forgetStash());
+    expect(page.current.p.stash).toBeNull();
     expect(loadStash()).toBeNull();
   });
 });
