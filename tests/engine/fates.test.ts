@@ -117,6 +117,20 @@ describe('linking to the After rows', () => {
       const row = proposed(r).rows[0]!.afterRow!;
       expect(t.changes.find((c) => c.after === row)?.change).toBe('inserted');
     });
+
+    it(`${d}: equal rows without a usable key: the untouched one is the Before row, the copies are inserted`, async () => {
+      const r = await engines[d].run({
+        setup:
+          "CREATE TABLE n (a int, b text, c int UNIQUE, v text);\nINSERT INTO n VALUES (2, 'r', NULL, NULL), (1, 'p', 2, 'y'), (0, 'r', 0, NULL), (2, 'r', NULL, 'y');",
+        statement:
+          "INSERT INTO n VALUES (2, 'r', NULL, NULL), (2, 'r', NULL, NULL), (0, 'p', NULL, NULL) ON CONFLICT (c) DO UPDATE SET v = excluded.v",
+      });
+      const t = r.tables[0]!;
+      // (PostgreSQL paired the Before row with a written copy: "rewritten with the same values".)
+      expect(t.counts).toMatchObject({ inserted: 3, updated: 0, sameValues: 0, unchanged: 4 });
+      const marks = proposed(r).rows.map((x) => t.changes.find((c) => c.after === x.afterRow)?.change);
+      expect(marks).toEqual(['inserted', 'inserted', 'inserted']);
+    });
   }
 });
 
