@@ -14,7 +14,9 @@ self.onmessage = async (e) => {
   try {
     const engine = await engineFor(msg.dialect);
     const t0 = performance.now();
-    const result = await engine.run({ setup: msg.setup, statement: msg.statement });
+    const input = { setup: msg.setup, statement: msg.statement };
+    if (msg.account !== undefined) input.account = msg.account;
+    const result = await engine.run(input);
     const runMs = performance.now() - t0;
     self.postMessage({
       id: msg.id,
@@ -22,6 +24,8 @@ self.onmessage = async (e) => {
       timings: result.timings,
       ok: result.ok,
       error: result.error?.message,
+      account: result.account?.on ?? null,
+      proposedRows: result.statements.reduce((n, s) => n + (s.proposed?.rows.length ?? 0), 0),
       result,
     });
   } catch (err) {

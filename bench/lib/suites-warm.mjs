@@ -28,17 +28,26 @@ async function settled(page, timeout) {
 }
 
 /**
- * Click "Run" and time it to the rendered table `label`: returns the end-to-end time, when the
- * engine's reply arrived, the engine's own timings, and the main thread's long tasks meanwhile.
+ * Click "Run" (or what `press` clicks) and time it to the rendered table `label`: returns the
+ * end-to-end time, when the engine's reply arrived, the engine's own timings, and the main
+ * thread's long tasks meanwhile.
  */
-async function timedRun(page, name, dialect, label, timeout, settleMs = 500) {
+export async function timedRun(
+  page,
+  name,
+  dialect,
+  label,
+  timeout,
+  settleMs = 500,
+  press = () => page.getByRole('button', { name: 'Run', exact: true }).click(),
+) {
   await page.evaluate(({ name, dialect, label, scope }) => window.__bench.watchRun(name, dialect, label, scope), {
     name,
     dialect,
     label,
     scope: scopeOf(dialect),
   });
-  await page.getByRole('button', { name: 'Run', exact: true }).click();
+  await press();
   const mark = await waitMark(page, name, timeout);
   // Long tasks are reported after they end; give the page a moment after the paint.
   await idle(settleMs);

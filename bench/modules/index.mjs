@@ -14,6 +14,7 @@ export const MODULES = [
   'typing',
   'interactions',
   'bulk',
+  'account',
   'limit',
   'million',
 ];

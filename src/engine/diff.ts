@@ -13,7 +13,7 @@ import type {
   Value,
   WriteTracking,
 } from './types.ts';
-import { matcher, type RowKey } from './rowMatch.ts';
+import { matcher, unwrittenFirst, type RowKey } from './rowMatch.ts';
 
 /** One table at one moment, as an engine captured it. */
 export interface TableSnapshot {
@@ -168,7 +168,11 @@ export function diffTable(
   const aRows = aData.rows;
   const perAfter: RowChange[] = new Array<RowChange>(aRows.length);
   const replacedPartner = new Map<number, number>(); // after row → the before row it replaced
-  for (let j = 0; j < aRows.length; j++) {
+  // Unwritten rows are matched first: of equal rows (no key, NULLs in it) Before's is the untouched one.
+  const bv = bVersions && aVersions ? new Set(bVersions) : null;
+  const isNew = (j: number) =>
+    (bv !== null && !bv.has(aVersions![j]!)) || (aRowids?.[j] !== undefined && !!written?.has(aRowids[j]));
+  for (const j of unwrittenFirst(aRows.length, isNew)) {
     const row = aRows[j]!;
     const i = take(aKey(row, j));
     if (i === undefined) {

@@ -84,10 +84,17 @@ export function link(
   const afterIdx = indexRows(diff?.after?.rows);
   const beforeIdx = indexRows(diff?.before?.rows);
   const used = new Set<number>();
+  // Rows with the same values (a key with NULLs, or no key) are told apart by their marks: a row
+  // the statement wrote is linked to a written After row before an untouched one.
+  const untouched = new Set<number>();
+  diff?.changes.forEach((c) => {
+    if (c.change === 'unchanged' && c.after !== undefined) untouched.add(c.after);
+  });
   const take = (m: Map<string, number[]>, row: Value[] | undefined, usedSet?: Set<number>): number | undefined => {
     if (!row) return undefined;
     const list = m.get(rowKey(row));
-    const hit = list?.find((i) => !usedSet?.has(i));
+    const free = (i: number): boolean => !usedSet?.has(i);
+    const hit = usedSet ? (list?.find((i) => free(i) && !untouched.has(i)) ?? list?.find(free)) : list?.[0];
     if (hit !== undefined) usedSet?.add(hit);
     return hit;
   };
@@ -105,11 +112,15 @@ export function link(
       deletedBefore.push(c.before);
   });
   deletedBefore.sort((a, b) => a - b);
+  const deletedSet = new Set(deletedBefore);
   const claimed = new Set<number>();
   // Lookups by content and by key, built once (a statement may propose thousands of rows).
   const writtenBy = new Map<string, number>(); // written row content → index in rows
   const writtenKeys = schema ? new KeyIndex(schema) : null;
   let beforeKeys: KeyIndex | null = null;
+  const replace = dialect === 'sqlite' && SQLITE_REPLACE.test(kind);
+  // REPLACE: rows this statement wrote that are still in the table, by key string.
+  const live = new Map<string, number>();
   for (const r of rows) {
     if (r.existing) r.beforeRow = take(beforeIdx, r.existing);
     if (schema && r.existing && r.fate !== 'error') r.keys = sharedKeys(schema, r.values, r.existing);
@@ -136,17 +147,12 @@ export function link(
         }
       }
     }
-    if (
-      dialect === 'sqlite' &&
-      SQLITE_REPLACE.test(kind) &&
-      r.fate === 'inserted' &&
-      r.written &&
-      schema &&
-      diff?.before
-    ) {
-      const removed = deletedBefore.filter(
-        (i) => !claimed.has(i) && sharedKeys(schema, r.written!, diff.before!.rows[i]!).length > 0,
-      );
+    if (replace && r.fate === 'inserted' && r.written && schema && diff?.before) {
+      // A Before row identical to the new one shows unchanged, yet SQLite deleted it and wrote it again.
+      const again = beforeIdx.get(rowKey(r.written)) ?? [];
+      const removed = [...deletedBefore, ...again.filter((i) => !deletedSet.has(i))]
+        .filter((i) => !claimed.has(i) && sharedKeys(schema, r.written!, diff.before!.rows[i]!).length > 0)
+        .sort((a, b) => a - b);
       if (removed.length) {
         removed.forEach((i) => claimed.add(i));
         r.removed = [...(r.removed ?? []), ...removed.map((i) => diff.before!.rows[i]!)];
@@ -155,6 +161,7 @@ export function link(
         r.keys = sharedKeys(schema, r.written, r.existing!);
       }
     }
+    if (replace && r.fate === 'inserted' && r.written && schema) replaceEarlier(rows, r, schema, live);
     if (r.removed?.length && r.fate === 'inserted') r.fate = 'replaced';
     if (r.written) {
       const i = r.n - 1;
@@ -163,10 +170,10 @@ export function link(
       writtenKeys?.add(r.written, i);
     }
   }
-  if (dialect === 'sqlite' && SQLITE_REPLACE.test(kind)) {
+  if (replace) {
     notes.push(
       diff
-        ? 'SQLite does not fire delete triggers for the rows REPLACE removes (recursive_triggers is off): the rows named as replaced are the Before rows this statement deleted that had the same key as the new row.'
+        ? 'SQLite does not fire delete triggers for the rows REPLACE removes (recursive_triggers is off): the rows named as replaced are the Before rows this statement deleted, and the rows it wrote itself before, that had the same key as the new row.'
         : 'SQLite does not report which rows REPLACE removed (its delete triggers fire only with recursive_triggers on), and the tables were not captured around this statement.',
     );
   }
@@ -174,4 +181,25 @@ export function link(
     notes.push(
       'The tables were not captured around this statement, so the rows are not linked to Before and After rows.',
     );
+}
+
+/**
+ * INSERT OR REPLACE: the rows written earlier in this statement that row `r` removed (SQLite
+ * deletes every row that shares a unique key with the new one, its own earlier rows too).
+ */
+function replaceEarlier(rows: ProposedRow[], r: ProposedRow, schema: TableSchema, live: Map<string, number>): void {
+  const gone = new Set<number>();
+  for (const k of keyStrings(schema, r.written!)) {
+    const i = live.get(k);
+    if (i !== undefined) gone.add(i);
+  }
+  for (const i of [...gone].sort((a, b) => a - b)) {
+    const e = rows[i]!;
+    for (const k of keyStrings(schema, e.written!)) if (live.get(k) === i) live.delete(k);
+    e.removedBy = r.n;
+    r.removed = [...(r.removed ?? []), e.written!];
+    r.earlier ??= e.n;
+    if (!r.keys?.length) r.keys = sharedKeys(schema, r.written!, e.written!);
+  }
+  for (const k of keyStrings(schema, r.written!)) live.set(k, r.n - 1);
 }

@@ -32,6 +32,8 @@ export interface ProposedRow {
   earlier?: number;
   /** Rows deleted to make room for this one (INSERT OR REPLACE), when they can be told. */
   removed?: Value[][];
+  /** INSERT OR REPLACE: the later proposed row (its n) that deleted the row this one wrote. */
+  removedBy?: number;
   /** MERGE, UPDATE, DELETE: the action the engine took. */
   action?: 'inserted' | 'updated' | 'deleted';
   /** The reason in plain words, beyond the fate. */
@@ -67,19 +69,35 @@ function skipReason(sql: string, kind: string): { fate: Fate; reason: string } {
   return { fate: 'skipped', reason: 'not written (no insert or update followed it; a trigger may have skipped it)' };
 }
 
+/** The table's keys the conflict target names (all of them when the statement names none). */
+function arbiters(sql: string, schema: TableSchema): TableSchema {
+  const named = /\bON\s+CONFLICT\s+ON\s+CONSTRAINT\s+(?:"((?:[^"]|"")*)"|([\w$]+))/i.exec(sql);
+  const cols = /\bON\s+CONFLICT\s*\(([^()]*)\)/i.exec(sql);
+  const bare = (c: string): string => c.trim().replace(/^"|"$/g, '').toLowerCase();
+  const set = (cs: string[]): string => cs.map(bare).sort().join(',');
+  const keys = named
+    ? schema.uniqueKeys.filter((k) => k.name === (named[1]?.replace(/""/g, '"') ?? named[2]!.toLowerCase()))
+    : cols
+      ? schema.uniqueKeys.filter((k) => !k.hasExpressions && set(k.columns) === set(cols[1]!.split(',')))
+      : [];
+  return keys.length ? { ...schema, uniqueKeys: keys } : schema;
+}
+
 function errorReason(
+  sql: string,
   error: EngineError,
   row: ProposedRow,
   done: ProposedRow[],
   schema: TableSchema | undefined,
 ): string {
   if (error.code === '21000' && schema) {
-    // 21000: the row it conflicted with was written by this same statement — by an earlier
-    // proposed row with the same key.
-    const first = done.find((p) => p.n < row.n && sharedKeys(schema, row.values, p.written ?? p.values).length > 0);
+    // 21000: the row it conflicted with on the conflict target was written by this same
+    // statement — by an earlier proposed row with the same values on that key.
+    const arb = arbiters(sql, schema);
+    const first = done.find((p) => p.n < row.n && sharedKeys(arb, row.values, p.written ?? p.values).length > 0);
     if (first) {
       row.earlier = first.n;
-      row.keys = sharedKeys(schema, row.values, first.written ?? first.values);
+      row.keys = sharedKeys(arb, row.values, first.written ?? first.values);
       const did = first.existing ? 'already updated' : 'already inserted';
       return `error 21000: row ${row.n} would update the row that row ${first.n} ${did} in this statement (same ${row.keys.join(', ')})`;
     }
@@ -135,7 +153,7 @@ export function proposedRows(
   for (const row of rows) {
     if (row === last && error && !row.written) {
       row.fate = 'error';
-      row.reason = errorReason(error, row, rows, schema);
+      row.reason = errorReason(sql, error, row, rows, schema);
       continue;
     }
     if (row.fate === 'unknown') {
@@ -146,7 +164,7 @@ export function proposedRows(
     if (row.fate !== 'skipped') continue;
     if (row === last && error) {
       row.fate = 'error';
-      row.reason = errorReason(error, row, rows, schema);
+      row.reason = errorReason(sql, error, row, rows, schema);
       continue;
     }
     const why = skipReason(sql, kind);

@@ -68,3 +68,11 @@ export function matcher(keys: RowKey[]): (k: RowKey) => number | undefined {
     return undefined;
   };
 }
+
+/** Indexes 0 … n−1, those for which `written` is false first (each part in order). */
+export function unwrittenFirst(n: number, written: (j: number) => boolean): number[] {
+  const first: number[] = [];
+  const then: number[] = [];
+  for (let j = 0; j < n; j++) (written(j) ? then : first).push(j);
+  return first.concat(then);
+}

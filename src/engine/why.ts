@@ -9,9 +9,10 @@ import { tablesAround } from './steps.ts';
 import type { Dialect, RunResult } from './types.ts';
 
 /**
- * Above this many rows in the Before tables the account is off unless asked for. Measured in
- * Node on a busy machine: a 10,000-row upsert took about 3 times as long on SQLite with the
- * account, and far longer on PostgreSQL, whose events travel as NOTICEs.
+ * Above this many rows in the Before tables the account is off unless asked for. `npm run bench`
+ * measures its cost (module account, docs/BENCHMARK.md): a 10,000-row upsert end to end took about
+ * 2 times as long on SQLite with the account, and about 7 times on PostgreSQL, whose events travel
+ * as NOTICEs; a 1,000-row one 2 to 5 times (on a loaded 2-core machine).
  */
 const ACCOUNT_AUTO_ROWS: Record<Dialect, number> = { sqlite: 2_000, postgres: 2_000 };
 

@@ -104,6 +104,36 @@ for (const d of ['sqlite', 'postgres'] as const) {
   });
 }
 
+describe('linking to the After rows', () => {
+  for (const d of ['sqlite', 'postgres'] as const) {
+    it(`${d}: a row inserted with the same values as an untouched row links to the inserted After row`, async () => {
+      const r = await engines[d].run({
+        setup: "CREATE TABLE n (k int UNIQUE, v text);\nINSERT INTO n VALUES (NULL, 'a');",
+        statement: "INSERT INTO n VALUES (NULL, 'a') ON CONFLICT (k) DO UPDATE SET v = excluded.v",
+      });
+      // A NULL key conflicts with nothing: two equal rows, the second one new.
+      expect(fates(r)).toEqual(['inserted']);
+      const t = r.tables[0]!;
+      const row = proposed(r).rows[0]!.afterRow!;
+      expect(t.changes.find((c) => c.after === row)?.change).toBe('inserted');
+    });
+
+    it(`${d}: equal rows without a usable key: the untouched one is the Before row, the copies are inserted`, async () => {
+      const r = await engines[d].run({
+        setup:
+          "CREATE TABLE n (a int, b text, c int UNIQUE, v text);\nINSERT INTO n VALUES (2, 'r', NULL, NULL), (1, 'p', 2, 'y'), (0, 'r', 0, NULL), (2, 'r', NULL, 'y');",
+        statement:
+          "INSERT INTO n VALUES (2, 'r', NULL, NULL), (2, 'r', NULL, NULL), (0, 'p', NULL, NULL) ON CONFLICT (c) DO UPDATE SET v = excluded.v",
+      });
+      const t = r.tables[0]!;
+      // (PostgreSQL paired the Before row with a written copy: "rewritten with the same values".)
+      expect(t.counts).toMatchObject({ inserted: 3, updated: 0, sameValues: 0, unchanged: 4 });
+      const marks = proposed(r).rows.map((x) => t.changes.find((c) => c.after === x.afterRow)?.change);
+      expect(marks).toEqual(['inserted', 'inserted', 'inserted']);
+    });
+  }
+});
+
 describe('engine differences in the fates', () => {
   it('the same key twice: PostgreSQL fails with 21000 naming both rows; SQLite updates the row it just inserted', async () => {
     const statement = "INSERT INTO t VALUES (1, 'a'), (2, 'b'), (1, 'c') ON CONFLICT (k) DO UPDATE SET v = excluded.v";
@@ -118,6 +148,26 @@ describe('engine differences in the fates', () => {
     expect(texts(s)[2]).toBe(
       "conflicted with the row that row 1 wrote in this statement on PRIMARY KEY (k) → updated: v 'a' → 'c'",
     );
+  });
+
+  it('PostgreSQL 21000 names the earlier row with the same conflict target, not one sharing another key', async () => {
+    const p = await engines.postgres.run({
+      setup: 'CREATE TABLE t (a int NOT NULL, b text NOT NULL, c int NOT NULL UNIQUE, UNIQUE (a, b));',
+      statement:
+        "INSERT INTO t VALUES (1, 'p', 1), (0, 'p', 0), (0, 'p', 1) ON CONFLICT (a, b) DO UPDATE SET c = excluded.c",
+    });
+    expect(p.error?.code).toBe('21000');
+    // Row 3 shares c with row 1, but the conflict target is (a, b): the row it hit is row 2's.
+    expect(proposed(p).rows[2]!.earlier).toBe(2);
+    expect(texts(p)[2]).toBe(
+      'error 21000: row 3 would update the row that row 2 already inserted in this statement (same t_a_b_key (a, b))',
+    );
+    const named = await engines.postgres.run({
+      setup: 'CREATE TABLE t (a int NOT NULL, b text NOT NULL, c int NOT NULL UNIQUE, UNIQUE (a, b));',
+      statement:
+        "INSERT INTO t VALUES (1, 'p', 1), (0, 'p', 0), (0, 'p', 1) ON CONFLICT ON CONSTRAINT t_a_b_key DO UPDATE SET c = excluded.c",
+    });
+    expect(proposed(named).rows[2]!.earlier).toBe(2);
   });
 
   it('SQLite INSERT OR REPLACE through a second unique key deletes two rows, both named', async () => {
@@ -135,6 +185,43 @@ describe('engine differences in the fates', () => {
       /replaced: SQLite deleted 2 rows \(id = 1, email = 'a@x', v = 'one'; id = 2, email = 'b@x', v = 'two'\) and inserted this one/,
     );
     expect(proposed(r).notes.join(' ')).toMatch(/recursive_triggers/);
+  });
+
+  it('SQLite INSERT OR REPLACE that removes a row written earlier in the same statement names it', async () => {
+    const r = await engines.sqlite.run({
+      setup: "CREATE TABLE p (id INTEGER, email TEXT UNIQUE, v TEXT);\nINSERT INTO p VALUES (1, 'a@x', 'one');",
+      statement: "INSERT OR REPLACE INTO p VALUES (2, 'b@x', 'first'), (3, 'b@x', 'second'), (4, 'a@x', 'third')",
+    });
+    const p = proposed(r);
+    // Row 2 took the place of row 1's row (same email): SQLite deleted it, so it is no plain insert.
+    expect(fates(r)).toEqual(['inserted', 'replaced', 'replaced']);
+    expect(p.rows[0]!.removedBy).toBe(2);
+    expect(p.rows[0]!.afterRow).toBeUndefined();
+    expect(p.rows[1]!.removed).toEqual([[2, 'b@x', 'first']]);
+    expect(p.rows[1]!.earlier).toBe(1);
+    expect(texts(r)[1]).toBe(
+      "conflicted on UNIQUE (email) → replaced: SQLite deleted the row (the row that row 1 wrote in this statement: id = 2, email = 'b@x', v = 'first') and inserted this one",
+    );
+    expect(afterText(p, p.rows[0]!, true)).toBe(
+      "wrote id = 2, email = 'b@x', v = 'first'; row 2 replaced it in this statement",
+    );
+    // The Before row is still named as before.
+    expect(p.rows[2]!.removed).toEqual([[1, 'a@x', 'one']]);
+    expect(r.tables[0]!.counts).toMatchObject({ inserted: 2, deleted: 1 });
+  });
+
+  it('SQLite INSERT OR REPLACE of a row identical to an existing one is a replacement, not an insert', async () => {
+    const r = await engines.sqlite.run({
+      setup: "CREATE TABLE p (id INTEGER PRIMARY KEY, v TEXT);\nINSERT INTO p VALUES (1, 'one'), (2, 'two');",
+      statement: "INSERT OR REPLACE INTO p VALUES (1, 'one')",
+    });
+    // The After table shows the row unchanged; SQLite still deleted it and inserted it again.
+    expect(r.tables[0]!.counts).toMatchObject({ inserted: 0, updated: 0, deleted: 0 });
+    expect(fates(r)).toEqual(['replaced']);
+    expect(proposed(r).rows[0]!.removed).toEqual([[1, 'one']]);
+    expect(texts(r)[0]).toBe(
+      "conflicted on PRIMARY KEY (id) → replaced: SQLite deleted the row (id = 1, v = 'one') and inserted this one",
+    );
   });
 
   it('SQLite INSERT OR IGNORE and REPLACE INTO', async () => {

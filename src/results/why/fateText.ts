@@ -68,7 +68,14 @@ export function fateText(p: ProposedRows, row: ProposedRow): string {
     case 'same-values':
       return `conflicted with ${existing()}${on} → rewritten with the same values`;
     case 'replaced': {
-      const gone = (row.removed ?? []).map((r) => rowText(r, cols)).join('; ');
+      // Rows this statement wrote earlier are named by their proposed row.
+      const by = p.rows.filter((x) => x.removedBy === row.n);
+      const gone = (row.removed ?? [])
+        .map((r) => {
+          const k = by.find((x) => JSON.stringify(x.written) === JSON.stringify(r));
+          return k ? `the row that row ${k.n} wrote in this statement: ${rowText(r, cols)}` : rowText(r, cols);
+        })
+        .join('; ');
       return `conflicted${on} → replaced: SQLite deleted ${row.removed?.length === 1 ? 'the row' : `${row.removed?.length} rows`} (${gone}) and inserted this one`;
     }
     case 'skipped':
@@ -90,6 +97,7 @@ export function afterText(p: ProposedRows, row: ProposedRow, linked: boolean): s
   if (!row.written) return row.fate === 'error' || row.fate === 'unknown' ? '—' : 'no After row of its own';
   const keys = row.keys?.length ? row.keys : undefined;
   const where = rowText(row.written, p.columns, keys);
+  if (row.removedBy !== undefined) return `wrote ${where}; row ${row.removedBy} replaced it in this statement`;
   if (!linked) return `wrote ${where}`;
   return row.afterRow !== undefined
     ? `After row ${row.afterRow + 1}: ${where}`
