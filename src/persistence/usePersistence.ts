@@ -110,33 +110,38 @@ export function usePersistence(
   });
   const warnedTabs = useRef(new Set<string>());
 
-  const refreshKept = () => setKept(listKept(browserStorage()));
+  const refreshKept = useCallback(() => setKept(listKept(browserStorage())), []);
 
   /** Stash the current work if it is the user's own edits about to be replaced by `next`. */
-  const setAsideOwnWork = (next: Scenario): 'not-needed' | 'set-aside' | 'refused' => {
-    const mine = current.current;
-    const edited = unedited.current === null && !sameScenario(mine, next) && !sameScenario(mine, defaultScenario());
-    if (!edited) return 'not-needed';
-    const r = stashOwnWork(mine);
-    if (!r.ok) {
-      // Nothing is replaced: the work stays on screen (and autosaved, as far as storage allowed).
-      setNotice(
-        `${r.message.replace(/\.$/, '')}, so it was not replaced: nothing was opened. Export your work or forget something in Recent work, then open it again.`,
-      );
-      return 'refused';
-    }
-    setStash({ scenario: mine, id: r.id ?? null });
-    setListNotice(droppedNote(r.dropped ?? []));
-    refreshKept();
-    return 'set-aside';
-  };
+  const setAsideOwnWork = useCallback(
+    (next: Scenario): 'not-needed' | 'set-aside' | 'refused' => {
+      const mine = current.current;
+      const edited = unedited.current === null && !sameScenario(mine, next) && !sameScenario(mine, defaultScenario());
+      if (!edited) return 'not-needed';
+      const r = stashOwnWork(mine);
+      if (!r.ok) {
+        // Nothing is replaced: the work stays on screen (and autosaved, as far as storage allowed).
+        setNotice(
+          `${r.message.replace(/\.$/, '')}, so it was not replaced: nothing was opened. Export your work or forget something in Recent work, then open it again.`,
+        );
+        return 'refused';
+      }
+      setStash({ scenario: mine, id: r.id ?? null });
+      setListNotice(droppedNote(r.dropped ?? []));
+      refreshKept();
+      return 'set-aside';
+    },
+    [refreshKept],
+  );
+  // What the page started from, for the autosaver created once below.
+  const start = useRef({ protect: first.protect, seenOwner: first.seenOwner });
 
   useEffect(() => {
     saver.current = createAutosaver({
       onError: setStorageNotice,
       tab: { fragment: readFragment },
-      protect: first.protect,
-      seenOwner: first.seenOwner,
+      protect: start.current.protect,
+      seenOwner: start.current.seenOwner,
       onOtherTab: (dropped) => {
         setListNotice(droppedNote(dropped));
         setTabNotice(OTHER_TAB);
@@ -190,7 +195,7 @@ export function usePersistence(
       updater.current?.flush();
       saver.current?.dispose();
     };
-  }, []);
+  }, [refreshKept, setAsideOwnWork]);
 
   useEffect(() => {
     const isUnedited = unedited.current !== null && sameScenario(unedited.current, scenario);
@@ -203,18 +208,21 @@ export function usePersistence(
     updater.current?.schedule(() => encodeScenario(scenario));
   }, [scenario]);
 
-  const loaded = useCallback((s: Scenario, fragment?: string, options?: { setAside?: boolean }) => {
-    // Autosave keeps one scenario: without this, edited work replaced by an example or an import
-    // would survive only in this tab's history, and be lost with the tab.
-    const aside = options?.setAside ? setAsideOwnWork(s) : 'not-needed';
-    if (aside === 'refused') return 'refused';
-    // The entry being left keeps the last edits (back returns to them), then the new one is pushed.
-    updater.current?.flush();
-    pinned.current = s;
-    unedited.current = s;
-    pushFragment(fragment ?? encodeScenario(s));
-    return aside === 'set-aside' ? 'set-aside' : 'loaded';
-  }, []);
+  const loaded = useCallback(
+    (s: Scenario, fragment?: string, options?: { setAside?: boolean }) => {
+      // Autosave keeps one scenario: without this, edited work replaced by an example or an import
+      // would survive only in this tab's history, and be lost with the tab.
+      const aside = options?.setAside ? setAsideOwnWork(s) : 'not-needed';
+      if (aside === 'refused') return 'refused';
+      // The entry being left keeps the last edits (back returns to them), then the new one is pushed.
+      updater.current?.flush();
+      pinned.current = s;
+      unedited.current = s;
+      pushFragment(fragment ?? encodeScenario(s));
+      return aside === 'set-aside' ? 'set-aside' : 'loaded';
+    },
+    [setAsideOwnWork],
+  );
   /** Forget `id` and show the next newest kept scenario (if any) as the set-aside one. */
   const drop = (id: string | null) => {
     const store = browserStorage();
