@@ -1,4 +1,6 @@
 /**
+ * Longer than 300 lines: the run's phases in the order they happen, read top to bottom.
+ *
  * The run pipeline shared by both engines: reset → setup → Before → statements → After → diff.
  * Each engine supplies a Driver (how to reset, run a script, introspect and snapshot); the
  * pipeline owns the order of the phases, the timings and the per-statement diff rule.

@@ -1,4 +1,6 @@
 /**
+ * Longer than 300 lines: the whole contract stays in one file, so the worker and the page read one definition.
+ *
  * The engine contract: what a run takes and what it gives back.
  * Everything here is plain data (structured-cloneable, JSON-friendly), so the same objects cross
  * the worker boundary, feed the UI and are asserted on in Node tests. No React, no engine imports.

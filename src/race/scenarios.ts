@@ -1,4 +1,6 @@
 /**
+ * Longer than 300 lines: it is data, each scenario's SQL and expectations for both dialects.
+ *
  * The race lab's scenarios: each is a setup and two sessions' steps per dialect, with a default
  * timeline, a short explanation, and what each step and the final tables must show on each engine
  * (asserted by tests/engine/race.test.ts on the real engines, together with the summary's sentences).
