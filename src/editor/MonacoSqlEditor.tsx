@@ -33,11 +33,6 @@ import type { SqlEditorProps } from './types';
 
 const LINE_HEIGHT = 19;
 const MAX_LINES = 30;
-/**
- * Past this size a new text replaces the model at once (no undo step back to the old text): an
- * undoable edit of a whole near-1-MB script blocked the page for a tenth of a second or more.
- */
-const LARGE_TEXT_CHARS = 200_000;
 
 const dark = () => window.matchMedia?.('(prefers-color-scheme: dark)').matches ?? false;
 
@@ -156,10 +151,6 @@ export default function MonacoSqlEditor(props: SqlEditorProps) {
     if (emitted.current.includes(props.value)) return;
     emitted.current = [];
     const model = editor.getModel()!;
-    if (props.value.length > LARGE_TEXT_CHARS) {
-      model.setValue(props.value);
-      return;
-    }
     editor.pushUndoStop();
     editor.executeEdits('external', [{ range: model.getFullModelRange(), text: props.value }]);
     editor.pushUndoStop();
