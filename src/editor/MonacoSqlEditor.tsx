@@ -33,6 +33,8 @@ import type { SqlEditorProps } from './types';
 
 const LINE_HEIGHT = 19;
 const MAX_LINES = 30;
+/** Texts longer than this (characters) are put into the editor a task after the page's update. */
+const LARGE_TEXT_CHARS = 200_000;
 
 const dark = () => window.matchMedia?.('(prefers-color-scheme: dark)').matches ?? false;
 
@@ -144,16 +146,27 @@ export default function MonacoSqlEditor(props: SqlEditorProps) {
   useEffect(() => {
     const editor = editorRef.current;
     if (!editor) return;
-    if (editor.getValue() === props.value) {
+    const value = props.value;
+    const apply = () => {
+      if (editor.getValue() === value) {
+        emitted.current = [];
+        return;
+      }
+      if (emitted.current.includes(value)) return;
       emitted.current = [];
+      const model = editor.getModel()!;
+      editor.pushUndoStop();
+      editor.executeEdits('external', [{ range: model.getFullModelRange(), text: value }]);
+      editor.pushUndoStop();
+    };
+    if (value.length <= LARGE_TEXT_CHARS) {
+      apply();
       return;
     }
-    if (emitted.current.includes(props.value)) return;
-    emitted.current = [];
-    const model = editor.getModel()!;
-    editor.pushUndoStop();
-    editor.executeEdits('external', [{ range: model.getFullModelRange(), text: props.value }]);
-    editor.pushUndoStop();
+    // A large text goes into the editor in a task of its own: with the rest of the load in the
+    // same task, a near-1-MB script kept the page busy for over 200 ms at a time.
+    const timer = setTimeout(apply, 0);
+    return () => clearTimeout(timer);
   }, [props.value]);
 
   useEffect(() => {
