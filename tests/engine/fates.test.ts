@@ -4,6 +4,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { useEngines } from '../support/engines';
+import { EngineClient } from '../../src/engine/client';
+import { createSqliteEngine } from '../../src/engine/sqlite';
+import { InProcessWorker } from './inProcessWorker';
 import type { ProposedRows } from '../../src/engine/fates';
 import type { RunResult } from '../../src/engine/types';
 import { afterText, fateText } from '../../src/results/why/fateText';
@@ -261,4 +264,28 @@ describe('engine differences in the fates', () => {
     ]);
     expect(texts(r).sort()).toEqual(['matched → deleted', 'matched → updated: v 1 → 10', 'not matched → inserted']);
   });
+});
+
+describe('through the worker', () => {
+  it('the page gets the proposed rows, not the raw row events behind them', async () => {
+    const client = new EngineClient(
+      'sqlite',
+      () => new InProcessWorker(() => createSqliteEngine()) as unknown as Worker,
+    );
+    try {
+      const r = await client.run(
+        {
+          setup: USERS.sqlite,
+          statement:
+            "INSERT INTO users (email, name) VALUES ('ada@x', 'Ada L.'), ('grace@x', 'Grace') ON CONFLICT (email) DO UPDATE SET name = excluded.name",
+        },
+        30_000,
+      );
+      expect(r.error).toBeUndefined();
+      expect(r.statements[0]!.proposed!.rows.map((p) => p.fate)).toEqual(['updated', 'inserted']);
+      expect(r.statements[0]!.account).toBeUndefined();
+    } finally {
+      client.dispose();
+    }
+  }, 60_000);
 });
