@@ -185,7 +185,7 @@ test("the README's #s1/ link (one dialect part, no origin) opens exactly as befo
   await waitForResult(page);
   expect(await tableRows(page, 'Statement 1 result')).toEqual([['a', '1']]);
   await waitForMonaco(page);
-  expect(await squashed(page, 'Setup SQL')).toBe(squash(scenario.sqlite.setup));
+  await expect.poll(() => squashed(page, 'Setup SQL')).toBe(squash(scenario.sqlite.setup));
   await expect(page.getByRole('region', { name: /Scripts carried over/ })).toHaveCount(0);
   // The address still holds the same link: nothing was rewritten by opening it.
   expect(LZString.decompressFromEncodedURIComponent((await page.evaluate(() => location.hash)).slice(4))).toBe(

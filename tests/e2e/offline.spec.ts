@@ -111,7 +111,10 @@ test.describe('a new version', () => {
       await prompt.getByRole('button', { name: 'Reload' }).click();
       await expect(page.locator('html')).toHaveAttribute('data-build', 'next', { timeout: 60_000 });
       await waitForResult(page);
-      expect((await editorText(page, 'Statement SQL')).replace(/\s+/g, ' ')).toContain('kept@example.com');
+      // Monaco draws its lines a frame after it takes over from the plain editor.
+      await expect
+        .poll(async () => (await editorText(page, 'Statement SQL')).replace(/\s+/g, ' '))
+        .toContain('kept@example.com');
       // The old version's files are gone from the cache.
       const cached = await page.evaluate(async () => {
         const urls: string[] = [];
