@@ -25,6 +25,10 @@ interface Place {
 const size = (v: Value): number =>
   typeof v === 'string' ? v.length : v !== null && typeof v === 'object' && 'blob' in v ? v.blob.length : 0;
 
+/** A long text or blob cut to `limit` characters (hex digits); text ends in "…". */
+const cutTo = (v: Value, limit: number): Value =>
+  typeof v === 'string' ? `${v.slice(0, limit)}…` : { blob: (v as { blob: string }).blob.slice(0, limit) };
+
 class Cutter {
   cut: CutCell[] = [];
   longest = 0;
@@ -79,8 +83,7 @@ class Cutter {
           }
           count++;
           this.longest = Math.max(this.longest, length);
-          row[c] =
-            typeof v === 'string' ? `${v.slice(0, limit)}…` : { blob: (v as { blob: string }).blob.slice(0, limit) };
+          row[c] = cutTo(v, limit);
         }
       });
     }
@@ -88,8 +91,7 @@ class Cutter {
       for (let c = 0; c < row.length; c++) {
         const v = row[c]!;
         if (size(v) <= limit) continue;
-        row[c] =
-          typeof v === 'string' ? `${v.slice(0, limit)}…` : { blob: (v as { blob: string }).blob.slice(0, limit) };
+        row[c] = cutTo(v, limit);
       }
     }
     return count;

@@ -49,6 +49,24 @@ function describeKey(k: UniqueKey): string {
 const sameSet = (a: string[], b: string[]): boolean =>
   a.length === b.length && a.every((x) => b.includes(x)) && b.every((x) => a.includes(x));
 
+/** `ON CONFLICT (target) [WHERE …] DO`: the target's text and its WHERE. */
+const TARGET = /\bON\s+CONFLICT\s*\(((?:[^()]|\([^()]*\))*)\)\s*(?:WHERE\s+([\s\S]*?))?\s*DO\b/i;
+/** `ON CONFLICT ON CONSTRAINT name` (PostgreSQL). */
+const CONSTRAINT = /\bON\s+CONFLICT\s+ON\s+CONSTRAINT\s+(?:"((?:[^"]|"")*)"|([\w$]+))/i;
+
+/** The keys of `schema` the statement's conflict target names: by its columns or its constraint's name. */
+export function targetKeys(sql: string, schema: TableSchema): UniqueKey[] {
+  const named = CONSTRAINT.exec(sql);
+  if (named) {
+    const name = named[1]?.replace(/""/g, '"') ?? named[2]!.toLowerCase();
+    return schema.uniqueKeys.filter((k) => k.name === name);
+  }
+  const m = TARGET.exec(sql);
+  if (!m) return [];
+  const cols = splitTop(m[1]!).map(bare);
+  return schema.uniqueKeys.filter((k) => !k.hasExpressions && sameSet(k.columns.map(bare), cols));
+}
+
 /** The help for a statement that failed because its conflict target matched no key. */
 export function conflictTargetHelp(
   sql: string,
@@ -66,7 +84,7 @@ export function conflictTargetHelp(
       (t.name.toLowerCase() === name && (parts.length === 1 || t.schema.toLowerCase() === parts[0])),
   );
   if (!schema) return undefined;
-  const m = /\bON\s+CONFLICT\s*\(((?:[^()]|\([^()]*\))*)\)\s*(?:WHERE\s+([\s\S]*?))?\s*DO\b/i.exec(sql);
+  const m = TARGET.exec(sql);
   const target = m ? m[1]!.trim() : null;
   const cols = target ? splitTop(target).map(bare) : [];
   const where = m?.[2]?.trim();

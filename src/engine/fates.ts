@@ -7,6 +7,7 @@
  */
 import type { AccountEvent, StatementAccount } from './account.ts';
 import { sameValue } from './diff.ts';
+import { targetKeys } from './conflictTarget.ts';
 import { link, sharedKeys } from './fateLinks.ts';
 import type { Dialect, EngineError, TableDiff, TableSchema, Value } from './types.ts';
 
@@ -69,20 +70,6 @@ function skipReason(sql: string, kind: string): { fate: Fate; reason: string } {
   return { fate: 'skipped', reason: 'not written (no insert or update followed it; a trigger may have skipped it)' };
 }
 
-/** The table's keys the conflict target names (all of them when the statement names none). */
-function arbiters(sql: string, schema: TableSchema): TableSchema {
-  const named = /\bON\s+CONFLICT\s+ON\s+CONSTRAINT\s+(?:"((?:[^"]|"")*)"|([\w$]+))/i.exec(sql);
-  const cols = /\bON\s+CONFLICT\s*\(([^()]*)\)/i.exec(sql);
-  const bare = (c: string): string => c.trim().replace(/^"|"$/g, '').toLowerCase();
-  const set = (cs: string[]): string => cs.map(bare).sort().join(',');
-  const keys = named
-    ? schema.uniqueKeys.filter((k) => k.name === (named[1]?.replace(/""/g, '"') ?? named[2]!.toLowerCase()))
-    : cols
-      ? schema.uniqueKeys.filter((k) => !k.hasExpressions && set(k.columns) === set(cols[1]!.split(',')))
-      : [];
-  return keys.length ? { ...schema, uniqueKeys: keys } : schema;
-}
-
 function errorReason(
   sql: string,
   error: EngineError,
@@ -93,7 +80,8 @@ function errorReason(
   if (error.code === '21000' && schema) {
     // 21000: the row it conflicted with on the conflict target was written by this same
     // statement — by an earlier proposed row with the same values on that key.
-    const arb = arbiters(sql, schema);
+    const named = targetKeys(sql, schema);
+    const arb = named.length ? { ...schema, uniqueKeys: named } : schema;
     const first = done.find((p) => p.n < row.n && sharedKeys(arb, row.values, p.written ?? p.values).length > 0);
     if (first) {
       row.earlier = first.n;

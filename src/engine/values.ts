@@ -10,6 +10,13 @@ export function blobOf(bytes: Uint8Array): BlobValue {
   return { blob: s };
 }
 
+/** A BlobValue's bytes (the inverse of blobOf). */
+export function bytesOf(v: BlobValue): Uint8Array<ArrayBuffer> {
+  const bytes = new Uint8Array(v.blob.length >> 1);
+  for (let i = 0; i < bytes.length; i++) bytes[i] = parseInt(v.blob.slice(2 * i, 2 * i + 2), 16);
+  return bytes;
+}
+
 /** sql.js' option that reads INTEGER cells as BigInt (missing from its type definitions). */
 export const BIGINT = { useBigInt: true } as const;
 

@@ -3,7 +3,8 @@
  * of how much is shown, and buttons that fetch the whole value from the engine to copy or save it.
  */
 import { useState } from 'react';
-import type { BlobValue, Value } from '../engine/types';
+import type { Value } from '../engine/types';
+import { bytesOf, isBlob } from '../engine/values';
 import { copyText } from '../lib/clipboard';
 import { downloadBlob, downloadText } from '../share/download';
 import type { ShownCut } from './cutCells';
@@ -16,14 +17,6 @@ interface Status {
 }
 
 const GONE = 'That value is gone: the engine has run again since. Run again to get it.';
-
-function hexBytes(hex: string): Uint8Array<ArrayBuffer> {
-  const bytes = new Uint8Array(hex.length >> 1);
-  for (let i = 0; i < bytes.length; i++) bytes[i] = parseInt(hex.slice(2 * i, 2 * i + 2), 16);
-  return bytes;
-}
-
-const isBlob = (v: Value): v is BlobValue => v !== null && typeof v === 'object' && 'blob' in v;
 
 /** The whole text of a cut value (only text and blobs are ever cut). */
 const textOf = (v: Value): string => (typeof v === 'string' ? v : valueText(v));
@@ -83,8 +76,7 @@ export function CutValue({
 
   const download = () =>
     act((whole) => {
-      if (isBlob(whole))
-        downloadBlob(cut.fileName, new Blob([hexBytes(whole.blob)], { type: 'application/octet-stream' }));
+      if (isBlob(whole)) downloadBlob(cut.fileName, new Blob([bytesOf(whole)], { type: 'application/octet-stream' }));
       else downloadText(cut.fileName, textOf(whole), 'text/plain');
       return { text: `Saved as ${cut.fileName}.`, problem: false };
     });

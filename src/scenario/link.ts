@@ -50,7 +50,12 @@ export function scenarioToJson(s: Scenario): Record<string, unknown> {
 
 /** Encode a scenario as a fragment body, e.g. `s1/N4Ig…` (prepend '#' for a URL). */
 export function encodeScenario(s: Scenario): string {
-  return LINK_V1_PREFIX + LZString.compressToEncodedURIComponent(JSON.stringify(scenarioToJson(s)));
+  return encodeScenarioJson(JSON.stringify(scenarioToJson(s)));
+}
+
+/** The fragment body of a scenario already as its JSON text (`scenarioToJson`, stringified). */
+export function encodeScenarioJson(json: string): string {
+  return LINK_V1_PREFIX + LZString.compressToEncodedURIComponent(json);
 }
 
 /** Validate an already-parsed object as a scenario; `what` names it in messages. */

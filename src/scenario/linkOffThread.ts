@@ -3,7 +3,7 @@
  * the page stays responsive while it is made. Small scenarios, and browsers or tests without
  * workers, encode on the spot.
  */
-import { LINK_V1_PREFIX, encodeScenario, scenarioToJson } from './link';
+import { LINK_V1_PREFIX, encodeScenarioJson, scenarioToJson } from './link';
 import type { Scenario } from './scenario';
 
 /** Scenario JSON longer than this (characters) is encoded in the worker. */
@@ -38,12 +38,12 @@ function encoder(): Worker | null {
 export function encodeScenarioSoon(s: Scenario): string | Promise<string> {
   const json = JSON.stringify(scenarioToJson(s));
   const w = json.length > OFF_THREAD_CHARS ? encoder() : null;
-  if (!w) return encodeScenario(s);
+  if (!w) return encodeScenarioJson(json);
   const id = nextId++;
   return new Promise<string>((resolve) => {
     // If the worker fails, the link is still made, on the page.
     const fallback = setTimeout(() => {
-      if (waiting.delete(id)) resolve(encodeScenario(s));
+      if (waiting.delete(id)) resolve(encodeScenarioJson(json));
     }, 10_000);
     waiting.set(id, (fragment) => {
       clearTimeout(fallback);

@@ -26,6 +26,19 @@ class RecordingWorker {
   }
 }
 
+/** A run's result with nothing in it, as a worker would send it. */
+const EMPTY_RESULT = {
+  dialect: 'sqlite',
+  engineVersion: 'SQLite test',
+  ok: true,
+  setup: [],
+  statements: [],
+  notRun: [],
+  tables: [],
+  notes: [],
+  timings: { reset: 0, setup: 0, before: 0, statements: 0, after: 0, diff: 0, total: 0 },
+};
+
 // The smallest valid wasm module (magic number and version).
 const module = new WebAssembly.Module(new Uint8Array([0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00]));
 
@@ -71,17 +84,7 @@ describe('EngineClient init', () => {
     await expect.poll(() => worker.sent.some((m) => m.type === 'init')).toBe(true);
     worker.ready();
     const id = (worker.sent[0] as { id: number }).id;
-    const result = {
-      dialect: 'sqlite',
-      engineVersion: 'SQLite test',
-      ok: true,
-      setup: [],
-      statements: [],
-      notRun: [],
-      tables: [],
-      notes: [],
-      timings: { reset: 0, setup: 0, before: 0, statements: 0, after: 0, diff: 0, total: 0 },
-    };
+    const result = EMPTY_RESULT;
     worker.onmessage?.({ data: { type: 'result', id, json: JSON.stringify(result) } } as MessageEvent);
     expect(await run).toEqual(result);
   });
@@ -206,16 +209,8 @@ describe('EngineClient fullValue', () => {
     (worker.sent.filter((m) => m.type === type).at(-1) as { id: number }).id;
   // A run whose one returned value was cut; the engine calls that value 1 (each run numbers from 1).
   const cutResult = {
-    dialect: 'sqlite',
-    engineVersion: 'SQLite test',
-    ok: true,
-    setup: [],
-    statements: [],
-    notRun: [],
-    tables: [],
-    notes: [],
+    ...EMPTY_RESULT,
     cut: [{ id: 1, where: 'statement', index: 0, row: 0, column: 0, length: 200_000, blob: false }],
-    timings: { reset: 0, setup: 0, before: 0, statements: 0, after: 0, diff: 0, total: 0 },
   };
 
   async function ranWithCut(worker: RecordingWorker, client: EngineClient) {
