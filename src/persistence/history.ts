@@ -122,8 +122,11 @@ export function onFragmentChange(cb: (frag: string, kind: FragmentChangeKind) =>
 
 /** A debounced `replaceFragment` for edits; the fragment is computed only when it is written. */
 export interface FragmentUpdater {
-  /** Schedule writing `make()` (e.g. `() => encodeScenario(s)`) after the quiet time. */
-  schedule: (make: () => string) => void;
+  /**
+   * Schedule writing `make()` (e.g. `() => encodeScenario(s)`) after the quiet time; `make` may
+   * return null when, by then, the address must stay as it is.
+   */
+  schedule: (make: () => string | null) => void;
   /** Write the pending fragment now. */
   flush: () => void;
   /** Drop the pending fragment (e.g. before a push of a newly loaded scenario). */
@@ -132,14 +135,15 @@ export interface FragmentUpdater {
 
 /** Create a debounced fragment writer for edits (encoding a large scenario per keystroke is slow). */
 export function createFragmentUpdater(delayMs = 500, onTooLong?: () => void): FragmentUpdater {
-  let pending: (() => string) | null = null;
+  let pending: (() => string | null) | null = null;
   let timer: ReturnType<typeof setTimeout> | null = null;
   const flush = () => {
     if (timer !== null) clearTimeout(timer);
     timer = null;
     const make = pending;
     pending = null;
-    if (make && !replaceFragment(make())) onTooLong?.();
+    const frag = make ? make() : null;
+    if (frag !== null && !replaceFragment(frag)) onTooLong?.();
   };
   return {
     schedule(make) {

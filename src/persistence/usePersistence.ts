@@ -205,7 +205,8 @@ export function usePersistence(
     pinned.current = null;
     // While Practice is in the address it stays there (autosave above still keeps the work).
     if (practiceIdOf(readFragment()) !== null) return;
-    updater.current?.schedule(() => encodeScenario(scenario));
+    // Checked again when the address is written: Practice may have been opened in between.
+    updater.current?.schedule(() => (practiceIdOf(readFragment()) !== null ? null : encodeScenario(scenario)));
   }, [scenario]);
 
   const loaded = useCallback(

@@ -119,5 +119,10 @@ describe('history', () => {
     up.cancel();
     vi.advanceTimersByTime(1000);
     expect(readFragment()).toBe('s1/final');
+    // A fragment that must stay (Practice opened meanwhile): make says so with null.
+    replaceFragment('practice');
+    up.schedule(() => null);
+    vi.advanceTimersByTime(200);
+    expect(readFragment()).toBe('practice');
   });
 });
