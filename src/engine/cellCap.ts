@@ -20,7 +20,12 @@ type Where = CutCell['where'];
 interface Place {
   where: Where;
   index: number;
+  /** The index in RunResult.steps, for a table around one statement. */
+  step?: number;
 }
+
+const placeKey = (p: Place, row: number, column: number): string =>
+  `${p.step ?? ''}:${p.where}:${p.index}:${row}:${column}`;
 
 const size = (v: Value): number =>
   typeof v === 'string' ? v.length : v !== null && typeof v === 'object' && 'blob' in v ? v.blob.length : 0;
@@ -78,7 +83,7 @@ class Cutter {
             for (const p of places) {
               const cell = { id, ...p, row: r, column: c, length, blob };
               this.cut.push(cell);
-              this.byPlace.set(`${p.where}:${p.index}:${r}:${c}`, cell);
+              this.byPlace.set(placeKey(p, r, c), cell);
             }
           }
           count++;
@@ -100,7 +105,7 @@ class Cutter {
   private byPlace = new Map<string, CutCell>();
 
   private find(p: Place, row: number, column: number): CutCell | undefined {
-    return this.byPlace.get(`${p.where}:${p.index}:${row}:${column}`);
+    return this.byPlace.get(placeKey(p, row, column));
   }
 }
 
@@ -116,6 +121,12 @@ export function capLongValues(r: RunResult, keep: Map<number, Value> = new Map()
     if (t.before) cutter.add(t.before.rows, { where: 'before', index: i });
     if (t.after) cutter.add(t.after.rows, { where: 'after', index: i });
   });
+  r.steps?.forEach((s, step) =>
+    s.tables.forEach((t, i) => {
+      if (t.before) cutter.add(t.before.rows, { where: 'before', index: i, step });
+      if (t.after) cutter.add(t.after.rows, { where: 'after', index: i, step });
+    }),
+  );
   for (const s of r.statements) {
     for (const p of s.proposed?.rows ?? []) {
       cutter.addPlain([

@@ -321,6 +321,8 @@ export interface CutCell {
   /** Which rows: a setup or statement result, or a table's Before or After (by index). */
   where: 'setup' | 'statement' | 'before' | 'after';
   index: number;
+  /** Before or After of a table around one statement: the index in RunResult.steps. */
+  step?: number;
   row: number;
   column: number;
   /** Full length: characters of text, bytes of a blob. */

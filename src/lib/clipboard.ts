@@ -39,3 +39,31 @@ function legacyCopy(text: string): boolean {
     previous?.focus();
   }
 }
+
+/**
+ * Copying a text that is still on its way (e.g. from a worker). Call it from the click handler
+ * itself, before any await: Safari lets a page write to the clipboard only within the user's
+ * gesture, so the write starts at once with a ClipboardItem that holds the promised text. Where
+ * that is not offered or refused, the text is copied when it arrives. False when it could not be
+ * copied or never arrived.
+ */
+export async function copyTextLater(text: Promise<string>): Promise<boolean> {
+  if (
+    typeof ClipboardItem !== 'undefined' &&
+    typeof navigator !== 'undefined' &&
+    typeof navigator.clipboard?.write === 'function'
+  ) {
+    try {
+      const blob = text.then((t) => new Blob([t], { type: 'text/plain' }));
+      await navigator.clipboard.write([new ClipboardItem({ 'text/plain': blob })]);
+      return true;
+    } catch {
+      // Refused, or the text never came: the way below.
+    }
+  }
+  try {
+    return await copyText(await text);
+  } catch {
+    return false;
+  }
+}

@@ -4,6 +4,8 @@
  * the expected result.
  */
 import { Cell } from '../results/TableDiffView';
+import { CutValue } from '../results/CutValue';
+import { useCutCells, type ShownCut } from '../results/cutCells';
 import type { ChangeKind, RowChange, Value } from '../engine/types';
 import { valueClass, valueText } from '../results/format';
 import { RUN_TIME } from './compare';
@@ -27,9 +29,14 @@ export interface ShownRow {
   change?: RowChange;
   /** Columns (names) whose value differs from the expected one; `row`: the whole row is wrong. */
   differs?: { row: boolean; columns: string[] };
+  /**
+   * Where the values come from in the run's result (a rows array and the row there; `columns`:
+   * the source column of each shown one when they differ), so a value shown cut offers its whole.
+   */
+  source?: { rows: readonly Value[][]; row: number; columns?: readonly number[] };
 }
 
-function ValueCell({ v, differs }: { v: Value; differs: boolean }) {
+function ValueCell({ v, differs, cut }: { v: Value; differs: boolean; cut: ShownCut | undefined }) {
   if (v === RUN_TIME) {
     return (
       <td className={`v-run-time${differs ? ' practice-differs' : ''}`}>
@@ -37,10 +44,10 @@ function ValueCell({ v, differs }: { v: Value; differs: boolean }) {
       </td>
     );
   }
-  if (!differs) return <Cell value={v} />;
+  if (!differs) return <Cell value={v} cut={cut} />;
   return (
-    <td className={`${valueClass(v)} practice-differs`}>
-      {valueText(v)} <span className="practice-differs-mark">(differs)</span>
+    <td className={`${valueClass(v)} practice-differs${cut ? ' cut-cell' : ''}`}>
+      {cut ? <CutValue value={v} cut={cut} /> : valueText(v)} <span className="practice-differs-mark">(differs)</span>
     </td>
   );
 }
@@ -60,6 +67,8 @@ export function PracticeTable({
   empty?: string;
 }) {
   const showDiffers = rows.some((r) => r.differs);
+  const cutAt = useCutCells();
+  const cutOf = (r: ShownRow, j: number) => r.source && cutAt(r.source.rows, r.source.row, r.source.columns?.[j] ?? j);
   return (
     <div className="table-scroll">
       <table aria-label={label} className="practice-table">
@@ -100,15 +109,16 @@ export function PracticeTable({
                     )}
                   </td>
                 )}
-                {r.values.map((v, j) =>
-                  deleted ? (
-                    <td key={j} className={valueClass(v)}>
-                      <del>{valueText(v)}</del>
+                {r.values.map((v, j) => {
+                  const cut = cutOf(r, j);
+                  return deleted ? (
+                    <td key={j} className={`${valueClass(v)}${cut ? ' cut-cell' : ''}`}>
+                      {cut ? <CutValue value={v} cut={cut} as="del" /> : <del>{valueText(v)}</del>}
                     </td>
                   ) : (
-                    <ValueCell key={j} v={v} differs={Boolean(r.differs?.columns.includes(columns[j]!))} />
-                  ),
-                )}
+                    <ValueCell key={j} v={v} differs={Boolean(r.differs?.columns.includes(columns[j]!))} cut={cut} />
+                  );
+                })}
                 {showDiffers && (
                   <td className="practice-row-check">
                     {r.differs?.row ? (

@@ -196,9 +196,12 @@ function compareTable(
   return out;
 }
 
+/** The statements whose rows count as returned rows: those that returned any, without an error. */
+export const returnedStatements = (r: RunResult) => r.statements.filter((s) => s.columns !== null && !s.error);
+
 /** The rows the statement script returned (RETURNING or SELECT), with the first returning statement's columns. */
 export function returnedRows(r: RunResult): { columns: string[] | null; rows: Value[][] } {
-  const returning = r.statements.filter((s) => s.columns !== null && !s.error);
+  const returning = returnedStatements(r);
   return { columns: returning[0]?.columns ?? null, rows: returning.flatMap((s) => s.rows) };
 }
 

@@ -5,7 +5,7 @@
 import { useState } from 'react';
 import type { Value } from '../engine/types';
 import { bytesOf, isBlob } from '../engine/values';
-import { copyText } from '../lib/clipboard';
+import { copyTextLater } from '../lib/clipboard';
 import { downloadBlob, downloadText } from '../share/download';
 import type { ShownCut } from './cutCells';
 import { formatCount, valueText } from './format';
@@ -49,13 +49,12 @@ export function CutValue({
   const [busy, setBusy] = useState(false);
   const { blob, length } = cut.cell;
 
-  /** Fetch the whole value, then hand it to `withWhole`; what it says (or why it could not) goes in the status. */
-  const act = async (withWhole: (whole: Value) => Promise<Status> | Status) => {
-    if (busy) return;
+  /** Wait for the whole value, then hand it to `withWhole`; what it says (or why it could not) goes in the status. */
+  const act = async (fetching: Promise<Value | null>, withWhole: (whole: Value) => Promise<Status> | Status) => {
     setBusy(true);
     setStatus(null);
     try {
-      const whole = await cut.fetch();
+      const whole = await fetching;
       setStatus(whole === null ? { text: GONE, problem: true } : await withWhole(whole));
     } catch (e) {
       setStatus({
@@ -67,19 +66,31 @@ export function CutValue({
     }
   };
 
-  const copy = () =>
-    act(async (whole) =>
-      (await copyText(isBlob(whole) ? whole.blob : textOf(whole)))
+  const copy = () => {
+    if (busy) return;
+    // The clipboard write starts here, within the click, with the text still to come (see copyTextLater).
+    const fetching = cut.fetch();
+    const copied = copyTextLater(
+      fetching.then((whole) => {
+        if (whole === null) throw new Error(GONE);
+        return isBlob(whole) ? whole.blob : textOf(whole);
+      }),
+    );
+    return act(fetching, async () =>
+      (await copied)
         ? { text: `Copied ${formatCount(length)} ${blob ? 'bytes as hex digits' : 'characters'}.`, problem: false }
         : { text: 'The browser did not allow copying: use Download whole value to save it.', problem: true },
     );
+  };
 
-  const download = () =>
-    act((whole) => {
+  const download = () => {
+    if (busy) return;
+    return act(cut.fetch(), (whole) => {
       if (isBlob(whole)) downloadBlob(cut.fileName, new Blob([bytesOf(whole)], { type: 'application/octet-stream' }));
       else downloadText(cut.fileName, textOf(whole), 'text/plain');
       return { text: `Saved as ${cut.fileName}.`, problem: false };
     });
+  };
 
   const marker = markerText(value, cut);
   return (

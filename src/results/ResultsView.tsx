@@ -1,8 +1,7 @@
 /** Everything a run produced: error, notes, statements with returned rows, tables before/after. */
-import { memo, useContext, useMemo, useState } from 'react';
+import { memo, useState } from 'react';
 import type { RunResult } from '../engine/types';
-import { EnginesContext } from '../state/engineContext';
-import { CutCellsContext, cutCells } from './cutCells';
+import { CutCellsContext, useResultCuts } from './cutCells';
 import { ErrorBox } from './ErrorBox';
 import { formatMs, plural } from './format';
 import { StatementList } from './StatementList';
@@ -45,8 +44,7 @@ export const ResultsView = memo(function ResultsView({
   const view = viewState.of === result ? viewState.view : 'whole';
   const shown = tablesFor(result, view);
   // Values shown cut: each cell offers the whole value, fetched from the engine that ran.
-  const client = useContext(EnginesContext)?.[result.dialect];
-  const cuts = useMemo(() => cutCells(result, client && ((id) => client.fullValue(id))), [result, client]);
+  const cuts = useResultCuts(result);
   const failing =
     result.error?.phase === 'statement' ? result.statements[result.error.statementIndex ?? -1] : undefined;
   const help = failing

@@ -4,8 +4,9 @@
  * looks a cell up by the rows array it shows (a statement's returned rows, a table's Before or
  * After rows) and the cell's row and column there.
  */
-import { createContext, useContext } from 'react';
+import { createContext, useContext, useMemo } from 'react';
 import type { CutCell, RunResult, Value } from '../engine/types';
+import { EnginesContext } from '../state/engineContext';
 
 /** A cut cell as a table shows it. */
 export interface ShownCut {
@@ -25,7 +26,7 @@ export const CutCellsContext = createContext<CutCells | null>(null);
 const safe = (s: string) => s.replace(/[^\w.-]+/g, '_').replace(/^_+|_+$/g, '') || 'value';
 
 /** The cut cells of `r`; `fullValue` asks its engine for a whole value (absent: nothing to ask). */
-export function cutCells(r: RunResult, fullValue?: (id: number) => Promise<Value | null>): CutCells | null {
+function cutCells(r: RunResult, fullValue?: (id: number) => Promise<Value | null>): CutCells | null {
   if (!r.cut?.length) return null;
   const cells: CutCells = new Map();
   for (const cell of r.cut) {
@@ -37,9 +38,11 @@ export function cutCells(r: RunResult, fullValue?: (id: number) => Promise<Value
       rows = s?.rows;
       name = `${where}-${(s?.index ?? index) + 1}-${s?.columns?.[column] ?? `column-${column + 1}`}`;
     } else {
-      const t = r.tables[index];
+      const step = cell.step === undefined ? undefined : r.steps?.[cell.step];
+      const t = (step ? step.tables : r.tables)[index];
       rows = t?.[where]?.rows;
-      name = `${t?.name ?? 'table'}-${where}-${t?.[where]?.columns[column] ?? `column-${column + 1}`}`;
+      const around = step ? `statement-${step.statementIndex + 1}-` : '';
+      name = `${t?.name ?? 'table'}-${around}${where}-${t?.[where]?.columns[column] ?? `column-${column + 1}`}`;
     }
     if (!rows) continue;
     let byPlace = cells.get(rows);
@@ -51,6 +54,12 @@ export function cutCells(r: RunResult, fullValue?: (id: number) => Promise<Value
     });
   }
   return cells;
+}
+
+/** The cut cells of `result`, each fetched whole from the page's engine of its dialect. */
+export function useResultCuts(result: RunResult): CutCells | null {
+  const client = useContext(EnginesContext)?.[result.dialect];
+  return useMemo(() => cutCells(result, client && ((id) => client.fullValue(id))), [result, client]);
 }
 
 /** Look up the cut cell at `row`, `column` of `rows` in the result shown (undefined: not cut). */

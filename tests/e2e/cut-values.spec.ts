@@ -53,3 +53,30 @@ test('a cut value in a statement result: marker, Copy and Download of the whole 
     'That value is gone: the engine has run again since. Run again to get it.',
   );
 });
+
+test("a cut value in the step-through's tables: the table around one statement offers the whole value too", async ({
+  page,
+}) => {
+  await page.goto('./');
+  await waitForResult(page);
+  await setEditor(
+    page,
+    'Statement SQL',
+    "UPDATE users SET name = printf('%.*c', 50000, 'n') WHERE id = 1;\nUPDATE users SET name = name || 'z' WHERE id = 1;",
+  );
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
+  await waitForResult(page);
+
+  await page
+    .getByRole('combobox', { name: 'Show tables for' })
+    .selectOption({ label: "Statement 2: UPDATE users SET name = name || 'z' WHERE id = 1" });
+  await expect(page.getByText(/Just before and just after statement 2/)).toBeVisible();
+  const after = page.getByRole('table', { name: 'After: users', exact: true });
+  const cell = after.getByRole('cell').filter({ hasText: '(10,000 of 50,001 characters)' });
+  await expect(cell).toHaveCount(1);
+  await page.evaluate(() => navigator.clipboard.writeText(''));
+  await cell.getByRole('button', { name: 'Copy whole value' }).click();
+  await expect(cell.getByRole('status')).toHaveText('Copied 50,001 characters.');
+  const copied = await page.evaluate(() => navigator.clipboard.readText());
+  expect(copied).toBe(`${'n'.repeat(50_000)}z`);
+});
