@@ -11,6 +11,7 @@ import { DataTable } from '../results/DataTable';
 import { ErrorBox } from '../results/ErrorBox';
 import { plural, valueText } from '../results/format';
 import { Cell, TableDiffView } from '../results/TableDiffView';
+import { useCutCells } from '../results/cutCells';
 import { SESSION_NAMES } from './model';
 import { errorText, raceSummary } from './summary';
 import './race.css';
@@ -32,6 +33,7 @@ function outcomeLine(s: StatementResult): string {
 }
 
 function StepCard({ s, o, n }: { s: StatementResult; o: RaceStepOutcome; n: number }) {
+  const cutAt = useCutCells();
   return (
     <div className={`race-card lane-${o.session}`} style={{ gridColumn: o.session + 1 }}>
       <h3 className="race-card-title">
@@ -71,7 +73,7 @@ function StepCard({ s, o, n }: { s: StatementResult; o: RaceStepOutcome; n: numb
           renderRow={(i) => (
             <tr key={i} aria-rowindex={i + 2}>
               {s.rows[i]!.map((v, j) => (
-                <Cell key={j} value={v} />
+                <Cell key={j} value={v} cut={cutAt(s.rows, i, j)} />
               ))}
             </tr>
           )}

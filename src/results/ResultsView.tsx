@@ -55,7 +55,12 @@ export const ResultsView = memo(function ResultsView({
       )
     : undefined;
   // A Race lab run: its timeline's steps, each in its session's column.
-  if (result.race) return <RaceResults result={result} />;
+  if (result.race)
+    return (
+      <CutCellsContext value={cuts}>
+        <RaceResults result={result} />
+      </CutCellsContext>
+    );
   return (
     <CutCellsContext value={cuts}>
       <div className="results" data-dialect={result.dialect}>

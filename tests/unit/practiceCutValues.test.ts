@@ -12,11 +12,11 @@ import { createSqliteEngine } from '../../src/engine/sqlite';
 import { copyTextLater } from '../../src/lib/clipboard';
 import { RunTables, SetupTables } from '../../src/practice/ResultTables';
 import type { Exercise } from '../../src/practice/types';
-import { EnginesContext, type Engines } from '../../src/state/engineContext';
+import { EnginesContext } from '../../src/state/engineContext';
 import { InProcessWorker } from '../engine/inProcessWorker';
 
 const client = new EngineClient('sqlite', () => new InProcessWorker(() => createSqliteEngine()) as unknown as Worker);
-const engines = { sqlite: client, postgres: client } as unknown as Engines;
+const engines = { sqlite: client, postgres: client };
 afterAll(() => client.dispose());
 
 const ex: Exercise = {
@@ -30,7 +30,7 @@ const ex: Exercise = {
   schema: 'CREATE TABLE t (k int PRIMARY KEY, v text);',
   sets: [{ rows: '' }, { rows: '', about: 'x' }],
   solution: 'SELECT 1',
-  returning: true,
+  returning: 'ordered',
 };
 
 describe('Practice tables with a value cut for display', () => {
