@@ -5,7 +5,7 @@
  * Reads never throw (a corrupted entry reads as no progress, and is left in place until the next
  * write); writes report a message instead of throwing. Export/import use the same object in a file.
  */
-import { z } from 'zod';
+import * as v from 'valibot';
 import type { Dialect } from '../engine/types';
 import type { AttemptRecord, Progress } from './types';
 
@@ -25,17 +25,17 @@ function browserStore(): Store | null {
   }
 }
 
-const recordSchema = z.object({
-  solved: z.boolean(),
-  attempts: z.number().int().min(0),
-  last: z.string().max(200_000),
+const recordSchema = v.object({
+  solved: v.boolean(),
+  attempts: v.pipe(v.number(), v.integer(), v.minValue(0)),
+  last: v.pipe(v.string(), v.maxLength(200_000)),
 });
-const progressSchema = z.record(
-  z.string().max(100),
-  z.object({ sqlite: recordSchema.optional(), postgres: recordSchema.optional() }),
+const progressSchema = v.record(
+  v.pipe(v.string(), v.maxLength(100)),
+  v.object({ sqlite: v.optional(recordSchema), postgres: v.optional(recordSchema) }),
 );
 
-function clean(p: z.infer<typeof progressSchema>): Progress {
+function clean(p: v.InferOutput<typeof progressSchema>): Progress {
   const out: Progress = {};
   for (const [id, per] of Object.entries(p)) {
     const entry: Partial<Record<Dialect, AttemptRecord>> = {};
@@ -53,8 +53,8 @@ export function loadProgress(store = browserStore()): Progress {
     if (!raw) return {};
     const rec = JSON.parse(raw) as { v?: unknown; progress?: unknown };
     if (rec?.v !== 1) return {};
-    const parsed = progressSchema.safeParse(rec.progress);
-    return parsed.success ? clean(parsed.data) : {};
+    const parsed = v.safeParse(progressSchema, rec.progress);
+    return parsed.success ? clean(parsed.output) : {};
   } catch {
     return {};
   }
@@ -118,9 +118,9 @@ export function parseProgressFile(text: string): { ok: true; progress: Progress 
     return { ok: false, message: 'This file is not a practice progress file (it was not exported from Practice).' };
   if (typeof r.version !== 'number' || r.version > 1)
     return { ok: false, message: 'This progress file comes from a newer version of the playground.' };
-  const parsed = progressSchema.safeParse(r.progress);
+  const parsed = v.safeParse(progressSchema, r.progress);
   if (!parsed.success) return { ok: false, message: 'This progress file has fields of the wrong type.' };
-  return { ok: true, progress: clean(parsed.data) };
+  return { ok: true, progress: clean(parsed.output) };
 }
 
 /** Merge imported progress into the current one: solved wins, attempts add up, the newer text is kept when one is empty. */

@@ -1,11 +1,11 @@
 /**
- * Plain-language descriptions of zod validation issues, for people who hand-edited a link or a
- * JSON file: which field, what was expected, what was found.
+ * Plain-language descriptions of validation issues (valibot's), for people who hand-edited a link
+ * or a JSON file: which field, what was expected, what was found.
  */
-import type { z } from 'zod/mini';
+import type { BaseIssue } from 'valibot';
 import { quoteUntrusted } from './untrusted';
 
-type Issue = z.core.$ZodIssue;
+type Issue = BaseIssue<unknown>;
 
 /** Describe up to `max` issues as one sentence fragment, e.g. `"sqlite.setup" should be text, not a number`. */
 export function describeIssues(issues: readonly Issue[], max = 3): string {
@@ -16,22 +16,30 @@ export function describeIssues(issues: readonly Issue[], max = 3): string {
   return parts.join('; ') + more;
 }
 
+const TYPES = new Set(['string', 'object', 'boolean', 'number', 'array']);
+
 /** Describe one issue. */
 function describeIssue(issue: Issue): string {
-  const field = issue.path.length ? `"${issue.path.map(String).join('.')}"` : 'it';
-  const input = (issue as { input?: unknown }).input;
-  switch (issue.code) {
-    case 'invalid_type':
-      if (input === undefined && issue.path.length) return `${field} is missing`;
-      return `${field} should be ${typeName(issue.expected)}, not ${valueKind(input)}`;
-    case 'invalid_value':
-      return `${field} should be one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}${
-        input === undefined ? ' but is missing' : `, not ${preview(input)}`
-      }`;
-    case 'too_big':
-      return `${field} is too long (at most ${String(issue.maximum)} characters)`;
-    case 'custom':
-      return issue.path.length ? `${field} ${issue.message}` : `it ${issue.message}`;
+  const path = (issue.path ?? []).map((p) => String(p.key));
+  const field = path.length ? `"${path.join('.')}"` : 'it';
+  const { input } = issue;
+  if (issue.kind === 'schema' && TYPES.has(issue.type)) {
+    if (input === undefined && path.length) return `${field} is missing`;
+    return `${field} should be ${typeName(issue.type)}, not ${valueKind(input)}`;
+  }
+  switch (issue.type) {
+    case 'picklist':
+      // valibot's `expected` reads `("a" | "b")`.
+      return `${field} should be one of ${(issue.expected ?? '')
+        .replace(/^\((.*)\)$/, '$1')
+        .split(' | ')
+        .join(', ')}${input === undefined ? ' but is missing' : `, not ${preview(input)}`}`;
+    case 'max_length':
+      return Array.isArray(input)
+        ? `${field} has too many entries (at most ${String(issue.requirement)})`
+        : `${field} is too long (at most ${String(issue.requirement)} characters)`;
+    case 'check':
+      return `${field} ${issue.message}`;
     default:
       return `${field}: ${issue.message}`;
   }

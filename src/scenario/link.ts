@@ -9,6 +9,7 @@
  */
 import LZString from 'lz-string';
 // lz-string is CommonJS: its default import works in Vite, Vitest and plain Node ESM alike.
+import * as v from 'valibot';
 import { normalizeScenario, scenarioInputSchema, type Scenario } from './scenario';
 import { describeIssues } from './issues';
 import { lzDecodeUriComponent } from './lzDecode';
@@ -60,9 +61,9 @@ export function encodeScenarioJson(json: string): string {
 
 /** Validate an already-parsed object as a scenario; `what` names it in messages. */
 export function scenarioFromObject(value: unknown, what = 'The scenario'): DecodeResult {
-  const parsed = scenarioInputSchema.safeParse(value, { reportInput: true });
-  if (!parsed.success) return { ok: false, message: `${what} is not valid: ${describeIssues(parsed.error.issues)}.` };
-  return { ok: true, scenario: normalizeScenario(parsed.data) };
+  const parsed = v.safeParse(scenarioInputSchema, value);
+  if (!parsed.success) return { ok: false, message: `${what} is not valid: ${describeIssues(parsed.issues)}.` };
+  return { ok: true, scenario: normalizeScenario(parsed.output) };
 }
 
 /** Parse scenario JSON text with size and syntax checks; `what` names the source in messages. */

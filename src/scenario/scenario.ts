@@ -2,7 +2,8 @@
  * The Scenario: the unit that is run, saved and shared — the selected dialect and, per dialect,
  * a setup script and a statement script (plus optional title, notes and compare mode).
  */
-import { z } from 'zod/mini';
+import * as v from 'valibot';
+import { plainObject } from '../lib/plainObject';
 import type { Dialect } from '../engine/types';
 import type { ParamValue } from './params';
 import type { Origin } from './provenance';
@@ -33,42 +34,43 @@ export interface Scenario {
   race?: Race;
 }
 
-const scriptsSchema = z.object({ setup: z.string(), statement: z.string() });
-const dialectSchema = z.enum(['sqlite', 'postgres']);
-const originSchema = z.union([
-  z.enum(['authored', 'edited']),
-  z.object({ from: dialectSchema, version: z.string().check(z.maxLength(40)) }),
+const scriptsSchema = plainObject({ setup: v.string(), statement: v.string() });
+const dialectSchema = v.picklist(['sqlite', 'postgres']);
+const originSchema = v.union([
+  v.picklist(['authored', 'edited']),
+  plainObject({ from: dialectSchema, version: v.pipe(v.string(), v.maxLength(40)) }),
 ]);
-const paramSchema = z.object({ type: z.enum(['text', 'number', 'boolean', 'null', 'sql']), value: z.string() });
+const paramSchema = plainObject({ type: v.picklist(['text', 'number', 'boolean', 'null', 'sql']), value: v.string() });
 
 /**
  * Validation of an incoming scenario object (link, import). Unknown keys are ignored; one dialect
  * part may be missing (it falls back to the other part's texts, see `normalizeScenario`). Written
- * with zod/mini: this is on the path to the first result, where full zod's size is not wanted.
+ * with valibot: this is on the path to the first result, and valibot's functions are tree-shaken
+ * one by one, so the page carries only the few it uses.
  */
-export const scenarioInputSchema = z
-  .object({
+export const scenarioInputSchema = v.pipe(
+  plainObject({
     dialect: dialectSchema,
-    sqlite: z.optional(scriptsSchema),
-    postgres: z.optional(scriptsSchema),
-    title: z.optional(z.string().check(z.maxLength(200))),
-    notes: z.optional(z.string()),
-    compare: z.optional(z.boolean()),
-    origin: z.optional(z.object({ sqlite: z.optional(originSchema), postgres: z.optional(originSchema) })),
-    params: z.optional(z.record(z.string().check(z.minLength(1), z.maxLength(100)), paramSchema)),
-    race: z.optional(raceInputSchema),
-  })
-  .check(
-    z.refine((s) => s.sqlite !== undefined || s.postgres !== undefined, {
-      error: 'needs a "sqlite" or a "postgres" part with "setup" and "statement"',
-    }),
-  );
+    sqlite: v.optional(scriptsSchema),
+    postgres: v.optional(scriptsSchema),
+    title: v.optional(v.pipe(v.string(), v.maxLength(200))),
+    notes: v.optional(v.string()),
+    compare: v.optional(v.boolean()),
+    origin: v.optional(plainObject({ sqlite: v.optional(originSchema), postgres: v.optional(originSchema) })),
+    params: v.optional(v.record(v.pipe(v.string(), v.minLength(1), v.maxLength(100)), paramSchema)),
+    race: v.optional(raceInputSchema),
+  }),
+  v.check(
+    (s) => s.sqlite !== undefined || s.postgres !== undefined,
+    'needs a "sqlite" or a "postgres" part with "setup" and "statement"',
+  ),
+);
 
 /**
  * Turn a validated input into a complete Scenario. A missing part holds a copy of the other until
  * it is shown: its origin says it still needs translating (see provenance.ts).
  */
-export function normalizeScenario(input: z.infer<typeof scenarioInputSchema>): Scenario {
+export function normalizeScenario(input: v.InferOutput<typeof scenarioInputSchema>): Scenario {
   const sqlite = input.sqlite ?? input.postgres!;
   const postgres = input.postgres ?? input.sqlite!;
   const out: Scenario = {

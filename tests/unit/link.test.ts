@@ -112,6 +112,14 @@ describe('decodeScenario', () => {
     expect(message(link({ dialect: 'sqlite', sqlite: { setup: '', statement: '' }, title: 'x'.repeat(201) }))).toMatch(
       /"title" is too long \(at most 200 characters\)/,
     );
+    // A list where an object belongs, at any depth.
+    expect(message(link({ dialect: 'sqlite', sqlite: ['x', 'y'] }))).toBe(
+      'This link\'s scenario is not valid: "sqlite" should be an object, not a list.',
+    );
+    const race = { sessions: [['SELECT 1'], ['SELECT 2']], timeline: [{ session: 1, step: 3 }] };
+    expect(message(link({ dialect: 'sqlite', sqlite: { setup: '', statement: '' }, race: { sqlite: race } }))).toBe(
+      'This link\'s scenario is not valid: "race" every timeline entry must name an existing session step.',
+    );
   });
 
   it('refuses a link that decodes to more than 1 MB (decompression bomb)', () => {
