@@ -8,14 +8,14 @@ import { ImportExport, exportJsonFile } from './share/ImportExport';
 import { ScenarioMetaEditor } from './ui/ScenarioMeta';
 import { StashBanner } from './persistence/StashBanner';
 import { copyShareLink } from './share/shareLink';
-import { startScenario } from './persistence/start';
+import type { StartDecision } from './persistence/start';
 import { useScenarioNavigation } from './persistence/useScenarioNavigation';
-import { initialState, type PlaygroundState } from './state/store';
+import { initialState } from './state/store';
 import { shownDialects, usePlayground } from './state/usePlayground';
 import { useEngines } from './state/engineContext';
 import { DialectSwitch } from './ui/DialectSwitch';
 import { EditorsPane } from './ui/EditorsPane';
-import { loadGallery, loadedGallery, lookupExample, useGallery } from './ui/galleryLoader';
+import { loadGallery, loadedGallery, useGallery } from './ui/galleryLoader';
 import { LazyPart } from './ui/LazyPart';
 import { usePracticeRoute } from './ui/practiceRoute';
 import { useEnhanced, usePageRunKey } from './ui/useEnhanced';
@@ -36,17 +36,13 @@ const ExamplesDialog = lazy(() => loadGallery().then((m) => ({ default: m.Exampl
 const PracticeView = lazy(() => import('./practice/PracticeView'));
 const ShareButtonDialog = lazy(() => import('./ui/ShareButtonDialog').then((m) => ({ default: m.ShareButtonDialog })));
 
-/** The first state: a link or example wins, else the autosaved work, else the default scenario. */
-function startState(): PlaygroundState {
-  const first = startScenario(lookupExample);
-  return initialState(first.scenario, first.source, null, first.exampleId ?? null);
-}
-
-/** The whole app. */
-export function App() {
-  const [state, actions] = usePlayground(startState);
+/** The whole app, opening with the page's start decision (`startScenario()`, made once by mount.tsx). */
+export function App({ start }: { start: StartDecision }) {
+  const [state, actions] = usePlayground(() =>
+    initialState(start.scenario, start.source, null, start.exampleId ?? null),
+  );
   const engines = useEngines();
-  const { persistence, stashSource, loadChosen, reopen } = useScenarioNavigation(state.scenario, actions);
+  const { persistence, loadChosen, reopen } = useScenarioNavigation(state, actions, start);
   const { scenario } = state;
   const dialect = scenario.dialect;
   const practice = usePracticeRoute(scenario);
@@ -166,11 +162,11 @@ export function App() {
       )}
       <StashBanner
         stash={persistence.stash}
-        source={stashSource}
-        onRestore={() => reopen(persistence.openStash())}
+        source={persistence.stashSource}
+        onRestore={() => reopen()}
         onDismiss={persistence.forgetStash}
         recent={persistence.kept}
-        onOpenRecent={(id) => reopen(persistence.openKept(id))}
+        onOpenRecent={reopen}
         onForgetRecent={persistence.forgetKept}
       />
       {practicing && (
