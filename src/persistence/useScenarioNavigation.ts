@@ -1,10 +1,12 @@
 /**
- * Moving between scenarios: scenarios the user chose (example, import), going back to set-aside
+ * Moving between scenarios: scenarios the user chose (example, import, a file), going back to set-aside
  * work, and an `#example/ID` address met before the gallery had loaded. Each is one load event
  * (the store's `load`, with its origin); persistence follows it (history entry, set-aside work,
  * autosave) and dispatches back/forward and links typed into the address bar itself.
  */
 import { useLayoutEffect, useRef } from 'react';
+import type { Example } from '../gallery/types';
+import type { ImportResult } from '../scenario/file';
 import type { Scenario } from '../scenario/scenario';
 import type { PlaygroundState } from '../state/store';
 import type { PlaygroundActions } from '../state/usePlayground';
@@ -89,5 +91,22 @@ export function useScenarioNavigation(state: PlaygroundState, actions: Playgroun
     });
   };
 
-  return { persistence, loadChosen, reopen };
+  /** An example picked in the Examples dialog, in the dialect on screen. */
+  const pickExample = (ex: Example) => {
+    // The dialog comes with the gallery, so the gallery is loaded whenever an example is picked.
+    const gallery = loadedGallery();
+    if (gallery) loadChosen(gallery.exampleToScenario(ex, state.scenario.dialect), 'example', ex.id);
+  };
+
+  /** A file imported (button or drop): loaded with its note, or a message saying why not. */
+  const importFile = (r: ImportResult) => {
+    if (!r.ok) {
+      actions.showMessage('error', `${r.message} Your current work was kept.`);
+      return;
+    }
+    loadChosen(r.scenario, 'import');
+    actions.showMessage('info', r.note);
+  };
+
+  return { persistence, loadChosen, reopen, pickExample, importFile };
 }
