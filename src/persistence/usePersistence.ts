@@ -66,7 +66,7 @@ export interface Persistence {
 }
 
 /** The store as persistence sees it: the scenario and its loads, and loads to dispatch and gate. */
-export interface PersistedStore {
+interface PersistedStore {
   state: Pick<PlaygroundState, 'scenario' | 'loadSeq' | 'loaded'>;
   actions: Pick<PlaygroundActions, 'load' | 'gateLoads'>;
 }

@@ -41,7 +41,7 @@ function startTranslation(
 }
 
 /** A translation of the page: asked for, under way ('loading'), shown for acceptance, or none. */
-export interface TranslationRequest {
+interface TranslationRequest {
   request: TranslationResult | 'loading' | null;
   /** Ask for a translation from a click (from `from`, default the shown dialect). */
   ask: (from?: Dialect) => void;
