@@ -1,101 +1,54 @@
-/** The playground's layout: top bar, editors, results, and the dialogs. State lives in usePlayground. */
-import { lazy, useState } from 'react';
-import type { TranslationResult } from './translate/translate';
-import type { Example } from './gallery/types';
-import type { ImportResult } from './scenario/file';
+/**
+ * The playground's layout: top bar, editors, results, and the dialogs. State lives in hooks: the
+ * store (usePlayground), moving between scenarios (useScenarioNavigation, with persistence),
+ * Practice in the address, the dialogs and a translation request.
+ */
+import { lazy } from 'react';
 import { DropZone } from './scenario/DropZone';
 import { ImportExport, exportJsonFile } from './share/ImportExport';
 import { ScenarioMetaEditor } from './ui/ScenarioMeta';
 import { StashBanner } from './persistence/StashBanner';
-import { copyShareLink } from './share/shareLink';
-import { startScenario } from './persistence/start';
+import type { StartDecision } from './persistence/start';
 import { useScenarioNavigation } from './persistence/useScenarioNavigation';
-import { initialState, type PlaygroundState } from './state/store';
+import { initialState } from './state/store';
 import { shownDialects, usePlayground } from './state/usePlayground';
-import { useEngines } from './state/engineContext';
 import { DialectSwitch } from './ui/DialectSwitch';
 import { EditorsPane } from './ui/EditorsPane';
-import { loadGallery, loadedGallery, lookupExample, useGallery } from './ui/galleryLoader';
+import { loadGallery, useGallery } from './ui/galleryLoader';
 import { LazyPart } from './ui/LazyPart';
 import { usePracticeRoute } from './ui/practiceRoute';
 import { useEnhanced, usePageRunKey } from './ui/useEnhanced';
 import { ResultsArea } from './ui/ResultsArea';
 import { RunControls } from './ui/RunControls';
 import { Toolbar } from './ui/Toolbar';
-import { startTranslation, TranslateFlow } from './translate/TranslateFlow';
+import { TranslateFlow, useTranslationRequest } from './translate/TranslateFlow';
 import { SplitWorkspace } from './ux/SplitWorkspace';
 import { UpdatePrompt } from './ux/UpdatePrompt';
 import { CarryNotes } from './ui/CarryNotes';
 import { ParametersPanel } from './ui/ParametersPanel';
 import { otherDialect } from './scenario/provenance';
-import { acceptedMessage, useTranslationOpener } from './translate/translationFocus';
-import type { Dialect } from './engine/types';
+import { useDialogs } from './ui/useDialogs';
 
 // Not needed for the first result: loaded when first used.
 const ExamplesDialog = lazy(() => loadGallery().then((m) => ({ default: m.ExamplesDialog })));
 const PracticeView = lazy(() => import('./practice/PracticeView'));
 const ShareButtonDialog = lazy(() => import('./ui/ShareButtonDialog').then((m) => ({ default: m.ShareButtonDialog })));
 
-/** The first state: a link or example wins, else the autosaved work, else the default scenario. */
-function startState(): PlaygroundState {
-  const first = startScenario(lookupExample);
-  return initialState(first.scenario, first.source, null, first.exampleId ?? null);
-}
-
-/** The whole app. */
-export function App() {
-  const [state, actions] = usePlayground(startState);
-  const engines = useEngines();
-  const { persistence, stashSource, loadChosen, reopen } = useScenarioNavigation(state.scenario, actions);
+/** The whole app, opening with the page's start decision (`startScenario()`, made once by mount.tsx). */
+export function App({ start }: { start: StartDecision }) {
+  const [state, actions] = usePlayground(() =>
+    initialState(start.scenario, start.source, null, start.exampleId ?? null),
+  );
+  const { persistence, loadChosen, reopen, pickExample, importFile } = useScenarioNavigation(state, actions, start);
   const { scenario } = state;
   const dialect = scenario.dialect;
   const practice = usePracticeRoute(scenario);
   const practicing = practice.id !== null;
   const running = shownDialects(scenario).some((d) => state.running[d]);
-  const [dialog, setDialog] = useState<'examples' | 'share' | null>(null);
-  // Whether the Share click copied the link (null while copying).
-  const [linkCopied, setLinkCopied] = useState<boolean | null>(null);
-  // The Examples dialog stays mounted once opened (its search and filters survive closing it).
-  const [examplesMounted, setExamplesMounted] = useState(false);
-  const [translation, setTranslation] = useState<TranslationResult | 'loading' | null>(null);
-  // Focus goes back to the control that asked for a translation when its dialog closes.
-  const opener = useTranslationOpener(translation);
-  /** Start a translation from a click (from `from`, default the shown dialect). */
-  const requestTranslation = (from?: Dialect) => {
-    opener.remember();
-    setTranslation('loading');
-    startTranslation(
-      engines,
-      scenario,
-      setTranslation,
-      (m) => {
-        setTranslation(null);
-        actions.showMessage('error', m);
-      },
-      from,
-      state.timeLimitS * 1000,
-    );
-  };
-
+  const dialogs = useDialogs(scenario);
+  const translation = useTranslationRequest(scenario, state.timeLimitS, actions);
   const enhanced = useEnhanced(Boolean(state.results.sqlite || state.results.postgres));
   usePageRunKey(actions.run);
-
-  const onPickExample = (ex: Example) => {
-    setDialog(null);
-    // The dialog comes with the gallery, so the gallery is loaded whenever an example is picked.
-    const gallery = loadedGallery();
-    if (gallery) loadChosen(gallery.exampleToScenario(ex, dialect), 'example', ex.id);
-  };
-
-  const onImport = (r: ImportResult) => {
-    if (!r.ok) {
-      actions.showMessage('error', `${r.message} Your current work was kept.`);
-      return;
-    }
-    loadChosen(r.scenario, 'import');
-    actions.showMessage('info', r.note);
-  };
-
   const gallery = useGallery(Boolean(state.explainId));
   const explained = state.explainId && gallery ? gallery.findExample(state.explainId) : undefined;
 
@@ -129,18 +82,11 @@ export function App() {
         {!practicing && (
           <Toolbar
             compare={Boolean(scenario.compare)}
-            onExamples={() => {
-              setExamplesMounted(true);
-              setDialog('examples');
-            }}
+            onExamples={dialogs.openExamples}
             onCompare={(on) => actions.patch({ compare: on })}
-            onTranslate={() => requestTranslation()}
-            translating={translation === 'loading'}
-            onShare={() => {
-              setLinkCopied(null);
-              setDialog('share');
-              void copyShareLink(scenario).then(setLinkCopied);
-            }}
+            onTranslate={() => translation.ask()}
+            translating={translation.request === 'loading'}
+            onShare={dialogs.openShare}
           />
         )}
       </header>
@@ -166,11 +112,11 @@ export function App() {
       )}
       <StashBanner
         stash={persistence.stash}
-        source={stashSource}
-        onRestore={() => reopen(persistence.openStash())}
+        source={persistence.stashSource}
+        onRestore={() => reopen()}
         onDismiss={persistence.forgetStash}
         recent={persistence.kept}
-        onOpenRecent={(id) => reopen(persistence.openKept(id))}
+        onOpenRecent={reopen}
         onForgetRecent={persistence.forgetKept}
       />
       {practicing && (
@@ -199,13 +145,13 @@ export function App() {
               onChange={(p) => actions.patch(p)}
               defaultOpen={false}
             />
-            <ImportExport scenario={scenario} onImport={onImport} />
+            <ImportExport scenario={scenario} onImport={importFile} />
           </div>
           <CarryNotes
             state={state}
             onUndo={actions.undoCarry}
             onDismiss={actions.dismissCarry}
-            onReplace={(d) => requestTranslation(otherDialect(d))}
+            onReplace={(d) => translation.ask(otherDialect(d))}
           />
           <EditorsPane state={state} actions={actions} enhanced={enhanced} />
           <ParametersPanel scenario={scenario} dialect={dialect} onChange={actions.setParam} />
@@ -225,39 +171,37 @@ export function App() {
           }}
         />
       </SplitWorkspace>
-      {examplesMounted && (
+      {dialogs.examplesMounted && (
         <LazyPart what="the examples" placement="overlay">
           <ExamplesDialog
-            open={dialog === 'examples'}
-            onClose={() => setDialog(null)}
-            onPick={onPickExample}
+            open={dialogs.open === 'examples'}
+            onClose={dialogs.close}
+            onPick={(ex) => {
+              dialogs.close();
+              pickExample(ex);
+            }}
             currentDialect={dialect}
           />
         </LazyPart>
       )}
-      {dialog === 'share' && (
+      {dialogs.open === 'share' && (
         <LazyPart what="the Share dialog" placement="overlay">
           <ShareButtonDialog
             open
-            onClose={() => setDialog(null)}
+            onClose={dialogs.close}
             state={state}
             onExport={() => exportJsonFile(scenario)}
-            linkCopied={linkCopied}
+            linkCopied={dialogs.linkCopied}
           />
         </LazyPart>
       )}
       <TranslateFlow
-        request={translation}
+        request={translation.request}
         scenario={scenario}
-        onAccept={(next) => {
-          if (translation && translation !== 'loading')
-            actions.showMessage('info', acceptedMessage(scenario, next, translation));
-          setTranslation(null);
-          actions.setScenario(next);
-        }}
-        onCancel={() => setTranslation(null)}
+        onAccept={translation.accept}
+        onCancel={translation.cancel}
       />
-      <DropZone scenario={scenario} onImport={onImport} />
+      <DropZone scenario={scenario} onImport={importFile} />
     </div>
   );
 }

@@ -1,13 +1,14 @@
 /**
- * What the page opens with, decided once per page load (safe to call from a state initializer
- * that React may run twice): the link or example in the address, else the autosaved work, else the
- * default scenario; edited work a link replaces is set aside.
+ * What the page opens with: the link or example in the address, else the autosaved work, else the
+ * default scenario; edited work a link replaces is set aside. The decision itself is
+ * startDecision.ts's, which the page's early entry (main.ts, through bootPlan) asks too.
  */
 import { sameScenario, type Scenario } from '../scenario/scenario';
 import { readOwner } from './autosave';
 import { readFragment } from './history';
 import type { KeptMeta } from './kept';
-import { decideOnLoad, loadTabWork, loadWorkRecord, stashOwnWork, type LoadDecision } from './storage';
+import { decideOnLoad, type LoadDecision } from './startDecision';
+import { loadTabWork, loadWorkRecord, stashOwnWork } from './storage';
 
 /** Looks up a gallery example by id (as a scenario). */
 export type ExampleLookup = (id: string) => Scenario | null | undefined;
@@ -23,14 +24,12 @@ export type StartDecision = LoadDecision & {
   dropped: KeptMeta[];
 };
 
-let start: StartDecision | null = null;
-
 /**
  * What the page opens with: the link or example in the address, else the autosaved work, else the
- * default scenario. Sets the user's edited work aside when a link replaces it. Computed once.
+ * default scenario. Sets the user's edited work aside when a link replaces it, so it is called
+ * once per page load (mount.tsx), and the app is given its answer.
  */
 export function startScenario(findExample?: ExampleLookup): StartDecision {
-  if (start) return start;
   const saved = loadWorkRecord();
   const d = decideOnLoad({ hash: readFragment(), saved, tab: loadTabWork(), ...(findExample ? { findExample } : {}) });
   const kept = d.stash ? stashOwnWork(d.stash) : null;
@@ -39,7 +38,7 @@ export function startScenario(findExample?: ExampleLookup): StartDecision {
   // (a tab's own work after a reload counts as edited: nothing else records it).
   const unedited = d.source !== 'saved' || (saved?.origin === 'loaded' && sameScenario(saved.scenario, d.scenario));
   const openedSaved = d.source === 'saved' && saved !== null && sameScenario(saved.scenario, d.scenario);
-  start = {
+  const start: StartDecision = {
     ...d,
     unedited,
     protect,
@@ -55,9 +54,4 @@ export function startScenario(findExample?: ExampleLookup): StartDecision {
       .join(' ');
   }
   return start;
-}
-
-/** Forget the cached start decision (tests only). */
-export function resetStartForTests(): void {
-  start = null;
 }

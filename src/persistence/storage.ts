@@ -27,7 +27,7 @@ import { STASH_KEY, TAB_KEY, WORK_KEY } from './keys';
 export { STASH_KEY, TAB_KEY, WORK_KEY };
 export type { KeyValueStore };
 export { decideOnLoad, exampleNotFound } from './startDecision';
-export type { LoadDecision, SavedWork, TabWork, WorkOrigin } from './startDecision';
+export type { SavedWork, TabWork, WorkOrigin } from './startDecision';
 
 /** Outcome of a write: saved, or a message to show once. */
 export type StoreResult = { ok: true } | { ok: false; message: string };

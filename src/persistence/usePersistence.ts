@@ -1,16 +1,19 @@
 /**
- * Autosave, the address fragment, history and "Back to my scenario", wired together for the app:
- * - `startScenario()` (start.ts) decides what the page opens with;
- * - `usePersistence(scenario, onNavigate)` autosaves every edit, keeps the fragment in step
- *   (replace on edits), reports back/forward and addresses typed into the address bar as
- *   `onNavigate` (a typed or pasted link sets edited work aside, as on page load), and offers the
- *   set-aside work.
- * The app calls `loaded(s)` whenever it loads a scenario itself (example, import, the stash), which
- * adds a history entry.
+ * Autosave, the address fragment, history and "Back to my scenario", following the store:
+ * - the page's start decision (`startScenario()`, start.ts) is given to it;
+ * - every edit is autosaved and, after a pause, put in the address (replace);
+ * - every load (one store event, `LoadEvent`) is followed: a new history entry, or, for an
+ *   address the user typed or moved to, the address as it is; unedited loads are saved as such;
+ * - its gate (useStore) runs before a load: edited work the load replaces is set aside first,
+ *   and when storage refuses that, the load does not happen and the notice says why;
+ * - back/forward and addresses typed into the address bar are dispatched as loads;
+ * - it offers the set-aside work and Recent work.
  */
 import { useCallback, useEffect, useEffectEvent, useLayoutEffect, useRef, useState } from 'react';
 import { decodeScenario, encodeScenario } from '../scenario/link';
 import { defaultScenario, sameScenario, type Scenario } from '../scenario/scenario';
+import type { LoadEvent, PlaygroundState, ScenarioSource } from '../state/store';
+import type { PlaygroundActions } from '../state/usePlayground';
 import { createAutosaver, type Autosaver } from './autosave';
 import {
   createFragmentUpdater,
@@ -24,8 +27,9 @@ import {
 } from './history';
 import { droppedNote, forgetKept, listKept, loadKept, type KeptMeta } from './kept';
 import { KEPT_KEY, OWNER_KEY } from './keys';
+import type { StashBannerProps } from './StashBanner';
 import { browserStorage, exampleNotFound, stashOwnWork } from './storage';
-import { startScenario, type ExampleLookup } from './start';
+import type { ExampleLookup, StartDecision } from './start';
 
 const OTHER_TAB =
   "This scenario was changed in another tab too. Nothing is lost: each tab keeps autosaving its own work, and when one saves over the other's, that version goes to Recent work.";
@@ -36,53 +40,49 @@ interface Stash {
   id: string | null;
 }
 
+/** What replaced the set-aside work, for the "Back to my scenario" sentence. */
+type StashSource = NonNullable<StashBannerProps['source']>;
+
 /** What usePersistence gives the app. */
 export interface Persistence {
   /** The set-aside work to offer "Back to my scenario" for (hidden while it is the current scenario). */
   stash: Scenario | null;
+  /** What replaced it. */
+  stashSource: StashSource;
   /** Recent work: the other kept scenarios (not `stash`), newest first. */
   kept: KeptMeta[];
   /**
-   * Reopen a kept scenario (as "Back to my scenario" does for `stash`): edited work it replaces is
-   * set aside, the scenario leaves the list and gets a history entry; the app then loads it. Null
-   * when nothing could be opened (the notice says why).
+   * The set-aside work to reopen: one of Recent work (`id`), else the newest (`stash`); null when it
+   * cannot be read. Loaded with `origin.reopens`, it leaves the list.
    */
-  openKept: (id: string) => { scenario: Scenario; setAside: boolean } | null;
-  /** `openKept` for the newest set-aside work (`stash`). */
-  openStash: () => { scenario: Scenario; setAside: boolean } | null;
+  reopening: (id?: string) => { scenario: Scenario; reopens: string | null } | null;
   /** Forget one kept scenario. */
   forgetKept: (id: string) => void;
   /** A message to show (a bad link, a storage problem), or null. */
   notice: string | null;
   dismissNotice: () => void;
-  /**
-   * Call when the app loads a scenario itself (example, import, restored stash): a new history entry.
-   * With `setAside`, edited work being replaced is stashed as on page load ("Back to my scenario"),
-   * so it outlives the tab. Returns 'set-aside' when it was, 'refused' when it had to be and could
-   * not be (storage full: the notice says so, nothing was recorded, and the caller must not load
-   * the scenario), else 'loaded'.
-   */
-  loaded: (
-    scenario: Scenario,
-    fragment?: string,
-    options?: { setAside?: boolean },
-  ) => 'loaded' | 'set-aside' | 'refused';
-  /** Take the set-aside work (it is removed from storage); then load it and call `loaded`. */
-  takeStash: () => Scenario | null;
   /** Forget the set-aside work. */
   forgetStash: () => void;
 }
 
+/** The store as persistence sees it: the scenario and its loads, and loads to dispatch and gate. */
+interface PersistedStore {
+  state: Pick<PlaygroundState, 'scenario' | 'loadSeq' | 'loaded'>;
+  actions: Pick<PlaygroundActions, 'load' | 'gateLoads'>;
+}
+
 /**
- * Keep `scenario` saved and in the address; call `onNavigate` for back/forward and for an address
- * opened in this tab (`setAside`: the edited work it replaced was stashed).
+ * Keep the store's scenario saved and in the address, and follow its loads; dispatch back/forward
+ * and addresses opened in this tab as loads (a typed or pasted link sets edited work aside).
+ * `first` is the page's start decision; `findExample` looks up `#example/ID` addresses.
  */
 export function usePersistence(
-  scenario: Scenario,
-  onNavigate: (s: Scenario, setAside: boolean) => void,
+  { state, actions }: PersistedStore,
+  first: StartDecision,
   findExample?: ExampleLookup,
 ): Persistence {
-  const first = startScenario(findExample);
+  const { scenario, loadSeq, loaded } = state;
+  const { load, gateLoads } = actions;
   const [notice, setNotice] = useState<string | null>(first.message ?? null);
   // Kept apart so that storage recovering (null) does not clear a bad-link message.
   const [storageNotice, setStorageNotice] = useState<string | null>(null);
@@ -96,12 +96,14 @@ export function usePersistence(
   });
   // Notes that the list dropped its oldest entries; kept apart from bad-link messages.
   const [listNotice, setListNotice] = useState<string | null>(() => droppedNote(first.dropped));
+  const [stashSource, setStashSource] = useState<StashSource>(
+    first.source === 'example' || first.source === 'link' ? first.source : 'earlier',
+  );
   // The scenario as loaded and not edited since (saved as 'loaded'; its fragment is left as is).
   const pinned = useRef<Scenario | null>(first.source === 'link' || first.source === 'example' ? first.scenario : null);
   const unedited = useRef<Scenario | null>(first.unedited ? first.scenario : null);
   const saver = useRef<Autosaver | null>(null);
   const updater = useRef<FragmentUpdater | null>(null);
-  const navigate = useEffectEvent(onNavigate);
   const lookupExample = useEffectEvent((id: string) => findExample?.(id) ?? null);
   // The committed scenario, for the event handlers that set it aside.
   const current = useRef(scenario);
@@ -175,19 +177,7 @@ export function usePersistence(
       if (!next) return;
       // A link typed or pasted into this tab's address bar replaces the work like a link opened
       // in a new tab does: edited work is set aside. Back/Forward leave it in history instead.
-      const aside = kind === 'opened' ? setAsideOwnWork(next) : 'not-needed';
-      if (aside === 'refused') {
-        // Put the address back on the work that stays.
-        replaceFragment(encodeScenario(current.current));
-        return;
-      }
-      updater.current?.cancel();
-      pinned.current = next;
-      // A link opened in the address bar is not the user's work until edited. History entries can
-      // hold the user's own work as well as links: save what comes back as edited, so that a link
-      // opened later sets it aside rather than overwriting it.
-      unedited.current = kind === 'opened' ? next : null;
-      navigate(next, aside === 'set-aside');
+      load({ scenario: next, source: 'link', exampleId: id, origin: { address: kind, setAside: kind === 'opened' } });
     });
     return () => {
       off();
@@ -195,7 +185,26 @@ export function usePersistence(
       updater.current?.flush();
       saver.current?.dispose();
     };
-  }, [refreshKept, setAsideOwnWork]);
+  }, [refreshKept, load]);
+
+  // The store's loads: the address and what counts as unedited follow each one. A layout effect,
+  // so that the address changes with the screen, and before the autosave below sees the scenario.
+  const followed = useRef(loadSeq);
+  useLayoutEffect(() => {
+    if (followed.current === loadSeq || !loaded) return;
+    followed.current = loadSeq;
+    const { scenario: s, origin } = loaded;
+    if (origin.address === 'push') {
+      // The entry being left keeps the last edits (back returns to them), then the new one is pushed.
+      updater.current?.flush();
+      pushFragment(origin.fragment ?? encodeScenario(s));
+    }
+    pinned.current = s;
+    // A scenario loaded (or opened in the address bar) is not the user's work until edited. History
+    // entries can hold the user's own work as well as links: what comes back is saved as edited, so
+    // that a link opened later sets it aside rather than overwriting it.
+    unedited.current = origin.address === 'history' ? null : s;
+  }, [loadSeq, loaded]);
 
   useEffect(() => {
     const isUnedited = unedited.current !== null && sameScenario(unedited.current, scenario);
@@ -209,23 +218,8 @@ export function usePersistence(
     updater.current?.schedule(() => (practiceIdOf(readFragment()) !== null ? null : encodeScenario(scenario)));
   }, [scenario]);
 
-  const loaded = useCallback(
-    (s: Scenario, fragment?: string, options?: { setAside?: boolean }) => {
-      // Autosave keeps one scenario: without this, edited work replaced by an example or an import
-      // would survive only in this tab's history, and be lost with the tab.
-      const aside = options?.setAside ? setAsideOwnWork(s) : 'not-needed';
-      if (aside === 'refused') return 'refused';
-      // The entry being left keeps the last edits (back returns to them), then the new one is pushed.
-      updater.current?.flush();
-      pinned.current = s;
-      unedited.current = s;
-      pushFragment(fragment ?? encodeScenario(s));
-      return aside === 'set-aside' ? 'set-aside' : 'loaded';
-    },
-    [setAsideOwnWork],
-  );
   /** Forget `id` and show the next newest kept scenario (if any) as the set-aside one. */
-  const drop = (id: string | null) => {
+  const drop = useCallback((id: string | null) => {
     const store = browserStorage();
     if (id !== null) forgetKept(id, store);
     const list = listKept(store);
@@ -237,21 +231,35 @@ export function usePersistence(
       const s = next ? loadKept(next.id, store) : null;
       return s && next ? { scenario: s, id: next.id } : null;
     });
-  };
-  /** Reopen set-aside work; the work it replaces is set aside in turn (null: nothing opened). */
-  const reopen = (s: Scenario | null, id: string | null): { scenario: Scenario; setAside: boolean } | null => {
-    if (!s) return null;
-    const r = loaded(s, undefined, { setAside: true });
-    if (r === 'refused') return null;
-    drop(id);
-    return { scenario: s, setAside: r === 'set-aside' };
-  };
-  const openKept = (id: string) => reopen(loadKept(id, browserStorage()), id);
-  const openStash = () => reopen(stash?.scenario ?? null, stash?.id ?? null);
-  const takeStash = () => {
-    const s = stash?.scenario ?? null;
-    drop(stash?.id ?? null);
-    return s;
+  }, []);
+
+  // Before a load: edited work it replaces is set aside (so it outlives the tab: autosave keeps
+  // one scenario), and when that is refused nothing is loaded; set-aside work it reopens leaves
+  // Recent work.
+  const gate = useCallback(
+    ({ scenario: next, source, origin }: LoadEvent): boolean => {
+      const aside = origin.setAside ? setAsideOwnWork(next) : 'not-needed';
+      if (aside === 'refused') {
+        // An address the user opened: put it back on the work that stays.
+        if (origin.address !== 'push') replaceFragment(encodeScenario(current.current));
+        return false;
+      }
+      // The address shows the scenario already: an edit's pending write must not follow it.
+      if (origin.address !== 'push') updater.current?.cancel();
+      if (aside === 'set-aside') setStashSource(replacedBy(source));
+      if (origin.reopens !== undefined) drop(origin.reopens);
+      return true;
+    },
+    [setAsideOwnWork, drop],
+  );
+  useLayoutEffect(() => {
+    gateLoads(gate);
+    return () => gateLoads(null);
+  }, [gateLoads, gate]);
+
+  const reopening = (id?: string) => {
+    const s = id === undefined ? (stash?.scenario ?? null) : loadKept(id, browserStorage());
+    return s ? { scenario: s, reopens: id ?? stash?.id ?? null } : null;
   };
   const forgetStash = () => drop(stash?.id ?? null);
   const dismissNotice = useCallback(() => {
@@ -263,14 +271,17 @@ export function usePersistence(
 
   return {
     stash: stash && !sameScenario(stash.scenario, scenario) ? stash.scenario : null,
+    stashSource,
     kept: kept.filter((m) => m.id !== stash?.id),
-    openKept,
-    openStash,
-    forgetKept: (id: string) => drop(id),
+    reopening,
+    forgetKept: drop,
     notice: notice ?? storageNotice ?? listNotice ?? tabNotice,
     dismissNotice,
-    loaded,
-    takeStash,
     forgetStash,
   };
+}
+
+/** What a load that set work aside is, for the "Back to my scenario" sentence. */
+function replacedBy(source: ScenarioSource): StashSource {
+  return source === 'saved' ? 'reopened' : source === 'example' || source === 'import' ? source : 'link';
 }

@@ -1,27 +1,23 @@
 /**
- * Moving between scenarios: back/forward and links pasted into the address bar, scenarios the user
- * chose (example, import), and going back to set-aside work; each keeps the store and persistence
- * (autosave, fragment, Recent work) in step, and says what replaced the set-aside work.
+ * Moving between scenarios: scenarios the user chose (example, import, a file), going back to set-aside
+ * work, and an `#example/ID` address met before the gallery had loaded. Each is one load event
+ * (the store's `load`, with its origin); persistence follows it (history entry, set-aside work,
+ * autosave) and dispatches back/forward and links typed into the address bar itself.
  */
-import { useLayoutEffect, useRef, useState } from 'react';
+import { useLayoutEffect, useRef } from 'react';
+import type { Example } from '../gallery/types';
+import type { ImportResult } from '../scenario/file';
 import type { Scenario } from '../scenario/scenario';
+import type { PlaygroundState } from '../state/store';
 import type { PlaygroundActions } from '../state/usePlayground';
 import { exampleScenario, loadGallery, loadedGallery, lookupExample } from '../ui/galleryLoader';
 import { exampleFragment, exampleIdOf, readFragment } from './history';
-import type { StashBannerProps } from './StashBanner';
 import { encodeScenarioSoon } from '../scenario/linkOffThread';
-import { startScenario } from './start';
+import type { StartDecision } from './start';
 import { usePersistence, type Persistence } from './usePersistence';
 
-type StashSource = NonNullable<StashBannerProps['source']>;
-
-/** The navigation of the app: persistence wired to the store's load action. */
-export function useScenarioNavigation(scenario: Scenario, actions: PlaygroundActions) {
-  // What replaced the set-aside work, for the "Back to my scenario" sentence.
-  const [stashSource, setStashSource] = useState<StashSource>(() => {
-    const opened = startScenario().source;
-    return opened === 'example' || opened === 'link' ? opened : 'earlier';
-  });
+/** The navigation of the app: the store's loads, with persistence following them. */
+export function useScenarioNavigation(state: PlaygroundState, actions: PlaygroundActions, start: StartDecision) {
   const persistenceRef = useRef<Persistence | null>(null);
   const recovering = useRef<string | null>(null);
   /**
@@ -40,8 +36,12 @@ export function useScenarioNavigation(scenario: Scenario, actions: PlaygroundAct
         if (!next || !persistence || exampleIdOf(readFragment()) !== id) return;
         persistence.dismissNotice();
         // Same fragment: replaces the entry rather than adding one.
-        persistence.loaded(next, exampleFragment(id));
-        actions.load(next, 'link', id);
+        actions.load({
+          scenario: next,
+          source: 'link',
+          exampleId: id,
+          origin: { address: 'push', fragment: exampleFragment(id) },
+        });
       },
       () => {
         recovering.current = null;
@@ -49,16 +49,7 @@ export function useScenarioNavigation(scenario: Scenario, actions: PlaygroundAct
     );
     return null;
   };
-  // Back/forward (or a link pasted into the address bar) load that entry's scenario; a pasted
-  // link sets edited work aside ("Back to my scenario").
-  const persistence = usePersistence(
-    scenario,
-    (s, setAside) => {
-      if (setAside) setStashSource('link');
-      actions.load(s, 'link', exampleIdOf(readFragment()));
-    },
-    lookupOrLoad,
-  );
+  const persistence = usePersistence({ state, actions }, start, lookupOrLoad);
   useLayoutEffect(() => {
     persistenceRef.current = persistence;
   });
@@ -66,23 +57,22 @@ export function useScenarioNavigation(scenario: Scenario, actions: PlaygroundAct
   // Counts chosen loads, and the scenario on screen: a large scenario whose link is still being
   // encoded does not open over something opened or typed meanwhile.
   const loads = useRef(0);
-  const shown = useRef(scenario);
+  const shown = useRef(state.scenario);
   useLayoutEffect(() => {
-    shown.current = scenario;
+    shown.current = state.scenario;
   });
 
-  /** Load a scenario the user chose (example, import): a new history entry, so Back returns to the work. */
+  /**
+   * Load a scenario the user chose (example, import): a new history entry, so Back returns to the
+   * work; edited work is set aside (as when a link opens over it), so it survives the tab being
+   * closed. When it cannot be (storage full), the notice says so and nothing changes.
+   */
   const loadChosen = (next: Scenario, source: 'example' | 'import', exampleId: string | null = null) => {
     const load = ++loads.current;
     const from = shown.current;
     const open = (fragment: string) => {
       if (load !== loads.current || shown.current !== from) return;
-      // Edited work is set aside (as when a link opens over it), so it survives the tab being closed.
-      const r = persistence.loaded(next, fragment, { setAside: true });
-      // Refused: the work could not be set aside (storage full); the notice says so, nothing changes.
-      if (r === 'refused') return;
-      if (r === 'set-aside') setStashSource(source);
-      actions.load(next, source, exampleId);
+      actions.load({ scenario: next, source, exampleId, origin: { address: 'push', fragment, setAside: true } });
     };
     // A large scenario's link is encoded in a worker: the page stays responsive meanwhile.
     const fragment = exampleId ? exampleFragment(exampleId) : encodeScenarioSoon(next);
@@ -90,12 +80,33 @@ export function useScenarioNavigation(scenario: Scenario, actions: PlaygroundAct
     else void fragment.then(open);
   };
 
-  /** Back to set-aside work (the newest, or one from Recent work); edits it replaces are set aside. */
-  const reopen = (opened: { scenario: Scenario; setAside: boolean } | null) => {
+  /** Back to set-aside work (the newest, or `id` from Recent work); edits it replaces are set aside. */
+  const reopen = (id?: string) => {
+    const opened = persistence.reopening(id);
     if (!opened) return;
-    if (opened.setAside) setStashSource('reopened');
-    actions.load(opened.scenario, 'saved');
+    actions.load({
+      scenario: opened.scenario,
+      source: 'saved',
+      origin: { address: 'push', setAside: true, reopens: opened.reopens },
+    });
   };
 
-  return { persistence, stashSource, loadChosen, reopen };
+  /** An example picked in the Examples dialog, in the dialect on screen. */
+  const pickExample = (ex: Example) => {
+    // The dialog comes with the gallery, so the gallery is loaded whenever an example is picked.
+    const gallery = loadedGallery();
+    if (gallery) loadChosen(gallery.exampleToScenario(ex, state.scenario.dialect), 'example', ex.id);
+  };
+
+  /** A file imported (button or drop): loaded with its note, or a message saying why not. */
+  const importFile = (r: ImportResult) => {
+    if (!r.ok) {
+      actions.showMessage('error', `${r.message} Your current work was kept.`);
+      return;
+    }
+    loadChosen(r.scenario, 'import');
+    actions.showMessage('info', r.note);
+  };
+
+  return { persistence, loadChosen, reopen, pickExample, importFile };
 }

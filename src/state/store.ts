@@ -25,6 +25,30 @@ export interface RunRecord {
 /** Where the current scenario came from, shown to the user. */
 export type ScenarioSource = 'default' | 'saved' | 'link' | 'example' | 'import' | 'edited';
 
+/**
+ * What persistence needs to know about a load; it follows the store's loads (usePersistence).
+ * `address`: 'push' adds a history entry (`fragment`, else the scenario's link), the entry being
+ * left keeping its last edits; 'opened' (typed or pasted into the address bar) and 'history'
+ * (Back/Forward) mean the address shows the scenario already.
+ */
+interface LoadOrigin {
+  address: 'push' | 'opened' | 'history';
+  fragment?: string;
+  /** Edited work it replaces is set aside first (Recent work); if storage refuses, nothing loads. */
+  setAside?: boolean;
+  /** The set-aside work it reopens (its Recent work id, or null when kept only in memory). */
+  reopens?: string | null;
+}
+
+/** Loading a scenario: one event, with everything persistence needs. */
+export interface LoadEvent {
+  type: 'load';
+  scenario: Scenario;
+  source: ScenarioSource;
+  exampleId?: string | null;
+  origin: LoadOrigin;
+}
+
 /** The whole UI state. */
 export interface PlaygroundState {
   scenario: Scenario;
@@ -41,6 +65,8 @@ export interface PlaygroundState {
   message: { kind: 'error' | 'info'; text: string } | null;
   /** Incremented on every load: a run started before a load must not show its result after it. */
   loadSeq: number;
+  /** The latest load (null before the first): persistence follows it (address, autosave). */
+  loaded: { scenario: Scenario; origin: LoadOrigin } | null;
   /** Scripts carried over from the other dialect: under way, or done (with notes and Undo). */
   carry: CarryState;
   /** The row-by-row account: undefined = on below the engine's size limit, else as switched. */
@@ -55,7 +81,7 @@ export type Action =
   | { type: 'setDialect'; dialect: Dialect }
   | { type: 'setScenario'; scenario: Scenario }
   | { type: 'closeExplanation' }
-  | { type: 'load'; scenario: Scenario; source: ScenarioSource; exampleId?: string | null }
+  | LoadEvent
   | { type: 'patch'; patch: Partial<Pick<Scenario, 'title' | 'notes' | 'compare' | 'race'>> }
   | { type: 'runStart'; dialect: Dialect }
   | { type: 'runDone'; dialect: Dialect; record: RunRecord; loadSeq: number; scriptSeq?: number }
@@ -82,6 +108,7 @@ export function initialState(
     timeLimitS: DEFAULT_LIMIT_MS / 1000,
     message,
     loadSeq: 0,
+    loaded: null,
     carry: {},
   };
 }
@@ -129,6 +156,7 @@ export function reducer(state: PlaygroundState, action: Action): PlaygroundState
         explainId: action.exampleId ?? null,
         results: {},
         loadSeq: state.loadSeq + 1,
+        loaded: { scenario: action.scenario, origin: action.origin },
         carry: {},
       };
     case 'patch':

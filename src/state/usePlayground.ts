@@ -2,7 +2,7 @@
  * The playground hook: the store plus the effects that talk to the engines (runs, auto-runs on
  * load and dialect switch, background warm-up of PostgreSQL).
  */
-import { useCallback, useEffect, useLayoutEffect, useMemo, useReducer, useRef } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef } from 'react';
 import type { Dialect, RunInput } from '../engine/types';
 import { MAX_AGAIN } from '../engine/replay';
 import type { Scenario } from '../scenario/scenario';
@@ -17,7 +17,8 @@ import { DIALECT_LABEL } from '../engine/types';
 import { carryOver } from './carryOver';
 import { useEngines } from './engineContext';
 import { whenIdle } from '../lib/idle';
-import { isStale, reducer, type PlaygroundState, type ScenarioSource } from './store';
+import { isStale, type LoadEvent, type PlaygroundState } from './store';
+import { useStore, type LoadGate } from './useStore';
 
 /** Actions the UI calls. */
 export interface PlaygroundActions {
@@ -40,7 +41,10 @@ export interface PlaygroundActions {
   /** Set (or with null, unset) one parameter's value. */
   setParam: (key: string, value: ParamValue | null) => void;
   closeExplanation: () => void;
-  load: (scenario: Scenario, source: ScenarioSource, exampleId?: string | null) => void;
+  /** Load a scenario: one event, with what persistence needs (`origin`); persistence's gate may refuse it. */
+  load: (load: Omit<LoadEvent, 'type'>) => void;
+  /** Put a gate in front of loads (persistence's set-aside; see useStore); null removes it. */
+  gateLoads: (gate: LoadGate | null) => void;
   patch: (patch: Partial<Pick<Scenario, 'title' | 'notes' | 'compare' | 'race'>>) => void;
   setTimeLimit: (seconds: number) => void;
   dismissMessage: () => void;
@@ -60,7 +64,7 @@ export function shownDialects(s: Scenario): Dialect[] {
 
 /** State and actions of the playground. */
 export function usePlayground(init: () => PlaygroundState): [PlaygroundState, PlaygroundActions] {
-  const [state, dispatch] = useReducer(reducer, undefined, init);
+  const [state, dispatch, gateLoads] = useStore(init);
   const engines = useEngines();
   // The committed state, for actions called from event handlers and engine callbacks.
   const stateRef = useRef(state);
@@ -105,7 +109,7 @@ export function usePlayground(init: () => PlaygroundState): [PlaygroundState, Pl
       );
       return true;
     },
-    [engines],
+    [engines, dispatch],
   );
 
   const run = useCallback(
@@ -161,7 +165,7 @@ export function usePlayground(init: () => PlaygroundState): [PlaygroundState, Pl
         });
       }
     },
-    [carryIfNeeded, engines],
+    [carryIfNeeded, engines, dispatch],
   );
 
   // One actions object for the hook's life, so that memoised views do not re-render on its account.
@@ -191,13 +195,14 @@ export function usePlayground(init: () => PlaygroundState): [PlaygroundState, Pl
         dispatch({ type: 'setParams', params });
       },
       closeExplanation: () => dispatch({ type: 'closeExplanation' }),
-      load: (scenario, source, exampleId) => dispatch({ type: 'load', scenario, source, exampleId }),
+      load: (load) => dispatch({ type: 'load', ...load }),
+      gateLoads,
       patch: (patch) => dispatch({ type: 'patch', patch }),
       setTimeLimit: (seconds) => dispatch({ type: 'setTimeLimit', seconds }),
       dismissMessage: () => dispatch({ type: 'message', message: null }),
       showMessage: (kind, text) => dispatch({ type: 'message', message: { kind, text } }),
     }),
-    [run, engines],
+    [run, engines, dispatch, gateLoads],
   );
 
   // Carry-over: when a dialect is shown (a switch, compare turned on, a scenario loaded) and its

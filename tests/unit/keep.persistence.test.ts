@@ -1,15 +1,13 @@
 // @vitest-environment happy-dom
 // usePersistence with several set-aside scenarios: links pasted one after another, storage full.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { useState } from 'react';
 import { act, cleanup, renderHook } from '@testing-library/react';
 import { encodeScenario } from '../../src/scenario/link';
 import { defaultScenario, type Scenario } from '../../src/scenario/scenario';
 import { readFragment, replaceFragment } from '../../src/persistence/history';
 import { listKept } from '../../src/persistence/kept';
 import { loadWork, saveWork } from '../../src/persistence/storage';
-import { resetStartForTests, startScenario } from '../../src/persistence/start';
-import { usePersistence, type Persistence } from '../../src/persistence/usePersistence';
+import { usePersistedPage } from '../support/persistedPage';
 
 const mine: Scenario = {
   ...defaultScenario(),
@@ -19,17 +17,10 @@ const mine: Scenario = {
 const linkA: Scenario = { ...defaultScenario(), title: 'A' };
 const linkC: Scenario = { ...defaultScenario(), dialect: 'postgres', title: 'C' };
 
-/** What the app does with the scenario: starts it, keeps it in state and persists it. */
-function usePage() {
-  const [scenario, set] = useState(() => startScenario().scenario);
-  const p = usePersistence(scenario, set);
-  return { scenario, set, p };
-}
-let page: { current: ReturnType<typeof usePage> };
+let page: { current: ReturnType<typeof usePersistedPage> };
 async function mount(hash: string): Promise<void> {
   replaceFragment(hash);
-  resetStartForTests();
-  page = renderHook(usePage).result;
+  page = renderHook(() => usePersistedPage()).result;
 }
 async function wait(ms: number): Promise<void> {
   await act(async () => {
@@ -84,13 +75,13 @@ describe('set-aside work', () => {
     expect(listKept(localStorage).map((m) => m.title)).toEqual(['A', 'W']);
     expect(page.current.p.kept.map((m) => m.title)).toEqual(['W']);
     // Reopening W from Recent work sets the current work (C, unedited) aside only if edited: not here.
-    let opened: ReturnType<Persistence['openKept']> = null;
     await act(async () => {
-      opened = page.current.p.openKept(page.current.p.kept[0]!.id);
-      if (opened) page.current.set(opened.scenario);
+      const { scenario, reopens } = page.current.p.reopening(page.current.p.kept[0]!.id)!;
+      page.current.load({ scenario, source: 'saved', origin: { address: 'push', setAside: true, reopens } });
     });
-    expect(opened).toEqual({ scenario: mine, setAside: false });
+    expect(page.current.scenario).toEqual(mine);
     expect(listKept(localStorage).map((m) => m.title)).toEqual(['A']);
+    expect(page.current.p.stashSource).toBe('link');
   });
 
   it('storage full: a pasted link is not opened over work that cannot be set aside, and the page says so first', async () => {
@@ -106,11 +97,20 @@ describe('set-aside work', () => {
       'Browser storage is full, so your scenario could not be set aside, so it was not replaced: nothing was opened. Export your work or forget something in Recent work, then open it again.',
     );
     expect(readFragment()).toBe(encodeScenario(mine));
-    let answer: ReturnType<Persistence['loaded']> | undefined;
-    act(() => {
-      answer = page.current.p.loaded(linkC, undefined, { setAside: true });
+    // An import over it is refused the same way: nothing loads, the address and history stay.
+    const entries = window.history.length;
+    await act(async () => page.current.p.dismissNotice());
+    await act(async () => {
+      page.current.load({
+        scenario: linkC,
+        source: 'import',
+        origin: { address: 'push', fragment: encodeScenario(linkC), setAside: true },
+      });
     });
-    expect(answer).toBe('refused');
+    expect(page.current.scenario).toEqual(mine);
+    expect(page.current.p.notice).toMatch(/^Browser storage is full, .* nothing was opened\./);
+    expect(readFragment()).toBe(encodeScenario(mine));
+    expect(window.history.length).toBe(entries);
     setItem.mockRestore();
     expect(loadWork()).toEqual(mine);
   });

@@ -107,7 +107,12 @@ describe('reducer transitions', () => {
   it('a carry-over that finishes after a load, or after the person typed there, is dropped', () => {
     const st = editSqlite(initialState(defaultScenario(), 'default'));
     const started = reducer(st, { type: 'carryStart', dialect: 'postgres' });
-    const loaded = reducer(started, { type: 'load', scenario: defaultScenario(), source: 'default' });
+    const loaded = reducer(started, {
+      type: 'load',
+      scenario: defaultScenario(),
+      source: 'default',
+      origin: { address: 'push' },
+    });
     const late = reducer(loaded, {
       type: 'carryDone',
       dialect: 'postgres',

@@ -1,14 +1,13 @@
 // @vitest-environment happy-dom
-// startScenario + usePersistence in a DOM: autosave, fragment, links over work, back/forward.
+// startScenario + the store + usePersistence in a DOM: autosave, fragment, links over work, back/forward.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { useState } from 'react';
 import { act, cleanup, renderHook } from '@testing-library/react';
 import { decodeScenario, encodeScenario } from '../../src/scenario/link';
 import { defaultScenario, type Scenario } from '../../src/scenario/scenario';
 import { readFragment, replaceFragment } from '../../src/persistence/history';
+import { listKept } from '../../src/persistence/kept';
 import { loadStash, loadWork, loadWorkRecord, saveWork } from '../../src/persistence/storage';
-import { resetStartForTests, startScenario } from '../../src/persistence/start';
-import { usePersistence } from '../../src/persistence/usePersistence';
+import { usePersistedPage } from '../support/persistedPage';
 
 const mine: Scenario = {
   ...defaultScenario(),
@@ -19,18 +18,11 @@ const theirs: Scenario = { ...defaultScenario(), dialect: 'postgres', title: 'Th
 const example: Scenario = { ...defaultScenario(), title: 'Example one' };
 const findExample = (id: string) => (id === 'one' ? example : null);
 
-/** What the app does with the scenario: starts it, keeps it in state and persists it. */
-function usePage() {
-  const [scenario, set] = useState(() => startScenario(findExample).scenario);
-  const p = usePersistence(scenario, set, findExample);
-  return { scenario, set, p };
-}
-let page: { current: ReturnType<typeof usePage> };
+let page: { current: ReturnType<typeof usePersistedPage> };
 let unmount: () => void;
 async function mount(hash: string): Promise<void> {
   replaceFragment(hash);
-  resetStartForTests();
-  ({ result: page, unmount } = renderHook(usePage));
+  ({ result: page, unmount } = renderHook(() => usePersistedPage(findExample)));
 }
 async function wait(ms: number): Promise<void> {
   await act(async () => {
@@ -94,16 +86,41 @@ describe('usePersistence', () => {
     expect(readFragment()).toBe(encodeScenario(theirs));
 
     const entries = window.history.length;
+    // "Back to my scenario": one load event.
     await act(async () => {
-      const s = page.current.p.takeStash()!;
-      page.current.p.loaded(s);
-      page.current.set(s);
+      const { scenario, reopens } = page.current.p.reopening()!;
+      page.current.load({ scenario, source: 'saved', origin: { address: 'push', setAside: true, reopens } });
     });
     expect(page.current.scenario).toEqual(mine);
     expect(page.current.p.stash).toBeNull();
     expect(loadStash()).toBeNull();
     expect(window.history.length).toBe(entries + 1);
     expect(readFragment()).toBe(encodeScenario(mine));
+  });
+
+  it('one load event is all it takes: the edited work is set aside and the scenario gets its history entry', async () => {
+    await mount('');
+    await act(async () => page.current.set(mine));
+    await wait(600);
+    const entries = window.history.length;
+    const fragment = encodeScenario(theirs);
+    // The store's one event, as an import dispatches it; persistence is not called.
+    await act(async () =>
+      page.current.load({ scenario: theirs, source: 'import', origin: { address: 'push', fragment, setAside: true } }),
+    );
+    expect(page.current.scenario).toEqual(theirs);
+    // Set aside: in Recent work (storage) and offered on the page, as replaced by an import.
+    expect(listKept(localStorage).map((m) => m.title)).toEqual(['Mine']);
+    expect(loadStash()).toEqual(mine);
+    expect(page.current.p.stash).toEqual(mine);
+    expect(page.current.p.stashSource).toBe('import');
+    // A new history entry with the given fragment.
+    expect(window.history.length).toBe(entries + 1);
+    expect(readFragment()).toBe(fragment);
+    await wait(600);
+    // Autosaved as loaded (not the user's work until edited); the address is left as it is.
+    expect(loadWorkRecord()).toMatchObject({ scenario: theirs, origin: 'loaded' });
+    expect(readFragment()).toBe(fragment);
   });
 
   it('a bad link keeps the current work and says what is wrong', async () => {

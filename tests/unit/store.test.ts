@@ -26,7 +26,7 @@ describe('playground store', () => {
     s = reducer(s, { type: 'runStart', dialect: 'sqlite' });
     const seqAtStart = s.loadSeq;
     const loaded = { ...defaultScenario(), title: 'Loaded' };
-    s = reducer(s, { type: 'load', scenario: loaded, source: 'link' });
+    s = reducer(s, { type: 'load', scenario: loaded, source: 'link', origin: { address: 'push' } });
     s = reducer(s, {
       type: 'runDone',
       dialect: 'sqlite',
