@@ -51,14 +51,14 @@ export interface Driver {
   /** Statement spans of a script, without running it (the first `limit` only, when given). */
   split: (script: string, limit?: number) => Span[];
   /**
-   * Run a script statement by statement (autocommit), stopping at the first error; placeholders
-   * bind `opts.params`; `opts.account` records the row-by-row account of writing statements.
+   * Run a script statement by statement (autocommit), stopping at the first error (PostgreSQL:
+   * unless `opts.continueAfterError`, see RunInput.onError); placeholders bind `opts.params`; `opts.account` records the row-by-row account of writing statements.
    */
   runScript: (
     script: string,
     phase: 'setup' | 'statement',
     afterEach?: (r: StatementResult) => Promise<void>,
-    opts?: { account?: boolean; params?: ResolvedParams },
+    opts?: { account?: boolean; params?: ResolvedParams; continueAfterError?: boolean },
   ) => Promise<ScriptOutcome>;
   /** The value of one SQL expression (SELECT expr), for parameters given as expressions. */
   evaluate: (expr: string) => Promise<Scalar>;
@@ -209,6 +209,7 @@ async function runPipeline(d: Driver, input: RunInput, keep?: Map<number, Value>
     const stmts = await d.runScript(input.statement, 'statement', perStatement ? afterEach : undefined, {
       account: account.on,
       params,
+      continueAfterError: input.onError === 'continue',
     });
     result.statements = stmts.results.map((r) => capReturnedRows(r, rowLimit));
     result.notRun = stmts.notRun;
