@@ -93,9 +93,15 @@ export interface Driver {
 
 /**
  * Returned rows beyond the row limit are not sent to the page (a SELECT of millions of rows
- * would freeze it); `totalRows` keeps the real count so the UI can say what it left out.
+ * would freeze it); `totalRows` keeps the real count so the UI can say what it left out. The same
+ * for the lines of a COPY … TO STDOUT (`copyOutCut`).
  */
 export function capReturnedRows(r: StatementResult, rowLimit: number): StatementResult {
+  if (r.copyOut !== undefined) {
+    const lines = r.copyOut.split('\n');
+    if (lines.length - 1 <= rowLimit) return r;
+    return { ...r, copyOut: `${lines.slice(0, rowLimit).join('\n')}\n`, copyOutCut: true };
+  }
   if (r.rows.length <= rowLimit) return r;
   return { ...r, rows: r.rows.slice(0, rowLimit), totalRows: r.rows.length };
 }

@@ -212,8 +212,10 @@ export interface StatementResult {
   /** Rows inserted, updated or deleted, when the engine reports it for this statement. */
   rowsAffected: number | null;
   durationMs: number;
-  /** PostgreSQL COPY … TO STDOUT: the text it sent (psql prints it as it comes). */
+  /** PostgreSQL COPY … TO STDOUT: the text it sent (psql prints it as it comes), line by line. */
   copyOut?: string;
+  /** `copyOut` holds only the first lines (as many as the row limit): the rest were not sent to the page. */
+  copyOutCut?: boolean;
   /** PostgreSQL: the notices and warnings this statement raised (at most 20). */
   notices?: EngineNotice[];
   /** Per-statement inserted/updated/deleted counts from a diff around it, when computed. */
