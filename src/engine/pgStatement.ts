@@ -10,6 +10,7 @@
  *   to the user who connected: here the engine's superuser, which is what the engine sets instead.
  */
 import { protocol, type PGlite, type ParserOptions } from '@electric-sql/pglite';
+import { readToken } from './pgSplit.ts';
 import type { Value } from './types.ts';
 
 /** What one statement gave back. */
@@ -24,15 +25,26 @@ export interface StatementOutput {
 type NoticeHandler = (n: { message?: string; severity?: string; detail?: string; hint?: string }) => void;
 
 const RESET_SESSION_AUTHORIZATION =
-  /^(?:RESET\s+SESSION\s+AUTHORIZATION|SET\s+(?:(SESSION|LOCAL)\s+)?SESSION\s+AUTHORIZATION\s+DEFAULT)$/i;
+  /^(?:RESET SESSION AUTHORIZATION|SET (?:(SESSION|LOCAL) )?SESSION AUTHORIZATION DEFAULT)$/;
 
-/** The statement without comments, its words one space apart. */
-function bare(sql: string): string {
-  return sql
-    .replace(/--[^\n]*/g, ' ')
-    .replace(/\/\*[\s\S]*?\*\//g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
+/** The statement's words, upper case, one space apart; null when it holds anything but words. */
+function wordsOnly(sql: string): string | null {
+  const words: string[] = [];
+  for (let i = 0; i < sql.length;) {
+    const t = readToken(sql, i, 'postgres');
+    i = t.end;
+    if (t.type === 'space' || t.type === 'comment') continue;
+    if (t.type !== 'word') return null;
+    words.push(sql.slice(t.start, t.end).toUpperCase());
+  }
+  return words.join(' ');
+}
+
+/** Give the session back to the user who connected (what a server's reset of it does). */
+async function resetSessionUser(pg: PGlite, superuser: string, local: boolean, onNotice: NoticeHandler) {
+  await pg.query('SELECT pg_catalog.set_config($1, $2, $3)', ['session_authorization', superuser, local], {
+    onNotice,
+  });
 }
 
 /** Run one statement (`args`: values of its $n placeholders). Throws PostgreSQL's error. */
@@ -42,21 +54,11 @@ export async function execStatement(
   args: unknown[],
   opts: { parsers: ParserOptions; onNotice: NoticeHandler; superuser: string; copyToStdout: boolean },
 ): Promise<StatementOutput> {
-  const reset = args.length === 0 && !/['"$]/.test(sql) ? RESET_SESSION_AUTHORIZATION.exec(bare(sql)) : null;
+  const words = args.length === 0 ? wordsOnly(sql) : null;
+  const reset = words === null ? null : RESET_SESSION_AUTHORIZATION.exec(words);
   if (reset) {
-    await pg.query(
-      'SELECT pg_catalog.set_config($1, $2, $3)',
-      ['session_authorization', opts.superuser, !!reset[1] && reset[1].toUpperCase() === 'LOCAL'],
-      {
-        onNotice: opts.onNotice,
-      },
-    );
-    return {
-      rows: [],
-      fields: [],
-      command: reset[0].toUpperCase().startsWith('RESET') ? 'RESET' : 'SET',
-      rowCount: null,
-    };
+    await resetSessionUser(pg, opts.superuser, reset[1] === 'LOCAL', opts.onNotice);
+    return { rows: [], fields: [], command: words!.startsWith('RESET') ? 'RESET' : 'SET', rowCount: null };
   }
   if (opts.copyToStdout && args.length === 0) {
     const { messages } = await pg.execProtocol(protocol.serialize.query(sql), { onNotice: opts.onNotice });
@@ -78,10 +80,13 @@ export async function execStatement(
     return { rows: [], fields: [], command: 'COPY', rowCount, copyOut: new TextDecoder().decode(bytes) };
   }
   const res = await pg.query<Value[]>(sql, args, { rowMode: 'array', parsers: opts.parsers, onNotice: opts.onNotice });
-  return {
+  const out: StatementOutput = {
     rows: res.rows,
     fields: res.fields,
     command: (res as { command?: string }).command ?? '',
     rowCount: (res as { rowCount?: number }).rowCount ?? res.affectedRows ?? null,
   };
+  // DISCARD ALL resets the session user too (before RESET ALL): the same gap as above.
+  if (words === 'DISCARD ALL') await resetSessionUser(pg, opts.superuser, false, opts.onNotice);
+  return out;
 }

@@ -87,7 +87,7 @@ CREATE FUNCTION g() RETURNS int LANGUAGE plpgsql AS $$ BEGIN RETURN (SELECT noco
     expect(r.statements[1]!.copyOut).toBe('k\n2\n1\n');
   });
 
-  it('RESET SESSION AUTHORIZATION goes back to the engine’s superuser, as a server goes back to the user who connected', async () => {
+  it("RESET SESSION AUTHORIZATION and DISCARD ALL go back to the engine's superuser, as a server goes back to the user who connected", async () => {
     const r = await engine.run({
       setup: 'CREATE ROLE regress_someone;',
       statement: [
@@ -105,6 +105,10 @@ CREATE FUNCTION g() RETURNS int LANGUAGE plpgsql AS $$ BEGIN RETURN (SELECT noco
         'SELECT session_user::text',
         'COMMIT',
         'SELECT session_user::text',
+        'DISCARD ALL',
+        'SELECT session_user::text',
+        '/* a comment */ reset session -- and another\n authorization',
+        'SELECT session_user::text',
       ].join(';\n'),
     });
     expect(r.ok).toBe(true);
@@ -118,5 +122,8 @@ CREATE FUNCTION g() RETURNS int LANGUAGE plpgsql AS $$ BEGIN RETURN (SELECT noco
     // LOCAL lasts until the transaction ends, then the session's own setting is back.
     expect(r.statements[11]!.rows).toEqual([[su]]);
     expect(r.statements[13]!.rows).toEqual([['regress_someone']]);
+    // DISCARD ALL resets the session user too.
+    expect(r.statements[15]!.rows).toEqual([[su]]);
+    expect(r.statements[17]!.rows).toEqual([[su]]);
   });
 });

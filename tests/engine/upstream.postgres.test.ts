@@ -23,7 +23,7 @@ function summary(r: RegressReport): string {
   return (
     `${r.file}: ${r.same}/${r.statements} statements identical; result tables ${r.tables.same}/${r.tables.total}, ` +
     `errors ${r.errors.same}/${r.errors.total}, notices ${r.notices.same}/${r.notices.total}; ` +
-    `${r.inAbortedTransaction} refused in an aborted transaction block; run in ${(r.runMs / 1000).toFixed(1)} s`
+    `${r.inAbortedTransaction} refused in an aborted transaction block; run in ${(r.runMs / 1000).toFixed(1)} s, row-by-row account ${r.account ? 'on' : 'off'}`
   );
 }
 

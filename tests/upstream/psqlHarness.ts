@@ -226,6 +226,8 @@ export interface RegressReport {
   inAbortedTransaction: number;
   /** How long the engine's run of the whole file took, in ms. */
   runMs: number;
+  /** Whether the run recorded the row-by-row account (triggers around each write, as on the page). */
+  account: boolean;
   /** The first few differences, for the test's message. */
   differences: string[];
 }
@@ -285,6 +287,7 @@ export async function runRegressFile(
     notices: { same: 0, total: 0 },
     inAbortedTransaction: r.statements.filter((res) => res.error?.code === '25P02').length,
     runMs: r.timings.statements,
+    account: r.account?.on ?? false,
     differences: [],
   };
   // psql echoes every input line but blank ones between statements.
