@@ -4,6 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PostgresEngine } from '../../src/engine/postgres';
+import type { RunResult } from '../../src/engine/types';
 import { startPostgres } from '../support/engines';
 
 let engine: PostgresEngine;
@@ -51,6 +52,18 @@ describe('postgres engine, as psql sees it', () => {
     expect(r.error!.statementIndex).toBe(1);
     expect(r.statements[8]!.rows).toEqual([[1], [2]]);
     expect(r.tables.find((x) => x.name === 't')!.after!.rows).toEqual([[1], [2]]);
+  });
+
+  it("the runs before the shown one (RunInput.again) carry on after errors too with onError 'continue'", async () => {
+    const input = {
+      setup: 'CREATE TABLE t (k int PRIMARY KEY);',
+      statement:
+        'INSERT INTO t VALUES (1) ON CONFLICT DO NOTHING;\nSELECT 1/0;\nINSERT INTO t VALUES (2) ON CONFLICT DO NOTHING;',
+      again: 1,
+    };
+    const before = (r: RunResult) => r.tables.find((x) => x.name === 't')!.before!.rows;
+    expect(before(await engine.run(input))).toEqual([[1]]);
+    expect(before(await engine.run({ ...input, onError: 'continue' }))).toEqual([[1], [2]]);
   });
 
   it('an error inside a function carries its CONTEXT, and the internal QUERY with the position in it', async () => {
