@@ -228,6 +228,8 @@ export interface RegressReport {
   runMs: number;
   /** Whether the run recorded the row-by-row account (triggers around each write, as on the page). */
   account: boolean;
+  /** Why the engine must be restarted after the run (RunResult.restart), when it must. */
+  restart?: string;
   /** The first few differences, for the test's message. */
   differences: string[];
 }
@@ -290,6 +292,7 @@ export async function runRegressFile(
     account: r.account?.on ?? false,
     differences: [],
   };
+  if (r.restart) report.restart = r.restart;
   // psql echoes every input line but blank ones between statements.
   const inside = new Set<number>();
   for (const st of stmts) for (let l = lineOf(st.span.start); l <= st.endLine; l++) inside.add(l);
