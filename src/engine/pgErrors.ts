@@ -1,4 +1,7 @@
-/** PGlite's errors as EngineErrors: SQLSTATE, detail, hint, and the position mapped into the script. */
+/**
+ * PGlite's errors as EngineErrors: SQLSTATE, detail, hint, context, the internal query, and the
+ * position mapped into the script.
+ */
 import { codePointOffset, lineColumn } from './sqlText.ts';
 import type { EngineError, Span } from './types.ts';
 
@@ -8,6 +11,9 @@ interface PgErrorLike {
   position?: string;
   detail?: string;
   hint?: string;
+  where?: string;
+  internalQuery?: string;
+  internalPosition?: string;
 }
 
 /** An error of one statement, located in the whole script (Postgres counts characters, 1-based). */
@@ -24,6 +30,12 @@ export function toEngineError(
   if (err.code) out.code = err.code;
   if (err.detail) out.detail = err.detail;
   if (err.hint) out.hint = err.hint;
+  if (err.where) out.context = err.where;
+  if (err.internalQuery) {
+    out.internalQuery = err.internalQuery;
+    const at = Number(err.internalPosition);
+    if (Number.isInteger(at) && at > 0) out.internalPosition = at;
+  }
   const pos = Number(err.position);
   if (Number.isInteger(pos) && pos > 0) {
     // With placeholders respelled as $n, the server counts in the respelled text: map back.

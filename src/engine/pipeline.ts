@@ -51,14 +51,14 @@ export interface Driver {
   /** Statement spans of a script, without running it (the first `limit` only, when given). */
   split: (script: string, limit?: number) => Span[];
   /**
-   * Run a script statement by statement (autocommit), stopping at the first error; placeholders
-   * bind `opts.params`; `opts.account` records the row-by-row account of writing statements.
+   * Run a script statement by statement (autocommit), stopping at the first error (PostgreSQL:
+   * unless `opts.continueAfterError`, see RunInput.onError); placeholders bind `opts.params`; `opts.account` records the row-by-row account of writing statements.
    */
   runScript: (
     script: string,
     phase: 'setup' | 'statement',
     afterEach?: (r: StatementResult) => Promise<void>,
-    opts?: { account?: boolean; params?: ResolvedParams },
+    opts?: { account?: boolean; params?: ResolvedParams; continueAfterError?: boolean },
   ) => Promise<ScriptOutcome>;
   /** The value of one SQL expression (SELECT expr), for parameters given as expressions. */
   evaluate: (expr: string) => Promise<Scalar>;
@@ -93,9 +93,15 @@ export interface Driver {
 
 /**
  * Returned rows beyond the row limit are not sent to the page (a SELECT of millions of rows
- * would freeze it); `totalRows` keeps the real count so the UI can say what it left out.
+ * would freeze it); `totalRows` keeps the real count so the UI can say what it left out. The same
+ * for the lines of a COPY … TO STDOUT (`copyOutCut`).
  */
 export function capReturnedRows(r: StatementResult, rowLimit: number): StatementResult {
+  if (r.copyOut !== undefined) {
+    const lines = r.copyOut.split('\n');
+    if (lines.length - 1 <= rowLimit) return r;
+    return { ...r, copyOut: `${lines.slice(0, rowLimit).join('\n')}\n`, copyOutCut: true };
+  }
   if (r.rows.length <= rowLimit) return r;
   return { ...r, rows: r.rows.slice(0, rowLimit), totalRows: r.rows.length };
 }
@@ -209,6 +215,7 @@ async function runPipeline(d: Driver, input: RunInput, keep?: Map<number, Value>
     const stmts = await d.runScript(input.statement, 'statement', perStatement ? afterEach : undefined, {
       account: account.on,
       params,
+      continueAfterError: input.onError === 'continue',
     });
     result.statements = stmts.results.map((r) => capReturnedRows(r, rowLimit));
     result.notRun = stmts.notRun;

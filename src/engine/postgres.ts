@@ -12,8 +12,9 @@ import { resetPostgres, userObjects } from './pgReset.ts';
 import { PgAccount } from './pgAccount.ts';
 import { browserRefusal } from './pgBlocked.ts';
 import { engineIdentity, FileWatch, restoreSession, systemFingerprint, withEngineRights } from './pgIsolation.ts';
-import { copiesFromStdin, isReadOnlyKind, statementKind } from './sqlText.ts';
-import type { Engine, EngineNotice, StatementResult, Value } from './types.ts';
+import { copiesFromStdin, copiesToStdout, isReadOnlyKind, statementKind } from './sqlText.ts';
+import type { Engine, EngineError, EngineNotice, StatementResult, Value } from './types.ts';
+import { execStatement } from './pgStatement.ts';
 import { postgresStatementArgs, type ResolvedParams } from './binding.ts';
 import { planPostgres } from './pgPlan.ts';
 import { toEngineError } from './pgErrors.ts';
@@ -77,12 +78,13 @@ export async function createPostgresEngine(opts?: {
     script: string,
     phase: 'setup' | 'statement',
     afterEach?: (r: StatementResult) => Promise<void>,
-    opts?: { account?: boolean; params?: ResolvedParams },
+    opts?: { account?: boolean; params?: ResolvedParams; continueAfterError?: boolean },
   ): Promise<ScriptOutcome> {
     tracing = phase === 'statement' && (opts?.account ?? false);
     accountTables = null;
     const spans = splitPostgres(script);
     const results: StatementResult[] = [];
+    let firstError: EngineError | undefined;
     for (let index = 0; index < spans.length; index++) {
       const span = spans[index]!;
       const sql = script.slice(span.start, span.end);
@@ -116,10 +118,11 @@ export async function createPostgresEngine(opts?: {
         }
         const refused = browserRefusal(sql);
         if (refused) throw Object.assign(new Error(refused.message), refused);
-        res = await pg.query<Value[]>(bound ? bound.sql : sql, bound ? bound.args : [], {
-          rowMode: 'array',
+        res = await execStatement(pg, bound ? bound.sql : sql, bound ? bound.args : [], {
           parsers,
           onNotice,
+          superuser,
+          copyToStdout: kind === 'COPY' && copiesToStdout(sql),
         });
       } catch (e) {
         const error = toEngineError(e, script, span, index, phase, bound);
@@ -137,13 +140,18 @@ export async function createPostgresEngine(opts?: {
         if (statementNotices.length) failed.notices = statementNotices;
         await disarm(failed);
         results.push(failed);
+        // psql's way: carry on with the next statement; the outcome's error is the first one.
+        if (opts?.continueAfterError) {
+          firstError ??= error;
+          continue;
+        }
         const notRun = spans
           .slice(index + 1)
           .map((s, k) => ({ index: index + 1 + k, span: s, sql: script.slice(s.start, s.end) }));
         return { results, notRun, error };
       }
       const durationMs = performance.now() - t0;
-      const command = (res as { command?: string }).command ?? '';
+      const command = res.command;
       // No RowDescription means no result set; a SELECT of zero columns still returns one
       // (CREATE TABLE AS reports a SELECT tag too, but returns nothing).
       const returnsSet =
@@ -156,15 +164,16 @@ export async function createPostgresEngine(opts?: {
         kind,
         columns,
         rows: res.rows,
-        rowsAffected: WRITE_COMMANDS.has(command) ? (res.rowCount ?? res.affectedRows ?? null) : null,
+        rowsAffected: WRITE_COMMANDS.has(command) ? res.rowCount : null,
         durationMs,
       };
+      if (res.copyOut !== undefined) r.copyOut = res.copyOut;
       if (statementNotices.length) r.notices = statementNotices;
       await disarm(r);
       results.push(r);
       if (afterEach) await afterEach(r);
     }
-    return { results, notRun: [] };
+    return firstError ? { results, notRun: [], error: firstError } : { results, notRun: [] };
   }
 
   const SP = 'upsert_playground_guard';

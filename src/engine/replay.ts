@@ -23,7 +23,10 @@ export async function runEarlier(d: Driver, input: RunInput, params: ResolvedPar
   const again: NonNullable<RunResult['again']> = { runs };
   result.again = again;
   for (let k = 0; k < runs; k++) {
-    const out = await d.runScript(input.statement, 'statement', undefined, { params });
+    const out = await d.runScript(input.statement, 'statement', undefined, {
+      params,
+      continueAfterError: input.onError === 'continue',
+    });
     const settled = await d.settleTransaction();
     await d.finish();
     if (out.error && !again.error) again.error = out.error;

@@ -89,6 +89,13 @@ export function copiesFromStdin(sql: string): boolean {
   return w.some((x, k) => x.text === 'FROM' && w[k + 1]?.text === 'STDIN');
 }
 
+/** COPY … TO STDOUT: its rows come as COPY data, which the engine reads from the wire itself. */
+export function copiesToStdout(sql: string): boolean {
+  const w = words(sql, 'postgres', 10_000).filter((x) => x.depth === 0);
+  if (w[0]?.text !== 'COPY') return false;
+  return w.some((x, k) => x.text === 'TO' && w[k + 1]?.text === 'STDOUT');
+}
+
 /** Kinds that change no rows by themselves: no snapshot is taken after them. */
 const READ_ONLY_KINDS = new Set([
   'SELECT',

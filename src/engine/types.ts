@@ -164,6 +164,15 @@ export interface EngineError {
   code?: string;
   detail?: string;
   hint?: string;
+  /**
+   * PostgreSQL: where the error arose, innermost first, one line each (psql's CONTEXT), e.g.
+   * "PL/pgSQL function f() line 3 at RAISE" for an error inside a function or trigger.
+   */
+  context?: string;
+  /** PostgreSQL: the query inside a function that failed (psql's QUERY), when it is not the statement. */
+  internalQuery?: string;
+  /** PostgreSQL: 1-based character position of the error within `internalQuery`. */
+  internalPosition?: number;
   /** Which script failed, or the engine itself / the time limit. */
   phase: 'setup' | 'statement' | 'engine' | 'timeout';
   /** Index of the failing statement within its script (0-based). */
@@ -203,6 +212,10 @@ export interface StatementResult {
   /** Rows inserted, updated or deleted, when the engine reports it for this statement. */
   rowsAffected: number | null;
   durationMs: number;
+  /** PostgreSQL COPY … TO STDOUT: the text it sent (psql prints it as it comes), line by line. */
+  copyOut?: string;
+  /** `copyOut` holds only the first lines (as many as the row limit): the rest were not sent to the page. */
+  copyOutCut?: boolean;
   /** PostgreSQL: the notices and warnings this statement raised (at most 20). */
   notices?: EngineNotice[];
   /** Per-statement inserted/updated/deleted counts from a diff around it, when computed. */
@@ -251,6 +264,13 @@ export interface RunInput {
    * `RunResult.plan`.
    */
   explain?: number;
+  /**
+   * PostgreSQL: what the statement script does after an error. 'stop' (the default): the rest is
+   * not run. 'continue': every statement runs, as psql runs a script, each with its own result or
+   * error (after an error inside a transaction block PostgreSQL refuses each statement until the
+   * block ends); the run's `error` is the first one. SQLite scripts always stop.
+   */
+  onError?: 'stop' | 'continue';
   /**
    * Race lab: run this timeline of sessions' steps instead of `statement` (see race.ts). The
    * result's `statements` and `steps` are then the timeline's steps, in timeline order.

@@ -48,6 +48,19 @@ export function ErrorBox({ error, onShow }: { error: EngineError; onShow?: () =>
           <span className="label">Hint:</span> {error.hint}
         </p>
       )}
+      {error.internalQuery && (
+        <p className="error-extra">
+          <span className="label">
+            Query{error.internalPosition !== undefined ? ` (error at character ${error.internalPosition})` : ''}:
+          </span>{' '}
+          <code className="error-query">{error.internalQuery}</code>
+        </p>
+      )}
+      {error.context && (
+        <p className="error-extra error-context">
+          <span className="label">Context:</span> {error.context}
+        </p>
+      )}
       {onShow && error.span && (
         <button type="button" className="link-button" onClick={onShow}>
           Show in editor

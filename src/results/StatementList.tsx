@@ -13,7 +13,8 @@ function statementSummary(s: StatementResult): string {
   const parts: string[] = [s.kind];
   if (s.error) parts.push('failed');
   else {
-    if (s.rowsAffected !== null) parts.push(`${plural(s.rowsAffected, 'row')} affected`);
+    if (s.rowsAffected !== null)
+      parts.push(`${plural(s.rowsAffected, 'row')} ${s.copyOut !== undefined ? 'copied out' : 'affected'}`);
     if (s.diffCounts) {
       const d = s.diffCounts;
       const c = [
@@ -82,6 +83,17 @@ export function StatementList({
                 </tr>
               )}
             />
+          )}
+          {s.copyOut !== undefined && (
+            <pre className="copy-out" aria-label={`Statement ${s.index + 1} COPY output`}>
+              {s.copyOut}
+            </pre>
+          )}
+          {s.copyOutCut && (
+            <p className="cut-note">
+              Showing the first {plural(s.copyOut!.split('\n').length - 1, 'line')} of the COPY output: the rest stayed
+              in the engine so the page stays fast.
+            </p>
           )}
           {s.proposed && (
             <ProposedRowsView statementNo={s.index + 1} proposed={s.proposed} linked={linked === s.index} />

@@ -105,6 +105,8 @@ function errorLines(r: RunResult): string[] {
   const lines = [`**Error** (${where.join(', ')}${e.code ? `, ${inline(e.code)}` : ''}): ${inline(e.message)}`];
   if (e.detail) lines.push('', `Detail: ${inline(e.detail)}`);
   if (e.hint) lines.push('', `Hint: ${inline(e.hint)}`);
+  if (e.internalQuery) lines.push('', `Query: ${inline(e.internalQuery)}`);
+  if (e.context) lines.push('', `Context: ${inline(e.context)}`);
   if (r.notRun.length) lines.push('', `${count(r.notRun.length, 'statement')} after it did not run.`);
   return lines;
 }

@@ -2,17 +2,17 @@
  * Runs a PostgreSQL regression test file (sql/*.sql + expected/*.out) through the playground's
  * engine API the way pg_regress runs it through psql, and compares what each statement gave.
  *
- * - Statements are split with the playground's own splitter (psql's rules) and run with
- *   Engine.run. psql carries on after an error; a run stops at it. So after an error the next run
- *   replays, as its setup, every statement that took effect (a failed statement changes nothing;
- *   a transaction block aborted by an error is rolled back whole) and resumes after the error.
- *   Statements after an error inside a transaction block are not sent by the engine's run (psql
- *   gets "current transaction is aborted" for each): they are counted apart.
+ * - The whole file is the statement script of one run, with the engine carrying on after each
+ *   error as psql does (RunInput.onError 'continue'): one session from the first statement to the
+ *   last, so what a failed statement left behind (an aborted transaction block, which PostgreSQL
+ *   then answers with "current transaction is aborted" until it ends) is the server's own.
+ * - Statements are split with the playground's own splitter (psql's rules); the engine splits the
+ *   same text the same way, statement for statement.
  * - The .out file is psql -a output: each input line echoed, then the output of the statements
  *   that ended on it. Results are compared as values: column names and cells (psql's padding
- *   taken off), errors and notices by message, detail, hint and the LINE/caret psql prints for
- *   the error position. CONTEXT lines (where inside a function) are not compared: the engine does
- *   not report them. SQLSTATEs are not in the .out file.
+ *   taken off), COPY … TO STDOUT data, errors and notices by message, detail, hint, the LINE/caret
+ *   psql prints for the error position (in the statement, or in the internal query it shows as
+ *   QUERY), and CONTEXT. SQLSTATEs are not in the .out file.
  */
 import { splitPostgres } from '../../src/engine/pgSplit';
 import type { Engine, EngineError, EngineNotice, Span, StatementResult, Value } from '../../src/engine/types';
@@ -107,20 +107,24 @@ function noticeItems(n: EngineNotice): Items {
   return out;
 }
 
-/** The canonical items of one statement's outcome on the engine. */
+/** The canonical items of one statement's outcome on the engine (psql's order of an error's parts). */
 function actualItems(r: StatementResult, query: string, spanStart: number): Items {
   const out: Items = [];
   for (const n of r.notices ?? []) out.push(...noticeItems(n));
   const e: EngineError | undefined = r.error;
   if (e) {
-    // psql's order: the message, the LINE/caret of its position, then detail and hint.
     out.push(`ERROR: ${e.message}`);
     if (e.position !== undefined)
       out.push(...errorPositionLines(query, [...query.slice(0, e.position - spanStart)].length));
+    else if (e.internalQuery !== undefined && e.internalPosition !== undefined)
+      out.push(...errorPositionLines(e.internalQuery, e.internalPosition - 1));
     if (e.detail) out.push(`DETAIL: ${e.detail}`);
     if (e.hint) out.push(`HINT: ${e.hint}`);
+    if (e.internalQuery !== undefined) out.push(`QUERY: ${e.internalQuery}`);
+    if (e.context) out.push(`CONTEXT: ${e.context}`);
     return out;
   }
+  if (r.copyOut !== undefined) for (const line of r.copyOut.split('\n').slice(0, -1)) out.push(`TEXT ${line}`);
   if (r.columns) {
     out.push(`COLUMNS ${r.columns.join(' | ')}`);
     for (const row of r.rows) out.push(`ROW ${row.map((v) => tidy(cellText(v))).join(' | ')}`);
@@ -186,12 +190,6 @@ function parseOutput(out: string[], p: number, isNext: (q: number) => boolean): 
     if (m) {
       const [, tag, text] = m;
       if (tag === 'ERROR') inError = true;
-      if (tag === 'CONTEXT' || tag === 'QUERY') {
-        // Skip it and its continuation lines (up to the next tagged line or the next input line).
-        p++;
-        while (p < out.length && !isNext(p) && !MESSAGE.test(out[p]!)) p++;
-        continue;
-      }
       if (tag!.startsWith('LINE')) {
         items.push(line, out[p + 1]!);
         p += 2;
@@ -224,10 +222,14 @@ export interface RegressReport {
   tables: { same: number; total: number };
   errors: { same: number; total: number };
   notices: { same: number; total: number };
-  /** Statements after an error inside a transaction block (psql gets 25P02 for them). */
+  /** Statements the server refused because an error had aborted their transaction block (25P02). */
   inAbortedTransaction: number;
-  /** Runs it took (one per error, as the engine stops at each). */
-  runs: number;
+  /** How long the engine's run of the whole file took, in ms. */
+  runMs: number;
+  /** Whether the run recorded the row-by-row account (triggers around each write, as on the page). */
+  account: boolean;
+  /** Why the engine must be restarted after the run (RunResult.restart), when it must. */
+  restart?: string;
   /** The first few differences, for the test's message. */
   differences: string[];
 }
@@ -240,16 +242,6 @@ interface Stmt {
   endLine: number;
   kind: string;
 }
-
-/** A statement as a DO block that runs it and ignores its error. */
-function swallowed(text: string): string {
-  let tag = 'q';
-  while (text.includes(`$${tag}$`)) tag += 'q';
-  return `DO $do$ BEGIN EXECUTE $${tag}$${text}$${tag}$; EXCEPTION WHEN OTHERS THEN NULL; END $do$`;
-}
-
-const BEGINS = /^(BEGIN|START)\b/i;
-const ENDS = /^(COMMIT|ROLLBACK|END|ABORT)\b(?!\s+(TO|PREPARED)\b)/i;
 
 /** Run one regression file through `engine` and compare with its expected output. */
 export async function runRegressFile(
@@ -279,59 +271,12 @@ export async function runRegressFile(
     return { span, text, query: sql.slice(span.start, end), endLine: lineOf(end - 1), kind: text.slice(0, 20) };
   });
 
-  // Run: statement by statement through Engine.run, resuming after each error.
-  const actual: (Items | null)[] = stmts.map(() => null);
-  // What the next run replays as its setup: the statements that ran, by index (a failed one as a
-  // DO block that swallows its error, so that what it did outside any transaction, such as
-  // advancing a sequence, happens again), or null while inside a transaction block.
-  const kept: { index: number; text: string }[] = [];
-  let runs = 0;
-  let inAborted = 0;
-  let i = 0;
-  while (i < stmts.length) {
-    const setup = REGRESS_SETTINGS + kept.map((k) => `${k.text};\n`).join('');
-    const rest = stmts.slice(i);
-    let statement = '';
-    const starts: number[] = [];
-    for (const s of rest) {
-      starts.push(statement.length);
-      statement += `${s.text};\n`;
-    }
-    runs++;
-    const r = await engine.run({ setup, statement, rowLimit: 10_000 });
-    if (r.error?.phase === 'setup' || r.error?.phase === 'engine' || r.error?.phase === 'timeout') {
-      throw new Error(`${file}: replaying the statements before #${i + 1} failed: ${r.error.message}`);
-    }
-    let openBlock = -1;
-    for (const k of kept) {
-      if (BEGINS.test(stmts[k.index]!.text)) openBlock = k.index;
-      else if (ENDS.test(stmts[k.index]!.text)) openBlock = -1;
-    }
-    for (const res of r.statements) {
-      const g = i + res.index;
-      actual[g] = actualItems(res, stmts[g]!.query, starts[res.index]!);
-      if (res.error) break;
-      kept.push({ index: g, text: stmts[g]!.text });
-      if (BEGINS.test(stmts[g]!.text)) openBlock = g;
-      else if (ENDS.test(stmts[g]!.text)) openBlock = -1;
-    }
-    if (!r.error) break;
-    const failed = i + r.error.statementIndex!;
-    i = failed + 1;
-    if (openBlock >= 0) {
-      // The error aborted the transaction: nothing of the block took effect; psql's statements up
-      // to its end get 25P02 (the ending COMMIT or ROLLBACK just ends it).
-      while (kept.length && kept[kept.length - 1]!.index >= openBlock) kept.pop();
-      while (i < stmts.length && !ENDS.test(stmts[i]!.text)) {
-        actual[i] = ['ERROR: current transaction is aborted, commands ignored until end of transaction block'];
-        inAborted++;
-        i++;
-      }
-      if (i < stmts.length) actual[i++] = [];
-    } else {
-      kept.push({ index: failed, text: swallowed(stmts[failed]!.text) });
-    }
-  }
+  // Run: the whole file in one session, carrying on after errors as psql does.
+  const r = await engine.run({ setup: REGRESS_SETTINGS, statement: sql, rowLimit: 10_000, onError: 'continue' });
+  if (r.error && r.error.phase !== 'statement') throw new Error(`${file}: the run failed: ${r.error.message}`);
+  if (r.statements.length !== stmts.length || r.statements.some((res, k) => res.index !== k))
+    throw new Error(`${file}: the engine ran ${r.statements.length} statements, the file has ${stmts.length}`);
+  const actual = r.statements.map((res, k) => actualItems(res, stmts[k]!.query, stmts[k]!.span.start));
 
   // Compare with the .out file, group by group (the statements that end on the same input line).
   const sqlLines = sql.split('\n');
@@ -342,10 +287,12 @@ export async function runRegressFile(
     tables: { same: 0, total: 0 },
     errors: { same: 0, total: 0 },
     notices: { same: 0, total: 0 },
-    inAbortedTransaction: inAborted,
-    runs,
+    inAbortedTransaction: r.statements.filter((res) => res.error?.code === '25P02').length,
+    runMs: r.timings.statements,
+    account: r.account?.on ?? false,
     differences: [],
   };
+  if (r.restart) report.restart = r.restart;
   // psql echoes every input line but blank ones between statements.
   const inside = new Set<number>();
   for (const st of stmts) for (let l = lineOf(st.span.start); l <= st.endLine; l++) inside.add(l);
@@ -367,7 +314,7 @@ export async function runRegressFile(
     const parsed = parseOutput(out, p, isNext);
     p = parsed.end;
     const want = parsed.items.filter((x) => x !== 'TEXT '); // the blank line at the file's end
-    const got = group.flatMap((g) => actual[g] ?? ['(not run)']);
+    const got = group.flatMap((g) => actual[g]!);
     const equal = want.length === got.length && want.every((w, k) => w === got[k]);
     const has = (items: Items, prefix: string) => items.filter((x) => x.startsWith(prefix)).length;
     report.tables.total += has(want, 'COLUMNS');
