@@ -61,14 +61,19 @@ async function longestSince(page, t0) {
   );
 }
 
-/** Wait until no long task has ended for `quietMs` (the page has settled). */
+/**
+ * Wait until no long task has ended for `quietMs` since this call (the page has settled). Work the
+ * page defers (autosave, the link of an edit) runs within that time, so it counts for the measure
+ * that caused it, not for the next one.
+ */
 async function settle(page, quietMs = 1500) {
+  const from = await page.evaluate(() => performance.now());
   await page.waitForFunction(
-    (q) => {
-      const last = Math.max(0, ...window.__tasks.map((t) => t.start + t.duration));
+    ([q, since]) => {
+      const last = Math.max(since, ...window.__tasks.map((t) => t.start + t.duration));
       return performance.now() - last > q;
     },
-    quietMs,
+    [quietMs, from],
     { polling: 250, timeout: TIMEOUT },
   );
 }

@@ -55,9 +55,11 @@ export default function MonacoSqlEditor(props: SqlEditorProps) {
 
   useEffect(() => {
     const el = host.current!;
+    // The model is made here, not by the editor: an editor disposes a model it made itself when it
+    // lets go of it, and a large text goes in while the editor lets go of the model (replaceLarge).
+    const model = monaco.editor.createModel(latest.current.value, 'sql');
     const editor = monaco.editor.create(el, {
-      value: latest.current.value,
-      language: 'sql',
+      model,
       ariaLabel: latest.current.label,
       theme: dark() ? 'vs-dark' : 'vs',
       automaticLayout: true,
@@ -79,7 +81,6 @@ export default function MonacoSqlEditor(props: SqlEditorProps) {
     });
     editorRef.current = editor;
     decorations.current = editor.createDecorationsCollection();
-    const model = editor.getModel()!;
     editor.onDidChangeModelContent(() => {
       const v = editor.getValue();
       if (v === latest.current.value) return;
@@ -88,7 +89,8 @@ export default function MonacoSqlEditor(props: SqlEditorProps) {
       latest.current.onChange(v);
     });
     editor.onDidChangeCursorPosition(() => {
-      latest.current.onCaret?.(model.getOffsetAt(editor.getPosition()!), editor.hasTextFocus());
+      const at = editor.getPosition();
+      if (at) latest.current.onCaret?.(model.getOffsetAt(at), editor.hasTextFocus());
     });
     editor.addAction({
       id: 'upsert-playground.run',
@@ -147,70 +149,141 @@ export default function MonacoSqlEditor(props: SqlEditorProps) {
     const editor = editorRef.current;
     if (!editor) return;
     const value = props.value;
-    const apply = () => {
-      if (editor.getValue() === value) {
+    const model = editor.getModel();
+    if (!model) return;
+    // Whether the text needs replacing (the length first: reading a large text out is not free).
+    const needed = () => {
+      if (model.getValueLength() === value.length && model.getValue() === value) {
         emitted.current = [];
-        return;
+        return false;
       }
-      if (emitted.current.includes(value)) return;
+      // An older text this editor reported itself: not an outside change.
+      if (emitted.current.includes(value)) return false;
       emitted.current = [];
-      const model = editor.getModel()!;
+      return true;
+    };
+    if (value.length <= LARGE_TEXT_CHARS) {
+      if (!needed()) return;
       editor.pushUndoStop();
       editor.executeEdits('external', [{ range: model.getFullModelRange(), text: value }]);
       editor.pushUndoStop();
-    };
-    if (value.length <= LARGE_TEXT_CHARS) {
-      apply();
       return;
     }
-    // A large text goes into the editor in a task of its own: with the rest of the load in the
-    // same task, a near-1-MB script kept the page busy for over 200 ms at a time.
-    const timer = setTimeout(apply, 0);
-    return () => clearTimeout(timer);
+    // A large text goes in over several tasks, none of them long (with the rest of the load in one
+    // task, a near-1-MB script kept the page busy for over 200 ms at a time).
+    return replaceLarge(editor, model, value, needed, () =>
+      showMarker(editor, decorations.current, latest.current.marker),
+    );
   }, [props.value]);
 
   useEffect(() => {
     const editor = editorRef.current;
-    if (!editor) return;
-    const model = editor.getModel()!;
-    const m = props.marker;
-    if (!m) {
-      monaco.editor.setModelMarkers(model, 'run', []);
-      decorations.current?.clear();
-      return;
-    }
-    const len = model.getValueLength();
-    const clamp = (n: number) => Math.max(0, Math.min(len, n));
-    const from = model.getPositionAt(clamp(m.position ?? m.start));
-    let to = model.getPositionAt(clamp(m.position !== undefined ? m.position + 1 : m.end));
-    if (to.equals(from)) to = model.getPositionAt(clamp(m.end));
-    monaco.editor.setModelMarkers(model, 'run', [
-      {
-        severity: monaco.MarkerSeverity.Error,
-        message: m.message,
-        startLineNumber: from.lineNumber,
-        startColumn: from.column,
-        endLineNumber: to.lineNumber,
-        endColumn: Math.max(to.column, from.lineNumber === to.lineNumber ? from.column + 1 : to.column),
-      },
-    ]);
-    const s = model.getPositionAt(clamp(m.start));
-    const e = model.getPositionAt(clamp(m.end));
-    decorations.current?.set([
-      {
-        range: new monaco.Range(s.lineNumber, 1, e.lineNumber, 1),
-        options: {
-          isWholeLine: true,
-          className: 'failing-statement-line',
-          linesDecorationsClassName: 'failing-statement-gutter',
-        },
-      },
-    ]);
-    editor.revealLineInCenterIfOutsideViewport(from.lineNumber);
+    // While a large text goes in, the marker is shown once the view is back (see replaceLarge).
+    if (editor?.getModel()) showMarker(editor, decorations.current, props.marker);
   }, [props.marker]);
 
   const lines = props.lines ?? 10;
   return (
     <div ref={host} className="monaco-host" style={{ height: `${lines * LINE_HEIGHT + 12}px` }} data-editor="monaco" />
   );
+}
+
+/**
+ * Put a large text into the editor a few tasks from now: the model takes it while no view is
+ * attached (the view would lay out every line in the same task), the undo step is closed in the
+ * next task, and the view comes back in the one after, with the caret at the start. Undo still
+ * brings the old text back (the model keeps its undo steps). Returns the cleanup: called early, it
+ * finishes at once, so the editor is never left without its view.
+ */
+function replaceLarge(
+  editor: monaco.editor.IStandaloneCodeEditor,
+  model: monaco.editor.ITextModel,
+  value: string,
+  needed: () => boolean,
+  reattached: () => void,
+): () => void {
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  let focused = false;
+  const later = (step: () => void) => {
+    timer = setTimeout(() => {
+      timer = null;
+      step();
+    }, 0);
+  };
+  const attach = () => {
+    if (model.isDisposed()) return;
+    editor.setModel(model);
+    reattached();
+    if (focused) editor.focus();
+  };
+  const close = () => {
+    if (!model.isDisposed()) model.pushStackElement();
+  };
+  let finish: (() => void) | null = null;
+  later(() => {
+    if (!needed() || model.isDisposed()) return;
+    focused = editor.hasTextFocus();
+    editor.setModel(null);
+    finish = () => {
+      close();
+      attach();
+    };
+    model.pushStackElement();
+    model.pushEditOperations([], [{ range: model.getFullModelRange(), text: value }], () => null);
+    later(() => {
+      close();
+      finish = attach;
+      later(() => {
+        finish = null;
+        attach();
+      });
+    });
+  });
+  return () => {
+    if (timer !== null) clearTimeout(timer);
+    finish?.();
+  };
+}
+
+/** Show the run's error on its statement (marker and whole-line decoration), or clear it. */
+function showMarker(
+  editor: monaco.editor.IStandaloneCodeEditor,
+  decorations: monaco.editor.IEditorDecorationsCollection | null,
+  m: SqlEditorProps['marker'],
+): void {
+  const model = editor.getModel();
+  if (!model) return;
+  if (!m) {
+    monaco.editor.setModelMarkers(model, 'run', []);
+    decorations?.clear();
+    return;
+  }
+  const len = model.getValueLength();
+  const clamp = (n: number) => Math.max(0, Math.min(len, n));
+  const from = model.getPositionAt(clamp(m.position ?? m.start));
+  let to = model.getPositionAt(clamp(m.position !== undefined ? m.position + 1 : m.end));
+  if (to.equals(from)) to = model.getPositionAt(clamp(m.end));
+  monaco.editor.setModelMarkers(model, 'run', [
+    {
+      severity: monaco.MarkerSeverity.Error,
+      message: m.message,
+      startLineNumber: from.lineNumber,
+      startColumn: from.column,
+      endLineNumber: to.lineNumber,
+      endColumn: Math.max(to.column, from.lineNumber === to.lineNumber ? from.column + 1 : to.column),
+    },
+  ]);
+  const s = model.getPositionAt(clamp(m.start));
+  const e = model.getPositionAt(clamp(m.end));
+  decorations?.set([
+    {
+      range: new monaco.Range(s.lineNumber, 1, e.lineNumber, 1),
+      options: {
+        isWholeLine: true,
+        className: 'failing-statement-line',
+        linesDecorationsClassName: 'failing-statement-gutter',
+      },
+    },
+  ]);
+  editor.revealLineInCenterIfOutsideViewport(from.lineNumber);
 }

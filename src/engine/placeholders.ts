@@ -39,8 +39,26 @@ const isDigit = (c: number): boolean => c >= 48 && c <= 57;
 const isNameStart = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
 const PYFORMAT = /^%\(([A-Za-z_][A-Za-z0-9_]*)\)s/;
 
+/** Scripts at least this long (characters) have their placeholders remembered (see `recent`). */
+const REMEMBER_CHARS = 20_000;
+/**
+ * The placeholders of the last few long scripts: the Parameters panel and the run read the same
+ * near-1-MB setup several times after a load, and each reading lexes all of it.
+ */
+const recent: { script: string; dialect: Dialect; list: readonly Placeholder[] }[] = [];
+
 /** Placeholders of a script in text order; the numbering of positional ones restarts after each `;`. */
-export function findPlaceholders(script: string, dialect: Dialect): Placeholder[] {
+export function findPlaceholders(script: string, dialect: Dialect): readonly Placeholder[] {
+  if (script.length < REMEMBER_CHARS) return scan(script, dialect);
+  const known = recent.find((r) => r.dialect === dialect && r.script === script);
+  if (known) return known.list;
+  const list = Object.freeze(scan(script, dialect));
+  recent.unshift({ script, dialect, list });
+  if (recent.length > 4) recent.pop();
+  return list;
+}
+
+function scan(script: string, dialect: Dialect): Placeholder[] {
   const out: Placeholder[] = [];
   let maxIndex = 0;
   let named = new Map<string, number>();
@@ -123,7 +141,7 @@ export function findPlaceholders(script: string, dialect: Dialect): Placeholder[
 }
 
 /** The distinct keys of a script's placeholders, named first-seen order then positions in order. */
-export function placeholderKeys(list: Placeholder[]): string[] {
+export function placeholderKeys(list: readonly Placeholder[]): string[] {
   const named = [...new Set(list.filter((p) => !isPositionalKey(p.key)).map((p) => p.key))];
   const positions = [...new Set(list.filter((p) => isPositionalKey(p.key)).map((p) => p.key))].sort(
     (a, b) => Number(a) - Number(b),

@@ -115,9 +115,21 @@ export function createAutosaver(options: AutosaverOptions = {}): Autosaver {
     return null;
   };
 
-  const flush = () => {
+  // This tab's record (see saveTabWork) of the last write, when it is written a task later.
+  let tabWrite: { timer: ReturnType<typeof setTimeout>; run: () => void } | null = null;
+  const writeTabNow = () => {
+    if (!tabWrite) return;
+    clearTimeout(tabWrite.timer);
+    const { run } = tabWrite;
+    tabWrite = null;
+    run();
+  };
+
+  /** Write the pending scenario; with `tabLater`, this tab's record goes in a task of its own. */
+  const flush = (tabLater = false) => {
     if (timer !== null) clearTimeout(timer);
     timer = null;
+    writeTabNow();
     if (!pending) return;
     const blocked = makeRoom(pending.scenario, pending.origin);
     const r =
@@ -130,11 +142,14 @@ export function createAutosaver(options: AutosaverOptions = {}): Autosaver {
     if (blocked === null && r.ok)
       seenOwner = writeOwner(store, `${pageId}:${++rev}:${pending.origin === 'edited' ? 'e' : 'l'}`) ?? seenOwner;
     if (options.tab) {
-      saveTabWork(
-        pending.scenario,
-        options.tab.fragment(),
-        options.tab.store === undefined ? browserSessionStorage() : options.tab.store,
-      );
+      // The fragment as it is now: the record pairs this scenario with this address.
+      const tab = options.tab;
+      const { scenario } = pending;
+      const fragment = tab.fragment();
+      const run = () => saveTabWork(scenario, fragment, tab.store === undefined ? browserSessionStorage() : tab.store);
+      // Each write of a near-1-MB scenario takes a while: the two are not made in the same task.
+      if (tabLater) tabWrite = { timer: setTimeout(writeTabNow, 0), run };
+      else run();
     }
     pending = null;
     const err = r.ok ? null : r.message;
@@ -155,9 +170,9 @@ export function createAutosaver(options: AutosaverOptions = {}): Autosaver {
     save(scenario, origin = 'edited') {
       pending = { scenario, origin };
       if (timer !== null) clearTimeout(timer);
-      timer = setTimeout(flush, delayMs);
+      timer = setTimeout(() => flush(true), delayMs);
     },
-    flush,
+    flush: () => flush(),
     protecting: () => protect !== null,
     dispose() {
       flush();

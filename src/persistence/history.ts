@@ -120,42 +120,95 @@ export function onFragmentChange(cb: (frag: string, kind: FragmentChangeKind) =>
   };
 }
 
+/**
+ * Makes an edit's fragment: at once (`now`: the address must hold it before the caller goes on)
+ * or, when it may take a while, as a promise (a large scenario is encoded off the main thread).
+ * Null (or a promise of null) when, by then, the address must stay as it is.
+ */
+type FragmentMaker = (now: boolean) => string | null | Promise<string | null>;
+
 /** A debounced `replaceFragment` for edits; the fragment is computed only when it is written. */
 export interface FragmentUpdater {
+  /** Schedule writing `make`'s fragment after the quiet time (replaces any pending one). */
+  schedule: (make: FragmentMaker) => void;
   /**
-   * Schedule writing `make()` (e.g. `() => encodeScenario(s)`) after the quiet time; `make` may
-   * return null when, by then, the address must stay as it is.
+   * Write the pending fragment now. One still being made elsewhere is made again here, at once
+   * (its late result is dropped): the entry's address is right when this returns.
    */
-  schedule: (make: () => string | null) => void;
-  /** Write the pending fragment now. */
   flush: () => void;
+  /**
+   * Start writing the pending fragment now without waiting on the page: null when it is written
+   * already (or there was none), else a promise that settles once it is written (or dropped).
+   */
+  settle: () => Promise<void> | null;
   /** Drop the pending fragment (e.g. before a push of a newly loaded scenario). */
   cancel: () => void;
 }
 
 /** Create a debounced fragment writer for edits (encoding a large scenario per keystroke is slow). */
 export function createFragmentUpdater(delayMs = 500, onTooLong?: () => void): FragmentUpdater {
-  let pending: (() => string | null) | null = null;
+  let pending: FragmentMaker | null = null;
   let timer: ReturnType<typeof setTimeout> | null = null;
-  const flush = () => {
+  // A fragment being made off the main thread; its result is written only if it is still this one.
+  let making: { make: FragmentMaker; done: Promise<void> } | null = null;
+  const put = (frag: string | null) => {
+    if (frag !== null && !replaceFragment(frag)) onTooLong?.();
+  };
+  const putNow = (make: FragmentMaker) => {
+    const frag = make(true);
+    put(frag instanceof Promise ? null : frag);
+  };
+  const stopTimer = () => {
     if (timer !== null) clearTimeout(timer);
     timer = null;
+  };
+  const start = (): Promise<void> | null => {
+    stopTimer();
     const make = pending;
     pending = null;
-    const frag = make ? make() : null;
-    if (frag !== null && !replaceFragment(frag)) onTooLong?.();
+    if (!make) return making?.done ?? null;
+    making = null;
+    const frag = make(false);
+    if (!(frag instanceof Promise)) {
+      put(frag);
+      return null;
+    }
+    const job = {
+      make,
+      done: frag.then(
+        (f) => {
+          if (making === job) put(f);
+        },
+        () => {
+          // Made again on the spot when it could not be made elsewhere.
+          if (making === job) putNow(make);
+        },
+      ),
+    };
+    job.done = job.done.finally(() => {
+      if (making === job) making = null;
+    });
+    making = job;
+    return job.done;
   };
   return {
     schedule(make) {
       pending = make;
-      if (timer !== null) clearTimeout(timer);
-      timer = setTimeout(flush, delayMs);
+      stopTimer();
+      timer = setTimeout(() => void start(), delayMs);
     },
-    flush,
-    cancel() {
-      if (timer !== null) clearTimeout(timer);
-      timer = null;
+    flush() {
+      stopTimer();
+      const make = pending ?? making?.make ?? null;
       pending = null;
+      making = null;
+      if (make) putNow(make);
+    },
+    settle: start,
+    cancel() {
+      stopTimer();
+      pending = null;
+      making = null;
     },
   };
 }

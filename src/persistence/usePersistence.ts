@@ -11,6 +11,7 @@
  */
 import { useCallback, useEffect, useEffectEvent, useLayoutEffect, useRef, useState } from 'react';
 import { decodeScenario, encodeScenario } from '../scenario/link';
+import { encodeScenarioSoon } from '../scenario/linkOffThread';
 import { defaultScenario, sameScenario, type Scenario } from '../scenario/scenario';
 import type { LoadEvent, PlaygroundState, ScenarioSource } from '../state/store';
 import type { PlaygroundActions } from '../state/usePlayground';
@@ -61,6 +62,12 @@ export interface Persistence {
   /** A message to show (a bad link, a storage problem), or null. */
   notice: string | null;
   dismissNotice: () => void;
+  /**
+   * Start writing the edits' pending link into the current entry now: null when it is there
+   * already, else a promise that settles once it is (a large scenario's link is made in a worker).
+   * Wait for it before a load that pushes an entry, which otherwise makes that link on the spot.
+   */
+  settleFragment: () => Promise<void> | null;
   /** Forget the set-aside work. */
   forgetStash: () => void;
 }
@@ -215,7 +222,13 @@ export function usePersistence(
     // While Practice is in the address it stays there (autosave above still keeps the work).
     if (practiceIdOf(readFragment()) !== null) return;
     // Checked again when the address is written: Practice may have been opened in between.
-    updater.current?.schedule(() => (practiceIdOf(readFragment()) !== null ? null : encodeScenario(scenario)));
+    const unlessPractice = (frag: string) => (practiceIdOf(readFragment()) !== null ? null : frag);
+    // A large scenario's link is made in a worker (see linkOffThread.ts) unless it is needed at once.
+    updater.current?.schedule((now) => {
+      if (now) return unlessPractice(encodeScenario(scenario));
+      const frag = encodeScenarioSoon(scenario);
+      return typeof frag === 'string' ? unlessPractice(frag) : frag.then(unlessPractice);
+    });
   }, [scenario]);
 
   /** Forget `id` and show the next newest kept scenario (if any) as the set-aside one. */
@@ -277,6 +290,7 @@ export function usePersistence(
     forgetKept: drop,
     notice: notice ?? storageNotice ?? listNotice ?? tabNotice,
     dismissNotice,
+    settleFragment: () => updater.current?.settle() ?? null,
     forgetStash,
   };
 }

@@ -74,10 +74,12 @@ export function useScenarioNavigation(state: PlaygroundState, actions: Playgroun
       if (load !== loads.current || shown.current !== from) return;
       actions.load({ scenario: next, source, exampleId, origin: { address: 'push', fragment, setAside: true } });
     };
-    // A large scenario's link is encoded in a worker: the page stays responsive meanwhile.
+    // A large scenario's link is encoded in a worker: the page stays responsive meanwhile. So is
+    // the link of the last edits, which goes into the entry being left before the new one is pushed.
     const fragment = exampleId ? exampleFragment(exampleId) : encodeScenarioSoon(next);
-    if (typeof fragment === 'string') open(fragment);
-    else void fragment.then(open);
+    const left = persistence.settleFragment();
+    if (typeof fragment === 'string' && left === null) open(fragment);
+    else void Promise.all([fragment, left]).then(([f]) => open(f));
   };
 
   /** Back to set-aside work (the newest, or `id` from Recent work); edits it replaces are set aside. */

@@ -627,3 +627,50 @@ test("a large import's link is made off the page's thread: the address carries i
   await expect(page.getByRole('table', { name: 'After: t', exact: true })).toHaveCount(0);
   await waitForResult(page);
 });
+
+test('a large import right after an edit to large work: Back returns to the edits, and Undo in the editor brings the setup back', async ({
+  page,
+}) => {
+  await page.goto('./');
+  await waitForResult(page);
+  // About 300,000 characters each: links made in the worker, texts put into the editor in steps.
+  const script = (table: string) =>
+    `CREATE TABLE ${table} (id integer PRIMARY KEY, name text);\n${Array.from(
+      { length: 6000 },
+      (_, i) => `INSERT INTO ${table} VALUES (${i}, 'row ${i}');`,
+    ).join('\n')}\n`;
+  const importFile = async (name: string, text: string) => {
+    await page
+      .getByLabel('Import a scenario file')
+      .setInputFiles({ name, mimeType: 'application/sql', buffer: Buffer.from(text) });
+    await expect(page.getByRole('status').filter({ hasText: `Imported "${name}"` })).toBeVisible();
+  };
+  const decoded = async () => {
+    const hash = await page.evaluate(() => location.hash);
+    return JSON.parse(LZString.decompressFromEncodedURIComponent(hash.slice('#s1/'.length)) ?? 'null') as {
+      sqlite: { setup: string; statement: string };
+    } | null;
+  };
+  await importFile('first.sql', script('first'));
+  await expect(page.getByRole('table', { name: 'After: first', exact: true })).toBeVisible();
+  await setEditor(page, 'Statement SQL', 'SELECT count(*) AS edited FROM first;');
+  // At once, before the edit's link is in the address.
+  await importFile('second.sql', script('second'));
+  await expect(page.getByRole('table', { name: 'After: second', exact: true })).toBeVisible();
+  await expect.poll(async () => (await decoded())?.sqlite.setup).toBe(script('second'));
+  await expect(page.getByRole('region', { name: 'Your previous scenario' })).toContainText('You imported a file');
+  await expect.poll(() => editorText(page, 'Setup SQL')).toContain('CREATE TABLE second');
+
+  // Undo in the Setup editor puts the edited work's setup back.
+  await page.getByRole('textbox', { name: 'Setup SQL' }).focus();
+  await page.keyboard.press('ControlOrMeta+Z');
+  await expect.poll(() => editorText(page, 'Setup SQL')).toContain('CREATE TABLE first');
+  await page.keyboard.press('ControlOrMeta+Shift+Z');
+  await expect.poll(() => editorText(page, 'Setup SQL')).toContain('CREATE TABLE second');
+
+  // The entry left holds the edits: Back returns to them.
+  await page.goBack();
+  await expect.poll(async () => (await decoded())?.sqlite.statement).toBe('SELECT count(*) AS edited FROM first;');
+  expect((await decoded())?.sqlite.setup).toBe(script('first'));
+  await expect.poll(() => editorText(page, 'Statement SQL')).toContain('AS edited');
+});

@@ -25,6 +25,24 @@ describe('findPlaceholders', () => {
     expect(keys('PREPARE p(int) AS SELECT $1; EXECUTE p(1)', 'postgres')).toEqual([]);
     expect(keys('SELECT 10 % (2)', 'postgres')).toEqual([]);
   });
+
+  it('long scripts read again give the same answer, and another script (even of the same length) its own', () => {
+    const rows = (mark: string) =>
+      Array.from({ length: 1000 }, (_, i) => `INSERT INTO t VALUES (${i}, ${mark}, 'x');`).join('\n');
+    const a = rows(':a');
+    const b = rows(':b');
+    expect(a.length).toBe(b.length);
+    expect(a.length).toBeGreaterThan(20_000);
+    const first = findPlaceholders(a, 'sqlite');
+    expect(placeholderKeys(first)).toEqual(['a']);
+    expect(findPlaceholders(a, 'sqlite')).toBe(first);
+    // The same text as another string (built again) is the same script.
+    expect(findPlaceholders(rows(':a'), 'sqlite')).toBe(first);
+    expect(placeholderKeys(findPlaceholders(b, 'sqlite'))).toEqual(['b']);
+    expect(findPlaceholders(a, 'postgres')).not.toBe(first);
+    expect(placeholderKeys(findPlaceholders(a, 'postgres'))).toEqual(['a']);
+    expect(placeholderKeys(findPlaceholders(a, 'sqlite'))).toEqual(['a']);
+  });
 });
 
 // Text that must never yield a placeholder, whatever it holds.

@@ -125,4 +125,52 @@ describe('history', () => {
     vi.advanceTimersByTime(200);
     expect(readFragment()).toBe('practice');
   });
+
+  it('a fragment made elsewhere (a promise) is written when it comes, unless something newer came first', async () => {
+    vi.useFakeTimers();
+    replaceFragment('s1/start');
+    const up = createFragmentUpdater(100);
+    // The timer starts the making; the address changes once the fragment comes.
+    let give!: (f: string) => void;
+    up.schedule((now) => (now ? 's1/at-once' : new Promise<string>((r) => (give = r))));
+    vi.advanceTimersByTime(100);
+    expect(readFragment()).toBe('s1/start');
+    give('s1/made');
+    await vi.waitFor(() => expect(readFragment()).toBe('s1/made'));
+    // settle() starts a pending one without waiting for the quiet time, and says when it is written.
+    up.schedule((now) => (now ? 's1/at-once' : Promise.resolve('s1/settled')));
+    const done = up.settle();
+    expect(done).not.toBeNull();
+    await done;
+    expect(readFragment()).toBe('s1/settled');
+    expect(up.settle()).toBeNull();
+    // A fragment that can be made at once is written by settle() itself.
+    up.schedule(() => 's1/small');
+    expect(up.settle()).toBeNull();
+    expect(readFragment()).toBe('s1/small');
+    // flush() while one is being made: made again at once, and the late one is dropped.
+    let late!: (f: string) => void;
+    up.schedule((now) => (now ? 's1/flushed' : new Promise<string>((r) => (late = r))));
+    const waiting = up.settle();
+    up.flush();
+    expect(readFragment()).toBe('s1/flushed');
+    late('s1/late');
+    await waiting;
+    expect(readFragment()).toBe('s1/flushed');
+    // A newer edit made at once is not overwritten by an older one still being made.
+    up.schedule((now) => (now ? 's1/x' : new Promise<string>((r) => (late = r))));
+    const older = up.settle();
+    up.schedule(() => 's1/newer');
+    expect(up.settle()).toBeNull();
+    late('s1/older');
+    await older;
+    expect(readFragment()).toBe('s1/newer');
+    // cancel() (Back/Forward, a pushed entry) drops one being made.
+    up.schedule((now) => (now ? 's1/x' : new Promise<string>((r) => (late = r))));
+    const cancelled = up.settle();
+    up.cancel();
+    late('s1/cancelled');
+    await cancelled;
+    expect(readFragment()).toBe('s1/newer');
+  });
 });

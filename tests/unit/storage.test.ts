@@ -256,6 +256,27 @@ describe('createAutosaver', () => {
     expect(loadTabWork(tabStore)).toEqual({ fragment: 's1/new', scenario: theirs });
   });
 
+  it('after the quiet time, writes the tab record a task after the work; leaving the page writes both at once', () => {
+    const store = new MemoryStore();
+    const tabStore = new MemoryStore();
+    let frag = 's1/mine';
+    const saver = createAutosaver({ store, delayMs: 5, target: null, tab: { fragment: () => frag, store: tabStore } });
+    saver.save(mine);
+    vi.advanceTimersByTime(5);
+    expect(loadWork(store)).toEqual(mine);
+    expect(loadTabWork(tabStore)).toBeNull();
+    // The record pairs the work with the address it had when the work was written.
+    frag = 's1/pushed-since';
+    vi.advanceTimersToNextTimer();
+    expect(loadTabWork(tabStore)).toEqual({ fragment: 's1/mine', scenario: mine });
+    // One still waiting is written at once when the page is left.
+    saver.save(theirs);
+    vi.advanceTimersByTime(5);
+    expect(loadTabWork(tabStore)?.scenario).toEqual(mine);
+    saver.dispose();
+    expect(loadTabWork(tabStore)).toEqual({ fragment: 's1/pushed-since', scenario: theirs });
+  });
+
   it('reports a failure once, and recovery once', () => {
     const onError = vi.fn();
     let full = true;
