@@ -245,7 +245,9 @@ export async function createSqliteEngine(opts?: {
       return v;
     },
     async introspect() {
-      return introspectSqlite(db);
+      // The account's triggers are made from the same tables while the schema stays as it is.
+      known = { version: schemaVersion(), tables: introspectSqlite(db) };
+      return known.tables;
     },
     async snapshot(table, rowLimit) {
       return snapshotSqlite(db, table, rowLimit);

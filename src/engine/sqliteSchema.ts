@@ -98,29 +98,40 @@ function parseIndexSql(sql: string): { predicate: string | null; terms: string[]
   return { predicate, terms };
 }
 
-/** The user tables of 'main' and 'temp', in creation order (main first). */
+/** A string literal (PRAGMA arguments cannot be bound). */
+const literal = (s: string): string => `'${s.replace(/'/g, "''")}'`;
+
+/**
+ * The user tables of 'main' and 'temp', in creation order (main first). Read with plain PRAGMA
+ * statements rather than their table-valued functions (pragma_table_xinfo(…) and the like): those
+ * run the same PRAGMA underneath, through a virtual table, which costs a cold engine's first run
+ * noticeably more.
+ */
 export function introspectSqlite(db: Database): TableSchema[] {
   const out: TableSchema[] = [];
   for (const schema of ['main', 'temp']) {
     const master = schema === 'main' ? 'main.sqlite_schema' : 'temp.sqlite_temp_schema';
-    const tables = all(
+    const names = all(
       db,
-      `SELECT s.name, l.wr FROM ${master} s JOIN pragma_table_list l ON l.schema = ? AND l.name = s.name
-       WHERE s.type = 'table' AND l.type = 'table' AND s.name NOT LIKE 'sqlite\\_%' ESCAPE '\\'
-         AND s.name NOT LIKE '\\_\\_upsert\\_%' ESCAPE '\\' ORDER BY s.rowid`,
-      [schema],
+      `SELECT name FROM ${master} WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\'
+         AND name NOT LIKE '\\_\\_upsert\\_%' ESCAPE '\\' ORDER BY rowid`,
     );
-    for (const [name, wr] of tables) out.push(describeTable(db, schema, String(name), wr === 1, master));
+    if (names.length === 0) continue;
+    // schema, name, type ('table', 'view', 'virtual', 'shadow'), ncol, wr (WITHOUT ROWID), strict
+    const kinds = new Map(all(db, `PRAGMA ${schema}.table_list`).map((r) => [String(r[1]), r] as const));
+    for (const [name] of names) {
+      const l = kinds.get(String(name));
+      if (l?.[2] === 'table') out.push(describeTable(db, schema, String(name), l[4] === 1, master));
+    }
   }
   return out;
 }
 
 function describeTable(db: Database, schema: string, name: string, withoutRowid: boolean, master: string): TableSchema {
-  const cols = all(
-    db,
-    'SELECT name, type, "notnull", dflt_value, pk, hidden FROM pragma_table_xinfo(?, ?) ORDER BY cid',
-    [name, schema],
-  ).filter((r) => r[5] !== 1); // hidden = 1: hidden columns of virtual tables
+  // cid, name, type, notnull, dflt_value, pk, hidden; in cid order
+  const cols = all(db, `PRAGMA ${schema}.table_xinfo(${literal(name)})`)
+    .map((r) => r.slice(1))
+    .filter((r) => r[5] !== 1); // hidden = 1: hidden columns of virtual tables
   const pkCols = cols.filter((r) => Number(r[4]) > 0).sort((a, b) => Number(a[4]) - Number(b[4]));
   const primaryKey = pkCols.map((r) => String(r[0]));
   // A single INTEGER PRIMARY KEY column of a rowid table is the rowid itself.
@@ -137,7 +148,8 @@ function describeTable(db: Database, schema: string, name: string, withoutRowid:
     };
   });
   const keys: UniqueKey[] = [];
-  const indexes = all(db, 'SELECT name, "unique", origin, partial FROM pragma_index_list(?, ?)', [name, schema]);
+  // seq, name, unique, origin, partial
+  const indexes = all(db, `PRAGMA ${schema}.index_list(${literal(name)})`).map((r) => r.slice(1));
   const pkIndex = indexes.find((r) => r[2] === 'pk');
   if (primaryKey.length) {
     keys.push({
@@ -151,7 +163,8 @@ function describeTable(db: Database, schema: string, name: string, withoutRowid:
   const others: UniqueKey[] = [];
   for (const [idxName, unique, origin, partial] of indexes) {
     if (unique !== 1 || origin === 'pk') continue;
-    const info = all(db, 'SELECT cid, name FROM pragma_index_info(?, ?) ORDER BY seqno', [String(idxName), schema]);
+    // seqno, cid, name; in seqno order
+    const info = all(db, `PRAGMA ${schema}.index_info(${literal(String(idxName))})`).map((r) => r.slice(1));
     const hasExpressions = info.some((r) => r[0] === -2);
     let parsed: { predicate: string | null; terms: string[] } = { predicate: null, terms: [] };
     if (hasExpressions || partial === 1) {
