@@ -29,8 +29,6 @@ import { accountDecision, explainStatements } from './why.ts';
 import { capLongValues } from './cellCap.ts';
 import { resolveParams, unboundError, type ResolvedParams, type Scalar } from './binding.ts';
 import type { PlanFacts, PlanLine } from './plan.ts';
-import { planStatement, runEarlier } from './replay.ts';
-import { runRace } from './race.ts';
 
 /** What running one script produced. */
 export interface ScriptOutcome {
@@ -178,9 +176,11 @@ async function runPipeline(d: Driver, input: RunInput, keep?: Map<number, Value>
       lap('after');
       return await finishRun(d, result, start, keep);
     }
-    await runEarlier(d, input, params, result);
+    // Run again and Explain, and the race lab below, load their code when first asked for: a
+    // plain run (the page's first) does not evaluate it.
+    if ((input.again ?? 0) >= 1) await (await import('./replay.ts')).runEarlier(d, input, params, result);
     if (input.explain !== undefined) {
-      await planStatement(d, input, params, result);
+      await (await import('./replay.ts')).planStatement(d, input, params, result);
       await d.finish();
       lap('statements');
       return await finishRun(d, result, start);
@@ -311,7 +311,8 @@ export function engineFromDriver(
     run: (input) =>
       serial(() => {
         kept = new Map();
-        return input.race ? runRace(d, input, input.race) : runPipeline(d, input, kept);
+        const race = input.race;
+        return race ? import('./race.ts').then((m) => m.runRace(d, input, race)) : runPipeline(d, input, kept);
       }),
     fullValue: (id) => Promise.resolve(kept.get(id) ?? null),
     describe: (setup, params) => serial(() => describePipeline(d, setup, params)),

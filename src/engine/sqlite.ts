@@ -15,7 +15,6 @@ import { sqliteStatementArgs, type ResolvedParams } from './binding.ts';
 import { findPlaceholders } from './placeholders.ts';
 import { normalizeSqliteRow } from './values.ts';
 import { sqliteRefusal } from './sqliteBlocked.ts';
-import { readSqlitePlan } from './plan.ts';
 import { errorResult, failed } from './sqliteErrors.ts';
 
 /** Statement kinds the row-by-row account traces. */
@@ -266,6 +265,7 @@ export async function createSqliteEngine(opts?: {
       } finally {
         stmt.free();
       }
+      const { readSqlitePlan } = await import('./plan.ts');
       return { raw: rows.map((r) => r.join('|')).join('\n'), lines: readSqlitePlan(rows) };
     },
     async startTracking(tables) {
