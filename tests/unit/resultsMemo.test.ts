@@ -2,8 +2,9 @@
 // Typing in an editor changes the scenario and re-renders the page around the results, but the
 // tables of a result that did not change are not rendered again: the result view is memoised and
 // what it is given stays the same while the person types. The results column itself is rendered
-// again only when what it shows changes (the result turning stale, or current again). The result comes from the real SQLite
-// engine; the engines are provided through context, so no Worker is involved.
+// again only when what it shows changes (the result turning stale, or current again). The result
+// comes from the real SQLite engine; the engines are provided through context, so no Worker is
+// involved.
 import { describe, expect, it, vi } from 'vitest';
 import { createElement, useLayoutEffect, useState } from 'react';
 import { act, render, screen } from '@testing-library/react';
