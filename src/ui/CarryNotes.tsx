@@ -122,7 +122,8 @@ export const CarryNotes = memo(function CarryNotes({ state, onUndo, onDismiss, o
 
 /**
  * Whether CarryNotes shows the same for both props: the shown dialect, its note and what
- * carryDecision says for it (typing changes the scripts on every keystroke, the note seldom).
+ * carryDecision says for it (typing changes the scripts on every keystroke, the note seldom). What
+ * CarryNotes comes to read of the state must be compared here too.
  */
 function sameNote(a: CarryNotesProps, b: CarryNotesProps): boolean {
   const d = a.state.scenario.dialect;

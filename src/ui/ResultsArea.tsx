@@ -153,7 +153,8 @@ export const ResultsArea = memo(function ResultsArea({
 /**
  * Whether ResultsArea shows the same for both props: the other props are the same, and so is
  * what it reads of the state. Of the scripts it reads only whether each dialect's result is stale:
- * typing changes them on every keystroke, the results column only when a result turns stale.
+ * typing changes them on every keystroke, the results column only when a result turns stale. What
+ * ResultsArea comes to read of the state must be compared here too.
  */
 function sameView(a: ResultsAreaProps, b: ResultsAreaProps): boolean {
   const keys = Object.keys(a) as (keyof ResultsAreaProps)[];
