@@ -27,7 +27,10 @@ import { UpdatePrompt } from './ux/UpdatePrompt';
 import { CarryNotes } from './ui/CarryNotes';
 import { ParametersPanel } from './ui/ParametersPanel';
 import { otherDialect } from './scenario/provenance';
+import type { Dialect } from './engine/types';
+import type { HintFix } from './results/hints';
 import { useDialogs } from './ui/useDialogs';
+import { useHandler } from './lib/useHandler';
 
 // Not needed for the first result: loaded when first used.
 const ExamplesDialog = lazy(() => loadGallery().then((m) => ({ default: m.ExamplesDialog })));
@@ -51,6 +54,22 @@ export function App({ start }: { start: StartDecision }) {
   usePageRunKey(actions.run);
   const gallery = useGallery(Boolean(state.explainId));
   const explained = state.explainId && gallery ? gallery.findExample(state.explainId) : undefined;
+  // Handlers with one identity: the memoised views they go to are not rendered again on every
+  // keystroke (an edit changes the scenario, and with it these closures).
+  const onRun = useHandler(() => actions.run());
+  const onStop = useHandler(() => actions.stop());
+  const onExamples = useHandler(() => dialogs.openExamples());
+  const onCompare = useHandler((on: boolean) => actions.patch({ compare: on }));
+  const onTranslate = useHandler(() => translation.ask());
+  const onShare = useHandler(() => dialogs.openShare());
+  const onReplace = useHandler((d: Dialect) => translation.ask(otherDialect(d)));
+  const onFix = useHandler((d: Dialect, fix: HintFix) => {
+    actions.edit(fix.part, fix.text, d);
+    actions.showMessage(
+      'info',
+      `${fix.label}: done in the ${fix.part === 'setup' ? 'Setup' : 'Statement'} editor. Press Run to try it.`,
+    );
+  });
 
   return (
     <div className="app">
@@ -73,8 +92,8 @@ export function App({ start }: { start: StartDecision }) {
         {!practicing && (
           <RunControls
             running={running}
-            onRun={() => actions.run()}
-            onStop={() => actions.stop()}
+            onRun={onRun}
+            onStop={onStop}
             timeLimitS={state.timeLimitS}
             onTimeLimit={actions.setTimeLimit}
           />
@@ -82,11 +101,11 @@ export function App({ start }: { start: StartDecision }) {
         {!practicing && (
           <Toolbar
             compare={Boolean(scenario.compare)}
-            onExamples={dialogs.openExamples}
-            onCompare={(on) => actions.patch({ compare: on })}
-            onTranslate={() => translation.ask()}
+            onExamples={onExamples}
+            onCompare={onCompare}
+            onTranslate={onTranslate}
             translating={translation.request === 'loading'}
-            onShare={dialogs.openShare}
+            onShare={onShare}
           />
         )}
       </header>
@@ -142,17 +161,12 @@ export function App({ start }: { start: StartDecision }) {
               key={state.loadSeq}
               title={scenario.title ?? ''}
               notes={scenario.notes ?? ''}
-              onChange={(p) => actions.patch(p)}
+              onChange={actions.patch}
               defaultOpen={false}
             />
             <ImportExport scenario={scenario} onImport={importFile} />
           </div>
-          <CarryNotes
-            state={state}
-            onUndo={actions.undoCarry}
-            onDismiss={actions.dismissCarry}
-            onReplace={(d) => translation.ask(otherDialect(d))}
-          />
+          <CarryNotes state={state} onUndo={actions.undoCarry} onDismiss={actions.dismissCarry} onReplace={onReplace} />
           <EditorsPane state={state} actions={actions} enhanced={enhanced} />
           <ParametersPanel scenario={scenario} dialect={dialect} onChange={actions.setParam} />
         </section>
@@ -162,13 +176,7 @@ export function App({ start }: { start: StartDecision }) {
           onCloseExplanation={actions.closeExplanation}
           onRunAgain={actions.runAgain}
           onAccount={actions.setAccount}
-          onFix={(d, fix) => {
-            actions.edit(fix.part, fix.text, d);
-            actions.showMessage(
-              'info',
-              `${fix.label}: done in the ${fix.part === 'setup' ? 'Setup' : 'Statement'} editor. Press Run to try it.`,
-            );
-          }}
+          onFix={onFix}
         />
       </SplitWorkspace>
       {dialogs.examplesMounted && (

@@ -2,7 +2,8 @@
  * Export and Import buttons: "Export JSON" (the versioned scenario file), "Export SQL" (setup and
  * statement of the current dialect) and "Import…" (a file picker for .json or .sql).
  */
-import { useRef, useState } from 'react';
+import { memo, useRef, useState, type RefObject } from 'react';
+import { useHandler } from '../lib/useHandler';
 import { DIALECT_LABEL } from '../engine/types';
 import { exportFileName, exportJson, exportSql, type ImportResult } from '../scenario/file';
 import type { Scenario } from '../scenario/scenario';
@@ -24,7 +25,7 @@ export function ImportExport({ scenario, onImport }: ImportExportProps) {
   const input = useRef<HTMLInputElement>(null);
   const [busy, setBusy] = useState(false);
 
-  const pick = async (files: FileList | null) => {
+  const pick = useHandler(async (files: FileList | null) => {
     const file = files?.[0];
     if (!file) return;
     setBusy(true);
@@ -35,7 +36,7 @@ export function ImportExport({ scenario, onImport }: ImportExportProps) {
       // Let the same file be picked again (after fixing it, say).
       if (input.current) input.current.value = '';
     }
-  };
+  });
 
   return (
     <div className="share-toolbar" role="group" aria-label="Export and import">
@@ -64,18 +65,34 @@ export function ImportExport({ scenario, onImport }: ImportExportProps) {
       >
         Import…
       </button>
-      <input
-        ref={input}
-        type="file"
-        accept={IMPORT_ACCEPT}
-        className="share-file-input"
-        aria-label="Import a scenario file"
-        tabIndex={-1}
-        onChange={(e) => void pick(e.currentTarget.files)}
-      />
+      <FileInput input={input} onPick={pick} />
     </div>
   );
 }
+
+/**
+ * The hidden file picker, apart so that it is not rendered again with the buttons on every
+ * keystroke (React writes an input's type and name back into the page each time it renders it).
+ */
+const FileInput = memo(function FileInput({
+  input,
+  onPick,
+}: {
+  input: RefObject<HTMLInputElement | null>;
+  onPick: (files: FileList | null) => Promise<void>;
+}) {
+  return (
+    <input
+      ref={input}
+      type="file"
+      accept={IMPORT_ACCEPT}
+      className="share-file-input"
+      aria-label="Import a scenario file"
+      tabIndex={-1}
+      onChange={(e) => void onPick(e.currentTarget.files)}
+    />
+  );
+});
 
 /** Download the scenario as its versioned JSON file. */
 export function exportJsonFile(scenario: Scenario): void {

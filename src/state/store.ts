@@ -125,8 +125,13 @@ export function reducer(state: PlaygroundState, action: Action): PlaygroundState
         originOf(state.scenario, d) === 'edited' && !state.scenario.origin
           ? { ...state.scenario, [d]: scripts }
           : withOrigin({ ...state.scenario, [d]: scripts }, d, 'edited');
-      const carry = { ...state.carry };
-      if (carry[d] !== 'working') delete carry[d];
+      // The carry-over note goes with the edit (unless one is under way); when there is none, the
+      // same object stays, so that views of it are not rendered again on every keystroke.
+      let carry = state.carry;
+      if (carry[d] !== undefined && carry[d] !== 'working') {
+        carry = { ...carry };
+        delete carry[d];
+      }
       return { ...state, scenario, source: 'edited', exampleId: null, carry };
     }
     case 'setParams': {

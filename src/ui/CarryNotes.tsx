@@ -3,7 +3,7 @@
  * translator's notes and Undo), that one is under way, or that both dialects hold their own
  * scripts (with a way to replace these by a translation of the other side's).
  */
-import { useId } from 'react';
+import { memo, useId } from 'react';
 import { DIALECT_LABEL, type Dialect } from '../engine/types';
 import { carryDecision, otherDialect } from '../scenario/provenance';
 import type { CarryNote } from '../state/carry';
@@ -94,7 +94,7 @@ export interface CarryNotesProps {
 }
 
 /** The note for the shown dialect, if any. */
-export function CarryNotes({ state, onUndo, onDismiss, onReplace }: CarryNotesProps) {
+export const CarryNotes = memo(function CarryNotes({ state, onUndo, onDismiss, onReplace }: CarryNotesProps) {
   const d = state.scenario.dialect;
   const carry = state.carry[d];
   if (carry === 'working') {
@@ -117,5 +117,22 @@ export function CarryNotes({ state, onUndo, onDismiss, onReplace }: CarryNotesPr
         Replace with a translation of {other}'s
       </button>
     </div>
+  );
+}, sameNote);
+
+/**
+ * Whether CarryNotes shows the same for both props: the shown dialect, its note and what
+ * carryDecision says for it (typing changes the scripts on every keystroke, the note seldom). What
+ * CarryNotes comes to read of the state must be compared here too.
+ */
+function sameNote(a: CarryNotesProps, b: CarryNotesProps): boolean {
+  const d = a.state.scenario.dialect;
+  return (
+    a.onUndo === b.onUndo &&
+    a.onDismiss === b.onDismiss &&
+    a.onReplace === b.onReplace &&
+    d === b.state.scenario.dialect &&
+    a.state.carry[d] === b.state.carry[d] &&
+    carryDecision(a.state.scenario, d) === carryDecision(b.state.scenario, d)
   );
 }

@@ -2,6 +2,7 @@
  * The "Dialect" radio group (a stable accessible contract: radios "SQLite" and "PostgreSQL"). Each
  * note names the engine's build and, once it has started, the version the engine itself reports.
  */
+import { memo } from 'react';
 import type { Dialect } from '../engine/types';
 import { useEngines } from '../state/engineContext';
 import { useEngineInfo } from '../state/useEngineInfo';
@@ -27,7 +28,7 @@ function Note({ dialect, name, build }: { dialect: Dialect; name: string; build:
 }
 
 /** Segmented control of native radios. */
-export function DialectSwitch({
+export const DialectSwitch = memo(function DialectSwitch({
   value,
   onChange,
   disabled,
@@ -56,4 +57,4 @@ export function DialectSwitch({
       ))}
     </div>
   );
-}
+});

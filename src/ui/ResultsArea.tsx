@@ -1,5 +1,5 @@
 /** The results column: title and notes, an example's explanation, and one or two result panes. */
-import { useEffect, useRef, useState } from 'react';
+import { memo, useEffect, useRef, useState } from 'react';
 import { lazyModule } from '../lib/lazyModule';
 import type { Dialect } from '../engine/types';
 import type { Example } from '../gallery/types';
@@ -61,7 +61,14 @@ function errorInEditor(state: PlaygroundState, d: Dialect): boolean {
 }
 
 /** Everything right of the editors. */
-export function ResultsArea({ state, explained, onCloseExplanation, onFix, onRunAgain, onAccount }: ResultsAreaProps) {
+export const ResultsArea = memo(function ResultsArea({
+  state,
+  explained,
+  onCloseExplanation,
+  onFix,
+  onRunAgain,
+  onAccount,
+}: ResultsAreaProps) {
   const { scenario, results, running } = state;
   // An example is only known once the gallery is loaded, and the gallery brings its explanation panel.
   const gallery = explained ? loadedGallery() : null;
@@ -140,5 +147,30 @@ export function ResultsArea({ state, explained, onCloseExplanation, onFix, onRun
         ))}
       </div>
     </div>
+  );
+}, sameView);
+
+/**
+ * Whether ResultsArea shows the same for both props: the other props are the same, and so is
+ * what it reads of the state. Of the scripts it reads only whether each dialect's result is stale:
+ * typing changes them on every keystroke, the results column only when a result turns stale. What
+ * ResultsArea comes to read of the state must be compared here too.
+ */
+function sameView(a: ResultsAreaProps, b: ResultsAreaProps): boolean {
+  const keys = Object.keys(a) as (keyof ResultsAreaProps)[];
+  if (keys.length !== Object.keys(b).length || keys.some((k) => k !== 'state' && a[k] !== b[k])) return false;
+  const s = a.state;
+  const t = b.state;
+  return (
+    s.results === t.results &&
+    s.running === t.running &&
+    s.carry === t.carry &&
+    s.timeLimitS === t.timeLimitS &&
+    s.exampleId === t.exampleId &&
+    s.scenario.dialect === t.scenario.dialect &&
+    s.scenario.compare === t.scenario.compare &&
+    s.scenario.title === t.scenario.title &&
+    s.scenario.notes === t.scenario.notes &&
+    (['sqlite', 'postgres'] as const).every((d) => resultIsStale(s, d) === resultIsStale(t, d))
   );
 }

@@ -1,5 +1,5 @@
 /** The Run button (stable name "Run"), Stop while running, and the per-run time limit. */
-import { useLayoutEffect, useRef } from 'react';
+import { memo, useLayoutEffect, useRef } from 'react';
 import { revealResultsAfterRun } from '../ux/revealResults';
 
 const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
@@ -14,7 +14,13 @@ export interface RunControlsProps {
 }
 
 /** Run / Stop and the time limit field. */
-export function RunControls({ running, onRun, onStop, timeLimitS, onTimeLimit }: RunControlsProps) {
+export const RunControls = memo(function RunControls({
+  running,
+  onRun,
+  onStop,
+  timeLimitS,
+  onTimeLimit,
+}: RunControlsProps) {
   const runRef = useRef<HTMLButtonElement>(null);
   const stopRef = useRef<HTMLButtonElement>(null);
   // Stop takes Run's place while a run is under way (both share one grid cell, so the top bar
@@ -67,4 +73,4 @@ export function RunControls({ running, onRun, onStop, timeLimitS, onTimeLimit }:
       </label>
     </div>
   );
-}
+});

@@ -2,7 +2,7 @@
  * Title and notes of a scenario: a collapsible editor (kept in links and exports) and a
  * read-only display above the results. Notes are plain text: shown as typed, never as HTML.
  */
-import { useId, useState } from 'react';
+import { memo, useId, useState } from 'react';
 import '../share/share.css';
 
 /** Longest title the scenario schema accepts. */
@@ -19,7 +19,12 @@ export interface ScenarioMetaEditorProps {
 }
 
 /** Collapsible "Title and notes" editor with fields labelled "Title" and "Notes". */
-export function ScenarioMetaEditor({ title, notes, onChange, defaultOpen }: ScenarioMetaEditorProps) {
+export const ScenarioMetaEditor = memo(function ScenarioMetaEditor({
+  title,
+  notes,
+  onChange,
+  defaultOpen,
+}: ScenarioMetaEditorProps) {
   const titleId = useId();
   const notesId = useId();
   const hintId = useId();
@@ -57,7 +62,7 @@ export function ScenarioMetaEditor({ title, notes, onChange, defaultOpen }: Scen
       </div>
     </details>
   );
-}
+});
 
 /** Props of ScenarioMetaView. */
 export interface ScenarioMetaViewProps {

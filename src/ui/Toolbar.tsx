@@ -1,4 +1,5 @@
 /** The top bar's tools: Examples, Compare, Translate and Share. */
+import { memo } from 'react';
 
 /** Props of Toolbar. */
 export interface ToolbarProps {
@@ -11,7 +12,14 @@ export interface ToolbarProps {
 }
 
 /** Buttons for the tools that open dialogs or switch modes. */
-export function Toolbar({ compare, onExamples, onCompare, onTranslate, onShare, translating }: ToolbarProps) {
+export const Toolbar = memo(function Toolbar({
+  compare,
+  onExamples,
+  onCompare,
+  onTranslate,
+  onShare,
+  translating,
+}: ToolbarProps) {
   return (
     <div className="toolbar" role="group" aria-label="Tools">
       <button type="button" className="tool-button" onClick={onExamples} aria-haspopup="dialog">
@@ -41,4 +49,4 @@ export function Toolbar({ compare, onExamples, onCompare, onTranslate, onShare, 
       </button>
     </div>
   );
-}
+});

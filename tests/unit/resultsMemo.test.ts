@@ -1,8 +1,10 @@
 // @vitest-environment happy-dom
 // Typing in an editor changes the scenario and re-renders the page around the results, but the
 // tables of a result that did not change are not rendered again: the result view is memoised and
-// what it is given stays the same while the person types. The result comes from the real SQLite
-// engine; the engines are provided through context, so no Worker is involved.
+// what it is given stays the same while the person types. The results column itself is rendered
+// again only when what it shows changes (the result turning stale, or current again). The result
+// comes from the real SQLite engine; the engines are provided through context, so no Worker is
+// involved.
 import { describe, expect, it, vi } from 'vitest';
 import { createElement, useLayoutEffect, useState } from 'react';
 import { act, render, screen } from '@testing-library/react';
@@ -15,7 +17,7 @@ import { ResultsArea } from '../../src/ui/ResultsArea';
 import { InProcessWorker } from '../engine/inProcessWorker';
 
 // A render counter around the real table component.
-const renders = vi.hoisted(() => ({ tables: 0 }));
+const renders = vi.hoisted(() => ({ tables: 0, panes: 0 }));
 vi.mock('../../src/results/TableDiffView', async (importOriginal) => {
   const real = await importOriginal<typeof import('../../src/results/TableDiffView')>();
   const { createElement: h } = await import('react');
@@ -24,6 +26,19 @@ vi.mock('../../src/results/TableDiffView', async (importOriginal) => {
     TableDiffView: (props: Parameters<typeof real.TableDiffView>[0]) => {
       renders.tables++;
       return h(real.TableDiffView, props);
+    },
+  };
+});
+
+// And around the result pane: the results column itself.
+vi.mock('../../src/ui/ResultsPane', async (importOriginal) => {
+  const real = await importOriginal<typeof import('../../src/ui/ResultsPane')>();
+  const { createElement: h } = await import('react');
+  return {
+    ...real,
+    ResultsPane: (props: Parameters<typeof real.ResultsPane>[0]) => {
+      renders.panes++;
+      return h(real.ResultsPane, props);
     },
   };
 });
@@ -47,6 +62,8 @@ async function ranState(): Promise<PlaygroundState> {
 }
 
 let dispatch: (a: Action) => void = () => undefined;
+// One handler for the page's life, as the app gives it.
+const close = () => undefined;
 function Page({ initial }: { initial: PlaygroundState }) {
   const [state, setState] = useState(initial);
   useLayoutEffect(() => {
@@ -55,7 +72,7 @@ function Page({ initial }: { initial: PlaygroundState }) {
   return createElement(
     EnginesContext,
     { value: engines },
-    createElement(ResultsArea, { state, explained: undefined, onCloseExplanation: () => undefined }),
+    createElement(ResultsArea, { state, explained: undefined, onCloseExplanation: close }),
   );
 }
 
@@ -80,5 +97,28 @@ describe('typing does not re-render the results', () => {
     const again = await ranState();
     await act(async () => dispatch({ type: 'runDone', dialect: 'sqlite', record: again.results.sqlite!, loadSeq: 0 }));
     expect(renders.tables).toBeGreaterThan(first);
+  });
+
+  it('once the result is stale, further keystrokes do not render the results column again', async () => {
+    const initial = await ranState();
+    render(createElement(Page, { initial }));
+    let text = initial.scenario.sqlite.statement;
+    const type = async (chars: string) => {
+      for (const ch of chars) {
+        text += ch;
+        await act(async () => dispatch({ type: 'edit', dialect: 'sqlite', part: 'statement', text }));
+      }
+    };
+    // The first keystroke makes the result stale: the pane says so.
+    await type(' ');
+    expect(screen.getByText('The scripts changed since this run.', { exact: false })).toBeInTheDocument();
+    const panes = renders.panes;
+    await type('-- more typing');
+    expect(renders.panes).toBe(panes);
+    // Typing back to the text that ran: the result is current again, and the pane shows it.
+    text = initial.scenario.sqlite.statement.slice(0, -1);
+    await type(initial.scenario.sqlite.statement.slice(-1));
+    expect(renders.panes).toBeGreaterThan(panes);
+    expect(screen.queryByText('The scripts changed since this run.', { exact: false })).toBeNull();
   });
 });
