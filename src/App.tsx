@@ -58,6 +58,7 @@ export function App({ start }: { start: StartDecision }) {
   // keystroke (an edit changes the scenario, and with it these closures).
   const onRun = useHandler(() => actions.run());
   const onStop = useHandler(() => actions.stop());
+  const onExportFailed = useHandler((message: string) => actions.showMessage('error', message));
   const onExamples = useHandler(() => dialogs.openExamples());
   const onCompare = useHandler((on: boolean) => actions.patch({ compare: on }));
   const onTranslate = useHandler(() => translation.ask());
@@ -164,7 +165,7 @@ export function App({ start }: { start: StartDecision }) {
               onChange={actions.patch}
               defaultOpen={false}
             />
-            <ImportExport scenario={scenario} onImport={importFile} />
+            <ImportExport scenario={scenario} onImport={importFile} onExportFailed={onExportFailed} />
           </div>
           <CarryNotes state={state} onUndo={actions.undoCarry} onDismiss={actions.dismissCarry} onReplace={onReplace} />
           <EditorsPane state={state} actions={actions} enhanced={enhanced} />
@@ -198,7 +199,7 @@ export function App({ start }: { start: StartDecision }) {
             open
             onClose={dialogs.close}
             state={state}
-            onExport={() => exportJsonFile(scenario)}
+            onExport={() => exportJsonFile(scenario, onExportFailed)}
             linkCopied={dialogs.linkCopied}
           />
         </LazyPart>

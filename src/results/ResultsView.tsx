@@ -6,12 +6,11 @@ import { ErrorBox } from './ErrorBox';
 import { formatMs, plural } from './format';
 import { StatementList } from './StatementList';
 import { TableDiffView } from './TableDiffView';
-import { conflictTargetHelp } from '../engine/conflictTarget';
-import { TargetHelp } from './why/ExplainCard';
 import { AccountSwitch } from './why/AccountSwitch';
 import { RunAgain } from './why/RunAgain';
 import { linkedStatement, StepPicker, tablesFor, type TablesView } from './why/StepThrough';
-import { RaceResults } from '../race/RaceResults';
+import { LoadFailedNote, LoadingNote } from '../ui/LazyPart';
+import { raceResults, targetHelp, useDeferred } from '../ui/deferred';
 
 /** Props of ResultsView. */
 export interface ResultsViewProps {
@@ -47,25 +46,30 @@ export const ResultsView = memo(function ResultsView({
   const cuts = useResultCuts(result);
   const failing =
     result.error?.phase === 'statement' ? result.statements[result.error.statementIndex ?? -1] : undefined;
-  const help = failing
-    ? conflictTargetHelp(
-        failing.sql,
-        result.error,
-        result.tables.map((t) => t.schema),
-      )
-    : undefined;
+  // Code off the first result's path: the keys of a table whose conflict target failed, and the
+  // Race lab's timeline (ui/deferred.ts).
+  const help = useDeferred(targetHelp, failing !== undefined, 'the table keys');
+  const race = useDeferred(raceResults, result.race !== undefined, 'the race results');
   // A Race lab run: its timeline's steps, each in its session's column.
   if (result.race)
     return (
       <CutCellsContext value={cuts}>
-        <RaceResults result={result} />
+        {race === null ? (
+          <LoadingNote what="the race results" />
+        ) : race === 'failed' ? (
+          <LoadFailedNote what="the race results" />
+        ) : (
+          <race.RaceResults result={result} />
+        )}
       </CutCellsContext>
     );
   return (
     <CutCellsContext value={cuts}>
       <div className="results" data-dialect={result.dialect}>
         {result.error && <ErrorBox error={result.error} onShow={onShowError} />}
-        {help && <TargetHelp help={help} />}
+        {failing && help !== null && help !== 'failed' && (
+          <help.TargetHelpFor sql={failing.sql} error={result.error} tables={result.tables.map((t) => t.schema)} />
+        )}
         {result.notes.map((n, i) => (
           <p key={i} className="run-note" role="note">
             {n}

@@ -5,7 +5,8 @@
 import { memo, useRef, useState, type RefObject } from 'react';
 import { useHandler } from '../lib/useHandler';
 import { DIALECT_LABEL } from '../engine/types';
-import { exportFileName, exportJson, exportSql, type ImportResult } from '../scenario/file';
+import type { ImportResult } from '../scenario/file';
+import { fileFormats } from '../ui/deferred';
 import type { Scenario } from '../scenario/scenario';
 import { downloadText, readImportFile } from './download';
 import './share.css';
@@ -15,13 +16,15 @@ export interface ImportExportProps {
   scenario: Scenario;
   /** Called with every import outcome; on ok:false the current work must stay as it is. */
   onImport: (result: ImportResult) => void;
+  /** Called when an export could not be made (its code could not be fetched). */
+  onExportFailed: (message: string) => void;
 }
 
 /** File types the picker offers. */
 const IMPORT_ACCEPT = '.json,.sql,.txt,application/json,application/sql,text/plain';
 
 /** Export JSON / Export SQL / Import… buttons. */
-export function ImportExport({ scenario, onImport }: ImportExportProps) {
+export function ImportExport({ scenario, onImport, onExportFailed }: ImportExportProps) {
   const input = useRef<HTMLInputElement>(null);
   const [busy, setBusy] = useState(false);
 
@@ -44,7 +47,7 @@ export function ImportExport({ scenario, onImport }: ImportExportProps) {
         type="button"
         className="share-button"
         title="Save the scenario (both dialects, title and notes) as a .json file"
-        onClick={() => exportJsonFile(scenario)}
+        onClick={() => exportJsonFile(scenario, onExportFailed)}
       >
         Export JSON
       </button>
@@ -52,7 +55,7 @@ export function ImportExport({ scenario, onImport }: ImportExportProps) {
         type="button"
         className="share-button"
         title={`Save the ${DIALECT_LABEL[scenario.dialect]} setup and statement as a .sql file`}
-        onClick={() => exportSqlFile(scenario)}
+        onClick={() => exportSqlFile(scenario, onExportFailed)}
       >
         Export SQL
       </button>
@@ -95,11 +98,35 @@ const FileInput = memo(function FileInput({
 });
 
 /** Download the scenario as its versioned JSON file. */
-export function exportJsonFile(scenario: Scenario): void {
-  downloadText(exportFileName(scenario, 'json'), exportJson(scenario), 'application/json');
+export function exportJsonFile(scenario: Scenario, onFailed: (message: string) => void): void {
+  void exportWith(onFailed, (f) =>
+    downloadText(f.exportFileName(scenario, 'json'), f.exportJson(scenario), 'application/json'),
+  );
 }
 
 /** Download setup + statement of the current dialect as a .sql file. */
-function exportSqlFile(scenario: Scenario): void {
-  downloadText(exportFileName(scenario, 'sql'), exportSql(scenario), 'application/sql');
+function exportSqlFile(scenario: Scenario, onFailed: (message: string) => void): void {
+  void exportWith(onFailed, (f) =>
+    downloadText(f.exportFileName(scenario, 'sql'), f.exportSql(scenario), 'application/sql'),
+  );
+}
+
+/**
+ * Export with the file formats' code, loaded on first use (it is not on the first result's path;
+ * the page loads it ahead when idle). Could it not be fetched, the page says so.
+ */
+async function exportWith(
+  onFailed: (message: string) => void,
+  save: (formats: typeof import('../scenario/file')) => void,
+): Promise<void> {
+  let formats: typeof import('../scenario/file');
+  try {
+    formats = await fileFormats.load();
+  } catch {
+    onFailed(
+      'The export could not be made: its code could not be fetched. Check the connection, then reload the page.',
+    );
+    return;
+  }
+  save(formats);
 }

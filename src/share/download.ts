@@ -1,5 +1,6 @@
 /** Browser file helpers: save text or bytes as a download, read a picked or dropped file for import. */
-import { MAX_IMPORT_BYTES, importTooLargeMessage, parseImport, type ImportResult } from '../scenario/file';
+import type { ImportResult } from '../scenario/file';
+import { fileFormats } from '../ui/deferred';
 import type { Scenario } from '../scenario/scenario';
 
 /** Offer `text` as a file download named `fileName`. */
@@ -24,6 +25,13 @@ export function downloadBlob(fileName: string, blob: Blob): void {
 
 /** Read a File for import (size checked before reading anything), never rejecting. */
 export async function readImportFile(file: Blob & { name: string }, current: Scenario): Promise<ImportResult> {
+  let formats: typeof import('../scenario/file');
+  try {
+    formats = await fileFormats.load();
+  } catch {
+    return { ok: false, message: `"${file.name}" could not be opened: check the connection, then reload the page.` };
+  }
+  const { MAX_IMPORT_BYTES, importTooLargeMessage, parseImport } = formats;
   if (file.size > MAX_IMPORT_BYTES) return { ok: false, message: importTooLargeMessage(`"${file.name}"`, file.size) };
   try {
     const bytes = new Uint8Array(await file.arrayBuffer());

@@ -105,6 +105,16 @@ for (const dialect of ['sqlite', 'postgres'] as const) {
     const help = page.getByRole('note').filter({ hasText: 'Unique keys of users' });
     await expect(help).toContainText('users_name_live (name) WHERE');
     await expect(help).toContainText('The target almost matches the partial unique index users_name_live');
+    // The hint above the error names the mistake; its fix puts the index's condition in the target,
+    // and the next run succeeds: Ada's name conflicts, so nothing is inserted (the hints' and the
+    // keys' code loads only once a run has failed).
+    const hint = page.getByRole('region', { name: 'Hint' });
+    await expect(hint).toContainText('The unique index on (name) is partial (WHERE visits >= 0)');
+    await hint.getByRole('button', { name: 'Add WHERE visits >= 0 to the conflict target' }).click();
+    await page.getByRole('button', { name: 'Run', exact: true }).click();
+    await expect(hint).toHaveCount(0);
+    await expect(help).toHaveCount(0);
+    await expect(page.getByRole('table', { name: 'After: users', exact: true })).toContainText('unchanged1ada@xAda0');
   });
 }
 
