@@ -124,7 +124,9 @@ export class HookRecorder {
     if (!this.active) return;
     const wasIn = this.txnMark !== null;
     if (ok) {
-      this.kept.push(...this.current);
+      // One push per rowid: spreading a statement's writes (hundreds of thousands of rows) into
+      // one call's arguments overflows the stack.
+      for (const w of this.current) this.kept.push(w);
       const sp = SAVEPOINT.exec(sql);
       const to = ROLLBACK_TO.exec(sql);
       const rel = RELEASE.exec(sql);

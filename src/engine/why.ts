@@ -46,7 +46,7 @@ export function explainStatements(dialect: Dialect, result: RunResult): void {
     const p = proposedRows(dialect, s.sql, s.kind, s.account, s.error, s.error ? undefined : around, schemas);
     if (p) s.proposed = p;
     // A failed statement's writes were rolled back: they are not part of the run's changes.
-    if (!s.error) all.push(...s.account.events);
+    if (!s.error) for (const e of s.account.events) all.push(e); // not spread: see sqliteWrites
   }
   if (result.steps?.length) for (const t of result.tables) pairUpdatesByEvents(t, all);
 }

@@ -24,3 +24,25 @@ describe('100k-row bulk upsert', () => {
     expect(r.statements[1]!.rowsAffected).toBe(BULK_BATCH);
   });
 });
+
+describe('one upsert updating 1,000,000 rows', () => {
+  // SQLite's write tracking (the update hook lists the rows an UPDATE rewrote) once spread a
+  // statement's list into one push's arguments, past what V8's stack holds: the run failed with
+  // "Maximum call stack size exceeded". PostgreSQL tracks writes without such a list.
+  const M = 1_000_000;
+  const rows = `WITH RECURSIVE s(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM s WHERE i < ${M})`;
+  it('sqlite: completes, with every row counted as updated and the After table cut at the row limit', async () => {
+    const r = await engines.sqlite.run({
+      setup: `CREATE TABLE big (id INTEGER PRIMARY KEY, v TEXT NOT NULL);\nINSERT INTO big (id, v) ${rows} SELECT i, 'old' FROM s;`,
+      statement: `INSERT INTO big (id, v) ${rows} SELECT i, 'new' FROM s WHERE true ON CONFLICT (id) DO UPDATE SET v = excluded.v;`,
+      rowLimit: 1000,
+    });
+    expect(r.error).toBeUndefined();
+    expect(r.statements[0]!.rowsAffected).toBe(M);
+    const after = r.tables[0]!.after!;
+    expect(after.totalRows).toBe(M);
+    expect(after.rows).toHaveLength(1000);
+    expect(after.rows[999]).toEqual([1000, 'new']);
+    expect(r.tables[0]!.counts).toMatchObject({ updated: 1000, inserted: 0, deleted: 0 });
+  }, 120_000);
+});
