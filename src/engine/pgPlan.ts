@@ -32,3 +32,35 @@ export async function planPostgres(
     await pg.query(inTx ? 'ROLLBACK TO SAVEPOINT upsert_playground_plan' : 'ROLLBACK');
   }
 }
+
+/**
+ * How many rows PostgreSQL's planner expects a writing statement to hand to its table: the
+ * estimated rows of the input of the plan's ModifyTable node, from plain EXPLAIN (nothing runs,
+ * no sequence value is spent). Null when the statement cannot be planned apart or has no such
+ * node. Used to leave the row-by-row account off for statements that write very many rows
+ * (each row it records is a NOTICE, which makes such a statement many times slower).
+ */
+export async function plannedRows(pg: PGlite, sql: string, args: unknown[]): Promise<number | null> {
+  const res = await pg.query<Value[]>(`EXPLAIN (FORMAT JSON) ${sql.replace(/;\s*$/, '')}`, args, {
+    rowMode: 'array',
+    onNotice: () => undefined,
+  });
+  const cell = res.rows[0]?.[0];
+  const plans = (typeof cell === 'string' ? JSON.parse(cell) : cell) as { Plan?: PlanNode }[] | undefined;
+  const find = (n: PlanNode | undefined): number | null => {
+    if (!n) return null;
+    if (n['Node Type'] === 'ModifyTable') return Math.max(0, ...(n.Plans ?? []).map((c) => c['Plan Rows'] ?? 0));
+    for (const c of n.Plans ?? []) {
+      const rows = find(c);
+      if (rows !== null) return rows;
+    }
+    return null;
+  };
+  return find(plans?.[0]?.Plan);
+}
+
+interface PlanNode {
+  'Node Type'?: string;
+  'Plan Rows'?: number;
+  Plans?: PlanNode[];
+}

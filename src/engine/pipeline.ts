@@ -50,13 +50,13 @@ export interface Driver {
   split: (script: string, limit?: number) => Span[];
   /**
    * Run a script statement by statement (autocommit), stopping at the first error (PostgreSQL:
-   * unless `opts.continueAfterError`, see RunInput.onError); placeholders bind `opts.params`; `opts.account` records the row-by-row account of writing statements.
+   * unless `opts.continueAfterError`, see RunInput.onError); placeholders bind `opts.params`; `opts.account` records the row-by-row account of writing statements (`opts.accountAuto`: on by default rather than by hand).
    */
   runScript: (
     script: string,
     phase: 'setup' | 'statement',
     afterEach?: (r: StatementResult) => Promise<void>,
-    opts?: { account?: boolean; params?: ResolvedParams; continueAfterError?: boolean },
+    opts?: { account?: boolean; accountAuto?: boolean; params?: ResolvedParams; continueAfterError?: boolean },
   ) => Promise<ScriptOutcome>;
   /** The value of one SQL expression (SELECT expr), for parameters given as expressions. */
   evaluate: (expr: string) => Promise<Scalar>;
@@ -214,6 +214,7 @@ async function runPipeline(d: Driver, input: RunInput, keep?: Map<number, Value>
     };
     const stmts = await d.runScript(input.statement, 'statement', perStatement ? afterEach : undefined, {
       account: account.on,
+      accountAuto: input.account === undefined,
       params,
       continueAfterError: input.onError === 'continue',
     });

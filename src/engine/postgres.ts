@@ -16,7 +16,7 @@ import { copiesFromStdin, copiesToStdout, isReadOnlyKind, statementKind } from '
 import type { Engine, EngineError, EngineNotice, StatementResult, Value } from './types.ts';
 import { execStatement } from './pgStatement.ts';
 import { postgresStatementArgs, type ResolvedParams } from './binding.ts';
-import { planPostgres } from './pgPlan.ts';
+import { plannedRows, planPostgres } from './pgPlan.ts';
 import { toEngineError } from './pgErrors.ts';
 
 /** The PostgreSQL engine, plus a clean data-directory snapshot for fast replacements. */
@@ -29,6 +29,12 @@ const WRITE_COMMANDS = new Set(['INSERT', 'UPDATE', 'DELETE', 'MERGE', 'COPY']);
 /** Statement kinds the row-by-row account traces. */
 const TRACED_KINDS = new Set(['INSERT', 'UPDATE', 'DELETE', 'MERGE']);
 const MAX_NOTICES = 20;
+/**
+ * A statement the planner expects to write more rows than this gets no automatic account (see
+ * plannedRows). Well above what the planner guesses for a never-analyzed small table (about ten
+ * pages' worth of rows), so that examples over a few rows are always traced.
+ */
+const ACCOUNT_PLANNED_ROWS = 20_000;
 
 /** Create the PostgreSQL engine; `loadDataDir` (from dumpDataDir) skips initdb. */
 export async function createPostgresEngine(opts?: {
@@ -78,7 +84,7 @@ export async function createPostgresEngine(opts?: {
     script: string,
     phase: 'setup' | 'statement',
     afterEach?: (r: StatementResult) => Promise<void>,
-    opts?: { account?: boolean; params?: ResolvedParams; continueAfterError?: boolean },
+    opts?: { account?: boolean; accountAuto?: boolean; params?: ResolvedParams; continueAfterError?: boolean },
   ): Promise<ScriptOutcome> {
     tracing = phase === 'statement' && (opts?.account ?? false);
     accountTables = null;
@@ -90,18 +96,30 @@ export async function createPostgresEngine(opts?: {
       const sql = script.slice(span.start, span.end);
       const kind = statementKind(sql, 'postgres');
       let armed = false;
+      let skipped: number | null = null;
+      const bound = postgresStatementArgs(sql, opts?.params ?? {});
       // A plain INSERT is not traced: it can write any number of rows (INSERT … SELECT
       // generate_series), and each event costs a NOTICE; UPDATE/DELETE/MERGE touch table rows.
       const traced = TRACED_KINDS.has(kind) && (kind !== 'INSERT' || /\bON\s+CONFLICT\b/i.test(sql));
       if (tracing && traced) {
+        if (opts?.accountAuto) {
+          // Nor is, unless asked for by hand, one the planner expects to write very many rows.
+          const planned = await driver
+            .guard(() => plannedRows(pg, bound ? bound.sql : sql, bound ? bound.args : []))
+            .catch(() => null); // cannot be planned apart (it may depend on earlier statements)
+          if (planned !== null && planned > ACCOUNT_PLANNED_ROWS) skipped = planned;
+        }
         try {
-          accountTables ??= await driver.guard(() => introspectPostgres(pg, parsers));
-          armed = await account.arm(accountTables, driver.guard);
+          if (skipped === null) {
+            accountTables ??= await driver.guard(() => introspectPostgres(pg, parsers));
+            armed = await account.arm(accountTables, driver.guard);
+          }
         } catch {
           armed = false;
         }
       } else if (!isReadOnlyKind(kind) && !TRACED_KINDS.has(kind)) accountTables = null;
       const disarm = async (r: StatementResult): Promise<void> => {
+        if (skipped !== null) r.accountSkipped = { plannedRows: skipped };
         if (!armed) return;
         const log = await account.disarm(driver.guard);
         if (log) r.account = log.result();
@@ -109,7 +127,6 @@ export async function createPostgresEngine(opts?: {
       const t0 = performance.now();
       statementNotices = [];
       let res;
-      const bound = postgresStatementArgs(sql, opts?.params ?? {});
       try {
         if (kind === 'COPY' && copiesFromStdin(sql)) {
           throw new Error(

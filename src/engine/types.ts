@@ -223,6 +223,11 @@ export interface StatementResult {
   error?: EngineError;
   /** The row events the engine fired while this statement ran (INSERT/UPDATE/DELETE/MERGE), when traced. */
   account?: StatementAccount;
+  /**
+   * The account was left off for this statement (PostgreSQL, account not asked for by hand): the
+   * planner expected it to write this many rows (EXPLAIN).
+   */
+  accountSkipped?: { plannedRows: number };
   /** The proposed rows of an upsert and what became of each, read from `account`. */
   proposed?: ProposedRows;
 }

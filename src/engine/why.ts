@@ -37,6 +37,7 @@ export function accountDecision(
 export function explainStatements(dialect: Dialect, result: RunResult): void {
   const all: AccountEvent[] = [];
   for (const s of result.statements) {
+    if (s.accountSkipped) result.notes.push(skippedNote(s.index, s.accountSkipped.plannedRows));
     if (!s.account) continue;
     const step = result.steps?.find((st) => st.statementIndex === s.index);
     if (step) for (const t of step.tables) pairUpdatesByEvents(t, s.account.events);
@@ -49,4 +50,9 @@ export function explainStatements(dialect: Dialect, result: RunResult): void {
     if (!s.error) for (const e of s.account.events) all.push(e); // not spread: see sqliteWrites
   }
   if (result.steps?.length) for (const t of result.tables) pairUpdatesByEvents(t, all);
+}
+
+/** Why a statement has no row-by-row account although the run records one (PostgreSQL). */
+function skippedNote(index: number, plannedRows: number): string {
+  return `Statement ${index + 1}: the row-by-row account was not recorded, because PostgreSQL's planner expects it to write about ${plannedRows.toLocaleString('en')} rows (EXPLAIN), and recording each one makes a run many times slower. Switch the row-by-row account off and on again to record it anyway.`;
 }
