@@ -27,6 +27,19 @@ export interface CsvSink {
   batch: (rows: Field[][], progress: { rows: number; bytes: number }) => void;
 }
 
+/** What the page sends the CSV worker (once). */
+export interface CsvJob {
+  file: File;
+  table: TableSchema;
+}
+
+/** What the CSV worker posts. */
+export type CsvWorkerMessage =
+  | { type: 'header'; columns: string[] }
+  | { type: 'batch'; data: Uint8Array; rows: number; progress: { rows: number; bytes: number } }
+  | { type: 'done'; rows: number }
+  | { type: 'failed'; message: string };
+
 /** The outcome: how many data rows, or what is wrong, in a person's words. */
 export type CsvOutcome = { ok: true; rows: number } | { ok: false; message: string };
 

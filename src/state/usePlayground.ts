@@ -19,6 +19,7 @@ import { useEngines } from './engineContext';
 import { whenIdle } from '../lib/idle';
 import { isStale, type LoadEvent, type PlaygroundState } from './store';
 import { useStore, type LoadGate } from './useStore';
+import { csvLoadsOf, csvTimeMs } from '../csv/csvLoads';
 
 /** Actions the UI calls. */
 export interface PlaygroundActions {
@@ -127,6 +128,9 @@ export function usePlayground(init: () => PlaygroundState): [PlaygroundState, Pl
         const params = usedParams(s.scenario, d);
         const input: RunInput = { setup: scripts.setup, statement: scripts.statement };
         if (params) input.params = params;
+        // Loaded CSV files go in after the setup; the time limit grows with their rows.
+        const csv = csvLoadsOf(engines[d]).forRun();
+        if (csv.ids.length) input.datasets = csv.ids;
         const account = opts?.account ?? s.account;
         if (account !== undefined) input.account = account;
         if (opts?.again) {
@@ -154,7 +158,7 @@ export function usePlayground(init: () => PlaygroundState): [PlaygroundState, Pl
         }
         // Race lab: the timeline runs instead of the statement script.
         if (s.scenario.race) Object.assign(input, { race: raceInput(s.scenario.race[d]), statement: '' });
-        void engines[d].run(input, s.timeLimitS * 1000).then((result) => {
+        void engines[d].run(input, s.timeLimitS * 1000 + csvTimeMs(d, csv.rows)).then((result) => {
           dispatch({
             type: 'runDone',
             dialect: d,
