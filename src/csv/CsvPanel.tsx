@@ -7,6 +7,7 @@
 import { type DragEvent, useId, useRef, useState, useSyncExternalStore } from 'react';
 import { useEngines } from '../state/engineContext';
 import { DIALECT_LABEL, type Dialect, type TableSchema } from '../engine/types';
+import { plural } from '../results/format';
 import { csvLoadsOf, isLost, type CsvLoad } from './csvLoads';
 import './csv.css';
 
@@ -21,7 +22,6 @@ export interface CsvPanelProps {
   onChange: () => void;
 }
 
-const fmt = new Intl.NumberFormat('en');
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(bytes < 10 * 1024 * 1024 ? 1 : 0)} MB`;
 
 /** The CSV load panel of the Form. */
@@ -39,6 +39,8 @@ export function CsvPanel({ dialect, table, tables, onChange }: CsvPanelProps) {
   };
   const onDrop = (e: DragEvent<HTMLDivElement>) => {
     e.preventDefault();
+    e.stopPropagation(); // the page's own drop target imports scenario files
+
     setDragging(false);
     start(e.dataTransfer.files[0]);
   };
@@ -52,8 +54,10 @@ export function CsvPanel({ dialect, table, tables, onChange }: CsvPanelProps) {
       <legend>Load a CSV file into {table.name}</legend>
       <div
         className={`csv-drop${dragging ? ' csv-drop-over' : ''}`}
+        data-file-drop
         onDragOver={(e) => {
           e.preventDefault();
+          e.stopPropagation();
           setDragging(true);
         }}
         onDragLeave={() => setDragging(false)}
@@ -90,10 +94,10 @@ export function CsvPanel({ dialect, table, tables, onChange }: CsvPanelProps) {
                     max={l.file.size}
                     value={l.bytes}
                     aria-label={`Loading ${l.file.name} into ${l.table}`}
-                    aria-valuetext={`${mb(l.bytes)} of ${mb(l.file.size)} read, ${fmt.format(l.rows)} rows`}
+                    aria-valuetext={`${mb(l.bytes)} of ${mb(l.file.size)} read, ${plural(l.rows, 'row')}`}
                   />
                   <span className="ub-status" role="status">
-                    {l.file.name}: {mb(l.bytes)} of {mb(l.file.size)} read, {fmt.format(l.rows)} rows
+                    {l.file.name}: {mb(l.bytes)} of {mb(l.file.size)} read, {plural(l.rows, 'row')}
                   </span>
                   <button type="button" onClick={() => remove(l)}>
                     Cancel
@@ -103,7 +107,7 @@ export function CsvPanel({ dialect, table, tables, onChange }: CsvPanelProps) {
               {l.state === 'loaded' && (
                 <>
                   <span>
-                    <strong>{l.table}</strong> ← {l.file.name}, {fmt.format(l.rows)} rows
+                    <strong>{l.table}</strong> ← {l.file.name}, {plural(l.rows, 'row')}
                   </span>
                   <button type="button" onClick={() => remove(l)} aria-label={`Remove ${l.file.name}`}>
                     Remove

@@ -72,7 +72,7 @@ export class DatasetStore {
    * Insert the datasets `ids` into their tables (after the setup). Returns the error that stopped
    * it, in the words a person needs: which file, table, row and (where it can tell) column.
    */
-  async load(d: Driver, ids: string[]): Promise<EngineError | undefined> {
+  async load(d: Driver, ids: string[], notes: string[]): Promise<EngineError | undefined> {
     if (ids.length === 0) return undefined;
     const tables = await d.guard(() => d.introspect());
     for (const id of ids) {
@@ -94,7 +94,12 @@ export class DatasetStore {
         );
       }
       try {
+        const t0 = performance.now();
         await d.insertRows!(table, info.columns, decodeBatches(set.batches));
+        const ms = performance.now() - t0;
+        notes.push(
+          `${set.rows.toLocaleString('en')} row${set.rows === 1 ? '' : 's'} of ${info.fileName} were inserted into ${table.name} after the setup (in ${ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(1)} s`}); the file is loaded in this tab only, not part of the scenario.`,
+        );
       } catch (e) {
         if (!(e instanceof RowRefused)) throw e;
         return loadError(refusalMessage(info, e));

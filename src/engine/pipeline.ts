@@ -171,7 +171,7 @@ async function runPipeline(
     result.setup = setup.results;
     // The loaded CSV files go in after the setup, as if it had inserted them (a failure counts as
     // the setup's: the statement is not run).
-    const loadError = setup.error ? undefined : await datasets.load(d, input.datasets ?? []);
+    const loadError = setup.error ? undefined : await datasets.load(d, input.datasets ?? [], result.notes);
     lap('setup');
     if (setup.error || loadError) {
       result.ok = false;

@@ -29,6 +29,9 @@ test("a CSV file loads into the Form's table through the file picker, and every 
     timeout: 30_000,
   });
   await waitForResult(page);
+  await expect(
+    page.getByText(/^20,000 rows of users\.csv were inserted into users after the setup \(in /),
+  ).toBeVisible();
   // A plain run again: the rows are inserted again after the setup.
   await page.getByRole('button', { name: 'Run', exact: true }).click();
   await waitForResult(page);
@@ -64,4 +67,14 @@ test('a file that does not fit the table says why; a load can be cancelled', asy
   await page.getByRole('button', { name: 'Run', exact: true }).click();
   await waitForResult(page);
   await expect(page.getByRole('table', { name: 'After: users', exact: true }).locator('tbody tr')).toHaveCount(3);
+
+  // Dropped on the drop zone, a file loads as well.
+  const dropped = await page.evaluateHandle(() => {
+    const dt = new DataTransfer();
+    dt.items.add(new File(['email,name\nzoe@example.com,Zoë\n'], 'drop.csv', { type: 'text/csv' }));
+    return dt;
+  });
+  await form.locator('.csv-drop').dispatchEvent('drop', { dataTransfer: dropped });
+  await expect(form.getByText('users ← drop.csv, 1 row', { exact: true })).toBeVisible();
+  await expect(page.getByRole('table', { name: 'After: users', exact: true }).locator('tbody tr')).toHaveCount(4);
 });

@@ -36,6 +36,9 @@ describe.each(['sqlite', 'postgres'] as const)('%s datasets', (dialect) => {
       expect(t.before!.totalRows).toBe(4);
       expect(t.after!.totalRows).toBe(4);
       expect(t.counts.updated).toBe(1);
+      expect(r.notes[0]).toMatch(
+        /^3 rows of items\.csv were inserted into items after the setup \(in \d+ ms\); the file is loaded in this tab only, not part of the scenario\.$/,
+      );
       expect(t.after!.rows.map((row) => row[1])).toEqual(['setup row', 'changed', 'three', 'four']);
       // Empty fields are NULL; the text is read as the column's type.
       const three = t.after!.rows[2]!;
