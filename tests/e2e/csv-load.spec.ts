@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { expect, test } from './fixtures';
-import { waitForResult } from './helpers';
+import { setEditor, waitForResult } from './helpers';
 
 /** A CSV for the default scenario's users table: `rows` rows with unique e-mails. */
 function usersCsv(rows: number): Buffer {
@@ -77,4 +77,68 @@ test('a file that does not fit the table says why; a load can be cancelled', asy
   await form.locator('.csv-drop').dispatchEvent('drop', { dataTransfer: dropped });
   await expect(form.getByText('users ← drop.csv, 1 row', { exact: true })).toBeVisible();
   await expect(page.getByRole('table', { name: 'After: users', exact: true }).locator('tbody tr')).toHaveCount(4);
+});
+
+test('after the engine is restarted, the loaded file shows as lost, runs say so, and Load again brings it back', async ({
+  page,
+}) => {
+  await page.goto('./');
+  await waitForResult(page);
+  await page.getByRole('tab', { name: 'Form' }).click();
+  const form = page.getByRole('region', { name: 'Upsert builder' });
+  await form.getByLabel('CSV file for table users').setInputFiles({
+    name: 'users.csv',
+    mimeType: 'text/csv',
+    buffer: usersCsv(20),
+  });
+  await expect(form.getByText('users ← users.csv, 20 rows', { exact: true })).toBeVisible();
+  await waitForResult(page);
+
+  // A runaway statement stopped at the time limit restarts the engine.
+  await page.getByRole('tab', { name: 'SQL' }).click();
+  await page.getByLabel('Time limit (s)').fill('1');
+  await setEditor(
+    page,
+    'Statement SQL',
+    'WITH RECURSIVE r(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM r) SELECT count(*) FROM r;',
+  );
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
+  await expect(page.getByRole('alert').filter({ hasText: 'Run stopped' })).toContainText(
+    'the loaded CSV files must be loaded again (Form tab)',
+    { timeout: 20_000 },
+  );
+  await setEditor(page, 'Statement SQL', 'SELECT count(*) AS n FROM users;');
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
+  await expect(page.getByRole('alert').filter({ hasText: 'no longer in the engine' })).toBeVisible();
+
+  await page.getByRole('tab', { name: 'Form' }).click();
+  await expect(form).toContainText('The SQLite engine was restarted, so it no longer holds these rows');
+  await form.getByRole('button', { name: 'Load users.csv again' }).click();
+  await expect(form.getByText('The SQLite engine was restarted')).toHaveCount(0);
+  await expect(page.getByRole('table', { name: 'Statement 1 result' })).toContainText('22');
+});
+
+test('a CSV file loads into a PostgreSQL table, and a refused value names its row and column', async ({ page }) => {
+  await page.goto('./');
+  await waitForResult(page);
+  await page.getByRole('radio', { name: 'PostgreSQL', exact: true }).check();
+  await expect(page.locator('.results[data-dialect="postgres"]')).toBeVisible({ timeout: 60_000 });
+  await page.getByRole('tab', { name: 'Form' }).click();
+  const form = page.getByRole('region', { name: 'Upsert builder' });
+  const picker = form.getByLabel('CSV file for table users');
+  await picker.setInputFiles({ name: 'users.csv', mimeType: 'text/csv', buffer: usersCsv(2_000) });
+  await expect(form.getByText('users ← users.csv, 2,000 rows', { exact: true })).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByText(/^2,000 rows of users\.csv were inserted into users after the setup/)).toBeVisible({
+    timeout: 60_000,
+  });
+  // age is an integer column: "old" is refused by PostgreSQL, and nothing of the file is kept.
+  await picker.setInputFiles({
+    name: 'ages.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from('email,name,age\na@example.com,A,30\nb@example.com,B,old\n'),
+  });
+  await expect(page.getByRole('alert').filter({ hasText: 'ages.csv could not be loaded' })).toContainText(
+    'ages.csv could not be loaded into table users: row 2, column age: invalid input syntax for type integer: "old"',
+    { timeout: 60_000 },
+  );
 });
