@@ -1,6 +1,6 @@
 // Loading a large CSV file into the Form's table, timed in headless Chromium on the production
 // build (npm run build; a server on the port given, e.g. npx vite preview --port 4305).
-// Usage: node bench/csv-load.mjs <url> [rows=1000000] [--shots=<dir>]
+// Usage: node bench/csv-load.mjs <url> [rows=1000000] [--shots=<dir>] [--postgres]
 // Reports: read (file picked → the engine holds every row: parsing in the CSV worker, relay,
 // keeping), run (→ the run's result with the rows inserted after the setup, as the page shows it),
 // and the main thread's longest task meanwhile (PerformanceObserver 'longtask').
@@ -13,6 +13,7 @@ const args = process.argv.slice(2);
 const url = args[0] ?? 'http://127.0.0.1:4305/';
 const rows = Number(args.find((a, i) => i > 0 && /^\d+$/.test(a)) ?? 1_000_000);
 const shots = args.find((a) => a.startsWith('--shots='))?.slice(8);
+const postgres = args.includes('--postgres');
 
 const file = path.join(os.tmpdir(), `users-${rows}.csv`);
 const lines = ['email,name,age,login_count'];
@@ -35,6 +36,10 @@ async function open(width, height, colorScheme = 'light') {
   page.on('pageerror', (e) => console.error('pageerror:', e.message));
   await page.goto(url);
   await page.waitForSelector('table[aria-label^="After: "]', { timeout: 60_000 });
+  if (postgres) {
+    await page.getByRole('radio', { name: 'PostgreSQL', exact: true }).check();
+    await page.waitForSelector('.results[data-dialect="postgres"] table[aria-label^="After: "]', { timeout: 120_000 });
+  }
   await page.getByRole('tab', { name: 'Form' }).click();
   await page.getByRole('button', { name: 'Load CSV into users…' }).waitFor();
   return page;
@@ -57,24 +62,36 @@ if (shots) {
 await form.getByText(`users ← users-${rows}.csv, ${fmt.format(rows)} rows`).waitFor({ timeout: 300_000 });
 const t1 = await page.evaluate(() => performance.now());
 // The After table: cut at the row limit (100,000) with a note saying of how many, or whole.
-await (rows + 3 > 100_000
-  ? page.getByText(`of ${fmt.format(rows + 3)} rows`).first()
-  : page.getByRole('region', { name: `After: users (scrollable, ${fmt.format(rows + 3)} rows)` })
+await (
+  rows + 3 > 100_000
+    ? page.getByText(`of ${fmt.format(rows + 3)} rows`).first()
+    : page.getByRole('region', { name: `After: users (scrollable, ${fmt.format(rows + 3)} rows)` })
 ).waitFor({ timeout: 300_000 });
 const t2 = await page.evaluate(() => performance.now());
-const engineText = await page.getByText(/Result in .* · engine /).first().textContent();
+const engineText = await page
+  .getByText(/Result in .* · engine /)
+  .first()
+  .textContent();
+const inserted = await page
+  .getByText(/ rows of users-\d+\.csv were inserted into users after the setup/)
+  .first()
+  .textContent();
 const long = await page.evaluate((from) => window.__long.filter((e) => e.start >= from), t0);
 const longest = long.reduce((m, e) => Math.max(m, e.duration), 0);
 console.log(
   JSON.stringify(
     {
+      engine: postgres ? 'postgres' : 'sqlite',
       rows,
       fileMB: +(lines.join('\n').length / 1024 / 1024).toFixed(1),
       readMs: Math.round(t1 - t0),
       runMs: Math.round(t2 - t1),
       page: engineText?.trim(),
+      inserted: inserted?.trim(),
       longTasks: long.length,
       longestTaskMs: Math.round(longest),
+      // Each long task: when it began (ms after the file was picked), how long it took, and in which phase.
+      tasks: long.map((e) => `${Math.round(e.start - t0)}+${Math.round(e.duration)} (${e.start < t1 ? 'read' : 'run'})`),
     },
     null,
     1,
@@ -90,7 +107,11 @@ if (shots) {
     const p = await open(w, h, scheme);
     const f = p.getByRole('region', { name: 'Upsert builder' });
     const picker = f.getByLabel('CSV file for table users');
-    await picker.setInputFiles({ name: 'bad.csv', mimeType: 'text/csv', buffer: Buffer.from('email,colour\na@b,red\n') });
+    await picker.setInputFiles({
+      name: 'bad.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from('email,colour\na@b,red\n'),
+    });
     await f.getByRole('alert').waitFor();
     await f.getByRole('button', { name: 'Load CSV into users…' }).scrollIntoViewIfNeeded();
     await p.screenshot({ path: path.join(shots, `csv-${name}-refused.png`) });

@@ -82,7 +82,8 @@ export function CsvPanel({ dialect, table, tables, onChange }: CsvPanelProps) {
       </div>
       <p className="ub-hint" id={`${id}-about`}>
         The header row names the table&apos;s columns; an empty field loads as NULL. The rows are inserted after the
-        setup on every run. The file stays in this tab only: it is not part of a shared link or a saved scenario.
+        setup on every {engine} run. The file stays in this tab only: it is not part of a shared link or a saved
+        scenario.
       </p>
       {view.loads.length > 0 && (
         <ul className="csv-loads" aria-label="CSV files">
