@@ -91,7 +91,9 @@ console.log(
       longTasks: long.length,
       longestTaskMs: Math.round(longest),
       // Each long task: when it began (ms after the file was picked), how long it took, and in which phase.
-      tasks: long.map((e) => `${Math.round(e.start - t0)}+${Math.round(e.duration)} (${e.start < t1 ? 'read' : 'run'})`),
+      tasks: long.map(
+        (e) => `${Math.round(e.start - t0)}+${Math.round(e.duration)} (${e.start < t1 ? 'read' : 'run'})`,
+      ),
     },
     null,
     1,
