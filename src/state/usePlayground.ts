@@ -56,6 +56,8 @@ export interface PlaygroundActions {
 interface RunOptions {
   again?: boolean;
   account?: boolean;
+  /** When a run of the dialect is under way, run once more after it (its inputs changed meanwhile, e.g. a CSV file loaded). */
+  queue?: boolean;
 }
 
 /** Dialects a scenario shows results for (both in compare mode). */
@@ -113,11 +115,14 @@ export function usePlayground(init: () => PlaygroundState): [PlaygroundState, Pl
     [engines, dispatch],
   );
 
+  // Dialects to run again once their run under way has finished (RunOptions.queue).
+  const queued = useRef(new Set<Dialect>());
   const run = useCallback(
     (dialect?: Dialect, opts?: RunOptions) => {
       const s = stateRef.current;
       const targets = dialect ? [dialect] : shownDialects(s.scenario);
       for (const d of targets) {
+        if (s.running[d] && opts?.queue) queued.current.add(d);
         if (s.running[d] || carryIfNeeded(d)) continue;
         const invalid = invalidParam(s.scenario, d);
         if (invalid) {
@@ -223,6 +228,14 @@ export function usePlayground(init: () => PlaygroundState): [PlaygroundState, Pl
       if (!results[d] && !running[d] && state.carry[d] !== 'working') run(d);
     }
   }, [scenario, results, running, run, state.carry]);
+
+  useEffect(() => {
+    for (const d of queued.current) {
+      if (running[d]) continue;
+      queued.current.delete(d);
+      run(d);
+    }
+  }, [running, run]);
 
   // Warm PostgreSQL in the background once the page has shown its first result and is idle, so a
   // later switch is instant. Skipped when the browser asks to save data.
