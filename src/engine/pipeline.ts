@@ -331,7 +331,7 @@ export function engineFromDriver(
         kept = new Map();
         const race = input.race;
         return race
-          ? import('./race.ts').then((m) => m.runRace(d, input, race))
+          ? import('./race.ts').then((m) => m.runRace(d, input, race, datasets))
           : runPipeline(d, input, kept, datasets);
       }),
     fullValue: (id) => Promise.resolve(kept.get(id) ?? null),

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { useEngines } from '../support/engines';
 import { encodeBatch, type DatasetInfo } from '../../src/engine/datasets';
 import type { Engine, RunResult } from '../../src/engine/types';
+import { raceInput } from '../../src/race/model';
 
 const engines = useEngines();
 
@@ -97,6 +98,22 @@ describe.each(['sqlite', 'postgres'] as const)('%s datasets', (dialect) => {
     expect(r.ok, r.error?.message).toBe(true);
     expect(rowsOf(r, 't').after!.rows).toEqual([[0], [1], [2]]);
     e.datasets.drop('tx');
+  });
+
+  it('inserts the rows before a race lab timeline too', async () => {
+    const e = engines[dialect];
+    load(e, { id: 'race', table: 't', columns: ['a'] }, [[['1'], ['2'], ['3']]]);
+    const race = raceInput({
+      sessions: [['SELECT count(*) AS n FROM t;'], ['SELECT 1 AS one;']],
+      timeline: [
+        { session: 0, step: 0 },
+        { session: 1, step: 0 },
+      ],
+    });
+    const r = await e.run({ setup: 'CREATE TABLE t (a integer);', statement: '', race, datasets: ['race'] });
+    expect(r.ok, r.error?.message).toBe(true);
+    expect(r.statements[0]!.rows).toEqual([[3]]);
+    e.datasets.drop('race');
   });
 
   it('inserts 20,000 rows', async () => {
