@@ -97,7 +97,8 @@ export function CsvPanel({ dialect, table, tables, onChange }: CsvPanelProps) {
                     aria-label={`Loading ${l.file.name} into ${l.table}`}
                     aria-valuetext={`${mb(l.bytes)} of ${mb(l.file.size)} read, ${plural(l.rows, 'row')}`}
                   />
-                  <span className="ub-status" role="status">
+                  {/* Not a live region: the bar's value is read on demand; the loaded line is announced. */}
+                  <span className="ub-status">
                     {l.file.name}: {mb(l.bytes)} of {mb(l.file.size)} read, {plural(l.rows, 'row')}
                   </span>
                   <button type="button" onClick={() => remove(l)}>
@@ -107,7 +108,7 @@ export function CsvPanel({ dialect, table, tables, onChange }: CsvPanelProps) {
               )}
               {l.state === 'loaded' && (
                 <>
-                  <span>
+                  <span role="status">
                     <strong>{l.table}</strong> ← {l.file.name}, {plural(l.rows, 'row')}
                   </span>
                   <button type="button" onClick={() => remove(l)} aria-label={`Remove ${l.file.name}`}>
