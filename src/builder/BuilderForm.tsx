@@ -25,6 +25,7 @@ import { DEFAULT_SA_OPTIONS, type SaOptions, generateSqlAlchemy } from './sqlalc
 import { setupRowsOf } from './SaOptions';
 import { type Plan, resolvePlan, targetOptions } from './targets';
 import { updatableColumns } from './clauses';
+import { CsvPanel } from '../csv/CsvPanel';
 import './builder.css';
 
 /** Props of the upsert builder form. */
@@ -43,6 +44,8 @@ export interface BuilderFormProps {
   onStateChange?: (state: BuilderState) => void;
   /** The tables of the last run of the current setup (their Before rows go into the whole SQLAlchemy file). */
   ranTables?: TableDiff[] | null;
+  /** When given, a panel loads CSV files into the table; called when the loaded files change. */
+  onCsvChange?: () => void;
 }
 
 function targetChecked(choice: TargetChoice, plan: Plan): boolean {
@@ -61,6 +64,7 @@ export function BuilderForm({
   state: controlled,
   onStateChange,
   ranTables,
+  onCsvChange,
 }: BuilderFormProps) {
   const id = useId();
   const [local, setLocal] = useState<BuilderState | null>(null);
@@ -182,6 +186,7 @@ export function BuilderForm({
           }
         />
       </fieldset>
+      {onCsvChange && <CsvPanel dialect={dialect} table={table} tables={tables} onChange={onCsvChange} />}
 
       <div className="ub-columns">
         <fieldset className="ub-fieldset">

@@ -7,7 +7,7 @@
 import { CutValues } from './cutValues.ts';
 import type { EngineInfo } from './engineInfo.ts';
 import { PgSnapshotPolicy, type SnapshotStore } from './pgSnapshotPolicy.ts';
-import type { FromWorker, ToWorker } from './protocol.ts';
+import type { DatasetMessage, FromWorker, ToWorker } from './protocol.ts';
 import { fromWire } from './resultCodec.ts';
 import { engineError, failedRun, label, stoppedMessage } from './runFailure.ts';
 import type { Dialect, RunInput, RunParams, RunResult, Value } from './types.ts';
@@ -79,11 +79,7 @@ export class EngineClient {
     for (const cb of this.listeners) cb(this.infoValue);
   }
 
-  /**
-   * Start the worker and its engine if not yet started; resolves when it is ready. The worker is
-   * created at once (requests may be posted right away: it queues them); a stored snapshot is read,
-   * or the engine's wasm compiled, meanwhile and handed over with 'init'.
-   */
+  /** Start the worker (at once: it queues requests) and its engine (after 'init' with a snapshot or wasm); resolves when ready. */
   start(): Promise<void> {
     if (this.ready) return this.ready;
     this.setInfo({ status: this.infoValue.status === 'restarting' ? 'restarting' : 'starting', failure: null });
@@ -168,13 +164,10 @@ export class EngineClient {
     if ((msg.type === 'result' || msg.type === 'described') && msg.restart) this.replaceWorker();
   }
 
-  /**
-   * Start a new worker (from the clean snapshot) and hand it the requests still waiting, which the
-   * old worker no longer runs: the engine said the last request left it unusable, or a describe
-   * was stopped at its time limit.
-   */
+  /** A new worker (clean) gets the requests still waiting: the old one is unusable, or a describe hit its limit. */
   private replaceWorker(): void {
     this.cuts.replaced();
+    this.generation++;
     this.worker?.terminate();
     this.worker = null;
     this.ready = null;
@@ -220,11 +213,7 @@ export class EngineClient {
     return failedRun(this.dialect, this.infoValue.version, engineError('engine', 'Unexpected reply from the engine.'));
   }
 
-  /**
-   * Introspect the tables the setup script creates, under the same time limit as a run. Describes
-   * go to the worker one at a time; with `latestOnly`, a newer latest-only describe replaces one
-   * still waiting (which resolves `superseded`), so typing never queues stale work.
-   */
+  /** Introspect the tables the setup creates, under the run's time limit (one at a time; see DescribeQueue). */
   describe(setup: string, params?: RunParams, opts: DescribeOptions = {}): Promise<Described> {
     return this.describes.add(setup, params, opts);
   }
@@ -246,17 +235,28 @@ export class EngineClient {
     return this.cuts.fetch(cutId, (cut) => this.send({ type: 'value', id: this.rpc.id(), cut }));
   }
 
+  /** How many times the worker was replaced: what was loaded into an earlier one is gone. */
+  generation = 0;
+
+  /** Post a loaded CSV file's part (see datasets.ts; row batches are transferred); no reply. */
+  postDataset(msg: DatasetMessage): void {
+    this.start().catch(() => undefined);
+    this.worker?.postMessage(msg, msg.op === 'rows' ? [msg.data.buffer] : []);
+  }
+
+  /** Rows of a dataset the worker keeps once every part posted before is in (null: it has none). */
+  async stored(dataset: string): Promise<number | null> {
+    const reply = await this.send({ type: 'stored', id: this.rpc.id(), dataset });
+    return reply.type === 'stored' ? reply.rows : null;
+  }
+
   /** The worker's clean data directory (PostgreSQL), for fast restarts. */
   private async dump(): Promise<Blob | null> {
     const reply = await this.send({ type: 'dump', id: this.rpc.id() });
     return reply.type === 'dumped' ? reply.dataDir : null;
   }
 
-  /**
-   * Stop the request in flight (or every pending request): terminate the worker and start a new
-   * one. A describe stopped at its time limit hands the requests behind it to the new worker (a
-   * run queued behind a runaway setup still runs); any other stop gives them up.
-   */
+  /** Stop the request in flight (or all): a new worker; a describe stopped at its limit hands the requests behind it over. */
   stop(id?: number, why: 'timeout' | 'user' = 'user'): void {
     const targets = id === undefined ? this.rpc.ids() : [id];
     if (targets.length === 0) return;
@@ -274,10 +274,7 @@ export class EngineClient {
       );
   }
 
-  /**
-   * Replace the worker after a stop or crash: the runs still waiting are given up with `message`;
-   * schema reads (which change nothing, and editors wait on them) go to the new worker.
-   */
+  /** After a stop or crash: runs still waiting are given up with `message`; schema reads go to the new worker. */
   private restart(message: string): void {
     for (const id of this.rpc.ids()) {
       if (this.rpc.get(id)?.msg.type !== 'describe') this.rpc.settle(id, { type: 'fatal', id, message });

@@ -29,6 +29,7 @@ import { accountDecision, explainStatements } from './why.ts';
 import { capLongValues } from './cellCap.ts';
 import { resolveParams, unboundError, type ResolvedParams, type Scalar } from './binding.ts';
 import type { PlanFacts, PlanLine } from './plan.ts';
+import { DatasetStore, type Field } from './datasets.ts';
 
 /** What running one script produced. */
 export interface ScriptOutcome {
@@ -80,6 +81,11 @@ export interface Driver {
   writtenAll: () => Promise<WrittenRows | null>;
   /** After a script: roll back a failed transaction, report an open one. */
   settleTransaction: () => Promise<{ notes: string[] }>;
+  /**
+   * Insert rows into `table` (a loaded CSV file, see datasets.ts) all at once or not at all, as the
+   * user's session would; a refused row throws RowRefused.
+   */
+  insertRows?: (table: TableSchema, columns: string[], batches: Iterable<Field[][]>) => Promise<void>;
   /** After the After snapshot: roll back whatever transaction the script left open. */
   finish: () => Promise<void>;
   /**
@@ -132,7 +138,12 @@ export function emptyResult(d: Driver): RunResult {
 }
 
 /** Run one scenario on a driver. Never throws: failures come back in the result. */
-async function runPipeline(d: Driver, input: RunInput, keep?: Map<number, Value>): Promise<RunResult> {
+async function runPipeline(
+  d: Driver,
+  input: RunInput,
+  keep: Map<number, Value>,
+  datasets: DatasetStore,
+): Promise<RunResult> {
   const rowLimit = input.rowLimit ?? DEFAULT_ROW_LIMIT;
   const result = emptyResult(d);
   const timings = result.timings;
@@ -158,16 +169,21 @@ async function runPipeline(d: Driver, input: RunInput, keep?: Map<number, Value>
     lap('reset');
     const setup = await d.runScript(input.setup, 'setup', undefined, { params });
     result.setup = setup.results;
+    // The loaded CSV files go in after the setup, as if it had inserted them (a failure counts as
+    // the setup's: the statement is not run).
+    const loadError = setup.error ? undefined : await datasets.load(d, input.datasets ?? [], result.notes);
     lap('setup');
-    if (setup.error) {
+    if (setup.error || loadError) {
       result.ok = false;
-      result.error = setup.error;
+      result.error = setup.error ?? loadError;
       result.notRun = d.split(input.statement).map((span, index) => ({
         index,
         span,
         sql: input.statement.slice(span.start, span.end),
       }));
-      result.notes.push('The statement script was not run because the setup failed.');
+      result.notes.push(
+        `The statement script was not run because ${loadError ? 'a CSV file could not be loaded' : 'the setup failed'}.`,
+      );
       result.notes.push(...(await d.settleTransaction()).notes);
       // Show the tables as the setup left them (Before = After, nothing changed).
       const snaps = await capture(d, rowLimit);
@@ -305,7 +321,9 @@ export function engineFromDriver(
     return next;
   };
   let kept = new Map<number, Value>(); // the last run's cut values, whole
+  const datasets = new DatasetStore();
   const engine: Engine = {
+    datasets,
     dialect: d.dialect,
     version: () => d.versionLabel,
     // A race-lab timeline (input.race) has its own runner, on the same driver and queue.
@@ -313,7 +331,9 @@ export function engineFromDriver(
       serial(() => {
         kept = new Map();
         const race = input.race;
-        return race ? import('./race.ts').then((m) => m.runRace(d, input, race)) : runPipeline(d, input, kept);
+        return race
+          ? import('./race.ts').then((m) => m.runRace(d, input, race, datasets))
+          : runPipeline(d, input, kept, datasets);
       }),
     fullValue: (id) => Promise.resolve(kept.get(id) ?? null),
     describe: (setup, params) => serial(() => describePipeline(d, setup, params)),

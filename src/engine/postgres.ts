@@ -18,6 +18,7 @@ import { execStatement } from './pgStatement.ts';
 import { postgresStatementArgs, type ResolvedParams } from './binding.ts';
 import { plannedRows, planPostgres } from './pgPlan.ts';
 import { toEngineError } from './pgErrors.ts';
+import { insertPostgresRows } from './pgLoad.ts';
 
 /** The PostgreSQL engine, plus a clean data-directory snapshot for fast replacements. */
 export interface PostgresEngine extends Engine {
@@ -260,6 +261,7 @@ export async function createPostgresEngine(opts?: {
       );
       return { notes };
     },
+    insertRows: (table, columns, batches) => insertPostgresRows(pg, table, columns, batches),
     async finish() {
       if (pg.isInTransaction()) await pg.query('ROLLBACK');
     },

@@ -4,6 +4,17 @@
  */
 import type { WireResult } from './resultCodec.ts';
 import type { Dialect, EngineError, RunInput, RunParams, TableSchema, Value } from './types.ts';
+import type { DatasetInfo } from './datasets.ts';
+
+/**
+ * A loaded CSV file's part (see datasets.ts), posted without a reply: 'begin', then its row
+ * batches as they are parsed (JSON text as UTF-8, transferred), or 'drop'. 'stored' (a request)
+ * answers once every batch before it is kept.
+ */
+export type DatasetMessage =
+  | { type: 'dataset'; op: 'begin'; info: DatasetInfo }
+  | { type: 'dataset'; op: 'rows'; dataset: string; data: Uint8Array; rows: number }
+  | { type: 'dataset'; op: 'drop'; dataset: string };
 
 /** Messages the page sends to a worker. */
 export type ToWorker =
@@ -11,7 +22,9 @@ export type ToWorker =
   | { type: 'run'; id: number; input: RunInput }
   | { type: 'describe'; id: number; setup: string; params?: RunParams }
   | { type: 'dump'; id: number }
-  | { type: 'value'; id: number; cut: number };
+  | { type: 'value'; id: number; cut: number }
+  | { type: 'stored'; id: number; dataset: string }
+  | DatasetMessage;
 
 /** Messages a worker sends to the page. */
 export type FromWorker =
@@ -21,4 +34,6 @@ export type FromWorker =
   | { type: 'described'; id: number; tables: TableSchema[]; error?: EngineError; restart?: true }
   | { type: 'dumped'; id: number; dataDir: Blob | null }
   | { type: 'valued'; id: number; value: Value }
+  /** Rows of the dataset kept in the engine; null when it has none by that id (dropped, or a new worker). */
+  | { type: 'stored'; id: number; rows: number | null }
   | { type: 'fatal'; id?: number; message: string };

@@ -12,6 +12,7 @@
  * a transaction-control statement in a step is refused before anything runs (RACE_TRANSACTION_REFUSAL).
  */
 import { resolveParams, unboundError, type ResolvedParams, type Scalar } from './binding.ts';
+import type { DatasetStore } from './datasets.ts';
 import { findPlaceholders, isPositionalKey } from './placeholders.ts';
 import { capture, diffAll, sumCounts, totalRows } from './capture.ts';
 import { emptyResult, finishRun, PER_STATEMENT_ROWS, type Driver } from './pipeline.ts';
@@ -131,7 +132,7 @@ function rowValues(r: StatementResult): Record<string, Scalar> | null {
 }
 
 /** Run a race on a driver: setup, then every step in timeline order. Never throws. */
-export async function runRace(d: Driver, input: RunInput, race: RaceInput): Promise<RunResult> {
+export async function runRace(d: Driver, input: RunInput, race: RaceInput, datasets: DatasetStore): Promise<RunResult> {
   const rowLimit = input.rowLimit ?? DEFAULT_ROW_LIMIT;
   const outcome: RaceOutcome = { steps: [], tablesEachStep: false };
   // The race is set from the start: a refused or failed race is still shown as a race.
@@ -149,12 +150,16 @@ export async function runRace(d: Driver, input: RunInput, race: RaceInput): Prom
     const base = await resolveParams(input.params, (expr) => d.evaluate(expr));
     const setup = await d.runScript(input.setup, 'setup', undefined, { params: base });
     result.setup = setup.results;
+    // Loaded CSV files go in after the setup, as for a plain run (pipeline.ts).
+    const loadError = setup.error ? undefined : await datasets.load(d, input.datasets ?? [], result.notes);
     result.notes.push(...(await d.settleTransaction()).notes);
-    if (setup.error) {
+    if (setup.error || loadError) {
       result.ok = false;
-      result.error = setup.error;
+      result.error = setup.error ?? loadError;
       result.notRun = race.steps.map((s, index) => ({ index, sql: s.sql, span: { start: 0, end: s.sql.length } }));
-      result.notes.push('The timeline was not run because the setup failed.');
+      result.notes.push(
+        `The timeline was not run because ${loadError ? 'a CSV file could not be loaded' : 'the setup failed'}.`,
+      );
       await d.finish();
       return await finishRun(d, result, start);
     }

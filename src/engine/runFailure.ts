@@ -41,5 +41,7 @@ export function stoppedMessage(why: 'timeout' | 'user', p: Pending): string {
       : formatSeconds(p.limitMs) +
         (p.graceMs ? ` (${formatSeconds(p.limitMs + p.graceMs)} for the engine's first run, as it warms up)` : '');
   const what = p.msg.type === 'describe' ? 'the setup' : 'the run';
-  return `Stopped at the time limit of ${seconds}: ${what} was still going. The engine was restarted; the next run starts from a clean database.`;
+  // A run with loaded CSV files was given time for their rows too (csvTimeMs), and they are gone with the engine.
+  const csv = p.msg.type === 'run' && p.msg.input.datasets?.length;
+  return `Stopped at the time limit of ${seconds}${csv ? ' (with time for the loaded CSV rows)' : ''}: ${what} was still going. The engine was restarted; the next run starts from a clean database${csv ? ', and the loaded CSV files must be loaded again (Form tab)' : ''}.`;
 }

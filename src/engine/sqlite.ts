@@ -16,6 +16,7 @@ import { findPlaceholders } from './placeholders.ts';
 import { normalizeSqliteRow } from './values.ts';
 import { sqliteRefusal } from './sqliteBlocked.ts';
 import { errorResult, failed } from './sqliteErrors.ts';
+import { insertSqliteRows } from './sqliteLoad.ts';
 
 /** Statement kinds the row-by-row account traces. */
 const TRACED_KINDS = /^(INSERT|UPDATE|DELETE|REPLACE)\b/;
@@ -287,6 +288,10 @@ export async function createSqliteEngine(opts?: {
           'The script left a transaction open: the After view includes its uncommitted changes, and it was rolled back after the run.',
         ],
       };
+    },
+    async insertRows(table, columns, batches) {
+      untouched = false;
+      insertSqliteRows(db, table, columns, batches);
     },
     async finish() {
       recorder.stop();

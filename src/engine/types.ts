@@ -10,6 +10,7 @@ import type { StatementAccount } from './account.ts';
 import type { ProposedRows } from './fates.ts';
 import type { StatementPlan } from './plan.ts';
 import type { RaceInput, RaceOutcome } from './race.ts';
+import type { DatasetStore } from './datasets.ts';
 
 /** The two engines the playground runs. */
 export type Dialect = 'sqlite' | 'postgres';
@@ -277,6 +278,11 @@ export interface RunInput {
    */
   onError?: 'stop' | 'continue';
   /**
+   * Ids of loaded CSV files (Engine.datasets) to insert into their tables right after the setup,
+   * in this order. They belong to the engine's session, not to the scenario.
+   */
+  datasets?: string[];
+  /**
    * Race lab: run this timeline of sessions' steps instead of `statement` (see race.ts). The
    * result's `statements` and `steps` are then the timeline's steps, in timeline order.
    */
@@ -371,6 +377,8 @@ export interface Engine {
   fullValue: (id: number) => Promise<Value | null>;
   /** Release the engine. */
   close: () => Promise<void>;
+  /** The CSV files loaded into this engine for the session (RunInput.datasets names them). */
+  readonly datasets: DatasetStore;
 }
 
 /** The tables around one statement of the statement script. */

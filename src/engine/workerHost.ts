@@ -81,13 +81,19 @@ export function serveEngine(create: (init: InitOptions) => Promise<HostedEngine>
           error: d.error,
           ...(d.restart ? { restart: true } : {}),
         });
+      } else if (msg.type === 'dataset') {
+        if (msg.op === 'begin') e.datasets.begin(msg.info);
+        else if (msg.op === 'rows') e.datasets.add(msg.dataset, msg.data, msg.rows);
+        else e.datasets.drop(msg.dataset);
+      } else if (msg.type === 'stored') {
+        post({ type: 'stored', id: msg.id, rows: e.datasets.rows(msg.dataset) });
       } else if (msg.type === 'value') {
         post({ type: 'valued', id: msg.id, value: await e.fullValue(msg.cut) });
       } else {
         post({ type: 'dumped', id: msg.id, dataDir: e.dumpDataDir ? await e.dumpDataDir() : null });
       }
     } catch (err) {
-      post({ type: 'fatal', id: msg.id, message: errorText(err) });
+      if (msg.type !== 'dataset') post({ type: 'fatal', id: msg.id, message: errorText(err) });
     }
   };
 

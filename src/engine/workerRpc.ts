@@ -6,7 +6,7 @@
 import type { FromWorker, ToWorker } from './protocol.ts';
 
 /** A request that carries an id (everything but 'init'). */
-export type Request = Exclude<ToWorker, { type: 'init' }>;
+export type Request = Exclude<ToWorker, { type: 'init' } | { type: 'dataset' }>;
 
 /** A request waiting for its reply. */
 export interface Pending {

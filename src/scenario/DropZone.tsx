@@ -12,6 +12,11 @@ function hasFiles(e: DragEvent): boolean {
   return Array.from(e.dataTransfer?.types ?? []).includes('Files');
 }
 
+/** Over a drop zone of its own (marked `data-file-drop`, e.g. the Form's CSV panel): not an import. */
+function overOwnZone(e: Event): boolean {
+  return e.target instanceof Element && e.target.closest('[data-file-drop]') !== null;
+}
+
 /**
  * Listen for files dragged over `target` (default: window). Returns whether a file is over the
  * page. Listeners run in the capture phase so an editor under the pointer cannot swallow the drop.
@@ -36,6 +41,9 @@ function useFileDrop(onFile: (file: File, count: number) => void, target?: Event
     const over = (ev: Event) => {
       const e = ev as DragEvent;
       if (!hasFiles(e)) return;
+      const own = overOwnZone(e);
+      setDragging(!own);
+      if (own) return;
       // Without preventDefault the browser would open the file instead of dropping it here.
       e.preventDefault();
       if (e.dataTransfer) e.dataTransfer.dropEffect = 'copy';
@@ -48,10 +56,11 @@ function useFileDrop(onFile: (file: File, count: number) => void, target?: Event
     const drop = (ev: Event) => {
       const e = ev as DragEvent;
       if (!hasFiles(e)) return;
-      e.preventDefault();
-      e.stopPropagation();
       depth = 0;
       setDragging(false);
+      if (overOwnZone(e)) return;
+      e.preventDefault();
+      e.stopPropagation();
       const files = e.dataTransfer?.files;
       const file = files?.[0];
       if (file) fileDropped(file, files.length);

@@ -19,6 +19,7 @@ import { useEngines } from './engineContext';
 import { whenIdle } from '../lib/idle';
 import { isStale, type LoadEvent, type PlaygroundState } from './store';
 import { useStore, type LoadGate } from './useStore';
+import { csvLoadsOf, csvTimeMs } from '../csv/csvLoads';
 
 /** Actions the UI calls. */
 export interface PlaygroundActions {
@@ -55,6 +56,8 @@ export interface PlaygroundActions {
 interface RunOptions {
   again?: boolean;
   account?: boolean;
+  /** When a run of the dialect is under way, run once more after it (its inputs changed meanwhile, e.g. a CSV file loaded). */
+  queue?: boolean;
 }
 
 /** Dialects a scenario shows results for (both in compare mode). */
@@ -112,11 +115,14 @@ export function usePlayground(init: () => PlaygroundState): [PlaygroundState, Pl
     [engines, dispatch],
   );
 
+  // Dialects to run again once their run under way has finished (RunOptions.queue).
+  const queued = useRef(new Set<Dialect>());
   const run = useCallback(
     (dialect?: Dialect, opts?: RunOptions) => {
       const s = stateRef.current;
       const targets = dialect ? [dialect] : shownDialects(s.scenario);
       for (const d of targets) {
+        if (s.running[d] && opts?.queue) queued.current.add(d);
         if (s.running[d] || carryIfNeeded(d)) continue;
         const invalid = invalidParam(s.scenario, d);
         if (invalid) {
@@ -127,6 +133,9 @@ export function usePlayground(init: () => PlaygroundState): [PlaygroundState, Pl
         const params = usedParams(s.scenario, d);
         const input: RunInput = { setup: scripts.setup, statement: scripts.statement };
         if (params) input.params = params;
+        // Loaded CSV files go in after the setup; the time limit grows with their rows.
+        const csv = csvLoadsOf(engines[d]).forRun();
+        if (csv.ids.length) input.datasets = csv.ids;
         const account = opts?.account ?? s.account;
         if (account !== undefined) input.account = account;
         if (opts?.again) {
@@ -154,7 +163,7 @@ export function usePlayground(init: () => PlaygroundState): [PlaygroundState, Pl
         }
         // Race lab: the timeline runs instead of the statement script.
         if (s.scenario.race) Object.assign(input, { race: raceInput(s.scenario.race[d]), statement: '' });
-        void engines[d].run(input, s.timeLimitS * 1000).then((result) => {
+        void engines[d].run(input, s.timeLimitS * 1000 + csvTimeMs(d, csv.rows)).then((result) => {
           dispatch({
             type: 'runDone',
             dialect: d,
@@ -219,6 +228,14 @@ export function usePlayground(init: () => PlaygroundState): [PlaygroundState, Pl
       if (!results[d] && !running[d] && state.carry[d] !== 'working') run(d);
     }
   }, [scenario, results, running, run, state.carry]);
+
+  useEffect(() => {
+    for (const d of queued.current) {
+      if (running[d]) continue;
+      queued.current.delete(d);
+      run(d);
+    }
+  }, [running, run]);
 
   // Warm PostgreSQL in the background once the page has shown its first result and is idle, so a
   // later switch is instant. Skipped when the browser asks to save data.

@@ -174,6 +174,7 @@ export function EditorsPane({ state, actions, enhanced }: EditorsPaneProps) {
                   ranTables={record && record.ran.setup === scripts.setup ? record.result.tables : null}
                   onUseStatement={(sql) => use(sql, false)}
                   onRunStatement={(sql) => use(sql, true)}
+                  onCsvChange={() => actions.run(dialect, { queue: true })}
                 />
               </LazyPart>
             ))}
