@@ -1,6 +1,7 @@
 /** The results column: title and notes, an example's explanation, and one or two result panes. */
-import { memo, useEffect, useRef, useState } from 'react';
-import { lazyModule } from '../lib/lazyModule';
+import { memo, useRef } from 'react';
+import { useLazyModule } from '../lib/lazyModule';
+import { compareSummaryModule } from './featureModules';
 import type { Dialect } from '../engine/types';
 import type { Example } from '../gallery/types';
 import { ScenarioMetaView } from './ScenarioMeta';
@@ -15,31 +16,8 @@ import { LearnerHints } from './LearnerHints';
 import type { HintFix } from '../results/hints';
 
 // Only compare mode needs the summary's code: its download starts as soon as compare mode is on
-// (while the engines run), so the summary does not wait for it once both have run. Held in state
-// rather than behind React.lazy, which would show its fallback for a moment even when the code
-// is already there.
-type SummaryModule = typeof import('./CompareSummary');
-const compareSummary = lazyModule<SummaryModule>(() => import('./CompareSummary'));
-
-/** The summary's module once loaded ('failed' if it could not be fetched), loading it while `active`. */
-function useCompareSummary(active: boolean): SummaryModule | 'failed' | null {
-  const [state, setState] = useState<SummaryModule | 'failed' | null>(compareSummary.loaded());
-  useEffect(() => {
-    if (!active || state !== null) return;
-    let live = true;
-    compareSummary.load().then(
-      (m) => live && setState(m),
-      (e: unknown) => {
-        console.error('Loading the difference summary failed', e);
-        if (live) setState('failed');
-      },
-    );
-    return () => {
-      live = false;
-    };
-  }, [active, state]);
-  return state;
-}
+// (while the engines run), or earlier when the page is idle (featureModules.ts), so the summary
+// does not wait for it once both have run.
 
 /** Props of ResultsArea. */
 export interface ResultsAreaProps {
@@ -75,7 +53,7 @@ export const ResultsArea = memo(function ResultsArea({
   const compare = Boolean(scenario.compare);
   const sqlite = results.sqlite;
   const postgres = results.postgres;
-  const summary = useCompareSummary(compare);
+  const summary = useLazyModule(compareSummaryModule, compare, 'the difference summary');
   const col = useRef<HTMLDivElement>(null);
   useRevealResults(
     col,
