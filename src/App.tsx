@@ -3,7 +3,7 @@
  * store (usePlayground), moving between scenarios (useScenarioNavigation, with persistence),
  * Practice in the address, the dialogs and a translation request.
  */
-import { lazy } from 'react';
+import { lazy, startTransition } from 'react';
 import { DropZone } from './scenario/DropZone';
 import { ImportExport, exportJsonFile } from './share/ImportExport';
 import { ScenarioMetaEditor } from './ui/ScenarioMeta';
@@ -14,8 +14,10 @@ import { initialState } from './state/store';
 import { shownDialects, usePlayground } from './state/usePlayground';
 import { DialectSwitch } from './ui/DialectSwitch';
 import { EditorsPane } from './ui/EditorsPane';
-import { loadGallery, useGallery } from './ui/galleryLoader';
-import { LazyPart } from './ui/LazyPart';
+import { galleryModule, useGallery } from './ui/galleryLoader';
+import { LazyPart, ModulePart } from './ui/LazyPart';
+import { practiceModule, usePreloadFeatures } from './ui/featureModules';
+import { useLazyModule } from './lib/lazyModule';
 import { usePracticeRoute } from './ui/practiceRoute';
 import { useEnhanced, usePageRunKey } from './ui/useEnhanced';
 import { ResultsArea } from './ui/ResultsArea';
@@ -32,9 +34,8 @@ import type { HintFix } from './results/hints';
 import { useDialogs } from './ui/useDialogs';
 import { useHandler } from './lib/useHandler';
 
-// Not needed for the first result: loaded when first used.
-const ExamplesDialog = lazy(() => loadGallery().then((m) => ({ default: m.ExamplesDialog })));
-const PracticeView = lazy(() => import('./practice/PracticeView'));
+// Not needed for the first result: loaded when first used (Examples and Practice also ahead, on
+// idle, by usePreloadFeatures).
 const ShareButtonDialog = lazy(() => import('./ui/ShareButtonDialog').then((m) => ({ default: m.ShareButtonDialog })));
 
 /** The whole app, opening with the page's start decision (`startScenario()`, made once by mount.tsx). */
@@ -51,6 +52,9 @@ export function App({ start }: { start: StartDecision }) {
   const dialogs = useDialogs(scenario);
   const translation = useTranslationRequest(scenario, state.timeLimitS, actions);
   const enhanced = useEnhanced(Boolean(state.results.sqlite || state.results.postgres));
+  usePreloadFeatures(enhanced);
+  const practiceCode = useLazyModule(practiceModule, practicing, 'Practice');
+  const examplesCode = useLazyModule(galleryModule, dialogs.examplesMounted, 'the examples');
   usePageRunKey(actions.run);
   const gallery = useGallery(Boolean(state.explainId));
   const explained = state.explainId && gallery ? gallery.findExample(state.explainId) : undefined;
@@ -86,7 +90,8 @@ export function App({ start }: { start: StartDecision }) {
           type="button"
           className="tool-button practice-toggle"
           aria-pressed={practicing}
-          onClick={() => (practicing ? practice.close() : practice.go())}
+          // A transition: the page renders in slices, not in one long task after the click.
+          onClick={() => startTransition(() => (practicing ? practice.close() : practice.go()))}
         >
           Practice
         </button>
@@ -140,20 +145,22 @@ export function App({ start }: { start: StartDecision }) {
         onForgetRecent={persistence.forgetKept}
       />
       {practicing && (
-        <LazyPart what="Practice">
-          <PracticeView
-            id={practice.id ?? ''}
-            dialect={dialect}
-            onDialect={actions.setDialect}
-            onGo={practice.go}
-            onClose={practice.close}
-            enhanced={enhanced}
-            onOpenInPlayground={(s) => {
-              practice.left();
-              loadChosen(s, 'import');
-            }}
-          />
-        </LazyPart>
+        <ModulePart module={practiceCode} what="Practice">
+          {({ default: PracticeView }) => (
+            <PracticeView
+              id={practice.id ?? ''}
+              dialect={dialect}
+              onDialect={actions.setDialect}
+              onGo={practice.go}
+              onClose={practice.close}
+              enhanced={enhanced}
+              onOpenInPlayground={(s) => {
+                practice.left();
+                loadChosen(s, 'import');
+              }}
+            />
+          )}
+        </ModulePart>
       )}
       <SplitWorkspace compare={Boolean(scenario.compare)} hidden={practicing}>
         <section className="editors" aria-label="Scripts">
@@ -181,17 +188,19 @@ export function App({ start }: { start: StartDecision }) {
         />
       </SplitWorkspace>
       {dialogs.examplesMounted && (
-        <LazyPart what="the examples" placement="overlay">
-          <ExamplesDialog
-            open={dialogs.open === 'examples'}
-            onClose={dialogs.close}
-            onPick={(ex) => {
-              dialogs.close();
-              pickExample(ex);
-            }}
-            currentDialect={dialect}
-          />
-        </LazyPart>
+        <ModulePart module={examplesCode} what="the examples" placement="overlay">
+          {({ ExamplesDialog }) => (
+            <ExamplesDialog
+              open={dialogs.open === 'examples'}
+              onClose={dialogs.close}
+              onPick={(ex) => {
+                dialogs.close();
+                pickExample(ex);
+              }}
+              currentDialect={dialect}
+            />
+          )}
+        </ModulePart>
       )}
       {dialogs.open === 'share' && (
         <LazyPart what="the Share dialog" placement="overlay">

@@ -9,10 +9,14 @@ const scopeOf = (dialect) => `.results[data-dialect="${dialect}"]`;
 
 /**
  * Open the app (fresh profile) at `fragment` (a `#s1/…` link or ''), wait for table `label` on
- * `dialect`, then for Monaco and the PostgreSQL warm-up, then `quietMs` of idle. Returns
- * { page, errors, close } (close also removes the profile).
+ * `dialect`, then for Monaco and the PostgreSQL warm-up, then `quietMs` of idle. `root`: 'app', or
+ * 'alt' for the second build (BENCH_ALT_DIST). Returns { page, errors, close } (close also removes
+ * the profile).
  */
-export async function openApp(env, { fragment = '', dialect = 'sqlite', label = 'After: users', quietMs = 500 } = {}) {
+export async function openApp(
+  env,
+  { fragment = '', dialect = 'sqlite', label = 'After: users', quietMs = 500, root = 'app' } = {},
+) {
   const dir = await newProfileDir();
   const p = await openProfile(dir, { first: { label, scope: scopeOf(dialect) } });
   const close = async () => {
@@ -20,7 +24,7 @@ export async function openApp(env, { fragment = '', dialect = 'sqlite', label = 
     await removeProfileDir(dir);
   };
   try {
-    await p.page.goto(env.server.url(nextVisit(), 'app', fragment), { waitUntil: 'commit' });
+    await p.page.goto(env.server.url(nextVisit(), root, fragment), { waitUntil: 'commit' });
     // A link runs when it opens, under the default 5 s limit: on a loaded machine a large
     // scenario can hit it. Then raise the limit and run it again.
     await p.page.waitForFunction(

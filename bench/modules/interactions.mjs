@@ -2,7 +2,9 @@
 // idle): switching dialect, Compare, opening Examples, opening Practice. Each sample is a fresh
 // profile, so the feature's code loads on first use as it does for a person. Measured: the click →
 // the frame after the outcome is in the DOM, and the longest main-thread task from the click until
-// half a second after that frame.
+// half a second after that frame. With BENCH_ALT_DIST, each case also runs on that second build,
+// interleaved with the app (A B B A …), and is summarised beside it. BENCH_INTERACTIONS=compare,…
+// runs only those cases (dialect, compare, examples, practice).
 import { idle, waitMark } from '../lib/browser.mjs';
 import { measure } from '../lib/report.mjs';
 import { longTasksBetween, openApp } from '../lib/app.mjs';
@@ -43,11 +45,18 @@ export default {
   name: 'interactions',
   title: 'Interactions: dialect switch, Compare, Examples, Practice',
   async run(env) {
-    const out = Object.fromEntries(CASES.map((c) => [c.kind, []]));
+    const only = process.env.BENCH_INTERACTIONS?.split(',');
+    const chosen = CASES.filter((c) => !only || only.includes(c.kind));
+    const out = Object.fromEntries(chosen.map((c) => [c.kind, []]));
+    if (env.alt) out.alt = Object.fromEntries(chosen.map((c) => [c.kind, []]));
+    const roots = env.alt ? ['app', 'alt'] : ['app'];
     const runs = env.count(5, 1);
     for (let i = 0; i < runs; i++) {
-      for (const c of i % 2 ? [...CASES].reverse() : CASES) {
-        const app = await openApp(env, { quietMs: env.idleMs });
+      const cases = (i % 2 ? [...chosen].reverse() : chosen).flatMap((c) =>
+        (i % 2 ? [...roots].reverse() : roots).map((root) => ({ ...c, root })),
+      );
+      for (const c of cases) {
+        const app = await openApp(env, { quietMs: env.idleMs, root: c.root });
         try {
           const { page } = app;
           await page.evaluate(watchOutcome, c.kind);
@@ -62,9 +71,9 @@ export default {
             longTasks: tasks.map((t) => ({ start: t.start - click, duration: t.duration })),
             errors: app.errors,
           };
-          out[c.kind].push(sample);
+          (c.root === 'alt' ? out.alt : out)[c.kind].push(sample);
           env.log(
-            `  ${c.label} #${i + 1}: ${sample.ms.toFixed(0)} ms, longest task ${sample.longestTaskMs.toFixed(0)} ms`,
+            `  ${c.label}${c.root === 'alt' ? ' (alternative build)' : ''} #${i + 1}: ${sample.ms.toFixed(0)} ms, longest task ${sample.longestTaskMs.toFixed(0)} ms`,
           );
         } finally {
           await app.close();
@@ -83,5 +92,19 @@ export default {
         met: (x) => x.app !== null && x.app.max <= 100,
         note: 'long tasks are those over 50 ms; 0 means none',
       }),
+      ...(r.alt?.[c.kind]?.length
+        ? [
+            measure({
+              measure: `… alternative build (BENCH_ALT_DIST): click → shown`,
+              app: r.alt[c.kind].map((s) => s.ms),
+            }),
+            measure({
+              measure: `… alternative build: longest main-thread task`,
+              app: r.alt[c.kind].map((s) => s.longestTaskMs),
+              target: 'none > 100 ms',
+              met: (x) => x.app !== null && x.app.max <= 100,
+            }),
+          ]
+        : []),
     ]),
 };

@@ -24,6 +24,7 @@ import 'monaco-editor/features/toggleTabFocusMode/register';
 import 'monaco-editor/features/wordHighlighter/register';
 import 'monaco-editor/features/wordOperations/register';
 import EditorWorker from 'monaco-editor/editor/editor.worker?worker';
+import { followSize } from './layoutQueue';
 import { onRevealRequest } from './reveal';
 import type { SqlEditorProps } from './types';
 
@@ -62,7 +63,8 @@ export default function MonacoSqlEditor(props: SqlEditorProps) {
       model,
       ariaLabel: latest.current.label,
       theme: dark() ? 'vs-dark' : 'vs',
-      automaticLayout: true,
+      // Laid out to its box's size by followSize (one resized editor per frame).
+      automaticLayout: false,
       minimap: { enabled: false },
       scrollBeyondLastLine: false,
       fontSize: 13,
@@ -80,6 +82,7 @@ export default function MonacoSqlEditor(props: SqlEditorProps) {
       autoClosingQuotes: 'never',
     });
     editorRef.current = editor;
+    const stopFollowing = followSize(el, editor);
     decorations.current = editor.createDecorationsCollection();
     editor.onDidChangeModelContent(() => {
       const v = editor.getValue();
@@ -137,6 +140,7 @@ export default function MonacoSqlEditor(props: SqlEditorProps) {
     const onScheme = () => monaco.editor.setTheme(dark() ? 'vs-dark' : 'vs');
     scheme?.addEventListener('change', onScheme);
     return () => {
+      stopFollowing();
       stopReveal();
       scheme?.removeEventListener('change', onScheme);
       editor.dispose();

@@ -10,7 +10,8 @@ import { AccountSwitch } from './why/AccountSwitch';
 import { RunAgain } from './why/RunAgain';
 import { linkedStatement, StepPicker, tablesFor, type TablesView } from './why/StepThrough';
 import { LoadFailedNote, LoadingNote } from '../ui/LazyPart';
-import { raceResults, targetHelp, useDeferred } from '../ui/deferred';
+import { useLazyModule } from '../lib/lazyModule';
+import { raceResults, targetHelp } from '../ui/deferred';
 
 /** Props of ResultsView. */
 export interface ResultsViewProps {
@@ -48,8 +49,8 @@ export const ResultsView = memo(function ResultsView({
     result.error?.phase === 'statement' ? result.statements[result.error.statementIndex ?? -1] : undefined;
   // Code off the first result's path: the keys of a table whose conflict target failed, and the
   // Race lab's timeline (ui/deferred.ts).
-  const help = useDeferred(targetHelp, failing !== undefined, 'the table keys');
-  const race = useDeferred(raceResults, result.race !== undefined, 'the race results');
+  const help = useLazyModule(targetHelp, failing !== undefined, 'the table keys');
+  const race = useLazyModule(raceResults, result.race !== undefined, 'the race results');
   // A Race lab run: its timeline's steps, each in its session's column.
   if (result.race)
     return (

@@ -77,3 +77,29 @@ export function LazyPart({ what, placement = 'inline', quiet = false, children }
     </LoadFailure>
   );
 }
+
+/** Props of ModulePart. */
+export interface ModulePartProps<M> {
+  /** The module as useLazyModule gives it. */
+  module: M | 'failed' | null;
+  what: string;
+  placement?: 'inline' | 'overlay';
+  /** The part, once its module is there. */
+  children: (m: M) => ReactNode;
+}
+
+/**
+ * A part whose module is held in state (useLazyModule): shown as soon as the module is there, the
+ * loading note until then, the failure message if it could not be fetched; errors inside it are
+ * caught as in LazyPart.
+ */
+export function ModulePart<M>({ module, what, placement = 'inline', children }: ModulePartProps<M>) {
+  const style = placement === 'overlay' ? OVERLAY_STYLE : undefined;
+  if (module === 'failed') return <LoadFailedNote what={what} style={style} />;
+  if (module === null) return <LoadingNote what={what} style={style} />;
+  return (
+    <LoadFailure what={what} style={style}>
+      {children(module)}
+    </LoadFailure>
+  );
+}

@@ -1,7 +1,7 @@
 /** The results column: title and notes, an example's explanation, and one or two result panes. */
 import { memo, useRef } from 'react';
-import { lazyModule } from '../lib/lazyModule';
-import { useDeferred } from './deferred';
+import { useLazyModule } from '../lib/lazyModule';
+import { compareSummaryModule } from './featureModules';
 import { LearnerHintsSlot } from './LearnerHintsSlot';
 import type { Dialect } from '../engine/types';
 import type { Example } from '../gallery/types';
@@ -16,8 +16,8 @@ import { RanNote } from './RanNote';
 import type { HintFix } from '../results/hints';
 
 // Only compare mode needs the summary's code: its download starts as soon as compare mode is on
-// (while the engines run), so the summary does not wait for it once both have run.
-const compareSummary = lazyModule(() => import('./CompareSummary'));
+// (while the engines run), or earlier when the page is idle (featureModules.ts), so the summary
+// does not wait for it once both have run.
 
 /** Props of ResultsArea. */
 export interface ResultsAreaProps {
@@ -53,7 +53,7 @@ export const ResultsArea = memo(function ResultsArea({
   const compare = Boolean(scenario.compare);
   const sqlite = results.sqlite;
   const postgres = results.postgres;
-  const summary = useDeferred(compareSummary, compare, 'the difference summary');
+  const summary = useLazyModule(compareSummaryModule, compare, 'the difference summary');
   const col = useRef<HTMLDivElement>(null);
   useRevealResults(
     col,

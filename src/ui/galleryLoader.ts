@@ -12,16 +12,17 @@ import type { Scenario } from '../scenario/scenario';
 /** The gallery's public module (helpers and components). */
 export type GalleryModule = typeof import('../gallery');
 
-const gallery = lazyModule<GalleryModule>(() => import('../gallery'));
+/** The gallery's code, loaded once. */
+export const galleryModule = lazyModule<GalleryModule>(() => import('../gallery'));
 
 /** The gallery if it is loaded already, else null. */
 export function loadedGallery(): GalleryModule | null {
-  return gallery.loaded();
+  return galleryModule.loaded();
 }
 
 /** Load the gallery (once; later calls share the same promise). A failed load can be retried. */
 export function loadGallery(): Promise<GalleryModule> {
-  return gallery.load();
+  return galleryModule.load();
 }
 
 /** True when the address fragment names a gallery example (`#example/ID`). */
@@ -31,7 +32,7 @@ export function fragmentNamesExample(hash: string): boolean {
 
 /** The gallery module, loading it when `needed` turns true; null until it is there. */
 export function useGallery(needed: boolean): GalleryModule | null {
-  const [mod, setMod] = useState<GalleryModule | null>(gallery.loaded());
+  const [mod, setMod] = useState<GalleryModule | null>(galleryModule.loaded());
   useEffect(() => {
     if (mod || !needed) return;
     let live = true;
@@ -43,7 +44,7 @@ export function useGallery(needed: boolean): GalleryModule | null {
       live = false;
     };
   }, [mod, needed]);
-  return mod ?? gallery.loaded();
+  return mod ?? galleryModule.loaded();
 }
 
 /** A gallery example as a scenario. */

@@ -2,7 +2,7 @@
  * The top bar's dialogs: Examples (mounted once opened, so its search and filters survive closing
  * it) and Share (which copies the link as it opens, and says whether that worked).
  */
-import { useState } from 'react';
+import { startTransition, useState } from 'react';
 import type { Scenario } from '../scenario/scenario';
 import { copyShareLink } from '../share/shareLink';
 
@@ -16,10 +16,12 @@ export function useDialogs(scenario: Scenario) {
     open,
     linkCopied,
     examplesMounted,
-    openExamples: () => {
-      setExamplesMounted(true);
-      setOpen('examples');
-    },
+    // A transition: the gallery renders in slices, not in one long task after the click.
+    openExamples: () =>
+      startTransition(() => {
+        setExamplesMounted(true);
+        setOpen('examples');
+      }),
     openShare: () => {
       setLinkCopied(null);
       setOpen('share');

@@ -3,14 +3,12 @@
  */
 import { useEffect, useEffectEvent, useState } from 'react';
 import { whenIdle } from '../lib/idle';
-import { preloadDeferred } from './deferred';
 import { loadGallery } from './galleryLoader';
 import { practiceIsOpen } from './practiceRoute';
 
 /**
  * Whether the editors may become Monaco: true from the frame after the first result is on screen.
- * Then, when idle, the gallery loads (back/forward to an example link finds it ready), and the
- * parts kept off the first result's path (ui/deferred.ts).
+ * Then, when idle, the gallery loads (back/forward to an example link finds it ready).
  */
 export function useEnhanced(firstResult: boolean): boolean {
   const [enhanced, setEnhanced] = useState(false);
@@ -28,15 +26,7 @@ export function useEnhanced(firstResult: boolean): boolean {
     };
   }, [enhanced, firstResult]);
   useEffect(() => {
-    if (!enhanced) return;
-    return whenIdle(
-      () => {
-        void loadGallery().catch(() => undefined);
-        preloadDeferred();
-      },
-      5000,
-      1000,
-    );
+    if (enhanced) return whenIdle(() => void loadGallery().catch(() => undefined), 5000, 1000);
   }, [enhanced]);
 
   return enhanced;

@@ -6,7 +6,8 @@
  */
 import { useId, useState } from 'react';
 import type { Dialect, RunResult, StatementResult } from '../../engine/types';
-import { planBody, useDeferred } from '../../ui/deferred';
+import { useLazyModule } from '../../lib/lazyModule';
+import { planBody } from '../../ui/deferred';
 
 /** Statements that get an Explain control: the upserts (and MERGE on PostgreSQL). */
 export function explainable(dialect: Dialect, s: StatementResult): boolean {
@@ -25,7 +26,7 @@ export function ExplainCard({
   explain: (index: number) => Promise<RunResult>;
 }) {
   const [open, setOpen] = useState(false);
-  const body = useDeferred(planBody, open, 'the plan');
+  const body = useLazyModule(planBody, open, 'the plan');
   const [loaded, setLoaded] = useState<Loaded | null>(null);
   const id = useId();
   // A new run brings new statement objects: the plan of the old one is not shown for it.
