@@ -194,6 +194,8 @@ async function main() {
     root: ROOT,
     appDist: APP_DIST,
     defaultScenario: loadDefaultScenario(BENCH_DIST),
+    // BENCH_DIALECT=sqlite|postgres: modules that run both engines run only this one.
+    onlyDialect: ['sqlite', 'postgres'].includes(process.env.BENCH_DIALECT) ? process.env.BENCH_DIALECT : null,
     log: (s) => console.log(s),
   };
   const machineInfo = machine(chromiumVersion());
