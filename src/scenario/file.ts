@@ -123,7 +123,10 @@ export function parseImport(fileName: string, content: Uint8Array | string, curr
   else
     return {
       ok: false,
-      message: `${name} cannot be imported: Upsert Playground imports .json scenario files and .sql scripts, not .${ext} files.`,
+      message:
+        `${name} cannot be imported: Upsert Playground imports .json scenario files and .sql scripts, not .${ext} files.` +
+        // A CSV file has a place of its own: the Form loads one into a table.
+        (ext === 'csv' ? ' To load its rows into a table, use "Load a CSV file" in the Form.' : ''),
     };
 
   return kind === 'json' ? importJson(text, name) : importSql(text, name, current);

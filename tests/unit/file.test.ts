@@ -146,7 +146,7 @@ describe('exportJson / parseImport (.json)', () => {
 
   it('refuses unknown extensions, and sniffs .txt and extension-less files', () => {
     expect(fail('data.csv', 'a,b')).toBe(
-      '"data.csv" cannot be imported: Upsert Playground imports .json scenario files and .sql scripts, not .csv files.',
+      '"data.csv" cannot be imported: Upsert Playground imports .json scenario files and .sql scripts, not .csv files. To load its rows into a table, use "Load a CSV file" in the Form.',
     );
     expect(parseImport('notes.txt', exportJson(sample), current)).toMatchObject({ ok: true, kind: 'json' });
     expect(parseImport('schema', 'CREATE TABLE x(a);', current)).toMatchObject({ ok: true, kind: 'sql' });
