@@ -64,7 +64,9 @@ export const RunControls = memo(function RunControls({
           value={timeLimitS}
           onChange={(e) => {
             const n = Number(e.target.value);
-            if (Number.isFinite(n) && n >= 1 && n <= 120) onTimeLimit(n);
+            // Past the field's maximum the limit becomes the maximum, shown in the field (a value
+            // left out silently would keep the old limit while the field shows the new one).
+            if (Number.isFinite(n) && n >= 1) onTimeLimit(Math.min(n, 120));
           }}
         />
         <span className="time-limit-unit" aria-hidden="true">

@@ -103,6 +103,9 @@ test('a runaway recursive query is stopped at the time limit, then the next run 
   await page.goto('./');
   await waitForResult(page);
   const limit = page.getByLabel('Time limit (s)');
+  // More than the field's maximum becomes the maximum.
+  await limit.fill('600');
+  await expect(limit).toHaveValue('120');
   await limit.fill('1');
   await setEditor(
     page,
