@@ -8,7 +8,15 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default defineConfig([
-  globalIgnores(['dist/', 'bench/dist/', 'bench/results/', 'test-results/', 'playwright-report/', 'reports/']),
+  globalIgnores([
+    'dist/',
+    '.cache/',
+    'bench/dist/',
+    'bench/results/',
+    'test-results/',
+    'playwright-report/',
+    'reports/',
+  ]),
   { linterOptions: { reportUnusedDisableDirectives: 'error' } },
   js.configs.recommended,
   {
