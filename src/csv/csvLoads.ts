@@ -12,19 +12,11 @@
  */
 import type { EngineClient } from '../engine/client';
 import type { CsvJob, CsvWorkerMessage } from './csvRead';
-import type { Dialect, TableSchema } from '../engine/types';
+import type { TableSchema } from '../engine/types';
+import { registerCsvLoads } from './forRun';
 
 /** Larger files are refused before reading: the engine keeps about the file's size in memory. */
 const MAX_FILE_BYTES = 512 * 1024 * 1024;
-
-/**
- * Time a run is given on top of its limit for inserting the loaded rows (and for the larger Before
- * and After they make), at a pace several times slower than measured, so that a slow device does
- * not stop the run, which would restart the engine and lose the rows.
- */
-export function csvTimeMs(dialect: Dialect, rows: number): number {
-  return Math.ceil(rows * (dialect === 'sqlite' ? 0.02 : 0.1));
-}
 
 /** One loaded (or loading) file. */
 export interface CsvLoad {
@@ -183,6 +175,9 @@ const byClient = new WeakMap<EngineClient, CsvLoads>();
 /** The CSV loads of an engine client. */
 export function csvLoadsOf(client: EngineClient): CsvLoads {
   let loads = byClient.get(client);
-  if (!loads) byClient.set(client, (loads = new CsvLoads(client)));
+  if (!loads) {
+    byClient.set(client, (loads = new CsvLoads(client)));
+    registerCsvLoads(client, loads);
+  }
   return loads;
 }

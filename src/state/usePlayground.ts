@@ -19,7 +19,7 @@ import { useEngines } from './engineContext';
 import { whenIdle } from '../lib/idle';
 import { isStale, type LoadEvent, type PlaygroundState } from './store';
 import { useStore, type LoadGate } from './useStore';
-import { csvLoadsOf, csvTimeMs } from '../csv/csvLoads';
+import { csvForRun, csvTimeMs } from '../csv/forRun';
 
 /** Actions the UI calls. */
 export interface PlaygroundActions {
@@ -134,7 +134,7 @@ export function usePlayground(init: () => PlaygroundState): [PlaygroundState, Pl
         const input: RunInput = { setup: scripts.setup, statement: scripts.statement };
         if (params) input.params = params;
         // Loaded CSV files go in after the setup; the time limit grows with their rows.
-        const csv = csvLoadsOf(engines[d]).forRun();
+        const csv = csvForRun(engines[d]);
         if (csv.ids.length) input.datasets = csv.ids;
         const account = opts?.account ?? s.account;
         if (account !== undefined) input.account = account;
