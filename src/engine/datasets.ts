@@ -10,6 +10,7 @@
  */
 import type { Driver } from './pipeline.ts';
 import type { EngineError, TableSchema } from './types.ts';
+import { quoteIdent } from './values.ts';
 
 /** What a dataset is: its id, the table it goes into, its columns in field order, its file's name. */
 export interface DatasetInfo {
@@ -143,8 +144,4 @@ function escapeRe(s: string): string {
 export function qualifiedName(t: TableSchema): string {
   const bare = t.name.startsWith(`${t.schema}.`) ? t.name.slice(t.schema.length + 1) : t.name;
   return `${quoteIdent(t.schema)}.${quoteIdent(bare)}`;
-}
-
-export function quoteIdent(name: string): string {
-  return `"${name.replace(/"/g, '""')}"`;
 }

@@ -9,7 +9,7 @@ import { TableDiffView } from './TableDiffView';
 import { AccountSwitch } from './why/AccountSwitch';
 import { RunAgain } from './why/RunAgain';
 import { linkedStatement, StepPicker, tablesFor, type TablesView } from './why/StepThrough';
-import { LoadFailedNote, LoadingNote } from '../ui/LazyPart';
+import { ModulePart } from '../ui/LazyPart';
 import { useLazyModule } from '../lib/lazyModule';
 import { raceResults, targetHelp } from '../ui/deferred';
 
@@ -55,13 +55,9 @@ export const ResultsView = memo(function ResultsView({
   if (result.race)
     return (
       <CutCellsContext value={cuts}>
-        {race === null ? (
-          <LoadingNote what="the race results" />
-        ) : race === 'failed' ? (
-          <LoadFailedNote what="the race results" />
-        ) : (
-          <race.RaceResults result={result} />
-        )}
+        <ModulePart module={race} what="the race results">
+          {({ RaceResults }) => <RaceResults result={result} />}
+        </ModulePart>
       </CutCellsContext>
     );
   return (

@@ -10,11 +10,6 @@ export interface LazyPartProps {
   what: string;
   /** 'inline' takes a line in the flow; 'overlay' floats (for dialogs), so nothing moves. */
   placement?: 'inline' | 'overlay';
-  /**
-   * No note while the code loads: for a small part that joins something already on screen (a
-   * hint under an error), whose code the page has usually loaded ahead when idle.
-   */
-  quiet?: boolean;
   children: ReactNode;
 }
 
@@ -69,11 +64,11 @@ class LoadFailure extends Component<
 }
 
 /** Suspense with a one-line fallback, and a failure message scoped to this part. */
-export function LazyPart({ what, placement = 'inline', quiet = false, children }: LazyPartProps) {
+export function LazyPart({ what, placement = 'inline', children }: LazyPartProps) {
   const style = placement === 'overlay' ? OVERLAY_STYLE : undefined;
   return (
     <LoadFailure what={what} style={style}>
-      <Suspense fallback={quiet ? null : <LoadingNote what={what} style={style} />}>{children}</Suspense>
+      <Suspense fallback={<LoadingNote what={what} style={style} />}>{children}</Suspense>
     </LoadFailure>
   );
 }

@@ -15,10 +15,6 @@ import { ResultsPane } from './ResultsPane';
 import { RanNote } from './RanNote';
 import type { HintFix } from '../results/hints';
 
-// Only compare mode needs the summary's code: its download starts as soon as compare mode is on
-// (while the engines run), or earlier when the page is idle (featureModules.ts), so the summary
-// does not wait for it once both have run.
-
 /** Props of ResultsArea. */
 export interface ResultsAreaProps {
   state: PlaygroundState;
@@ -53,6 +49,9 @@ export const ResultsArea = memo(function ResultsArea({
   const compare = Boolean(scenario.compare);
   const sqlite = results.sqlite;
   const postgres = results.postgres;
+  // Only compare mode needs the summary's code: its download starts as soon as compare mode is on
+  // (while the engines run), or earlier when the page is idle (featureModules.ts), so the summary
+  // does not wait for it once both have run.
   const summary = useLazyModule(compareSummaryModule, compare, 'the difference summary');
   const col = useRef<HTMLDivElement>(null);
   useRevealResults(
