@@ -8,7 +8,8 @@
 //   node bench/profile.mjs                 cold start, SQLite
 //   node bench/profile.mjs --postgres      cold start, PostgreSQL link
 //   node bench/profile.mjs --bulk=10000    one warm "Run" of a 10,000-row upsert (add --postgres)
-//   --tasks                                also list each main-thread task over 4 ms and what it ran
+//   --tasks                                also list each main-thread task over 4 ms and what it ran,
+//                                          and when each worker was busy
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
@@ -153,7 +154,18 @@ function report(events, windows, refMs) {
       }
     }
     printFns('main', selfTime(events, main, nav.ts, a, b));
-    for (const w of workers) printFns(`worker ${w.tid}`, selfTime(events, w, nav.ts, a, b));
+    for (const w of workers) {
+      if (argv.includes('--tasks')) {
+        // When each worker was busy: a task on the main thread waits for none of these, but the
+        // result message cannot be handled before the task that posts it ends.
+        const spans = events
+          .filter((e) => e.pid === w.pid && e.tid === w.tid && e.ph === 'X' && e.name === 'RunTask' && e.dur >= 4000)
+          .filter((e) => at(e.ts) >= a && at(e.ts) < b)
+          .map((e) => `${at(e.ts).toFixed(0)}+${(e.dur / 1000).toFixed(0)}`);
+        if (spans.length) console.log(`    worker ${w.tid} tasks (start+ms): ${spans.join(' ')}`);
+      }
+      printFns(`worker ${w.tid}`, selfTime(events, w, nav.ts, a, b));
+    }
   }
 }
 
