@@ -17,7 +17,7 @@ import { EditorsPane } from './ui/EditorsPane';
 import { galleryModule, useGallery } from './ui/galleryLoader';
 import { LazyPart, ModulePart } from './ui/LazyPart';
 import { practiceModule, usePreloadFeatures } from './ui/featureModules';
-import { useLazyModule } from './lib/lazyModule';
+import { useLazyModule } from './lib/useLazyModule';
 import { usePracticeRoute } from './ui/practiceRoute';
 import { useEnhanced, usePageRunKey } from './ui/useEnhanced';
 import { ResultsArea } from './ui/ResultsArea';

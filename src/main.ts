@@ -5,6 +5,7 @@
  */
 import { DEFAULT_LIMIT_MS } from './engine/client';
 import { engines } from './engine/engines';
+import { linkReader, needsReader } from './scenario/linkReader';
 import { bootPlan } from './state/bootPlan';
 
 declare const __BUILD_LABEL__: string | undefined;
@@ -19,9 +20,22 @@ function storage(kind: 'localStorage' | 'sessionStorage'): Storage | null {
   }
 }
 
-for (const item of bootPlan(window.location.hash, storage('localStorage'), storage('sessionStorage'))) {
-  if (item.scripts) engines[item.dialect].runEarly(item.scripts, DEFAULT_LIMIT_MS);
-  else void engines[item.dialect].start().catch(() => undefined);
+function boot(): void {
+  let plan;
+  try {
+    plan = bootPlan(window.location.hash, storage('localStorage'), storage('sessionStorage'));
+  } catch {
+    plan = [{ dialect: 'sqlite' as const, scripts: null }]; // the app decides, and says what went wrong
+  }
+  for (const item of plan) {
+    if (item.scripts) engines[item.dialect].runEarly(item.scripts, DEFAULT_LIMIT_MS);
+    else void engines[item.dialect].start().catch(() => undefined);
+  }
 }
+
+// A first visit has nothing to read; otherwise the link reader comes first (see linkReader.ts).
+if (needsReader(window.location.hash, storage('localStorage'), storage('sessionStorage')))
+  void linkReader.load().then(boot, boot);
+else boot();
 
 void import('./mount');

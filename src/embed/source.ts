@@ -3,7 +3,7 @@
  * its host page (embed.js posts it after the embed says it is ready). Nothing is read from, or
  * written to, the app's own storage.
  */
-import { decodeScenario, scenarioFromObject } from '../scenario/link';
+import { decodeScenario, scenarioFromObject } from '../scenario/linkDecode';
 import { defaultScenario, type Scenario } from '../scenario/scenario';
 import { loadGallery } from '../ui/galleryLoader';
 import { EMBED_SOURCE, isScenarioMessage, tellHost } from './messages';

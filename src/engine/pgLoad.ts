@@ -1,6 +1,7 @@
 /** Inserting a loaded CSV file's rows into a PostgreSQL table (see datasets.ts). */
 import type { PGlite } from '@electric-sql/pglite';
-import { qualifiedName, RowRefused, type Field } from './datasets.ts';
+import { qualifiedName, RowRefused } from './datasetLoad.ts';
+import type { Field } from './datasets.ts';
 import { quoteIdent } from './values.ts';
 import type { TableSchema } from './types.ts';
 

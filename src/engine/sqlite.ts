@@ -16,7 +16,6 @@ import { findPlaceholders } from './placeholders.ts';
 import { normalizeSqliteRow } from './values.ts';
 import { sqliteRefusal } from './sqliteBlocked.ts';
 import { errorResult, failed } from './sqliteErrors.ts';
-import { insertSqliteRows } from './sqliteLoad.ts';
 
 /** Statement kinds the row-by-row account traces. */
 const TRACED_KINDS = /^(INSERT|UPDATE|DELETE|REPLACE)\b/;
@@ -290,6 +289,8 @@ export async function createSqliteEngine(opts?: {
       };
     },
     async insertRows(table, columns, batches) {
+      // Loaded with the first file to insert (datasetLoad.ts, which imports it, is loaded then too).
+      const { insertSqliteRows } = await import('./sqliteLoad.ts');
       untouched = false;
       insertSqliteRows(db, table, columns, batches);
     },

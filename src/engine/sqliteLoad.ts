@@ -1,6 +1,7 @@
 /** Inserting a loaded CSV file's rows into a SQLite table (see datasets.ts). */
 import type { Database } from 'sql.js';
-import { qualifiedName, RowRefused, type Field } from './datasets.ts';
+import { qualifiedName, RowRefused } from './datasetLoad.ts';
+import type { Field } from './datasets.ts';
 import { quoteIdent } from './values.ts';
 import type { TableSchema } from './types.ts';
 

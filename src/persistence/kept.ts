@@ -13,7 +13,8 @@
  * make room (again reported); if even that fails, nothing is replaced and the caller gets a message.
  * The single `upsert-playground:v1:stash` slot of earlier versions is read once as an entry.
  */
-import { scenarioFromObject, scenarioToJson } from '../scenario/link';
+import { scenarioToJson } from '../scenario/link';
+import { linkReader, reader } from '../scenario/linkReader';
 import { sameScenario, type Scenario } from '../scenario/scenario';
 import { quoteUntrusted } from '../scenario/untrusted';
 import { KEPT_KEY, STASH_KEY } from './keys';
@@ -115,10 +116,13 @@ let migrating = false;
 function migrateLegacy(store: KeyValueStore | null): void {
   const raw = get(store, STASH_KEY);
   if (raw === null || !store || migrating) return;
+  // Read once the link reader is there (start-up loads it when this slot exists); till then the
+  // slot stays as it is.
+  if (!linkReader.loaded()) return void linkReader.load().catch(() => undefined);
   migrating = true;
   try {
     const rec = JSON.parse(raw) as { v?: unknown; scenario?: unknown; savedAt?: unknown } | null;
-    const parsed = rec && rec.v === 1 ? scenarioFromObject(rec.scenario) : null;
+    const parsed = rec && rec.v === 1 ? reader().scenarioFromObject(rec.scenario) : null;
     if (parsed?.ok) {
       const r = keepWork(parsed.scenario, { store, at: typeof rec?.savedAt === 'number' ? rec.savedAt : 0 });
       if (!r.ok) return; // keep the old slot until it can be moved
@@ -139,6 +143,7 @@ export function listKept(store: KeyValueStore | null): KeptMeta[] {
 
 /** One kept scenario, or null when it is gone or unreadable. */
 export function loadKept(id: string, store: KeyValueStore | null): Scenario | null {
+  const { scenarioFromObject } = reader();
   try {
     const rec = JSON.parse(get(store, entryKey(id)) ?? 'null') as { v?: unknown; scenario?: unknown } | null;
     if (!rec || rec.v !== 1) return null;
@@ -188,6 +193,8 @@ export function keepWork(
       message: 'This browser does not let the playground store anything, so your scenario could not be set aside.',
     };
   if (get(store, STASH_KEY) !== null && id === undefined) migrateLegacy(store);
+  // Reopening what is kept here reads it back: have the reader there by then.
+  void linkReader.load().catch(() => undefined);
   const json = JSON.stringify({ v: 1, scenario: scenarioToJson(scenario) });
   let items = readIndex(store);
   const same = items.find((m) => {

@@ -3,10 +3,11 @@
  * boot plan, which starts the first run before the app has loaded) and the app: this tab's work
  * when the address still holds its fragment (a reload), else a link or `#example/ID`, else the
  * autosaved work, else the default scenario. Pure, and light enough for the early entry: records
- * are read from storage text by the same parsers the app's storage uses.
+ * are read from storage text by the same parsers the app's storage uses, which need the link
+ * reader loaded when there is anything to read (linkReader.ts's `needsReader`).
  */
 import { fragmentBody, exampleIdOf, isExampleFragment, practiceIdOf } from '../scenario/fragment';
-import { decodeScenario, scenarioFromObject } from '../scenario/link';
+import { reader } from '../scenario/linkReader';
 import { defaultScenario, sameScenario, type Scenario } from '../scenario/scenario';
 
 /** How the saved work came to be: typed by the user, or loaded unchanged (link, example, import). */
@@ -40,7 +41,7 @@ export function parseTabWork(raw: string | null): TabWork | null {
     if (!raw) return null;
     const rec = JSON.parse(raw) as { v?: unknown; fragment?: unknown; scenario?: unknown } | null;
     if (!rec || rec.v !== 1 || typeof rec.fragment !== 'string') return null;
-    const parsed = scenarioFromObject(rec.scenario);
+    const parsed = reader().scenarioFromObject(rec.scenario);
     return parsed.ok ? { fragment: rec.fragment, scenario: parsed.scenario } : null;
   } catch {
     return null;
@@ -54,7 +55,7 @@ export function parseSavedWork(raw: string | null): SavedWork | null {
     const rec = JSON.parse(raw) as unknown;
     if (typeof rec !== 'object' || rec === null || (rec as { v?: unknown }).v !== 1) return null;
     const { scenario, origin, savedAt } = rec as { scenario?: unknown; origin?: unknown; savedAt?: unknown };
-    const parsed = scenarioFromObject(scenario);
+    const parsed = reader().scenarioFromObject(scenario);
     if (!parsed.ok) return null;
     return {
       scenario: parsed.scenario,
@@ -132,7 +133,7 @@ export function decideOnLoad({ hash, saved, findExample, tab }: LoadInput): Load
     if (!ex || id === null) return fallback(exampleNotFound(id));
     return { ...opened(ex, 'example'), exampleId: id };
   }
-  const r = decodeScenario(frag);
+  const r = reader().decodeScenario(frag);
   return r.ok ? opened(r.scenario, 'link') : fallback(r.message);
 }
 

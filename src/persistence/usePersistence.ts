@@ -10,7 +10,8 @@
  * - it offers the set-aside work and Recent work.
  */
 import { useCallback, useEffect, useEffectEvent, useLayoutEffect, useRef, useState } from 'react';
-import { decodeScenario, encodeScenario } from '../scenario/link';
+import { encodeScenario } from '../scenario/link';
+import { whenRead } from '../scenario/linkReader';
 import { encodeScenarioSoon } from '../scenario/linkOffThread';
 import { defaultScenario, sameScenario, type Scenario } from '../scenario/scenario';
 import type { LoadEvent, PlaygroundState, ScenarioSource } from '../state/store';
@@ -172,19 +173,21 @@ export function usePersistence(
       // Practice's own addresses hold no scenario: the app opens Practice for them.
       if (practiceIdOf(frag) !== null) return;
       const id = exampleIdOf(frag);
-      let next: Scenario | null = null;
-      if (id !== null || frag.startsWith('example/')) {
-        next = id === null ? null : lookupExample(id);
-        if (!next) setNotice(`${exampleNotFound(id)} Your current work is unchanged.`);
-      } else if (frag.trim() !== '') {
-        const r = decodeScenario(frag);
-        if (r.ok) next = r.scenario;
-        else setNotice(`${r.message} Your current work is unchanged.`);
-      }
-      if (!next) return;
       // A link typed or pasted into this tab's address bar replaces the work like a link opened
       // in a new tab does: edited work is set aside. Back/Forward leave it in history instead.
-      load({ scenario: next, source: 'link', exampleId: id, origin: { address: kind, setAside: kind === 'opened' } });
+      const open = (next: Scenario) =>
+        load({ scenario: next, source: 'link', exampleId: id, origin: { address: kind, setAside: kind === 'opened' } });
+      if (id !== null || frag.startsWith('example/')) {
+        const next = id === null ? null : lookupExample(id);
+        if (next) open(next);
+        else setNotice(`${exampleNotFound(id)} Your current work is unchanged.`);
+      } else if (frag.trim() !== '') {
+        whenRead(({ decodeScenario }) => {
+          const r = decodeScenario(frag);
+          if (r.ok) open(r.scenario);
+          else setNotice(`${r.message} Your current work is unchanged.`);
+        });
+      }
     });
     return () => {
       off();

@@ -3,8 +3,6 @@
  * interleaves them. Stored in the scenario as the optional `race` key (links, exports, Markdown);
  * a scenario without it is an ordinary one.
  */
-import * as v from 'valibot';
-import { plainObject } from '../lib/plainObject';
 import type { RaceInput } from '../engine/race.ts';
 import type { Dialect } from '../engine/types.ts';
 
@@ -30,30 +28,8 @@ export interface RaceScript {
 /** The scenario's `race` key. */
 export type Race = Record<Dialect, RaceScript>;
 
-const index = v.pipe(v.number(), v.integer(), v.minValue(0));
-const entrySchema = plainObject({ session: index, step: index });
-const scriptSchema = plainObject({
-  sessions: v.pipe(
-    v.array(v.pipe(v.array(v.string()), v.maxLength(MAX_STEPS))),
-    v.minLength(2),
-    v.maxLength(MAX_SESSIONS),
-  ),
-  timeline: v.pipe(v.array(entrySchema), v.maxLength(MAX_TIMELINE)),
-});
-
-/** Validation of an incoming race (link, import); one dialect part may be missing. */
-export const raceInputSchema = v.pipe(
-  plainObject({ sqlite: v.optional(scriptSchema), postgres: v.optional(scriptSchema) }),
-  v.check((r) => r.sqlite !== undefined || r.postgres !== undefined, 'needs a "sqlite" or a "postgres" part'),
-  v.check(
-    (r) =>
-      [r.sqlite, r.postgres].every((x) => !x || x.timeline.every((e) => e.step < (x.sessions[e.session]?.length ?? 0))),
-    'every timeline entry must name an existing session step',
-  ),
-);
-
 /** A validated race with both parts (a missing part copies the other). */
-export function normalizeRace(input: v.InferOutput<typeof raceInputSchema>): Race {
+export function normalizeRace(input: { sqlite?: RaceScript; postgres?: RaceScript }): Race {
   const sqlite = (input.sqlite ?? input.postgres)!;
   const postgres = (input.postgres ?? input.sqlite)!;
   return { sqlite: cloneScript(sqlite), postgres: cloneScript(postgres) };

@@ -10,7 +10,7 @@ import { AccountSwitch } from './why/AccountSwitch';
 import { RunAgain } from './why/RunAgain';
 import { linkedStatement, StepPicker, tablesFor, type TablesView } from './why/StepThrough';
 import { ModulePart } from '../ui/LazyPart';
-import { useLazyModule } from '../lib/lazyModule';
+import { useLazyModule } from '../lib/useLazyModule';
 import { raceResults, targetHelp } from '../ui/deferred';
 
 /** Props of ResultsView. */

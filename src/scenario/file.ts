@@ -30,7 +30,8 @@
  * parts back, in the dialect its header names.
  */
 import { DIALECT_LABEL, type Dialect } from '../engine/types';
-import { scenarioFromJsonText, scenarioFromObject, scenarioToJson } from './link';
+import { scenarioToJson } from './link';
+import { scenarioFromJsonText, scenarioFromObject } from './linkDecode';
 import { valueKind } from './issues';
 import { quoteFileName } from './untrusted';
 import type { Scenario } from './scenario';

@@ -1,6 +1,6 @@
 /** Where the learner hints go: their code (ui/LearnerHints) loads only once a run has failed. */
 import type { LearnerHintsProps } from './LearnerHints';
-import { useLazyModule } from '../lib/lazyModule';
+import { useLazyModule } from '../lib/useLazyModule';
 import { learnerHints } from './deferred';
 
 /** The hints of the last run's error, once their code is in (nothing before, nothing without an error). */

@@ -1,6 +1,6 @@
 /** The results column: title and notes, an example's explanation, and one or two result panes. */
 import { memo, useRef } from 'react';
-import { useLazyModule } from '../lib/lazyModule';
+import { useLazyModule } from '../lib/useLazyModule';
 import { compareSummaryModule } from './featureModules';
 import { LearnerHintsSlot } from './LearnerHintsSlot';
 import type { Dialect } from '../engine/types';

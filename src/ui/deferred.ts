@@ -4,6 +4,7 @@
  * so that a person's first use of them rarely waits for the network.
  */
 import { lazyModule } from '../lib/lazyModule';
+import { linkReader } from '../scenario/linkReader';
 
 /** Scenario files: export as JSON or SQL, parse an imported file. */
 export const fileFormats = lazyModule(() => import('../scenario/file'));
@@ -16,5 +17,5 @@ export const learnerHints = lazyModule(() => import('./LearnerHints'));
 /** A conflict target that matches no unique key: the table's keys, shown with that error. */
 export const targetHelp = lazyModule(() => import('../results/why/TargetHelp'));
 
-/** All of them, for loading ahead. */
-export const DEFERRED_PARTS = [fileFormats, raceResults, planBody, learnerHints, targetHelp];
+/** All of them, for loading ahead, with the link reader (for a link pasted into the address bar). */
+export const DEFERRED_PARTS = [linkReader, fileFormats, raceResults, planBody, learnerHints, targetHelp];

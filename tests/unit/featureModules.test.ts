@@ -6,7 +6,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createElement } from 'react';
 import { act, render, screen } from '@testing-library/react';
-import { lazyModule, useLazyModule, type LazyModule } from '../../src/lib/lazyModule';
+import { lazyModule, type LazyModule } from '../../src/lib/lazyModule';
+import { useLazyModule } from '../../src/lib/useLazyModule';
 import { ModulePart } from '../../src/ui/LazyPart';
 
 type Mod = { Part: () => ReturnType<typeof createElement> };

@@ -5,7 +5,8 @@ import fc from 'fast-check';
 import LZString from 'lz-string';
 import { describe, expect, it } from 'vitest';
 import { parseImport } from '../../src/scenario/file';
-import { decodeScenario, encodeScenario } from '../../src/scenario/link';
+import { encodeScenario } from '../../src/scenario/link';
+import { decodeScenario } from '../../src/scenario/linkDecode';
 import { defaultScenario, sameScenario, type Scenario } from '../../src/scenario/scenario';
 import { decideOnLoad } from '../../src/persistence/storage';
 

@@ -4,9 +4,11 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import * as v from 'valibot';
 import { compressToEncodedURIComponent, decompressFromEncodedURIComponent } from 'lz-string';
-import { decodeScenario, encodeScenario, LINK_V1_PREFIX } from '../../src/scenario/link';
+import { encodeScenario, LINK_V1_PREFIX } from '../../src/scenario/link';
+import { decodeScenario } from '../../src/scenario/linkDecode';
 import { LZ_URI_ALPHABET, lzDecodeUriComponent } from '../../src/scenario/lzDecode';
-import { scenarioInputSchema, type Scenario } from '../../src/scenario/scenario';
+import type { Scenario } from '../../src/scenario/scenario';
+import { scenarioInputSchema } from '../../src/scenario/schema';
 
 /** Any UTF-16 code unit, so lone surrogates and control characters appear too. */
 const codeUnit = fc.integer({ min: 0, max: 0xffff }).map((n) => String.fromCharCode(n));

@@ -1,7 +1,8 @@
 // Example-based tests of the link codec: each kind of bad link gets its own precise message.
 import { describe, expect, it } from 'vitest';
 import { compressToEncodedURIComponent } from 'lz-string';
-import { decodeScenario, encodeScenario, MAX_DECODED_CHARS, scenarioFromObject } from '../../src/scenario/link';
+import { encodeScenario } from '../../src/scenario/link';
+import { decodeScenario, MAX_DECODED_CHARS, scenarioFromObject } from '../../src/scenario/linkDecode';
 import { lzDecodeUriComponent } from '../../src/scenario/lzDecode';
 import { defaultScenario, type Scenario } from '../../src/scenario/scenario';
 

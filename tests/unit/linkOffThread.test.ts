@@ -3,7 +3,8 @@
  * own path is covered end to end (share.spec: a large import's link).
  */
 import { describe, expect, it } from 'vitest';
-import { decodeScenario, encodeScenario } from '../../src/scenario/link';
+import { encodeScenario } from '../../src/scenario/link';
+import { decodeScenario } from '../../src/scenario/linkDecode';
 import { encodeScenarioSoon } from '../../src/scenario/linkOffThread';
 import { defaultScenario } from '../../src/scenario/scenario';
 

@@ -1,7 +1,8 @@
 // Messages about links, files and runs: someone else's text is quoted as data and never reads as
 // the app's own sentence; the wording is right for the odd cases.
 import { describe, expect, it } from 'vitest';
-import { decodeScenario, encodeScenario } from '../../src/scenario/link';
+import { encodeScenario } from '../../src/scenario/link';
+import { decodeScenario } from '../../src/scenario/linkDecode';
 import { parseImport } from '../../src/scenario/file';
 import { defaultScenario } from '../../src/scenario/scenario';
 import { quoteUntrusted } from '../../src/scenario/untrusted';

@@ -1,7 +1,8 @@
 /** Provenance rules: every transition of a dialect's origin, and what a switch does. */
 import { describe, expect, it } from 'vitest';
 import { carryDecision, originOf, scriptsVersion, withTranslation } from '../../src/scenario/provenance';
-import { decodeScenario, encodeScenario, scenarioToJson } from '../../src/scenario/link';
+import { encodeScenario, scenarioToJson } from '../../src/scenario/link';
+import { decodeScenario } from '../../src/scenario/linkDecode';
 import { defaultScenario, type Scenario } from '../../src/scenario/scenario';
 import { initialState, reducer, type PlaygroundState } from '../../src/state/store';
 import LZString from 'lz-string';

@@ -3,7 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import { addStep, interleave, moveEntry, removeStep, timelineLabels, type RaceScript } from '../../src/race/model';
 import { raceMarkdown } from '../../src/race/markdown';
-import { decodeScenario, encodeScenario, scenarioToJson } from '../../src/scenario/link';
+import { encodeScenario, scenarioToJson } from '../../src/scenario/link';
+import { decodeScenario } from '../../src/scenario/linkDecode';
 import { defaultScenario } from '../../src/scenario/scenario';
 import { scenarioMarkdown } from '../../src/share/markdown';
 

@@ -2,7 +2,8 @@
 // startScenario + the store + usePersistence in a DOM: autosave, fragment, links over work, back/forward.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { act, cleanup, renderHook } from '@testing-library/react';
-import { decodeScenario, encodeScenario } from '../../src/scenario/link';
+import { encodeScenario } from '../../src/scenario/link';
+import { decodeScenario } from '../../src/scenario/linkDecode';
 import { defaultScenario, type Scenario } from '../../src/scenario/scenario';
 import { readFragment, replaceFragment } from '../../src/persistence/history';
 import { listKept } from '../../src/persistence/kept';

@@ -6,7 +6,7 @@
  */
 import { useId, useState } from 'react';
 import type { Dialect, RunResult, StatementResult } from '../../engine/types';
-import { useLazyModule } from '../../lib/lazyModule';
+import { useLazyModule } from '../../lib/useLazyModule';
 import { planBody } from '../../ui/deferred';
 
 /** Statements that get an Explain control: the upserts (and MERGE on PostgreSQL). */
