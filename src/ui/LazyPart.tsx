@@ -3,6 +3,8 @@
  * message instead of a crashed page if the code cannot be fetched (offline, a redeployed site).
  */
 import { Component, Suspense, type ErrorInfo, type ReactNode } from 'react';
+import type { LazyModule } from '../lib/lazyModule';
+import { useLazyModule } from '../lib/useLazyModule';
 
 /** Props of LazyPart. */
 export interface LazyPartProps {
@@ -96,5 +98,31 @@ export function ModulePart<M>({ module, what, placement = 'inline', children }: 
     <LoadFailure what={what} style={style}>
       {children(module)}
     </LoadFailure>
+  );
+}
+
+/** Props of DeferredPart. */
+export interface DeferredPartProps<M> {
+  /** The part's code (deferred.ts: loaded ahead on idle after the first result). */
+  module: LazyModule<M>;
+  /** The part has something to show: load its code now if it is not there yet. */
+  when: boolean;
+  what: string;
+  placement?: 'inline' | 'overlay';
+  children: (m: M) => ReactNode;
+}
+
+/**
+ * A part that shows nothing on the first screen (a note after a dialect switch, a dialog opened on
+ * demand): nothing while `when` is false; then the part, at once if its code was loaded ahead, else
+ * as soon as it arrives (no loading note: it would flash before a part that usually comes at once).
+ */
+export function DeferredPart<M>({ module, when, what, placement, children }: DeferredPartProps<M>) {
+  const code = useLazyModule(module, when, what);
+  if (!when || code === null) return null;
+  return (
+    <ModulePart module={code} what={what} placement={placement ?? 'inline'}>
+      {children}
+    </ModulePart>
   );
 }

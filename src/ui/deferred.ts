@@ -16,6 +16,8 @@ export const planBody = lazyModule(() => import('../results/why/PlanBody'));
 export const learnerHints = lazyModule(() => import('./LearnerHints'));
 /** A conflict target that matches no unique key: the table's keys, shown with that error. */
 export const targetHelp = lazyModule(() => import('../results/why/TargetHelp'));
+/** The "Keyboard shortcuts" dialog. */
+export const keysDialog = lazyModule(() => import('../ux/KeysDialog'));
 
 /** All of them, for loading ahead, with the link reader (for a link pasted into the address bar). */
-export const DEFERRED_PARTS = [linkReader, fileFormats, raceResults, planBody, learnerHints, targetHelp];
+export const DEFERRED_PARTS = [linkReader, fileFormats, raceResults, planBody, learnerHints, targetHelp, keysDialog];

@@ -3,8 +3,9 @@
  * or by pressing `?` anywhere outside a text field. While an editor is waiting for the Tab that
  * leaves it (after Esc), the hint says so, politely announced.
  */
-import { useEffect, useId, useState } from 'react';
-import { ModalDialog } from '../ui/ModalDialog';
+import { useEffect, useState } from 'react';
+import { DeferredPart } from '../ui/LazyPart';
+import { keysDialog } from '../ui/deferred';
 import './ux.css';
 
 const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
@@ -22,17 +23,6 @@ function typingInto(target: EventTarget | null): boolean {
   return !['button', 'checkbox', 'radio', 'submit', 'reset', 'range', 'file', 'color'].includes(type);
 }
 
-const KEYS: [string, string][] = [
-  [`${MOD}+Enter`, 'Run the scenario (from anywhere, editors included)'],
-  ['Esc, then Tab', 'Leave a code editor for the next control (Shift+Tab: the previous one)'],
-  [
-    `${isMac ? 'Ctrl+Shift+M' : 'Ctrl+M'}`,
-    'In a code editor: switch Tab between indenting and moving focus, until switched back',
-  ],
-  ['← →', 'In the SQL / Form tabs, the dialect switch and the editors/results divider'],
-  ['?', 'Open this list (outside text fields)'],
-];
-
 /** Props of KeyHint. */
 export interface KeyHintProps {
   /** An editor is waiting for Tab to leave it (Esc was pressed). */
@@ -42,7 +32,6 @@ export interface KeyHintProps {
 /** The hint line under the editors, with the keyboard-help dialog. */
 export function KeyHint({ leaving }: KeyHintProps) {
   const [open, setOpen] = useState(false);
-  const titleId = useId();
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -72,28 +61,10 @@ export function KeyHint({ leaving }: KeyHintProps) {
           Keyboard shortcuts
         </button>
       </p>
-      <ModalDialog open={open} onClose={() => setOpen(false)} labelledBy={titleId} className="keys-dialog">
-        <h2 id={titleId} className="keys-title">
-          Keyboard shortcuts
-        </h2>
-        <table className="keys-table" aria-labelledby={titleId}>
-          <tbody>
-            {KEYS.map(([k, what]) => (
-              <tr key={k}>
-                <th scope="row">
-                  <kbd>{k}</kbd>
-                </th>
-                <td>{what}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-        <p className="keys-close">
-          <button type="button" className="tool-button" onClick={() => setOpen(false)}>
-            Close
-          </button>
-        </p>
-      </ModalDialog>
+      {/* The dialog's code loads ahead on idle, or when it is first opened. */}
+      <DeferredPart module={keysDialog} when={open} what="the keyboard shortcuts" placement="overlay">
+        {({ KeysDialog }) => <KeysDialog mod={MOD} mac={isMac} onClose={() => setOpen(false)} />}
+      </DeferredPart>
     </>
   );
 }
