@@ -7,7 +7,6 @@ import { lazy, startTransition } from 'react';
 import { DropZone } from './scenario/DropZone';
 import { ImportExport, exportJsonFile } from './share/ImportExport';
 import { ScenarioMetaEditor } from './ui/ScenarioMeta';
-import { StashBanner } from './persistence/StashBanner';
 import type { StartDecision } from './persistence/start';
 import { useScenarioNavigation } from './persistence/useScenarioNavigation';
 import { initialState } from './state/store';
@@ -25,9 +24,7 @@ import { RunControls } from './ui/RunControls';
 import { Toolbar } from './ui/Toolbar';
 import { TranslateFlow, useTranslationRequest } from './translate/TranslateFlow';
 import { SplitWorkspace } from './ux/SplitWorkspace';
-import { UpdatePrompt } from './ux/UpdatePrompt';
-import { CarryNotes } from './ui/CarryNotes';
-import { ParametersPanel } from './ui/ParametersPanel';
+import { CarryNotesSlot, ParametersSlot, StashSlot, UpdateSlot } from './ui/DeferredSlots';
 import { otherDialect } from './scenario/provenance';
 import type { Dialect } from './engine/types';
 import type { HintFix } from './results/hints';
@@ -115,7 +112,7 @@ export function App({ start }: { start: StartDecision }) {
           />
         )}
       </header>
-      <UpdatePrompt ready={enhanced} />
+      <UpdateSlot ready={enhanced} />
       {persistence.notice && (
         <div className="banner banner-error" role="alert">
           <p>{persistence.notice}</p>
@@ -135,7 +132,7 @@ export function App({ start }: { start: StartDecision }) {
           </button>
         </div>
       )}
-      <StashBanner
+      <StashSlot
         stash={persistence.stash}
         source={persistence.stashSource}
         onRestore={() => reopen()}
@@ -174,9 +171,14 @@ export function App({ start }: { start: StartDecision }) {
             />
             <ImportExport scenario={scenario} onImport={importFile} onExportFailed={onExportFailed} />
           </div>
-          <CarryNotes state={state} onUndo={actions.undoCarry} onDismiss={actions.dismissCarry} onReplace={onReplace} />
+          <CarryNotesSlot
+            state={state}
+            onUndo={actions.undoCarry}
+            onDismiss={actions.dismissCarry}
+            onReplace={onReplace}
+          />
           <EditorsPane state={state} actions={actions} enhanced={enhanced} />
-          <ParametersPanel scenario={scenario} dialect={dialect} onChange={actions.setParam} />
+          <ParametersSlot scenario={scenario} dialect={dialect} onChange={actions.setParam} />
         </section>
         <ResultsArea
           state={state}

@@ -18,6 +18,23 @@ export const learnerHints = lazyModule(() => import('./LearnerHints'));
 export const targetHelp = lazyModule(() => import('../results/why/TargetHelp'));
 /** The "Keyboard shortcuts" dialog. */
 export const keysDialog = lazyModule(() => import('../ux/KeysDialog'));
+/** The note above the editors after a dialect switch. */
+export const carryNotes = lazyModule(() => import('./CarryNotes'));
+/** The Parameters panel (scripts with placeholders). */
+export const parametersPanel = lazyModule(() => import('./ParametersPanel'));
+/** "Back to my scenario" (work set aside). */
+export const stashBanner = lazyModule(() => import('../persistence/StashBanner'));
 
 /** All of them, for loading ahead, with the link reader (for a link pasted into the address bar). */
-export const DEFERRED_PARTS = [linkReader, fileFormats, raceResults, planBody, learnerHints, targetHelp, keysDialog];
+export const DEFERRED_PARTS = [
+  linkReader,
+  carryNotes,
+  parametersPanel,
+  keysDialog,
+  stashBanner,
+  fileFormats,
+  raceResults,
+  planBody,
+  learnerHints,
+  targetHelp,
+];
