@@ -2,43 +2,20 @@
  * Translate: loads the translator on demand, asks the source engine for the table schemas (so a
  * target can be inferred from real unique keys), and shows the result for the user to accept.
  */
-import { lazy, useState } from 'react';
-import { applyTranslation, loadTranslator } from './scenarioTranslation';
+import { useState } from 'react';
 import type { TranslationResult } from './translate';
-import { acceptedMessage, useTranslationOpener } from './translationFocus';
-import { useEngines, type Engines } from '../state/engineContext';
+import { applyTranslation } from './scenarioTranslation';
+import { useTranslationOpener } from './translationFocus';
+import { useEngines } from '../state/engineContext';
 import type { PlaygroundActions } from '../state/usePlayground';
 import type { Scenario } from '../scenario/scenario';
 import type { Dialect } from '../engine/types';
-import { LazyPart } from '../ui/LazyPart';
+import { lazyModule } from '../lib/lazyModule';
+import { ModulePart } from '../ui/LazyPart';
 
-// The dialog's code is fetched together with the translator, when a translation is asked for.
-const loadDialog = () => import('./TranslateDialog');
-const TranslateDialog = lazy(() => loadDialog().then((m) => ({ default: m.TranslateDialog })));
-
-/**
- * Translate `scenario` from `from` (default: its current dialect; called from a click): loads the
- * translator and the dialog, describes the setup, then calls `onReady` with the result, or
- * `onError` with a sentence for the user.
- */
-function startTranslation(
-  engines: Engines,
-  scenario: Scenario,
-  onReady: (result: TranslationResult) => void,
-  onError: (message: string) => void,
-  from: Dialect = scenario.dialect,
-  limitMs?: number,
-): void {
-  Promise.all([
-    loadTranslator(),
-    engines[from].describe(scenario[from].setup, undefined, limitMs !== undefined ? { limitMs } : {}),
-    loadDialog(),
-  ]).then(
-    ([mod, described]) =>
-      onReady(mod.translateFrom(scenario, from, { tables: described.error ? undefined : described.tables })),
-    (err: unknown) => onError(`The translation failed: ${err instanceof Error ? err.message : String(err)}`),
-  );
-}
+// The steps after the click and the dialog are fetched together with the translator, when a
+// translation is asked for.
+const flow = lazyModule(() => import('./translationFlow'));
 
 /** A translation of the page: asked for, under way ('loading'), shown for acceptance, or none. */
 interface TranslationRequest {
@@ -65,20 +42,18 @@ export function useTranslationRequest(
   const ask = (from?: Dialect) => {
     opener.remember();
     setRequest('loading');
-    startTranslation(
-      engines,
-      scenario,
-      setRequest,
-      (m) => {
-        setRequest(null);
-        actions.showMessage('error', m);
-      },
-      from,
-      timeLimitS * 1000,
+    const failed = (m: string) => {
+      setRequest(null);
+      actions.showMessage('error', m);
+    };
+    flow.load().then(
+      (m) => m.startTranslation(engines, scenario, setRequest, failed, from, timeLimitS * 1000),
+      (err: unknown) => failed(`The translation failed: ${err instanceof Error ? err.message : String(err)}`),
     );
   };
   const accept = (next: Scenario) => {
-    if (request && request !== 'loading') actions.showMessage('info', acceptedMessage(scenario, next, request));
+    const m = flow.loaded();
+    if (m && request && request !== 'loading') actions.showMessage('info', m.acceptedMessage(scenario, next, request));
     setRequest(null);
     actions.setScenario(next);
   };
@@ -96,17 +71,21 @@ export interface TranslateFlowProps {
 
 /** The translation dialog, once a result is ready. */
 export function TranslateFlow({ request, scenario, onAccept, onCancel }: TranslateFlowProps) {
-  if (!request || request === 'loading') return null;
+  // A result comes from the loaded steps (startTranslation), so their code is there.
+  const code = flow.loaded();
+  if (!request || request === 'loading' || !code) return null;
   return (
-    <LazyPart what="the translation" placement="overlay">
-      <TranslateDialog
-        open
-        from={request.from}
-        to={request.to}
-        result={request}
-        onAccept={() => onAccept(applyTranslation(scenario, request))}
-        onCancel={onCancel}
-      />
-    </LazyPart>
+    <ModulePart module={code} what="the translation" placement="overlay">
+      {({ TranslateDialog }) => (
+        <TranslateDialog
+          open
+          from={request.from}
+          to={request.to}
+          result={request}
+          onAccept={() => onAccept(applyTranslation(scenario, request))}
+          onCancel={onCancel}
+        />
+      )}
+    </ModulePart>
   );
 }
