@@ -9,6 +9,7 @@
 import type { Scenario } from '../scenario/scenario';
 import type { KeptMeta } from './kept';
 import '../share/share.css';
+import './stash.css';
 
 /** Props of StashBanner. */
 export interface StashBannerProps {

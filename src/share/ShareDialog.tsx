@@ -9,6 +9,7 @@ import { copyText } from '../lib/clipboard';
 import { EmbedPanel } from './EmbedPanel';
 import { ModalDialog } from '../ui/ModalDialog';
 import './share.css';
+import './shareDialog.css';
 
 /** Links longer than this get a warning: chat apps and some mail clients cut them. */
 export const LONG_LINK_CHARS = 2000;

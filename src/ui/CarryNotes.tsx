@@ -8,7 +8,7 @@ import { DIALECT_LABEL, type Dialect } from '../engine/types';
 import { carryDecision, otherDialect } from '../scenario/provenance';
 import type { CarryNote } from '../state/carry';
 import type { PlaygroundState } from '../state/store';
-import './dialects.css';
+import './carry.css';
 
 function List({ title, items, kind }: { title: string; items: string[]; kind: string }) {
   const id = useId();

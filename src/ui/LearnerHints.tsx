@@ -2,7 +2,7 @@
 import type { Dialect } from '../engine/types';
 import { learnerHints, type HintFix } from '../results/hints';
 import type { RunRecord } from '../state/store';
-import './dialects.css';
+import './hints.css';
 
 /** Props of LearnerHints. */
 export interface LearnerHintsProps {

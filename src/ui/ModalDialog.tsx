@@ -4,6 +4,7 @@
  * control, and focus returns to what had it before.
  */
 import { useEffect, useRef, type ReactNode } from 'react';
+import './modal.css';
 
 /** Props of ModalDialog. */
 export interface ModalDialogProps {

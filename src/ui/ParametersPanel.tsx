@@ -10,7 +10,7 @@ import type { Dialect } from '../engine/types';
 import { PARAM_TYPE_LABEL, toBindValue, type ParamType, type ParamValue } from '../scenario/params';
 import type { Scenario } from '../scenario/scenario';
 import { scriptKeys } from '../state/usePlayground';
-import './dialects.css';
+import './params.css';
 
 const TYPES: ParamType[] = ['text', 'number', 'boolean', 'null', 'sql'];
 
