@@ -1,12 +1,14 @@
 /**
  * Drag-and-drop import: dropping a file anywhere on the page imports it, with a visible overlay
- * while a file is dragged over the window. Text dragged inside the editors is left alone.
+ * while a file is dragged over the window. Text dragged inside the editors is left alone. The
+ * listeners are there from the start; the overlay's code loads on idle, or with the first drag.
  */
 import { useEffect, useEffectEvent, useState } from 'react';
 import type { ImportResult } from './file';
 import type { Scenario } from './scenario';
 import { readImportFile } from '../share/download';
-import '../share/share.css';
+import { DeferredPart } from '../ui/LazyPart';
+import { dropOverlay } from '../ui/deferred';
 
 function hasFiles(e: DragEvent): boolean {
   return Array.from(e.dataTransfer?.types ?? []).includes('Files');
@@ -102,13 +104,9 @@ export function DropZone({ scenario, onImport, target }: DropZoneProps) {
     }
     void readImportFile(file, scenario).then(onImport);
   }, target);
-  if (!dragging) return null;
   return (
-    <div className="share-drop-overlay" aria-hidden="true">
-      <div className="share-drop-overlay__box">
-        <strong>Drop to import</strong>
-        <span>a .json scenario, or a .sql script as the setup</span>
-      </div>
-    </div>
+    <DeferredPart module={dropOverlay} when={dragging} what="the drop target">
+      {({ DropOverlay }) => <DropOverlay />}
+    </DeferredPart>
   );
 }

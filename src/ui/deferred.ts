@@ -24,6 +24,8 @@ export const carryNotes = lazyModule(() => import('./CarryNotes'));
 export const parametersPanel = lazyModule(() => import('./ParametersPanel'));
 /** "Back to my scenario" (work set aside). */
 export const stashBanner = lazyModule(() => import('../persistence/StashBanner'));
+/** What the page shows while a file is dragged over it. */
+export const dropOverlay = lazyModule(() => import('../scenario/DropOverlay'));
 
 /** All of them, for loading ahead, with the link reader (for a link pasted into the address bar). */
 export const DEFERRED_PARTS = [
@@ -32,6 +34,7 @@ export const DEFERRED_PARTS = [
   parametersPanel,
   keysDialog,
   stashBanner,
+  dropOverlay,
   fileFormats,
   raceResults,
   planBody,

@@ -218,7 +218,8 @@ describe('DropZone', () => {
     const enter = fileDrag('dragEnter');
     fireEvent(window, enter);
     expect(enter.defaultPrevented).toBe(true);
-    expect(overlay()).toBeInTheDocument();
+    // The overlay's code loads with the first drag (ahead, on idle, in the page).
+    expect(await screen.findByText('Drop to import')).toBeInTheDocument();
     const drop = fileDrag('drop', [new File(['CREATE TABLE dropped(a);'], 'schema.sql')]);
     fireEvent(window, drop);
     expect(drop.defaultPrevented).toBe(true);
