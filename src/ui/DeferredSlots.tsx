@@ -6,6 +6,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { whenIdle } from '../lib/idle';
 import { lazyModule } from '../lib/lazyModule';
+import { useLazyModule } from '../lib/useLazyModule';
 import type { StashBannerProps } from '../persistence/StashBanner';
 import { carryDecision } from '../scenario/provenance';
 import { scriptKeys } from '../state/usePlayground';
@@ -58,9 +59,7 @@ export function UpdateSlot({ ready }: { ready: boolean }) {
   useEffect(() => {
     if (ready && !idle) return whenIdle(() => setIdle(true), 5000);
   }, [ready, idle]);
-  return (
-    <DeferredPart module={updatePrompt} when={idle} what="the update notice">
-      {({ UpdatePrompt }) => <UpdatePrompt />}
-    </DeferredPart>
-  );
+  // Nothing to say when this code cannot be fetched (offline on a first visit): the page works as it is.
+  const code = useLazyModule(updatePrompt, idle, 'the update notice');
+  return code && code !== 'failed' ? <code.UpdatePrompt /> : null;
 }

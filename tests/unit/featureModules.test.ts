@@ -1,14 +1,16 @@
 // @vitest-environment happy-dom
 // A feature's code held in state: a part whose module is already there shows at once, with no
 // loading note (React.lazy would show its fallback first, and hold the part back up to 300 ms);
-// one still loading shows the note, then the part. Once a result is on screen and the page is
-// idle, the features' code is loaded ahead, unless the browser asks to save data.
+// one still loading shows the note, then the part. A part the first screen does not show
+// (DeferredPart) loads its code only when it has something to show, with no note meanwhile. Once
+// a result is on screen and the page is idle, the features' code is loaded ahead, unless the
+// browser asks to save data.
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createElement } from 'react';
 import { act, render, screen } from '@testing-library/react';
 import { lazyModule, type LazyModule } from '../../src/lib/lazyModule';
 import { useLazyModule } from '../../src/lib/useLazyModule';
-import { ModulePart } from '../../src/ui/LazyPart';
+import { DeferredPart, ModulePart } from '../../src/ui/LazyPart';
 
 type Mod = { Part: () => ReturnType<typeof createElement> };
 const partModule = (): Mod => ({ Part: () => createElement('p', null, 'The part') });
@@ -42,6 +44,40 @@ describe('ModulePart with useLazyModule', () => {
     vi.spyOn(console, 'error').mockImplementation(() => undefined);
     const broken = lazyModule<Mod>(() => Promise.reject(new Error('offline')));
     render(createElement(Host, { mod: broken }));
+    expect(await screen.findByRole('alert')).toHaveTextContent('Could not load the part');
+  });
+});
+
+describe('DeferredPart', () => {
+  const Slot = ({ mod, when }: { mod: LazyModule<Mod>; when: boolean }) =>
+    createElement(DeferredPart<Mod>, { module: mod, when, what: 'the part', children: (m) => createElement(m.Part) });
+
+  it('loads nothing until it has something to show, then shows the part with no loading note', async () => {
+    let resolve: (m: Mod) => void = () => undefined;
+    const importer = vi.fn(() => new Promise<Mod>((r) => (resolve = r)));
+    const mod = lazyModule(importer);
+    const page = render(createElement(Slot, { mod, when: false }));
+    expect(importer).not.toHaveBeenCalled();
+    page.rerender(createElement(Slot, { mod, when: true }));
+    expect(importer).toHaveBeenCalledTimes(1);
+    // While the code loads: nothing (a note would flash before a part that usually comes at once).
+    expect(page.container).toBeEmptyDOMElement();
+    await act(async () => resolve(partModule()));
+    expect(screen.getByText('The part')).toBeInTheDocument();
+    page.rerender(createElement(Slot, { mod, when: false }));
+    expect(screen.queryByText('The part')).toBeNull();
+  });
+
+  it('shows a part loaded ahead at once; says so when its code cannot be fetched', async () => {
+    const mod = lazyModule(() => Promise.resolve(partModule()));
+    await mod.load();
+    const page = render(createElement(Slot, { mod, when: true }));
+    expect(screen.getByText('The part')).toBeInTheDocument();
+    page.unmount();
+
+    vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const broken = lazyModule<Mod>(() => Promise.reject(new Error('offline')));
+    render(createElement(Slot, { mod: broken, when: true }));
     expect(await screen.findByRole('alert')).toHaveTextContent('Could not load the part');
   });
 });
