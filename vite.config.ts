@@ -6,6 +6,7 @@ import { preloadAppPlugin } from './scripts/preloadAppPlugin.ts';
 import { licensePlugins } from './scripts/licensePlugin.ts';
 import { installedPgliteVersion } from './scripts/pgliteVersion.ts';
 import { pwaPlugin } from './scripts/pwaPlugin.ts';
+import { firstPathChunksPlugin, firstPathGroups } from './scripts/firstPathChunks.ts';
 
 const licenses = licensePlugins();
 
@@ -14,7 +15,15 @@ const licenses = licensePlugins();
 // (index.html) and the compact embed for other sites (embed.html).
 export default defineConfig({
   base: './',
-  plugins: [react(), pgSnapshotPlugin(), pgFirstLoadPlugin(), preloadAppPlugin(), ...licenses.page, pwaPlugin()],
+  plugins: [
+    react(),
+    firstPathChunksPlugin(import.meta.dirname),
+    pgSnapshotPlugin(),
+    pgFirstLoadPlugin(),
+    preloadAppPlugin(),
+    ...licenses.page,
+    pwaPlugin(),
+  ],
   worker: { format: 'es', plugins: licenses.worker },
   optimizeDeps: { exclude: ['@electric-sql/pglite'] },
   // The PGlite version names the shipped data-directory snapshot and its IndexedDB key.
@@ -27,6 +36,9 @@ export default defineConfig({
   build: {
     target: 'es2022',
     chunkSizeWarningLimit: 4000,
-    rollupOptions: { input: { main: 'index.html', embed: 'embed.html' } },
+    rollupOptions: {
+      input: { main: 'index.html', embed: 'embed.html' },
+      output: { codeSplitting: { groups: firstPathGroups } },
+    },
   },
 });
