@@ -37,14 +37,17 @@ export function preloadAppPlugin(): Plugin {
         // The mount chunk and its static imports, depth first; the entry's own (already preloaded
         // by Vite) are skipped.
         const entryFiles = new Set<string>();
-        const entry = chunks.find((c) => c.isEntry);
+        // This page's entry: the build has another one (embed.html's), whose imports this page
+        // does not preload.
+        const entry = chunks.find((c) => c.isEntry && c.name === 'main');
+        if (!entry) throw new Error("preload plugin: the entry chunk 'main' was not found");
         const addEntry = (f: string) => {
           if (entryFiles.has(f)) return;
           entryFiles.add(f);
           const c = bundle[f];
           if (c?.type === 'chunk') c.imports.forEach(addEntry);
         };
-        if (entry) addEntry(entry.fileName);
+        addEntry(entry.fileName);
         const files: string[] = [];
         const visit = (f: string) => {
           if (files.includes(f) || entryFiles.has(f)) return;
