@@ -84,9 +84,13 @@ test.describe('a new version', () => {
       await page.goto(server.url);
       await waitForResult(page);
       await waitForServiceWorker(page);
-      const oldMain = await page.evaluate(
-        () => document.querySelector<HTMLScriptElement>('script[type=module][src]')!.src,
+      // The entry's own chunk (scripts/firstPathChunks.ts's 'boot'), which the build label changes.
+      const oldMain = await page.evaluate(() =>
+        [...document.querySelectorAll<HTMLScriptElement>('script[type=module][src]')]
+          .map((s) => s.src)
+          .find((src) => /\/boot-[\w-]{8}\.js$/.test(src))!,
       );
+      expect(oldMain).toBeTruthy();
       const statement = "INSERT INTO users (email, name) VALUES ('kept@example.com', 'Kept') ON CONFLICT DO NOTHING;";
       await setEditor(page, 'Statement SQL', statement);
       await expect
