@@ -126,3 +126,60 @@ export async function waitPostgresReady(page, timeout = 20_000) {
 
 /** Plain delay (only for idle periods the scenario calls for, never for timing). */
 export const idle = (ms) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * Memory in use by a page of the profile in `dir`: the JavaScript heap of the page and of each of
+ * its workers (Runtime.getHeapUsage through the DevTools protocol: a worker has no
+ * `performance.memory`), and the resident memory of the profile's renderer processes, which also
+ * holds what no JavaScript heap counts, the engines' WebAssembly memories (Linux: /proc).
+ * Returns { threads: [{ thread: 'page' | worker URL, jsHeap }], rendererRss } in bytes.
+ */
+export async function memoryUse(page, dir) {
+  const cdp = await page.context().newCDPSession(page);
+  const threads = [];
+  try {
+    let nextId = 1;
+    const replies = new Map();
+    cdp.on('Target.receivedMessageFromTarget', (e) => {
+      const m = JSON.parse(e.message);
+      if (m.id !== undefined) replies.get(`${e.sessionId}:${m.id}`)?.(m);
+    });
+    const workers = [];
+    cdp.on('Target.attachedToTarget', (e) => {
+      if (e.targetInfo.type === 'worker') workers.push(e);
+    });
+    await cdp.send('Target.setAutoAttach', { autoAttach: true, waitForDebuggerOnStart: false, flatten: false });
+    threads.push({ thread: 'page', jsHeap: (await cdp.send('Runtime.getHeapUsage')).usedSize });
+    for (const w of workers) {
+      const id = nextId++;
+      const reply = new Promise((resolve) => replies.set(`${w.sessionId}:${id}`, resolve));
+      await cdp.send('Target.sendMessageToTarget', {
+        sessionId: w.sessionId,
+        message: JSON.stringify({ id, method: 'Runtime.getHeapUsage', params: {} }),
+      });
+      const m = await Promise.race([reply, new Promise((r) => setTimeout(() => r(null), 5000))]);
+      if (m?.result) threads.push({ thread: w.targetInfo.url, jsHeap: m.result.usedSize });
+    }
+  } finally {
+    await cdp.detach().catch(() => undefined);
+  }
+  return { threads, rendererRss: await rendererRss(dir) };
+}
+
+/** Resident memory (bytes) of the renderer processes started for the profile in `dir`, or null. */
+async function rendererRss(dir) {
+  const { readdir, readFile } = await import('node:fs/promises');
+  let total = 0;
+  let found = false;
+  for (const pid of (await readdir('/proc').catch(() => [])).filter((n) => /^\d+$/.test(n))) {
+    const cmd = await readFile(`/proc/${pid}/cmdline`, 'utf8').catch(() => '');
+    if (!cmd.includes('--type=renderer') || !cmd.includes(dir)) continue;
+    const status = await readFile(`/proc/${pid}/status`, 'utf8').catch(() => '');
+    const kb = /VmRSS:\s+(\d+) kB/.exec(status);
+    if (kb) {
+      total += Number(kb[1]) * 1024;
+      found = true;
+    }
+  }
+  return found ? total : null;
+}

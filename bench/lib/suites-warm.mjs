@@ -2,6 +2,7 @@
 // bulk upserts end to end against the raw engine running the same SQL in the baseline page.
 import {
   idle,
+  memoryUse,
   newProfileDir,
   openProfile,
   probeState,
@@ -127,6 +128,7 @@ export async function bulk(env, dialect, n) {
   const app = [];
   const engine = [];
   const pipeline = [];
+  let memory = null;
   const a = await openProfile(appDir, {});
   const b = await openProfile(baseDir, {});
   const c = await openProfile(pipeDir, {});
@@ -174,6 +176,8 @@ export async function bulk(env, dialect, n) {
       const q = await pipe();
       if (q.error) throw new Error(`pipeline ${dialect} ${n}: ${q.error}`);
       pipeline.push({ runMs: q.runMs, roundTripMs: q.roundTripMs, timings: q.timings });
+      // After the last run, with its tables on the page (env.memory: the million-row module).
+      if (env.memory && k === env.bulkRuns - 1) memory = await memoryUse(a.page, appDir);
       env.log(
         `  bulk ${dialect} ${n}: app ${r.ms.toFixed(0)} ms (engine in app ${r.engine ? r.engine.total.toFixed(0) : '?'} ms, longest task ${r.longestTaskMs.toFixed(0)} ms, ${r.dom.trs} <tr>) | app pipeline, bare worker: ${q.runMs.toFixed(0)} ms (round trip ${q.roundTripMs.toFixed(0)}) | engine alone: setup ${e.timings.setup.toFixed(0)} + statement ${e.timings.statement.toFixed(0)} + read ${e.timings.read.toFixed(0)} ms`,
       );
@@ -184,7 +188,7 @@ export async function bulk(env, dialect, n) {
     await c.close();
     for (const d of [appDir, baseDir, pipeDir]) await removeProfileDir(d);
   }
-  return { dialect, n, app, engine, pipeline, errors: [...a.errors, ...b.errors, ...c.errors] };
+  return { dialect, n, app, engine, pipeline, memory, errors: [...a.errors, ...b.errors, ...c.errors] };
 }
 
 /**

@@ -17,7 +17,9 @@ export default {
       try {
         // The time limit field's maximum (120 s): a larger value was once refused and the 5 s
         // default stayed, which stopped every PostgreSQL run here before the table could show.
-        out.push(await bulk({ ...env, bulkRuns: env.count(2, 1), runLimitS: 120, timeoutMs: 600_000 }, d, N));
+        out.push(
+          await bulk({ ...env, bulkRuns: env.count(2, 1), runLimitS: 120, timeoutMs: 600_000, memory: true }, d, N),
+        );
       } catch (err) {
         out.push({ dialect: d, n: N, failed: String(err?.message ?? err), app: [], engine: [] });
         env.log(`  ${d} at ${N.toLocaleString('en')} rows failed: ${err?.message ?? err}`);
@@ -49,6 +51,25 @@ export default {
           target: 'none > 100 ms',
           met: (x) => x.app !== null && x.app.max <= 100,
         }),
+        ...(b.memory ? [memoryRow(b.memory)] : []),
       ];
     }),
 };
+
+const mb = (bytes) => `${(bytes / 1e6).toFixed(0)} MB`;
+
+/** Memory after the last run: the JavaScript heaps by thread, and the renderer's resident memory. */
+function memoryRow(m) {
+  const heaps = m.threads.map(
+    (t) =>
+      `${t.thread === 'page' ? 'page' : t.thread.replace(/^.*\/([\w]+)\.worker-[\w-]+\.js$/, '$1 worker')} ${mb(t.jsHeap)}`,
+  );
+  return measure({
+    measure: '… memory after the run (JavaScript heaps; renderer resident memory)',
+    app: m.rendererRss === null ? null : [m.rendererRss / 1e6],
+    unit: 'mb',
+    target: '—',
+    met: null,
+    note: `JavaScript heaps: ${heaps.join(', ')}; the engines' WebAssembly memory is counted only in the renderer's resident memory${m.rendererRss === null ? ' (not readable here)' : ''}`,
+  });
+}
