@@ -20,10 +20,13 @@ function storage(kind: 'localStorage' | 'sessionStorage'): Storage | null {
   }
 }
 
+const local = storage('localStorage');
+const session = storage('sessionStorage');
+
 function boot(): void {
   let plan;
   try {
-    plan = bootPlan(window.location.hash, storage('localStorage'), storage('sessionStorage'));
+    plan = bootPlan(window.location.hash, local, session);
   } catch {
     plan = [{ dialect: 'sqlite' as const, scripts: null }]; // the app decides, and says what went wrong
   }
@@ -34,8 +37,7 @@ function boot(): void {
 }
 
 // A first visit has nothing to read; otherwise the link reader comes first (see linkReader.ts).
-if (needsReader(window.location.hash, storage('localStorage'), storage('sessionStorage')))
-  void linkReader.load().then(boot, boot);
+if (needsReader(window.location.hash, local, session)) void linkReader.load().then(boot, boot);
 else boot();
 
 void import('./mount');

@@ -13,13 +13,15 @@ import './styles.css';
 
 // The gallery is loaded on demand, but an `#example/ID` address needs it for the first render;
 // the link reader, when there is a link or saved work to read (a first visit has neither).
-const [, readable] = await Promise.all([
-  fragmentNamesExample(location.hash) ? loadGallery().catch(() => undefined) : null,
-  !needsReader(location.hash, browserStorage(), browserSessionStorage()) ||
-    linkReader.load().then(
+const reading = needsReader(location.hash, browserStorage(), browserSessionStorage())
+  ? linkReader.load().then(
       () => true,
       () => false,
-    ),
+    )
+  : true;
+const [, readable] = await Promise.all([
+  fragmentNamesExample(location.hash) ? loadGallery().catch(() => undefined) : null,
+  reading,
 ]);
 const root = document.getElementById('root')!;
 if (!readable) {

@@ -173,7 +173,10 @@ async function rendererRss(dir) {
   let found = false;
   for (const pid of (await readdir('/proc').catch(() => [])).filter((n) => /^\d+$/.test(n))) {
     const cmd = await readFile(`/proc/${pid}/cmdline`, 'utf8').catch(() => '');
-    if (!cmd.includes('--type=renderer') || !cmd.includes(dir)) continue;
+    const args = cmd.split(/[\0 ]/); // Chromium rewrites its title: arguments may be joined by spaces
+    // The profile's page renderers (not the browser's own UI, which also runs as a renderer).
+    if (!args.includes('--type=renderer') || !args.includes(`--user-data-dir=${dir}`)) continue;
+    if (args.includes('--top-chrome-webui')) continue;
     const status = await readFile(`/proc/${pid}/status`, 'utf8').catch(() => '');
     const kb = /VmRSS:\s+(\d+) kB/.exec(status);
     if (kb) {

@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { expect, test } from './fixtures';
-import { setEditor, waitForResult } from './helpers';
+import { runPastTimeLimit, setEditor, waitForResult } from './helpers';
 
 /** A CSV for the default scenario's users table: `rows` rows with unique e-mails. */
 function usersCsv(rows: number): Buffer {
@@ -96,17 +96,9 @@ test('after the engine is restarted, the loaded file shows as lost, runs say so,
 
   // A runaway statement stopped at the time limit restarts the engine.
   await page.getByRole('tab', { name: 'SQL' }).click();
-  await page.getByLabel('Time limit (s)').fill('1');
-  await setEditor(
-    page,
-    'Statement SQL',
-    'WITH RECURSIVE r(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM r) SELECT count(*) FROM r;',
-  );
-  await page.getByRole('button', { name: 'Run', exact: true }).click();
-  await expect(page.getByRole('alert').filter({ hasText: 'Run stopped' })).toContainText(
-    'the loaded CSV files must be loaded again (Form tab)',
-    { timeout: 20_000 },
-  );
+  await expect(await runPastTimeLimit(page, 1)).toContainText('the loaded CSV files must be loaded again (Form tab)', {
+    timeout: 20_000,
+  });
   await setEditor(page, 'Statement SQL', 'SELECT count(*) AS n FROM users;');
   await page.getByRole('button', { name: 'Run', exact: true }).click();
   await expect(page.getByRole('alert').filter({ hasText: 'no longer in the engine' })).toBeVisible();

@@ -1,7 +1,5 @@
 import { expect, test } from './fixtures';
-import { setEditor, waitForResult } from './helpers';
-
-const RUNAWAY = 'WITH RECURSIVE r(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM r) SELECT count(*) FROM r;';
+import { RUNAWAY, setEditor, waitForResult } from './helpers';
 
 test('a setup that never ends is stopped at the time limit when the Form reads it, and a Run keeps its own limit', async ({
   page,

@@ -1,5 +1,5 @@
 /** Shared steps for end-to-end tests: they act through the page as a person would. */
-import { expect, type Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 
 /** Wait until the results for the current run are on screen (an After table or an error). */
 export async function waitForResult(page: Page): Promise<void> {
@@ -73,4 +73,18 @@ export async function changeMarks(page: Page, table: string): Promise<string[]> 
     .getByRole('table', { name: `After: ${table}`, exact: true })
     .locator('tbody tr[data-change]')
     .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-change') ?? ''));
+}
+
+/** A statement that never ends on its own: the time limit stops it. */
+export const RUNAWAY = 'WITH RECURSIVE r(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM r) SELECT count(*) FROM r;';
+
+/**
+ * Set the time limit to `seconds` and run RUNAWAY as the statement, as a person would; the engine
+ * is stopped at the limit (and replaced). Returns the "Run stopped" alert, for the caller to check.
+ */
+export async function runPastTimeLimit(page: Page, seconds: number): Promise<Locator> {
+  await page.getByLabel('Time limit (s)').fill(String(seconds));
+  await setEditor(page, 'Statement SQL', RUNAWAY);
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
+  return page.getByRole('alert').filter({ hasText: 'Run stopped' });
 }
