@@ -31,7 +31,8 @@ function boot(): void {
     plan = [{ dialect: 'sqlite' as const, scripts: null }]; // the app decides, and says what went wrong
   }
   for (const item of plan) {
-    if (item.scripts) engines[item.dialect].runEarly(item.scripts, DEFAULT_LIMIT_MS);
+    // The playground's runs keep large tables in the worker (RunInput.hold), so this one does too.
+    if (item.scripts) engines[item.dialect].runEarly({ ...item.scripts, hold: true }, DEFAULT_LIMIT_MS);
     else void engines[item.dialect].start().catch(() => undefined);
   }
 }

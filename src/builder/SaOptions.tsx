@@ -17,7 +17,8 @@ export const RACE_EXAMPLE = 'manual-upsert-race';
 export function setupRowsOf(tables: readonly TableDiff[] | null | undefined, name: string): SaOptions['setupRows'] {
   const t = tables?.find((x) => x.name === name);
   const before = t?.before;
-  if (!before || before.totalRows > before.rows.length) return null;
+  // Held in the engine (only some rows on the page) or cut: not known whole.
+  if (!before || t.held || before.totalRows > before.rows.length) return null;
   const cell = (v: Value): Cell =>
     v === null ? null : isReal(v) ? realLiteral(v.real) : typeof v === 'object' ? `x'${v.blob}'` : String(v);
   return { columns: before.columns, rows: before.rows.map((r) => r.map(cell)) };

@@ -8,9 +8,10 @@ import { CutValues } from './cutValues.ts';
 import type { EngineInfo } from './engineInfo.ts';
 import { PgSnapshotPolicy, type SnapshotStore } from './pgSnapshotPolicy.ts';
 import type { DatasetMessage, FromWorker, ToWorker } from './protocol.ts';
+import { fillSlice, type HeldRequest } from './heldRows.ts';
 import { fromWire } from './resultCodec.ts';
 import { engineError, failedRun, label, stoppedMessage } from './runFailure.ts';
-import type { Dialect, RunInput, RunParams, RunResult, Value } from './types.ts';
+import type { Dialect, RunInput, RunParams, RunResult, TableDiff, Value } from './types.ts';
 import { EarlyRun } from './earlyRun.ts';
 import { DescribeQueue, type Described, type DescribeOptions } from './describeQueue.ts';
 import { WorkerRpc, type Request } from './workerRpc.ts';
@@ -204,6 +205,7 @@ export class EngineClient {
       this.snapshots?.afterRun(() => (this.worker ? this.dump() : null));
       const result = await fromWire(msg);
       this.cuts.adopt(result, run);
+      for (const t of result.tables) if (t.held) t.held.worker = this.generation;
       return result;
     }
     if (msg.type === 'fatal') {
@@ -233,6 +235,21 @@ export class EngineClient {
   /** A value the latest run showed cut (its CutCell.id), whole; null once the engine ran again or restarted. */
   fullValue(cutId: number): Promise<Value | null> {
     return this.cuts.fetch(cutId, (cut) => this.send({ type: 'value', id: this.rpc.id(), cut }));
+  }
+
+  /**
+   * Ask the worker for entries `from`..`to` of a held table's After view ('changes', with the rows
+   * they show) or of its Before or After rows, and put them into the table's arrays in place.
+   * False when the worker no longer holds them (a newer run, or a new worker).
+   */
+  async fillHeld(t: TableDiff, part: HeldRequest['part'], from: number, to: number): Promise<boolean> {
+    const held = t.held;
+    if (!held || held.worker !== this.generation || !this.worker) return false;
+    const request: HeldRequest = { run: held.run, table: held.index, part, from, to };
+    const reply = await this.send({ type: 'rows', id: this.rpc.id(), request });
+    if (reply.type !== 'rowsOf' || !reply.slice || held.worker !== this.generation) return false;
+    fillSlice(t, reply.slice);
+    return true;
   }
 
   /** How many times the worker was replaced: what was loaded into an earlier one is gone. */

@@ -5,7 +5,7 @@
 import type { RunInput, RunResult } from './types.ts';
 
 function runKey(input: RunInput): string {
-  return `${input.rowLimit ?? ''}\u0000${input.setup}\u0000${input.statement}\u0000${JSON.stringify(input.params ?? null)}\u0000${JSON.stringify(input.race ?? null)}\u0000${(input.datasets ?? []).join(',')}`;
+  return `${input.rowLimit ?? ''}\u0000${input.hold ? 'hold' : ''}\u0000${input.setup}\u0000${input.statement}\u0000${JSON.stringify(input.params ?? null)}\u0000${JSON.stringify(input.race ?? null)}\u0000${(input.datasets ?? []).join(',')}`;
 }
 
 export class EarlyRun {

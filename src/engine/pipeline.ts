@@ -10,6 +10,7 @@ import type { TableSnapshot } from './diff.ts';
 import { engineError, markRestart, restartReason } from './restart.ts';
 import {
   DEFAULT_ROW_LIMIT,
+  HELD_ROW_LIMIT,
   type Dialect,
   type Engine,
   type EngineError,
@@ -144,7 +145,7 @@ async function runPipeline(
   keep: Map<number, Value>,
   datasets: DatasetStore,
 ): Promise<RunResult> {
-  const rowLimit = input.rowLimit ?? DEFAULT_ROW_LIMIT;
+  const rowLimit = input.rowLimit ?? (input.hold ? HELD_ROW_LIMIT : DEFAULT_ROW_LIMIT);
   const result = emptyResult(d);
   const timings = result.timings;
   const start = now();
@@ -234,7 +235,8 @@ async function runPipeline(
       params,
       continueAfterError: input.onError === 'continue',
     });
-    result.statements = stmts.results.map((r) => capReturnedRows(r, rowLimit));
+    // Returned rows are sent whole, so a held run cuts them at the default limit.
+    result.statements = stmts.results.map((r) => capReturnedRows(r, Math.min(rowLimit, DEFAULT_ROW_LIMIT)));
     result.notRun = stmts.notRun;
     if (stmts.error) {
       result.ok = false;

@@ -5,6 +5,7 @@
 import type { WireResult } from './resultCodec.ts';
 import type { Dialect, EngineError, RunInput, RunParams, TableSchema, Value } from './types.ts';
 import type { DatasetInfo } from './datasets.ts';
+import type { HeldRequest, HeldSlice } from './heldRows.ts';
 
 /**
  * A loaded CSV file's part (see datasets.ts), posted without a reply: 'begin', then its row
@@ -24,6 +25,8 @@ export type ToWorker =
   | { type: 'dump'; id: number }
   | { type: 'value'; id: number; cut: number }
   | { type: 'stored'; id: number; dataset: string }
+  /** Rows of a held table (heldRows.ts): answered at once, not after the run in progress. */
+  | { type: 'rows'; id: number; request: HeldRequest }
   | DatasetMessage;
 
 /** Messages a worker sends to the page. */
@@ -34,6 +37,8 @@ export type FromWorker =
   | { type: 'described'; id: number; tables: TableSchema[]; error?: EngineError; restart?: true }
   | { type: 'dumped'; id: number; dataDir: Blob | null }
   | { type: 'valued'; id: number; value: Value }
+  /** The rows asked for; null when that run's rows are no longer kept. */
+  | { type: 'rowsOf'; id: number; slice: HeldSlice | null }
   /** Rows of the dataset kept in the engine; null when it has none by that id (dropped, or a new worker). */
   | { type: 'stored'; id: number; rows: number | null }
   | { type: 'fatal'; id?: number; message: string };

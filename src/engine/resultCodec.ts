@@ -10,6 +10,7 @@
  * own text) that the page parses one per task, so that no single task holds the page for the
  * whole result: at 100,000 rows one JSON.parse of everything takes over 100 ms.
  */
+import { openHeld, type WireTable } from './heldRows.ts';
 import type { RunResult, TableDiff, Value } from './types.ts';
 
 /**
@@ -36,9 +37,12 @@ function rowsExact(rows: readonly (readonly Value[])[]): boolean {
 /** True when JSON.parse(JSON.stringify(r)) gives back every value of `r` exactly. */
 export function jsonExact(r: RunResult): boolean {
   for (const s of [...r.setup, ...r.statements]) if (!rowsExact(s.rows)) return false;
-  for (const t of r.tables) {
+  for (const t of r.tables as WireTable[]) {
     if (t.before && !rowsExact(t.before.rows)) return false;
     if (t.after && !rowsExact(t.after.rows)) return false;
+    // A held table's first rows (heldRows.ts).
+    if (t.first && !t.first.before.every(([, row]) => rowsExact([row]))) return false;
+    if (t.first && !t.first.after.every(([, row]) => rowsExact([row]))) return false;
   }
   return true;
 }
@@ -78,12 +82,13 @@ const nextTask = (): Promise<void> => new Promise((resolve) => setTimeout(resolv
 
 /** Decode what toWire produced: one part per task when it came in parts. */
 export async function fromWire(w: WireResult): Promise<RunResult> {
-  if (!('json' in w)) return w.result;
-  const result = JSON.parse(w.json) as RunResult;
-  if (!w.parts) return result;
+  const result = 'json' in w ? (JSON.parse(w.json) as RunResult) : w.result;
+  result.tables = result.tables.map(openHeld);
+  if (!('json' in w) || !w.parts) return result;
   for (let i = 0; i < result.tables.length; i++) {
     const t = result.tables[i]!;
     const [before, after, changes] = w.parts.slice(3 * i, 3 * i + 3);
+    if (t.held) continue; // its rows are in the worker; the parts hold empty lists
     await nextTask();
     if (t.before && before) t.before.rows = JSON.parse(before) as Value[][];
     await nextTask();

@@ -150,6 +150,26 @@ export interface TableDiff {
   counts: Record<ChangeKind, number> & { sameValues: number; replaced: number };
   /** Human notes for the UI, e.g. why an update shows as delete + insert. */
   notes: string[];
+  /**
+   * Set when the table's rows stay in the engine's worker (RunInput.hold): `before.rows`,
+   * `after.rows` and `changes` have their full lengths on the page but hold only the entries it
+   * has asked for so far (holes elsewhere); EngineClient.fillHeld asks for more.
+   */
+  held?: HeldTable;
+}
+
+/** Where a held table's rows are (TableDiff.held). */
+export interface HeldTable {
+  /** The worker's number for the run that holds them (a newer hold run replaces them). */
+  run: number;
+  /** Index of the table in RunResult.tables. */
+  index: number;
+  /** Names of the After columns with a changed cell in some row (the page cannot scan every row). */
+  changedColumns: string[];
+  /** Full lengths of `before.rows`, `after.rows` and `changes`. */
+  lengths: { before: number; after: number; changes: number };
+  /** On the page: which of its engine's workers holds them (EngineClient.generation). */
+  worker?: number;
 }
 
 /** A span of a script, in UTF-16 offsets (as JavaScript strings count). */
@@ -251,8 +271,17 @@ export interface RunInput {
   statement: string;
   /** Values for the scripts' placeholders; a placeholder without one fails the run before it starts. */
   params?: RunParams;
-  /** Maximum rows kept per table snapshot (the UI says what it left out). */
+  /**
+   * Maximum rows kept per table snapshot (the UI says what it left out). Default: DEFAULT_ROW_LIMIT,
+   * or HELD_ROW_LIMIT when `hold` is set.
+   */
   rowLimit?: number;
+  /**
+   * Keep large tables in the engine's worker (see heldRows.ts): the page receives their counts and
+   * first rows, and asks for more as it shows them. Only a page that can ask (the playground's
+   * results) sets it; a run without it sends every row, as consumers that read whole tables need.
+   */
+  hold?: boolean;
   /**
    * Record the row-by-row account of each writing statement (default: on while the Before tables
    * hold at most ACCOUNT_AUTO_ROWS rows).
@@ -391,3 +420,9 @@ export interface StatementStep {
 
 /** Default per-table snapshot row limit: larger tables are cut there, and the UI says what it left out. */
 export const DEFAULT_ROW_LIMIT = 100_000;
+
+/**
+ * Per-table row limit of a run whose large tables stay in the worker (RunInput.hold). Rows a
+ * statement returns are still cut at DEFAULT_ROW_LIMIT: they are sent whole.
+ */
+export const HELD_ROW_LIMIT = 1_000_000;

@@ -6,6 +6,7 @@
  * before it, while it reads a stored snapshot): queued requests simply wait for the engine.
  */
 import type { FromWorker, ToWorker } from './protocol.ts';
+import { HeldRows } from './heldRows.ts';
 import { toWire } from './resultCodec.ts';
 import type { Engine } from './types.ts';
 
@@ -56,6 +57,7 @@ export function serveEngine(create: (init: InitOptions) => Promise<HostedEngine>
   // Once a run says the engine needs a restart, nothing more runs here: the page replaces this
   // worker and hands the requests still waiting to the new one.
   let retired = false;
+  const held = new HeldRows();
 
   const handle = async (msg: Exclude<ToWorker, { type: 'init' }>): Promise<void> => {
     if (retired) return;
@@ -68,7 +70,9 @@ export function serveEngine(create: (init: InitOptions) => Promise<HostedEngine>
         // those, so the events (up to 10,000 per run) stay here.
         for (const st of r.statements) delete st.account;
         if (r.restart) retired = true;
-        post({ type: 'result', id: msg.id, ...(r.restart ? { restart: true } : {}), ...toWire(r) });
+        // The race lab reads every row of its steps on the page: only plain runs hold rows.
+        const sent = msg.input.hold && !msg.input.race && !r.restart ? held.hold(r) : r;
+        post({ type: 'result', id: msg.id, ...(r.restart ? { restart: true } : {}), ...toWire(sent) });
       } else if (msg.type === 'describe') {
         // A describe runs the user's setup: it is under the time limit too.
         post({ type: 'started', id: msg.id });
@@ -104,6 +108,11 @@ export function serveEngine(create: (init: InitOptions) => Promise<HostedEngine>
         started = true;
         begin({ loadDataDir: msg.loadDataDir, wasmModule: msg.wasmModule });
       }
+      return;
+    }
+    if (msg.type === 'rows') {
+      // Held rows are plain data: answered as soon as the worker gets a turn, even mid-run.
+      post({ type: 'rowsOf', id: msg.id, slice: held.slice(msg.request) });
       return;
     }
     queue = queue.then(() => handle(msg));

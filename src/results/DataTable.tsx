@@ -2,7 +2,7 @@
  * A real HTML <table> that stays smooth with 100,000 rows: above a threshold only the rows in
  * view (plus a margin) are in the DOM, with spacer rows keeping the scroll height honest.
  */
-import { useLayoutEffect, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
 import { formatCount } from './format';
 
 /** Rows above this count are virtualised. */
@@ -24,6 +24,8 @@ export interface DataTableProps {
   className?: string;
   /** Shown as a row when there are no rows. */
   empty?: string;
+  /** Told which rows are about to render (from, to), e.g. to fetch rows kept in the engine. */
+  onRange?: (from: number, to: number) => void;
 }
 
 /** A labelled table, virtualised when long. */
@@ -35,6 +37,7 @@ export function DataTable({
   colSpan,
   className,
   empty = 'No rows',
+  onRange,
 }: DataTableProps) {
   const scroller = useRef<HTMLDivElement>(null);
   const [range, setRange] = useState<[number, number]>([0, Math.min(rowCount, 60)]);
@@ -63,6 +66,7 @@ export function DataTable({
   }, [virtual, rowCount]);
 
   const [from, to] = virtual ? range : [0, rowCount];
+  useEffect(() => onRange?.(from, to), [onRange, from, to]);
   const rows: ReactNode[] = [];
   for (let i = from; i < to; i++) rows.push(renderRow(i));
 

@@ -2,6 +2,7 @@
 import { memo, useState } from 'react';
 import type { RunResult } from '../engine/types';
 import { CutCellsContext, useResultCuts } from './cutCells';
+import { HeldRowsContext, useResultHeld } from './heldView';
 import { ErrorBox } from './ErrorBox';
 import { formatMs, plural } from './format';
 import { StatementList } from './StatementList';
@@ -45,6 +46,8 @@ export const ResultsView = memo(function ResultsView({
   const shown = tablesFor(result, view);
   // Values shown cut: each cell offers the whole value, fetched from the engine that ran.
   const cuts = useResultCuts(result);
+  // Large tables stay in the engine's worker; their views ask it for the rows they show.
+  const heldRows = useResultHeld(result);
   const failing =
     result.error?.phase === 'statement' ? result.statements[result.error.statementIndex ?? -1] : undefined;
   // Code off the first result's path: the keys of a table whose conflict target failed, and the
@@ -62,52 +65,54 @@ export const ResultsView = memo(function ResultsView({
     );
   return (
     <CutCellsContext value={cuts}>
-      <div className="results" data-dialect={result.dialect}>
-        {result.error && <ErrorBox error={result.error} onShow={onShowError} />}
-        {failing && help !== null && help !== 'failed' && (
-          <help.TargetHelpFor sql={failing.sql} error={result.error} tables={result.tables.map((t) => t.schema)} />
-        )}
-        {result.notes.map((n, i) => (
-          <p key={i} className="run-note" role="note">
-            {n}
-          </p>
-        ))}
-        {result.setup.length > 0 && !setupFailed && (
-          <p className="setup-line muted">
-            Setup: {plural(result.setup.length, 'statement')} in {formatMs(setupMs)} · whole run{' '}
-            {formatMs(result.timings.total)}
-          </p>
-        )}
-        {!setupFailed && (result.statements.length > 0 || result.notRun.length > 0) && (
-          <section aria-label="Statements" className="statements">
-            <h2>Statements</h2>
-            <RunAgain result={result} onRunAgain={onRunAgain} />
-            <StatementList
-              statements={result.statements}
-              notRun={result.notRun}
-              linked={linkedStatement(result, view)}
-              dialect={result.dialect}
-              explain={explain}
-            />
-            {result.account?.note && <p className="run-note">{result.account.note}</p>}
-            {onAccount && result.account && <AccountSwitch on={result.account.on} onChange={onAccount} />}
-          </section>
-        )}
-        {result.tables.length > 0 && (
-          <section aria-label="Tables" className="tables">
-            <h2>Tables</h2>
-            <StepPicker result={result} view={view} onView={(v) => setView({ of: result, view: v })} />
-            {shown.caption && <p className="step-caption">{shown.caption}</p>}
-            {shown.tables.map((t) => (
-              <TableDiffView key={t.name} diff={t} />
-            ))}
-          </section>
-        )}
-        {!setupFailed &&
-          result.tables.length === 0 &&
-          result.error?.phase !== 'timeout' &&
-          result.error?.phase !== 'engine' && <p className="muted">The setup created no tables.</p>}
-      </div>
+      <HeldRowsContext value={heldRows}>
+        <div className="results" data-dialect={result.dialect}>
+          {result.error && <ErrorBox error={result.error} onShow={onShowError} />}
+          {failing && help !== null && help !== 'failed' && (
+            <help.TargetHelpFor sql={failing.sql} error={result.error} tables={result.tables.map((t) => t.schema)} />
+          )}
+          {result.notes.map((n, i) => (
+            <p key={i} className="run-note" role="note">
+              {n}
+            </p>
+          ))}
+          {result.setup.length > 0 && !setupFailed && (
+            <p className="setup-line muted">
+              Setup: {plural(result.setup.length, 'statement')} in {formatMs(setupMs)} · whole run{' '}
+              {formatMs(result.timings.total)}
+            </p>
+          )}
+          {!setupFailed && (result.statements.length > 0 || result.notRun.length > 0) && (
+            <section aria-label="Statements" className="statements">
+              <h2>Statements</h2>
+              <RunAgain result={result} onRunAgain={onRunAgain} />
+              <StatementList
+                statements={result.statements}
+                notRun={result.notRun}
+                linked={linkedStatement(result, view)}
+                dialect={result.dialect}
+                explain={explain}
+              />
+              {result.account?.note && <p className="run-note">{result.account.note}</p>}
+              {onAccount && result.account && <AccountSwitch on={result.account.on} onChange={onAccount} />}
+            </section>
+          )}
+          {result.tables.length > 0 && (
+            <section aria-label="Tables" className="tables">
+              <h2>Tables</h2>
+              <StepPicker result={result} view={view} onView={(v) => setView({ of: result, view: v })} />
+              {shown.caption && <p className="step-caption">{shown.caption}</p>}
+              {shown.tables.map((t) => (
+                <TableDiffView key={t.name} diff={t} />
+              ))}
+            </section>
+          )}
+          {!setupFailed &&
+            result.tables.length === 0 &&
+            result.error?.phase !== 'timeout' &&
+            result.error?.phase !== 'engine' && <p className="muted">The setup created no tables.</p>}
+        </div>
+      </HeldRowsContext>
     </CutCellsContext>
   );
 });

@@ -1,9 +1,10 @@
 /** Before and After of one table, side by side, with every After row marked by its change. */
-import { useState, type ReactNode } from 'react';
+import { useCallback, useState, type ReactNode } from 'react';
 import type { ChangeKind, RowChange, RowIdentity, TableDiff, Value } from '../engine/types';
 import { useCutCells, type ShownCut } from './cutCells';
 import { CutValue } from './CutValue';
 import { DataTable } from './DataTable';
+import { useHeldView } from './heldView';
 import { formatCount, plural, valueClass, valueText } from './format';
 import { OverflowCue } from './OverflowCue';
 import { changedColumns, diffSummary, keyColumns } from './tableColumns';
@@ -85,9 +86,20 @@ export function TableDiffView({ diff, step }: { diff: TableDiff; step?: number }
   const afterShown = afterCols.map((c, j) => [c, j] as const).filter(([c]) => !narrow || kept.has(c));
   const beforeShown = beforeCols.map((c, j) => [c, j] as const).filter(([c]) => !narrow || kept.has(c));
   const cutAt = useCutCells();
+  // A table held in the engine's worker: rows arrive as they are about to show (heldView.ts).
+  const held = useHeldView(diff);
+  const { want } = held;
+  const wantAfter = useCallback((from: number, to: number) => want('changes', from, to), [want]);
+  const wantBefore = useCallback((from: number, to: number) => want('before', from, to), [want]);
+  const waiting = (i: number, colSpan: number) => (
+    <tr key={i} aria-rowindex={i + 2} className="row-waiting">
+      <td colSpan={colSpan}>{held.gone ? 'Not loaded' : 'Loading…'}</td>
+    </tr>
+  );
 
   const afterRow = (i: number) => {
-    const c = changes[i]!;
+    const c = changes[i];
+    if (!c) return waiting(i, afterShown.length + 1);
     const label = CHANGE_LABEL[c.change];
     const changed = new Set(c.changed ?? []);
     const beforeRow = c.before !== undefined ? before?.rows[c.before] : undefined;
@@ -189,6 +201,11 @@ export function TableDiffView({ diff, step }: { diff: TableDiff; step?: number }
         </p>
       )}
       <p className="identity-note">{identityText(diff.identity)}</p>
+      {held.gone && (
+        <p className="table-note" role="status">
+          Rows not loaded yet are gone: the engine has run again or restarted since this result.
+        </p>
+      )}
       {diff.notes.map((n, i) => (
         <p key={i} className="table-note">
           {n}
@@ -213,13 +230,18 @@ export function TableDiffView({ diff, step }: { diff: TableDiff; step?: number }
                   </tr>
                 }
                 rowCount={before.rows.length}
-                renderRow={(i) => (
-                  <tr key={i} aria-rowindex={i + 2} data-before={i} {...linkHandlers(diff.name, undefined, i)}>
-                    {beforeShown.map(([, j]) => (
-                      <Cell key={j} value={before.rows[i]![j]!} cut={cutAt(before.rows, i, j)} />
-                    ))}
-                  </tr>
-                )}
+                onRange={diff.held ? wantBefore : undefined}
+                renderRow={(i) => {
+                  const row = before.rows[i];
+                  if (!row) return waiting(i, beforeShown.length);
+                  return (
+                    <tr key={i} aria-rowindex={i + 2} data-before={i} {...linkHandlers(diff.name, undefined, i)}>
+                      {beforeShown.map(([, j]) => (
+                        <Cell key={j} value={row[j]!} cut={cutAt(before.rows, i, j)} />
+                      ))}
+                    </tr>
+                  );
+                }}
               />
               {cut(before)}
             </>
@@ -249,6 +271,7 @@ export function TableDiffView({ diff, step }: { diff: TableDiff; step?: number }
                     </tr>
                   }
                   rowCount={changes.length}
+                  onRange={diff.held ? wantAfter : undefined}
                   renderRow={afterRow}
                 />
               </OverflowCue>

@@ -3,6 +3,8 @@ import type { RowIdentity, TableDiff } from '../engine/types';
 
 /** Names of the After columns that hold a changed cell in some row. */
 export function changedColumns(diff: TableDiff): Set<string> {
+  // A table held in the engine: the engine scanned its rows (the page holds only some).
+  if (diff.held) return new Set(diff.held.changedColumns);
   const cols = diff.after?.columns ?? [];
   const out = new Set<string>();
   for (const c of diff.changes) for (const i of c.changed ?? []) if (cols[i] !== undefined) out.add(cols[i]);

@@ -131,7 +131,8 @@ export function usePlayground(init: () => PlaygroundState): [PlaygroundState, Pl
         }
         const scripts = { ...s.scenario[d] };
         const params = usedParams(s.scenario, d);
-        const input: RunInput = { setup: scripts.setup, statement: scripts.statement };
+        // Large tables stay in the worker: the results view asks for the rows it shows.
+        const input: RunInput = { setup: scripts.setup, statement: scripts.statement, hold: true };
         if (params) input.params = params;
         // Loaded CSV files go in after the setup; the time limit grows with their rows.
         const csv = csvForRun(engines[d]);

@@ -132,7 +132,9 @@ describe('EngineClient time limit', () => {
       started(w3, thirdId);
       const fourth = client.run(input, 1000);
       const fourthId = (w3.sent.filter((m) => m.type === 'run').at(-1) as { id: number }).id;
-      w3.onmessage?.({ data: { type: 'result', id: thirdId, json: JSON.stringify({ ok: true }) } } as MessageEvent);
+      w3.onmessage?.({
+        data: { type: 'result', id: thirdId, json: JSON.stringify({ ok: true, tables: [] }) },
+      } as MessageEvent);
       await third;
       started(w3, fourthId);
       await vi.advanceTimersByTimeAsync(1000);
