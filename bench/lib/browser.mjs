@@ -149,15 +149,21 @@ export async function memoryUse(page, dir) {
       if (e.targetInfo.type === 'worker') workers.push(e);
     });
     await cdp.send('Target.setAutoAttach', { autoAttach: true, waitForDebuggerOnStart: false, flatten: false });
+    // Live memory: garbage (e.g. the row arrays a run built and dropped) is collected first.
+    await cdp.send('HeapProfiler.collectGarbage');
     threads.push({ thread: 'page', jsHeap: (await cdp.send('Runtime.getHeapUsage')).usedSize });
-    for (const w of workers) {
+    const ask = async (w, method) => {
       const id = nextId++;
       const reply = new Promise((resolve) => replies.set(`${w.sessionId}:${id}`, resolve));
       await cdp.send('Target.sendMessageToTarget', {
         sessionId: w.sessionId,
-        message: JSON.stringify({ id, method: 'Runtime.getHeapUsage', params: {} }),
+        message: JSON.stringify({ id, method, params: {} }),
       });
-      const m = await Promise.race([reply, new Promise((r) => setTimeout(() => r(null), 5000))]);
+      return Promise.race([reply, new Promise((r) => setTimeout(() => r(null), 5000))]);
+    };
+    for (const w of workers) {
+      await ask(w, 'HeapProfiler.collectGarbage');
+      const m = await ask(w, 'Runtime.getHeapUsage');
       if (m?.result) threads.push({ thread: w.targetInfo.url, jsHeap: m.result.usedSize });
     }
   } finally {

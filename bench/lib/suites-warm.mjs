@@ -78,6 +78,31 @@ export async function timedRun(
   };
 }
 
+/**
+ * Scroll a results table to its end, as a person dragging the scrollbar down would, and time it
+ * until its last row is on screen with its mark (rows held in the engine's worker are fetched
+ * then); with the longest main-thread task meanwhile.
+ */
+async function scrollToEnd(page, label, scope, timeout) {
+  const t0 = await page.evaluate(
+    ({ label, scope }) => {
+      const table = document.querySelector(`${scope} table[aria-label="${label}"]`);
+      const n = Number(table.getAttribute('aria-rowcount'));
+      window.__bench.watch('scroll-end', () => table.querySelector(`tr[aria-rowindex="${n}"][data-change]`) !== null);
+      const box = table.closest('.table-scroll');
+      const t = performance.now();
+      box.scrollTop = box.scrollHeight;
+      return t;
+    },
+    { label, scope },
+  );
+  const mark = await waitMark(page, 'scroll-end', timeout);
+  await idle(300);
+  const state = await probeState(page);
+  const tasks = state.longtasks.filter((t) => t.start + t.duration >= t0 && t.start <= mark.paint + 300);
+  return { ms: mark.paint - t0, longestTaskMs: tasks.reduce((m, t) => Math.max(m, t.duration), 0) };
+}
+
 /** 4: warm run latency of the default scenario on SQLite, then on PostgreSQL, with engine time. */
 export async function warmRuns(env) {
   const dir = await newProfileDir();
@@ -178,6 +203,8 @@ export async function bulk(env, dialect, n) {
       pipeline.push({ runMs: q.runMs, roundTripMs: q.roundTripMs, timings: q.timings });
       // After the last run, with its tables on the page (env.memory: the million-row module).
       if (env.memory && k === env.bulkRuns - 1) memory = await memoryUse(a.page, appDir);
+      // Scrolling to the After table's last row: the rows are fetched from the engine's worker.
+      if (env.scrollEnd) r.scrollEnd = await scrollToEnd(a.page, 'After: items', scopeOf(dialect), env.timeoutMs);
       env.log(
         `  bulk ${dialect} ${n}: app ${r.ms.toFixed(0)} ms (engine in app ${r.engine ? r.engine.total.toFixed(0) : '?'} ms, longest task ${r.longestTaskMs.toFixed(0)} ms, ${r.dom.trs} <tr>) | app pipeline, bare worker: ${q.runMs.toFixed(0)} ms (round trip ${q.roundTripMs.toFixed(0)}) | engine alone: setup ${e.timings.setup.toFixed(0)} + statement ${e.timings.statement.toFixed(0)} + read ${e.timings.read.toFixed(0)} ms`,
       );

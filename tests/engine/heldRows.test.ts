@@ -102,6 +102,14 @@ describe.each(['sqlite', 'postgres'] as const)('tables held in the %s worker', (
     expect(await client.fillHeld(second, 'changes', 2_000, 3_000)).toBe(false);
   });
 
+  it('a held table cut at the row limit says how many rows it has in all', async () => {
+    const r = await client.run({ ...scripts(dialect), hold: true, rowLimit: 3_000 }, 60_000);
+    const after = r.tables[0]!.after!;
+    expect(r.tables[0]!.held).toBeDefined();
+    expect(after.rows.length).toBe(3_000);
+    expect(after.totalRows).toBeGreaterThan(3_000);
+  });
+
   it('small tables are sent whole even when the run holds', async () => {
     const r = await client.run(
       { setup: 'CREATE TABLE t (id integer PRIMARY KEY);', statement: 'INSERT INTO t VALUES (1), (2);', hold: true },
