@@ -36,7 +36,8 @@ export function useHeldView(diff: TableDiff): HeldView {
   const fill = useContext(HeldRowsContext);
   const [, setArrived] = useState(0);
   const [gone, setGone] = useState<TableDiff | null>(null);
-  const asked = useRef(new Map<TableDiff, Set<string>>());
+  // Chunks asked for, per table (a WeakMap: an old result's rows are not kept alive by it).
+  const asked = useRef(new WeakMap<TableDiff, Set<string>>());
   const want = useCallback(
     (part: 'changes' | 'before', from: number, to: number) => {
       if (!diff.held) return;

@@ -11,6 +11,8 @@ import { createPostgresEngine } from '../../src/engine/postgres';
 import { createSqliteEngine } from '../../src/engine/sqlite';
 import type { RunInput, TableDiff } from '../../src/engine/types';
 import { InProcessWorker } from './inProcessWorker';
+import { scenarioMarkdown } from '../../src/share/markdown';
+import type { Scenario } from '../../src/scenario/scenario';
 
 const clients = {
   sqlite: new EngineClient('sqlite', () => new InProcessWorker(() => createSqliteEngine()) as unknown as Worker),
@@ -79,6 +81,19 @@ describe.each(['sqlite', 'postgres'] as const)('tables held in the %s worker', (
     expect(t.changes).toEqual(wt.changes);
     expect(t.before!.rows).toEqual(wt.before!.rows);
     expect(t.after!.rows).toEqual(wt.after!.rows);
+  });
+
+  it('a Markdown export of a held result is the export of the same run sent whole (it shows the first rows)', async () => {
+    const input = scripts(dialect);
+    const whole = await client.run(input, 60_000);
+    const held = await client.run({ ...input, hold: true }, 60_000);
+    expect(held.tables[0]!.held).toBeDefined();
+    const scenario: Scenario = { dialect, sqlite: input, postgres: input };
+    // Durations differ from run to run; everything else must not.
+    const md = (r: typeof whole) =>
+      scenarioMarkdown(scenario, 'https://example.test/#s1/x', r).replace(/[\d.]+ ms/g, 'ms');
+    expect(md(held)).toEqual(md(whole));
+    expect(md(held)).toContain('more rows');
   });
 
   it('keeps them across a run that does not hold (Practice, the race lab)', async () => {
