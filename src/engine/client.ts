@@ -240,16 +240,23 @@ export class EngineClient {
   /**
    * Ask the worker for entries `from`..`to` of a held table's After view ('changes', with the rows
    * they show) or of its Before or After rows, and put them into the table's arrays in place.
-   * False when the worker no longer holds them (a newer run, or a new worker).
+   * 'gone' when the worker no longer holds them (a newer run, or a new worker); 'replaced' when
+   * they are gone because a run is on its way, whose result will take the table's place.
    */
-  async fillHeld(t: TableDiff, part: HeldRequest['part'], from: number, to: number): Promise<boolean> {
+  async fillHeld(
+    t: TableDiff,
+    part: HeldRequest['part'],
+    from: number,
+    to: number,
+  ): Promise<'filled' | 'gone' | 'replaced'> {
     const held = t.held;
-    if (!held || held.worker !== this.generation || !this.worker) return false;
+    const gone = () => (this.rpc.ids().some((id) => this.rpc.get(id)?.msg.type === 'run') ? 'replaced' : 'gone');
+    if (!held || held.worker !== this.generation || !this.worker) return gone();
     const request: HeldRequest = { run: held.run, table: held.index, part, from, to };
     const reply = await this.send({ type: 'rows', id: this.rpc.id(), request });
-    if (reply.type !== 'rowsOf' || !reply.slice || held.worker !== this.generation) return false;
+    if (reply.type !== 'rowsOf' || !reply.slice || held.worker !== this.generation) return gone();
     fillSlice(t, reply.slice);
-    return true;
+    return 'filled';
   }
 
   /** How many times the worker was replaced: what was loaded into an earlier one is gone. */

@@ -91,8 +91,8 @@ export function StatementList({
           )}
           {s.copyOutCut && (
             <p className="cut-note">
-              Showing the first {plural(s.copyOut!.split('\n').length - 1, 'line')} of the COPY output: the rest stayed
-              in the engine so the page stays fast.
+              Showing the first {plural(s.copyOut!.split('\n').length - 1, 'line')} of the COPY output: the rest was not
+              kept, so the page stays fast.
             </p>
           )}
           {s.proposed && (
@@ -101,8 +101,8 @@ export function StatementList({
           {explain && dialect && explainable(dialect, s) && <ExplainCard statement={s} explain={explain} />}
           {s.totalRows !== undefined && (
             <p className="cut-note">
-              Showing the first {formatCount(s.rows.length)} of {formatCount(s.totalRows)} returned rows: the rest stay
-              in the engine so the page stays fast.
+              Showing the first {formatCount(s.rows.length)} of {formatCount(s.totalRows)} returned rows: the rest were
+              not kept, so the page stays fast.
             </p>
           )}
         </li>

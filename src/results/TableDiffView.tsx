@@ -171,7 +171,7 @@ export function TableDiffView({ diff, step }: { diff: TableDiff; step?: number }
     t && t.totalRows > t.rows.length ? (
       <p className="cut-note">
         Showing the first {formatCount(t.rows.length)} of {formatCount(t.totalRows)} rows: larger tables are cut at the
-        row limit so the page stays fast.
+        row limit to keep the engine&apos;s memory bounded.
       </p>
     ) : null;
 

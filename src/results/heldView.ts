@@ -9,8 +9,13 @@ import type { HeldRequest } from '../engine/heldRows';
 import type { RunResult, TableDiff } from '../engine/types';
 import { EnginesContext } from '../state/engineContext';
 
-/** Put rows `from`..`to` of a held table's part into its arrays; false when the engine no longer holds them. */
-type Fill = (t: TableDiff, part: HeldRequest['part'], from: number, to: number) => Promise<boolean>;
+/** Put rows `from`..`to` of a held table's part into its arrays (EngineClient.fillHeld). */
+type Fill = (
+  t: TableDiff,
+  part: HeldRequest['part'],
+  from: number,
+  to: number,
+) => Promise<'filled' | 'gone' | 'replaced'>;
 
 /** How the tables of the result shown ask for held rows; null outside a result. */
 export const HeldRowsContext = createContext<Fill | null>(null);
@@ -53,9 +58,11 @@ export function useHeldView(diff: TableDiff): HeldView {
         const key = `${part}:${start}`;
         if (keys.has(key) || present(list, start, start + CHUNK)) continue;
         keys.add(key);
-        void fill(diff, part, start, start + CHUNK).then((ok) => {
-          if (ok) setArrived((n) => n + 1);
-          else setGone(diff);
+        void fill(diff, part, start, start + CHUNK).then((answer) => {
+          if (answer === 'filled') setArrived((n) => n + 1);
+          // 'replaced': a run's result is on its way to take this table's place; until then the
+          // rows stay "Loading…" rather than saying they are gone.
+          else if (answer === 'gone') setGone(diff);
         });
       }
     },

@@ -31,7 +31,7 @@ async function readable(r: RunResult, client: EngineClient | undefined): Promise
       const n = Math.min(d.rows.length, DEFAULT_ROW_LIMIT);
       for (let from = 0; from < n; from += MAX_SLICE) {
         const to = Math.min(n, from + MAX_SLICE);
-        if (!present(d.rows, from, to) && !(client && (await client.fillHeld(t, part, from, to)))) return false;
+        if (!present(d.rows, from, to) && (await client?.fillHeld(t, part, from, to)) !== 'filled') return false;
       }
       // Rows kept dense (no holes): Compare iterates them.
       return { ...d, rows: d.rows.slice(0, n) };

@@ -43,7 +43,8 @@ DELETE FROM items WHERE sku % 1000 = 0;`,
 async function fillAll(client: EngineClient, t: TableDiff): Promise<void> {
   for (const part of ['changes', 'before', 'after'] as const) {
     const n = part === 'changes' ? t.changes.length : t[part]!.rows.length;
-    for (let from = 0; from < n; from += 1_000) expect(await client.fillHeld(t, part, from, from + 1_000)).toBe(true);
+    for (let from = 0; from < n; from += 1_000)
+      expect(await client.fillHeld(t, part, from, from + 1_000)).toBe('filled');
   }
 }
 
@@ -101,20 +102,20 @@ describe.each(['sqlite', 'postgres'] as const)('tables held in the %s worker', (
     const t = r.tables[0]!;
     const other = await client.run({ setup: '', statement: 'SELECT 1;' }, 60_000);
     expect(other.ok).toBe(true);
-    expect(await client.fillHeld(t, 'changes', 3_000, 4_000)).toBe(true);
+    expect(await client.fillHeld(t, 'changes', 3_000, 4_000)).toBe('filled');
     expect(t.changes[3_500]).toBeDefined();
   });
 
   it('a newer held run, or a replaced worker, makes the older rows gone', async () => {
     const first = (await client.run({ ...scripts(dialect), hold: true }, 60_000)).tables[0]!;
     const second = (await client.run({ ...scripts(dialect), hold: true }, 60_000)).tables[0]!;
-    expect(await client.fillHeld(first, 'changes', 1_000, 2_000)).toBe(false);
+    expect(await client.fillHeld(first, 'changes', 1_000, 2_000)).toBe('gone');
     expect(first.changes[1_500]).toBeUndefined();
-    expect(await client.fillHeld(second, 'changes', 1_000, 2_000)).toBe(true);
+    expect(await client.fillHeld(second, 'changes', 1_000, 2_000)).toBe('filled');
     const stopped = client.run({ setup: '', statement: 'SELECT 1;' }, 60_000);
     client.stop();
     await stopped;
-    expect(await client.fillHeld(second, 'changes', 2_000, 3_000)).toBe(false);
+    expect(await client.fillHeld(second, 'changes', 2_000, 3_000)).toBe('gone');
   });
 
   it('a held table cut at the row limit says how many rows it has in all', async () => {
