@@ -7,13 +7,12 @@ import { splitSqlite } from './pgSplit.ts';
 import { tableKey } from './capture.ts';
 import { engineFromDriver, type Driver, type ScriptOutcome } from './pipeline.ts';
 import { SqliteAccount } from './sqliteAccount.ts';
-import { introspectSqlite, snapshotSqlite, all, realTextOf, rowWithBigInts } from './sqliteSchema.ts';
+import { introspectSqlite, snapshotSqlite, all, realTextOf, valueReader } from './sqliteSchema.ts';
 import { HookRecorder } from './sqliteWrites.ts';
 import { statementKind, trimStatement } from './sqlText.ts';
 import type { Engine, StatementResult, TableSchema, Value } from './types.ts';
 import { sqliteStatementArgs, type ResolvedParams } from './binding.ts';
 import { findPlaceholders } from './placeholders.ts';
-import { normalizeSqliteRow } from './values.ts';
 import { sqliteRefusal } from './sqliteBlocked.ts';
 import { errorResult, failed } from './sqliteErrors.ts';
 
@@ -79,8 +78,8 @@ function runSqliteScript(
           if (refused) throw new Error(refused);
           const { args } = sqliteStatementArgs(raw, params);
           if (args) stmt.bind(args.map((v) => (typeof v === 'boolean' ? Number(v) : v)));
-          const text = realTextOf(db);
-          while (stmt.step()) rows.push(normalizeSqliteRow(rowWithBigInts(stmt), text));
+          const read = valueReader(stmt, realTextOf(db));
+          while (stmt.step()) rows.push(read());
         } catch (e) {
           const error = failed(db, script, phase, index, span, e);
           const r = { ...errorResult(index, script, span, error, kind), durationMs: performance.now() - t0 };

@@ -43,7 +43,7 @@ export function normalizeSqliteRow(row: unknown[], text: RealTextOf): Value[] {
 export type RealTextOf = (r: number) => string;
 
 /** A RealValue, with SQLite's text when realText could differ from it. */
-function realValue(r: number, text: RealTextOf): RealValue {
+export function realValue(r: number, text: RealTextOf): RealValue {
   return realTextExact(r) ? { real: r } : { real: r, text: text(r) };
 }
 

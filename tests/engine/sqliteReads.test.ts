@@ -1,0 +1,58 @@
+/**
+ * Reading SQLite rows without sql.js' BigInt mode (sqliteSchema.ts, valueReader): the fast path is
+ * found in the sql.js this project installs (its production build and its readable debug build),
+ * and it reads every storage class as BigInt mode plus normalising does, on the real engine.
+ */
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import initSqlJs from 'sql.js';
+import { describe, expect, it } from 'vitest';
+import { findCellReads, realTextOf, valueReader } from '../../src/engine/sqliteSchema';
+import { BIGINT, normalizeSqliteRow } from '../../src/engine/values';
+
+const SQL = await initSqlJs();
+const db = new SQL.Database();
+const proto = Object.getPrototypeOf(db.prepare('SELECT 1')) as object;
+
+describe('reading SQLite values', () => {
+  it("finds where the installed sql.js' get reads each storage class", () => {
+    expect(findCellReads(proto)).not.toBeNull();
+  });
+
+  it('finds them in the readable debug build too, by their public names', async () => {
+    const require = createRequire(import.meta.url);
+    const src = await readFile(require.resolve('sql.js/dist/sql-wasm-debug.js'), 'utf8');
+    const start = src.indexOf('Statement.prototype.get = function get');
+    const body = src.slice(start + 'Statement.prototype.get = '.length, src.indexOf('\n    };', start) + 6);
+    const fn = () => undefined;
+    // A stand-in prototype: only the source text of `get` and the presence of the named methods matter.
+    const get = Object.assign(() => undefined, { toString: () => body });
+    const fake = { get, getBigInt: fn, getNumber: fn, getString: fn, getBlob: fn };
+    expect(findCellReads(fake)).toEqual({
+      bigint: 'getBigInt',
+      number: 'getNumber',
+      string: 'getString',
+      blob: 'getBlob',
+    });
+  });
+
+  it('gives the same values as BigInt mode plus normalising, for every storage class and edge', () => {
+    db.run(`CREATE TABLE v (a, b);
+INSERT INTO v VALUES (0, 0.0), (-0.0, 2.0), (9007199254740991, 9007199254740992), (9007199254740993, -9007199254740993),
+  (9223372036854775807, -9223372036854775808), (1e300, -1.5e-300), ('text', 'ünïcödé ✓'), (x'00ff10', x''), (NULL, 0.1),
+  (1e20, 123456789012345678), (2.5, -7);`);
+    const sql = 'SELECT a, b, typeof(a), typeof(b), rowid FROM v ORDER BY rowid';
+    const slow = db.prepare(sql);
+    const expected: unknown[] = [];
+    while (slow.step()) expected.push(normalizeSqliteRow(slow.get(null, BIGINT), realTextOf(db)));
+    slow.free();
+    const fast = db.prepare(sql);
+    const read = valueReader(fast, realTextOf(db));
+    const got: unknown[] = [];
+    while (fast.step()) got.push(read());
+    fast.free();
+    expect(got).toEqual(expected);
+    expect(got[3]).toEqual(['9007199254740993', '-9007199254740993', 'integer', 'integer', 4]);
+    expect(got[1]).toEqual([{ real: -0 }, { real: 2 }, 'real', 'real', 2]);
+  });
+});
