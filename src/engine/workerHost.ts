@@ -70,8 +70,10 @@ export function serveEngine(create: (init: InitOptions) => Promise<HostedEngine>
         // those, so the events (up to 10,000 per run) stay here.
         for (const st of r.statements) delete st.account;
         if (r.restart) retired = true;
-        // The race lab reads every row of its steps on the page: only plain runs hold rows.
-        const sent = msg.input.hold && !msg.input.race && !r.restart ? held.hold(r) : r;
+        // The race lab reads every row of its steps on the page: only plain runs hold rows. An
+        // Explain answers about a result on screen and must not replace the rows it holds.
+        const holds = msg.input.hold && !msg.input.race && msg.input.explain === undefined && !r.restart;
+        const sent = holds ? held.hold(r) : r;
         post({ type: 'result', id: msg.id, ...(r.restart ? { restart: true } : {}), ...toWire(sent) });
       } else if (msg.type === 'describe') {
         // A describe runs the user's setup: it is under the time limit too.

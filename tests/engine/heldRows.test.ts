@@ -97,11 +97,14 @@ describe.each(['sqlite', 'postgres'] as const)('tables held in the %s worker', (
     expect(md(held)).toContain('more rows');
   });
 
-  it('keeps them across a run that does not hold (Practice, the race lab)', async () => {
-    const r = await client.run({ ...scripts(dialect), hold: true }, 60_000);
+  it('keeps them across a run that does not hold (Practice, the race lab) and an Explain of the result shown', async () => {
+    const input = { ...scripts(dialect), hold: true };
+    const r = await client.run(input, 60_000);
     const t = r.tables[0]!;
     const other = await client.run({ setup: '', statement: 'SELECT 1;' }, 60_000);
     expect(other.ok).toBe(true);
+    const plan = await client.run({ ...input, explain: 0 }, 60_000);
+    expect(plan.plan, plan.error?.message).toBeDefined();
     expect(await client.fillHeld(t, 'changes', 3_000, 4_000)).toBe('filled');
     expect(t.changes[3_500]).toBeDefined();
   });
