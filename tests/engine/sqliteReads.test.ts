@@ -42,7 +42,12 @@ INSERT INTO v VALUES (0, 0.0), (-0.0, 2.0), (9007199254740991, 9007199254740992)
   (9223372036854775807, -9223372036854775808), (1e300, -1.5e-300), ('text', 'ünïcödé ✓'), (x'00ff10', x''), (NULL, 0.1),
   (1e20, 123456789012345678), (2.5, -7);`);
     const sql = 'SELECT a, b, typeof(a), typeof(b), rowid FROM v ORDER BY rowid';
-    const slow = db.prepare(sql);
+    // sql.js' types omit get's second argument (its options, here BigInt mode).
+    const slow = db.prepare(sql) as unknown as {
+      step: () => boolean;
+      get: (p: null, o: typeof BIGINT) => unknown[];
+      free: () => void;
+    };
     const expected: unknown[] = [];
     while (slow.step()) expected.push(normalizeSqliteRow(slow.get(null, BIGINT), realTextOf(db)));
     slow.free();
