@@ -18,9 +18,9 @@ function statementSummary(s: StatementResult): string {
     if (s.diffCounts) {
       const d = s.diffCounts;
       const c = [
-        d.inserted && `${d.inserted} inserted`,
-        d.updated && `${d.updated} updated`,
-        d.deleted && `${d.deleted} deleted`,
+        d.inserted && `${formatCount(d.inserted)} inserted`,
+        d.updated && `${formatCount(d.updated)} updated`,
+        d.deleted && `${formatCount(d.deleted)} deleted`,
       ].filter(Boolean);
       if (c.length) parts.push(c.join(', '));
     }

@@ -1,5 +1,6 @@
 /** Which columns of a table diff matter for a narrowed view, and the diff's counts in words. Pure. */
 import type { RowIdentity, TableDiff } from '../engine/types';
+import { formatCount } from './format';
 
 /** Names of the After columns that hold a changed cell in some row. */
 export function changedColumns(diff: TableDiff): Set<string> {
@@ -19,11 +20,11 @@ export function keyColumns(id: RowIdentity): string[] {
 /** "1 inserted · 1 updated": only the kinds that occur ("no rows" for an empty table). */
 export function diffSummary(counts: TableDiff['counts']): string {
   const parts = [
-    counts.inserted && `${counts.inserted} inserted`,
+    counts.inserted && `${formatCount(counts.inserted)} inserted`,
     counts.updated &&
-      `${counts.updated} updated${counts.sameValues ? ` (${counts.sameValues} with the same values)` : ''}`,
-    counts.deleted && `${counts.deleted} deleted`,
-    counts.unchanged && `${counts.unchanged} unchanged`,
+      `${formatCount(counts.updated)} updated${counts.sameValues ? ` (${formatCount(counts.sameValues)} with the same values)` : ''}`,
+    counts.deleted && `${formatCount(counts.deleted)} deleted`,
+    counts.unchanged && `${formatCount(counts.unchanged)} unchanged`,
   ].filter(Boolean);
   return parts.length ? parts.join(' · ') : 'no rows';
 }

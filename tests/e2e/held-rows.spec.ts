@@ -34,7 +34,7 @@ test('a 20,000-row table: the After and Before tables fetch the rows scrolled to
   await page.getByRole('button', { name: 'Run', exact: true }).click();
   const after = page.getByRole('table', { name: 'After: items', exact: true });
   await expect(after).toHaveAttribute('aria-rowcount', String(N + 1));
-  await expect(page.getByRole('region', { name: 'Table items' })).toContainText('10000 inserted · 10000 updated');
+  await expect(page.getByRole('region', { name: 'Table items' })).toContainText('10,000 inserted · 10,000 updated');
   // The first rows came with the result.
   await expect(after.getByRole('row', { name: /^updated 1 1\s*changed to\s*2$/ })).toBeVisible();
 
