@@ -93,7 +93,9 @@ export function TableDiffView({ diff, step }: { diff: TableDiff; step?: number }
   const wantBefore = useCallback((from: number, to: number) => want('before', from, to), [want]);
   const waiting = (i: number, colSpan: number) => (
     <tr key={i} aria-rowindex={i + 2} className="row-waiting">
-      <td colSpan={colSpan}>{held.gone ? 'Not loaded' : 'Loading…'}</td>
+      <td colSpan={colSpan}>
+        {held.gone ? `Row ${formatCount(i + 1)}: not loaded` : `Loading row ${formatCount(i + 1)}…`}
+      </td>
     </tr>
   );
 
