@@ -5,6 +5,7 @@
  * was cut. The engine keeps each cut value whole until the next run, so the page can fetch one on
  * demand (copy or download) by its `CutCell.id`.
  */
+import { large } from './heldRows.ts';
 import type { CutCell, RunResult, Value } from './types.ts';
 
 /** Characters of a text cell (and hex digits of a blob) kept for display. */
@@ -39,6 +40,8 @@ class Cutter {
   longest = 0;
   /** The places of each rows array (Before and After of an unchanged table share theirs). */
   private places = new Map<Value[][], Place[]>();
+  /** Rows arrays that stay in the worker (held tables): not counted in the page's budget. */
+  readonly staying = new Set<Value[][]>();
 
   constructor(private readonly keep: Map<number, Value>) {}
 
@@ -61,14 +64,18 @@ class Cutter {
 
   total(): number {
     let n = 0;
-    for (const rows of [...this.places.keys(), this.plain]) for (const row of rows) for (const v of row) n += size(v);
+    for (const rows of [...this.places.keys(), this.plain]) {
+      if (this.staying.has(rows)) continue;
+      for (const row of rows) for (const v of row) n += size(v);
+    }
     return n;
   }
 
-  /** Cut every value longer than `limit` (characters; hex digits for blobs). */
-  pass(limit: number): number {
+  /** Cut every value longer than `limit` (characters; hex digits for blobs), skipping `staying` rows if asked. */
+  pass(limit: number, skipStaying = false): number {
     let count = 0;
     for (const [rows, places] of this.places) {
+      if (skipStaying && this.staying.has(rows)) continue;
       rows.forEach((row, r) => {
         for (let c = 0; c < row.length; c++) {
           const v = row[c]!;
@@ -111,15 +118,22 @@ class Cutter {
 
 /**
  * Cut every over-long cell of a result in place, keeping the whole values in `keep` (id → value);
- * adds `result.cut` and a note when it cut any.
+ * adds `result.cut` and a note when it cut any. With `hold` (RunInput.hold), the tables that will
+ * stay in the worker (heldRows.ts) reach the page a chunk at a time: each value is still cut at
+ * MAX_CELL_CHARS, but they do not count against the result's total (MAX_RESULT_CHARS), which
+ * would otherwise cut most values of a large table of long texts, and list each cut cell.
  */
-export function capLongValues(r: RunResult, keep: Map<number, Value> = new Map()): void {
+export function capLongValues(r: RunResult, keep: Map<number, Value> = new Map(), hold = false): void {
   const cutter = new Cutter(keep);
   r.setup.forEach((s, i) => cutter.add(s.rows, { where: 'setup', index: i }));
   r.statements.forEach((s, i) => cutter.add(s.rows, { where: 'statement', index: i }));
   r.tables.forEach((t, i) => {
     if (t.before) cutter.add(t.before.rows, { where: 'before', index: i });
     if (t.after) cutter.add(t.after.rows, { where: 'after', index: i });
+    if (hold && !r.race && large(t)) {
+      if (t.before) cutter.staying.add(t.before.rows);
+      if (t.after) cutter.staying.add(t.after.rows);
+    }
   });
   r.steps?.forEach((s, step) =>
     s.tables.forEach((t, i) => {
@@ -146,7 +160,7 @@ export function capLongValues(r: RunResult, keep: Map<number, Value> = new Map()
   }
   const total = cutter.total();
   if (total > MAX_RESULT_CHARS) {
-    const more = cutter.pass(TIGHT_CELL_CHARS);
+    const more = cutter.pass(TIGHT_CELL_CHARS, true);
     r.notes.push(
       `The result held ${total.toLocaleString('en')} characters of values, more than the ${MAX_RESULT_CHARS.toLocaleString('en')} the page takes: ${more.toLocaleString('en')} values longer than ${TIGHT_CELL_CHARS} characters are shown cut to ${TIGHT_CELL_CHARS}, ending in "…" (each can be copied or downloaded whole). The comparison of Before and After used the full values.`,
     );

@@ -47,7 +47,8 @@ function changedColumns(t: TableDiff): string[] {
   return [...seen].sort((a, b) => a - b).flatMap((i) => (cols[i] === undefined ? [] : [cols[i]]));
 }
 
-const large = (t: TableDiff): boolean =>
+/** True when a hold run keeps table `t` in the worker. */
+export const large = (t: TableDiff): boolean =>
   t.changes.length > HOLD_ABOVE ||
   (t.before?.rows.length ?? 0) > HOLD_ABOVE ||
   (t.after?.rows.length ?? 0) > HOLD_ABOVE;

@@ -191,7 +191,7 @@ async function runPipeline(
       result.tables = diffAll(snaps, snaps, new Map(), null, d.dialect);
       await d.finish();
       lap('after');
-      return await finishRun(d, result, start, keep);
+      return await finishRun(d, result, start, keep, input.hold);
     }
     // Run again and Explain, and the race lab below, load their code when first asked for: a
     // plain run (the page's first) does not evaluate it.
@@ -262,7 +262,7 @@ async function runPipeline(
     result.ok = false;
     result.error = engineError(e);
   }
-  return finishRun(d, result, start, keep);
+  return finishRun(d, result, start, keep, input.hold);
 }
 
 export async function finishRun(
@@ -270,8 +270,10 @@ export async function finishRun(
   result: RunResult,
   start: number,
   keep?: Map<number, Value>,
+  /** RunInput.hold: large tables stay in the worker (their rows do not count against the page's budget). */
+  hold?: boolean,
 ): Promise<RunResult> {
-  capLongValues(result, keep);
+  capLongValues(result, keep, hold);
   const reason = await restartReason(d, [
     result.error,
     ...result.setup.map((s) => s.error),

@@ -71,8 +71,10 @@ export function serveEngine(create: (init: InitOptions) => Promise<HostedEngine>
         for (const st of r.statements) delete st.account;
         if (r.restart) retired = true;
         // The race lab reads every row of its steps on the page: only plain runs hold rows. An
-        // Explain answers about a result on screen and must not replace the rows it holds.
-        const holds = msg.input.hold && !msg.input.race && msg.input.explain === undefined && !r.restart;
+        // Explain answers about a result on screen and must not replace the rows it holds. (A run
+        // that restarts the engine holds too: its large tables were cut for the page on that
+        // understanding, and the page shows their first rows.)
+        const holds = msg.input.hold && !msg.input.race && msg.input.explain === undefined;
         const sent = holds ? held.hold(r) : r;
         post({ type: 'result', id: msg.id, ...(r.restart ? { restart: true } : {}), ...toWire(sent) });
       } else if (msg.type === 'describe') {

@@ -138,3 +138,26 @@ describe.each(['sqlite', 'postgres'] as const)('tables held in the %s worker', (
     expect(r.tables[0]!.after!.rows).toEqual([[1], [2]]);
   });
 });
+
+describe('long values in a held table', () => {
+  it('count against the page’s budget only where the page gets them whole: a held table of long texts is not cut to 200 characters', async () => {
+    const client = clients.sqlite;
+    // 100,000 rows of 250 characters: 25,000,000 characters, past the 20,000,000 a result may carry.
+    const input: RunInput = {
+      setup: `CREATE TABLE t (id integer PRIMARY KEY, v text);
+WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 100000)
+INSERT INTO t SELECT i, printf('%.250c', 'x') FROM n;`,
+      statement: 'UPDATE t SET v = v WHERE id = 1;',
+    };
+    const whole = await client.run(input, 60_000);
+    expect(whole.ok, whole.error?.message).toBe(true);
+    expect((whole.tables[0]!.after!.rows[5]![1] as string).length).toBeLessThan(250);
+    expect(whole.cut?.length).toBeGreaterThan(100_000);
+    const held = await client.run({ ...input, hold: true }, 60_000);
+    const t = held.tables[0]!;
+    expect(t.held).toBeDefined();
+    expect(held.cut).toBeUndefined();
+    expect(await client.fillHeld(t, 'after', 90_000, 90_010)).toBe('filled');
+    expect(t.after!.rows[90_005]![1]).toBe('x'.repeat(250));
+  });
+});
