@@ -43,18 +43,33 @@ const SQLITE_UPDATE = 23;
 function installHook(
   SQL: SqlJsStatic,
   db: Database,
-  onUpdate: (dbName: string, table: string, rowid: number | string) => void,
-): () => void {
+  onUpdate: (name: string, rowid: number | string) => void,
+): { uninstall: () => void; forgetNames: () => void } {
   const m = SQL as unknown as WasmModule;
   const handle = (db as unknown as { db: number }).db;
   const setHook = m.cwrap('sqlite3_update_hook', 'number', ['number', 'number', 'number']);
+  // SQLite passes the same two name pointers for every row a statement updates in one table:
+  // their text is read once per statement (by pointer), not twice per row. A statement cannot
+  // change the schema under its own feet, so the pointers stay valid until it ends; between
+  // statements the memory may be reused for other names, so the cache is emptied then.
+  let names = new Map<number, Map<number, string>>();
   const fp = m.addFunction((_ctx, op, dbName, table, rowid) => {
-    if (op === SQLITE_UPDATE) onUpdate(m.UTF8ToString(dbName), m.UTF8ToString(table), integerValue(BigInt(rowid)));
+    if (op !== SQLITE_UPDATE) return;
+    let byTable = names.get(dbName);
+    if (!byTable) names.set(dbName, (byTable = new Map<number, string>()));
+    let name = byTable.get(table);
+    if (name === undefined) byTable.set(table, (name = `${m.UTF8ToString(dbName)}\u0000${m.UTF8ToString(table)}`));
+    onUpdate(name, typeof rowid === 'number' ? rowid : integerValue(rowid));
   }, 'viiiij');
   setHook(handle, fp, 0);
-  return () => {
-    setHook(handle, 0, 0);
-    m.removeFunction(fp);
+  return {
+    uninstall: () => {
+      setHook(handle, 0, 0);
+      m.removeFunction(fp);
+    },
+    forgetNames: () => {
+      if (names.size) names = new Map();
+    },
   };
 }
 
@@ -72,7 +87,7 @@ export class HookRecorder {
   private savepoints: { name: string; mark: number }[] = [];
   private readFrom = 0;
   private active = false;
-  private uninstall: (() => void) | null = null;
+  private hook: { uninstall: () => void; forgetNames: () => void } | null = null;
 
   constructor(
     private readonly SQL: SqlJsStatic,
@@ -99,9 +114,9 @@ export class HookRecorder {
     this.savepoints = [];
     this.txnMark = inTransaction ? 0 : null;
     this.active = true;
-    this.uninstall?.();
-    this.uninstall = installHook(this.SQL, this.db, (dbName, table, rowid) => {
-      const key = this.names.get(`${dbName}\u0000${table}`);
+    this.hook?.uninstall();
+    this.hook = installHook(this.SQL, this.db, (name, rowid) => {
+      const key = this.names.get(name);
       if (key !== undefined) this.current.push([key, rowid]);
     });
     return out;
@@ -111,8 +126,8 @@ export class HookRecorder {
   stop(): void {
     if (!this.active) return;
     this.active = false;
-    this.uninstall?.();
-    this.uninstall = null;
+    this.hook?.uninstall();
+    this.hook = null;
   }
 
   /**
@@ -122,6 +137,7 @@ export class HookRecorder {
    */
   statementEnded(sql: string, ok: boolean, inTransaction: boolean): void {
     if (!this.active) return;
+    this.hook?.forgetNames();
     const wasIn = this.txnMark !== null;
     if (ok) {
       // One push per rowid: spreading a statement's writes (hundreds of thousands of rows) into

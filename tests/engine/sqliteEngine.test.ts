@@ -127,3 +127,18 @@ describe('sqlite engine', () => {
     expect(r2.error!.message).toBe('UNIQUE constraint failed: t.e');
   });
 });
+
+describe('write tracking across schema changes', () => {
+  it('tells rewritten rows apart in every statement of a script that drops and creates tables between its writes', async () => {
+    const r = await engine.run({
+      setup:
+        'CREATE TABLE a (id INTEGER PRIMARY KEY, v);\nINSERT INTO a VALUES (1, 1);\nCREATE TABLE b (id INTEGER PRIMARY KEY, v);\nINSERT INTO b VALUES (1, 1), (2, 2);',
+      statement:
+        'UPDATE a SET v = v WHERE id = 1;\nDROP TABLE a;\nCREATE TABLE c (id INTEGER PRIMARY KEY, v);\nINSERT INTO c VALUES (1, 1);\nUPDATE c SET v = v;\nUPDATE b SET v = v WHERE id = 2;',
+    });
+    expect(r.ok, r.error?.message).toBe(true);
+    expect(kinds(table(r, 'b'))).toEqual(['unchanged', 'updated=']);
+    expect(kinds(table(r, 'c'))).toEqual(['inserted']);
+    expect(table(r, 'a').status).toBe('dropped');
+  });
+});
