@@ -118,7 +118,7 @@ class Cutter {
 
 /**
  * Cut every over-long cell of a result in place, keeping the whole values in `keep` (id → value);
- * adds `result.cut` and a note when it cut any. With `hold` (RunInput.hold), the tables that will
+ * adds `result.cut` and a note when it cut any. With `hold` (heldRows.ts, holdsRows), the tables that will
  * stay in the worker (heldRows.ts) reach the page a chunk at a time: each value is still cut at
  * MAX_CELL_CHARS, but they do not count against the result's total (MAX_RESULT_CHARS), which
  * would otherwise cut most values of a large table of long texts, and list each cut cell.
@@ -130,7 +130,7 @@ export function capLongValues(r: RunResult, keep: Map<number, Value> = new Map()
   r.tables.forEach((t, i) => {
     if (t.before) cutter.add(t.before.rows, { where: 'before', index: i });
     if (t.after) cutter.add(t.after.rows, { where: 'after', index: i });
-    if (hold && !r.race && large(t)) {
+    if (hold && large(t)) {
       if (t.before) cutter.staying.add(t.before.rows);
       if (t.after) cutter.staying.add(t.after.rows);
     }

@@ -8,7 +8,7 @@
  * page says so. A slice names rows by their index in the run's own arrays, so the page's arrays
  * keep the full lengths and their holes fill in place (see fillSlice).
  */
-import type { HeldTable, RowChange, RunResult, TableData, TableDiff, Value } from './types.ts';
+import type { HeldTable, RowChange, RunInput, RunResult, TableData, TableDiff, Value } from './types.ts';
 
 /** Tables with more rows than this on either side (or in the After view) are held. */
 export const HOLD_ABOVE = 2_000;
@@ -47,7 +47,15 @@ function changedColumns(t: TableDiff): string[] {
   return [...seen].sort((a, b) => a - b).flatMap((i) => (cols[i] === undefined ? [] : [cols[i]]));
 }
 
-/** True when a hold run keeps table `t` in the worker. */
+/**
+ * True when a run keeps its large tables in the worker: it asks to (RunInput.hold) and shows
+ * tables of its own. The race lab reads every row of its steps on the page, and an Explain
+ * answers about a result on screen, whose held rows it must not replace.
+ */
+export const holdsRows = (input: RunInput): boolean =>
+  Boolean(input.hold) && !input.race && input.explain === undefined;
+
+/** True when a run that holds rows (holdsRows) keeps table `t` in the worker. */
 export const large = (t: TableDiff): boolean =>
   t.changes.length > HOLD_ABOVE ||
   (t.before?.rows.length ?? 0) > HOLD_ABOVE ||

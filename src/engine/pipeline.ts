@@ -28,6 +28,7 @@ import {
 import { isReadOnlyKind } from './sqlText.ts';
 import { accountDecision, explainStatements } from './why.ts';
 import { capLongValues } from './cellCap.ts';
+import { holdsRows } from './heldRows.ts';
 import { resolveParams, unboundError, type ResolvedParams, type Scalar } from './binding.ts';
 import type { PlanFacts, PlanLine } from './plan.ts';
 import { DatasetStore, type Field } from './datasets.ts';
@@ -191,7 +192,7 @@ async function runPipeline(
       result.tables = diffAll(snaps, snaps, new Map(), null, d.dialect);
       await d.finish();
       lap('after');
-      return await finishRun(d, result, start, keep, input.hold);
+      return await finishRun(d, result, start, keep, holdsRows(input));
     }
     // Run again and Explain, and the race lab below, load their code when first asked for: a
     // plain run (the page's first) does not evaluate it.
@@ -262,7 +263,7 @@ async function runPipeline(
     result.ok = false;
     result.error = engineError(e);
   }
-  return finishRun(d, result, start, keep, input.hold);
+  return finishRun(d, result, start, keep, holdsRows(input));
 }
 
 export async function finishRun(
@@ -270,7 +271,7 @@ export async function finishRun(
   result: RunResult,
   start: number,
   keep?: Map<number, Value>,
-  /** RunInput.hold: large tables stay in the worker (their rows do not count against the page's budget). */
+  /** The run keeps its large tables in the worker (holdsRows): their rows do not count against the page's budget. */
   hold?: boolean,
 ): Promise<RunResult> {
   capLongValues(result, keep, hold);

@@ -41,7 +41,6 @@ export function realTextOf(db: Database): RealTextOf {
   return f;
 }
 
-/** The current row with INTEGER cells as BigInt (sql.js' option, missing from its type definitions). */
 /** The names under which sql.js' Statement#get calls its per-cell reads. */
 interface CellReadNames {
   /** INTEGER in BigInt mode (getBigInt). */

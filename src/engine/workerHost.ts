@@ -6,7 +6,7 @@
  * before it, while it reads a stored snapshot): queued requests simply wait for the engine.
  */
 import type { FromWorker, ToWorker } from './protocol.ts';
-import { HeldRows } from './heldRows.ts';
+import { HeldRows, holdsRows } from './heldRows.ts';
 import { toWire } from './resultCodec.ts';
 import type { Engine } from './types.ts';
 
@@ -70,12 +70,9 @@ export function serveEngine(create: (init: InitOptions) => Promise<HostedEngine>
         // those, so the events (up to 10,000 per run) stay here.
         for (const st of r.statements) delete st.account;
         if (r.restart) retired = true;
-        // The race lab reads every row of its steps on the page: only plain runs hold rows. An
-        // Explain answers about a result on screen and must not replace the rows it holds. (A run
-        // that restarts the engine holds too: its large tables were cut for the page on that
-        // understanding, and the page shows their first rows.)
-        const holds = msg.input.hold && !msg.input.race && msg.input.explain === undefined;
-        const sent = holds ? held.hold(r) : r;
+        // (A run that restarts the engine holds too: its large tables were cut for the page on
+        // that understanding, and the page shows their first rows.)
+        const sent = holdsRows(msg.input) ? held.hold(r) : r;
         post({ type: 'result', id: msg.id, ...(r.restart ? { restart: true } : {}), ...toWire(sent) });
       } else if (msg.type === 'describe') {
         // A describe runs the user's setup: it is under the time limit too.
