@@ -7,7 +7,7 @@ import { splitSqlite } from './pgSplit.ts';
 import { tableKey } from './capture.ts';
 import { engineFromDriver, type Driver, type ScriptOutcome } from './pipeline.ts';
 import { SqliteAccount } from './sqliteAccount.ts';
-import { introspectSqlite, snapshotSqlite, all, realTextOf, valueReader } from './sqliteSchema.ts';
+import { introspectSqlite, snapshotSqlite, all, realTextOf, registerRawCells, valueReader } from './sqliteSchema.ts';
 import { HookRecorder } from './sqliteWrites.ts';
 import { statementKind, trimStatement } from './sqlText.ts';
 import type { Engine, StatementResult, TableSchema, Value } from './types.ts';
@@ -167,6 +167,7 @@ export async function createSqliteEngine(opts?: {
   if (opts?.wasmBinary) config.wasmBinary = opts.wasmBinary;
   const SQL: SqlJsStatic = opts?.wasmModule ? await fromModule(opts.wasmModule, config) : await initSqlJs(config);
   let db: Database = new SQL.Database();
+  registerRawCells(SQL, db);
   // True while nothing has run on `db` since it was opened: a reset would only reopen it. The
   // first run on a cold engine skips that (closing and opening a database is not free there).
   let untouched = true;

@@ -7,7 +7,7 @@ import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import initSqlJs from 'sql.js';
 import { describe, expect, it } from 'vitest';
-import { findCellReads, realTextOf, valueReader } from '../../src/engine/sqliteSchema';
+import { findCellReads, realTextOf, registerRawCells, valueReader } from '../../src/engine/sqliteSchema';
 import { BIGINT, normalizeSqliteRow } from '../../src/engine/values';
 
 const SQL = await initSqlJs();
@@ -33,14 +33,16 @@ describe('reading SQLite values', () => {
       number: 'getNumber',
       string: 'getString',
       blob: 'getBlob',
+      statement: 'stmt',
     });
   });
 
-  it('gives the same values as BigInt mode plus normalising, for every storage class and edge', () => {
+  it('gives the same values as BigInt mode plus normalising, for every storage class and edge, both ways', () => {
     db.run(`CREATE TABLE v (a, b);
 INSERT INTO v VALUES (0, 0.0), (-0.0, 2.0), (9007199254740991, 9007199254740992), (9007199254740993, -9007199254740993),
   (9223372036854775807, -9223372036854775808), (1e300, -1.5e-300), ('text', 'ünïcödé ✓'), (x'00ff10', x''), (NULL, 0.1),
-  (1e20, 123456789012345678), (2.5, -7);`);
+  (1e20, 123456789012345678), (2.5, -7), ('a' || char(0) || 'b', CAST(x'ff41' AS TEXT)), (0.1 + 0.2, ''),
+  (-9007199254740992, 4.9e-324);`);
     const sql = 'SELECT a, b, typeof(a), typeof(b), rowid FROM v ORDER BY rowid';
     // sql.js' types omit get's second argument (its options, here BigInt mode).
     const slow = db.prepare(sql) as unknown as {
@@ -51,13 +53,27 @@ INSERT INTO v VALUES (0, 0.0), (-0.0, 2.0), (9007199254740991, 9007199254740992)
     const expected: unknown[] = [];
     while (slow.step()) expected.push(normalizeSqliteRow(slow.get(null, BIGINT), realTextOf(db)));
     slow.free();
-    const fast = db.prepare(sql);
-    const read = valueReader(fast, realTextOf(db));
-    const got: unknown[] = [];
-    while (fast.step()) got.push(read());
-    fast.free();
-    expect(got).toEqual(expected);
-    expect(got[3]).toEqual(['9007199254740993', '-9007199254740993', 'integer', 'integer', 4]);
-    expect(got[1]).toEqual([{ real: -0 }, { real: 2 }, 'real', 'real', 2]);
+    const names = findCellReads(proto)!;
+    const readAll = (): { rows: unknown[]; own: string[] } => {
+      const st = db.prepare(sql);
+      const read = valueReader(st, realTextOf(db));
+      const rows: unknown[] = [];
+      while (st.step()) rows.push(read());
+      const own = Object.keys(st);
+      st.free();
+      return { rows, own };
+    };
+    // Through sql.js' get, with this statement's own cell reads.
+    const viaGet = readAll();
+    expect(viaGet.own).toContain(names.bigint);
+    expect(viaGet.rows).toEqual(expected);
+    // Through SQLite's column reads, once this sql.js instance is registered: get is not used.
+    registerRawCells(SQL, db);
+    const direct = readAll();
+    expect(direct.own).not.toContain(names.bigint);
+    expect(direct.rows).toEqual(expected);
+    expect(direct.rows[3]).toEqual(['9007199254740993', '-9007199254740993', 'integer', 'integer', 4]);
+    expect(direct.rows[1]).toEqual([{ real: -0 }, { real: 2 }, 'real', 'real', 2]);
+    expect(direct.rows[11]).toEqual(['a\u0000b', '\ufffdA', 'text', 'text', 12]);
   });
 });
