@@ -8,7 +8,12 @@ import { formatCount } from './format';
 /** Rows above this count are virtualised. */
 const VIRTUALIZE_ABOVE = 150;
 const ROW_HEIGHT = 26;
+/** Rows rendered past each edge of the view (none above it at the top, none below at the end). */
 const OVERSCAN = 20;
+/** The rendered rows are moved only when the view comes this close to their edge. */
+const MARGIN = 5;
+/** Rows of the first render, before the view's height is known: a table's usual height plus OVERSCAN. */
+const FIRST_ROWS = 40;
 
 /** Props of DataTable. */
 export interface DataTableProps {
@@ -40,7 +45,7 @@ export function DataTable({
   onRange,
 }: DataTableProps) {
   const scroller = useRef<HTMLDivElement>(null);
-  const [range, setRange] = useState<[number, number]>([0, Math.min(rowCount, 60)]);
+  const [range, setRange] = useState<[number, number]>([0, Math.min(rowCount, FIRST_ROWS)]);
   const virtual = rowCount > VIRTUALIZE_ABOVE;
 
   useLayoutEffect(() => {
@@ -49,10 +54,21 @@ export function DataTable({
     let frame = 0;
     const update = () => {
       frame = 0;
-      const first = Math.max(0, Math.floor(el.scrollTop / ROW_HEIGHT) - OVERSCAN);
-      const visible = Math.ceil(el.clientHeight / ROW_HEIGHT) + 2 * OVERSCAN;
-      const last = Math.min(rowCount, first + visible);
-      setRange((r) => (r[0] === first && r[1] === last ? r : [first, last]));
+      const top = Math.floor(el.scrollTop / ROW_HEIGHT);
+      const shown = Math.ceil(el.clientHeight / ROW_HEIGHT) + 1;
+      // Re-rendering the rows is the cost of a large result's first paint and of scrolling: the
+      // rows stay while they cover the view with MARGIN to spare (and are not far too many).
+      setRange((r) => {
+        const covers =
+          r[0] <= Math.max(0, top - MARGIN) &&
+          r[1] >= Math.min(rowCount, top + shown + MARGIN) &&
+          r[1] <= rowCount &&
+          r[1] - r[0] <= shown + 2 * OVERSCAN;
+        if (covers) return r;
+        const first = Math.max(0, top - OVERSCAN);
+        const last = Math.min(rowCount, top + shown + OVERSCAN);
+        return r[0] === first && r[1] === last ? r : [first, last];
+      });
     };
     const onScroll = () => {
       if (!frame) frame = requestAnimationFrame(update);
@@ -65,7 +81,8 @@ export function DataTable({
     };
   }, [virtual, rowCount]);
 
-  const [from, to] = virtual ? range : [0, rowCount];
+  // A new result may have fewer rows than the range kept from the last one (until update runs).
+  const [from, to] = virtual ? [Math.min(range[0], rowCount), Math.min(range[1], rowCount)] : [0, rowCount];
   useEffect(() => onRange?.(from, to), [onRange, from, to]);
   const rows: ReactNode[] = [];
   for (let i = from; i < to; i++) rows.push(renderRow(i));

@@ -86,3 +86,41 @@ test('Compare reads held rows from both engines: one differing cell far past the
   await expect(summary).toContainText('9876');
   await expect(summary).not.toContainText(NO_DIFFERENCES);
 });
+
+test('scrolling a long table by keys, a page or a row at a time, always shows rows, never the blank spacer', async ({
+  page,
+}) => {
+  await page.goto('./');
+  await waitForResult(page);
+  await setEditor(page, 'Setup SQL', SETUP);
+  await setEditor(page, 'Statement SQL', STATEMENT);
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
+  const name = `After: items (scrollable, 20,000 rows)`;
+  const box = page.getByRole('region', { name });
+  await expect(box).toBeVisible();
+  await box.focus();
+  // How many pixels of the box's view below its header show a spacer row instead of table rows.
+  const blank = () =>
+    box.evaluate((el) => {
+      const view = el.getBoundingClientRect();
+      const top = view.top + (el.querySelector('thead')?.getBoundingClientRect().height ?? 0);
+      let px = 0;
+      for (const s of el.querySelectorAll('tr.spacer')) {
+        const r = s.getBoundingClientRect();
+        px += Math.max(0, Math.min(r.bottom, view.bottom) - Math.max(r.top, top));
+      }
+      return px;
+    });
+  const keys = [
+    ...Array<string>(6).fill('PageDown'),
+    ...Array<string>(30).fill('ArrowDown'),
+    ...Array<string>(3).fill('PageUp'),
+  ];
+  for (const key of keys) {
+    await page.keyboard.press(key);
+    await expect.poll(blank, { message: `after ${key}` }).toBe(0);
+  }
+  await expect(box).not.toHaveJSProperty('scrollTop', 0);
+  // The rows in the DOM stay few.
+  expect(await box.locator('tbody tr:not(.spacer)').count()).toBeLessThan(80);
+});
