@@ -10,6 +10,7 @@
 //   node bench/profile.mjs --bulk=10000    one warm "Run" of a 10,000-row upsert (add --postgres)
 //   --tasks                                also list each main-thread task over 4 ms and what it ran,
 //                                          and when each worker was busy
+//   TRACE_OUT=file.json                    also write the trace's events, for a closer look
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
@@ -97,6 +98,7 @@ try {
   }
   await cdp.send('Tracing.end');
   await done;
+  if (process.env.TRACE_OUT) (await import('node:fs')).writeFileSync(process.env.TRACE_OUT, JSON.stringify(events));
   report(events, windows, refMs);
 } finally {
   await p.close();
