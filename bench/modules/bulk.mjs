@@ -15,7 +15,7 @@ export default {
   async run(env) {
     const out = [];
     const cases = env.all ? [...CASES, ['postgres', 100_000]] : CASES;
-    for (const [d, n] of cases) out.push(await bulk({ ...env, bulkRuns: env.count(5, 2) }, d, n));
+    for (const [d, n] of cases) out.push(await bulk({ ...env, bulkRuns: env.count(15, 2) }, d, n));
     return out;
   },
   summarise(r) {
