@@ -134,6 +134,9 @@ export function valueReader(st: Statement, text: RealTextOf): () => Value[] {
   const number = base[names.number]!;
   const string = base[names.string]!;
   const blob = base[names.blob]!;
+  // An INTEGER read as a double `n`: exact when safe, else re-read from its text.
+  const integer = (n: number, pos: number): number | string =>
+    Number.isSafeInteger(n) ? n : integerValue(BigInt(string.call(st, pos) as string));
   const raw = rawCells.get(base);
   const own = st as unknown as Record<string, unknown>;
   if (raw && names.statement && typeof own[names.statement] === 'number') {
@@ -144,11 +147,9 @@ export function valueReader(st: Statement, text: RealTextOf): () => Value[] {
       const row = new Array<Value>(n);
       for (let i = 0; i < n; i++) {
         switch (raw.type(ptr, i)) {
-          case INTEGER: {
-            const v = raw.double(ptr, i);
-            row[i] = Number.isSafeInteger(v) ? v : integerValue(BigInt(string.call(st, i) as string));
+          case INTEGER:
+            row[i] = integer(raw.double(ptr, i), i);
             break;
-          }
           case FLOAT:
             row[i] = realValue(raw.double(ptr, i), text);
             break;
@@ -165,10 +166,7 @@ export function valueReader(st: Statement, text: RealTextOf): () => Value[] {
       return row;
     };
   }
-  own[names.bigint] = (pos: number) => {
-    const n = number.call(st, pos) as number;
-    return Number.isSafeInteger(n) ? n : integerValue(BigInt(string.call(st, pos) as string));
-  };
+  own[names.bigint] = (pos: number) => integer(number.call(st, pos) as number, pos);
   own[names.number] = (pos: number) => realValue(number.call(st, pos) as number, text);
   own[names.blob] = (pos: number) => blobOf(blob.call(st, pos) as Uint8Array);
   return () => get(null, BIGINT) as Value[];

@@ -17,6 +17,15 @@ const STATEMENT = `WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM 
 INSERT INTO items (sku, qty) SELECT i, 0 FROM n WHERE true
 ON CONFLICT (sku) DO UPDATE SET qty = items.qty + 1;`;
 
+/** Open the playground, type the 20,000-row upsert into both editors and run it. */
+async function runLargeUpsert(page: Page): Promise<void> {
+  await page.goto('./');
+  await waitForResult(page);
+  await setEditor(page, 'Setup SQL', SETUP);
+  await setEditor(page, 'Statement SQL', STATEMENT);
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
+}
+
 /** Scroll a table's box to its end with the keyboard, as a person would after tabbing to it. */
 async function scrollToEnd(page: Page, region: string): Promise<void> {
   const box = page.getByRole('region', { name: region });
@@ -27,11 +36,7 @@ async function scrollToEnd(page: Page, region: string): Promise<void> {
 test('a 20,000-row table: the After and Before tables fetch the rows scrolled to, and say which rows they are', async ({
   page,
 }) => {
-  await page.goto('./');
-  await waitForResult(page);
-  await setEditor(page, 'Setup SQL', SETUP);
-  await setEditor(page, 'Statement SQL', STATEMENT);
-  await page.getByRole('button', { name: 'Run', exact: true }).click();
+  await runLargeUpsert(page);
   const after = page.getByRole('table', { name: 'After: items', exact: true });
   await expect(after).toHaveAttribute('aria-rowcount', String(N + 1));
   await expect(page.getByRole('region', { name: 'Table items' })).toContainText('10,000 inserted · 10,000 updated');
@@ -90,11 +95,7 @@ test('Compare reads held rows from both engines: one differing cell far past the
 test('scrolling a long table by keys, a page or a row at a time, always shows rows, never the blank spacer', async ({
   page,
 }) => {
-  await page.goto('./');
-  await waitForResult(page);
-  await setEditor(page, 'Setup SQL', SETUP);
-  await setEditor(page, 'Statement SQL', STATEMENT);
-  await page.getByRole('button', { name: 'Run', exact: true }).click();
+  await runLargeUpsert(page);
   const name = `After: items (scrollable, 20,000 rows)`;
   const box = page.getByRole('region', { name });
   await expect(box).toBeVisible();
